@@ -1,0 +1,137 @@
+"""The data that crosses verify's boundaries, as pydantic models.
+
+Inside the library, code passes these models (or plain data built from them) around; the CLI, the
+JSON output and configuration validate against them. Spans are ``[start, end)`` character offsets into
+the article's text exactly as read.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AttributionKind = Literal["direct", "indirect", "inherited", "unattributed"]
+SourceKind = Literal["person", "organisation", "anonymous", "vague", "outlet"]
+Status = Literal["unverified", "single-source", "corroborated", "confirmed", "disputed", "refuted"]
+LinkKind = Literal["corroborates", "contradicts"]
+
+ATTRIBUTION_KINDS: tuple[str, ...] = ("direct", "indirect", "inherited", "unattributed")
+SOURCE_KINDS: tuple[str, ...] = ("person", "organisation", "anonymous", "vague", "outlet")
+STATUSES: tuple[str, ...] = ("unverified", "single-source", "corroborated", "confirmed", "disputed", "refuted")
+RELIABILITY_GRADES: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY_GRADES: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")
+
+Span = tuple[int, int]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Cue(_Model):
+    """The reporting word or phrase: "said", "according to", a colon, "in a statement"."""
+
+    text: str
+    span: Span
+
+
+class Number(_Model):
+    """A figure a claim states. ``low``/``high`` bound it (equal for an exact figure)."""
+
+    text: str
+    span: Span
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+    approximate: bool = False
+    # "at least"/"over" -> lower bound only; "up to"/"under" -> upper bound only
+    bound: Literal["exact", "range", "lower", "upper", "approximate", "vague"] = "exact"
+
+
+class SourceMention(_Model):
+    """A source as the claim names it, resolved through the registry where it can be."""
+
+    mention: str
+    span: Span | None = None
+    canonical: str
+    kind: SourceKind = "person"
+
+
+class Claim(_Model):
+    """One claim of an article with the source(s) the article attributes it to."""
+
+    text: str
+    span: Span
+    # where the text splits the content around the cue, the pieces; ``span`` covers them all
+    fragments: list[Span] = Field(default_factory=list)
+    attribution: AttributionKind
+    cue: Cue | None = None
+    sources: list[SourceMention] = Field(default_factory=list)
+    relayed_by: list[SourceMention] = Field(default_factory=list)
+    numbers: list[Number] = Field(default_factory=list)
+
+
+class Article(_Model):
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: date | None = None
+    sha256: str
+    # carried in extract output only when the text differs from the file's bytes (HTML)
+    text: str | None = None
+    format: Literal["text", "markdown", "html"] = "text"
+
+
+class Extraction(_Model):
+    """What ``verify extract`` prints for one file."""
+
+    path: str
+    article: Article
+    claims: list[Claim]
+
+
+class Source(_Model):
+    """A registry entry: one real-world source and every name it goes by."""
+
+    canonical: str
+    kind: SourceKind = "organisation"
+    aliases: list[str] = Field(default_factory=list)
+    # the government or parent organisation it speaks for ("Government of Ukraine")
+    affiliation: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    # Admiralty source reliability A-F, where the newsroom has graded it
+    reliability: Literal["A", "B", "C", "D", "E", "F"] | None = None
+    description: str | None = None
+
+
+class Review(_Model):
+    """One append-only event in a claim's history."""
+
+    claim_id: int
+    reviewer: str
+    at: datetime
+    action: str = "status"
+    from_status: Status | None = None
+    to_status: Status | None = None
+    note: str | None = None
+    evidence_url: str | None = None
+
+
+class RuleResult(_Model):
+    """An outcome a rule gave a claim: which rule (file:line and name), what, and why."""
+
+    claim_id: int
+    rule_file: str
+    rule_line: int
+    rule_name: str
+    outcome: Literal["status", "flag", "reliability", "credibility", "needs-review"]
+    value: str
+    reason: str | None = None
+
+    @property
+    def where(self) -> str:
+        return f"{self.rule_file}:{self.rule_line} {self.rule_name}"

@@ -1,0 +1,179 @@
+"""The source registry: canonical names, aliases, affiliations and tags.
+
+A mention in copy ("Ukraine's President Volodymyr Zelenskyy", "Zelensky", a resolved "he") resolves to
+one canonical source. Affiliations form a hierarchy (the Pentagon speaks for the Government of the
+United States); two sources under the same top-level affiliation are not independent of each other.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import ValidationError
+from rapidfuzz import fuzz, process
+
+from .config import STARTER_REGISTRY
+from .errors import VerifyError
+from .models import Source
+
+_SPACES = re.compile(r"\s+")
+_EDGE_PUNCT = re.compile(r"^[\s\"'“”‘’(\[]+|[\s\"'“”‘’)\].,;:]+$")
+# a name may be preceded by capitalised titles or possessives that do not change who it is
+_TITLE_TOKEN = re.compile(r"^(?:[A-Z][\w.-]*(?:['’]s)?|[A-Z]{2,})$")
+
+
+def normalise(name: str) -> str:
+    """The form aliases are compared in: lower case, straight apostrophes, no leading article."""
+    s = name.replace("’", "'").replace("‘", "'")
+    s = _EDGE_PUNCT.sub("", s)
+    s = _SPACES.sub(" ", s).strip().lower()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+class Registry:
+    """Sources by canonical name, with a normalised alias index for look-ups."""
+
+    def __init__(self, sources: Iterable[Source] = ()) -> None:
+        self._sources: dict[str, Source] = {}
+        self._alias: dict[str, str] = {}
+        for s in sources:
+            self.add(s)
+
+    # -- building -----------------------------------------------------------------------------
+    @classmethod
+    def starter(cls) -> Registry:
+        """The registry shipped with verify (``verify/data/sources.toml``)."""
+        return cls(_starter_sources())
+
+    @classmethod
+    def load(cls, *paths: str | Path, starter: bool = True) -> Registry:
+        reg = cls.starter() if starter else cls()
+        for p in paths:
+            for s in read_registry_file(p):
+                reg.add(s)
+        return reg
+
+    def add(self, source: Source) -> None:
+        """Add a source, or merge its aliases and fields into the entry of the same name."""
+        old = self._sources.get(source.canonical)
+        if old is not None:
+            merged = old.model_copy(
+                update={
+                    "aliases": sorted(set(old.aliases) | set(source.aliases)),
+                    "tags": sorted(set(old.tags) | set(source.tags)),
+                    "kind": source.kind,
+                    "affiliation": source.affiliation or old.affiliation,
+                    "reliability": source.reliability or old.reliability,
+                    "description": source.description or old.description,
+                }
+            )
+            source = merged
+        self._sources[source.canonical] = source
+        for name in (source.canonical, *source.aliases):
+            key = normalise(name)
+            if key:
+                self._alias[key] = source.canonical
+        self._fuzzy_keys = None
+
+    # -- reading ------------------------------------------------------------------------------
+    def __iter__(self) -> Iterator[Source]:
+        return iter(self._sources.values())
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __contains__(self, canonical: object) -> bool:
+        return canonical in self._sources
+
+    def get(self, canonical: str) -> Source | None:
+        return self._sources.get(canonical)
+
+    def lookup(self, name: str) -> Source | None:
+        """Exact alias look-up (after normalisation), by canonical name or alias."""
+        key = self._alias.get(normalise(name))
+        return self._sources[key] if key else None
+
+    def resolve(self, mention: str, *, fuzzy: bool = True) -> Source | None:
+        """The source a mention names, or None.
+
+        Tries the mention as it is, then without leading titles or possessives ("Ukrainian
+        President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy" -> "Zelenskyy"), then the part
+        before an apposition's comma, then a close spelling ("Zelenskiy").
+        """
+        hit = self.lookup(mention)
+        if hit:
+            return hit
+        head = mention.split(",")[0].strip()
+        tokens = head.split()
+        for i in range(1, len(tokens)):
+            if not _TITLE_TOKEN.match(tokens[i - 1]):
+                break
+            hit = self.lookup(" ".join(tokens[i:]))
+            if hit:
+                return hit
+        if head != mention:
+            hit = self.lookup(head)
+            if hit:
+                return hit
+        if fuzzy and len(normalise(head)) >= 6:
+            if self._fuzzy_keys is None:
+                self._fuzzy_keys = list(self._alias)
+            best = process.extractOne(normalise(head), self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=90)
+            if best:
+                return self._sources[self._alias[best[0]]]
+        return None
+
+    def affiliation_chain(self, canonical: str) -> list[str]:
+        """The source, its affiliation, that one's affiliation, ... (cycles cut)."""
+        chain = [canonical]
+        seen = {canonical}
+        cur = self._sources.get(canonical)
+        while cur is not None and cur.affiliation and cur.affiliation not in seen:
+            chain.append(cur.affiliation)
+            seen.add(cur.affiliation)
+            cur = self._sources.get(cur.affiliation)
+        return chain
+
+    def independence_key(self, canonical: str) -> str:
+        """Sources with the same key speak for one government or parent organisation."""
+        return self.affiliation_chain(canonical)[-1]
+
+    def tags(self, canonical: str) -> set[str]:
+        """A source's own tags plus those it inherits from its affiliations."""
+        out: set[str] = set()
+        for name in self.affiliation_chain(canonical):
+            s = self._sources.get(name)
+            if s:
+                out.update(s.tags)
+        return out
+
+
+def read_registry_file(path: str | Path) -> list[Source]:
+    """Sources from a TOML file of ``[[source]]`` tables; a clear error names what is wrong."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise VerifyError(f"{p}: registry file not found") from None
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise VerifyError(f"{p}: not a valid TOML registry: {e}") from None
+    out = []
+    for i, entry in enumerate(data.get("source", []), 1):
+        try:
+            out.append(Source.model_validate(entry))
+        except ValidationError as e:
+            first = e.errors()[0]
+            where = ".".join(str(x) for x in first["loc"])
+            raise VerifyError(f"{p}: source #{i}: {where}: {first['msg']}") from None
+    return out
+
+
+@lru_cache(maxsize=1)
+def _starter_sources() -> tuple[Source, ...]:
+    return tuple(read_registry_file(STARTER_REGISTRY))

@@ -1,0 +1,213 @@
+"""The database schema as SQLAlchemy 2 ORM classes. Alembic migrations in ``db/`` create it.
+
+Reviews, rule results and links are append-only: a status is never overwritten without an event
+that says who changed it, when, from what and why.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    author: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[date | None] = mapped_column(Date)
+    format: Mapped[str] = mapped_column(String(16), default="text")
+    text: Mapped[str] = mapped_column(Text)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    claims: Mapped[list[ClaimRow]] = relationship(back_populates="article", order_by="ClaimRow.start")
+
+
+class SourceRow(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    canonical: Mapped[str] = mapped_column(String(300), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="organisation")
+    affiliation: Mapped[str | None] = mapped_column(String(300))
+    tags: Mapped[list] = mapped_column(JSON, default=list)
+    reliability: Mapped[str | None] = mapped_column(String(1))
+    description: Mapped[str | None] = mapped_column(Text)
+
+    aliases: Mapped[list[AliasRow]] = relationship(back_populates="source", cascade="all, delete-orphan")
+
+
+class AliasRow(Base):
+    __tablename__ = "source_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300))
+    # normalised form (verify.registry.normalise), unique across the registry
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+
+    source: Mapped[SourceRow] = relationship(back_populates="aliases")
+
+
+class ClaimRow(Base):
+    __tablename__ = "claims"
+    __table_args__ = (
+        UniqueConstraint("article_id", "start", "end", name="uq_claim_span"),
+        Index("ix_claims_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    fragments: Mapped[list] = mapped_column(JSON, default=list)
+    # W3C TextQuoteSelector context, so a claim can be found again in an edited article
+    prefix: Mapped[str] = mapped_column(String(64), default="")
+    suffix: Mapped[str] = mapped_column(String(64), default="")
+    attribution: Mapped[str] = mapped_column(String(16))
+    cue_text: Mapped[str | None] = mapped_column(String(200))
+    cue_start: Mapped[int | None] = mapped_column(Integer)
+    cue_end: Mapped[int | None] = mapped_column(Integer)
+    # status = the latest review's status where a person has reviewed it, else the rules' status
+    status: Mapped[str] = mapped_column(String(20), default="unverified")
+    rule_status: Mapped[str | None] = mapped_column(String(20))
+    review_status: Mapped[str | None] = mapped_column(String(20))
+    flags: Mapped[list] = mapped_column(JSON, default=list)
+    reliability: Mapped[str | None] = mapped_column(String(1))
+    credibility: Mapped[str | None] = mapped_column(String(1))
+    needs_review: Mapped[str | None] = mapped_column(Text)
+    checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    article: Mapped[ArticleRow] = relationship(back_populates="claims")
+    sources: Mapped[list[ClaimSourceRow]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="ClaimSourceRow.id"
+    )
+    numbers: Mapped[list[NumberRow]] = relationship(
+        back_populates="claim", cascade="all, delete-orphan", order_by="NumberRow.start"
+    )
+
+
+class ClaimSourceRow(Base):
+    """A claim's source (role ``source``) or the source that relayed it (role ``relay``)."""
+
+    __tablename__ = "claim_sources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id"), index=True)
+    role: Mapped[str] = mapped_column(String(8), default="source")
+    mention: Mapped[str] = mapped_column(Text)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+
+    claim: Mapped[ClaimRow] = relationship(back_populates="sources")
+    source: Mapped[SourceRow] = relationship()
+
+
+class NumberRow(Base):
+    __tablename__ = "claim_numbers"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(200))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    value: Mapped[float | None] = mapped_column(Float)
+    low: Mapped[float | None] = mapped_column(Float)
+    high: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(String(40))
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
+    bound: Mapped[str] = mapped_column(String(12), default="exact")
+
+    claim: Mapped[ClaimRow] = relationship(back_populates="numbers")
+
+
+class EventRow(Base):
+    """Append-only review history: status changes, notes, evidence, links."""
+
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    reviewer: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    action: Mapped[str] = mapped_column(String(20), default="status")
+    from_status: Mapped[str | None] = mapped_column(String(20))
+    to_status: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str | None] = mapped_column(Text)
+    evidence_url: Mapped[str | None] = mapped_column(Text)
+
+
+class LinkRow(Base):
+    """Two claims that corroborate or contradict each other, set by a person."""
+
+    __tablename__ = "claim_links"
+    __table_args__ = (UniqueConstraint("claim_a", "claim_b", "relation", name="uq_claim_link"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_a: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    claim_b: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    relation: Mapped[str] = mapped_column(String(16))
+    reviewer: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class CheckRunRow(Base):
+    """One ``verify check``: which rulebook, when, how many claims it touched."""
+
+    __tablename__ = "check_runs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rulebook: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    claims: Mapped[int] = mapped_column(Integer, default=0)
+    results: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class RuleResultRow(Base):
+    """What a rule did to a claim in the latest check (replaced on each check)."""
+
+    __tablename__ = "rule_results"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("check_runs.id", ondelete="CASCADE"), index=True)
+    rule_file: Mapped[str] = mapped_column(Text)
+    rule_line: Mapped[int] = mapped_column(Integer)
+    rule_name: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(16))
+    value: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    # False where a higher-precedence rule or a review decided the claim's status instead
+    applied: Mapped[bool] = mapped_column(Boolean, default=True)
