@@ -135,3 +135,91 @@ class RuleResult(_Model):
     @property
     def where(self) -> str:
         return f"{self.rule_file}:{self.rule_line} {self.rule_name}"
+
+
+# -- what the store gives back ------------------------------------------------------------------
+
+
+class SourceView(_Model):
+    """A claim's source as stored, with what the registry knows of it."""
+
+    canonical: str
+    kind: SourceKind
+    mention: str
+    span: Span | None = None
+    affiliation: str | None = None
+    tags: list[str] = Field(default_factory=list)
+    reliability: str | None = None
+
+
+class RuleHit(_Model):
+    """A rule that fired on a claim in the latest check."""
+
+    rule: str  # "features/rulebook/parties.feature:12 A party to the conflict speaking alone"
+    outcome: str
+    value: str
+    reason: str | None = None
+    # False where a higher-precedence rule or a person's review decided instead
+    applied: bool = True
+
+
+class LinkView(_Model):
+    other: int
+    relation: LinkKind
+    reviewer: str
+    at: datetime
+    note: str | None = None
+
+
+class Event(_Model):
+    id: int
+    reviewer: str
+    at: datetime
+    action: str
+    from_status: str | None = None
+    to_status: str | None = None
+    note: str | None = None
+    evidence_url: str | None = None
+
+
+class ClaimRecord(_Model):
+    """A stored claim with everything a reviewer or a report needs."""
+
+    id: int
+    article_id: int
+    article_title: str | None = None
+    article_path: str | None = None
+    article_url: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    text: str
+    span: Span
+    attribution: AttributionKind
+    cue: Cue | None = None
+    sources: list[SourceView] = Field(default_factory=list)
+    relayed_by: list[SourceView] = Field(default_factory=list)
+    numbers: list[Number] = Field(default_factory=list)
+    status: Status = "unverified"
+    rule_status: Status | None = None
+    review_status: Status | None = None
+    flags: list[str] = Field(default_factory=list)
+    reliability: str | None = None
+    credibility: str | None = None
+    needs_review: str | None = None
+    rules: list[RuleHit] = Field(default_factory=list)
+    history: list[Event] = Field(default_factory=list)
+    links: list[LinkView] = Field(default_factory=list)
+
+    @property
+    def grade(self) -> str | None:
+        """The Admiralty grade, e.g. "B2", or None before any rule has graded the claim."""
+        if not (self.reliability or self.credibility):
+            return None
+        return f"{self.reliability or 'F'}{self.credibility or '6'}"
+
+    @property
+    def disagreement(self) -> str | None:
+        """Set where the rules now give another status than the person who reviewed the claim."""
+        if self.review_status and self.rule_status and self.review_status != self.rule_status:
+            return f"reviewed as {self.review_status}; the rules now say {self.rule_status}"
+        return None

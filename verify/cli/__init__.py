@@ -7,7 +7,7 @@ import sys
 import typer
 
 from ..errors import VerifyError
-from . import claims, db, extract, ingest, report, review, rules, sources
+from . import claims, db, extract, ingest, links, report, review, rules, sources
 
 app = typer.Typer(
     name="verify",
@@ -17,7 +17,7 @@ app = typer.Typer(
     add_completion=False,
 )
 
-for module in (extract, ingest, rules, claims, review, report, sources, db):
+for module in (extract, ingest, rules, links, claims, review, report, sources, db):
     module.register(app)
 
 
