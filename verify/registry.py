@@ -22,8 +22,11 @@ from .models import Source
 
 _SPACES = re.compile(r"\s+")
 _EDGE_PUNCT = re.compile(r"^[\s\"'“”‘’(\[]+|[\s\"'“”‘’)\].,;:]+$")
-# a name may be preceded by capitalised titles or possessives that do not change who it is
-_TITLE_TOKEN = re.compile(r"^(?:[A-Z][\w.-]*(?:['’]s)?|[A-Z]{2,})$")
+# a name may be preceded by titles, roles or possessives that do not change who it is
+# ("Ukrainian President ...", "regional governor ..."); a preposition ends that run, so
+# "Central Bank of Russia" never shrinks to "Russia"
+_TITLE_TOKEN = re.compile(r"^[\w.'’-]+$")
+_STOP_TOKENS = frozenset("of for in at on from to and with by or the a an".split())
 
 
 def normalise(name: str) -> str:
@@ -112,7 +115,7 @@ class Registry:
         head = mention.split(",")[0].strip()
         tokens = head.split()
         for i in range(1, len(tokens)):
-            if not _TITLE_TOKEN.match(tokens[i - 1]):
+            if not _TITLE_TOKEN.match(tokens[i - 1]) or tokens[i - 1].lower() in _STOP_TOKENS:
                 break
             hit = self.lookup(" ".join(tokens[i:]))
             if hit:
