@@ -10,6 +10,7 @@ from datetime import date, datetime, timezone
 
 from sqlalchemy import (
     JSON,
+    MetaData,
     Boolean,
     Date,
     DateTime,
@@ -28,8 +29,18 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+# Named constraints, so that later migrations can alter them (SQLite batch mode needs the names).
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
 class Base(DeclarativeBase):
-    pass
+    metadata = MetaData(naming_convention=NAMING)
 
 
 class ArticleRow(Base):

@@ -1,0 +1,133 @@
+"""Fixtures shared by the whole suite: a database per test (SQLite, or PostgreSQL when
+``VERIFY_TEST_DATABASE_URL`` is set), a store on it, the CLI run in-process, and ``../shared``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.pool import NullPool
+
+from verify.store import open_store
+from verify.store.db import parse_url
+
+PG_ENV = "VERIFY_TEST_DATABASE_URL"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path_factory, monkeypatch):
+    """No test reads or writes the user's own database: the default location moves to a temp dir."""
+    monkeypatch.delenv("VERIFY_DATABASE_URL", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+
+
+@pytest.fixture(scope="session")
+def _pg_url():
+    """A PostgreSQL database of this test session's own, made on the server of
+    ``VERIFY_TEST_DATABASE_URL`` so that parallel runs do not wipe each other's tables.
+    Falls back to the given database itself where the role may not create databases."""
+    base = os.environ.get(PG_ENV)
+    if not base:
+        yield None
+        return
+    u = parse_url(base)
+    name = f"verify_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(u, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    try:
+        with admin.connect() as c:
+            c.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception:
+        admin.dispose()
+        yield u.render_as_string(hide_password=False)
+        return
+    try:
+        yield u.set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as c:
+            c.execute(
+                text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = :n AND pid <> pg_backend_pid()"),
+                {"n": name},
+            )
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        admin.dispose()
+
+
+def _empty_postgres(url: str) -> None:
+    engine = create_engine(url, poolclass=NullPool)
+    try:
+        with engine.begin() as c:
+            # a connection a previous test left in a transaction must not hang the suite
+            c.execute(text("SET LOCAL lock_timeout = '10s'"))
+            c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            c.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def db_url(_pg_url, tmp_path, monkeypatch) -> str:
+    """An empty database for this test; ``VERIFY_DATABASE_URL`` points at it, so CLI commands use it."""
+    if _pg_url:
+        _empty_postgres(_pg_url)
+        url = _pg_url
+    else:
+        url = f"sqlite:///{tmp_path / 'verify.db'}"
+    monkeypatch.setenv("VERIFY_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def backend(db_url) -> str:
+    return "postgresql" if db_url.startswith("postgresql") else "sqlite"
+
+
+@pytest.fixture
+def store(db_url):
+    """A store on this test's database, upgraded to the newest schema."""
+    st = open_store(db_url)
+    yield st
+    st.close()
+
+
+@dataclass
+class CliResult:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def cli(capsys, monkeypatch):
+    """Run ``verify ARGS...`` in this process as a user would (errors as one line, exit codes),
+    returning exit code, stdout and stderr."""
+    from verify.cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
+
+    def run(*args) -> CliResult:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "argv", ["verify", *(str(a) for a in args)])
+        code = 0
+        try:
+            main()
+        except SystemExit as e:
+            code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return run
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    """``../shared`` beside the project; tests that need it skip where it is absent."""
+    path = Path(__file__).resolve().parents[1].parent / "shared"
+    if not path.is_dir():
+        pytest.skip("../shared is not present")
+    return path

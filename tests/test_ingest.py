@@ -1,0 +1,180 @@
+"""Ingesting articles: idempotent by SHA-256, one transaction per article, sources from the registry."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from verify.models import Article, Claim, Cue, Number, SourceMention
+from verify.store.tables import ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow
+
+TEXT = (
+    "The harbour master in the port city said on Tuesday that three grain ships had left overnight. "
+    "According to the Pentagon, about 40 trucks were queuing at the crossing. "
+    "The White House and the Pentagon said they were watching closely. "
+    "Fuel prices doubled within a week."
+)
+
+
+@dataclass
+class Loaded:
+    """The shape ``verify.articles.read_article`` returns."""
+
+    path: Path
+    article: Article
+    text: str
+
+
+def loaded(text: str = TEXT, path: str = "harbour.txt", title: str | None = "Grain ships leave port") -> Loaded:
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Loaded(Path(path), Article(title=title, sha256=sha, outlet="Example Wire"), text)
+
+
+def span(text: str, part: str) -> tuple[int, int]:
+    i = text.index(part)
+    return (i, i + len(part))
+
+
+def mention(text: str, words: str, canonical: str, kind: str = "organisation") -> SourceMention:
+    return SourceMention(mention=words, span=span(text, words), canonical=canonical, kind=kind)
+
+
+def claims_for(text: str = TEXT) -> list[Claim]:
+    ships = "three grain ships had left overnight"
+    trucks = "about 40 trucks were queuing at the crossing"
+    watching = "they were watching closely"
+    fuel = "Fuel prices doubled within a week."
+    return [
+        Claim(
+            text=ships,
+            span=span(text, ships),
+            attribution="indirect",
+            cue=Cue(text="said", span=span(text, "said")),
+            sources=[mention(text, "The harbour master in the port city", "harbour master", "person")],
+        ),
+        Claim(
+            text=trucks,
+            span=span(text, trucks),
+            attribution="indirect",
+            cue=Cue(text="According to", span=span(text, "According to")),
+            sources=[mention(text, "the Pentagon", "Pentagon")],
+            numbers=[Number(text="about 40", span=span(text, "about 40"), value=40, low=40, high=40, approximate=True, bound="approximate")],
+        ),
+        Claim(
+            text=watching,
+            span=span(text, watching),
+            attribution="indirect",
+            sources=[
+                mention(text, "The White House", "White House"),
+                SourceMention(mention="the Pentagon", span=None, canonical="Pentagon", kind="organisation"),
+            ],
+        ),
+        Claim(text=fuel, span=span(text, fuel), attribution="unattributed"),
+    ]
+
+
+def count(store, table) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(table))
+
+
+def test_ingest_stores_article_claims_and_sources(store):
+    result = store.ingest(loaded(), claims_for())
+    assert result.created and result.claims == 4
+
+    with store.session() as s:
+        article = s.get(ArticleRow, result.article_id)
+        assert article.title == "Grain ships leave port" and article.text == TEXT
+        rows = s.scalars(select(ClaimRow).order_by(ClaimRow.start)).all()
+        assert [r.status for r in rows] == ["unverified"] * 4
+        assert [r.attribution for r in rows] == ["indirect", "indirect", "indirect", "unattributed"]
+        trucks = rows[1]
+        # the claim can be found again from its quoted context (TextQuoteSelector)
+        assert TEXT[trucks.start - len(trucks.prefix) : trucks.start] == trucks.prefix
+        assert len(trucks.prefix) == 32 and len(trucks.suffix) == 32
+        assert TEXT[trucks.end : trucks.end + 32] == trucks.suffix
+        assert (trucks.cue_text, trucks.cue_start) == ("According to", TEXT.index("According to"))
+        assert [(n.text, n.value, n.approximate) for n in trucks.numbers] == [("about 40", 40.0, True)]
+        watching = rows[2]
+        assert sorted(cs.source.canonical for cs in watching.sources) == ["Pentagon", "White House"]
+        assert rows[3].sources == []
+        pentagon = s.scalars(select(SourceRow).where(SourceRow.canonical == "Pentagon")).one()
+        # the registry's knowledge travels into the row, hierarchy included
+        assert pentagon.affiliation == "Government of the United States"
+        assert "military" in pentagon.tags
+        canon = set(s.scalars(select(SourceRow.canonical)))
+        assert "Government of the United States" in canon
+        unknown = s.scalars(select(SourceRow).where(SourceRow.canonical == "harbour master")).one()
+        assert unknown.kind == "person" and unknown.affiliation is None
+
+
+def test_same_article_twice_creates_nothing_new(store):
+    first = store.ingest(loaded(), claims_for())
+    before = {t: count(store, t) for t in (ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow)}
+    again = store.ingest(loaded(path="copy-of-harbour.txt"), claims_for())
+    assert again.article_id == first.article_id
+    assert not again.created and again.claims == 4
+    assert {t: count(store, t) for t in before} == before
+
+
+def test_a_different_article_reuses_source_rows(store):
+    store.ingest(loaded(), claims_for())
+    sources = count(store, SourceRow)
+    other = TEXT.replace("on Tuesday", "on Wednesday")
+    result = store.ingest(loaded(other, "other.txt"), claims_for(other))
+    assert result.created
+    assert count(store, ArticleRow) == 2 and count(store, ClaimRow) == 8
+    assert count(store, SourceRow) == sources
+
+
+def test_failure_mid_ingest_leaves_nothing(store, monkeypatch):
+    from verify.store import repository
+
+    calls = {"n": 0}
+    real = repository.Store._add_claim
+
+    def failing(self, *args, **kw):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise RuntimeError("disk on fire")
+        return real(self, *args, **kw)
+
+    monkeypatch.setattr(repository.Store, "_add_claim", failing)
+    with pytest.raises(RuntimeError):
+        store.ingest(loaded(), claims_for())
+    for table in (ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow):
+        assert count(store, table) == 0, table.__tablename__
+
+    monkeypatch.setattr(repository.Store, "_add_claim", real)
+    result = store.ingest(loaded(), claims_for())
+    assert result.created and result.claims == 4
+
+
+def test_claims_sharing_a_span_are_stored_once_with_all_sources(store):
+    claims = claims_for()
+    twin = claims[1].model_copy(update={"sources": [mention(TEXT, "The White House", "White House")]})
+    result = store.ingest(loaded(), [*claims, twin])
+    assert result.claims == 4
+    with store.session() as s:
+        row = s.scalars(select(ClaimRow).where(ClaimRow.start == claims[1].span[0])).one()
+        assert sorted(cs.source.canonical for cs in row.sources) == ["Pentagon", "White House"]
+
+
+def test_relayed_claim_keeps_source_and_relay(store):
+    text = "A prisoner claimed the unit had no maps, the security service reported."
+    claim = Claim(
+        text="the unit had no maps",
+        span=span(text, "the unit had no maps"),
+        attribution="indirect",
+        cue=Cue(text="claimed", span=span(text, "claimed")),
+        sources=[mention(text, "A prisoner", "captured North Korean soldier", "person")],
+        relayed_by=[mention(text, "the security service", "Security Service of Ukraine")],
+    )
+    store.ingest(loaded(text, "relay.txt"), [claim])
+    with store.session() as s:
+        roles = sorted((cs.role, cs.source.canonical) for cs in s.scalars(select(ClaimSourceRow)))
+    assert roles == [("relay", "Security Service of Ukraine"), ("source", "captured North Korean soldier")]

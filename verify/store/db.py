@@ -1,0 +1,295 @@
+"""Opening a database: the engine, its connection settings, and the Alembic upgrade.
+
+SQLite (the embedded default) runs in WAL mode with a busy timeout and foreign keys on; PostgreSQL is
+reached through psycopg 3. Anything that stops a database from opening becomes one ``StoreError`` line
+that names the URL with its password masked.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from ..config import MIGRATIONS_DIR, database_url
+from ..errors import StoreError
+
+BUSY_TIMEOUT_S = 30
+VERSION_TABLE = "alembic_version"
+# any fixed number: it only has to be the same for every verify process upgrading one database
+_UPGRADE_LOCK = 0x7665726966
+
+_USERINFO = re.compile(r"(?<=://)([^:/@]*):[^@/]*@")
+
+
+def mask_url(url: str | URL) -> str:
+    """The URL as it may be shown to a user: any password replaced by ``***``."""
+    if isinstance(url, URL):
+        return url.render_as_string(hide_password=True)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # not parseable: mask what looks like user:password@
+        return _USERINFO.sub(r"\1:***@", url)
+
+
+def parse_url(url: str) -> URL:
+    """A SQLAlchemy URL for ``url``; a bare path means a SQLite file. Only SQLite and PostgreSQL."""
+    url = url.strip()
+    if not url:
+        raise StoreError("empty database URL")
+    if "://" not in url:
+        return URL.create("sqlite", database=str(Path(url).expanduser().absolute()))
+    try:
+        u = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL: {mask_url(url)}") from None
+    backend = u.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        # psycopg 3 is the driver verify installs
+        if u.get_driver_name() in ("", "psycopg2", "postgres", "postgresql") or u.drivername in ("postgres", "postgresql"):
+            u = u.set(drivername="postgresql+psycopg")
+        return u
+    if backend == "sqlite":
+        return u
+    raise StoreError(
+        f"unsupported database {mask_url(u)}: use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+    )
+
+
+def _sqlite_file(u: URL) -> Path | None:
+    """The file a SQLite URL names, or None for an in-memory or ``file:`` URI database."""
+    db = u.database or ""
+    if db in ("", ":memory:") or db.startswith("file:") or u.query.get("uri") in ("true", "1"):
+        return None
+    return Path(db).expanduser()
+
+
+def _prepare_sqlite_path(u: URL) -> None:
+    path = _sqlite_file(u)
+    if path is None:
+        return
+    if path.is_dir():
+        raise StoreError(f"cannot open the database {mask_url(u)}: {path} is a directory")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise StoreError(
+            f"cannot open the database {mask_url(u)}: cannot create {path.parent}: {e.strerror or e}"
+        ) from None
+
+
+def _on_sqlite_connect(dbapi_conn, _record) -> None:
+    # the driver's own transaction handling is switched off so that BEGIN is ours (see _on_begin)
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        cur.execute("PRAGMA foreign_keys = ON")
+        mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode not in ("wal", "memory"):
+            cur.execute("PRAGMA journal_mode = WAL")
+        # safe in WAL mode: a crash of the process loses nothing committed
+        cur.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cur.close()
+
+
+def _on_sqlite_begin(conn: Connection) -> None:
+    # A writer that starts with BEGIN IMMEDIATE waits (busy timeout) for the write lock up front,
+    # instead of failing with "database is locked" when it later tries to write after reading.
+    if conn.get_execution_options().get("sqlite_immediate"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (``--db``, ``$VERIFY_DATABASE_URL``, else the embedded file), not yet connected."""
+    u = parse_url(database_url(url))
+    try:
+        if u.get_backend_name() == "sqlite":
+            _prepare_sqlite_path(u)
+            kw: dict = {"connect_args": {"timeout": BUSY_TIMEOUT_S}}
+            if _sqlite_file(u) is None and (u.database or "") in ("", ":memory:"):
+                # one shared connection, or every session would see its own empty database
+                kw.update(poolclass=StaticPool, connect_args={"check_same_thread": False})
+            engine = create_engine(u, **kw)
+            event.listen(engine, "connect", _on_sqlite_connect)
+            event.listen(engine, "begin", _on_sqlite_begin)
+        else:
+            engine = create_engine(
+                u,
+                pool_pre_ping=True,
+                connect_args={"connect_timeout": 10, "application_name": "verify"},
+            )
+    except (NoSuchModuleError, ArgumentError, ImportError) as e:
+        raise StoreError(f"cannot open the database {mask_url(u)}: {_first_line(e)}") from None
+    return engine
+
+
+def _first_line(e: BaseException) -> str:
+    orig = getattr(e, "orig", None)
+    msg = str(orig if orig is not None else e).strip()
+    for line in msg.splitlines():
+        line = line.strip()
+        if line:
+            return line
+    return type(e).__name__
+
+
+def store_error(e: BaseException, url: str | URL, doing: str = "open") -> StoreError:
+    """One line for a database error: what failed, on which database (masked), and why."""
+    return StoreError(f"cannot {doing} the database {mask_url(url)}: {_first_line(e)}")
+
+
+def check_connection(engine: Engine) -> None:
+    """Connect and read once, so an unusable database fails here with a clear line."""
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                # reading the schema is what fails on a file that is not a database
+                conn.exec_driver_sql("PRAGMA schema_version").fetchone()
+            else:
+                conn.execute(text("SELECT 1"))
+    except SQLAlchemyError as e:
+        raise store_error(e, engine.url) from None
+
+
+# -- migrations ---------------------------------------------------------------------------------
+
+
+def alembic_config(engine: Engine | None = None) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if engine is not None:
+        # ConfigParser interpolates %; a password may hold one
+        cfg.set_main_option(
+            "sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%")
+        )
+    return cfg
+
+
+def head_revision() -> str | None:
+    if not (MIGRATIONS_DIR / "env.py").is_file():
+        raise StoreError(f"the database migrations are missing from {MIGRATIONS_DIR}; reinstall verify")
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stored in the database; None for a database verify has not set up."""
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table(VERSION_TABLE):
+                return None
+            return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+    except SQLAlchemyError as e:
+        raise store_error(e, engine.url) from None
+
+
+def _known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def _check_is_ours(conn: Connection, url: URL) -> None:
+    """Refuse a database that holds tables but was never set up by verify."""
+    insp = inspect(conn)
+    if insp.has_table(VERSION_TABLE):
+        rev = conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+        if rev is not None and rev not in _known_revisions():
+            raise StoreError(
+                f"the database {mask_url(url)} is at schema revision {rev}, which this verify does not "
+                "know (a newer verify set it up); upgrade verify"
+            )
+        return
+    others = [t for t in insp.get_table_names() if not t.startswith("sqlite_")]
+    if others:
+        raise StoreError(
+            f"the database {mask_url(url)} already holds tables that verify did not create "
+            f"({', '.join(sorted(others)[:3])}{', ...' if len(others) > 3 else ''}); use another database"
+        )
+
+
+def migrate(engine: Engine, revision: str = "head", *, down: bool = False) -> tuple[str | None, str | None]:
+    """Upgrade (or downgrade) the schema; returns the revisions before and after.
+
+    The whole migration runs in one transaction under a lock, so two processes opening a new
+    database at once do not both try to create it.
+    """
+    head_revision()  # fails clearly when the migrations are missing
+    sqlite = engine.dialect.name == "sqlite"
+    try:
+        with engine.connect() as conn:
+            if sqlite:
+                # SQLite ignores this inside a transaction; batch migrations copy tables, and with
+                # foreign keys on, dropping the old copy would cascade-delete the rows that refer to it
+                conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+                conn = conn.execution_options(sqlite_immediate=True)
+            try:
+                with conn.begin():
+                    if not sqlite:
+                        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _UPGRADE_LOCK})
+                    _check_is_ours(conn, engine.url)
+                    before = _revision_in(conn)
+                    cfg = alembic_config(engine)
+                    cfg.attributes["connection"] = conn
+                    if down:
+                        command.downgrade(cfg, revision)
+                    else:
+                        command.upgrade(cfg, revision)
+                    after = _revision_in(conn)
+                    if sqlite:
+                        bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                        if bad:
+                            raise StoreError(
+                                f"the migration would leave {len(bad)} rows with broken references in "
+                                f"{mask_url(engine.url)}; nothing was changed"
+                            )
+            finally:
+                if sqlite:
+                    conn.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    except StoreError:
+        raise
+    except SQLAlchemyError as e:
+        raise store_error(e, engine.url, "upgrade" if not down else "downgrade") from None
+    except Exception as e:  # alembic's own errors (unknown revision, ...) are one line too
+        if type(e).__module__.startswith("alembic"):
+            raise StoreError(f"cannot migrate the database {mask_url(engine.url)}: {_first_line(e)}") from None
+        raise
+    return before, after
+
+
+def _revision_in(conn: Connection) -> str | None:
+    if not inspect(conn).has_table(VERSION_TABLE):
+        return None
+    return conn.execute(text(f"SELECT version_num FROM {VERSION_TABLE}")).scalar()
+
+
+def upgrade(engine: Engine) -> tuple[str | None, str | None]:
+    return migrate(engine, "head")
+
+
+def open_store(url: str | None = None, *, upgrade: bool = True):
+    """Open the store at ``url`` (``--db``, ``$VERIFY_DATABASE_URL``, else the embedded SQLite file).
+
+    A database that is not yet at the newest schema is upgraded first unless ``upgrade`` is False.
+    Raises ``StoreError`` with one clear line when the database cannot be opened.
+    """
+    from .repository import Store
+
+    engine = make_engine(url)
+    try:
+        check_connection(engine)
+        if upgrade and current_revision(engine) != head_revision():
+            migrate(engine, "head")
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)

@@ -1,0 +1,615 @@
+"""The write side of the store: sessions, ingesting articles, and the source registry in the database.
+
+One article is one transaction: it is stored with all its claims or not at all, and storing the same
+article (same SHA-256) again creates nothing new. Sources are rows of their own, created from the
+registry the first time a claim names them; the registry a user sees is the starter registry with the
+database's sources (added, aliased or re-graded by people) laid over it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from ..errors import InputError, NotFound, StoreError, VerifyError
+from ..models import RELIABILITY_GRADES, SOURCE_KINDS, Claim, Source, SourceMention
+from ..registry import Registry, normalise, read_registry_file
+from .db import mask_url, store_error
+from .tables import AliasRow, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow
+
+# W3C TextQuoteSelector context kept on each side of a claim
+CONTEXT_CHARS = 32
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    article_id: int
+    created: bool
+    claims: int
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one file given to ``ingest_paths``: a result, or the one-line error."""
+
+    path: str
+    result: IngestResult | None = None
+    error: VerifyError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class SourceSummary:
+    """A registry source with what the database holds about it."""
+
+    source: Source
+    claims: int = 0  # claims it is a source of
+    relayed: int = 0  # claims it relayed
+    chain: list[str] = field(default_factory=list)  # itself, its affiliation, that one's, ...
+    stored: bool = False  # has a row in the database (named by a claim or edited by a person)
+
+
+def _clip(value: str | None, n: int) -> str | None:
+    # an extractor's odd output must not make PostgreSQL refuse a whole article over a long cue
+    return value if value is None or len(value) <= n else value[:n]
+
+
+class Store:
+    """A database opened by ``open_store``: an engine, sessions, and the operations that write."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    # -- sessions ------------------------------------------------------------------------------
+    @property
+    def url(self) -> str:
+        """The database URL with any password masked."""
+        return mask_url(self.engine.url)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for reading (or for writes its user commits); closed, uncommitted work rolled back."""
+        with self._sessions() as s:
+            yield s
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session in one transaction: committed when the block ends, rolled back on any error.
+
+        On SQLite the transaction takes the write lock when it begins, so concurrent writers wait
+        their turn (busy timeout) instead of failing halfway.
+        """
+        with self._sessions() as s:
+            if self.dialect == "sqlite":
+                s.connection(execution_options={"sqlite_immediate": True})
+            try:
+                yield s
+                s.commit()
+            except BaseException:
+                s.rollback()
+                raise
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    # -- ingest --------------------------------------------------------------------------------
+    def find_article(self, sha256: str) -> IngestResult | None:
+        """The stored article with this SHA-256 (``created`` False), or None."""
+        with self.session() as s:
+            row = s.execute(select(ArticleRow.id).where(ArticleRow.sha256 == sha256)).first()
+            if row is None:
+                return None
+            n = s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.article_id == row.id))
+            return IngestResult(row.id, False, n or 0)
+
+    def ingest(self, loaded_article: Any, claims: list[Claim], registry: Registry | None = None) -> IngestResult:
+        """Store an article and its claims in one transaction; nothing new if it is already stored.
+
+        ``loaded_article`` is what ``verify.articles.read_article`` returns (``path``, ``article``,
+        ``text``). ``registry`` decides what a new source row holds (kind, affiliation, tags, aliases);
+        by default the store's own registry.
+        """
+        article = loaded_article.article
+        text = loaded_article.text
+        if text is None:
+            raise InputError(f"{loaded_article.path}: no article text to store")
+        existing = self.find_article(article.sha256)
+        if existing is not None:
+            return existing
+        reg = registry if registry is not None else self.registry()
+        try:
+            with self.transaction() as s:
+                row = ArticleRow(
+                    sha256=article.sha256,
+                    path=str(loaded_article.path) if loaded_article.path is not None else None,
+                    title=article.title,
+                    outlet=_clip(article.outlet, 200),
+                    author=article.author,
+                    url=article.url,
+                    published=article.published,
+                    format=article.format,
+                    text=text,
+                )
+                s.add(row)
+                s.flush()
+                sources = _SourceCache(s, reg)
+                n = 0
+                for claim in _merge_same_span(claims):
+                    self._add_claim(s, row.id, text, claim, sources)
+                    n += 1
+                s.flush()
+                return IngestResult(row.id, True, n)
+        except IntegrityError:
+            # another process stored the same article first: theirs stands
+            existing = self.find_article(article.sha256)
+            if existing is not None:
+                return existing
+            raise
+        except SQLAlchemyError as e:
+            raise store_error(e, self.engine.url, "write to") from None
+
+    def _add_claim(self, s: Session, article_id: int, text: str, claim: Claim, sources: _SourceCache) -> ClaimRow:
+        start, end = claim.span
+        row = ClaimRow(
+            article_id=article_id,
+            text=claim.text,
+            start=start,
+            end=end,
+            fragments=[list(f) for f in claim.fragments],
+            prefix=text[max(0, start - CONTEXT_CHARS) : max(0, start)],
+            suffix=text[end : end + CONTEXT_CHARS],
+            attribution=claim.attribution,
+            cue_text=_clip(claim.cue.text, 200) if claim.cue else None,
+            cue_start=claim.cue.span[0] if claim.cue else None,
+            cue_end=claim.cue.span[1] if claim.cue else None,
+            status="unverified",
+            flags=[],
+        )
+        seen: set[tuple[str, int]] = set()
+        for role, mentions in (("source", claim.sources), ("relay", claim.relayed_by)):
+            for m in mentions:
+                source_id = sources.id_for(m)
+                if (role, source_id) in seen:
+                    continue
+                seen.add((role, source_id))
+                row.sources.append(
+                    ClaimSourceRow(
+                        source_id=source_id,
+                        role=role,
+                        mention=m.mention,
+                        start=m.span[0] if m.span else None,
+                        end=m.span[1] if m.span else None,
+                    )
+                )
+        for num in claim.numbers:
+            row.numbers.append(
+                NumberRow(
+                    text=_clip(num.text, 200),
+                    start=num.span[0],
+                    end=num.span[1],
+                    value=num.value,
+                    low=num.low,
+                    high=num.high,
+                    unit=_clip(num.unit, 40),
+                    approximate=num.approximate,
+                    bound=num.bound,
+                )
+            )
+        s.add(row)
+        return row
+
+    def ingest_paths(
+        self, paths: Iterable[str | Path], registry: Registry | None = None, jobs: int | None = None
+    ) -> Iterator[FileOutcome]:
+        """Read, extract and store each file, yielding one outcome per file in the order given.
+
+        A file that cannot be read gives an outcome with its error; the others are still stored.
+        An article already stored is recognised by its SHA-256 before any extraction is done.
+        Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is more
+        than one new file.
+        """
+        from ..articles import read_article
+
+        reg = registry if registry is not None else self.registry()
+        paths = [str(p) for p in paths]
+        jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+
+        def prepared() -> Iterator[tuple[str, Any, FileOutcome | None]]:
+            for p in paths:
+                try:
+                    loaded = read_article(p)
+                except VerifyError as e:
+                    yield p, None, FileOutcome(p, error=e)
+                    continue
+                stored = self.find_article(loaded.article.sha256)
+                yield p, loaded, (FileOutcome(p, result=stored) if stored else None)
+
+        if jobs == 1 or len(paths) < 2:
+            for p, loaded, done in prepared():
+                if done is not None:
+                    yield done
+                    continue
+                yield self._extract_and_store(p, loaded, reg, _extract(loaded.text, reg))
+            return
+
+        # Workers extract; this process writes, so each article is still one transaction here.
+        window = jobs * 4
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pending: list[tuple[str, Any, FileOutcome | None, Future | None]] = []
+            for p, loaded, done in prepared():
+                fut = None if done is not None else pool.submit(_extract_worker, loaded.text, reg)
+                pending.append((p, loaded, done, fut))
+                while len(pending) >= window:
+                    yield self._finish(pending.pop(0), reg)
+            while pending:
+                yield self._finish(pending.pop(0), reg)
+
+    def _finish(self, item: tuple, reg: Registry) -> FileOutcome:
+        p, loaded, done, fut = item
+        if done is not None:
+            return done
+        try:
+            claims = fut.result()
+        except VerifyError as e:
+            return FileOutcome(p, error=e)
+        return self._extract_and_store(p, loaded, reg, claims)
+
+    def _extract_and_store(self, p: str, loaded: Any, reg: Registry, claims: Any) -> FileOutcome:
+        if isinstance(claims, VerifyError):
+            return FileOutcome(p, error=claims)
+        try:
+            return FileOutcome(p, result=self.ingest(loaded, claims, reg))
+        except VerifyError as e:
+            return FileOutcome(p, error=VerifyError(f"{p}: {e}") if p not in str(e) else e)
+
+    # -- the source registry -------------------------------------------------------------------
+    def registry(self) -> Registry:
+        """The starter registry with the database's sources laid over it.
+
+        A stored source replaces the starter entry of the same name (a person may have changed
+        its kind, affiliation or tags); its aliases are the union of both.
+        """
+        merged: dict[str, Source] = {s.canonical: s for s in Registry.starter()}
+        with self.session() as s:
+            rows = s.scalars(select(SourceRow).options(selectinload(SourceRow.aliases))).all()
+            for row in rows:
+                base = merged.get(row.canonical)
+                aliases = {a.alias for a in row.aliases} | set(base.aliases if base else ())
+                merged[row.canonical] = _to_source(row, sorted(aliases - {row.canonical}))
+        return Registry(merged.values())
+
+    def sync_sources(self, registry: Registry | Iterable[Source]) -> int:
+        """Store every source of ``registry`` (new ones added, stored ones updated); returns how many.
+
+        An alias that already names another stored source stays with that source.
+        """
+        n = 0
+        with self.transaction() as s:
+            for src in registry:
+                row = _row_for(s, src.canonical)
+                if row is None:
+                    row = SourceRow(canonical=src.canonical)
+                    s.add(row)
+                row.kind = src.kind
+                row.affiliation = src.affiliation
+                row.tags = sorted(set(src.tags))
+                row.reliability = src.reliability
+                row.description = src.description
+                s.flush()
+                for alias in src.aliases:
+                    _add_alias_row(s, row, alias, strict=False)
+                n += 1
+        return n
+
+    def add_source(self, source: Source) -> Source:
+        """Add a new source to the registry; an error if its name or an alias is already taken."""
+        reg = self.registry()
+        if source.canonical in reg or reg.lookup(source.canonical) is not None:
+            owner = reg.lookup(source.canonical)
+            raise VerifyError(
+                f"a source named {source.canonical!r} is already in the registry"
+                + (f" (as {owner.canonical!r})" if owner and owner.canonical != source.canonical else "")
+                + "; change it with `verify sources set` or `verify sources alias`"
+            )
+        for alias in source.aliases:
+            owner = reg.lookup(alias)
+            if owner is not None:
+                raise VerifyError(f"the alias {alias!r} already names {owner.canonical!r}")
+        affiliation = _resolve_affiliation(reg, source.canonical, source.affiliation)
+        with self.transaction() as s:
+            row = SourceRow(
+                canonical=source.canonical,
+                kind=source.kind,
+                affiliation=affiliation,
+                tags=sorted(set(source.tags)),
+                reliability=source.reliability,
+                description=source.description,
+            )
+            s.add(row)
+            s.flush()
+            for alias in source.aliases:
+                _add_alias_row(s, row, alias, strict=True)
+        return self.get_source(source.canonical)
+
+    def add_alias(self, name_or_alias: str, alias: str) -> Source:
+        """Give a known source another name; an error if the alias already names another source."""
+        reg = self.registry()
+        src = _known(reg, name_or_alias)
+        if not normalise(alias):
+            raise VerifyError("an alias cannot be empty")
+        owner = reg.lookup(alias)
+        if owner is not None and owner.canonical != src.canonical:
+            raise VerifyError(f"the alias {alias!r} already names {owner.canonical!r}")
+        with self.transaction() as s:
+            row = _materialise(s, src)
+            _add_alias_row(s, row, alias, strict=True)
+        return self.get_source(src.canonical)
+
+    def set_source(
+        self,
+        name: str,
+        *,
+        kind: str | None = None,
+        affiliation: str | None = None,
+        tags: list[str] | None = None,
+        reliability: str | None = None,
+        description: str | None = None,
+    ) -> Source:
+        """Change what the registry holds for a source. ``affiliation=""`` / ``reliability=""`` clear it."""
+        reg = self.registry()
+        src = _known(reg, name)
+        if kind is not None and kind not in SOURCE_KINDS:
+            raise VerifyError(f"unknown source kind {kind!r}; use one of: {', '.join(SOURCE_KINDS)}")
+        if reliability:
+            reliability = reliability.upper()
+            if reliability not in RELIABILITY_GRADES:
+                raise VerifyError(
+                    f"unknown reliability grade {reliability!r}; use one of: {', '.join(RELIABILITY_GRADES)}"
+                )
+        new_affiliation = None
+        if affiliation:
+            new_affiliation = _resolve_affiliation(reg, src.canonical, affiliation)
+        with self.transaction() as s:
+            row = _materialise(s, src)
+            if kind is not None:
+                row.kind = kind
+            if affiliation is not None:
+                row.affiliation = new_affiliation
+            if tags is not None:
+                row.tags = sorted({t.strip() for t in tags if t.strip()})
+            if reliability is not None:
+                row.reliability = reliability or None
+            if description is not None:
+                row.description = description or None
+        return self.get_source(src.canonical)
+
+    def get_source(self, name: str) -> Source:
+        """The registry entry for a canonical name or alias; ``NotFound`` for one nobody knows."""
+        return _known(self.registry(), name)
+
+    def source_summary(self, name: str) -> SourceSummary:
+        reg = self.registry()
+        src = _known(reg, name)
+        return self._summaries(reg, [src])[0]
+
+    def list_sources(self) -> list[SourceSummary]:
+        """Every source of the registry with its claim counts, most-cited first."""
+        reg = self.registry()
+        out = self._summaries(reg, list(reg))
+        return sorted(out, key=lambda x: (-x.claims, -x.relayed, x.source.canonical.lower()))
+
+    def _summaries(self, reg: Registry, sources: list[Source]) -> list[SourceSummary]:
+        with self.session() as s:
+            counts: dict[tuple[str, str], int] = {}
+            q = (
+                select(SourceRow.canonical, ClaimSourceRow.role, func.count(func.distinct(ClaimSourceRow.claim_id)))
+                .join(ClaimSourceRow, ClaimSourceRow.source_id == SourceRow.id)
+                .group_by(SourceRow.canonical, ClaimSourceRow.role)
+            )
+            for canonical, role, n in s.execute(q):
+                counts[(canonical, role)] = n
+            stored = set(s.scalars(select(SourceRow.canonical)))
+        return [
+            SourceSummary(
+                source=src,
+                claims=counts.get((src.canonical, "source"), 0),
+                relayed=counts.get((src.canonical, "relay"), 0),
+                chain=reg.affiliation_chain(src.canonical),
+                stored=src.canonical in stored,
+            )
+            for src in sources
+        ]
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
+    from ..extract import extract_claims
+
+    try:
+        return extract_claims(text, registry)
+    except VerifyError as e:
+        return e
+
+
+def _extract_worker(text: str, registry: Registry) -> list[Claim] | VerifyError:
+    return _extract(text, registry)
+
+
+def _merge_same_span(claims: list[Claim]) -> list[Claim]:
+    """One claim per span (the schema's key): sources of a repeated span are merged into the first."""
+    by_span: dict[tuple[int, int], Claim] = {}
+    for c in claims:
+        key = (c.span[0], c.span[1])
+        first = by_span.get(key)
+        if first is None:
+            by_span[key] = c
+        else:
+            by_span[key] = first.model_copy(
+                update={
+                    "sources": first.sources + c.sources,
+                    "relayed_by": first.relayed_by + c.relayed_by,
+                    "numbers": first.numbers or c.numbers,
+                }
+            )
+    return list(by_span.values())
+
+
+class _SourceCache:
+    """Source rows by canonical name for one ingest, created from the registry when new."""
+
+    def __init__(self, s: Session, registry: Registry) -> None:
+        self.s = s
+        self.registry = registry
+        self.ids: dict[str, int] = {}
+
+    def id_for(self, m: SourceMention) -> int:
+        name = _clip(m.canonical.strip(), 300) or _clip(m.mention.strip(), 300) or "unknown"
+        if name in self.ids:
+            return self.ids[name]
+        known = self.registry.get(name) or self.registry.lookup(name)
+        if known is not None and known.canonical != name:
+            name = known.canonical
+            if name in self.ids:
+                return self.ids[name]
+        src = known or Source(canonical=name, kind=m.kind)
+        row = _row_for(self.s, name) or _create_source(self.s, src)
+        self.ids[name] = row.id
+        # the hierarchy travels with the source, so rules can count one government once
+        for parent in self.registry.affiliation_chain(name)[1:]:
+            if parent not in self.ids:
+                prow = _row_for(self.s, parent)
+                if prow is None:
+                    psrc = self.registry.get(parent) or Source(canonical=parent, kind="organisation")
+                    prow = _create_source(self.s, psrc)
+                self.ids[parent] = prow.id
+        return row.id
+
+
+def _row_for(s: Session, canonical: str) -> SourceRow | None:
+    return s.scalars(select(SourceRow).where(SourceRow.canonical == canonical)).first()
+
+
+def _create_source(s: Session, src: Source) -> SourceRow:
+    """A new source row with the registry's fields and aliases.
+
+    In a savepoint: when another process creates the same source at the same moment, its row is
+    used and this article's transaction carries on.
+    """
+    try:
+        with s.begin_nested():
+            row = SourceRow(
+                canonical=src.canonical,
+                kind=src.kind,
+                affiliation=src.affiliation,
+                tags=sorted(set(src.tags)),
+                reliability=src.reliability,
+                description=src.description,
+            )
+            s.add(row)
+            s.flush()
+    except IntegrityError:
+        row = _row_for(s, src.canonical)
+        if row is None:
+            raise
+        return row
+    for alias in src.aliases:
+        _add_alias_row(s, row, alias, strict=False)
+    return row
+
+
+def _add_alias_row(s: Session, row: SourceRow, alias: str, *, strict: bool) -> None:
+    alias = alias.strip()
+    key = _clip(normalise(alias), 300)
+    if not key or key == normalise(row.canonical):
+        return
+    other = s.scalars(select(AliasRow).where(AliasRow.key == key)).first()
+    if other is not None:
+        if other.source_id == row.id or not strict:
+            return
+        owner = s.get(SourceRow, other.source_id)
+        raise VerifyError(f"the alias {alias!r} already names {owner.canonical if owner else 'another source'!r}")
+    try:
+        with s.begin_nested():
+            s.add(AliasRow(source_id=row.id, alias=_clip(alias, 300), key=key))
+            s.flush()
+    except IntegrityError:
+        if strict:
+            raise VerifyError(f"the alias {alias!r} is already taken") from None
+
+
+def _materialise(s: Session, src: Source) -> SourceRow:
+    """The source's row, created from the registry entry if the database does not hold it yet."""
+    return _row_for(s, src.canonical) or _create_source(s, src)
+
+
+def _to_source(row: SourceRow, aliases: list[str]) -> Source:
+    kind = row.kind if row.kind in SOURCE_KINDS else "organisation"
+    return Source(
+        canonical=row.canonical,
+        kind=kind,
+        aliases=aliases,
+        affiliation=row.affiliation,
+        tags=list(row.tags or []),
+        reliability=row.reliability if row.reliability in RELIABILITY_GRADES else None,
+        description=row.description,
+    )
+
+
+def _known(reg: Registry, name: str) -> Source:
+    src = reg.get(name) or reg.lookup(name)
+    if src is None:
+        raise NotFound(f"no source named {name!r} in the registry (see `verify sources list`)")
+    return src
+
+
+def _resolve_affiliation(reg: Registry, canonical: str, affiliation: str | None) -> str | None:
+    """The canonical name of an affiliation given by any of its names; no cycles allowed."""
+    if not affiliation:
+        return None
+    parent = reg.get(affiliation) or reg.lookup(affiliation)
+    name = parent.canonical if parent else affiliation.strip()
+    if name == canonical or canonical in reg.affiliation_chain(name):
+        raise VerifyError(f"{canonical!r} cannot be affiliated with {name!r}: that would make a circle")
+    return name
+
+
+def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
+    """The store's registry with sources from registry files (``--registry FILE``) added and stored."""
+    reg = store.registry()
+    added: list[Source] = []
+    for path in extra:
+        for src in read_registry_file(path):
+            reg.add(src)
+            added.append(reg.get(src.canonical))
+    if added:
+        store.sync_sources(added)
+    return reg
+
+
+__all__ = ["FileOutcome", "IngestResult", "SourceSummary", "Store", "StoreError", "load_registry"]
