@@ -1,0 +1,129 @@
+"""Stored claims read back as ClaimRecords: one by ID, or listed with filters."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import event
+
+from verify.errors import NotFound, VerifyError
+from verify.review import review_claim
+from verify.store import records
+from verify.store.records import get_claim, list_claims
+from verify.store.tables import LinkRow
+
+from _claims import RIVER_TEXT, seed
+
+
+@pytest.fixture
+def ids(store):
+    return seed(store)
+
+
+def test_get_claim_carries_sources_cue_numbers_rules(store, ids):
+    rec = get_claim(store, ids["bridge"])
+    assert rec.text == "a pontoon bridge near the island had been destroyed on Sunday"
+    assert RIVER_TEXT[rec.span[0] : rec.span[1]] == rec.text
+    assert rec.article_title == "Crossing Lost on the Lower Dnipro"
+    assert rec.cue.text == "said"
+    assert [s.canonical for s in rec.sources] == ["Government of Ukraine"]
+    assert rec.sources[0].mention == "Officials in Kyiv"
+    assert rec.status == "single-source"
+    assert rec.grade == "C3"
+    assert [h.rule for h in rec.rules] == [
+        "features/rulebook/parties.feature:12 A party to the conflict speaking alone",
+        "features/rulebook/parties.feature:13 A party to the conflict speaking alone",
+    ]
+    vehicles = get_claim(store, ids["vehicles"])
+    assert [(n.text, n.value) for n in vehicles.numbers] == [("40", 40.0)]
+    assert vehicles.sources[0].kind == "anonymous"
+
+
+def test_source_tags_are_inherited_from_affiliations(store, ids):
+    rec = get_claim(store, ids["struck"])
+    moroz = rec.sources[0]
+    assert moroz.affiliation == "Armed Forces of Ukraine"
+    # the colonel speaks for the army, which speaks for the government, a party to the conflict
+    assert "party-to-conflict" in moroz.tags
+    assert records.independence_keys(store)["Ivan Moroz"] == "Government of Ukraine"
+
+
+def test_unknown_id_is_not_found(store, ids):
+    with pytest.raises(NotFound, match="no claim with ID 999999"):
+        get_claim(store, 999999)
+
+
+def test_history_and_links_come_back(store, ids):
+    review_claim(store, ids["denied"], "refuted", note="satellite images show the crossing", reviewer="ana")
+    with store.session() as s:
+        s.add(LinkRow(claim_a=ids["bridge"], claim_b=ids["denied"], relation="contradicts", reviewer="ana"))
+        s.commit()
+    rec = get_claim(store, ids["denied"])
+    assert [(e.reviewer, e.from_status, e.to_status) for e in rec.history] == [("ana", "disputed", "refuted")]
+    assert rec.history[0].at.tzinfo is not None
+    assert [(ln.other, ln.relation) for ln in rec.links] == [(ids["bridge"], "contradicts")]
+    other = get_claim(store, ids["bridge"])
+    assert [(ln.other, ln.relation) for ln in other.links] == [(ids["denied"], "contradicts")]
+
+
+def test_list_all_in_article_order(store, ids):
+    got = [r.id for r in list_claims(store)]
+    river = [ids[k] for k in ("bridge", "struck", "denied", "vehicles", "river_rose")]
+    assert got[:5] == river
+    assert set(got[5:]) == {ids["evil"], ids["markup"]}
+
+
+@pytest.mark.parametrize(
+    ("kw", "expected"),
+    [
+        ({"status": "single-source"}, ["bridge", "struck"]),
+        ({"status": "refuted"}, ["evil"]),
+        ({"attribution": "unattributed"}, ["river_rose", "markup"]),
+        ({"flag": "estimate"}, ["vehicles"]),
+        ({"flag": "anonymous"}, []),  # a flag matches whole, never as a part of another
+        ({"flag": '<i>flag</i> "q"'}, ["evil"]),
+        ({"source": "Government of Ukraine"}, ["bridge"]),
+        ({"source": "the government of ukraine"}, ["bridge"]),  # normalised like any alias
+        ({"source": "Ivan Moroz", "status": "single-source"}, ["struck"]),
+    ],
+)
+def test_list_filters(store, ids, kw, expected):
+    assert [r.id for r in list_claims(store, **kw)] == [ids[k] for k in expected]
+
+
+def test_list_by_article_and_limit(store, ids):
+    assert {r.id for r in list_claims(store, article=ids["hostile"])} == {ids["evil"], ids["markup"]}
+    assert len(list(list_claims(store, limit=3))) == 3
+    assert list(list_claims(store, limit=0)) == []
+
+
+def test_list_by_alias_from_the_starter_registry(store, ids):
+    # "Kyiv" is a starter-registry alias of the Government of Ukraine
+    assert [r.id for r in list_claims(store, source="Kyiv")] == [ids["bridge"]]
+
+
+def test_bad_filters_are_one_line_errors(store, ids):
+    with pytest.raises(VerifyError, match="unknown status 'maybe'; use one of: unverified"):
+        list(list_claims(store, status="maybe"))
+    with pytest.raises(NotFound, match="no source named 'Nobody Known'"):
+        list(list_claims(store, source="Nobody Known"))
+    with pytest.raises(VerifyError, match="unknown attribution kind"):
+        list(list_claims(store, attribution="rumour"))
+
+
+def test_listing_pages_with_a_fixed_number_of_queries(store, ids, monkeypatch):
+    """No N+1: the queries grow with pages, not with claims."""
+    monkeypatch.setattr(records, "PAGE", 2)
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        got = list(list_claims(store))
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert len(got) == 7
+    pages = 4  # 2 + 2 + 2 + 1
+    # per page: claims, sources, numbers, rule results, events, links; plus the source table once
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= pages * 6 + 2

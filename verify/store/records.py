@@ -1,0 +1,405 @@
+"""The read side: stored claims as ``ClaimRecord``s, one at a time or streamed in pages.
+
+``list_claims`` walks the claims in pages of ``PAGE`` by keyset (article, position, id), and loads each
+page's sources, numbers, rule results, events and links with one ``IN`` query per table, so a report
+over 100,000 claims runs a few hundred queries, not a few per claim, and holds one page in memory.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Text, and_, cast, or_, select, tuple_
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from ..errors import NotFound, VerifyError
+from ..models import (
+    ATTRIBUTION_KINDS,
+    STATUSES,
+    ClaimRecord,
+    Cue,
+    Event,
+    LinkView,
+    Number,
+    RuleHit,
+    SourceView,
+)
+from ..registry import Registry, normalise
+from .tables import (
+    AliasRow,
+    ArticleRow,
+    ClaimRow,
+    ClaimSourceRow,
+    EventRow,
+    LinkRow,
+    NumberRow,
+    RuleResultRow,
+    SourceRow,
+)
+
+PAGE = 1000
+
+
+# -- sessions ---------------------------------------------------------------------------------
+
+
+@contextmanager
+def write_scope(db: Any) -> Iterator[Session]:
+    """A session in one transaction on ``db``, committed at the end, rolled back on any error.
+
+    A ``Store`` opens it with its own ``transaction()`` (which takes SQLite's write lock up front, so
+    concurrent writers queue instead of failing). A Session passed in is committed.
+    """
+    tx = getattr(db, "transaction", None)
+    if callable(tx) and not isinstance(db, Session):
+        with tx() as s:
+            yield s
+        return
+    with session_scope(db) as s:
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+
+
+@contextmanager
+def session_scope(db: Any) -> Iterator[Session]:
+    """A session on ``db``: a Session (used as it is), an Engine, or a store with ``session()``.
+
+    A Session passed in is left open for its owner; one made here is closed here.
+    """
+    if isinstance(db, Session):
+        yield db
+        return
+    if isinstance(db, Engine):
+        with Session(db) as s:
+            yield s
+        return
+    maker = getattr(db, "session", None)
+    if callable(maker):  # verify.store.Store
+        with maker() as s:
+            yield s
+        return
+    engine = getattr(db, "engine", None)
+    if isinstance(engine, Engine):
+        with Session(engine) as s:
+            yield s
+        return
+    raise TypeError(f"not a store, engine or session: {db!r}")
+
+
+# -- validation shared with the CLI and review ------------------------------------------------
+
+
+def check_status(status: str) -> str:
+    if status not in STATUSES:
+        raise VerifyError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
+    return status
+
+
+def check_attribution(kind: str) -> str:
+    if kind not in ATTRIBUTION_KINDS:
+        raise VerifyError(f"unknown attribution kind {kind!r}; use one of: {', '.join(ATTRIBUTION_KINDS)}")
+    return kind
+
+
+def aware_utc(t: datetime | None) -> datetime | None:
+    # SQLite hands back naive datetimes; everything verify writes is UTC
+    if t is not None and t.tzinfo is None:
+        return t.replace(tzinfo=timezone.utc)
+    return t
+
+
+# -- sources ----------------------------------------------------------------------------------
+
+
+def find_source_ids(session: Session, name: str) -> list[int]:
+    """Stored source IDs that a name or alias stands for; NotFound when none does."""
+    key = normalise(name)
+    ids = set(session.scalars(select(AliasRow.source_id).where(AliasRow.key == key)))
+    for sid, canonical in session.execute(select(SourceRow.id, SourceRow.canonical)):
+        if normalise(canonical) == key:
+            ids.add(sid)
+    if not ids:
+        # an alias the starter registry knows but the database has not been told about
+        hit = Registry.starter().lookup(name)
+        if hit:
+            ids.update(session.scalars(select(SourceRow.id).where(SourceRow.canonical == hit.canonical)))
+    if not ids:
+        raise NotFound(f"no source named {name!r} in the store")
+    return sorted(ids)
+
+
+class _SourceInfo:
+    """Every stored source's fields, with tags inherited along the affiliation chain."""
+
+    def __init__(self, session: Session) -> None:
+        rows = session.execute(
+            select(SourceRow.id, SourceRow.canonical, SourceRow.kind, SourceRow.affiliation, SourceRow.tags, SourceRow.reliability)
+        ).all()
+        by_name = {r.canonical: r for r in rows}
+        self.by_id: dict[int, tuple[str, str, str | None, list[str], str | None]] = {}
+        # canonical -> the top of its affiliation chain: sources with one top are one side
+        self.top: dict[str, str] = {}
+        for r in rows:
+            tags = list(r.tags or [])
+            seen = {r.canonical}
+            top = r.canonical
+            parent = r.affiliation
+            while parent and parent not in seen:
+                seen.add(parent)
+                top = parent
+                if parent not in by_name:
+                    break
+                for t in by_name[parent].tags or []:
+                    if t not in tags:
+                        tags.append(t)
+                parent = by_name[parent].affiliation
+            self.by_id[r.id] = (r.canonical, r.kind, r.affiliation, tags, r.reliability)
+            self.top[r.canonical] = top
+
+    def view(self, cs: Any) -> SourceView:
+        canonical, kind, affiliation, tags, reliability = self.by_id[cs.source_id]
+        span = (cs.start, cs.end) if cs.start is not None and cs.end is not None else None
+        return SourceView(
+            canonical=canonical,
+            kind=kind,
+            mention=cs.mention,
+            span=span,
+            affiliation=affiliation,
+            tags=list(tags),
+            reliability=reliability,
+        )
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+_CLAIM_COLS = (
+    ClaimRow.id,
+    ClaimRow.article_id,
+    ClaimRow.text,
+    ClaimRow.start,
+    ClaimRow.end,
+    ClaimRow.attribution,
+    ClaimRow.cue_text,
+    ClaimRow.cue_start,
+    ClaimRow.cue_end,
+    ClaimRow.status,
+    ClaimRow.rule_status,
+    ClaimRow.review_status,
+    ClaimRow.flags,
+    ClaimRow.reliability,
+    ClaimRow.credibility,
+    ClaimRow.needs_review,
+    ArticleRow.title,
+    ArticleRow.path,
+    ArticleRow.url,
+    ArticleRow.outlet,
+    ArticleRow.published,
+)
+
+
+def _flags(value: Any) -> list[str]:
+    if isinstance(value, str):  # a JSON column read through a driver that returns text
+        value = json.loads(value)
+    return [str(f) for f in value or []]
+
+
+def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo) -> list[ClaimRecord]:
+    ids = [r.id for r in rows]
+    sources: dict[int, list[Any]] = defaultdict(list)
+    for cs in session.execute(
+        select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role, ClaimSourceRow.mention, ClaimSourceRow.start, ClaimSourceRow.end)
+        .where(ClaimSourceRow.claim_id.in_(ids))
+        .order_by(ClaimSourceRow.id)
+    ):
+        sources[cs.claim_id].append(cs)
+    numbers: dict[int, list[Number]] = defaultdict(list)
+    for n in session.scalars(select(NumberRow).where(NumberRow.claim_id.in_(ids)).order_by(NumberRow.start, NumberRow.id)):
+        numbers[n.claim_id].append(
+            Number(
+                text=n.text,
+                span=(n.start, n.end),
+                value=n.value,
+                low=n.low,
+                high=n.high,
+                unit=n.unit,
+                approximate=bool(n.approximate),
+                bound=n.bound or "exact",
+            )
+        )
+    # only the latest check's results count, should a rulebook keep older runs
+    results: dict[int, list[Any]] = defaultdict(list)
+    for rr in session.scalars(
+        select(RuleResultRow).where(RuleResultRow.claim_id.in_(ids)).order_by(RuleResultRow.id)
+    ):
+        results[rr.claim_id].append(rr)
+    events: dict[int, list[Event]] = defaultdict(list)
+    for e in session.scalars(select(EventRow).where(EventRow.claim_id.in_(ids)).order_by(EventRow.at, EventRow.id)):
+        events[e.claim_id].append(
+            Event(
+                id=e.id,
+                reviewer=e.reviewer,
+                at=aware_utc(e.at),
+                action=e.action,
+                from_status=e.from_status,
+                to_status=e.to_status,
+                note=e.note,
+                evidence_url=e.evidence_url,
+            )
+        )
+    idset = set(ids)
+    links: dict[int, list[LinkView]] = defaultdict(list)
+    for ln in session.scalars(
+        select(LinkRow).where(or_(LinkRow.claim_a.in_(ids), LinkRow.claim_b.in_(ids))).order_by(LinkRow.at, LinkRow.id)
+    ):
+        for mine, other in ((ln.claim_a, ln.claim_b), (ln.claim_b, ln.claim_a)):
+            if mine in idset:
+                links[mine].append(
+                    LinkView(other=other, relation=ln.relation, reviewer=ln.reviewer, at=aware_utc(ln.at), note=ln.note)
+                )
+    out = []
+    for r in rows:
+        srcs = [info.view(cs) for cs in sources.get(r.id, ()) if cs.role != "relay"]
+        relays = [info.view(cs) for cs in sources.get(r.id, ()) if cs.role == "relay"]
+        hits = results.get(r.id, [])
+        if hits:
+            latest = max(h.run_id for h in hits)
+            hits = [h for h in hits if h.run_id == latest]
+        cue = None
+        if r.cue_text is not None and r.cue_start is not None and r.cue_end is not None:
+            cue = Cue(text=r.cue_text, span=(r.cue_start, r.cue_end))
+        out.append(
+            ClaimRecord(
+                id=r.id,
+                article_id=r.article_id,
+                article_title=r.title,
+                article_path=r.path,
+                article_url=r.url,
+                outlet=r.outlet,
+                published=r.published,
+                text=r.text,
+                span=(r.start, r.end),
+                attribution=r.attribution,
+                cue=cue,
+                sources=srcs,
+                relayed_by=relays,
+                numbers=numbers.get(r.id, []),
+                status=r.status,
+                rule_status=r.rule_status,
+                review_status=r.review_status,
+                flags=_flags(r.flags),
+                reliability=r.reliability,
+                credibility=r.credibility,
+                needs_review=r.needs_review,
+                rules=[
+                    RuleHit(
+                        rule=f"{h.rule_file}:{h.rule_line} {h.rule_name}",
+                        outcome=h.outcome,
+                        value=h.value,
+                        reason=h.reason,
+                        applied=bool(h.applied),
+                    )
+                    for h in hits
+                ],
+                history=events.get(r.id, []),
+                links=links.get(r.id, []),
+            )
+        )
+    return out
+
+
+def independence_keys(db: Any) -> dict[str, str]:
+    """Each stored source's canonical name -> the top of its affiliation chain.
+
+    Two sources with one key speak for one government or parent organisation.
+    """
+    with session_scope(db) as s:
+        return dict(_SourceInfo(s).top)
+
+
+def get_claim(db: Any, claim_id: int) -> ClaimRecord:
+    """One stored claim with its sources, numbers, rules that fired, history and links."""
+    with session_scope(db) as s:
+        row = s.execute(
+            select(*_CLAIM_COLS).join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(ClaimRow.id == claim_id)
+        ).first()
+        if row is None:
+            raise NotFound(f"no claim with ID {claim_id}")
+        return _build_page(s, [row], _SourceInfo(s))[0]
+
+
+def list_claims(
+    db: Any,
+    *,
+    status: str | None = None,
+    source: str | None = None,
+    flag: str | None = None,
+    article: int | None = None,
+    attribution: str | None = None,
+    limit: int | None = None,
+) -> Iterator[ClaimRecord]:
+    """Stored claims in article order (article, position in it, id), filtered.
+
+    ``source`` is a name or alias; a claim matches when that source made it or relayed it.
+    ``flag`` matches one flag exactly. Streams: one page of ``PAGE`` claims is in memory at a time.
+    """
+    if status is not None:
+        check_status(status)
+    if attribution is not None:
+        check_attribution(attribution)
+    if limit is not None and limit <= 0:
+        return
+    with session_scope(db) as s:
+        conds = []
+        if status is not None:
+            conds.append(ClaimRow.status == status)
+        if attribution is not None:
+            conds.append(ClaimRow.attribution == attribution)
+        if article is not None:
+            conds.append(ClaimRow.article_id == article)
+        if source is not None:
+            sids = find_source_ids(s, source)
+            conds.append(
+                ClaimRow.id.in_(select(ClaimSourceRow.claim_id).where(ClaimSourceRow.source_id.in_(sids)))
+            )
+        if flag is not None and flag.isascii():
+            # a portable pre-filter on the JSON text (non-ASCII may be stored escaped or not, so
+            # it is left to the exact test on the decoded list)
+            needle = json.dumps(flag)[1:-1]
+            needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            conds.append(cast(ClaimRow.flags, Text).like(f'%"{needle}"%', escape="\\"))
+        info = _SourceInfo(s)
+        base = select(*_CLAIM_COLS).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        if conds:
+            base = base.where(and_(*conds))
+        order = (ClaimRow.article_id, ClaimRow.start, ClaimRow.id)
+        last: tuple[int, int, int] | None = None
+        left = limit
+        while True:
+            q = base
+            if last is not None:
+                q = q.where(tuple_(*order) > tuple_(*last))
+            page = PAGE if (left is None or flag is not None) else min(PAGE, left)
+            rows = s.execute(q.order_by(*order).limit(page)).all()
+            if not rows:
+                return
+            last = (rows[-1].article_id, rows[-1].start, rows[-1].id)
+            if flag is not None:
+                rows = [r for r in rows if flag in _flags(r.flags)]
+            for rec in _build_page(s, rows, info) if rows else ():
+                yield rec
+                if left is not None:
+                    left -= 1
+                    if left <= 0:
+                        return
+            if len(rows) < page and flag is None:
+                return
