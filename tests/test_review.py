@@ -1,0 +1,123 @@
+"""A person's review: each action appends one event; the claim's status follows; nothing is rewritten."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import select
+
+from verify.errors import InputError, NotFound, VerifyError
+from verify.review import add_note, review_claim
+from verify.store.records import get_claim
+from verify.store.tables import ClaimRow, EventRow
+
+from _claims import seed
+
+
+@pytest.fixture
+def ids(store):
+    return seed(store)
+
+
+def _events(store, claim_id):
+    with store.session() as s:
+        return [
+            (e.id, e.reviewer, e.action, e.from_status, e.to_status, e.note, e.evidence_url)
+            for e in s.scalars(select(EventRow).where(EventRow.claim_id == claim_id).order_by(EventRow.id))
+        ]
+
+
+def test_review_sets_status_and_records_from_to(store, ids):
+    ev = review_claim(store, ids["bridge"], "corroborated", note="a second agency saw it", reviewer="ana")
+    assert (ev.reviewer, ev.from_status, ev.to_status, ev.note) == ("ana", "single-source", "corroborated", "a second agency saw it")
+    rec = get_claim(store, ids["bridge"])
+    assert rec.status == "corroborated"
+    assert rec.review_status == "corroborated"
+    assert rec.rule_status == "single-source"  # the rules' own verdict is kept beside the review
+    assert rec.disagreement == "reviewed as corroborated; the rules now say single-source"
+
+
+def test_events_are_appended_never_rewritten(store, ids):
+    cid = ids["denied"]
+    review_claim(store, cid, "refuted", reviewer="ana")
+    first = _events(store, cid)
+    review_claim(store, cid, "disputed", note="the images were old", reviewer="ben")
+    add_note(store, cid, "asked the ministry for comment", reviewer="ana")
+    after = _events(store, cid)
+    assert after[: len(first)] == first
+    assert [(e[1], e[2], e[3], e[4]) for e in after] == [
+        ("ana", "status", "disputed", "refuted"),
+        ("ben", "status", "refuted", "disputed"),
+        ("ana", "note", None, None),
+    ]
+    assert get_claim(store, cid).status == "disputed"  # a note changes no status
+    assert [e.note for e in get_claim(store, cid).history][1:] == ["the images were old", "asked the ministry for comment"]
+
+
+def test_unknown_status_names_the_valid_ones_and_writes_nothing(store, ids):
+    with pytest.raises(VerifyError) as e:
+        review_claim(store, ids["bridge"], "true", reviewer="ana")
+    assert "unknown status 'true'" in str(e.value)
+    assert "unverified, single-source, corroborated, confirmed, disputed, refuted" in str(e.value)
+    assert _events(store, ids["bridge"]) == []
+
+
+def test_unknown_claim(store, ids):
+    with pytest.raises(NotFound, match="no claim with ID 424242"):
+        review_claim(store, 424242, "confirmed", reviewer="ana")
+    with store.session() as s:
+        assert s.scalars(select(EventRow)).all() == []
+
+
+def test_evidence_url_is_stored(store, ids):
+    ev = review_claim(store, ids["struck"], "confirmed", evidence="https://archive.example/photo/1", reviewer="ana")
+    assert ev.evidence_url == "https://archive.example/photo/1"
+
+
+def test_evidence_file_is_kept_with_its_sha256(store, ids, tmp_path):
+    f = tmp_path / "frame #3.jpg"
+    f.write_bytes(b"\xff\xd8 not really a jpeg")
+    ev = review_claim(store, ids["struck"], "confirmed", evidence=str(f), reviewer="ana")
+    digest = hashlib.sha256(f.read_bytes()).hexdigest()
+    assert ev.evidence_url == f"{f.resolve().as_uri()}#sha256={digest}"
+    assert get_claim(store, ids["struck"]).history[-1].evidence_url == ev.evidence_url
+
+
+@pytest.mark.parametrize("bad", ["", "ftp-ish-not-a-file.png", "https://", "/"])
+def test_bad_evidence_is_refused_before_anything_is_written(store, ids, bad):
+    with pytest.raises(InputError):
+        review_claim(store, ids["struck"], "confirmed", evidence=bad, reviewer="ana")
+    assert _events(store, ids["struck"]) == []
+    with store.session() as s:
+        assert s.get(ClaimRow, ids["struck"]).status == "single-source"
+
+
+def test_reviewer_defaults_to_the_configured_name(store, ids, monkeypatch):
+    monkeypatch.setenv("VERIFY_REVIEWER", "desk-editor")
+    assert review_claim(store, ids["bridge"], "confirmed").reviewer == "desk-editor"
+
+
+def test_note_needs_text_or_evidence(store, ids):
+    with pytest.raises(VerifyError, match="needs some text or evidence"):
+        add_note(store, ids["bridge"], "   ", reviewer="ana")
+
+
+def test_concurrent_reviews_each_leave_one_event_in_an_unbroken_chain(store, ids):
+    from concurrent.futures import ThreadPoolExecutor
+
+    cid = ids["vehicles"]
+    statuses = ["confirmed", "disputed", "refuted", "corroborated"] * 6
+
+    def one(i: int):
+        return review_claim(store, cid, statuses[i], reviewer=f"r{i}")
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(one, range(len(statuses))))
+    events = _events(store, cid)
+    assert len(events) == len(statuses)
+    # each review saw the status the one before it left: none was lost or overwritten
+    chain = [e[3] for e in events]
+    assert chain[0] == "unverified"
+    assert chain[1:] == [e[4] for e in events[:-1]]
+    assert get_claim(store, cid).status == events[-1][4]
