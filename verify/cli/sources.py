@@ -1,7 +1,162 @@
-"""Commands of this group are registered here."""
+"""``verify sources list|show|add|alias|set``: the source registry as the database holds it."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
 
 import typer
+from rich.table import Table
+from rich.text import Text
+
+from ..store import open_store
+from ..store.repository import SourceSummary, make_source
+from .common import DbOption, out
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def summary_dict(x: SourceSummary) -> dict:
+    s = x.source
+    return {
+        "canonical": s.canonical,
+        "kind": s.kind,
+        "aliases": list(s.aliases),
+        "affiliation": s.affiliation,
+        "affiliation_chain": x.chain[1:],
+        "tags": list(s.tags),
+        "reliability": s.reliability,
+        "description": s.description,
+        "claims": x.claims,
+        "relayed": x.relayed,
+    }
+
+
+def _print_json(data) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _show(x: SourceSummary) -> None:
+    s = x.source
+    t = Table(show_header=False, box=None, pad_edge=False)
+    t.add_column(style="bold")
+    t.add_column()
+    rows = [
+        ("Source", s.canonical),
+        ("Kind", s.kind),
+        ("Affiliation", " > ".join(x.chain[1:]) or "-"),
+        ("Aliases", ", ".join(s.aliases) or "-"),
+        ("Tags", ", ".join(s.tags) or "-"),
+        ("Reliability", s.reliability or "not graded"),
+        ("Claims", f"{x.claims} as source, {x.relayed} relayed"),
+    ]
+    if s.description:
+        rows.append(("Description", s.description))
+    for k, v in rows:
+        # every stored string is shown as plain text, never as rich markup
+        t.add_row(Text(k), Text(v))
+    out.print(t)
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    src_app = typer.Typer(help="The source registry: who is who, their aliases, affiliations and grades.", no_args_is_help=True)
+    app.add_typer(src_app, name="sources")
+
+    @src_app.command("list")
+    def list_cmd(db: DbOption = None, fmt: FormatOption = Format.table) -> None:
+        """Every known source with how many stored claims cite or relay it."""
+        with open_store(db) as store:
+            items = store.list_sources()
+        if fmt is Format.json:
+            _print_json([summary_dict(x) for x in items])
+            return
+        t = Table(title="Sources")
+        for col in ("Source", "Kind", "Affiliation", "Tags", "Grade"):
+            t.add_column(col)
+        t.add_column("Claims", justify="right")
+        t.add_column("Relayed", justify="right")
+        for x in items:
+            s = x.source
+            t.add_row(
+                Text(s.canonical),
+                Text(s.kind),
+                Text(s.affiliation or ""),
+                Text(", ".join(s.tags)),
+                Text(s.reliability or ""),
+                Text(str(x.claims)),
+                Text(str(x.relayed)),
+            )
+        out.print(t)
+
+    @src_app.command("show")
+    def show_cmd(
+        name: Annotated[str, typer.Argument(help="Canonical name or any alias.")],
+        db: DbOption = None,
+        fmt: FormatOption = Format.table,
+    ) -> None:
+        """One source: aliases, affiliation chain, tags, grade and claim counts."""
+        with open_store(db) as store:
+            x = store.source_summary(name)
+        if fmt is Format.json:
+            _print_json(summary_dict(x))
+        else:
+            _show(x)
+
+    @src_app.command("add")
+    def add_cmd(
+        name: Annotated[str, typer.Argument(help="The source's canonical name.")],
+        kind: Annotated[str, typer.Option("--kind", help="person, organisation, anonymous, vague or outlet.")],
+        affiliation: Annotated[str | None, typer.Option("--affiliation", help="Government or parent organisation it speaks for.")] = None,
+        alias: Annotated[list[str] | None, typer.Option("--alias", help="Another name it goes by; may be repeated.")] = None,
+        tag: Annotated[list[str] | None, typer.Option("--tag", help="A tag such as party-to-conflict; may be repeated.")] = None,
+        reliability: Annotated[str | None, typer.Option("--reliability", help="Admiralty source reliability A-F.")] = None,
+        description: Annotated[str | None, typer.Option("--description")] = None,
+        db: DbOption = None,
+    ) -> None:
+        """Add a source to the registry."""
+        src = make_source(
+            name, kind, affiliation=affiliation, aliases=alias or [], tags=tag or [],
+            reliability=reliability, description=description,
+        )
+        with open_store(db) as store:
+            store.add_source(src)
+            x = store.source_summary(src.canonical)
+        out.print(Text(f"added {x.source.canonical}"))
+        _show(x)
+
+    @src_app.command("alias")
+    def alias_cmd(
+        name: Annotated[str, typer.Argument(help="Canonical name or any alias of a known source.")],
+        alias: Annotated[str, typer.Argument(help="The new alias.")],
+        db: DbOption = None,
+    ) -> None:
+        """Give a source another name."""
+        with open_store(db) as store:
+            src = store.add_alias(name, alias)
+        out.print(Text(f"{alias} now names {src.canonical}"))
+
+    @src_app.command("set")
+    def set_cmd(
+        name: Annotated[str, typer.Argument(help="Canonical name or any alias.")],
+        kind: Annotated[str | None, typer.Option("--kind")] = None,
+        affiliation: Annotated[str | None, typer.Option("--affiliation", help='Its government or parent organisation ("" to clear).')] = None,
+        tag: Annotated[list[str] | None, typer.Option("--tag", help="Replaces its tags; may be repeated.")] = None,
+        reliability: Annotated[str | None, typer.Option("--reliability", help='Admiralty reliability A-F ("" to clear).')] = None,
+        description: Annotated[str | None, typer.Option("--description")] = None,
+        db: DbOption = None,
+    ) -> None:
+        """Change a source's kind, affiliation, tags or reliability grade."""
+        with open_store(db) as store:
+            src = store.set_source(
+                name, kind=kind, affiliation=affiliation, tags=tag, reliability=reliability, description=description
+            )
+            x = store.source_summary(src.canonical)
+        out.print(Text(f"updated {x.source.canonical}"))
+        _show(x)

@@ -45,7 +45,14 @@ def parse_url(url: str) -> URL:
     if not url:
         raise StoreError("empty database URL")
     if "://" not in url:
-        return URL.create("sqlite", database=str(Path(url).expanduser().absolute()))
+        # a bare file name is taken as a SQLite file only where it says so, so that a mistyped
+        # URL does not quietly create a new database
+        if Path(url).suffix.lower() in (".db", ".sqlite", ".sqlite3"):
+            return URL.create("sqlite", database=str(Path(url).expanduser().absolute()))
+        raise StoreError(
+            f"not a database URL: {mask_url(url)} (use sqlite:///PATH, a file ending in .db, "
+            "or postgresql+psycopg://USER@HOST/DB)"
+        )
     try:
         u = make_url(url)
     except ArgumentError:

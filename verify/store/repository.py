@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
-from ..errors import InputError, NotFound, StoreError, VerifyError
+from ..errors import InputError, NotFound, VerifyError
 from ..models import RELIABILITY_GRADES, SOURCE_KINDS, Claim, Source, SourceMention
 from ..registry import Registry, normalise, read_registry_file
 from .db import mask_url, store_error
@@ -599,6 +599,37 @@ def _resolve_affiliation(reg: Registry, canonical: str, affiliation: str | None)
     return name
 
 
+def make_source(
+    name: str,
+    kind: str,
+    *,
+    affiliation: str | None = None,
+    aliases: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    reliability: str | None = None,
+    description: str | None = None,
+) -> Source:
+    """A registry entry from user input; ``VerifyError`` (one line) when a field is not valid."""
+    name = " ".join(name.split())
+    if not name:
+        raise VerifyError("a source needs a name")
+    if kind not in SOURCE_KINDS:
+        raise VerifyError(f"unknown source kind {kind!r}; use one of: {', '.join(SOURCE_KINDS)}")
+    if reliability:
+        reliability = reliability.upper()
+        if reliability not in RELIABILITY_GRADES:
+            raise VerifyError(f"unknown reliability grade {reliability!r}; use one of: {', '.join(RELIABILITY_GRADES)}")
+    return Source(
+        canonical=name,
+        kind=kind,
+        aliases=[a.strip() for a in aliases if a.strip()],
+        affiliation=affiliation.strip() if affiliation and affiliation.strip() else None,
+        tags=sorted({t.strip() for t in tags if t.strip()}),
+        reliability=reliability or None,
+        description=description or None,
+    )
+
+
 def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
     """The store's registry with sources from registry files (``--registry FILE``) added and stored."""
     reg = store.registry()
@@ -612,4 +643,4 @@ def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
     return reg
 
 
-__all__ = ["FileOutcome", "IngestResult", "SourceSummary", "Store", "StoreError", "load_registry"]
+__all__ = ["FileOutcome", "IngestResult", "SourceSummary", "Store", "load_registry", "make_source"]
