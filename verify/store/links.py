@@ -1,0 +1,103 @@
+"""Links between claims: one corroborates or contradicts another, as a person judged it.
+
+A link is symmetric (stored once, lower id first) and recorded with who and when; each linked claim's
+history gets a ``link`` event too. The rules count a corroborating link's sources with the claim's own
+(see ``verify.rules.facts``); the next ``verify check`` applies it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import InputError, NotFound, StoreError
+from ..models import LinkView
+from .tables import ClaimRow, EventRow, LinkRow
+
+RELATIONS = ("corroborates", "contradicts")
+
+
+def _session(db: Any):
+    from .records import write_scope
+
+    return write_scope(db)
+
+
+def link_claims(db: Any, a: int, b: int, relation: str, *, reviewer: str, note: str | None = None) -> LinkView:
+    """Link claims ``a`` and ``b``; the link as seen from ``a``. Linking twice changes nothing.
+
+    Refuses a claim linked to itself, an unknown claim, an unknown relation, and a pair already linked
+    the other way (a claim cannot both corroborate and contradict another: unlink first).
+    """
+    if relation not in RELATIONS:
+        raise InputError(f"unknown link relation {relation!r}; one of: {', '.join(RELATIONS)}")
+    if a == b:
+        raise InputError(f"claim {a} cannot be linked to itself")
+    if not reviewer or not reviewer.strip():
+        raise InputError("a link needs a reviewer name")
+    lo, hi = sorted((a, b))
+    try:
+        with _session(db) as s:
+            found = set(s.scalars(select(ClaimRow.id).where(ClaimRow.id.in_([lo, hi]))))
+            for cid in (a, b):
+                if cid not in found:
+                    raise NotFound(f"no claim with id {cid}")
+            existing = s.scalars(select(LinkRow).where(LinkRow.claim_a == lo, LinkRow.claim_b == hi)).all()
+            for row in existing:
+                if row.relation == relation:
+                    return _view(row, a)
+                raise InputError(
+                    f"claims {lo} and {hi} are already linked as {_word(row.relation)}; unlink them first"
+                )
+            now = datetime.now(timezone.utc)
+            row = LinkRow(claim_a=lo, claim_b=hi, relation=relation, reviewer=reviewer.strip(), at=now, note=note)
+            s.add(row)
+            for me, other in ((a, b), (b, a)):
+                s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="link",
+                               note=f"{relation} claim {other}" + (f": {note}" if note else "")))
+            s.flush()
+            return _view(row, a)
+    except SQLAlchemyError as e:
+        raise StoreError(f"cannot store the link: {str(e).splitlines()[0]}") from None
+
+
+def unlink_claims(db: Any, a: int, b: int, *, reviewer: str, note: str | None = None) -> int:
+    """Remove every link between ``a`` and ``b``; how many there were. The history keeps an event."""
+    lo, hi = sorted((a, b))
+    with _session(db) as s:
+        rows = s.scalars(select(LinkRow).where(LinkRow.claim_a == lo, LinkRow.claim_b == hi)).all()
+        if not rows:
+            raise NotFound(f"claims {a} and {b} are not linked")
+        now = datetime.now(timezone.utc)
+        for row in rows:
+            for me, other in ((a, b), (b, a)):
+                s.add(EventRow(claim_id=me, reviewer=reviewer, at=now, action="unlink",
+                               note=f"no longer {row.relation} claim {other}" + (f": {note}" if note else "")))
+            s.delete(row)
+        return len(rows)
+
+
+def links_of(db: Any, claim_id: int) -> list[LinkView]:
+    """Every link of a claim, seen from it, oldest first."""
+    with _session(db) as s:
+        rows = s.scalars(
+            select(LinkRow).where(or_(LinkRow.claim_a == claim_id, LinkRow.claim_b == claim_id)).order_by(LinkRow.id)
+        ).all()
+        return [_view(r, claim_id) for r in rows]
+
+
+def _view(row: LinkRow, me: int) -> LinkView:
+    return LinkView(
+        other=row.claim_b if row.claim_a == me else row.claim_a,
+        relation=row.relation,
+        reviewer=row.reviewer,
+        at=row.at,
+        note=row.note,
+    )
+
+
+def _word(relation: str) -> str:
+    return "corroborating" if relation == "corroborates" else "contradicting"
