@@ -1,0 +1,52 @@
+"""Claims and their sources from article text: ``extract_claims(text, registry)``.
+
+Rule-based and pure Python: sentences and quotations are found first, then the attribution grammar
+(``attribution.py``) ties each content to its cue and source, and sources resolve through the
+registry. Spans are ``[start, end)`` offsets into ``text`` exactly as given.
+"""
+
+from __future__ import annotations
+
+from ..models import Claim, Cue, SourceMention
+from ..registry import Registry
+from .attribution import Found, read
+from .sources import Context, Src
+
+try:  # figures come from a sibling module; without it claims carry no numbers
+    from .numbers import find_numbers
+except ImportError:  # pragma: no cover
+    find_numbers = None
+
+__all__ = ["extract_claims"]
+
+
+def extract_claims(text: str, registry: Registry | None = None) -> list[Claim]:
+    """Every claim of ``text`` with the source(s) it is attributed to, in reading order."""
+    if registry is None:
+        registry = Registry.starter()
+    ctx = Context(registry=registry, text=text)
+    return [_to_claim(text, f) for f in read(text, ctx)]
+
+
+def _mention(s: Src) -> SourceMention:
+    return SourceMention(mention=s.mention, span=s.span, canonical=s.canonical, kind=s.kind)
+
+
+def _to_claim(text: str, f: Found) -> Claim:
+    frags = sorted(f.frags)
+    start, end = frags[0][0], max(e for _, e in frags)
+    body = " ".join(text[s:e] for s, e in frags)
+    numbers = []
+    if find_numbers is not None:
+        for s, e in frags:
+            numbers.extend(find_numbers(text, s, e))
+    return Claim(
+        text=body,
+        span=(start, end),
+        fragments=frags if len(frags) > 1 else [],
+        attribution=f.attribution,
+        cue=Cue(text=text[f.cue[0] : f.cue[1]], span=f.cue) if f.cue else None,
+        sources=[_mention(s) for s in f.sources] if f.attribution != "unattributed" else [],
+        relayed_by=[_mention(s) for s in f.relayed_by],
+        numbers=numbers,
+    )

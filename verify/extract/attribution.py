@@ -1,0 +1,630 @@
+"""The attribution grammar: sources, cues and contents of each sentence, then what carries over.
+
+For every reporting cue outside a quotation the grammar finds its source (the noun phrase before
+the verb, after it in inverted order, after "according to" or "by"), and its content (what follows
+the cue, or what precedes it when the source and cue close the sentence). A sentence with no cue is
+``inherited`` when it plainly continues the account of the source just named (a pronoun for that
+source, or "One ...", "Both ...", "These ..." picking up what it described), ``unattributed``
+otherwise; headings, bylines, author notes and boilerplate are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import (
+    BE,
+    BELIEF_FORMS,
+    EVIDENCE_FORMS,
+    EVIDENCE_NOUNS,
+    LISTENER,
+    PARTICIPLES,
+    SPEECH_FORMS,
+    STATEMENT_NOUNS,
+    VAGUE_PASSIVES,
+)
+from .quotes import paragraph_quotes
+from .sentences import paragraphs, sentences
+from .sources import (
+    DETERMINERS,
+    RELATIVES,
+    SUBJECT_PRONOUNS,
+    Context,
+    Src,
+    describe,
+    left_np,
+    mention_of,
+    right_np,
+    skip_aux,
+    split_sources,
+)
+from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, tokenize
+
+Span = tuple[int, int]
+
+_PARTICIPLES = set(PARTICIPLES)
+_ANAPHORIC = {"one", "both", "these", "those", "neither", "each", "another", "all"}
+_FRAME_VERBS = {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued"}
+_FRAME_NOUNS = {"details", "detail", "information", "account", "accounts", "update", "updates", "figures",
+                "statement", "description", "version", "testimony", "evidence", "briefing", "data"}
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_BOILERPLATE = re.compile(
+    r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
+    r"advertisement|related:|copyright|©|all rights reserved|this article|this story|editor'?s note|"
+    r"reporting by|additional reporting|writing by|editing by|contact (?:the|us))",
+    re.I,
+)
+_AUTHOR_HEADING = re.compile(r"^(?:about the )?authors?:?$|^about (?:the )?writer$", re.I)
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was|has been) (?:an? |the )?[^.]{0,80}?"
+    r"\b(?:reporter|journalist|writer|correspondent|editor|author|columnist|contributor|producer)\b"
+)
+
+
+@dataclass
+class Found:
+    """A claim while the article is being read (plain data; models are built at the end)."""
+
+    frags: list[Span]
+    attribution: str
+    cue: Span | None = None
+    sources: list[Src] = field(default_factory=list)
+    relayed_by: list[Src] = field(default_factory=list)
+    para: int = 0
+    # content opened with a quotation that continues (multi-paragraph quotes)
+    direct: bool = False
+
+
+def _trim(text: str, s: int, e: int) -> Span:
+    """Strip spaces, a leading "that"/comma and a trailing comma or full stop outside quotes."""
+    while s < e and (text[s].isspace() or text[s] in ",;:—–"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:—–-"):
+        e -= 1
+    if e > s and text[e - 1] in ".!?" and not text[s] in "\"“'":
+        e -= 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+class Reader:
+    def __init__(self, text: str, ctx: Context) -> None:
+        self.text = text
+        self.ctx = ctx
+        self.claims: list[Found] = []
+
+    # -- one sentence ------------------------------------------------------------------------
+    def sentence(self, s: int, e: int, quotes: list[Span], para: int) -> list[Found]:
+        text = self.text
+        toks = tokenize(text, s, e, quotes)
+        n = len(toks)
+        out: list[Found] = []
+        lows, words = toks.lows, toks.words
+        taken: set[int] = set()  # cue tokens already used
+        for i in range(n):
+            if toks.inq[i] or i in taken:
+                continue
+            low = lows[i]
+            w = words[i]
+            if low == "according" and i + 1 < n and lows[i + 1] == "to":
+                f = self._according(toks, i, s, e, para)
+                if f:
+                    out.append(f)
+                continue
+            if is_cap(w) and i > 0 and words[i - 1] not in QUOTE_MARKS:
+                continue
+            if low in _FRAME_VERBS and any(lows[k] in _FRAME_NOUNS for k in range(i + 1, min(n, i + 4))):
+                f = self._frame(toks, i, para)
+                if f:
+                    out.append(f)
+                continue
+            if low in SPEECH_FORMS or low in BELIEF_FORMS or low in EVIDENCE_FORMS:
+                f = self._verb(toks, i, s, e, para, out)
+                if f:
+                    out.append(f)
+        return out
+
+    def _src_list(self, toks: Tokens, a: int, b: int) -> list[Src]:
+        out = []
+        for x, y in split_sources(self.text, toks, a, b):
+            mention, span, ws = mention_of(self.text, toks, x, y)
+            out.append(describe(self.ctx, mention, span, ws, span[0]))
+        return out
+
+    def _relative_source(self, toks: Tokens, k: int) -> list[Src]:
+        """"..., who said": the mention is the relative pronoun, the source its antecedent."""
+        j = k - 1
+        if j >= 0 and toks.words[j] == ",":
+            j -= 1
+        ante = left_np(toks, j) if j >= 0 else None
+        mention, span, _ = mention_of(self.text, toks, k, k)
+        if ante is None:
+            return []
+        am, aspan, aws = mention_of(self.text, toks, ante[0], ante[1])
+        src = describe(self.ctx, am, aspan, aws, aspan[0])
+        return [Src(mention, span, src.canonical, src.kind)]
+
+    def _content_after(self, toks: Tokens, i: int, e: int, lemma: str) -> tuple[int, int] | None:
+        """Token range of what follows the cue at ``i`` (skipping a listener and "that")."""
+        n = len(toks)
+        lows, words = toks.lows, toks.words
+        a = i + 1
+        if a < n and lows[a] in ("out", "up") and lemma in ("point", "add"):
+            a += 1
+        # "said on Monday that ...", "told reporters that ..."
+        for k in range(a, min(n, a + 10)):
+            if toks.inq[k] or words[k] in (",", ";") and lemma not in LISTENER:
+                break
+            if lows[k] in ("that", "whether", "if") and not toks.inq[k]:
+                a = k + 1
+                break
+            if lows[k] in ("”", '"') or words[k] in OPEN_QUOTES:
+                break
+        else:
+            pass
+        if a == i + 1 and lemma in LISTENER:
+            k = a
+            while k < n and k < a + 7 and not toks.inq[k] and (
+                is_cap(words[k]) or lows[k] in DETERMINERS or lows[k] in ("reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "crowd", "audience", "viewers", "listeners")
+                or lows[k] in ("’s", "'s", ".")
+            ) and lows[k] not in SUBJECT_PRONOUNS:
+                k += 1
+            a = k
+        if a < n and words[a] == ":":
+            a += 1
+        # stop at a later ", according to" or ", adding" that starts another claim of the sentence
+        b = n - 1
+        for k in range(a + 1, n):
+            if toks.inq[k]:
+                continue
+            if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
+                lows[k + 1] in _PARTICIPLES or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to")
+            ):
+                b = k - 1
+                break
+        if a > b:
+            return None
+        return a, b
+
+    def _frag(self, toks: Tokens, a: int, b: int) -> Span | None:
+        s, e = _trim(self.text, toks.starts[a], toks.ends[b])
+        if e - s < 2:
+            return None
+        return s, e
+
+    def _before(self, toks: Tokens, a: int) -> int:
+        """Index of the last token of the content before the source starting at ``a``."""
+        j = a - 1
+        while j >= 0 and (toks.words[j] in (",", "—", "–", "--", "-") or toks.words[j] in CLOSE_QUOTES and False):
+            j -= 1
+        return j
+
+    def _verb(self, toks: Tokens, i: int, s: int, e: int, para: int, prior: list[Found]) -> Found | None:
+        text = self.text
+        n = len(toks)
+        lows, words = toks.lows, toks.words
+        low = lows[i]
+        if low in SPEECH_FORMS:
+            lemma, tense = SPEECH_FORMS[low]
+            klass = "speech"
+        elif low in EVIDENCE_FORMS:
+            lemma, tense = EVIDENCE_FORMS[low]
+            klass = "evidence"
+        else:
+            lemma, tense = BELIEF_FORMS[low]
+            klass = "belief"
+        prev = lows[i - 1] if i > 0 else ""
+        # a noun, not a verb: "the report", "his claims", "a note"
+        if tense in ("base", "third") and (prev in DETERMINERS or is_possessive(words[i - 1] if i else "")) and prev not in ("they", "we", "i", "you", "many", "some", "others", "both", "all", "most"):
+            return None
+        cue: Span = (toks.starts[i], toks.ends[i])
+        # a continuation: "..., adding that ...", "..., saying ..."
+        if tense == "ing":
+            if low in _PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–") and prior:
+                ca = self._content_after(toks, i, e, lemma)
+                if not ca:
+                    return None
+                f = self._frag(toks, *ca)
+                if not f:
+                    return None
+                last = prior[-1]
+                return Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
+            if not (i > 0 and (lows[i - 1] in BE or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
+                return None
+        j, passive = skip_aux(toks, i)
+        passive = passive and tense == "past"
+        if i > 1 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
+            # "X is quoted as saying ...": the source is before "is quoted"
+            j, _ = skip_aux(toks, i - 2)
+            passive = False
+        sources: list[Src] = []
+        content: list[Span] = []
+        direct = False
+        if passive:
+            # "it was reported by X that ...", "X was told by Y ...", "it is believed that ..."
+            by = None
+            for k in range(i + 1, min(n, i + 4)):
+                if lows[k] == "by" and not toks.inq[k]:
+                    by = k
+                    break
+            if by is not None:
+                np = right_np(toks, by + 1)
+                if not np:
+                    return None
+                sources = self._src_list(toks, *np)
+                ca = self._content_after(toks, np[1], e, lemma)
+            elif j >= 0 and lows[j] in ("it", "this") and low in VAGUE_PASSIVES:
+                mention, span, _ = mention_of(text, toks, j, j)
+                sources = [Src(mention, span, "unspecified", "vague")]
+                cue = (toks.starts[j + 1], toks.ends[i])
+                ca = self._content_after(toks, i, e, lemma)
+            else:
+                return None
+            if not ca:
+                return None
+            f = self._frag(toks, *ca)
+            if not f:
+                return None
+            return Found([f], "indirect", cue, sources, [], para)
+
+        np = None
+        inverted = False
+        if j >= 0 and lows[j] in RELATIVES and not toks.inq[j]:
+            sources = self._relative_source(toks, j)
+            src_start = j
+        else:
+            if j >= 0 and words[j] == "," :
+                np = self._aside_np(toks, j)
+            elif j >= 0:
+                np = left_np(toks, j)
+            if np is not None and klass == "evidence":
+                if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they"):
+                    return None
+            if np is not None:
+                sources = self._src_list(toks, *np)
+                src_start = np[0]
+            elif klass == "speech" and (j < 0 or words[j] in (",", "—", "–", "--") or words[j] in CLOSE_QUOTES or words[j] in STRAIGHT_QUOTES):
+                # inverted order: "..., said the official."
+                rn = right_np(toks, i + 1)
+                if rn is None:
+                    return None
+                sources = self._src_list(toks, *rn)
+                inverted = True
+                src_start = i
+                after_src = rn[1]
+            else:
+                return None
+        if not sources:
+            return None
+        if inverted:
+            cb = self._before(toks, i)
+            if cb < 0:
+                return None
+            content, direct = self._content_before(toks, cb)
+            # "“...,” said X, “...”": the quotation resumes after the source
+            content += self._resume(toks, after_src)
+        else:
+            pre = src_start - 1
+            final = pre >= 0 and (words[pre] in (",", "—", "–", "--") or words[pre] in CLOSE_QUOTES or (words[pre] in STRAIGHT_QUOTES and toks.inq[pre - 1] if pre > 0 else False))
+            ca = self._content_after(toks, i, e, lemma)
+            short_after = ca is None or self._is_trailer(toks, ca[0], ca[1])
+            if final and short_after:
+                cb = self._before(toks, src_start)
+                content, direct = self._content_before(toks, cb)
+                if ca is not None:
+                    content += self._resume(toks, i)
+            elif ca is not None and (not short_after or not final):
+                f = self._frag(toks, *ca)
+                if f:
+                    content = [f]
+                    direct = text[f[0]] in "“\"'`«" and toks.inq[ca[0] + 1] if ca[0] + 1 < n else False
+                    if final and words[pre] in (",",) and src_start > 0 and i + 1 < n and words[i + 1] == ",":
+                        # "The plan, he said, will fail": content on both sides
+                        cb = self._before(toks, src_start)
+                        before, _ = self._content_before(toks, cb)
+                        content = before + content
+            elif ca is not None and words[ca[0]] in QUOTE_MARKS:
+                f = self._frag(toks, *ca)
+                if f:
+                    content = [f]
+                    direct = True
+        if not content:
+            return None
+        return Found(content, "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
+
+    def _aside_np(self, toks: Tokens, j: int) -> tuple[int, int] | None:
+        """"X, who ..., said" / "X, a spokesman, said" / "X, 66, said": the source is before the aside."""
+        words, lows = toks.words, toks.lows
+        c1 = None
+        for k in range(j - 1, max(-1, j - 30), -1):
+            if toks.inq[k] or words[k] in QUOTE_MARKS:
+                return None
+            if words[k] == ",":
+                c1 = k
+                break
+        if c1 is None or c1 + 1 >= j:
+            return None
+        first = lows[c1 + 1]
+        aside_ok = (
+            first in RELATIVES or first in ("whose", "a", "an", "the", "who’s", "who's", "in", "at", "speaking", "writing", "asked", "speaking", "through", "via", "like", "also", "too", "however", "meanwhile")
+            or first.isdigit() or first.endswith("ing") or is_cap(toks.words[c1 + 1])
+        )
+        if not aside_ok:
+            return None
+        np = left_np(toks, c1 - 1) if c1 >= 1 else None
+        if np is None:
+            return None
+        if first in ("a", "an", "the") or (is_cap(toks.words[c1 + 1]) and first not in RELATIVES and j - c1 <= 8):
+            # an apposition belongs to the source phrase
+            return (np[0], j - 1)
+        return np
+
+    def _is_trailer(self, toks: Tokens, a: int, b: int) -> bool:
+        """What follows the cue is only a listener, time or channel ("told CNN on Monday.")."""
+        words, lows = toks.words, toks.lows
+        if any(toks.inq[k] for k in range(a, b + 1)):
+            return words[a] not in QUOTE_MARKS and not toks.inq[a] and self._trailer_before_quote(toks, a, b)
+        n_words = 0
+        for k in range(a, b + 1):
+            if words[k] == ",":
+                # "said Monday, adding ...": what follows the comma is a new piece
+                break
+            if words[k][0].isalnum():
+                n_words += 1
+                if lows[k] in ("that", "whether", "he", "she", "they", "it", "we", "i"):
+                    return False
+        return n_words <= 6
+
+    def _trailer_before_quote(self, toks: Tokens, a: int, b: int) -> bool:
+        for k in range(a, b + 1):
+            if toks.words[k] in QUOTE_MARKS:
+                return toks.words[k - 1] in (",", ".", ":") if k > a else True
+            if toks.words[k][0].isalnum() and toks.lows[k] in ("that", "he", "she", "they"):
+                return False
+        return True
+
+    def _content_before(self, toks: Tokens, cb: int) -> tuple[list[Span], bool]:
+        """The content ending at token ``cb``: the quotation that ends there, else the clause."""
+        text = self.text
+        words = toks.words
+        if cb < 0:
+            return [], False
+        if words[cb] in QUOTE_MARKS or (cb > 0 and words[cb] in (",",) and words[cb - 1] in QUOTE_MARKS):
+            end_q = cb if words[cb] in QUOTE_MARKS else cb - 1
+            # find where this quotation opened
+            k = end_q - 1
+            while k >= 0 and toks.inq[k]:
+                k -= 1
+            if k >= 0 and words[k] in QUOTE_MARKS:
+                s, e = _trim(text, toks.starts[k], toks.ends[end_q])
+                # a content that ends in a comma inside the quote keeps its marks
+                return [(toks.starts[k], toks.ends[end_q])], True
+        a = 0
+        # start after an introductory "But," / "And" is kept: annotators keep it too
+        s, e = _trim(text, toks.starts[a], toks.ends[cb])
+        if e - s < 2:
+            return [], False
+        return [(s, e)], False
+
+    def _resume(self, toks: Tokens, k: int) -> list[Span]:
+        """A quotation that resumes right after the source/cue: ", “... ”"."""
+        n = len(toks)
+        words = toks.words
+        m = k + 1
+        while m < n and not toks.inq[m] and m < k + 4 and words[m] in (",", "—", "–", ":", "."):
+            m += 1
+        if m < n and words[m] in QUOTE_MARKS and m + 1 < n and toks.inq[m + 1]:
+            z = m + 1
+            while z < n and toks.inq[z]:
+                z += 1
+            if z < n:
+                return [(toks.starts[m], toks.ends[z])]
+            return [(toks.starts[m], toks.ends[n - 1])]
+        return []
+
+    def _frame(self, toks: Tokens, i: int, para: int) -> Found | None:
+        """"The agency provided details about ...": an account opens; what follows may inherit it."""
+        j, passive = skip_aux(toks, i)
+        if passive or j < 0:
+            return None
+        np = left_np(toks, j)
+        if np is None:
+            return None
+        sources = self._src_list(toks, *np)
+        f = self._frag(toks, i + 1, len(toks) - 1)
+        if not f or not sources:
+            return None
+        return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para)
+
+    def _according(self, toks: Tokens, i: int, s: int, e: int, para: int) -> Found | None:
+        n = len(toks)
+        np = right_np(toks, i + 2)
+        if np is None:
+            return None
+        a, b = np
+        # "according to a statement from the ministry": the source is who made it
+        lows = toks.lows
+        sources = self._src_list(toks, a, b)
+        cue = (toks.starts[i], toks.ends[i + 1])
+        content: list[Span] = []
+        if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)):
+            k = b + 1
+            while k < n and toks.words[k] in (",",):
+                k += 1
+            if k < n:
+                f = self._frag(toks, k, n - 1)
+                if f:
+                    content = [f]
+        else:
+            cb = self._before(toks, i)
+            content, _ = self._content_before(toks, cb)
+            k = b + 1
+            if k < n and toks.words[k] == "," and k + 1 < n:
+                f = self._frag(toks, k + 1, n - 1)
+                if f and n - 1 - k > 3:
+                    content.append(f)
+        if not content:
+            return None
+        return Found(content, "indirect", cue, sources, [], para)
+
+
+def _claimworthy(text: str, s: int, e: int) -> bool:
+    t = text[s:e]
+    if not _TERMINAL.search(t):
+        return False
+    if t.rstrip("\"'”’)] ").endswith("?"):
+        return False
+    if len(t.split()) < 4:
+        return False
+    if _BOILERPLATE.match(t) or _BIO.match(t):
+        return False
+    return True
+
+
+def read(text: str, ctx: Context) -> list[Found]:
+    """All claims of an article, in reading order."""
+    paras = paragraphs(text)
+    pquotes, carries = paragraph_quotes(text, paras)
+    reader = Reader(text, ctx)
+    out: list[Found] = []
+    account: Found | None = None  # the last attributed claim, whose account may continue
+    account_sent = -1
+    carry_claim: Found | None = None  # a direct claim whose quotation runs into this paragraph
+    colon_claim: Found | None = None  # "X said:" at a paragraph's end takes the next paragraph
+    in_bio = False
+    sent_no = 0
+    for p, (ps, pe) in enumerate(paras):
+        ptext = text[ps:pe]
+        if _AUTHOR_HEADING.match(ptext.strip()):
+            in_bio = True
+        if in_bio:
+            continue
+        if _BOILERPLATE.match(ptext):
+            continue
+        heading = not _TERMINAL.search(ptext)
+        quotes = pquotes[p]
+        first_in_para = True
+        for k, (ss, se) in enumerate(sentences(text, ps, pe, quotes)):
+            sent_no += 1
+            # a quotation carried over from the previous paragraph belongs to its claim
+            if carry_claim is not None and first_in_para and text[ss] in "“\"'`«„":
+                q_end = _quote_end(quotes, ss, se)
+                carry_claim.frags.append((ss, q_end))
+                if q_end >= se - 1:
+                    first_in_para = False
+                    account, account_sent = carry_claim, sent_no
+                    continue
+            if colon_claim is not None and first_in_para:
+                colon_claim.frags.append(_trim(text, ss, pe))
+                colon_claim.direct = text[ss] in "“\"'`«„"
+                if colon_claim.direct:
+                    colon_claim.attribution = "direct"
+                account, account_sent = colon_claim, sent_no
+                colon_claim = None
+                break
+            found = reader.sentence(ss, se, quotes, p) if not heading else []
+            if found:
+                found = _dedupe(found)
+                out.extend(found)
+                _relay(ctx, found, account)
+                account, account_sent = found[-1], sent_no
+                last = found[-1]
+                if text[last.frags[-1][1] - 1 : last.frags[-1][1]] == ":" or text[se - 1] == ":":
+                    pass
+                if text[se - 1] == ":" and k == len(sentences(text, ps, pe, quotes)) - 1:
+                    colon_claim = last
+                first_in_para = False
+                continue
+            first_in_para_now = first_in_para
+            first_in_para = False
+            if heading or not _claimworthy(text, ss, se):
+                continue
+            span = _trim(text, ss, se)
+            inherit = _inherits(text, reader, ss, se, quotes, account, p, account_sent, sent_no, first_in_para_now)
+            if inherit is not None:
+                # a quotation continuing a direct claim joins it
+                if inherit == "fold":
+                    account.frags.append(span)
+                    account_sent = sent_no
+                    continue
+                out.append(inherit)
+                account, account_sent = inherit, sent_no
+                continue
+            out.append(Found([span], "unattributed", para=p))
+        carry_claim = None
+        if carries[p] and account is not None and account.para == p and account.attribution != "unattributed":
+            carry_claim = account
+        if in_bio:
+            break
+    return out
+
+
+def _quote_end(quotes: list[Span], ss: int, se: int) -> int:
+    for qs, qe in quotes:
+        if qs == ss:
+            return min(qe, se)
+    return se
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    seen = set()
+    for f in found:
+        key = (tuple(f.frags), tuple(s.span for s in f.sources))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
+
+
+def _relay(ctx: Context, found: list[Found], account_prev: Found | None) -> None:
+    """"One soldier claimed ..." inside an organisation's account: relayed by that organisation."""
+    if account_prev is None or account_prev.attribution == "unattributed":
+        return
+    for f in found:
+        if f.para != account_prev.para or not f.sources:
+            continue
+        src = f.sources[0]
+        first = src.mention.split()[0].lower() if src.mention else ""
+        if src.kind == "person" and first in ("one", "a", "an", "another") and len(src.mention.split()) <= 4:
+            teller = account_prev.relayed_by or account_prev.sources
+            if teller and teller[0].canonical != src.canonical and teller[0].kind == "organisation":
+                f.relayed_by = list(teller)
+
+
+def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, account_sent, sent_no, first_in_para):
+    """An inherited claim, "fold" for a quotation continuing a direct claim, or None."""
+    if account is None or account.attribution == "unattributed" or not account.sources:
+        return None
+    same_para = account.para == p
+    next_para = account.para == p - 1 and first_in_para
+    if not (same_para or next_para):
+        return None
+    span = _trim(text, ss, se)
+    # a sentence that is entirely a quotation, right after a direct claim: the quote goes on
+    if same_para and account.direct and text[ss] in "“\"'`«„" and account_sent == sent_no - 1:
+        for qs, qe in quotes:
+            if qs == ss and qe >= se - 2:
+                return "fold"
+    m = re.match(r"[\w’'-]+(?:\s+[\w’'-]+)?", text[ss:se])
+    if not m:
+        return None
+    first = m.group().split()
+    w0 = first[0].lower()
+    main = account.relayed_by or account.sources
+    if w0 in ("he", "she", "they", "it") and same_para:
+        kind = SUBJECT_PRONOUNS[w0]
+        src = account.sources[0]
+        if (kind == "person") != (src.kind == "person") and not (w0 == "they" and len(account.sources) > 1):
+            return None
+        mention_span = (ss, ss + len(first[0]))
+        pron = Src(text[ss : ss + len(first[0])], mention_span, src.canonical, src.kind)
+        return Found([span], "inherited", None, [pron], list(account.relayed_by), p)
+    if w0 in _ANAPHORIC or (w0 == "the" and len(first) > 1 and first[1].lower() in ("other", "two", "three", "men", "women")):
+        if len(first) < 2 or not first[1][:1].islower():
+            return None
+        return Found([span], "inherited", None, list(main), [], p)
+    return None

@@ -1,0 +1,124 @@
+"""The reporting lexicon: verbs and phrases that introduce what someone says, thinks or shows.
+
+Each verb is listed once by its base form and expanded to every inflection ("say", "says", "said",
+"saying"), so tense and voice are handled by the grammar, not by the word list.
+"""
+
+from __future__ import annotations
+
+# verbs of saying: "X said (that) ...", "..., X said", "..., said X"
+SPEECH = """say tell add write note report announce state claim allege reveal confirm declare insist
+explain warn acknowledge argue tweet reply respond deny accuse assert admit recall conclude suggest
+predict promise pledge vow stress emphasize emphasise observe remark comment complain contend maintain
+concede testify disclose joke quip boast brag lament ask wonder agree recount assure caution
+mention estimate describe repeat reiterate retort scoff shout yell posit propose speculate
+affirm indicate muse urge swear""".split()
+
+# verbs whose first object is the listener, not the content: "told reporters (that) ..."
+LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())
+
+# beliefs, wishes and knowledge, which attribution corpora annotate as well
+BELIEF = """think believe feel fear hope expect know worry doubt suspect assume reckon want wish
+understand imagine guess realize realise recognize recognise acknowledge""".split()
+
+# evidence "speaks" only with a document or measurement as subject: "the poll shows ..."
+EVIDENCE = """show find suggest indicate reveal conclude estimate project predict confirm
+demonstrate""".split()
+EVIDENCE_NOUNS = set(
+    """poll polls survey surveys study studies data report reports analysis analyses research figures
+    numbers results records documents document statistics estimates estimate review audit investigation
+    filings filing census tally count projections projection models model findings evidence footage
+    video videos photos images email emails memo memos letter letters transcript transcripts
+    assessment assessments forecast forecasts index""".split()
+)
+
+# a continuation after a comma: "..., adding that ..."
+PARTICIPLES = """saying adding noting arguing explaining telling insisting warning citing claiming
+suggesting stressing acknowledging declaring writing asking calling predicting promising vowing
+accusing charging complaining conceding describing recalling referring urging""".split()
+
+_IRREGULAR = {
+    "say": ("says", "said", "said", "saying"),
+    "tell": ("tells", "told", "told", "telling"),
+    "write": ("writes", "wrote", "written", "writing"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "feel": ("feels", "felt", "felt", "feeling"),
+    "know": ("knows", "knew", "known", "knowing"),
+    "find": ("finds", "found", "found", "finding"),
+    "show": ("shows", "showed", "shown", "showing"),
+    "swear": ("swears", "swore", "sworn", "swearing"),
+    "understand": ("understands", "understood", "understood", "understanding"),
+    "told": ("told", "told", "told", "telling"),
+    "post": ("posts", "posted", "posted", "posting"),
+    "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
+}
+
+
+def _forms(verb: str) -> tuple[str, str, str, str]:
+    """(third person, past, past participle, -ing) of a regular English verb."""
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("e"):
+        ing = verb[:-1] + "ing"
+        past = verb + "d"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        ing = verb + "ing"
+        past = verb[:-1] + "ied"
+    elif verb in ("admit", "quip", "signal", "allow"):
+        ing = verb + ("ting" if verb == "admit" else "ping" if verb == "quip" else "ing")
+        past = verb + ("ted" if verb == "admit" else "ped" if verb == "quip" else "ed")
+    else:
+        ing = verb + "ing"
+        past = verb + "ed"
+    if verb.endswith(("s", "sh", "ch", "x", "z", "o")):
+        third = verb + "es"
+    elif verb.endswith("y") and verb[-2] not in "aeiou":
+        third = verb[:-1] + "ies"
+    else:
+        third = verb + "s"
+    return third, past, past, ing
+
+
+def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
+    """form -> (lemma, tense) where tense is base, third, past or ing."""
+    out: dict[str, tuple[str, str]] = {}
+    for v in verbs:
+        third, past, part, ing = _forms(v)
+        out.setdefault(v, (v, "base"))
+        out.setdefault(third, (v, "third"))
+        out.setdefault(past, (v, "past"))
+        out.setdefault(part, (v, "past"))
+        out.setdefault(ing, (v, "ing"))
+    return out
+
+
+SPEECH_FORMS = _index(SPEECH)
+BELIEF_FORMS = _index(BELIEF)
+EVIDENCE_FORMS = _index(EVIDENCE)
+
+# words that sit between a source and its verb: "X has also said", "X would later say"
+AUX = set(
+    """has have had is are was were be been being will would can could may might must shall should
+    do does did also later then once previously recently repeatedly again earlier now still already
+    further first last often frequently never not n't always openly publicly privately separately
+    flatly simply just long reportedly apparently allegedly even quickly immediately subsequently
+    initially originally finally ultimately again yet too since soon""".split()
+)
+BE = set("is are was were be been being am".split())
+HAVE = set("has have had".split())
+
+# the source of "according to" is the noun phrase after it
+ACCORDING = ("according", "to")
+
+# nouns that make a prepositional phrase a cue: "in a statement", "in an interview with"
+STATEMENT_NOUNS = set(
+    """statement interview tweet tweets post posts letter speech remarks email release briefing
+    op-ed oped column essay memo filing testimony video message announcement conference call
+    podcast appearance address report editorial blog op comments""".split()
+)
+
+# "it is believed that ...": a passive with no agent names no one
+VAGUE_PASSIVES = set(
+    """believed thought understood said reported alleged claimed expected estimated feared known
+    rumored rumoured suggested argued""".split()
+)

@@ -1,0 +1,121 @@
+"""Paragraphs and sentences as ``[start, end)`` offsets into the text, without copying it.
+
+Every pattern here is a single pass with no nested repetition, so a 10 MB text with no full stops,
+no line breaks or odd scripts splits in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int]
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+_LINE = re.compile(r"[^\n]+")
+_NONSPACE = re.compile(r"\S")
+
+# a full stop, question or exclamation mark, with any closing quotes/brackets, then space
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen lt col capt cmdr adm sgt maj st jr sr rev hon pres supt
+    insp det atty amb co corp inc ltd bros dept univ assn no nos vs etc al approx est fig jan feb mar apr
+    jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft mt ave blvd rd
+    u.s u.k u.n e.u d.c n.y l.a a.m p.m i.e e.g""".split()
+)
+# after these sentence-final abbreviations a capitalised word still starts a new sentence
+_SENTENCE_STARTERS = frozenset(
+    "the a an he she it they we i but and in on at this that these those his her their its there "
+    "if when while after before as so yet however meanwhile still".split()
+)
+_MAX_SENTENCE = 2000  # a "sentence" longer than this is cut at a comma or space, to bound the work
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Blank-line separated blocks; where a text has no blank lines, each line is a paragraph."""
+    out: list[Span] = []
+    if _BLANK_LINE.search(text):
+        pos = 0
+        for m in _BLANK_LINE.finditer(text):
+            _add_trimmed(text, pos, m.start(), out)
+            pos = m.end()
+        _add_trimmed(text, pos, len(text), out)
+    else:
+        for m in _LINE.finditer(text):
+            _add_trimmed(text, m.start(), m.end(), out)
+    return out
+
+
+def _add_trimmed(text: str, s: int, e: int, out: list[Span]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+def sentences(text: str, start: int, end: int, quotes: list[Span] = ()) -> list[Span]:
+    """Sentences of one paragraph. A boundary inside a quotation does not split it."""
+    out: list[Span] = []
+    qi = 0
+    s = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        b = m.end()
+        # skip boundaries that fall inside a quotation (the quote ends later)
+        while qi < len(quotes) and quotes[qi][1] <= m.start():
+            qi += 1
+        if qi < len(quotes) and quotes[qi][0] < m.start() and b < quotes[qi][1]:
+            continue
+        if not _is_boundary(text, m, b, end):
+            continue
+        _emit(text, s, b, out)
+        s = b
+    _emit(text, s, end, out)
+    return out
+
+
+def _is_boundary(text: str, m: re.Match, b: int, end: int) -> bool:
+    nxt = _NONSPACE.search(text, b, min(end, b + 8))
+    if nxt is None:
+        return False
+    c = text[nxt.start()]
+    if c.islower():
+        return False
+    if m.group()[0] != ".":
+        return True
+    wm = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)
+    if wm is None:
+        return True
+    before = text[max(0, m.start() - 6) : m.start()]
+    word = wm.group(1).lower()
+    dotted = before.rsplit(" ", 1)[-1].lower().strip("(\"“")
+    if word in ABBREVIATIONS or dotted in ABBREVIATIONS:
+        nw = re.match(r"\w+", text[nxt.start() : nxt.start() + 15])
+        return bool(nw) and nw.group().lower() in _SENTENCE_STARTERS and word not in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "no")
+    # an initial ("John F. Kennedy")
+    if len(word) == 1 and word.isalpha() and text[m.start() - 1].isupper():
+        return False
+    return True
+
+
+def _emit(text: str, s: int, e: int, out: list[Span]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e <= s:
+        return
+    # bound very long runs with no full stop, so later passes stay cheap and linear
+    while e - s > _MAX_SENTENCE:
+        cut = text.rfind(", ", s, s + _MAX_SENTENCE)
+        if cut <= s:
+            cut = text.rfind(" ", s, s + _MAX_SENTENCE)
+        cut = cut + 1 if cut > s else s + _MAX_SENTENCE
+        out.append((s, cut))
+        s = cut
+        while s < e and text[s].isspace():
+            s += 1
+    if e > s:
+        out.append((s, e))

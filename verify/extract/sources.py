@@ -1,0 +1,380 @@
+"""Sources: the noun phrase that says something, what kind of source it is, and who it names.
+
+The phrase is found by walking from the reporting verb over words that can belong to a noun phrase
+(names, titles, determiners, nouns, "of", possessives) and stopping at clause boundaries. Kinds:
+a registry entry or a proper name is a person or organisation; an unnamed but qualified description
+("a senior military official", "people familiar with the talks") is ``anonymous``; a bare generic
+("sources", "reports", "experts", "it") is ``vague``. Pronouns and surnames resolve to the last
+compatible named source of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..registry import Registry, normalise
+from .cues import AUX, BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
+from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
+
+DETERMINERS = set(
+    """the a an this that these those his her their its our my your some many several most few
+    other another one two three four five six seven eight nine ten both all each every no any
+    such dozens hundreds thousands""".split()
+)
+SUBJECT_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person",
+                    "it": "organisation", "you": "person"}
+RELATIVES = {"who", "which", "whom"}
+
+# lower-case words that end a noun phrase when walking left: verbs, conjunctions, prepositions
+_STOP = set(
+    """and or but nor so yet because although though while whereas if unless when whenever where
+    after before since until as than that which who whom whose what why how whether to in on at by
+    with from into onto over under about against between among through during without within upon
+    toward towards across behind beyond near off out up down per via like unlike is are was were be
+    been being am has have had do does did will would can could may might must shall should not
+    said says say told tells tell also just even only then there here it he she they we i you me him
+    them us its itself himself herself themselves myself yourself ourselves this these those""".split()
+) | set(AUX)
+_STOP -= {"this", "these", "those"}
+_STOP.discard("first")
+_STOP.discard("last")
+
+# capitalised words that start a sentence or clause but are not part of a name
+_CAP_STOP = set(
+    """but and or so yet however meanwhile still also then now later earlier today yesterday
+    tonight after before since when while if as in on at by with from for during under over about
+    because although though last next this that these those there here what why how where
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december mr mrs ms dr""".split()
+)
+_TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
+_TIME_WORDS = set(
+    """week weeks month months year years day days today yesterday tonight morning afternoon
+    evening night weekend monday tuesday wednesday thursday friday saturday sunday time""".split()
+)
+_PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
+
+# heads of unnamed but specific sources
+ANON_HEADS = set(
+    """official officials source sources aide aides diplomat diplomats officer officers insider
+    insiders adviser advisers advisor advisors staffer staffers spokesman spokeswoman spokesperson
+    person people member members employee employees lawmaker lawmakers investigator investigators
+    commander commanders operative operatives strategist strategists associate associates ally allies
+    confidant confidants friend friends witness witnesses resident residents agent agents""".split()
+)
+# heads that name no one at all
+VAGUE_HEADS = set(
+    """reports report sources estimates estimate experts analysts observers critics rumors rumours
+    accounts some many others people most media commentators pundits""".split()
+)
+_QUALIFIERS = ("familiar", "close", "knowledge", "briefed", "anonymity", "involved", "aware")
+ORG_WORDS = set(
+    """party committee department ministry service agency council campaign institute university
+    association union court police army forces force government administration office bureau
+    commission post times news journal press network agency corporation company group foundation
+    center centre organization organisation board senate house congress parliament fund bank
+    league coalition cnn bbc reuters msnbc abc cbs nbc fox politico pac inc corp llc school
+    tribune herald guardian telegraph magazine review daily radio tv television media intelligence
+    navy pentagon kremlin staff ministry military""".split()
+)
+NATIONALITY_LIKE = re.compile(r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)|Republican|Democratic|Democrat|GOP|U\.?S|UN|EU|NATO|Western|Arab)$")
+
+
+@dataclass(slots=True)
+class Src:
+    mention: str
+    span: tuple[int, int] | None
+    canonical: str
+    kind: str
+
+
+@dataclass
+class Context:
+    """What an article has said so far that later mentions resolve against."""
+
+    registry: Registry
+    text: str
+    last_person: Src | None = None
+    last_group: Src | None = None
+    surnames: dict[str, str] = field(default_factory=dict)
+    cache: dict[str, tuple[str, str]] = field(default_factory=dict)
+    _seen_pos: int = 0
+    _seen: set[str] = field(default_factory=set)
+
+    def seen_words(self, upto: int) -> set[str]:
+        """Lower-case words of the text before ``upto``, grown incrementally (linear overall)."""
+        if upto > self._seen_pos:
+            self._seen.update(re.findall(r"[a-z]+", self.text[self._seen_pos : upto].lower()))
+            self._seen_pos = upto
+        return self._seen
+
+
+def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
+    w = words[k]
+    low = lows[k]
+    if w in QUOTE_MARKS or w in ",;:!?—–[]{}":
+        return False
+    if low in DETERMINERS or low in ("’s", "'s", "&", "-", ".", "(", ")"):
+        return True
+    if low in SPEECH_FORMS or low in BELIEF_FORMS or low in EVIDENCE_FORMS:
+        return is_cap(w) and low not in ("says", "said")
+    if is_cap(w):
+        return low not in _CAP_STOP or low in _TITLE_CAPS
+    if not w[0].isalnum():
+        return False
+    if low in _STOP or low in _TIME_WORDS:
+        return False
+    if low.endswith("ly") and len(low) > 4:
+        return False
+    return True
+
+
+def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
+    """Token range [a, k] of the noun phrase ending at token ``k`` (walking left, not below ``lo``)."""
+    words, lows = toks.words, toks.lows
+    if k < lo or toks.inq[k]:
+        return None
+    if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES:
+        return (k, k)
+    if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all"):
+        if lows[k] != ")":
+            return None
+    a = k
+    nlower = 0
+    while a - 1 >= lo:
+        j = a - 1
+        lw = lows[j]
+        if toks.inq[j]:
+            break
+        if lw == "." and j - 1 >= lo and (lows[j - 1] in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "u.s", "lt", "col", "sgt", "rev", "prof")
+                                          or (len(words[j - 1]) == 1 and is_cap(words[j - 1]))):
+            a = j
+            continue
+        if lw == "and":
+            # "the White House and Pentagon": a coordination of names, not of clauses
+            if j - 1 >= lo and (is_cap(words[j - 1]) and lows[j - 1] not in _CAP_STOP) and (is_cap(words[a]) or lows[a] in DETERMINERS):
+                a = j
+                continue
+            break
+        if lw in _PREP_IN_NP:
+            # "officials at the Pentagon", "the head of the agency": keep walking only over "of"/"for"
+            if lw in ("of", "for") and j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS:
+                a = j
+                continue
+            break
+        if not _np_token_ok(words, lows, j):
+            break
+        if not is_cap(words[j]) and words[j][0].isalpha():
+            nlower += 1
+            if nlower > 5:
+                break
+        a = j
+        if k - a >= 12:
+            break
+    # trim words that cannot start a noun phrase
+    while a < k and (lows[a] in ("of", "for", "and", ".", "-", "’s", "'s", ")") or lows[a] in _PREP_IN_NP):
+        a += 1
+    if lows[a] == "(" :
+        a += 1
+    if not any(words[x][0].isalnum() and lows[x] not in DETERMINERS for x in range(a, k + 1)):
+        return None
+    return (a, k)
+
+
+def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | None:
+    """Token range [i, b] of the noun phrase starting at token ``i`` (walking right)."""
+    words, lows = toks.words, toks.lows
+    n = len(words) if hi is None else hi
+    if i >= n or toks.inq[i]:
+        return None
+    if lows[i] in SUBJECT_PRONOUNS:
+        return (i, i)
+    if not (_np_token_ok(words, lows, i) or lows[i] in DETERMINERS):
+        return None
+    b = i
+    nlower = 0
+    while b + 1 < n:
+        j = b + 1
+        lw = lows[j]
+        if toks.inq[j]:
+            break
+        if lw == "." and (lows[b] in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "u.s", "lt", "col", "sgt", "rev", "prof")
+                          or (len(words[b]) == 1 and is_cap(words[b]))):
+            b = j
+            continue
+        if lw == "and":
+            if j + 1 < n and (is_cap(words[j + 1]) or lows[j + 1] in DETERMINERS) and is_cap(words[b]):
+                b = j
+                continue
+            break
+        if lw in ("of", "for"):
+            if j + 1 < n and (_np_token_ok(words, lows, j + 1) or lows[j + 1] in DETERMINERS):
+                b = j
+                continue
+            break
+        if lw in _PREP_IN_NP:
+            break
+        if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an")):
+            break
+        if not is_cap(words[j]) and words[j][0].isalpha():
+            nlower += 1
+            if nlower > 5:
+                break
+        b = j
+        if b - i >= 12:
+            break
+    while b > i and lows[b] in ("of", "for", "and", "-", "(", "the", "a", "an"):
+        b -= 1
+    if lows[b] == "(":
+        return None
+    if not any(words[x][0].isalnum() and lows[x] not in DETERMINERS for x in range(i, b + 1)):
+        return None
+    return (i, b)
+
+
+# -- what a mention names ----------------------------------------------------------------------
+
+def _head(lows: list[str], words: list[str]) -> str:
+    for w in reversed(lows):
+        if w[0].isalnum() and w not in ("’s", "'s"):
+            return w
+    return ""
+
+
+def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: list[str], pos: int) -> Src:
+    """Resolve a source mention to a canonical name and a kind."""
+    lows = [w.lower() for w in words]
+    if len(lows) == 1 and lows[0] in SUBJECT_PRONOUNS:
+        return _pronoun(ctx, mention, span, lows[0])
+    hit = ctx.cache.get(mention)
+    if hit is None:
+        hit = _classify(ctx, mention, words, lows, pos)
+        if hit[1] not in ("anonymous", "vague") and " " not in hit[0] and hit[0] not in ctx.surnames:
+            pass
+        ctx.cache[mention] = hit
+    canonical, kind = hit
+    src = Src(mention, span, canonical, kind)
+    if kind == "person":
+        ctx.last_person = src
+        parts = canonical.split()
+        if len(parts) >= 2 and parts[-1][:1].isupper():
+            ctx.surnames.setdefault(parts[-1].lower(), canonical)
+    elif kind == "organisation":
+        ctx.last_group = src
+    return src
+
+
+def _pronoun(ctx: Context, mention: str, span, low: str) -> Src:
+    kind = SUBJECT_PRONOUNS[low]
+    ante = ctx.last_person if kind == "person" else ctx.last_group
+    if low in ("they", "we") and ante is None:
+        ante = ctx.last_person
+    if ante is None:
+        return Src(mention, span, mention.lower(), "person" if kind == "person" else "organisation")
+    return Src(mention, span, ante.canonical, ante.kind)
+
+
+_STRIP_DET = re.compile(r"^(?:the|a|an|one|some|several|two|three|many|other|another)\s+", re.I)
+
+
+def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int) -> tuple[str, str]:
+    reg = ctx.registry
+    src = reg.resolve(mention)
+    if src is not None:
+        return src.canonical, src.kind
+    head = _head(lows, words)
+    caps = [w for k, w in enumerate(words) if is_cap(w) and not (k == 0 and lows[k] in DETERMINERS)]
+    named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in _CAP_STOP]
+    if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
+        # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
+        k = len(words)
+        while k > 0 and (is_cap(words[k - 1]) or lows[k - 1] in (".", "-", "’s", "'s")) and lows[k - 1] not in DETERMINERS:
+            k -= 1
+        name_words = [w for w in words[k:] if w not in (".",)]
+        name = " ".join(name_words)
+        name = re.sub(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Governor|Judge|Pope|Prime Minister|Minister)\.?\s+)+", "", name)
+        if not name:
+            name = mention
+        if any(w.lower() in ORG_WORDS for w in name_words) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
+            return name, "organisation"
+        if len(name.split()) == 1 and name.lower() in ctx.surnames:
+            return ctx.surnames[name.lower()], "person"
+        return name, "person"
+    if head in VAGUE_HEADS and not any(q in lows for q in _QUALIFIERS) and len([w for w in lows if w not in DETERMINERS]) <= 2:
+        if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
+            return _STRIP_DET.sub("", mention).lower(), "anonymous"
+        return _STRIP_DET.sub("", mention).lower(), "vague"
+    if head in ANON_HEADS or head in VAGUE_HEADS:
+        return _STRIP_DET.sub("", mention).strip(), "anonymous"
+    # a description of someone the article has already described ("one soldier" after "captured soldiers")
+    desc = _descriptive(ctx, head, pos)
+    if desc:
+        return desc
+    if head in ORG_WORDS or any(w in ORG_WORDS for w in lows):
+        return _STRIP_DET.sub("", mention).strip(), "organisation"
+    return _STRIP_DET.sub("", mention).strip(), "person"
+
+
+def _singular(w: str) -> str:
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def _descriptive(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
+    """A registry entry with a descriptive name whose words the article has already used."""
+    h = _singular(head)
+    seen = None
+    for s in ctx.registry:
+        c = s.canonical
+        if not c[:1].islower():
+            continue
+        ws = normalise(c).split()
+        if not ws or _singular(ws[-1]) != h:
+            continue
+        if seen is None:
+            seen = ctx.seen_words(pos)
+        if all(w in seen or _singular(w) + "s" in seen or w + "s" in seen for w in ws[:-1]):
+            return c, s.kind
+    return None
+
+
+def mention_of(text: str, toks: Tokens, a: int, b: int) -> tuple[str, tuple[int, int], list[str]]:
+    s, e = toks.starts[a], toks.ends[b]
+    return text[s:e], (s, e), toks.words[a : b + 1]
+
+
+def split_sources(text: str, toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
+    """Token ranges of the sources of one phrase: "the White House and Pentagon" gives two."""
+    parts = []
+    cur = a
+    for k in range(a, b + 1):
+        if toks.lows[k] == "and" and k > cur and k < b and is_cap(toks.words[k - 1]):
+            parts.append((cur, k - 1))
+            cur = k + 1
+    parts.append((cur, b))
+    return [p for p in parts if p[0] <= p[1]]
+
+
+def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
+    """Index of the last token before the verb group ending at ``i``; whether the group is passive."""
+    j = i - 1
+    passive = False
+    while j >= 0 and not toks.inq[j]:
+        lw = toks.lows[j]
+        if lw in AUX or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j])):
+            if lw in ("is", "are", "was", "were", "be", "been", "being", "am"):
+                passive = True
+            j -= 1
+            continue
+        break
+    return j, passive
+
+
+def is_possessive_word(w: str) -> bool:
+    return is_possessive(w)
