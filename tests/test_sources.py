@@ -159,3 +159,23 @@ def test_stored_names_are_shown_as_text_not_markup(cli, db_url):
     assert "[blink]t[/blink]" in r.stdout
     r = cli("sources", "list")
     assert r.exit_code == 0 and "[bold red]Fake" in r.stdout
+
+
+def test_untouched_starter_copies_follow_the_starter_registry(store, db_url):
+    from verify.store import open_store
+    from verify.store.tables import SourceRow
+
+    _ingest_one(store, ["Pentagon", "White House"])
+    store.set_source("White House", tags=["edited-by-us"])
+    # as if an older verify had copied entries that the starter registry has since changed
+    with store.transaction() as s:
+        for row in s.query(SourceRow).filter(SourceRow.canonical.in_(["Pentagon", "White House"])):
+            row.affiliation = "Somewhere Else"
+    assert store.registry().get("Pentagon").affiliation == "Government of the United States"
+
+    with open_store(db_url) as again, again.session() as s:
+        rows = {r.canonical: r for r in s.query(SourceRow)}
+        assert rows["Pentagon"].affiliation == "Government of the United States"
+        # what a person set stays as they set it
+        assert rows["White House"].affiliation == "Somewhere Else"
+        assert rows["White House"].tags == ["edited-by-us"]

@@ -299,4 +299,10 @@ def open_store(url: str | None = None, *, upgrade: bool = True):
     except BaseException:
         engine.dispose()
         raise
-    return Store(engine)
+    store = Store(engine)
+    if upgrade:
+        try:
+            store.refresh_sources()
+        except SQLAlchemyError:
+            pass  # a read-only database still opens for reading; its copies wait for a writable open
+    return store

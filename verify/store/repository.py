@@ -25,7 +25,7 @@ from ..errors import InputError, NotFound, VerifyError
 from ..models import RELIABILITY_GRADES, SOURCE_KINDS, Claim, Source, SourceMention
 from ..registry import Registry, normalise, read_registry_file
 from .db import mask_url, store_error
-from .tables import AliasRow, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow
+from .tables import AliasRow, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow, utcnow
 
 # W3C TextQuoteSelector context kept on each side of a claim
 CONTEXT_CHARS = 32
@@ -290,17 +290,42 @@ class Store:
     def registry(self) -> Registry:
         """The starter registry with the database's sources laid over it.
 
-        A stored source replaces the starter entry of the same name (a person may have changed
-        its kind, affiliation or tags); its aliases are the union of both.
+        A stored source that a person has edited replaces the starter entry of the same name; one
+        nobody edited follows the starter entry. Aliases are the union of both.
         """
         merged: dict[str, Source] = {s.canonical: s for s in Registry.starter()}
         with self.session() as s:
             rows = s.scalars(select(SourceRow).options(selectinload(SourceRow.aliases))).all()
             for row in rows:
                 base = merged.get(row.canonical)
-                aliases = {a.alias for a in row.aliases} | set(base.aliases if base else ())
-                merged[row.canonical] = _to_source(row, sorted(aliases - {row.canonical}))
+                aliases = sorted(({a.alias for a in row.aliases} | set(base.aliases if base else ())) - {row.canonical})
+                if base is not None and row.edited_at is None:
+                    merged[row.canonical] = base.model_copy(update={"aliases": aliases})
+                else:
+                    merged[row.canonical] = _to_source(row, aliases)
         return Registry(merged.values())
+
+    def refresh_sources(self) -> int:
+        """Bring stored copies of starter entries that nobody edited up to the starter registry.
+
+        A newer verify may ship changed entries (a new tag, a corrected affiliation); readers that
+        take the rows as they are (rules, reports) then see them too. Returns how many changed.
+        """
+        starter = Registry.starter()
+        with self.session() as s:
+            stale = [
+                row.canonical
+                for row in s.scalars(select(SourceRow).where(SourceRow.edited_at.is_(None)))
+                if row.canonical in starter and _fields_of_row(row) != _fields(starter.get(row.canonical))
+            ]
+        if not stale:
+            return 0
+        with self.transaction() as s:
+            for name in stale:
+                row = _row_for(s, name)
+                if row is not None and row.edited_at is None:
+                    _copy_fields(row, starter.get(name))
+        return len(stale)
 
     def sync_sources(self, registry: Registry | Iterable[Source]) -> int:
         """Store every source of ``registry`` (new ones added, stored ones updated); returns how many.
@@ -314,11 +339,8 @@ class Store:
                 if row is None:
                     row = SourceRow(canonical=src.canonical)
                     s.add(row)
-                row.kind = src.kind
-                row.affiliation = src.affiliation
-                row.tags = sorted(set(src.tags))
-                row.reliability = src.reliability
-                row.description = src.description
+                _copy_fields(row, src)
+                row.edited_at = utcnow()
                 s.flush()
                 for alias in src.aliases:
                     _add_alias_row(s, row, alias, strict=False)
@@ -348,6 +370,7 @@ class Store:
                 tags=sorted(set(source.tags)),
                 reliability=source.reliability,
                 description=source.description,
+                edited_at=utcnow(),
             )
             s.add(row)
             s.flush()
@@ -405,6 +428,7 @@ class Store:
                 row.reliability = reliability or None
             if description is not None:
                 row.description = description or None
+            row.edited_at = utcnow()
         return self.get_source(src.canonical)
 
     def get_source(self, name: str) -> Source:
@@ -486,7 +510,20 @@ class _SourceCache:
     def __init__(self, s: Session, registry: Registry) -> None:
         self.s = s
         self.registry = registry
+        self.starter = Registry.starter()
         self.ids: dict[str, int] = {}
+
+    def _row(self, src: Source) -> SourceRow:
+        row = _row_for(self.s, src.canonical)
+        if row is None:
+            return _create_source(self.s, src, edited=not self._is_starter(src))
+        if row.edited_at is None and self._is_starter(src) and _fields_of_row(row) != _fields(src):
+            _copy_fields(row, src)  # a newer starter registry than the one the row was copied from
+        return row
+
+    def _is_starter(self, src: Source) -> bool:
+        base = self.starter.get(src.canonical)
+        return base is not None and _fields(base) == _fields(src)
 
     def id_for(self, m: SourceMention) -> int:
         name = _clip(m.canonical.strip(), 300) or _clip(m.mention.strip(), 300) or "unknown"
@@ -497,16 +534,19 @@ class _SourceCache:
             name = known.canonical
             if name in self.ids:
                 return self.ids[name]
-        src = known or Source(canonical=name, kind=m.kind)
-        row = _row_for(self.s, name) or _create_source(self.s, src)
+        if known is not None:
+            row = self._row(known)
+        else:
+            row = _row_for(self.s, name) or _create_source(self.s, Source(canonical=name, kind=m.kind))
         self.ids[name] = row.id
         # the hierarchy travels with the source, so rules can count one government once
         for parent in self.registry.affiliation_chain(name)[1:]:
             if parent not in self.ids:
-                prow = _row_for(self.s, parent)
-                if prow is None:
-                    psrc = self.registry.get(parent) or Source(canonical=parent, kind="organisation")
-                    prow = _create_source(self.s, psrc)
+                psrc = self.registry.get(parent)
+                if psrc is not None:
+                    prow = self._row(psrc)
+                else:
+                    prow = _row_for(self.s, parent) or _create_source(self.s, Source(canonical=parent))
                 self.ids[parent] = prow.id
         return row.id
 
@@ -515,7 +555,23 @@ def _row_for(s: Session, canonical: str) -> SourceRow | None:
     return s.scalars(select(SourceRow).where(SourceRow.canonical == canonical)).first()
 
 
-def _create_source(s: Session, src: Source) -> SourceRow:
+def _fields(src: Source) -> tuple:
+    return (src.kind, src.affiliation, sorted(set(src.tags)), src.reliability, src.description)
+
+
+def _fields_of_row(row: SourceRow) -> tuple:
+    return (row.kind, row.affiliation, sorted(set(row.tags or [])), row.reliability, row.description)
+
+
+def _copy_fields(row: SourceRow, src: Source) -> None:
+    row.kind = src.kind
+    row.affiliation = src.affiliation
+    row.tags = sorted(set(src.tags))
+    row.reliability = src.reliability
+    row.description = src.description
+
+
+def _create_source(s: Session, src: Source, *, edited: bool = False) -> SourceRow:
     """A new source row with the registry's fields and aliases.
 
     In a savepoint: when another process creates the same source at the same moment, its row is
@@ -523,14 +579,8 @@ def _create_source(s: Session, src: Source) -> SourceRow:
     """
     try:
         with s.begin_nested():
-            row = SourceRow(
-                canonical=src.canonical,
-                kind=src.kind,
-                affiliation=src.affiliation,
-                tags=sorted(set(src.tags)),
-                reliability=src.reliability,
-                description=src.description,
-            )
+            row = SourceRow(canonical=src.canonical, edited_at=utcnow() if edited else None)
+            _copy_fields(row, src)
             s.add(row)
             s.flush()
     except IntegrityError:

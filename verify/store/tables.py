@@ -71,6 +71,9 @@ class SourceRow(Base):
     tags: Mapped[list] = mapped_column(JSON, default=list)
     reliability: Mapped[str | None] = mapped_column(String(1))
     description: Mapped[str | None] = mapped_column(Text)
+    # when a person last changed the entry (sources add/alias/set, a registry file); None while it is
+    # a copy of the starter registry, which then keeps it up to date
+    edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     aliases: Mapped[list[AliasRow]] = relationship(back_populates="source", cascade="all, delete-orphan")
 
