@@ -1,7 +1,250 @@
-"""Commands of this group are registered here."""
+"""``verify claims list`` and ``verify claims show ID``: the stored claims, filtered or one in full."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated
 
 import typer
+from rich import box
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import VerifyError
+from ..models import ClaimRecord
+from ..report.common import STATUS_LABELS, claim_dict, sources_text
+from ..report.table import status_text
+from ..store import open_store
+from ..store.records import get_claim, list_claims
+from .common import DbOption, out
+
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+CREDIBILITY = {
+    "1": "confirmed by other sources",
+    "2": "probably true",
+    "3": "possibly true",
+    "4": "doubtful",
+    "5": "improbable",
+    "6": "truth cannot be judged",
+}
+# rows per rich table while streaming a long list, so 100,000 claims never sit in one table
+CHUNK = 200
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ShowFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def parse_id(value: str) -> int:
+    """A claim ID from the command line; a clear line for anything else."""
+    try:
+        n = int(value.strip())
+    except ValueError:
+        raise VerifyError(f"not a claim ID: {value!r} (claim IDs are whole numbers; see `verify claims list`)") from None
+    if n <= 0:
+        raise VerifyError(f"not a claim ID: {value!r} (claim IDs are whole numbers; see `verify claims list`)")
+    return n
+
+
+def grade_text(rec: ClaimRecord) -> str:
+    if not rec.grade:
+        return "not graded yet (run `verify check`)"
+    r, c = rec.grade[0], rec.grade[1:]
+    return f"{rec.grade}: source {RELIABILITY.get(r, r)}, information {CREDIBILITY.get(c, c)}"
+
+
+def _list_table(first: bool) -> Table:
+    t = Table(box=box.SIMPLE_HEAD, show_header=first, pad_edge=False)
+    t.add_column("ID", justify="right", width=6, no_wrap=True)
+    t.add_column("Art.", justify="right", width=4, no_wrap=True)
+    t.add_column("Claim", width=70)
+    t.add_column("Source(s)", width=32)
+    t.add_column("Status", width=14, no_wrap=True)
+    t.add_column("Grade", width=5, no_wrap=True)
+    t.add_column("Flags", width=24)
+    return t
+
+
+def print_list(records, fmt: ListFormat) -> int:
+    n = 0
+    if fmt is ListFormat.json:
+        w = sys.stdout.write
+        w("[")
+        for rec in records:
+            w("\n  " if n == 0 else ",\n  ")
+            w(json.dumps(claim_dict(rec), ensure_ascii=False))
+            n += 1
+        w("\n]\n" if n else "]\n")
+        return n
+    table = _list_table(True)
+    for rec in records:
+        table.add_row(
+            str(rec.id),
+            str(rec.article_id),
+            Text(rec.text),
+            Text(sources_text(rec)),
+            status_text(rec.status),
+            Text(rec.grade or "-"),
+            Text(", ".join(rec.flags)),
+        )
+        n += 1
+        if n % CHUNK == 0:
+            out.print(table)
+            table = _list_table(False)
+    if table.row_count:
+        out.print(table)
+    out.print(Text(f"{n} claim{'s' if n != 1 else ''}", style="dim"))
+    return n
+
+
+def show_text(rec: ClaimRecord) -> None:
+    p = out.print
+    head = Text(f"Claim {rec.id}  ", style="bold")
+    head.append_text(status_text(rec.status))
+    if rec.grade:
+        head.append(f"  {rec.grade}")
+    p(head)
+    p(Text(f"  “{rec.text}”"))
+    art = Text(f"Article {rec.article_id}: ")
+    art.append(rec.article_title or rec.article_path or "(untitled)")
+    if rec.outlet:
+        art.append(f" ({rec.outlet})")
+    for extra in (rec.article_url, rec.article_path if rec.article_title else None):
+        if extra:
+            art.append(f"  {extra}", style="dim")
+    art.append(f"  characters {rec.span[0]}-{rec.span[1]}", style="dim")
+    p(art)
+    attr = Text(f"Attribution: {rec.attribution}")
+    if rec.cue:
+        attr.append(f", cue “{rec.cue.text}”")
+    p(attr)
+
+    def source_lines(title: str, views) -> None:
+        p(Text(title))
+        for v in views:
+            line = Text(f"  {v.canonical} ({v.kind})")
+            if v.affiliation:
+                line.append(f", affiliation {v.affiliation}")
+            if v.mention and v.mention != v.canonical:
+                line.append(f", named as “{v.mention}”", style="dim")
+            if v.tags:
+                line.append(f"  [{', '.join(v.tags)}]", style="dim")
+            if v.reliability:
+                line.append(f"  reliability {v.reliability}")
+            p(line)
+
+    if rec.sources:
+        source_lines("Sources:", rec.sources)
+    else:
+        p(Text("Sources: none; " + ("the outlet's own assertion" if rec.attribution == "unattributed" else "no source found")))
+    if rec.relayed_by:
+        source_lines("Relayed by:", rec.relayed_by)
+    if rec.numbers:
+        p(Text("Numbers: " + "; ".join(_number(n) for n in rec.numbers)))
+    status = Text("Status: ")
+    status.append_text(status_text(rec.status))
+    status.append(f" ({STATUS_LABELS.get(rec.status, rec.status)}; rules: {rec.rule_status or '-'}; review: {rec.review_status or '-'})", style="dim")
+    p(status)
+    if rec.disagreement:
+        p(Text(f"Disagreement: {rec.disagreement}", style="yellow"))
+    p(Text(f"Grade: {grade_text(rec)}"))
+    p(Text(f"Flags: {', '.join(rec.flags) if rec.flags else '-'}"))
+    if rec.needs_review:
+        p(Text(f"Needs review: {rec.needs_review}", style="yellow"))
+    p(Text("Rules that fired:" if rec.rules else "Rules that fired: none (run `verify check`)"))
+    for h in rec.rules:
+        p(Text(f"  {h.rule}"))
+        did = Text(f"      {h.outcome} {h.value}", style="" if h.applied else "dim")
+        if not h.applied:
+            did.append(" (overruled by a higher-precedence rule or a review)")
+        if h.reason:
+            did.append(f" — {h.reason}", style="dim")
+        p(did)
+    if rec.links:
+        p(Text("Links:"))
+        for ln in rec.links:
+            line = Text(f"  {ln.relation} claim {ln.other}  ({ln.reviewer}, {ln.at:%Y-%m-%d %H:%M} UTC)")
+            if ln.note:
+                line.append(f" — {ln.note}", style="dim")
+            p(line)
+    p(Text("Review history:" if rec.history else "Review history: none"))
+    for e in rec.history:
+        line = Text(f"  {e.at:%Y-%m-%d %H:%M} UTC  {e.reviewer}  ")
+        if e.action == "status":
+            line.append(f"{e.from_status or '-'} → {e.to_status}")
+        else:
+            line.append(e.action)
+        p(line)
+        if e.note:
+            p(Text(f"      note: {e.note}"))
+        if e.evidence_url:
+            p(Text(f"      evidence: {e.evidence_url}"))
+
+
+def _number(n) -> str:
+    if n.value is not None and n.unit:
+        return f"{n.text} (= {n.value:g} {n.unit})"
+    if n.value is not None:
+        return f"{n.text} (= {n.value:g})"
+    return n.text
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    claims = typer.Typer(help="Stored claims: list them with filters, show one in full.", no_args_is_help=True)
+    app.add_typer(claims, name="claims")
+
+    @claims.command("list")
+    def list_cmd(
+        status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
+        source: Annotated[str | None, typer.Option("--source", help="Only claims a source (name or alias) made or relayed.")] = None,
+        flag: Annotated[str | None, typer.Option("--flag", help="Only claims carrying this flag.")] = None,
+        article: Annotated[int | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
+        attribution: Annotated[str | None, typer.Option("--attribution", help="Only direct, indirect, inherited or unattributed claims.")] = None,
+        limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N claims (default: all).")] = None,
+        fmt: Annotated[ListFormat, typer.Option("--format", help="table or json.")] = ListFormat.table,
+        db: DbOption = None,
+    ) -> None:
+        """List stored claims with their sources, status, grade and flags."""
+        with open_store(db) as store:
+            records = list_claims(
+                store, status=status, source=source, flag=flag, article=article, attribution=attribution, limit=limit
+            )
+            # the first page is read before anything is printed, so a bad filter leaves no half output
+            first = next(records, None)
+            print_list(_chain(first, records), fmt)
+
+    @claims.command("show")
+    def show_cmd(
+        claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's ID.", show_default=False)],
+        fmt: Annotated[ShowFormat, typer.Option("--format", help="text or json.")] = ShowFormat.text,
+        db: DbOption = None,
+    ) -> None:
+        """Everything about one claim: article, sources, cue, status, grade, flags, rules, links, history."""
+        cid = parse_id(claim_id)
+        with open_store(db) as store:
+            rec = get_claim(store, cid)
+        if fmt is ShowFormat.json:
+            sys.stdout.write(json.dumps(claim_dict(rec), ensure_ascii=False, indent=2) + "\n")
+        else:
+            show_text(rec)
+
+
+def _chain(first, rest):
+    if first is not None:
+        yield first
+        yield from rest

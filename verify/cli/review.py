@@ -1,7 +1,54 @@
-"""Commands of this group are registered here."""
+"""``verify review ID --status S``: a person's verdict on a claim, kept as an append-only event."""
+
+from __future__ import annotations
+
+from typing import Annotated
 
 import typer
+from rich.text import Text
+
+from ..errors import VerifyError
+from ..review import add_note, review_claim
+from ..store import open_store
+from ..store.records import check_status
+from .claims import parse_id
+from .common import DbOption, out
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    @app.command("review")
+    def review_cmd(
+        claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's ID.", show_default=False)],
+        status: Annotated[
+            str | None,
+            typer.Option("--status", help="unverified, single-source, corroborated, confirmed, disputed or refuted."),
+        ] = None,
+        note: Annotated[str | None, typer.Option("--note", help="Why: what you checked and found.")] = None,
+        evidence: Annotated[
+            str | None, typer.Option("--evidence", help="An http(s) URL or a file (kept by path with its SHA-256).")
+        ] = None,
+        reviewer: Annotated[
+            str | None, typer.Option("--reviewer", help="Who reviews (default: $VERIFY_REVIEWER, else your login name).")
+        ] = None,
+        db: DbOption = None,
+    ) -> None:
+        """Set a claim's status as your judgement (it outranks every rule), or add a note or evidence.
+
+        Every review is recorded with who, when, the status before and after, the note and the
+        evidence; nothing already recorded is changed.
+        """
+        cid = parse_id(claim_id)
+        if status is not None:
+            check_status(status)
+        elif note is None and evidence is None:
+            raise VerifyError("give --status S to review the claim, or --note/--evidence to add to its history")
+        with open_store(db) as store:
+            if status is not None:
+                ev = review_claim(store, cid, status, note=note, evidence=evidence, reviewer=reviewer)
+                msg = f"claim {cid}: {ev.from_status} → {ev.to_status} (reviewed by {ev.reviewer}, event {ev.id})"
+            else:
+                ev = add_note(store, cid, note=note, evidence=evidence, reviewer=reviewer)
+                msg = f"claim {cid}: note added by {ev.reviewer} (event {ev.id})"
+        out.print(Text(msg))
+        if ev.evidence_url:
+            out.print(Text(f"evidence: {ev.evidence_url}", style="dim"))

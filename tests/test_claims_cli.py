@@ -1,0 +1,142 @@
+"""``verify claims list|show``, ``verify review`` and ``verify report`` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from _claims import seed
+
+
+@pytest.fixture
+def ids(store):
+    return seed(store)
+
+
+def _one_line_error(r, *words):
+    assert r.exit_code != 0
+    assert r.stdout == ""
+    assert "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1, r.stderr
+    assert lines[0].startswith("verify: error: ")
+    for w in words:
+        assert w in lines[0]
+
+
+def test_list_table_with_filters(cli, ids):
+    r = cli("claims", "list")
+    assert r.exit_code == 0, r.stderr
+    assert "a pontoon bridge" in r.stdout and "7 claims" in r.stdout
+    r = cli("claims", "list", "--status", "disputed")
+    assert "any crossing had been lost" in r.stdout and "pontoon" not in r.stdout and "1 claim" in r.stdout
+    r = cli("claims", "list", "--source", "ivan moroz", "--format", "json")
+    assert [c["id"] for c in json.loads(r.stdout)] == [ids["struck"]]
+
+
+def test_list_json_every_matching_claim_unless_limited(cli, ids):
+    r = cli("claims", "list", "--format", "json")
+    data = json.loads(r.stdout)
+    assert len(data) == 7
+    bridge = next(c for c in data if c["id"] == ids["bridge"])
+    for key in ("id", "text", "status", "flags", "grade", "sources", "rules"):
+        assert key in bridge
+    assert bridge["grade"] == "C3"
+    assert bridge["rules"][0]["rule"].startswith("features/rulebook/parties.feature:12 ")
+    assert len(json.loads(cli("claims", "list", "--format", "json", "--limit", "2").stdout)) == 2
+    flagged = json.loads(cli("claims", "list", "--format", "json", "--flag", "estimate").stdout)
+    assert [c["id"] for c in flagged] == [ids["vehicles"]]
+    by_article = json.loads(cli("claims", "list", "--format", "json", "--article", ids["hostile"]).stdout)
+    assert {c["id"] for c in by_article} == {ids["evil"], ids["markup"]}
+    assert json.loads(cli("claims", "list", "--format", "json", "--status", "corroborated").stdout) == []
+
+
+def test_show_text_names_rules_file_and_line(cli, ids):
+    cli("review", ids["bridge"], "--status", "corroborated", "--note", "a second agency", "--reviewer", "ana")
+    r = cli("claims", "show", ids["bridge"])
+    assert r.exit_code == 0, r.stderr
+    out = r.stdout
+    assert f"Claim {ids['bridge']}" in out
+    assert "Crossing Lost on the Lower Dnipro" in out
+    assert "Government of Ukraine (organisation)" in out and "Officials in Kyiv" in out
+    assert "cue “said”" in out
+    assert "features/rulebook/parties.feature:12 A party to the conflict speaking alone" in out
+    assert "status single-source — one side only" in out
+    assert "C3: source fairly reliable, information possibly true" in out
+    assert "Flags: party-to-conflict" in out
+    assert "ana  single-source → corroborated" in out and "note: a second agency" in out
+    assert "reviewed as corroborated; the rules now say single-source" in out
+
+
+def test_show_keeps_markup_in_stored_strings_as_text(cli, ids):
+    out = cli("claims", "show", ids["markup"]).stdout
+    assert "[bold red]markup[/]" in out and "[red]x[/red]" in out
+
+
+def test_show_json(cli, ids):
+    r = cli("claims", "show", ids["vehicles"], "--format", "json")
+    data = json.loads(r.stdout)
+    assert data["id"] == ids["vehicles"] and data["grade"] == "F6" and data["disagreement"] is None
+    assert data["numbers"][0]["value"] == 40.0
+    assert data["sources"][0]["kind"] == "anonymous"
+
+
+def test_review_then_history(cli, ids, tmp_path):
+    f = tmp_path / "photo.jpg"
+    f.write_bytes(b"frame")
+    r = cli("review", ids["denied"], "--status", "refuted", "--evidence", f, "--reviewer", "ben")
+    assert r.exit_code == 0, r.stderr
+    assert f"claim {ids['denied']}: disputed → refuted (reviewed by ben" in r.stdout
+    r = cli("review", ids["denied"], "--note", "ministry did not answer", "--reviewer", "ben")
+    assert r.exit_code == 0 and "note added" in r.stdout
+    hist = json.loads(cli("claims", "show", ids["denied"], "--format", "json").stdout)["history"]
+    assert [(e["action"], e["from_status"], e["to_status"]) for e in hist] == [("status", "disputed", "refuted"), ("note", None, None)]
+    assert "#sha256=" in hist[0]["evidence_url"]
+
+
+def test_review_default_reviewer(cli, ids, monkeypatch):
+    monkeypatch.setenv("VERIFY_REVIEWER", "night-desk")
+    r = cli("review", ids["struck"], "--status", "confirmed")
+    assert "reviewed by night-desk" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("claims", "show", "999999"), ["no claim with ID 999999"]),
+        (("claims", "show", "abc"), ["not a claim ID: 'abc'"]),
+        (("review", "999999", "--status", "confirmed"), ["no claim with ID 999999"]),
+        (("review", "1", "--status", "true"), ["unknown status 'true'", "confirmed"]),
+        (("review", "1"), ["--status"]),
+        (("review", "1", "--status", "confirmed", "--evidence", "/no/such/file.png"), ["evidence"]),
+        (("claims", "list", "--status", "maybe"), ["unknown status 'maybe'"]),
+        (("claims", "list", "--source", "Nobody Known"), ["no source named 'Nobody Known'"]),
+        (("report", "--status", "maybe"), ["unknown status"]),
+        (("report", "--source", "Nobody Known"), ["no source named"]),
+    ],
+)
+def test_bad_input_is_one_line(cli, ids, args, words):
+    _one_line_error(cli(*args), *words)
+
+
+def test_report_formats_to_stdout_and_file(cli, ids, tmp_path, monkeypatch):
+    assert "Claims by status" in cli("report").stdout
+    for fmt in ("markdown", "html", "json", "csv"):
+        r = cli("report", "--format", fmt)
+        assert r.exit_code == 0, (fmt, r.stderr)
+        assert "pontoon bridge" in r.stdout
+    target = tmp_path / "out" / "report.html"
+    target.parent.mkdir()
+    r = cli("report", "--format", "html", "--output", target)
+    assert r.exit_code == 0 and r.stdout == "" and target.read_text().startswith("<!DOCTYPE html>")
+    assert list(target.parent.iterdir()) == [target]
+
+
+def test_report_failure_leaves_no_file(cli, ids, tmp_path, monkeypatch):
+    monkeypatch.delenv("VERIFY_PUBLISHER_URL", raising=False)
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "reviews.jsonld"
+    r = cli("report", "--format", "claimreview", "--output", target)
+    _one_line_error(r, "VERIFY_PUBLISHER_URL")
+    assert list(target.parent.iterdir()) == []

@@ -1,0 +1,48 @@
+"""The CSV report: one row per claim, and no cell a spreadsheet would run as a formula."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from verify.report import write_report
+from verify.report.csv import COLUMNS, cell
+
+from _claims import seed
+
+
+def _rows(store, **kw):
+    buf = io.StringIO()
+    write_report(store, "csv", buf, **kw)
+    return list(csv.DictReader(io.StringIO(buf.getvalue())))
+
+
+def test_one_row_per_claim_with_its_parts(store):
+    ids = seed(store)
+    rows = _rows(store)
+    assert len(rows) == 7
+    assert list(rows[0]) == list(COLUMNS)
+    bridge = next(r for r in rows if r["id"] == str(ids["bridge"]))
+    assert bridge["claim"] == "a pontoon bridge near the island had been destroyed on Sunday"
+    assert bridge["sources"] == "Government of Ukraine (organisation)"
+    assert bridge["cue"] == "said" and bridge["status"] == "single-source" and bridge["grade"] == "C3"
+    assert "features/rulebook/parties.feature:12 A party to the conflict speaking alone" in bridge["rules"]
+
+
+def test_formula_cells_are_neutralised(store):
+    ids = seed(store)
+    evil = next(r for r in _rows(store) if r["id"] == str(ids["evil"]))
+    assert evil["claim"] == "'=HYPERLINK(\"http://evil.example\") was true"
+    for r in _rows(store):
+        for v in r.values():
+            assert not v.startswith(("=", "+", "-", "@")), v
+
+
+def test_cell_guard():
+    assert cell("=1+1") == "'=1+1"
+    assert cell("+44 20") == "'+44 20"
+    assert cell("-3") == "'-3"
+    assert cell("@SUM(A1)") == "'@SUM(A1)"
+    assert cell("\t=1") == "'\t=1"
+    assert cell("plain = text") == "plain = text"
+    assert cell(None) == ""

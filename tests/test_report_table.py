@@ -1,0 +1,57 @@
+"""The terminal report: what a new user sees first, with rich markup in stored strings kept as text."""
+
+from __future__ import annotations
+
+import io
+
+from rich.console import Console
+
+from verify.report import write_report
+from verify.review import review_claim
+
+from _claims import seed
+
+
+def _text(store, width=120, **kw):
+    buf = io.StringIO()
+    write_report(store, "table", console=Console(file=buf, width=width, force_terminal=False, no_color=True), **kw)
+    return buf.getvalue()
+
+
+def test_summary_then_each_article_with_source_status_grade_flags(store):
+    ids = seed(store)
+    review_claim(store, ids["struck"], "confirmed", reviewer="ana")
+    out = _text(store)
+    assert "7 claims in 2 articles" in out
+    assert "Claims by status" in out and "What the claims rest on" in out
+    assert "one party to the conflict" in out
+    assert f"Article {ids['river']}: Crossing Lost on the Lower Dnipro (Example Wire)" in out
+    line = next(ln for ln in out.splitlines() if "a pontoon bridge" in ln)
+    assert "Government of Ukraine" in line and "single-source" in line
+    assert "C3" in out and "⚑ party-to-conflict" in out
+    assert "confirmed ✓" in out  # a person's review is marked
+    assert "unnamed officer" in out and "(anonymous)" in out
+    assert "Sources and their record" in out
+
+
+def test_rich_markup_in_stored_strings_is_printed_as_is(store):
+    seed(store)
+    out = _text(store)
+    assert "[bold red]markup[/]" in out
+    assert "⚑ [red]x[/red]" in out
+    assert '<script>alert("x")</script>' in out  # a terminal shows it; nothing runs it
+
+
+def test_empty_store_says_what_to_do(store):
+    out = _text(store)
+    assert "0 claims" in out and "verify ingest" in out
+
+
+def test_plain_text_to_a_file_has_no_colour_codes(store):
+    from verify.report import Report
+    from verify.report.table import write
+
+    seed(store)
+    buf = io.StringIO()
+    write(Report(store), buf)
+    assert "\x1b[" not in buf.getvalue() and "Crossing Lost" in buf.getvalue()

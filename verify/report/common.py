@@ -1,0 +1,100 @@
+"""What the report formats share: the filtered claim stream, labels, and a claim's plain-text parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cached_property
+from typing import Any
+
+from sqlalchemy import select
+
+from ..models import ClaimRecord, SourceView
+from ..store.records import independence_keys, list_claims, session_scope
+from ..store.tables import ArticleRow
+from .summary import Summary, summarise
+
+STATUS_LABELS = {
+    "unverified": "Unverified",
+    "single-source": "Single source",
+    "corroborated": "Corroborated",
+    "confirmed": "Confirmed",
+    "disputed": "Disputed",
+    "refuted": "Refuted",
+}
+
+STATUS_MEANINGS = {
+    "unverified": "not yet checked against other sources",
+    "single-source": "rests on one source (or one government) only",
+    "corroborated": "supported by independent sources",
+    "confirmed": "confirmed by independent evidence",
+    "disputed": "contested by another source or by the rules",
+    "refuted": "shown to be false",
+}
+
+
+@dataclass
+class Report:
+    """One report run: the store, the filters, and the claim stream they select."""
+
+    db: Any
+    status: str | None = None
+    source: str | None = None
+    article: int | None = None
+
+    @cached_property
+    def generated_at(self) -> datetime:
+        return datetime.now(timezone.utc).replace(microsecond=0)
+
+    @cached_property
+    def sides(self) -> dict[str, str]:
+        return independence_keys(self.db)
+
+    def claims(self) -> Iterator[ClaimRecord]:
+        return list_claims(self.db, status=self.status, source=self.source, article=self.article)
+
+    @cached_property
+    def summary(self) -> Summary:
+        return summarise(self.claims(), self.sides)
+
+    def filters(self) -> dict[str, Any]:
+        return {"status": self.status, "source": self.source, "article": self.article}
+
+    def article_text(self, article_id: int) -> str:
+        with session_scope(self.db) as s:
+            return s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id)) or ""
+
+
+def source_label(v: SourceView) -> str:
+    return f"{v.canonical} ({v.kind})"
+
+
+def sources_text(rec: ClaimRecord) -> str:
+    """"Volodymyr Zelenskyy (person)", several joined by "; ", relays after "via"; "nobody"."""
+    if not rec.sources:
+        text = "nobody (unattributed)" if rec.attribution == "unattributed" else "no source found"
+    else:
+        text = "; ".join(source_label(v) for v in rec.sources)
+    if rec.relayed_by:
+        text += " via " + "; ".join(source_label(v) for v in rec.relayed_by)
+    return text
+
+
+def rule_text(hit: Any) -> str:
+    done = f"{hit.outcome} {hit.value}"
+    if not hit.applied:
+        done += " (overruled)"
+    return f"{hit.rule}: {done}"
+
+
+def rules_text(rec: ClaimRecord) -> str:
+    return "; ".join(rule_text(h) for h in rec.rules)
+
+
+def claim_dict(rec: ClaimRecord) -> dict[str, Any]:
+    """A claim as JSON data: the stored record plus its Admiralty grade and any disagreement."""
+    d = rec.model_dump(mode="json")
+    d["grade"] = rec.grade
+    d["disagreement"] = rec.disagreement
+    return d

@@ -1,0 +1,253 @@
+"""The report as one self-contained HTML file: inline CSS, inline SVG, no scripts, no external assets.
+
+Each article's text is shown with its claims highlighted by status, using the stored spans; each
+highlight is a link (so it takes keyboard focus) to the claim's row in the table below, and carries
+its status in words for screen readers, not in colour alone. Every stored string passes through
+``esc`` (``html.escape`` with quotes) before it reaches the page.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TextIO
+
+from ..models import STATUSES, ClaimRecord
+from .common import STATUS_LABELS, STATUS_MEANINGS, Report, rule_text, sources_text
+from .summary import Summary
+
+# background / text pairs with a contrast ratio above 4.5:1
+COLOURS = {
+    "unverified": ("#e8e8e8", "#1a1a1a"),
+    "single-source": ("#fff0b3", "#3d3000"),
+    "corroborated": ("#cfe8ff", "#002b52"),
+    "confirmed": ("#c8f0cf", "#00381a"),
+    "disputed": ("#f6d3f2", "#4a0044"),
+    "refuted": ("#ffd0cc", "#5c0700"),
+}
+BAR = {
+    "unverified": "#6b6b6b",
+    "single-source": "#9a7400",
+    "corroborated": "#1f6fbf",
+    "confirmed": "#1e7a36",
+    "disputed": "#9b2d91",
+    "refuted": "#b3261e",
+}
+
+
+def esc(value: object) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _pct(n: int, total: int) -> str:
+    return f"{(100 * n / total):.0f}%" if total else "–"
+
+
+def _css() -> str:
+    rules = [
+        "body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#1a1a1a;background:#fff}",
+        "main,header,footer{max-width:72rem;margin:0 auto;padding:0 1rem}",
+        ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}",
+        ".sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
+        "table{border-collapse:collapse;margin:1rem 0;width:100%}",
+        "caption{text-align:left;font-weight:600;padding:.25rem 0}",
+        "th,td{border-bottom:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}",
+        "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
+        ".article-text{white-space:pre-wrap;border-left:4px solid #ccc;padding:.5rem 1rem;background:#fafafa;max-width:48rem}",
+        "a.claim{color:inherit;text-decoration:none;border-bottom:2px solid currentColor;padding:0 .1em}",
+        "a.claim:focus,a.claim:hover{outline:3px solid #1a1a1a;outline-offset:1px}",
+        "tr:target{outline:3px solid #1f6fbf}",
+        ".badge{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.9em;white-space:nowrap}",
+        ".flags{font-family:ui-monospace,monospace;font-size:.85em}",
+        ".rules{font-size:.85em;margin:0;padding-left:1rem}",
+        ".legend{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}",
+        ".meta{color:#444}",
+    ]
+    for st, (bg, fg) in COLOURS.items():
+        rules.append(f".st-{st}{{background:{bg};color:{fg}}}")
+    # patterns as well as colours, so statuses differ for readers who cannot tell the colours apart
+    rules.append("a.claim.st-disputed{border-bottom-style:dashed}a.claim.st-refuted{border-bottom-style:double}")
+    rules.append("a.claim.st-unverified{border-bottom-style:dotted}")
+    return "".join(rules)
+
+
+def status_chart(summary: Summary) -> str:
+    """A horizontal bar chart of claims by status, as inline SVG with a text alternative."""
+    row_h, label_w, bar_w = 26, 130, 360
+    height = row_h * len(STATUSES) + 8
+    peak = max(summary.by_status.values(), default=0) or 1
+    desc = ", ".join(f"{STATUS_LABELS[s]}: {summary.by_status.get(s, 0)}" for s in STATUSES)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" '
+        f'width="{label_w + bar_w + 60}" height="{height}" viewBox="0 0 {label_w + bar_w + 60} {height}">',
+        '<title id="chart-title">Claims by status</title>',
+        f'<desc id="chart-desc">{esc(desc)}</desc>',
+    ]
+    for i, st in enumerate(STATUSES):
+        n = summary.by_status.get(st, 0)
+        y = 4 + i * row_h
+        w = round(bar_w * n / peak)
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" font-size="14" fill="#1a1a1a">{esc(STATUS_LABELS[st])}</text>'
+            f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 8}" fill="{BAR[st]}"/>'
+            f'<text x="{label_w + w + 6}" y="{y + 17}" font-size="14" fill="#1a1a1a">{n}</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def highlight(text: str, claims: list[ClaimRecord]) -> str:
+    """The article text, escaped, with each claim's span wrapped in a focusable highlight.
+
+    Spans are offsets into the stored text; where two claims overlap, the later one is highlighted
+    from where the earlier one ends, so the markup never nests. Spans that do not fit the text are
+    left unmarked (the claim is still listed in the table).
+    """
+    out: list[str] = []
+    cursor = 0
+    for rec in sorted(claims, key=lambda r: (r.span[0], r.span[1], r.id)):
+        start, end = rec.span
+        if start < 0 or end > len(text) or end <= start:
+            continue
+        start = max(start, cursor)
+        if start >= end:
+            continue
+        out.append(esc(text[cursor:start]))
+        label = STATUS_LABELS.get(rec.status, rec.status)
+        out.append(
+            f'<a class="claim st-{esc(rec.status)}" id="claim-{rec.id}" href="#row-{rec.id}">'
+            f"{esc(text[start:end])}"
+            f'<span class="sr-only"> (claim {rec.id}: {esc(label)})</span></a>'
+        )
+        cursor = end
+    out.append(esc(text[cursor:]))
+    return "".join(out)
+
+
+def _claim_row(rec: ClaimRecord) -> str:
+    label = STATUS_LABELS.get(rec.status, rec.status)
+    reviewed = ' <span class="meta">(reviewed)</span>' if rec.review_status else ""
+    rules = ""
+    if rec.rules:
+        rules = '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rec.rules) + "</ul>"
+    return (
+        f'<tr id="row-{rec.id}"><th scope="row"><a href="#claim-{rec.id}" aria-label="claim {rec.id} in the text">{rec.id}</a></th>'
+        f"<td>{esc(rec.text)}</td>"
+        f"<td>{esc(sources_text(rec))}</td>"
+        f"<td>{esc(rec.attribution)}{(' — cue: ' + esc(rec.cue.text)) if rec.cue else ''}</td>"
+        f'<td><span class="badge st-{esc(rec.status)}">{esc(label)}</span>{reviewed}</td>'
+        f"<td>{esc(rec.grade or '–')}</td>"
+        f'<td class="flags">{esc(", ".join(rec.flags))}</td>'
+        f"<td>{rules}</td></tr>"
+    )
+
+
+def _article(report: Report, claims: list[ClaimRecord]) -> str:
+    art = report.summary.articles[claims[0].article_id]
+    hid = f"article-{art.id}"
+    meta = [esc(x) for x in (art.outlet, art.published) if x]
+    if art.url and art.url.lower().startswith(("http://", "https://")):
+        # only web links become links: a stored "javascript:" URL stays inert text
+        meta.append(f'<a href="{esc(art.url)}" rel="noopener noreferrer">{esc(art.url)}</a>')
+    elif art.url or art.path:
+        meta.append(esc(art.url or art.path))
+    parts = [
+        f'<section aria-labelledby="{hid}"><h3 id="{hid}">{esc(art.label)}</h3>',
+        f'<p class="meta">{" · ".join(meta)}</p>' if meta else "",
+        f'<div class="article-text" role="region" aria-label="Text of {esc(art.label)} with claims highlighted">',
+        highlight(report.article_text(art.id), claims),
+        "</div>",
+        f"<table><caption>Claims in {esc(art.label)}</caption><thead><tr>",
+        "".join(
+            f'<th scope="col">{h}</th>'
+            for h in ("ID", "Claim", "Source(s)", "Attribution", "Status", "Grade", "Flags", "Rules that fired")
+        ),
+        "</tr></thead><tbody>",
+        "".join(_claim_row(r) for r in claims),
+        "</tbody></table></section>",
+    ]
+    return "".join(parts)
+
+
+def write(report: Report, out: TextIO) -> None:
+    s = report.summary
+    title = "verify report"
+    out.write(
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(title)}</title><style>{_css()}</style></head><body>"
+        '<a class="skip" href="#articles-h">Skip to the articles</a>'
+        f"<header><h1>{esc(title)}</h1>"
+        f'<p class="meta">{s.claims} claims in {len(s.articles)} articles · generated '
+        f'<time datetime="{esc(report.generated_at.isoformat())}">{esc(report.generated_at.isoformat())}</time>'
+    )
+    filters = ", ".join(f"{esc(k)}={esc(v)}" for k, v in report.filters().items() if v is not None)
+    if filters:
+        out.write(f" · filters: {filters}")
+    out.write("</p></header><main>")
+
+    out.write('<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>')
+    out.write(status_chart(s))
+    out.write('<table><caption>Claims by status</caption><thead><tr><th scope="col">Status</th>'
+              '<th scope="col">Meaning</th><th scope="col" class="n">Claims</th><th scope="col" class="n">Share</th></tr></thead><tbody>')
+    for st in STATUSES:
+        n = s.by_status.get(st, 0)
+        out.write(
+            f'<tr><th scope="row"><span class="badge st-{st}">{esc(STATUS_LABELS[st])}</span></th>'
+            f"<td>{esc(STATUS_MEANINGS[st])}</td><td class=\"n\">{n}</td><td class=\"n\">{_pct(n, s.claims)}</td></tr>"
+        )
+    out.write("</tbody></table>")
+    out.write('<table><caption>What the claims rest on</caption><thead><tr><th scope="col">Resting on</th>'
+              '<th scope="col" class="n">Claims</th><th scope="col" class="n">Share</th></tr></thead><tbody>')
+    for label, n in (
+        ("one party to the conflict", s.one_party),
+        ("anonymous or vague sources", s.anonymous_or_vague),
+        ("nobody (unattributed)", s.nobody),
+    ):
+        out.write(f'<tr><th scope="row">{label}</th><td class="n">{n}</td><td class="n">{_pct(n, s.claims)}</td></tr>')
+    out.write("</tbody></table>")
+    out.write('<table><caption>Claims by attribution kind</caption><thead><tr><th scope="col">Attribution</th>'
+              '<th scope="col" class="n">Claims</th><th scope="col" class="n">Share</th></tr></thead><tbody>')
+    for kind, n in s.by_attribution.items():
+        out.write(f'<tr><th scope="row">{esc(kind)}</th><td class="n">{n}</td><td class="n">{_pct(n, s.claims)}</td></tr>')
+    out.write("</tbody></table></section>")
+
+    out.write('<section aria-labelledby="articles-h"><h2 id="articles-h" tabindex="-1">Articles</h2>')
+    out.write('<ul class="legend" aria-label="Highlight colours">')
+    for st in STATUSES:
+        out.write(f'<li><span class="badge st-{st}">{esc(STATUS_LABELS[st])}</span></li>')
+    out.write("</ul>")
+    if not s.claims:
+        out.write("<p>No claims match.</p>")
+    current: int | None = None
+    batch: list[ClaimRecord] = []
+    for rec in report.claims():
+        if rec.article_id != current and batch:
+            out.write(_article(report, batch))
+            batch = []
+        current = rec.article_id
+        batch.append(rec)
+    if batch:
+        out.write(_article(report, batch))
+    out.write("</section>")
+
+    out.write('<section aria-labelledby="sources-h"><h2 id="sources-h">Sources and their record</h2>')
+    out.write('<table><caption>Sources, with how their claims stand</caption><thead><tr>'
+              '<th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Affiliation</th>'
+              '<th scope="col">Tags</th><th scope="col" class="n">Claims</th><th scope="col" class="n">Relayed</th>')
+    for st in STATUSES:
+        out.write(f'<th scope="col" class="n">{esc(STATUS_LABELS[st])}</th>')
+    out.write("</tr></thead><tbody>")
+    for src in s.sources_by_claims():
+        out.write(
+            f'<tr><th scope="row">{esc(src.canonical)}</th><td>{esc(src.kind)}</td><td>{esc(src.affiliation or "")}</td>'
+            f'<td>{esc(", ".join(src.tags))}</td><td class="n">{src.claims}</td><td class="n">{src.relayed}</td>'
+            + "".join(f'<td class="n">{src.by_status.get(st, 0)}</td>' for st in STATUSES)
+            + "</tr>"
+        )
+    out.write("</tbody></table></section>")
+    out.write("</main>")
+    out.write(
+        '<footer><p class="meta">Grades follow the Admiralty code: source reliability A (completely reliable) '
+        "to F (cannot be judged); information credibility 1 (confirmed) to 6 (cannot be judged).</p></footer>"
+    )
+    out.write("</body></html>\n")

@@ -1,0 +1,41 @@
+"""The report as one JSON document, described by the JSON Schema in ``schema.json``.
+
+The document is written claim by claim, so a report of 100,000 claims never holds them all as one
+Python object. Shape: ``{"format", "generated_at", "filters", "summary", "claims": [...]}``; each
+claim is the stored record (``verify.models.ClaimRecord``) plus its Admiralty ``grade`` and the
+``disagreement`` between a person's review and the rules, if any.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any, TextIO
+
+from .common import Report, claim_dict
+
+FORMAT_ID = "verify-report/1"
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict[str, Any]:
+    """The published JSON Schema (draft 2020-12) of this format."""
+    return json.loads(resources.files(__package__).joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+def write(report: Report, out: TextIO) -> None:
+    head = {
+        "format": FORMAT_ID,
+        "generated_at": report.generated_at.isoformat(),
+        "filters": report.filters(),
+        "summary": report.summary.to_dict(),
+    }
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    out.write(text[:-2] + ',\n  "claims": [')
+    first = True
+    for rec in report.claims():
+        out.write("\n    " if first else ",\n    ")
+        out.write(json.dumps(claim_dict(rec), ensure_ascii=False))
+        first = False
+    out.write("\n  ]\n}\n" if not first else "]\n}\n")

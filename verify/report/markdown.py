@@ -1,0 +1,103 @@
+"""The report as Markdown (CommonMark with GitHub tables), every stored string escaped."""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+
+from ..models import STATUSES, ClaimRecord
+from .common import STATUS_LABELS, Report, rules_text, sources_text
+
+# CommonMark lets any ASCII punctuation be backslash-escaped; these start emphasis, code, links,
+# HTML, headings' closing marks and table cells wherever they stand (stored text only ever lands
+# mid-line: in a cell or after "### ")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~<>])")
+_SPACES = re.compile(r"\s+")
+
+
+def md(value: object) -> str:
+    """A stored string made inert inside Markdown: one line, markup and HTML escaped, ``|`` too."""
+    s = _SPACES.sub(" ", str(value)).strip()
+    s = s.replace("&", "&amp;")  # no entity or character reference survives
+    return _MD_SPECIAL.sub(r"\\\1", s)
+
+
+def _pct(n: int, total: int) -> str:
+    return f"{(100 * n / total):.0f}%" if total else "-"
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |\n"
+
+
+def write(report: Report, out: TextIO) -> None:
+    s = report.summary
+    out.write("# verify report\n\n")
+    out.write(f"{s.claims} claims in {len(s.articles)} articles, generated {report.generated_at.isoformat()}.\n")
+    filters = ", ".join(f"{k}={md(v)}" for k, v in report.filters().items() if v is not None)
+    if filters:
+        out.write(f"Filters: {filters}.\n")
+    out.write("\n## Summary\n\n")
+    out.write(_row(["Status", "Claims", "Share"]))
+    out.write(_row(["---", "---:", "---:"]))
+    for st in STATUSES:
+        n = s.by_status.get(st, 0)
+        out.write(_row([STATUS_LABELS[st], str(n), _pct(n, s.claims)]))
+    out.write("\n")
+    out.write(_row(["Claims rest on", "Claims", "Share"]))
+    out.write(_row(["---", "---:", "---:"]))
+    out.write(_row(["one party to the conflict", str(s.one_party), _pct(s.one_party, s.claims)]))
+    out.write(_row(["anonymous or vague sources", str(s.anonymous_or_vague), _pct(s.anonymous_or_vague, s.claims)]))
+    out.write(_row(["nobody (unattributed)", str(s.nobody), _pct(s.nobody, s.claims)]))
+    out.write("\n")
+    out.write(_row(["Attribution", "Claims", "Share"]))
+    out.write(_row(["---", "---:", "---:"]))
+    for kind, n in s.by_attribution.items():
+        out.write(_row([kind, str(n), _pct(n, s.claims)]))
+
+    out.write("\n## Articles\n")
+    current: int | None = None
+    for rec in report.claims():
+        if rec.article_id != current:
+            current = rec.article_id
+            art = s.articles[rec.article_id]
+            out.write(f"\n### {md(art.label)}\n\n")
+            meta = [md(x) for x in (art.outlet, art.published, art.url, art.path) if x]
+            if meta:
+                out.write(" · ".join(meta) + "\n\n")
+            out.write(_row(["ID", "Claim", "Source(s)", "Attribution", "Status", "Grade", "Flags", "Rules"]))
+            out.write(_row(["---:", "---", "---", "---", "---", "---", "---", "---"]))
+        out.write(_claim_row(rec))
+
+    out.write("\n## Sources\n\n")
+    out.write(_row(["Source", "Kind", "Affiliation", "Claims", "Relayed"] + [STATUS_LABELS[x] for x in STATUSES]))
+    out.write(_row(["---", "---", "---", "---:", "---:"] + ["---:"] * len(STATUSES)))
+    for src in s.sources_by_claims():
+        out.write(
+            _row(
+                [md(src.canonical), md(src.kind), md(src.affiliation or ""), str(src.claims), str(src.relayed)]
+                + [str(src.by_status.get(x, 0)) for x in STATUSES]
+            )
+        )
+    out.write(
+        "\nGrades follow the Admiralty code: source reliability A (completely reliable) to F (cannot be "
+        "judged), information credibility 1 (confirmed) to 6 (cannot be judged).\n"
+    )
+
+
+def _claim_row(rec: ClaimRecord) -> str:
+    status = STATUS_LABELS.get(rec.status, rec.status)
+    if rec.review_status:
+        status += " (reviewed)"
+    return _row(
+        [
+            str(rec.id),
+            md(rec.text),
+            md(sources_text(rec)),
+            md(rec.attribution),
+            md(status),
+            md(rec.grade or ""),
+            md(", ".join(rec.flags)),
+            md(rules_text(rec)),
+        ]
+    )

@@ -1,0 +1,176 @@
+"""The figures every report format shows, computed in one pass over the stored claims.
+
+What a claim *rests on* is the chain of sources a reader has to trust for it: the sources that relayed
+it where it is second-hand (a captive's words reach us only through the service that holds him),
+otherwise the sources it is attributed to.
+
+- **one party to the conflict**: every source in that chain is tagged ``party-to-conflict`` (on
+  itself or through its affiliation) and all of them speak for one side (one top-level affiliation);
+- **anonymous or vague sources**: every source in that chain is of kind ``anonymous`` or ``vague``;
+- **nobody**: the claim is the outlet's own assertion (``unattributed``) or has no source at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..models import ATTRIBUTION_KINDS, STATUSES, ClaimRecord, SourceView
+
+PARTY = "party-to-conflict"
+
+
+def rests_on(rec: ClaimRecord) -> list[SourceView]:
+    return list(rec.relayed_by) if rec.relayed_by else list(rec.sources)
+
+
+def rests_on_nobody(rec: ClaimRecord) -> bool:
+    return rec.attribution == "unattributed" or not rests_on(rec)
+
+
+def rests_on_anonymous(rec: ClaimRecord) -> bool:
+    chain = rests_on(rec)
+    return bool(chain) and not rests_on_nobody(rec) and all(s.kind in ("anonymous", "vague") for s in chain)
+
+
+def rests_on_one_party(rec: ClaimRecord, sides: dict[str, str]) -> bool:
+    chain = rests_on(rec)
+    if not chain or rests_on_nobody(rec):
+        return False
+    if not all(PARTY in s.tags for s in chain):
+        return False
+    return len({sides.get(s.canonical, s.affiliation or s.canonical) for s in chain}) == 1
+
+
+@dataclass
+class ArticleSummary:
+    id: int
+    title: str | None
+    path: str | None
+    url: str | None
+    outlet: str | None
+    published: date | None
+    claims: int = 0
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+    @property
+    def label(self) -> str:
+        return self.title or self.path or f"article {self.id}"
+
+
+@dataclass
+class SourceSummary:
+    canonical: str
+    kind: str
+    affiliation: str | None
+    tags: list[str]
+    reliability: str | None
+    claims: int = 0
+    relayed: int = 0
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+
+@dataclass
+class Summary:
+    claims: int = 0
+    by_status: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+    by_attribution: dict[str, int] = field(default_factory=lambda: dict.fromkeys(ATTRIBUTION_KINDS, 0))
+    one_party: int = 0
+    anonymous_or_vague: int = 0
+    nobody: int = 0
+    needs_review: int = 0
+    articles: dict[int, ArticleSummary] = field(default_factory=dict)
+    sources: dict[str, SourceSummary] = field(default_factory=dict)
+
+    def share(self, n: int) -> float:
+        return n / self.claims if self.claims else 0.0
+
+    def sources_by_claims(self) -> list[SourceSummary]:
+        return sorted(self.sources.values(), key=lambda s: (-(s.claims + s.relayed), s.canonical))
+
+    def add(self, rec: ClaimRecord, sides: dict[str, str]) -> None:
+        self.claims += 1
+        self.by_status[rec.status] = self.by_status.get(rec.status, 0) + 1
+        self.by_attribution[rec.attribution] = self.by_attribution.get(rec.attribution, 0) + 1
+        if rests_on_nobody(rec):
+            self.nobody += 1
+        elif rests_on_anonymous(rec):
+            self.anonymous_or_vague += 1
+        if rests_on_one_party(rec, sides):
+            self.one_party += 1
+        if rec.needs_review:
+            self.needs_review += 1
+        art = self.articles.get(rec.article_id)
+        if art is None:
+            art = self.articles[rec.article_id] = ArticleSummary(
+                rec.article_id, rec.article_title, rec.article_path, rec.article_url, rec.outlet, rec.published
+            )
+        art.claims += 1
+        art.by_status[rec.status] = art.by_status.get(rec.status, 0) + 1
+        seen: set[str] = set()
+        for role, views in (("source", rec.sources), ("relay", rec.relayed_by)):
+            for v in views:
+                if (role, v.canonical) in seen:
+                    continue
+                seen.add((role, v.canonical))  # type: ignore[arg-type]
+                s = self.sources.get(v.canonical)
+                if s is None:
+                    s = self.sources[v.canonical] = SourceSummary(v.canonical, v.kind, v.affiliation, list(v.tags), v.reliability)
+                if role == "source":
+                    s.claims += 1
+                    s.by_status[rec.status] = s.by_status.get(rec.status, 0) + 1
+                else:
+                    s.relayed += 1
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "claims": self.claims,
+            "articles": len(self.articles),
+            "by_status": dict(self.by_status),
+            "by_attribution": dict(self.by_attribution),
+            "rests_on": {
+                "one_party": {"claims": self.one_party, "share": round(self.share(self.one_party), 4)},
+                "anonymous_or_vague": {
+                    "claims": self.anonymous_or_vague,
+                    "share": round(self.share(self.anonymous_or_vague), 4),
+                },
+                "nobody": {"claims": self.nobody, "share": round(self.share(self.nobody), 4)},
+            },
+            "needs_review": self.needs_review,
+            "per_article": [
+                {
+                    "id": a.id,
+                    "title": a.title,
+                    "path": a.path,
+                    "url": a.url,
+                    "outlet": a.outlet,
+                    "published": a.published.isoformat() if a.published else None,
+                    "claims": a.claims,
+                    "by_status": dict(a.by_status),
+                }
+                for a in self.articles.values()
+            ],
+            "sources": [
+                {
+                    "canonical": s.canonical,
+                    "kind": s.kind,
+                    "affiliation": s.affiliation,
+                    "tags": list(s.tags),
+                    "reliability": s.reliability,
+                    "claims": s.claims,
+                    "relayed": s.relayed,
+                    "by_status": dict(s.by_status),
+                }
+                for s in self.sources_by_claims()
+            ],
+        }
+
+
+def summarise(records: Iterable[ClaimRecord], sides: dict[str, str]) -> Summary:
+    """``sides``: canonical source -> top-level affiliation (``records.independence_keys``)."""
+    out = Summary()
+    for rec in records:
+        out.add(rec, sides)
+    return out

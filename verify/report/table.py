@@ -1,0 +1,163 @@
+"""The terminal report: a summary, then each article's claims with source, status, grade and flags.
+
+Every stored string goes into rich as a ``Text`` object, so "[bold]" in an article is printed as it
+is and never read as markup.
+"""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..models import STATUSES, ClaimRecord
+from .common import Report
+
+STATUS_STYLES = {
+    "unverified": "bright_white",
+    "single-source": "yellow",
+    "corroborated": "cyan",
+    "confirmed": "bold green",
+    "disputed": "magenta",
+    "refuted": "bold red",
+}
+
+
+def status_text(status: str) -> Text:
+    return Text(status, style=STATUS_STYLES.get(status, ""))
+
+
+def _pct(n: int, total: int) -> str:
+    return f"{(100 * n / total):.0f}%" if total else "-"
+
+
+def summary_tables(report: Report) -> Group:
+    s = report.summary
+    by_status = Table(title="Claims by status", box=box.SIMPLE_HEAD, title_justify="left")
+    by_status.add_column("Status")
+    by_status.add_column("Claims", justify="right")
+    by_status.add_column("Share", justify="right")
+    by_status.add_column("")
+    peak = max(s.by_status.values(), default=0) or 1
+    for st in STATUSES:
+        n = s.by_status.get(st, 0)
+        bar = Text("█" * round(20 * n / peak), style=STATUS_STYLES[st])
+        by_status.add_row(status_text(st), str(n), _pct(n, s.claims), bar)
+
+    rests = Table(title="What the claims rest on", box=box.SIMPLE_HEAD, title_justify="left")
+    rests.add_column("")
+    rests.add_column("Claims", justify="right")
+    rests.add_column("Share", justify="right")
+    rests.add_row("one party to the conflict", str(s.one_party), _pct(s.one_party, s.claims))
+    rests.add_row("anonymous or vague sources", str(s.anonymous_or_vague), _pct(s.anonymous_or_vague, s.claims))
+    rests.add_row("nobody (unattributed)", str(s.nobody), _pct(s.nobody, s.claims))
+    for kind, n in s.by_attribution.items():
+        rests.add_row(Text(f"attribution: {kind}", style="dim"), str(n), _pct(n, s.claims))
+    return Group(by_status, rests)
+
+
+def sources_table(report: Report) -> Table:
+    t = Table(title="Sources and their record", box=box.SIMPLE_HEAD, title_justify="left")
+    t.add_column("Source")
+    t.add_column("Kind")
+    t.add_column("Affiliation")
+    t.add_column("Claims", justify="right")
+    t.add_column("Relayed", justify="right")
+    t.add_column("Statuses", min_width=16, overflow="fold")
+    for src in report.summary.sources_by_claims():
+        statuses = Text()
+        for st in STATUSES:
+            n = src.by_status.get(st, 0)
+            if n:
+                if statuses:
+                    statuses.append(", ")
+                statuses.append(f"{n} {st}", style=STATUS_STYLES[st])
+        t.add_row(
+            Text(src.canonical),
+            Text(src.kind),
+            Text(src.affiliation or ""),
+            str(src.claims),
+            str(src.relayed),
+            statuses,
+        )
+    return t
+
+
+def short_sources(rec: ClaimRecord) -> str:
+    """Source names for a narrow column: the kind only where it matters (anonymous, vague)."""
+    if not rec.sources:
+        text = "nobody" if rec.attribution == "unattributed" else "no source found"
+    else:
+        text = "; ".join(v.canonical + (f" ({v.kind})" if v.kind in ("anonymous", "vague") else "") for v in rec.sources)
+    if rec.relayed_by:
+        text += " via " + "; ".join(v.canonical for v in rec.relayed_by)
+    return text
+
+
+def _claims_table(title: str, claims: list[ClaimRecord]) -> Table:
+    t = Table(title=Text(title, style="bold"), box=box.SIMPLE_HEAD, title_justify="left", expand=True)
+    t.add_column("ID", justify="right", no_wrap=True)
+    t.add_column("Claim · flags", ratio=3, overflow="fold")
+    t.add_column("Source(s)", ratio=1, min_width=12, overflow="fold")
+    t.add_column("Status · grade", no_wrap=True)
+    for rec in claims:
+        claim = Text(rec.text)
+        if rec.flags:
+            claim.append("\n⚑ " + ", ".join(rec.flags), style="yellow")
+        status = status_text(rec.status)
+        if rec.review_status:
+            status.append(" ✓", style="dim")
+        status.append(f"\n{rec.grade or '-'}")
+        t.add_row(
+            str(rec.id),
+            claim,
+            Text(short_sources(rec), style="dim" if not rec.sources else ""),
+            status,
+        )
+    return t
+
+
+def write(report: Report, out: TextIO | None = None, console: Console | None = None) -> None:
+    """Print the report to ``console``, or as plain text (no colour codes) to ``out``."""
+    if console is None:
+        console = Console(file=out, width=140, force_terminal=False, no_color=True, highlight=False, soft_wrap=False)
+    s = report.summary
+    head = Text("verify report", style="bold")
+    head.append(f"  {s.claims} claims in {len(s.articles)} articles", style="")
+    filters = ", ".join(f"{k}={v}" for k, v in report.filters().items() if v is not None)
+    if filters:
+        head.append(f"  ({filters})", style="dim")
+    console.print(head)
+    if not s.claims:
+        console.print("No claims match. Ingest articles with `verify ingest PATH` and run `verify check`.", markup=False)
+        return
+    console.print(summary_tables(report))
+    current: int | None = None
+    batch: list[ClaimRecord] = []
+
+    def flush() -> None:
+        if batch:
+            art = s.articles[batch[0].article_id]
+            title = f"Article {art.id}: {art.label}"
+            if art.outlet:
+                title += f" ({art.outlet})"
+            console.print(_claims_table(title, batch))
+
+    for rec in report.claims():
+        if rec.article_id != current:
+            flush()
+            batch = []
+            current = rec.article_id
+        batch.append(rec)
+    flush()
+    console.print(sources_table(report))
+    console.print(
+        Text(
+            "✓ reviewed by a person.  ⚑ flags set by the rules.  Grade: Admiralty code, source reliability A-F and information "
+            "credibility 1-6.  `verify claims show ID` explains a claim.",
+            style="dim",
+        )
+    )
