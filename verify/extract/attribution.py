@@ -44,7 +44,23 @@ from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUO
 Span = tuple[int, int]
 
 _PARTICIPLES = set(PARTICIPLES)
-_ANAPHORIC = {"one", "both", "these", "those", "neither", "each", "another", "all"}
+_DASH_CUES = {"―", "—", "–", "--", "-"}
+# "Note: ...", "Update: ..." are labels, not speakers
+_COLON_LABELS = set(
+    """note update updated photo photos source sources related read watch editor editors warning breaking
+    exclusive video listen q a pictured credit credits share tags posted image images caption correction
+    disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see
+    subscribe follow contact location date time when where what why how who""".split()
+)
+# "One soldier ...", "Both men ...", "These troops ...": picking up what the account described
+_ANAPHORIC = {"one", "both", "these", "those", "neither", "each"}
+_NOT_NOUN = {"who", "of", "and", "are", "were", "was", "is", "have", "had", "has", "close", "that", "which",
+             "would", "will", "can", "could", "may", "might", "must", "should", "do", "did", "in", "on", "at",
+             "with", "to", "for", "from", "by", "thing", "things", "way", "day", "time", "year", "reason"}
+# a source who presents material goes on with the account: "He posted photos of ..."
+_PRESENTING = {"posted", "published", "shared", "released", "showed", "displayed", "presented", "provided",
+               "cited", "offered", "gave", "produced", "played", "uploaded", "circulated", "attached",
+               "distributed", "handed", "listed", "detailed", "outlined"}
 _FRAME_VERBS = {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued"}
 _FRAME_NOUNS = {"details", "detail", "information", "account", "accounts", "update", "updates", "figures",
                 "statement", "description", "version", "testimony", "evidence", "briefing", "data"}
@@ -96,18 +112,28 @@ class Reader:
         self.claims: list[Found] = []
 
     # -- one sentence ------------------------------------------------------------------------
-    def sentence(self, s: int, e: int, quotes: list[Span], para: int) -> list[Found]:
+    def sentence(self, s: int, e: int, quotes: list[Span], para: int, heading: bool = False) -> list[Found]:
         text = self.text
         toks = tokenize(text, s, e, quotes)
         n = len(toks)
         out: list[Found] = []
         lows, words = toks.lows, toks.words
         taken: set[int] = set()  # cue tokens already used
+        f = self._colon(toks, para)
+        if f:
+            out.append(f)
         for i in range(n):
             if toks.inq[i] or i in taken:
                 continue
             low = lows[i]
             w = words[i]
+            if w in _DASH_CUES and i > 1 and (words[i - 1] in CLOSE_QUOTES or (words[i - 1] in STRAIGHT_QUOTES and toks.inq[i - 2])):
+                f = self._dash(toks, i, para)
+                if f:
+                    out.append(f)
+                continue
+            if heading:
+                continue
             if low == "according" and i + 1 < n and lows[i + 1] == "to":
                 f = self._according(toks, i, s, e, para)
                 if f:
@@ -176,7 +202,7 @@ class Reader:
             a += 1
         # stop at a later ", according to" or ", adding" that starts another claim of the sentence
         b = n - 1
-        for k in range(a + 1, n):
+        for k in range(a, n):
             if toks.inq[k]:
                 continue
             if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
@@ -222,15 +248,20 @@ class Reader:
         cue: Span = (toks.starts[i], toks.ends[i])
         # a continuation: "..., adding that ...", "..., saying ..."
         if tense == "ing":
-            if low in _PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–") and prior:
+            if low in _PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
                 ca = self._content_after(toks, i, e, lemma)
                 if not ca:
                     return None
                 f = self._frag(toks, *ca)
                 if not f:
                     return None
-                last = prior[-1]
-                return Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
+                if prior:
+                    last = prior[-1]
+                    return Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
+                np = self._subject(toks, i - 1)
+                if np is None:
+                    return None
+                return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
             if not (i > 0 and (lows[i - 1] in BE or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
                 return None
         j, passive = skip_aux(toks, i)
@@ -307,29 +338,27 @@ class Reader:
             content += self._resume(toks, after_src)
         else:
             pre = src_start - 1
-            final = pre >= 0 and (words[pre] in (",", "—", "–", "--") or words[pre] in CLOSE_QUOTES or (words[pre] in STRAIGHT_QUOTES and toks.inq[pre - 1] if pre > 0 else False))
+            final = pre >= 0 and (words[pre] in (",", "—", "–", "--", "―") or words[pre] in CLOSE_QUOTES or (words[pre] in STRAIGHT_QUOTES and pre > 0 and toks.inq[pre - 1]))
+            quote_before = final and (words[pre] in CLOSE_QUOTES or words[pre] in STRAIGHT_QUOTES or (words[pre] == "," and pre > 0 and words[pre - 1] in QUOTE_MARKS))
             ca = self._content_after(toks, i, e, lemma)
-            short_after = ca is None or self._is_trailer(toks, ca[0], ca[1])
-            if final and short_after:
-                cb = self._before(toks, src_start)
-                content, direct = self._content_before(toks, cb)
+            if quote_before:
+                content, direct = self._content_before(toks, self._before(toks, src_start))
+                content += self._resume(toks, i)
+            elif final and i + 1 < n and words[i + 1] == "," and ca is not None and not (i + 2 < n and lows[i + 2] in _PARTICIPLES):
+                # "The plan, he said, will fail": content on both sides
+                content, _ = self._content_before(toks, self._before(toks, src_start))
+                f = self._frag(toks, *ca)
+                if f:
+                    content.append(f)
+            elif final and (ca is None or self._is_trailer(toks, ca[0], ca[1])):
+                content, direct = self._content_before(toks, self._before(toks, src_start))
                 if ca is not None:
                     content += self._resume(toks, i)
-            elif ca is not None and (not short_after or not final):
+            elif ca is not None:
                 f = self._frag(toks, *ca)
                 if f:
                     content = [f]
-                    direct = text[f[0]] in "“\"'`«" and toks.inq[ca[0] + 1] if ca[0] + 1 < n else False
-                    if final and words[pre] in (",",) and src_start > 0 and i + 1 < n and words[i + 1] == ",":
-                        # "The plan, he said, will fail": content on both sides
-                        cb = self._before(toks, src_start)
-                        before, _ = self._content_before(toks, cb)
-                        content = before + content
-            elif ca is not None and words[ca[0]] in QUOTE_MARKS:
-                f = self._frag(toks, *ca)
-                if f:
-                    content = [f]
-                    direct = True
+                    direct = text[f[0]] in "“\"'`«" and ca[0] + 1 < n and toks.inq[ca[0] + 1]
         if not content:
             return None
         return Found(content, "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
@@ -423,6 +452,64 @@ class Reader:
                 return [(toks.starts[m], toks.ends[z])]
             return [(toks.starts[m], toks.ends[n - 1])]
         return []
+
+    def _colon(self, toks: Tokens, para: int) -> Found | None:
+        """"NAME: what they said" (headlines, transcripts): a short name, a colon, the statement."""
+        words, lows = toks.words, toks.lows
+        n = len(toks)
+        c = None
+        for k in range(min(n, 7)):
+            if words[k] == ":":
+                c = k
+                break
+            if toks.inq[k] or not (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of", "the")):
+                return None
+        if not c or c + 1 >= n or lows[0] in _COLON_LABELS or lows[0] in DETERMINERS and lows[0] != "the":
+            return None
+        if words[0][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
+            return None
+        sources = self._src_list(toks, 0, c - 1)
+        f = self._frag(toks, c + 1, n - 1)
+        if not f or not sources:
+            return None
+        direct = self.text[f[0]] in "“\"'`«‘"
+        cue = (toks.starts[c], toks.ends[c])
+        return Found([f], "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
+
+    def _dash(self, toks: Tokens, i: int, para: int) -> Found | None:
+        """"“...” ― Jane Roe": a quotation signed with a dash and a name."""
+        n = len(toks)
+        rn = right_np(toks, i + 1)
+        if rn is None or not is_cap(toks.words[rn[0]]):
+            return None
+        if rn[1] + 1 < n and toks.words[rn[1] + 1] not in (".", ",", ";") and not toks.words[rn[1] + 1] in QUOTE_MARKS:
+            return None
+        content, _ = self._content_before(toks, i - 1)
+        if not content:
+            return None
+        sources = self._src_list(toks, *rn)
+        return Found(content, "direct", (toks.starts[i], toks.ends[i]), sources, [], para, direct=True)
+
+    def _subject(self, toks: Tokens, upto: int) -> tuple[int, int] | None:
+        """The subject of the sentence's main clause, for "X did Y, saying Z"."""
+        words, lows = toks.words, toks.lows
+        a = 0
+        while a < upto and lows[a] in ("but", "and", "so", "yet", "still", "meanwhile", "however", ","):
+            a += 1
+        if a < upto and (lows[a] in ("on", "in", "at", "after", "before", "during", "last", "earlier", "later", "when", "while", "as", "since", "for", "with", "without", "despite", "following") or lows[a].endswith("ly")):
+            for k in range(a, upto):
+                if words[k] == ",":
+                    a = k + 1
+                    break
+            else:
+                return None
+        np = right_np(toks, a, upto)
+        if np is None or np[1] + 1 >= upto:
+            return None
+        nxt = lows[np[1] + 1]
+        if nxt in (",", "who", "which", "that") or toks.words[np[1] + 1] in QUOTE_MARKS:
+            return None
+        return np
 
     def _frame(self, toks: Tokens, i: int, para: int) -> Found | None:
         """"The agency provided details about ...": an account opens; what follows may inherit it."""
@@ -524,7 +611,7 @@ def read(text: str, ctx: Context) -> list[Found]:
                 account, account_sent = colon_claim, sent_no
                 colon_claim = None
                 break
-            found = reader.sentence(ss, se, quotes, p) if not heading else []
+            found = reader.sentence(ss, se, quotes, p, heading)
             if found:
                 found = _dedupe(found)
                 out.extend(found)
@@ -615,7 +702,7 @@ def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, ac
     first = m.group().split()
     w0 = first[0].lower()
     main = account.relayed_by or account.sources
-    if w0 in ("he", "she", "they", "it") and same_para:
+    if w0 in ("he", "she", "they", "it") and same_para and len(first) > 1 and first[1].lower() in _PRESENTING:
         kind = SUBJECT_PRONOUNS[w0]
         src = account.sources[0]
         if (kind == "person") != (src.kind == "person") and not (w0 == "they" and len(account.sources) > 1):
@@ -623,8 +710,8 @@ def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, ac
         mention_span = (ss, ss + len(first[0]))
         pron = Src(text[ss : ss + len(first[0])], mention_span, src.canonical, src.kind)
         return Found([span], "inherited", None, [pron], list(account.relayed_by), p)
-    if w0 in _ANAPHORIC or (w0 == "the" and len(first) > 1 and first[1].lower() in ("other", "two", "three", "men", "women")):
-        if len(first) < 2 or not first[1][:1].islower():
+    if w0 in _ANAPHORIC or (w0 == "the" and len(first) > 1 and first[1].lower() == "other"):
+        if len(first) < 2 or not first[1][:1].islower() or first[1].lower() in _NOT_NOUN:
             return None
         return Found([span], "inherited", None, list(main), [], p)
     return None

@@ -12,7 +12,7 @@ explain warn acknowledge argue tweet reply respond deny accuse assert admit reca
 predict promise pledge vow stress emphasize emphasise observe remark comment complain contend maintain
 concede testify disclose joke quip boast brag lament ask wonder agree recount assure caution
 mention estimate describe repeat reiterate retort scoff shout yell posit propose speculate
-affirm indicate muse urge swear""".split()
+affirm indicate muse urge swear call""".split()
 
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
 LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())
@@ -79,11 +79,20 @@ def _forms(verb: str) -> tuple[str, str, str, str]:
     return third, past, past, ing
 
 
+# forms that are nouns far more often than verbs ("the state", "the United States")
+_NOUN_FORMS = {"state", "states", "post", "posts", "report", "reports", "note", "notes", "claim", "claims",
+               "estimate", "estimates", "comment", "comments", "reply", "replies", "answer", "answers"}
+
+
 def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
     """form -> (lemma, tense) where tense is base, third, past or ing."""
     out: dict[str, tuple[str, str]] = {}
     for v in verbs:
         third, past, part, ing = _forms(v)
+        if v == "state":
+            out.setdefault(past, (v, "past"))
+            out.setdefault(ing, (v, "ing"))
+            continue
         out.setdefault(v, (v, "base"))
         out.setdefault(third, (v, "third"))
         out.setdefault(past, (v, "past"))

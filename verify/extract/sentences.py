@@ -10,7 +10,6 @@ import re
 
 Span = tuple[int, int]
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _LINE = re.compile(r"[^\n]+")
 _NONSPACE = re.compile(r"\S")
 
@@ -33,17 +32,10 @@ _MAX_SENTENCE = 2000  # a "sentence" longer than this is cut at a comma or space
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Blank-line separated blocks; where a text has no blank lines, each line is a paragraph."""
+    """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs."""
     out: list[Span] = []
-    if _BLANK_LINE.search(text):
-        pos = 0
-        for m in _BLANK_LINE.finditer(text):
-            _add_trimmed(text, pos, m.start(), out)
-            pos = m.end()
-        _add_trimmed(text, pos, len(text), out)
-    else:
-        for m in _LINE.finditer(text):
-            _add_trimmed(text, m.start(), m.end(), out)
+    for m in _LINE.finditer(text):
+        _add_trimmed(text, m.start(), m.end(), out)
     return out
 
 
@@ -81,7 +73,7 @@ def _is_boundary(text: str, m: re.Match, b: int, end: int) -> bool:
     if nxt is None:
         return False
     c = text[nxt.start()]
-    if c.islower():
+    if c.islower() or c in "―—–":
         return False
     if m.group()[0] != ".":
         return True

@@ -14,11 +14,12 @@ import re
 from dataclasses import dataclass, field
 
 from ..registry import Registry, normalise
+from .sentences import ABBREVIATIONS
 from .cues import AUX, BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 
 DETERMINERS = set(
-    """the a an this that these those his her their its our my your some many several most few
+    """the a an this these those his her their its our my your some many several most few
     other another one two three four five six seven eight nine ten both all each every no any
     such dozens hundreds thousands""".split()
 )
@@ -115,11 +116,13 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
     low = lows[k]
     if w in QUOTE_MARKS or w in ",;:!?—–[]{}":
         return False
-    if low in DETERMINERS or low in ("’s", "'s", "&", "-", ".", "(", ")"):
+    if low in DETERMINERS or low in ("’s", "'s", "&", "(", ")"):
         return True
     if low in SPEECH_FORMS or low in BELIEF_FORMS or low in EVIDENCE_FORMS:
         return is_cap(w) and low not in ("says", "said")
     if is_cap(w):
+        if low.endswith("ing") and k > 0 and words[k - 1] in (",",):
+            return False
         return low not in _CAP_STOP or low in _TITLE_CAPS
     if not w[0].isalnum():
         return False
@@ -137,8 +140,9 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         return None
     if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES:
         return (k, k)
+    abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
     if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all"):
-        if lows[k] != ")":
+        if lows[k] != ")" and not abbrev_end:
             return None
     a = k
     nlower = 0
@@ -147,7 +151,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         lw = lows[j]
         if toks.inq[j]:
             break
-        if lw == "." and j - 1 >= lo and (lows[j - 1] in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "u.s", "lt", "col", "sgt", "rev", "prof")
+        if lw == "." and j - 1 >= lo and (lows[j - 1] in ABBREVIATIONS or "." in lows[j - 1]
                                           or (len(words[j - 1]) == 1 and is_cap(words[j - 1]))):
             a = j
             continue
@@ -177,8 +181,10 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         a += 1
     if lows[a] == "(" :
         a += 1
-    if not any(words[x][0].isalnum() and lows[x] not in DETERMINERS for x in range(a, k + 1)):
+    if not any(words[x][0].isalpha() and lows[x] not in DETERMINERS for x in range(a, k + 1)):
         return None
+    if is_cap(words[a]) and lows[a].endswith("ing") and a < k:
+        a += 1  # "Following initial reports": a participle opening the sentence
     return (a, k)
 
 
@@ -199,7 +205,7 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         lw = lows[j]
         if toks.inq[j]:
             break
-        if lw == "." and (lows[b] in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "u.s", "lt", "col", "sgt", "rev", "prof")
+        if lw == "." and (lows[b] in ABBREVIATIONS or "." in lows[b]
                           or (len(words[b]) == 1 and is_cap(words[b]))):
             b = j
             continue
@@ -228,7 +234,7 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         b -= 1
     if lows[b] == "(":
         return None
-    if not any(words[x][0].isalnum() and lows[x] not in DETERMINERS for x in range(i, b + 1)):
+    if not any(words[x][0].isalpha() and lows[x] not in DETERMINERS for x in range(i, b + 1)):
         return None
     return (i, b)
 
@@ -367,7 +373,7 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
     passive = False
     while j >= 0 and not toks.inq[j]:
         lw = toks.lows[j]
-        if lw in AUX or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j])):
+        if lw in AUX or lw.endswith(("n't", "n’t")) or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j])):
             if lw in ("is", "are", "was", "were", "be", "been", "being", "am"):
                 passive = True
             j -= 1
