@@ -1,7 +1,167 @@
-"""Commands of this group are registered here."""
+"""``verify extract PATH...``: claims and their sources, printed, without touching a database."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from ..errors import VerifyError
+from ..models import Claim, Extraction
+from ..registry import Registry
+
+
+class Format(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
 
 
 def register(app: typer.Typer) -> None:
-    pass
+    app.command("extract")(extract)
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html) or directories of them.",
+                                                show_default=False)],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: one object (one file) or a list; "
+                                        "jsonl: one object a line, streamed; table: for reading.")] = Format.json,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False,
+                                             help="Worker processes (default: one per CPU).")] = None,
+    registry_files: Annotated[list[Path] | None, typer.Option("--registry", show_default=False,
+                                                              help="Extra source registry (TOML); may repeat.")] = None,
+) -> None:
+    """Extract claims and their sources from articles and print them (nothing is stored)."""
+    from ..extract.run import expand_paths, extract_paths
+
+    registry = Registry.load(*registry_files) if registry_files else None
+    files = list(expand_paths(paths))
+    # one object only where one file was named; a directory always gives a list, whatever it holds
+    single = len(paths) == 1 and len(files) == 1 and not paths[0].is_dir()
+    failures: list[VerifyError] = []
+    progress = _progress(len(files))
+    say = _stderr_writer(progress)
+    printer = _Printer(fmt, single)
+    try:
+        if progress is not None:
+            progress.start()
+            task = progress.add_task("extracting", total=len(files))
+        for result in extract_paths(files, jobs=jobs, registry=registry, on_note=lambda n: say(f"verify: note: {n}")):
+            if isinstance(result, VerifyError):
+                failures.append(result)
+                say(f"verify: error: {result}")
+            else:
+                printer.add(result)
+            if progress is not None:
+                progress.advance(task)
+    finally:
+        if progress is not None:
+            progress.stop()
+    printer.finish()
+    if failures:
+        if single:
+            raise typer.Exit(failures[0].exit_code)
+        if len(files) > 1:
+            say(f"verify: {len(failures)} of {len(files)} files could not be read")
+        raise typer.Exit(max(e.exit_code for e in failures))
+
+
+# -- output ----------------------------------------------------------------------------------------
+
+
+class _Printer:
+    """Writes results as they come: nothing is held back except for the single-object json form."""
+
+    def __init__(self, fmt: Format, single: bool) -> None:
+        self.fmt = fmt
+        self.single = single
+        self.count = 0
+        self.console = Console(highlight=False)
+
+    def add(self, ex: Extraction) -> None:
+        data = ex.model_dump(mode="json")
+        out = sys.stdout
+        if self.fmt is Format.jsonl:
+            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            out.flush()
+        elif self.fmt is Format.json:
+            if self.single:
+                out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            else:
+                out.write(("[\n" if self.count == 0 else ",\n") + _indent(json.dumps(data, ensure_ascii=False, indent=2)))
+        else:
+            self.console.print(_table(ex))
+        self.count += 1
+
+    def finish(self) -> None:
+        if self.fmt is Format.json and not self.single:
+            sys.stdout.write("[]\n" if self.count == 0 else "\n]\n")
+        sys.stdout.flush()
+
+
+def _indent(s: str) -> str:
+    return "\n".join("  " + line for line in s.splitlines())
+
+
+def _table(ex: Extraction) -> Table:
+    """A readable table of one article's claims; every stored string is shown as plain text."""
+    title = ex.article.title or ex.path
+    table = Table(title=Text(f"{title} ({len(ex.claims)} claims)"), show_lines=True, expand=True,
+                  title_justify="left")
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column("claim", ratio=5)
+    table.add_column("kind", min_width=8)
+    table.add_column("source", ratio=2)
+    table.add_column("cue", ratio=1, min_width=9)
+    table.add_column("numbers", ratio=1, min_width=9)
+    for i, c in enumerate(ex.claims, 1):
+        table.add_row(str(i), Text(c.text), Text(c.attribution), _sources(c), Text(c.cue.text if c.cue else ""),
+                      Text("; ".join(n.text for n in c.numbers)))
+    return table
+
+
+def _sources(c: Claim) -> Text:
+    t = Text()
+    for i, s in enumerate(c.sources):
+        if i:
+            t.append("\n")
+        t.append(s.canonical, style="bold")
+        t.append(f" ({s.kind})")
+        if s.mention != s.canonical:
+            t.append(f"\n  “{s.mention}”", style="dim")
+    for s in c.relayed_by:
+        t.append(f"\nvia {s.canonical}", style="italic")
+    return t
+
+
+# -- stderr ----------------------------------------------------------------------------------------
+
+
+def _progress(n: int):
+    """A progress bar on stderr, only for a person watching several files go by."""
+    if n < 2 or not sys.stderr.isatty():
+        return None
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=True)
+
+
+def _stderr_writer(progress):
+    """One line to stderr, unwrapped; through the progress bar's console while it is drawn."""
+    if progress is None:
+        def say(line: str) -> None:
+            sys.stderr.write(line.replace("\n", " ") + "\n")
+            sys.stderr.flush()
+    else:
+        def say(line: str) -> None:
+            progress.console.print(escape(line.replace("\n", " ")), soft_wrap=True, highlight=False)
+    return say

@@ -1,0 +1,272 @@
+"""Reading an article file: plain text, Markdown or HTML, into an :class:`Article` and its text.
+
+``read_article(path)`` returns a :class:`LoadedArticle` whose ``text`` is what every span indexes.
+
+- Plain text and Markdown are kept exactly as read: nothing is normalised, line ends and a leading
+  byte-order mark included (decoded with ``utf-8``, not ``utf-8-sig``), so ``text[start:end]`` is
+  the same whichever tool decodes the file as UTF-8.
+- HTML (``.html``/``.htm``, or any file that starts like an HTML page) goes through trafilatura,
+  which keeps the article body and drops navigation and boilerplate; its title, author, date
+  (``published``), site name (``outlet``) and canonical URL are kept. The extracted text, with a
+  blank line between blocks, is what spans index, and ``article.text`` carries it.
+
+Encodings: UTF-8 is expected. A file that is not UTF-8 is decoded only where that is safe: a
+UTF-16/UTF-32 file with a byte-order mark, or a file that charset-normalizer recognises, with no
+decoding noise, as a single-byte legacy encoding (cp1252, latin-1, cp1251, ...). Such a file gets a
+note (``LoadedArticle.notes``) naming the encoding, and ``article.text`` carries the decoded text
+since it is not the file's bytes read as UTF-8. Anything else that is not UTF-8 is refused: a wrong
+guess would put every span on the wrong characters.
+
+Refused, with one line naming the file (:class:`InputError`): a missing path, a directory, an
+unreadable file, an empty or whitespace-only file, a binary file (NUL bytes or mostly control
+characters), undecodable text, a file over the size limit (50 MB, or ``VERIFY_MAX_BYTES``), and an
+HTML page with no article text in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .errors import InputError, VerifyError
+from .models import Article
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".text")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm")
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+# single-byte encodings a newsroom's older files come in; multi-byte guesses on short or odd
+# input are too often wrong ("caf\xe9" reads as UTF-16 to a detector)
+_LEGACY_PREFIXES = ("cp125", "latin", "iso8859", "koi8", "mac_", "cp437", "cp850", "cp866", "ascii")
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+_HTML_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_MD_TITLE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(?<!\w)[*_`]+|[*_`]+(?!\w)")
+
+
+@dataclass
+class LoadedArticle:
+    """An article as read: where from, its metadata, and the text its spans index."""
+
+    path: str
+    article: Article
+    text: str
+    encoding: str = "utf-8"
+    notes: list[str] = field(default_factory=list)
+
+
+def max_bytes() -> int:
+    """The size limit for one article file: ``VERIFY_MAX_BYTES`` if set, else 50 MB."""
+    raw = os.environ.get("VERIFY_MAX_BYTES")
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(raw.strip().replace("_", ""))
+    except ValueError:
+        raise VerifyError(f"VERIFY_MAX_BYTES must be a whole number of bytes, not {raw!r}") from None
+    if value <= 0:
+        raise VerifyError(f"VERIFY_MAX_BYTES must be positive, not {raw!r}")
+    return value
+
+
+def read_article(path: str | os.PathLike[str]) -> LoadedArticle:
+    """Read one article file; :class:`InputError` with a one-line reason if it is not one."""
+    shown = str(path)
+    data = _read_bytes(Path(path), shown)
+    sha = hashlib.sha256(data).hexdigest()
+    suffix = Path(shown).suffix.lower()
+    is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES + MARKDOWN_SUFFIXES
+                                          and bool(_HTML_START.match(data[:1024])))
+    text, encoding, notes = _decode(data, shown)
+    if not text.replace("\ufeff", "").strip():
+        raise InputError(f"{shown}: the file is empty (whitespace only)")
+    if is_html:
+        return _from_html(shown, text, sha, encoding, notes)
+    fmt = "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
+    title = _markdown_title(text) if fmt == "markdown" else None
+    if title is None:
+        title = _text_title(text)
+    article = Article(title=title, sha256=sha, format=fmt, text=text if encoding != "utf-8" else None)
+    return LoadedArticle(path=shown, article=article, text=text, encoding=encoding, notes=notes)
+
+
+# -- reading and decoding --------------------------------------------------------------------------
+
+
+def _read_bytes(p: Path, shown: str) -> bytes:
+    limit = max_bytes()
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise InputError(f"{shown}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{shown}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{shown}: cannot read: {e.strerror or e}") from None
+    if p.is_dir():
+        raise InputError(f"{shown}: is a directory, not an article file")
+    if not p.is_file():
+        raise InputError(f"{shown}: not a regular file")
+    if st.st_size > limit:
+        raise InputError(
+            f"{shown}: too large ({_mb(st.st_size)}; the limit is {_mb(limit)}, set VERIFY_MAX_BYTES to raise it)"
+        )
+    try:
+        with open(p, "rb") as f:
+            data = f.read(limit + 1)
+    except PermissionError:
+        raise InputError(f"{shown}: permission denied") from None
+    except IsADirectoryError:
+        raise InputError(f"{shown}: is a directory, not an article file") from None
+    except OSError as e:
+        raise InputError(f"{shown}: cannot read: {e.strerror or e}") from None
+    if len(data) > limit:  # grew while being read
+        raise InputError(f"{shown}: too large (over {_mb(limit)}; set VERIFY_MAX_BYTES to raise it)")
+    if not data.strip():
+        raise InputError(f"{shown}: the file is empty" + (" (whitespace only)" if data else ""))
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def _decode(data: bytes, shown: str) -> tuple[str, str, list[str]]:
+    """Text, the encoding used, and notes; refuses binary and undecodable input."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(f"{shown}: starts with a {codec.upper()} byte-order mark but does not decode as {codec.upper()}") from None
+            return text, codec, [f"{shown}: not UTF-8; read as {codec.upper()} (it has a byte-order mark)"]
+    if b"\x00" in data:
+        raise InputError(f"{shown}: a binary file, not text (it contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        text, codec = _legacy(data, shown, e)
+        return text, codec, [f"{shown}: not UTF-8; read as {codec} (spans index the decoded text)"]
+    _refuse_control_heavy(text, shown)
+    return text, "utf-8", []
+
+
+def _legacy(data: bytes, shown: str, err: UnicodeDecodeError) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    where = f"byte {err.start}"
+    best = from_bytes(data[: 1024 * 1024]).best() if len(data) >= 32 else None
+    if best is None or best.chaos > 0.1 or not best.encoding.startswith(_LEGACY_PREFIXES):
+        if _looks_binary(data):
+            raise InputError(f"{shown}: a binary file, not text")
+        raise InputError(f"{shown}: not UTF-8 (invalid {where}) and no other text encoding fits; convert it to UTF-8")
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise InputError(f"{shown}: not UTF-8 (invalid {where}) and not {best.encoding} either; convert it to UTF-8") from None
+    _refuse_control_heavy(text, shown)
+    codec = best.encoding
+    if codec != "cp1252":
+        # detectors pick among encodings that agree on this text; name the common one when it does
+        try:
+            if data.decode("cp1252") == text:
+                codec = "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return text, codec
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    odd = sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127)
+    return odd > len(sample) * 0.05
+
+
+def _refuse_control_heavy(text: str, shown: str) -> None:
+    sample = text[:65536]
+    if len(_CONTROL.findall(sample)) > max(8, len(sample) * 0.05):
+        raise InputError(f"{shown}: a binary file, not text (mostly control characters)")
+
+
+# -- titles and HTML ------------------------------------------------------------------------------
+
+
+def _markdown_title(text: str) -> str | None:
+    m = _MD_TITLE.search(text)
+    if m is None:
+        return None
+    # the heading as a reader sees it: link text kept, emphasis marks dropped
+    title = _MD_LINK.sub(r"\1", m.group(1))
+    title = _MD_EMPHASIS.sub("", title)
+    return " ".join(title.split()) or None
+
+
+def _text_title(text: str) -> str | None:
+    """The first non-empty line, where it reads as a headline: short, no closing full stop."""
+    lines = text.replace("\ufeff", "").splitlines()
+    for i, line in enumerate(lines):
+        line = line.strip()
+        if not line:
+            continue
+        rest = any(x.strip() for x in lines[i + 1:])  # a lone line is the article, not its title
+        if rest and len(line) <= 160 and len(line.split()) <= 25 and not line.rstrip("\"'”’)").endswith((".", ",", ";", ":")):
+            return line.lstrip("# ").strip() or None
+        return None
+    return None
+
+
+def _from_html(shown: str, html: str, sha: str, encoding: str, notes: list[str]) -> LoadedArticle:
+    import trafilatura
+
+    # trafilatura logs its own warnings; a user sees one line from us instead
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception as e:  # a malformed page must not become a traceback
+        raise InputError(f"{shown}: cannot read the HTML ({type(e).__name__})") from None
+    body = (getattr(doc, "text", None) or "") if doc is not None else ""
+    if not body.strip():
+        raise InputError(f"{shown}: no article text found in the HTML")
+    # one block a line from trafilatura; a blank line between blocks, as in plain-text copy
+    text = re.sub(r"\n+", "\n\n", body.strip())
+    article = Article(
+        title=_clean(getattr(doc, "title", None)),
+        outlet=_clean(getattr(doc, "sitename", None)),
+        author=_clean(getattr(doc, "author", None)),
+        url=_clean(getattr(doc, "url", None)),
+        published=_date(getattr(doc, "date", None)),
+        sha256=sha,
+        text=text,
+        format="html",
+    )
+    return LoadedArticle(path=shown, article=article, text=text, encoding=encoding, notes=notes)
+
+
+def _clean(value: object) -> str | None:
+    if not value:
+        return None
+    s = " ".join(str(value).split())
+    return s[:500] or None
+
+
+def _date(value: object) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
