@@ -117,11 +117,11 @@ def _table(ex: Extraction) -> Table:
     table = Table(title=Text(f"{title} ({len(ex.claims)} claims)"), show_lines=True, expand=True,
                   title_justify="left")
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("claim", ratio=5)
-    table.add_column("kind", min_width=8)
-    table.add_column("source", ratio=2)
-    table.add_column("cue", ratio=1, min_width=9)
-    table.add_column("numbers", ratio=1, min_width=9)
+    table.add_column("claim", ratio=6)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("source", ratio=3)
+    table.add_column("cue", ratio=2)
+    table.add_column("numbers", ratio=2)
     for i, c in enumerate(ex.claims, 1):
         table.add_row(str(i), Text(c.text), Text(c.attribution), _sources(c), Text(c.cue.text if c.cue else ""),
                       Text("; ".join(n.text for n in c.numbers)))
