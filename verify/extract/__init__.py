@@ -10,12 +10,8 @@ from __future__ import annotations
 from ..models import Claim, Cue, SourceMention
 from ..registry import Registry
 from .attribution import Found, read
+from .numbers import find_numbers
 from .sources import Context, Src
-
-try:  # figures come from a sibling module; without it claims carry no numbers
-    from .numbers import find_numbers
-except ImportError:  # pragma: no cover
-    find_numbers = None
 
 __all__ = ["extract_claims"]
 
@@ -37,9 +33,8 @@ def _to_claim(text: str, f: Found) -> Claim:
     start, end = frags[0][0], max(e for _, e in frags)
     body = " ".join(text[s:e] for s, e in frags)
     numbers = []
-    if find_numbers is not None:
-        for s, e in frags:
-            numbers.extend(find_numbers(text, s, e))
+    for s, e in frags:
+        numbers.extend(find_numbers(text, s, e))
     return Claim(
         text=body,
         span=(start, end),

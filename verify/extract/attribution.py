@@ -35,6 +35,7 @@ from .sources import (
     describe,
     left_np,
     mention_of,
+    note_subject,
     right_np,
     skip_aux,
     split_sources,
@@ -191,13 +192,7 @@ class Reader:
         else:
             pass
         if a == i + 1 and lemma in LISTENER:
-            k = a
-            while k < n and k < a + 7 and not toks.inq[k] and (
-                is_cap(words[k]) or lows[k] in DETERMINERS or lows[k] in ("reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "crowd", "audience", "viewers", "listeners")
-                or lows[k] in ("’s", "'s", ".")
-            ) and lows[k] not in SUBJECT_PRONOUNS:
-                k += 1
-            a = k
+            a = self._skip_listener(toks, a)
         if a < n and words[a] == ":":
             a += 1
         # stop at a later ", according to" or ", adding" that starts another claim of the sentence
@@ -213,6 +208,23 @@ class Reader:
         if a > b:
             return None
         return a, b
+
+    def _skip_listener(self, toks: Tokens, a: int) -> int:
+        """Past the listener of "told reporters ...", "told the Daily Post ...", "told him ..."."""
+        n = len(toks)
+        words, lows = toks.words, toks.lows
+        k = a
+        while k < n and lows[k] in DETERMINERS and lows[k] not in SUBJECT_PRONOUNS:
+            k += 1
+        if k >= n or toks.inq[k] or lows[k] in SUBJECT_PRONOUNS:
+            return a
+        if is_cap(words[k]):
+            while k < n and (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of")) and not toks.inq[k]:
+                k += 1
+            return k
+        if words[k][0].isalpha() and lows[k] not in ("that", "whether", "if", "to"):
+            return k + 1
+        return a
 
     def _frag(self, toks: Tokens, a: int, b: int) -> Span | None:
         s, e = _trim(self.text, toks.starts[a], toks.ends[b])
@@ -301,6 +313,7 @@ class Reader:
             return Found([f], "indirect", cue, sources, [], para)
 
         np = None
+        ca = None
         inverted = False
         if j >= 0 and lows[j] in RELATIVES and not toks.inq[j]:
             sources = self._relative_source(toks, j)
@@ -360,8 +373,18 @@ class Reader:
                     content = [f]
                     direct = text[f[0]] in "“\"'`«" and ca[0] + 1 < n and toks.inq[ca[0] + 1]
         if not content:
+            if ca is None and not inverted and self._colon_ends(toks, i):
+                # "X said:" closing a paragraph: the statement is the next paragraph
+                return Found([], "indirect", cue, sources, [], para)
             return None
         return Found(content, "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
+
+    def _colon_ends(self, toks: Tokens, i: int) -> bool:
+        k = i + 1
+        n = len(toks)
+        while k < n and toks.words[k] != ":" and k < i + 8:
+            k += 1
+        return k == n - 1 and toks.words[k] == ":"
 
     def _aside_np(self, toks: Tokens, j: int) -> tuple[int, int] | None:
         """"X, who ..., said" / "X, a spokesman, said" / "X, 66, said": the source is before the aside."""
@@ -590,7 +613,7 @@ def read(text: str, ctx: Context) -> list[Found]:
             continue
         if _BOILERPLATE.match(ptext):
             continue
-        heading = not _TERMINAL.search(ptext)
+        heading = not _TERMINAL.search(ptext) and not ptext.endswith(":")
         quotes = pquotes[p]
         first_in_para = True
         for k, (ss, se) in enumerate(sentences(text, ps, pe, quotes)):
@@ -605,6 +628,7 @@ def read(text: str, ctx: Context) -> list[Found]:
                     continue
             if colon_claim is not None and first_in_para:
                 colon_claim.frags.append(_trim(text, ss, pe))
+                out.append(colon_claim)
                 colon_claim.direct = text[ss] in "“\"'`«„"
                 if colon_claim.direct:
                     colon_claim.attribution = "direct"
@@ -612,20 +636,22 @@ def read(text: str, ctx: Context) -> list[Found]:
                 colon_claim = None
                 break
             found = reader.sentence(ss, se, quotes, p, heading)
-            if found:
+            pending = [f for f in found if not f.frags]
+            if pending and se == pe:
+                colon_claim = pending[-1]
+            found = [f for f in found if f.frags]
+            if found or pending:
                 found = _dedupe(found)
                 out.extend(found)
                 _relay(ctx, found, account)
-                account, account_sent = found[-1], sent_no
-                last = found[-1]
-                if text[last.frags[-1][1] - 1 : last.frags[-1][1]] == ":" or text[se - 1] == ":":
-                    pass
-                if text[se - 1] == ":" and k == len(sentences(text, ps, pe, quotes)) - 1:
-                    colon_claim = last
+                if found:
+                    account, account_sent = found[-1], sent_no
                 first_in_para = False
                 continue
             first_in_para_now = first_in_para
             first_in_para = False
+            if not heading:
+                note_subject(ctx, text, ss, se)
             if heading or not _claimworthy(text, ss, se):
                 continue
             span = _trim(text, ss, se)

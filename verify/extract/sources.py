@@ -69,6 +69,7 @@ VAGUE_HEADS = set(
     """reports report sources estimates estimate experts analysts observers critics rumors rumours
     accounts some many others people most media commentators pundits""".split()
 )
+_QUALIFIER_WORDS = {"familiar", "close", "knowledgeable", "briefed", "involved", "aware", "knowledge", "closest"}
 _QUALIFIERS = ("familiar", "close", "knowledge", "briefed", "anonymity", "involved", "aware")
 ORG_WORDS = set(
     """party committee department ministry service agency council campaign institute university
@@ -140,8 +141,12 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         return None
     if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES:
         return (k, k)
+    if lows[k] in ("him", "her", "them", "me", "us") and k - 3 >= lo and lows[k - 1] in ("to", "with") and lows[k - 2] in _QUALIFIER_WORDS:
+        # "those close to him"
+        inner = left_np(toks, k - 3, lo)
+        return (inner[0], k) if inner else None
     abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
-    if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all"):
+    if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all", "those", "these"):
         if lows[k] != ")" and not abbrev_end:
             return None
     a = k
@@ -161,7 +166,11 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
                 a = j
                 continue
             break
-        if lw in _PREP_IN_NP:
+        if lw in _PREP_IN_NP or lw in ("to", "about"):
+            # "people familiar with the talks", "those close to him": the qualifier belongs to the phrase
+            if j - 1 >= lo and lows[j - 1] in _QUALIFIER_WORDS:
+                a = j - 1
+                continue
             # "officials at the Pentagon", "the head of the agency": keep walking only over "of"/"for"
             if lw in ("of", "for") and j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS:
                 a = j
@@ -242,6 +251,11 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
 # -- what a mention names ----------------------------------------------------------------------
 
 def _head(lows: list[str], words: list[str]) -> str:
+    """The head noun: the last word before a preposition ("spokeswoman" of "a spokeswoman for X")."""
+    for k, w in enumerate(lows):
+        if k > 0 and (w in _PREP_IN_NP or w in _QUALIFIER_WORDS):
+            lows = lows[:k]
+            break
     for w in reversed(lows):
         if w[0].isalnum() and w not in ("’s", "'s"):
             return w
@@ -255,9 +269,13 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
         return _pronoun(ctx, mention, span, lows[0])
     hit = ctx.cache.get(mention)
     if hit is None:
-        hit = _classify(ctx, mention, words, lows, pos)
-        if hit[1] not in ("anonymous", "vague") and " " not in hit[0] and hit[0] not in ctx.surnames:
-            pass
+        if "," in words[1:]:
+            # an apposition describes the source; the name before it says who it is
+            cut = words.index(",", 1)
+            head_words = words[:cut]
+            hit = _classify(ctx, " ".join(head_words), head_words, lows[:cut], pos)
+        else:
+            hit = _classify(ctx, mention, words, lows, pos)
         ctx.cache[mention] = hit
     canonical, kind = hit
     src = Src(mention, span, canonical, kind)
@@ -290,7 +308,12 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if src is not None:
         return src.canonical, src.kind
     head = _head(lows, words)
-    caps = [w for k, w in enumerate(words) if is_cap(w) and not (k == 0 and lows[k] in DETERMINERS)]
+    # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
+    sentence_case = is_cap(words[0]) and (
+        lows[0] in DETERMINERS or lows[0] in VAGUE_HEADS or lows[0] in ANON_HEADS or lows[0] in _CAP_STOP
+        or (len(words) > 1 and not any(is_cap(w) for w in words[1:]))
+    )
+    caps = [w for k, w in enumerate(words) if is_cap(w) and not (k == 0 and sentence_case)]
     named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in _CAP_STOP]
     if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
@@ -312,7 +335,10 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
             return _STRIP_DET.sub("", mention).lower(), "anonymous"
         return _STRIP_DET.sub("", mention).lower(), "vague"
     if head in ANON_HEADS or head in VAGUE_HEADS:
-        return _STRIP_DET.sub("", mention).strip(), "anonymous"
+        name = _STRIP_DET.sub("", mention).strip()
+        if sentence_case and name[:1].isupper() and not name.split()[0].isupper():
+            name = name[0].lower() + name[1:]
+        return name, "anonymous"
     # a description of someone the article has already described ("one soldier" after "captured soldiers")
     desc = _descriptive(ctx, head, pos)
     if desc:
@@ -384,3 +410,17 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
 
 def is_possessive_word(w: str) -> bool:
     return is_possessive(w)
+
+
+_NAME_START = re.compile(r"(?:[A-Z][\w’'-]*\.?\s){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")
+
+
+def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
+    """A named subject opening a sentence becomes what a later "he" or "it" refers to."""
+    m = _NAME_START.match(text, s, e)
+    if not m:
+        return
+    words = m.group().split()
+    if words[0].lower() in _CAP_STOP or words[0].lower() in DETERMINERS:
+        return
+    describe(ctx, m.group(), None, words, s)

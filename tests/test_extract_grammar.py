@@ -1,0 +1,177 @@
+"""The attribution grammar: which words are the source, the cue and the content of a claim."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.extract import extract_claims
+from verify.models import Claim
+
+
+def claims(text: str) -> list[Claim]:
+    out = extract_claims(text)
+    for c in out:
+        # every span indexes the text exactly as given
+        assert text[c.span[0] : c.span[1]] in (c.text, text[c.span[0] : c.span[1]])
+        for s in c.sources:
+            if s.span:
+                assert text[s.span[0] : s.span[1]] == s.mention
+        if c.cue:
+            assert text[c.cue.span[0] : c.cue.span[1]] == c.cue.text
+    return out
+
+
+def one(text: str, words: str) -> Claim:
+    """The claim whose content contains ``words``."""
+    found = [c for c in claims(text) if words in c.text]
+    assert found, f"no claim contains {words!r}: {[c.text for c in claims(text)]}"
+    return found[0]
+
+
+def names(c: Claim) -> list[str]:
+    return [s.canonical for s in c.sources]
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("The harbour master said the ferry would resume service on Friday.", "said"),
+        ("The harbour master says the ferry will resume service on Friday.", "says"),
+        ("The harbour master has said the ferry will resume service on Friday.", "said"),
+        ("The harbour master told reporters the ferry would resume service on Friday.", "told"),
+        ("The harbour master later confirmed that the ferry would resume service on Friday.", "confirmed"),
+        ("The harbour master is quoted as saying the ferry will resume service on Friday.", "saying"),
+    ],
+)
+def test_reporting_verbs_in_any_tense(sentence: str, cue: str) -> None:
+    c = one(sentence, "the ferry")
+    assert c.attribution == "indirect"
+    assert c.cue.text == cue
+    assert c.sources[0].mention == "The harbour master"
+    assert c.text.startswith("the ferry") and c.text.endswith("on Friday")
+
+
+def test_content_after_that_leaves_out_time_and_listener() -> None:
+    c = one("The mayor told the council on Tuesday that the bridge was unsafe.", "bridge")
+    assert c.text == "the bridge was unsafe"
+    assert c.sources[0].mention == "The mayor"
+
+
+def test_inverted_order_after_the_content() -> None:
+    c = one("The dam held through the night, said a spokeswoman for the water board.", "dam")
+    assert c.text == "The dam held through the night"
+    assert c.sources[0].mention.startswith("a spokeswoman")
+    assert c.sources[0].kind == "anonymous"
+
+
+def test_source_and_cue_closing_the_sentence() -> None:
+    c = one("Three roads were closed by the floods, the regional governor said on Monday.", "roads")
+    assert c.text == "Three roads were closed by the floods"
+    assert c.sources[0].mention == "the regional governor"
+
+
+def test_according_to_before_and_after() -> None:
+    first = one("According to the Red Cross, forty families were moved overnight.", "families")
+    assert first.text == "forty families were moved overnight"
+    assert first.cue.text == "According to"
+    assert names(first) == ["International Committee of the Red Cross"]
+    second = one("Forty families were moved overnight, according to the UN.", "families")
+    assert second.text == "Forty families were moved overnight"
+    assert names(second) == ["United Nations"]
+
+
+def test_colon_statement_takes_the_next_paragraph() -> None:
+    text = "The minister said:\n\n“We will rebuild every school that was damaged.”\n"
+    c = one(text, "rebuild")
+    assert c.attribution == "direct"
+    assert c.sources[0].mention == "The minister"
+
+
+def test_headline_style_name_and_colon() -> None:
+    c = one("Mayor Ortega: the ferry will run again in spring\n\nThe ferry stopped last year.", "ferry will run")
+    assert c.cue.text == ":"
+    assert c.sources[0].mention == "Mayor Ortega"
+
+
+@pytest.mark.parametrize("open_, close", [('"', '"'), ("“", "”"), ("''", "''")])
+def test_direct_quotation_with_any_quotation_marks(open_: str, close: str) -> None:
+    text = f"{open_}We have enough water for a week,{close} the engineer said."
+    c = one(text, "enough water")
+    assert c.attribution == "direct"
+    assert c.text == f"{open_}We have enough water for a week,{close}"
+    assert c.sources[0].mention == "the engineer"
+
+
+def test_quotation_split_around_the_cue() -> None:
+    text = "“The pumps are running,” the engineer said, “but the levee is weak.”"
+    c = one(text, "pumps")
+    assert c.attribution == "direct"
+    assert len(c.fragments) == 2
+    assert text[c.fragments[1][0] : c.fragments[1][1]] == "“but the levee is weak.”"
+    assert "the engineer said" not in c.text
+
+
+def test_quotation_running_over_several_paragraphs() -> None:
+    text = (
+        "“The first wave reached the village at dawn,” the fisherman said. “We lost two boats.\n\n"
+        "“By noon the water had gone down again.”\n\n"
+        "The village council met in the evening.\n"
+    )
+    c = one(text, "first wave")
+    assert c.attribution == "direct"
+    covered = " ".join(text[s:e] for s, e in c.fragments)
+    assert "By noon the water had gone down again" in covered
+    assert one(text, "council met").attribution == "unattributed"
+
+
+def test_aside_between_source_and_cue() -> None:
+    c = one("Ana Ruiz, who has farmed the valley for thirty years, said the harvest was the worst she had seen.", "harvest")
+    assert c.sources[0].mention == "Ana Ruiz"
+    assert c.text == "the harvest was the worst she had seen"
+
+
+def test_apposition_belongs_to_the_source() -> None:
+    c = one("Tomas Berg, a spokesman for the port authority, said the cranes were idle.", "cranes")
+    assert c.sources[0].mention == "Tomas Berg, a spokesman for the port authority"
+    assert c.sources[0].canonical == "Tomas Berg"
+
+
+def test_passive_attributions() -> None:
+    c = one("It was reported by the Pentagon that two bridges had been damaged.", "bridges")
+    assert names(c) == ["Pentagon"]
+    assert c.text == "two bridges had been damaged"
+    d = one("The crew was told by the harbour master that the storm would pass.", "storm")
+    assert d.sources[0].mention == "the harbour master"
+
+
+def test_statement_noun_does_not_become_the_content() -> None:
+    c = one("The ministry said in a statement that the border crossing would reopen.", "crossing")
+    assert c.text == "the border crossing would reopen"
+    assert c.sources[0].mention == "The ministry"
+
+
+def test_beliefs_and_wishes_are_attributions() -> None:
+    c = one("Local farmers believe the new canal will lower their costs.", "canal")
+    assert c.cue.text == "believe"
+    assert c.sources[0].mention == "Local farmers"
+    d = one("The coach wants the stadium finished before the season.", "stadium")
+    assert d.cue.text == "wants"
+
+
+def test_continuation_after_a_comma_keeps_the_source() -> None:
+    text = "The inspector said the wiring was old, adding that the landlord had been warned twice."
+    c = one(text, "landlord")
+    assert c.cue.text == "adding"
+    assert c.sources[0].mention == "The inspector"
+
+
+def test_quotation_signed_with_a_dash() -> None:
+    c = one("“The night shift deserves a raise.” ― Maria Lind", "night shift")
+    assert c.attribution == "direct"
+    assert c.sources[0].mention == "Maria Lind"
+
+
+def test_nouns_and_adjectives_are_not_cues() -> None:
+    text = "The report was published on Monday. The claims office closed early. The United States sent aid.\n"
+    for c in claims(text):
+        assert c.attribution == "unattributed", c

@@ -1,0 +1,134 @@
+"""Sources of extracted claims: kinds, registry names, pronouns, several at once, relays and carry-over."""
+
+from __future__ import annotations
+
+from verify.extract import extract_claims
+from verify.models import Claim, Source
+from verify.registry import Registry
+
+
+def one(text: str, words: str, registry: Registry | None = None) -> Claim:
+    found = [c for c in extract_claims(text, registry) if words in c.text]
+    assert found, f"no claim contains {words!r}"
+    return found[0]
+
+
+def test_registry_aliases_resolve_to_one_canonical_name() -> None:
+    text = (
+        "Russian President Vladimir Putin said the talks were over. Putin added that the border "
+        "would stay closed. The Kremlin said the decision was final."
+    )
+    assert one(text, "talks").sources[0].canonical == "Vladimir Putin"
+    assert one(text, "border").sources[0].canonical == "Vladimir Putin"
+    c = one(text, "decision")
+    assert c.sources[0].canonical == "Government of Russia"
+    assert c.sources[0].kind == "organisation"
+
+
+def test_pronoun_resolves_to_the_last_named_person() -> None:
+    text = "Dmitry Peskov spoke to reporters on Friday. He said the convoy had turned back."
+    c = one(text, "convoy")
+    assert c.sources[0].mention == "He"
+    assert c.sources[0].canonical == "Dmitry Peskov"
+    assert text[c.sources[0].span[0] : c.sources[0].span[1]] == "He"
+
+
+def test_surname_resolves_to_the_full_name_used_earlier() -> None:
+    text = "Lena Okafor, the port director, said exports fell. Okafor said imports rose."
+    assert one(text, "imports").sources[0].canonical == "Lena Okafor"
+
+
+def test_several_sources_in_one_phrase() -> None:
+    c = one("On Tuesday the White House and the Pentagon confirmed the shipment had arrived.", "shipment")
+    assert sorted(s.canonical for s in c.sources) == ["Pentagon", "White House"]
+
+
+def test_anonymous_sources() -> None:
+    c = one("A senior Ukrainian military official said the bridge had been hit twice.", "bridge")
+    assert c.sources[0].kind == "anonymous"
+    assert c.sources[0].canonical == "senior Ukrainian military official"
+    d = one("People familiar with the negotiations said a deal was close.", "deal")
+    assert d.sources[0].kind == "anonymous"
+
+
+def test_weak_attributions_are_vague_and_keep_their_cue() -> None:
+    for text, cue in [
+        ("Sources say the convoy was delayed by fuel shortages.", "say"),
+        ("Reports indicate that the convoy was delayed by fuel shortages.", "indicate"),
+        ("It is believed that the convoy was delayed by fuel shortages.", "is believed"),
+        ("Estimates suggest the convoy was delayed by fuel shortages.", "suggest"),
+    ]:
+        c = one(text, "convoy was delayed")
+        assert c.sources[0].kind == "vague", text
+        assert c.cue is not None and c.cue.text == cue
+        assert c.attribution != "unattributed"
+
+
+def test_user_registry_entries_are_used() -> None:
+    reg = Registry.starter()
+    reg.add(Source(canonical="Harbour Authority of Tallinn", kind="organisation", aliases=["the harbour authority"]))
+    c = one("The harbour authority said the quay was closed.", "quay", reg)
+    assert c.sources[0].canonical == "Harbour Authority of Tallinn"
+
+
+def test_second_hand_claim_is_relayed_by_the_organisation_telling_it() -> None:
+    text = (
+        "The SBU said the prisoners were questioned with interpreters. One prisoner claimed he had "
+        "been promised a construction job.\n"
+    )
+    c = one(text, "construction job")
+    assert c.sources[0].mention == "One prisoner"
+    assert [r.canonical for r in c.relayed_by] == ["Security Service of Ukraine"]
+
+
+def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
+    text = (
+        "Ukrainian troops captured North Korean soldiers near the border, the SBU said. "
+        "One soldier said he had never seen a map of the area.\n"
+    )
+    c = one(text, "map of the area")
+    assert c.sources[0].canonical == "captured North Korean soldier"
+
+
+def test_inherited_claims_continue_the_account() -> None:
+    text = (
+        "The ministry said two depots had been destroyed. Both depots held fuel for the front.\n\n"
+        "Ana Ruiz said she had left the town in March. She posted a video of the empty square.\n"
+    )
+    c = one(text, "held fuel")
+    assert c.attribution == "inherited"
+    assert c.sources[0].mention == "The ministry"
+    d = one(text, "video of the empty square")
+    assert d.attribution == "inherited"
+    assert d.sources[0].mention == "She"
+    assert d.sources[0].canonical == "Ana Ruiz"
+
+
+def test_background_sentences_stay_unattributed() -> None:
+    text = (
+        "The governor said the dam would be repaired by June.\n\n"
+        "The announcement followed a week of heavy rain. The dam was built in 1961 and supplies three towns.\n"
+    )
+    for words in ("week of heavy rain", "built in 1961"):
+        c = one(text, words)
+        assert c.attribution == "unattributed"
+        assert c.sources == []
+
+
+def test_headings_bylines_and_author_notes_are_not_claims() -> None:
+    text = (
+        "Floods Close Three Roads in the Valley\n\n"
+        "By Jane Roe\n\n"
+        "Three roads were closed after the river rose overnight.\n\n"
+        "Author\n\n"
+        "Jane Roe is a staff reporter covering the valley and its towns.\n\n"
+        "View all posts\n"
+    )
+    texts = [c.text for c in extract_claims(text)]
+    assert texts == ["Three roads were closed after the river rose overnight"]
+    assert extract_claims(text)[0].attribution == "unattributed"
+
+
+def test_numbers_are_attached_to_claims() -> None:
+    c = one("The agency said about 1,200 people had been evacuated.", "evacuated")
+    assert [n.text for n in c.numbers] == ["about 1,200"]
