@@ -29,7 +29,7 @@ from ..models import STATUSES
 from ..store.tables import CheckRunRow, ClaimRow, RuleResultRow
 from .facts import BATCH, Fact, SourceIndex, iter_facts, load_registry, today_utc
 from .loader import Rule, Rulebook, StepContext
-from .steps import Outcome, StepError
+from .steps import Outcome, StepError, always
 
 # most cautious first
 STATUS_ORDER: tuple[str, ...] = ("refuted", "disputed", "unverified", "single-source", "corroborated", "confirmed")
@@ -200,8 +200,20 @@ def check(db: Any, rulebook: Rulebook, *, today: date | None = None, batch: int 
             with bind.begin():
                 report = _run(bind, rulebook, when, batch)
     else:
-        with bind.begin() as conn:
-            report = _run(conn, rulebook, when, batch)
+        with bind.connect() as conn:
+            sqlite = conn.dialect.name == "sqlite"
+            if sqlite:
+                # every row written refers to a claim read in this same write transaction (taken up
+                # front with BEGIN IMMEDIATE), so per-row foreign-key checks only cost time
+                raw = conn.connection.dbapi_connection
+                raw.execute("PRAGMA foreign_keys = OFF")
+                conn = conn.execution_options(sqlite_immediate=True)
+            try:
+                with conn.begin():
+                    report = _run(conn, rulebook, when, batch)
+            finally:
+                if sqlite:
+                    raw.execute("PRAGMA foreign_keys = ON")
     report.seconds = time.perf_counter() - started
     return report
 
@@ -234,52 +246,58 @@ def _compile(rulebook: Rulebook, conn: Connection, today: date, report: CheckRep
 def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> CheckReport:
     report = CheckReport(rulebook=rulebook.shown)
     compiled, index = _compile(rulebook, conn, today, report)
-    active = [c for c in compiled if c.active]
+    active = [(i, [t for t in c.tests if t is not always]) for i, c in enumerate(compiled) if c.active]
     now = datetime.now(timezone.utc)
     run_id = conn.execute(
         insert(CheckRunRow).values(rulebook=rulebook.shown, started_at=now).returning(CheckRunRow.id)
     ).scalar_one()
     report.run_id = run_id
     conn.execute(delete(RuleResultRow))
-    claims = ClaimRow.__table__
-    update_claim = (
-        update(claims)
-        .where(claims.c.id == bindparam("cid"))
-        .values(
-            status=bindparam("status"), rule_status=bindparam("rule_status"), flags=bindparam("flags"),
-            reliability=bindparam("reliability"), credibility=bindparam("credibility"),
-            needs_review=bindparam("needs_review"), checked_at=bindparam("checked_at"),
-        )
-    )
-    insert_result = insert(RuleResultRow.__table__)
+    writer = _Writer(conn, now)
+    selected = [0] * len(compiled)
+    # claims that fire the same rules (and have the same review) get the same decision: decide once
+    decisions: dict[tuple, tuple[Decision, list[tuple]]] = {}
     for facts in iter_facts(conn, index, batch):
-        rows: list[dict[str, Any]] = []
-        updates: list[dict[str, Any]] = []
+        rows: list[tuple] = []
+        updates: list[tuple] = []
         for f in facts:
-            hits = _evaluate(active, f)
-            d = decide(hits, f.review_status)
-            for r, o, applied, why in d.results:
-                rows.append({
-                    "claim_id": f.id, "run_id": run_id, "rule_file": r.file, "rule_line": r.line,
-                    "rule_name": r.name, "outcome": o.kind, "value": o.value, "reason": why, "applied": applied,
-                })
+            fired = []
+            for i, tests in active:
+                for t in tests:
+                    if not t(f):
+                        break
+                else:
+                    fired.append(i)
+                    selected[i] += 1
+            key = (tuple(fired), f.review_status)
+            hit = decisions.get(key)
+            if hit is None:
+                if len(decisions) > 50_000:
+                    decisions.clear()
+                hits = [(compiled[i].rule, o) for i in fired for o in compiled[i].outcomes]
+                d = decide(hits, f.review_status)
+                template = [(run_id, r.file, r.line, r.name, o.kind, o.value, why, applied)
+                            for r, o, applied, why in d.results]
+                hit = decisions[key] = (d, template)
+            d, template = hit
+            cid = f.id
+            if template:
+                last = (cid,)
+                rows.extend([t + last for t in template])
             _tally(report, f, d)
             new = (d.status, d.rule_status, d.flags, d.reliability, d.credibility, d.needs_review)
             if new != f.stored:
-                updates.append({
-                    "cid": f.id, "status": d.status, "rule_status": d.rule_status, "flags": list(d.flags),
-                    "reliability": d.reliability, "credibility": d.credibility, "needs_review": d.needs_review,
-                    "checked_at": now,
-                })
+                updates.append((d.status, d.rule_status, d.flags, d.reliability, d.credibility, d.needs_review, cid))
                 if d.status != f.stored[0]:
                     report.changed += 1
                     if len(report.changes) < CHANGES_SHOWN:
-                        report.changes.append({"id": f.id, "from": f.stored[0], "to": d.status})
-        if rows:
-            conn.execute(insert_result, rows)
-        if updates:
-            conn.execute(update_claim, updates)
+                        report.changes.append({"id": cid, "from": f.stored[0], "to": d.status})
+        writer.results(rows)
+        writer.claims(updates)
         report.results += len(rows)
+    writer.finish()
+    for c, n in zip(compiled, selected):
+        c.report.selected = n
     conn.execute(
         update(CheckRunRow)
         .where(CheckRunRow.id == run_id)
@@ -288,18 +306,91 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
     return report
 
 
-def _evaluate(active: list[_Compiled], f: Fact) -> list[tuple[Rule, Outcome]]:
-    hits = []
-    for c in active:
-        for t in c.tests:
-            if not t(f):
-                break
+class _Writer:
+    """Bulk writes through the driver's executemany: 100,000 claims' results in seconds, not minutes.
+
+    Values go through the columns' own bind processors, so JSON and timestamps are stored exactly as
+    SQLAlchemy stores them.
+    """
+
+    _RESULT_COLS = ("run_id", "rule_file", "rule_line", "rule_name", "outcome", "value", "reason", "applied", "claim_id")
+    _CLAIM_COLS = ("status", "rule_status", "flags", "reliability", "credibility", "needs_review", "checked_at")
+
+    def __init__(self, conn: Connection, now: datetime) -> None:
+        self.conn = conn
+        self.now = now
+        dialect = conn.dialect
+        mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
+        self.raw = mark is not None and dialect.name in ("sqlite", "postgresql")
+        cols = ClaimRow.__table__.c
+        self._flags = _processor(cols.flags, dialect)
+        stamp = _processor(cols.checked_at, dialect)
+        self.checked_at = stamp(now) if stamp else now
+        self._flag_memo: dict[tuple, Any] = {}
+        if self.raw:
+            rt = RuleResultRow.__table__.name
+            self.insert_sql = f"INSERT INTO {rt} ({', '.join(self._RESULT_COLS)}) VALUES ({', '.join([mark] * 9)})"
+            self.stage_sql = f"INSERT INTO {_STAGE} (id, {', '.join(self._CLAIM_COLS)}) VALUES ({', '.join([mark] * 8)})"
+        self.staged = False
+
+    def flags(self, flags: tuple[str, ...]) -> Any:
+        v = self._flag_memo.get(flags)
+        if v is None:
+            v = self._flag_memo[flags] = self._flags(list(flags)) if self._flags else list(flags)
+        return v
+
+    def results(self, rows: list[tuple]) -> None:
+        if not rows:
+            return
+        if self.raw:
+            self.conn.exec_driver_sql(self.insert_sql, rows)
         else:
-            c.report.selected += 1
-            rule = c.rule
-            for o in c.outcomes:
-                hits.append((rule, o))
-    return hits
+            self.conn.execute(insert(RuleResultRow.__table__), [dict(zip(self._RESULT_COLS, r)) for r in rows])
+
+    def claims(self, updates: list[tuple]) -> None:
+        """Stage changed claims; ``finish`` applies them with one UPDATE ... FROM."""
+        if not updates:
+            return
+        if not self.raw:
+            claims = ClaimRow.__table__
+            stmt = update(claims).where(claims.c.id == bindparam("cid")).values(
+                {c: bindparam(f"v_{c}") for c in self._CLAIM_COLS}
+            )
+            self.conn.execute(stmt, [
+                {"cid": u[-1], **{f"v_{c}": v for c, v in zip(self._CLAIM_COLS, (*u[:2], list(u[2]), *u[3:6], self.now))}}
+                for u in updates
+            ])
+            return
+        if not self.staged:
+            self.conn.exec_driver_sql(_STAGE_TABLE[self.conn.dialect.name if self.conn.dialect.name == "postgresql" else "sqlite"])
+            self.conn.exec_driver_sql(f"DELETE FROM {_STAGE}")
+            self.staged = True
+        rows = [(cid, st, rs, self.flags(fl), rel, cred, nr, self.checked_at) for st, rs, fl, rel, cred, nr, cid in updates]
+        self.conn.exec_driver_sql(self.stage_sql, rows)
+
+    def finish(self) -> None:
+        if not self.staged:
+            return
+        sets = ", ".join(f"{c} = u.{c}" for c in self._CLAIM_COLS)
+        table = ClaimRow.__table__.name
+        self.conn.exec_driver_sql(f"UPDATE {table} SET {sets} FROM {_STAGE} AS u WHERE {table}.id = u.id")
+        self.conn.exec_driver_sql(f"DELETE FROM {_STAGE}")
+
+
+# changed claims are staged in a temporary table and applied in one statement: far faster than one
+# UPDATE per claim on both SQLite and PostgreSQL
+_STAGE = "verify_check_claims"
+_STAGE_TABLE = {
+    "sqlite": f"CREATE TEMP TABLE IF NOT EXISTS {_STAGE} (id INTEGER PRIMARY KEY, status, rule_status, flags,"
+              " reliability, credibility, needs_review, checked_at)",
+    "postgresql": f"CREATE TEMP TABLE IF NOT EXISTS {_STAGE} (id integer PRIMARY KEY, status varchar(20),"
+                  " rule_status varchar(20), flags json, reliability varchar(1), credibility varchar(1),"
+                  " needs_review text, checked_at timestamptz) ON COMMIT DROP",
+}
+
+
+def _processor(col, dialect):
+    return col.type.dialect_impl(dialect).bind_processor(dialect)
 
 
 def _tally(report: CheckReport, f: Fact, d: Decision) -> None:

@@ -13,13 +13,14 @@ linked claim's sources, counted the same way.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from sqlalchemy import func, select, union_all
+from sqlalchemy import String, Text, func, select, type_coerce, union_all
 from sqlalchemy.engine import Connection
 
 from ..models import Source
@@ -47,6 +48,30 @@ class SourceFact:
     tags: frozenset[str]  # its own and those inherited from its affiliations
     key: str  # independence key: the top of the chain
     reliability: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSet:
+    """A claim's sources summarised once per distinct combination, so predicates are set look-ups."""
+
+    names: frozenset[str]  # canonical names
+    kinds: frozenset[str]
+    tags: frozenset[str]
+    chains: frozenset[str]  # every name in every source's affiliation chain
+    keys: frozenset[str]  # independence keys of the sources that count (not vague)
+
+    @classmethod
+    def of(cls, sources: tuple[SourceFact, ...]) -> SourceSet:
+        return cls(
+            names=frozenset(s.canonical for s in sources),
+            kinds=frozenset(s.kind for s in sources),
+            tags=frozenset(t for s in sources for t in s.tags),
+            chains=frozenset(n for s in sources for n in s.chain),
+            keys=frozenset(s.key for s in sources if s.kind != "vague"),
+        )
+
+
+EMPTY = SourceSet(frozenset(), frozenset(), frozenset(), frozenset(), frozenset())
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +104,13 @@ class Fact:
     cue_stem: str | None
     outlet: str | None
     article_id: int
-    published: date | None
-    created: datetime | None
+    published: date | str | None  # as stored: see age_days
+    created: datetime | str | None
     review_status: str | None
     sources: tuple[SourceFact, ...]
     relays: tuple[SourceFact, ...]
+    src: SourceSet  # the sources summarised (names, kinds, tags, chains, keys)
+    rel: SourceSet  # the relaying sources summarised
     numbers: tuple[NumberFact, ...]
     evidence: int  # events with an evidence URL
     corroborating: int  # corroborating links
@@ -93,20 +120,45 @@ class Fact:
     stored: tuple
 
     def age_days(self, today: date) -> int | None:
-        when = self.published or (self.created.date() if self.created else None)
+        when = _day(self.published) or _day(self.created)
         return (today - when).days if when else None
 
 
-_SUFFIX = re.compile(r"(?:ly)?(?:ing|ed|es|s|d)?$")
+def _day(value) -> date | None:
+    """A date from a stored date or timestamp (read as text on SQLite, parsed only when a rule asks)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|d)$")
+
+
+_stems: dict[str, str] = {}
 
 
 def stem(word: str) -> str:
     """A cue's word form, so that "alleged", "alleges" and "allegedly" all read as one."""
+    hit = _stems.get(word)
+    if hit is not None:
+        return hit
+    if len(_stems) > 50_000:  # cues are a long tail; keep the memo bounded
+        _stems.clear()
     out = []
     for w in normalise(word).split():
+        if len(w) > 5 and w.endswith("ly"):
+            w = w[:-2]
         s = _SUFFIX.sub("", w) if len(w) > 4 else w
         out.append(s if len(s) >= 3 else w)
-    return " ".join(out)
+    _stems[word] = result = " ".join(out)
+    return result
 
 
 class SourceIndex:
@@ -125,6 +177,17 @@ class SourceIndex:
                 key=registry.independence_key(canonical),
                 reliability=reliability,
             )
+        self._sets: dict[tuple[int, ...], tuple[tuple[SourceFact, ...], SourceSet]] = {(): ((), EMPTY)}
+
+    def summary(self, ids: tuple[int, ...]) -> tuple[tuple[SourceFact, ...], SourceSet]:
+        """The sources of these ids and their summary, computed once per distinct combination."""
+        hit = self._sets.get(ids)
+        if hit is None:
+            if len(self._sets) > 100_000:
+                self._sets = {(): ((), EMPTY)}
+            facts = tuple(self.by_id[i] for i in ids if i in self.by_id)
+            hit = self._sets[ids] = (facts, SourceSet.of(facts))
+        return hit
 
 
 def load_registry(conn: Connection, base: Registry | None = None) -> tuple[Registry, list[tuple]]:
@@ -152,14 +215,13 @@ def load_registry(conn: Connection, base: Registry | None = None) -> tuple[Regis
     return reg, [tuple(r) for r in rows]
 
 
-def _own_keys(sources: tuple[SourceFact, ...], relays: tuple[SourceFact, ...], outlet: str | None,
-              article_id: int) -> set[str]:
-    if relays:
-        return {s.key for s in relays if s.kind != "vague"}
-    keys = {s.key for s in sources if s.kind != "vague"}
-    if not sources:
-        keys.add(f"outlet:{normalise(outlet)}" if outlet else f"article:{article_id}")
-    return keys
+def _own_keys(src: SourceSet, rel: SourceSet, has_sources: bool, outlet: str | None,
+              article_id: int) -> frozenset[str]:
+    if rel is not EMPTY:
+        return rel.keys
+    if has_sources:
+        return src.keys
+    return frozenset((f"outlet:{normalise(outlet)}" if outlet else f"article:{article_id}",))
 
 
 def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH) -> Iterator[list[Fact]]:
@@ -169,8 +231,9 @@ def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH) -> Iter
         rows = conn.execute(
             select(
                 ClaimRow.id, ClaimRow.text, ClaimRow.attribution, ClaimRow.cue_text, ArticleRow.outlet,
-                ClaimRow.article_id, ArticleRow.published, ClaimRow.created_at, ClaimRow.review_status,
-                ClaimRow.status, ClaimRow.rule_status, ClaimRow.flags, ClaimRow.reliability,
+                ClaimRow.article_id, type_coerce(ArticleRow.published, String),
+                type_coerce(ClaimRow.created_at, String), ClaimRow.review_status,
+                ClaimRow.status, ClaimRow.rule_status, type_coerce(ClaimRow.flags, Text), ClaimRow.reliability,
                 ClaimRow.credibility, ClaimRow.needs_review,
             )
             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
@@ -186,17 +249,14 @@ def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH) -> Iter
 
 
 def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) -> list[Fact]:
-    by_id = index.by_id
-    srcs: dict[int, list[SourceFact]] = defaultdict(list)
-    relays: dict[int, list[SourceFact]] = defaultdict(list)
+    srcs: dict[int, list[int]] = defaultdict(list)
+    relays: dict[int, list[int]] = defaultdict(list)
     for cid, sid, role in conn.execute(
         select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role)
         .where(ClaimSourceRow.claim_id.between(lo, hi))
         .order_by(ClaimSourceRow.id)
     ):
-        s = by_id.get(sid)
-        if s is not None:
-            (relays if role == "relay" else srcs)[cid].append(s)
+        (relays if role == "relay" else srcs)[cid].append(sid)
 
     numbers: dict[int, list[NumberFact]] = defaultdict(list)
     for cid, value, low, high, unit, approx, bound in conn.execute(
@@ -226,54 +286,130 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
     )
     for me, other, relation in conn.execute(union_all(a_side, b_side)):
         (corro if relation == "corroborates" else contra)[me].add(other)
-    linked_keys: dict[int, set[str]] = {}
+    linked_keys: dict[int, frozenset[str]] = {}
     if corro:
         others = sorted({o for s in corro.values() for o in s})
         linked_keys = _keys_of_claims(conn, index, others)
 
+    summary = index.summary
+    no_ids: tuple[int, ...] = ()
     facts = []
+    append = facts.append
     for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status,
          flags, reliability, credibility, needs) in rows:
-        s = tuple(srcs.get(cid, ()))
-        r = tuple(relays.get(cid, ()))
-        keys = _own_keys(s, r, outlet, article_id)
-        for other in corro.get(cid, ()):
-            keys |= linked_keys.get(other, set())
-        facts.append(
-            Fact(
-                id=cid, text=text, attribution=attribution, cue=cue, cue_stem=stem(cue) if cue else None,
-                outlet=outlet, article_id=article_id, published=published, created=created,
-                review_status=review, sources=s, relays=r, numbers=tuple(numbers.get(cid, ())),
-                evidence=evidence.get(cid, 0), corroborating=len(corro.get(cid, ())),
-                contradicting=len(contra.get(cid, ())), independent=frozenset(keys),
-                stored=(status, rule_status, tuple(flags or ()), reliability, credibility, needs),
-            )
-        )
+        sids = srcs.get(cid)
+        rids = relays.get(cid)
+        s, ss = summary(tuple(sids) if sids else no_ids)
+        r, rs = summary(tuple(rids) if rids else no_ids)
+        keys = _own_keys(ss, rs, bool(s), outlet, article_id)
+        linked = corro.get(cid)
+        if linked:
+            keys = keys.union(*(linked_keys.get(o, ()) for o in linked))
+        contras = contra.get(cid)
+        nums = numbers.get(cid)
+        append(Fact(
+            cid, text, attribution, cue, stem(cue) if cue else None, outlet, article_id, published, created,
+            review, s, r, ss, rs, tuple(nums) if nums else (), evidence.get(cid, 0),
+            len(linked) if linked else 0, len(contras) if contras else 0, keys,
+            (status, rule_status, _flags(flags), reliability, credibility, needs),
+        ))
     return facts
 
 
-def _keys_of_claims(conn: Connection, index: SourceIndex, ids: list[int]) -> dict[int, set[str]]:
-    out: dict[int, set[str]] = {}
+def _keys_of_claims(conn: Connection, index: SourceIndex, ids: list[int]) -> dict[int, frozenset[str]]:
+    out: dict[int, frozenset[str]] = {}
     for i in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
         chunk = ids[i : i + 900]
-        srcs: dict[int, list[SourceFact]] = defaultdict(list)
-        relays: dict[int, list[SourceFact]] = defaultdict(list)
+        srcs: dict[int, list[int]] = defaultdict(list)
+        relays: dict[int, list[int]] = defaultdict(list)
         for cid, sid, role in conn.execute(
-            select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role).where(
-                ClaimSourceRow.claim_id.in_(chunk)
-            )
+            select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role)
+            .where(ClaimSourceRow.claim_id.in_(chunk))
+            .order_by(ClaimSourceRow.id)
         ):
-            s = index.by_id.get(sid)
-            if s is not None:
-                (relays if role == "relay" else srcs)[cid].append(s)
+            (relays if role == "relay" else srcs)[cid].append(sid)
         for cid, article_id, outlet in conn.execute(
             select(ClaimRow.id, ClaimRow.article_id, ArticleRow.outlet)
             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
             .where(ClaimRow.id.in_(chunk))
         ):
-            out[cid] = _own_keys(tuple(srcs.get(cid, ())), tuple(relays.get(cid, ())), outlet, article_id)
+            s, ss = index.summary(tuple(srcs.get(cid, ())))
+            _r, rs = index.summary(tuple(relays.get(cid, ())))
+            out[cid] = _own_keys(ss, rs, bool(s), outlet, article_id)
     return out
+
+
+_flag_memo: dict[str, tuple[str, ...]] = {}
+
+
+def _flags(raw) -> tuple[str, ...]:
+    """Stored flags as a tuple; the raw JSON text is decoded once per distinct value."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, str):  # a driver that decodes JSON itself
+        return tuple(raw)
+    hit = _flag_memo.get(raw)
+    if hit is None:
+        if len(_flag_memo) > 10_000:
+            _flag_memo.clear()
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = []
+        hit = _flag_memo[raw] = tuple(value) if isinstance(value, list) else ()
+    return hit
 
 
 def today_utc() -> date:
     return datetime.now(timezone.utc).date()
+
+
+def make_fact(
+    *,
+    sources: tuple[str, ...] = (),
+    relays: tuple[str, ...] = (),
+    text: str = "",
+    attribution: str | None = None,
+    cue: str | None = None,
+    outlet: str | None = None,
+    published: date | None = None,
+    numbers: tuple[NumberFact, ...] = (),
+    review_status: str | None = None,
+    evidence: int = 0,
+    linked_sources: tuple[str, ...] = (),
+    contradicting: int = 0,
+    registry: Registry | None = None,
+    claim_id: int = 1,
+) -> Fact:
+    """A claim's facts without a database, for testing steps (plug-in authors' too).
+
+    Sources are names or aliases the registry knows (or new names, taken as persons; a name starting
+    with "anonymous" or "vague" gets that kind). ``linked_sources`` are the sources of claims linked
+    as corroborating.
+    """
+    reg = registry or Registry.starter()
+    rows, ids = [], {}
+
+    def sid(name: str) -> int:
+        src = reg.resolve(name, fuzzy=False)
+        canonical = src.canonical if src else name
+        if canonical not in ids:
+            kind = src.kind if src else next((k for k in ("anonymous", "vague") if name.startswith(k)), "person")
+            ids[canonical] = len(ids) + 1
+            rows.append((ids[canonical], canonical, kind, None, [], src.reliability if src else None))
+        return ids[canonical]
+
+    s_ids = tuple(sid(n) for n in sources)
+    r_ids = tuple(sid(n) for n in relays)
+    l_ids = tuple(sid(n) for n in linked_sources)
+    index = SourceIndex(reg, rows)
+    s, ss = index.summary(s_ids)
+    r, rs = index.summary(r_ids)
+    keys = _own_keys(ss, rs, bool(s), outlet, 0)
+    if l_ids:
+        keys = keys | index.summary(l_ids)[1].keys
+    return Fact(
+        claim_id, text, attribution or ("indirect" if sources else "unattributed"), cue, stem(cue) if cue else None,
+        outlet, 0, published, None, review_status, s, r, ss, rs, numbers, evidence, 1 if l_ids else 0,
+        contradicting, keys, ("unverified", None, (), None, None, None),
+    )

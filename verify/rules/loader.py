@@ -351,7 +351,7 @@ def suggest(steps: StepRegistry, text: str, limit: int = 3) -> tuple[str, ...]:
         choices[d.shown] = d.shown
         choices[d.example.split("\n")[0].split(" ", 1)[1]] = d.shown
     out: list[str] = []
-    for _choice, _score, key in process.extract(text, list(choices), scorer=fuzz.WRatio, limit=limit * 3):
+    for key, _score, _index in process.extract(text, list(choices), scorer=fuzz.WRatio, limit=limit * 3):
         shown = choices[key]
         if shown not in out:
             out.append(shown)

@@ -40,6 +40,11 @@ class Outcome:
             raise StepError(f"unknown outcome kind {self.kind!r} (one of {', '.join(OUTCOMES)})")
 
 
+def always(_fact: Any) -> bool:
+    """The test of "Given any claim"; the engine skips it."""
+    return True
+
+
 def _choice(name: str, allowed: tuple[str, ...], lower: bool = True) -> Callable[[str], str]:
     def convert(raw: str) -> str:
         value = raw.strip().lower() if lower else raw.strip().upper()

@@ -7,7 +7,7 @@ either kind; outcomes are written under Then only.
 from __future__ import annotations
 
 from .facts import stem
-from .steps import Outcome, StepError, given, then, when
+from .steps import Outcome, StepError, always, given, then, when
 
 
 class Names:
@@ -31,7 +31,7 @@ def _names_from(table: list[list[str]]) -> list[str]:
 
 @given('any claim', description="Every stored claim.", example="Given any claim")
 def any_claim():
-    return lambda f: True
+    return always
 
 
 @given(
@@ -41,7 +41,7 @@ def any_claim():
 )
 def attributed_to(ctx, source: str):
     wanted = ctx.resolve(source)
-    return lambda f: any(s.canonical == wanted for s in f.sources)
+    return lambda f: wanted in f.src.names
 
 
 @given(
@@ -52,7 +52,7 @@ def attributed_to(ctx, source: str):
 )
 def attributed_to_any(ctx, table):
     wanted = Names(ctx, _names_from(table)).canonical
-    return lambda f: any(s.canonical in wanted for s in f.sources)
+    return lambda f: not wanted.isdisjoint(f.src.names)
 
 
 @given(
@@ -70,7 +70,7 @@ def unattributed():
     example="Given a claim attributed to an anonymous source",
 )
 def anonymous():
-    return lambda f: any(s.kind == "anonymous" for s in f.sources)
+    return lambda f: "anonymous" in f.src.kinds
 
 
 @given(
@@ -79,7 +79,7 @@ def anonymous():
     example="Given a claim attributed to a vague source",
 )
 def vague():
-    return lambda f: any(s.kind == "vague" for s in f.sources)
+    return lambda f: "vague" in f.src.kinds
 
 
 @given(
@@ -88,7 +88,7 @@ def vague():
     example='Given a claim attributed to a source of kind "person"',
 )
 def of_kind(kind: str):
-    return lambda f: any(s.kind == kind for s in f.sources)
+    return lambda f: kind in f.src.kinds
 
 
 @given(
@@ -99,7 +99,7 @@ def of_kind(kind: str):
 )
 def affiliated(ctx, organisation: str):
     wanted = ctx.resolve(organisation)
-    return lambda f: any(wanted in s.chain for s in f.sources)
+    return lambda f: wanted in f.src.chains
 
 
 @given(
@@ -108,7 +108,7 @@ def affiliated(ctx, organisation: str):
     example='Given a claim attributed to a source tagged "party-to-conflict"',
 )
 def tagged(tag: str):
-    return lambda f: any(tag in s.tags for s in f.sources)
+    return lambda f: tag in f.src.tags
 
 
 @given(
@@ -117,7 +117,7 @@ def tagged(tag: str):
     example='Given a claim not attributed to any source tagged "party-to-conflict"',
 )
 def not_tagged(tag: str):
-    return lambda f: not any(tag in s.tags for s in f.sources)
+    return lambda f: tag not in f.src.tags
 
 
 @given(
@@ -137,7 +137,7 @@ def relayed():
 )
 def relayed_by(ctx, source: str):
     wanted = ctx.resolve(source)
-    return lambda f: any(s.canonical == wanted for s in f.relays)
+    return lambda f: wanted in f.rel.names
 
 
 # -- Given: select by how it is said --------------------------------------------------------------
@@ -208,9 +208,12 @@ def states_at_least(n: int):
     example='Given a claim that states a number of "soldiers"',
 )
 def states_unit(unit: str):
-    u = unit.lower()
-    singular = u[:-1] if u.endswith("s") else u
-    return lambda f: any(x.unit and x.unit.lower() in (u, singular) for x in f.numbers)
+    def one(u: str) -> str:
+        u = u.strip().lower()
+        return u[:-1] if u.endswith("s") else u
+
+    wanted = one(unit)
+    return lambda f: any(x.unit and one(x.unit) == wanted for x in f.numbers)
 
 
 @given(

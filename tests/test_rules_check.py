@@ -1,0 +1,233 @@
+"""``verify check``: a rulebook applied to stored claims, traced rule by rule, on both backends."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import select
+
+from rules_support import claim, claim_row, set_review, store_article, write_rules
+from verify.rules import check, load_rulebook
+from verify.store.tables import CheckRunRow, RuleResultRow
+
+HOUSE = """Feature: House rules
+  Our desk's own policy on Ukrainian security-service statements.
+
+  Scenario: Nothing the SBU says stands alone
+    Given a claim attributed to "SBU"
+    Then its status is "disputed"
+    And flag it as "house-rule"
+"""
+
+
+def _results(store, claim_id: int) -> list[RuleResultRow]:
+    with store.session() as s:
+        return list(s.scalars(select(RuleResultRow).where(RuleResultRow.claim_id == claim_id).order_by(RuleResultRow.id)))
+
+
+def _kyiv_article(store) -> list[int]:
+    return store_article(store, [
+        claim("Two soldiers from the north were taken prisoner near the border.", "Zelenskyy", cue="said"),
+        claim("The prisoners were being questioned in Kyiv.", "the SBU", cue="reported"),
+        claim("The security service said one prisoner had asked to stay.", "SBU", cue="said"),
+        claim("Thousands of troops had been sent to the front.", "the White House", "the Pentagon", cue="confirmed"),
+        claim("The fighting began in August.", attribution="unattributed"),
+    ], name="kyiv")
+
+
+def test_a_users_rule_changes_exactly_the_claims_it_selects(store, tmp_path, cli):
+    ids = _kyiv_article(store)
+    check(store, load_rulebook())  # the shipped rules first: the house rule must change only SBU claims
+    before = {i: claim_row(store, i) for i in ids}
+    rules = tmp_path / "house"
+    write_rules(rules, "sbu.feature", HOUSE)
+
+    res = cli("check", "--rules", rules, "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    report = json.loads(res.stdout)
+    assert report["rules"][0]["selected"] == 2
+    assert report["rules"][0]["rule"] == f"{rules}/sbu.feature:4 Nothing the SBU says stands alone"
+
+    for i in ids:
+        row = claim_row(store, i)
+        if i in (ids[1], ids[2]):
+            assert row.status == "disputed" and row.rule_status == "disputed"
+            assert row.flags == ["house-rule"]
+            [status, flag] = _results(store, i)
+            assert (status.outcome, status.value, status.applied) == ("status", "disputed", True)
+            assert (flag.outcome, flag.value) == ("flag", "house-rule")
+            assert f"{status.rule_file}:{status.rule_line} {status.rule_name}" == (
+                f"{rules}/sbu.feature:4 Nothing the SBU says stands alone")
+        else:
+            # another rulebook replaces the results: claims it does not select have no rule status now
+            assert row.rule_status is None and row.status == "unverified" and row.flags == []
+            assert _results(store, i) == []
+            assert before[i].status != "disputed"
+
+
+def test_results_are_replaced_on_each_check_and_runs_are_kept(store, tmp_path):
+    ids = _kyiv_article(store)
+    book = load_rulebook()
+    check(store, book)
+    n_first = len(_results(store, ids[0]))
+    report = check(store, book)
+    assert len(_results(store, ids[0])) == n_first > 0
+    assert report.changed == 0
+    with store.session() as s:
+        runs = list(s.scalars(select(CheckRunRow).order_by(CheckRunRow.id)))
+    assert len(runs) == 2 and runs[1].claims == 5 and runs[1].results == report.results
+    assert {r.run_id for r in _results(store, ids[0])} == {runs[1].id}
+
+
+def test_a_review_outranks_every_rule_and_the_record_shows_both(store, tmp_path):
+    ids = _kyiv_article(store)
+    set_review(store, ids[1], "confirmed")
+    write_rules(tmp_path / "r", "sbu.feature", HOUSE)
+    report = check(store, load_rulebook(tmp_path / "r"))
+    row = claim_row(store, ids[1])
+    assert row.status == "confirmed" and row.review_status == "confirmed" and row.rule_status == "disputed"
+    status = next(r for r in _results(store, ids[1]) if r.outcome == "status")
+    assert not status.applied and "reviewed it as confirmed" in status.reason
+    assert report.disagreements == 1
+    assert claim_row(store, ids[2]).status == "disputed"
+
+
+def test_rules_that_select_nothing_are_reported_and_noskip_fails(store, tmp_path, cli):
+    _kyiv_article(store)
+    write_rules(tmp_path / "r", "quiet.feature", """Feature: Quiet
+  @noskip
+  Scenario: Claims from the Kremlin need review
+    Given a claim attributed to "Kremlin"
+    Then it needs review
+
+  Scenario: Claims from NATO are flagged
+    Given a claim attributed to "NATO"
+    Then flag it as "nato"
+""")
+    res = cli("check", "--rules", tmp_path / "r")
+    assert res.exit_code == 1
+    assert "selected nothing" in res.stdout
+    assert "@noskip" in res.stderr and "quiet.feature:3 Claims from the Kremlin need review" in res.stderr
+    res = cli("check", "--rules", tmp_path / "r", "--format", "json")
+    report = json.loads(res.stdout)
+    assert len(report["selected_nothing"]) == 2 and len(report["noskip_failures"]) == 1
+
+
+def test_an_exception_with_an_expiry(store, tmp_path):
+    ids = _kyiv_article(store)
+    write_rules(tmp_path / "r", "x.feature", """Feature: Exceptions
+  @skip-until:2025-03-01
+  Scenario: Pentagon figures are disputed for now
+    Given a claim attributed to "Pentagon"
+    Then its status is "disputed"
+""")
+    book = load_rulebook(tmp_path / "r", today=date(2025, 2, 1))
+    report = check(store, book, today=date(2025, 2, 1))
+    assert report.rules[0].skipped and report.rules[0].skipped_until == date(2025, 3, 1)
+    assert claim_row(store, ids[3]).status == "unverified"
+    report = check(store, book, today=date(2025, 3, 1))
+    assert not report.rules[0].skipped and report.rules[0].selected == 1
+    assert claim_row(store, ids[3]).status == "disputed"
+
+
+def test_warning_rules_flag_but_never_change_status(store, tmp_path):
+    ids = _kyiv_article(store)
+    write_rules(tmp_path / "r", "w.feature", """Feature: Warnings
+  @warning
+  Scenario: Zelenskyy's statements get a second look
+    Given a claim attributed to "Zelenskyy"
+    Then its status is "refuted"
+    And flag it as "second-look"
+""")
+    check(store, load_rulebook(tmp_path / "r"))
+    row = claim_row(store, ids[0])
+    assert row.status == "unverified" and row.rule_status is None and row.flags == ["second-look"]
+    status = next(r for r in _results(store, ids[0]) if r.outcome == "status")
+    assert not status.applied and "@warning" in status.reason
+
+
+def test_outlines_backgrounds_and_rule_blocks(store, tmp_path):
+    ids = _kyiv_article(store)
+    write_rules(tmp_path / "r", "o.feature", """Feature: Outlines
+  Background:
+    Given any claim
+
+  Rule: Each named source gets its own flag
+    Scenario Outline: Flag claims from <who>
+      When it is attributed to a source tagged "<tag>"
+      Then flag it as "<flag>"
+
+      Examples:
+        | who     | tag               | flag  |
+        | parties | party-to-conflict | party |
+        | armies  | military          | army  |
+""")
+    report = check(store, load_rulebook(tmp_path / "r"))
+    assert [(r.line, r.name, r.selected) for r in report.rules] == [
+        (12, "Flag claims from parties", 3), (13, "Flag claims from armies", 1)]
+    assert claim_row(store, ids[3]).flags == ["army"]
+    [hit] = _results(store, ids[3])
+    assert hit.rule_line == 13
+
+
+def test_links_count_towards_corroboration(store, tmp_path):
+    from verify.store.links import link_claims
+
+    ids = _kyiv_article(store)
+    other = store_article(store, [claim("Two prisoners from the north were held in Kyiv.",
+                                        "Institute for the Study of War", cue="said")], name="isw")
+    book = load_rulebook()
+    check(store, book)
+    assert claim_row(store, ids[0]).status == "single-source"
+    link_claims(store, ids[0], other[0], "corroborates", reviewer="desk")
+    check(store, book)
+    assert claim_row(store, ids[0]).status == "corroborated"
+    assert claim_row(store, other[0]).status == "corroborated"
+    # a second voice of the same government does not corroborate
+    link_claims(store, ids[1], ids[2], "corroborates", reviewer="desk")
+    check(store, book)
+    assert claim_row(store, ids[1]).status == "single-source"
+    link_claims(store, ids[2], ids[3], "contradicts", reviewer="desk")
+    check(store, book)
+    row = claim_row(store, ids[2])
+    assert row.status == "disputed" and "contradicted" in row.flags
+
+
+def test_check_refuses_a_rulebook_that_does_not_lint_clean(store, tmp_path, cli):
+    ids = _kyiv_article(store)
+    write_rules(tmp_path / "r", "bad.feature", """Feature: Bad
+  Scenario: A typo
+    Given a claim atributed to "SBU"
+    Then its status is "disputed"
+""")
+    res = cli("check", "--rules", tmp_path / "r")
+    assert res.exit_code != 0
+    assert res.stderr.count("\n") == 1 and "bad.feature:3" in res.stderr
+    assert claim_row(store, ids[1]).status == "unverified"
+
+
+def test_check_json_and_table_output_escape_stored_text(store, tmp_path, cli):
+    store_article(store, [claim("A [bold red]styled[/] claim.", "SBU", cue="said")], name="markup")
+    write_rules(tmp_path / "r", "m.feature", """Feature: Markup
+  Scenario: [red]Looks like markup[/red]
+    Given any claim
+    Then flag it as "[blink]x[/blink]"
+""")
+    res = cli("check", "--rules", tmp_path / "r")
+    assert res.exit_code == 0
+    assert "[red]Looks like markup[/red]" in res.stdout
+    res = cli("check", "--rules", tmp_path / "r", "--format", "json")
+    assert json.loads(res.stdout)["flags"] == {"[blink]x[/blink]": 1}
+
+
+def test_unknown_source_names_are_reported_not_guessed(store, tmp_path):
+    _kyiv_article(store)
+    write_rules(tmp_path / "r", "u.feature", """Feature: Unknown
+  Scenario: A source nobody stored
+    Given a claim attributed to "Ministry of Silly Walks"
+    Then flag it as "silly"
+""")
+    report = check(store, load_rulebook(tmp_path / "r"))
+    assert report.rules[0].selected == 0
+    assert any("Ministry of Silly Walks" in w for w in report.warnings)
