@@ -55,7 +55,7 @@ def register(app: typer.Typer) -> None:
             _print_check(report, book)
         if report.noskip_failures:
             names = "; ".join(r.where for r in report.noskip_failures)
-            err.print(Text(f"verify: error: @noskip rule(s) selected no claim: {names}"))
+            err.print(Text(f"verify: error: @noskip rule(s) selected no claim: {names}"), soft_wrap=True)
             raise typer.Exit(1)
 
     @rules_app.command("steps")
@@ -118,7 +118,7 @@ def register(app: typer.Typer) -> None:
             }))
         else:
             for p in book.problems:
-                (err if p.severity == "error" else out).print(Text(str(p)))
+                (err if p.severity == "error" else out).print(Text(str(p)), soft_wrap=True)
             verdict = "clean" if not errors else f"{len(errors)} error(s)"
             summary = f"{book.shown}: {len(book.rules)} rule(s), {verdict}"
             if book.warnings:
@@ -141,7 +141,7 @@ def _print_check(report, book) -> None:
             line.append("  selected nothing" + (" (@noskip)" if r.noskip else ""), style="yellow")
         out.print(line)
     for w in report.warnings:
-        err.print(Text(f"warning: {w}"))
+        err.print(Text(f"warning: {w}"), soft_wrap=True)
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))
     out.print(Text(f"{report.claims} claim(s) checked in {report.seconds:.2f} s: {statuses or 'none'}"))
     if report.flags:
