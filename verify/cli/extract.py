@@ -69,8 +69,6 @@ def extract(
     if failures:
         if single:
             raise typer.Exit(failures[0].exit_code)
-        if len(files) > 1:
-            say(f"verify: {len(failures)} of {len(files)} files could not be read")
         raise typer.Exit(max(e.exit_code for e in failures))
 
 

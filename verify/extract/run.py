@@ -93,6 +93,9 @@ def _init_worker(registry: Registry | None) -> None:
 
 def _work(path: str) -> _Result:
     notes: list[str] = []
+    if os.path.isdir(path):  # expand_paths passes on only directories with no article in them
+        return path, None, f"{path}: a directory with no article files in it ({', '.join(ARTICLE_SUFFIXES)})", \
+            InputError.exit_code, notes
     try:
         ex = extract_file(path, _worker_registry, notes.append)
         return path, ex, None, 0, notes
