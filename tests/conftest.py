@@ -71,13 +71,16 @@ def _empty_postgres(url: str) -> None:
 
 
 @pytest.fixture
-def db_url(_pg_url, tmp_path, monkeypatch) -> str:
-    """An empty database for this test; ``VERIFY_DATABASE_URL`` points at it, so CLI commands use it."""
+def db_url(_pg_url, tmp_path_factory, monkeypatch) -> str:
+    """An empty database for this test; ``VERIFY_DATABASE_URL`` points at it, so CLI commands use it.
+
+    The SQLite file lives in a directory of its own, so a test's ``tmp_path`` stays empty for it.
+    """
     if _pg_url:
         _empty_postgres(_pg_url)
         url = _pg_url
     else:
-        url = f"sqlite:///{tmp_path / 'verify.db'}"
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'verify.db'}"
     monkeypatch.setenv("VERIFY_DATABASE_URL", url)
     return url
 
