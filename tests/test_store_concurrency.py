@@ -88,3 +88,43 @@ def test_many_processes_creating_one_source_share_its_row(store, db_url):
     assert _count(store, ArticleRow) == N
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(SourceRow).where(SourceRow.canonical == "River Watch Group")) == 1
+
+
+def _ingest_then_hang(barrier, url):
+    """Ingest, but stop dead halfway through the article's claims until killed."""
+    import time
+
+    from verify.store import repository
+
+    real = repository.Store._add_claim
+    calls = {"n": 0}
+
+    def slow(self, *args, **kw):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            barrier.wait()  # tell the test we are halfway
+            time.sleep(120)
+        return real(self, *args, **kw)
+
+    repository.Store._add_claim = slow
+    with open_store(url) as store:
+        store.ingest(loaded(), claims_for())
+
+
+def test_a_process_killed_mid_ingest_leaves_nothing_and_a_rerun_completes(store, db_url):
+    import os
+    import signal
+
+    barrier = CTX.Barrier(2)
+    child = CTX.Process(target=_ingest_then_hang, args=(barrier, db_url))
+    child.start()
+    barrier.wait(timeout=60)
+    os.kill(child.pid, signal.SIGKILL)
+    child.join(timeout=30)
+    assert child.exitcode == -signal.SIGKILL
+
+    with open_store(db_url) as after:
+        assert _count(after, ArticleRow) == 0 and _count(after, ClaimRow) == 0
+        r = after.ingest(loaded(), claims_for())
+        assert r.created and r.claims == 4
+        assert _count(after, ArticleRow) == 1 and _count(after, ClaimRow) == 4
