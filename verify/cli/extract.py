@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -85,16 +84,16 @@ class _Printer:
         self.console = Console(highlight=False)
 
     def add(self, ex: Extraction) -> None:
-        data = ex.model_dump(mode="json")
+        # pydantic's own serialiser: the same JSON as model_dump(mode="json"), several times faster
         out = sys.stdout
         if self.fmt is Format.jsonl:
-            out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            out.write(ex.model_dump_json() + "\n")
             out.flush()
         elif self.fmt is Format.json:
             if self.single:
-                out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+                out.write(ex.model_dump_json(indent=2) + "\n")
             else:
-                out.write(("[\n" if self.count == 0 else ",\n") + _indent(json.dumps(data, ensure_ascii=False, indent=2)))
+                out.write(("[\n" if self.count == 0 else ",\n") + _indent(ex.model_dump_json(indent=2)))
         else:
             self.console.print(_table(ex))
         self.count += 1

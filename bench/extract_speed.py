@@ -1,0 +1,151 @@
+"""How fast extraction runs, on PolNeAR train texts from ``../shared`` (skipped where absent).
+
+    python bench/extract_speed.py                 # extract_claims in this process, one core
+    python bench/extract_speed.py --numbers       # the figure finder alone
+    python bench/extract_speed.py --files         # `verify extract DIR` over one file per article
+    python bench/extract_speed.py --files --copies 4 --jobs 2   # 4x the files: memory must not grow
+    python bench/extract_speed.py --peer --limit 200            # side by side with the spaCy pipeline
+
+Prints MB/s (UTF-8 bytes of article text), articles/s and peak RSS. ``--peer`` installs the spaCy +
+textacy comparison pipeline in its own venv through ``../shared/tools/peer-setup.sh`` (outside the
+project), then times it and ``verify extract --jobs 1`` on the same files in this one run and prints
+the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+TRAIN = SHARED / "corpus" / "polnear" / "train.jsonl"
+CLI_CODE = "import sys; from verify.cli import main; sys.argv[0] = 'verify'; main()"
+
+
+def load(limit: int | None) -> list[tuple[str, str]]:
+    rows = []
+    with open(TRAIN, encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            rows.append((r["article_id"], r["text"]))
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+def mb(texts) -> float:
+    return sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+
+def rss_mb(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # kilobytes on Linux
+
+
+def in_process(rows, numbers_only: bool) -> None:
+    t0 = time.perf_counter()
+    if numbers_only:
+        from verify.extract.numbers import find_numbers as run
+    else:
+        from verify.extract import extract_claims
+        from verify.registry import Registry
+
+        registry = Registry.starter()
+
+        def run(text):
+            return extract_claims(text, registry)
+    start = time.perf_counter() - t0
+    texts = [t for _, t in rows]
+    size = mb(texts)
+    found = 0
+    t0 = time.perf_counter()
+    for t in texts:
+        found += len(run(t))
+    dt = time.perf_counter() - t0
+    what = "find_numbers" if numbers_only else "extract_claims"
+    unit = "figures" if numbers_only else "claims"
+    print(f"{what}: {len(texts)} articles, {size:.2f} MB in {dt:.2f} s (start {start:.2f} s), one process")
+    print(f"  {size / dt:.2f} MB/s, {len(texts) / dt:.0f} articles/s, {found} {unit}, peak RSS {rss_mb():.0f} MB")
+
+
+def write_files(rows, directory: Path, copies: int) -> list[Path]:
+    paths = []
+    for k in range(copies):
+        sub = directory / f"copy{k:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        for article_id, text in rows:
+            p = sub / f"{article_id}.txt"
+            p.write_text(text, encoding="utf-8")
+            paths.append(p)
+    return paths
+
+
+def time_command(cmd: list[str], out=subprocess.DEVNULL) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
+    dt = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd[:4])} ... failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+    return dt, proc.returncode
+
+
+def files_mode(rows, copies: int, jobs: int | None) -> None:
+    with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
+        paths = write_files(rows, Path(tmp), copies)
+        size = mb([t for _, t in rows]) * copies
+        cmd = [sys.executable, "-c", CLI_CODE, "extract", tmp, "--format", "jsonl"]
+        if jobs:
+            cmd += ["--jobs", str(jobs)]
+        dt, _ = time_command(cmd)
+        print(f"verify extract DIR --format jsonl{f' --jobs {jobs}' if jobs else ''}: {len(paths)} files, "
+              f"{size:.2f} MB in {dt:.2f} s (process start included)")
+        print(f"  {size / dt:.2f} MB/s, {len(paths) / dt:.0f} files/s, "
+              f"peak RSS of the largest process {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+
+
+def peer_mode(rows) -> None:
+    setup = SHARED / "tools" / "peer-setup.sh"
+    peer = SHARED / "tools" / "peer_spacy.py"
+    py = subprocess.run(["bash", str(setup)], capture_output=True, text=True)
+    if py.returncode != 0:
+        sys.exit(f"peer setup failed: {py.stderr.strip()[-500:]}")
+    peer_python = py.stdout.strip().splitlines()[-1]
+    with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
+        paths = [str(p) for p in write_files(rows, Path(tmp), 1)]
+        size = mb([t for _, t in rows])
+        ours, _ = time_command([sys.executable, "-c", CLI_CODE, "extract", *paths, "--format", "jsonl", "--jobs", "1"])
+        theirs, _ = time_command([peer_python, str(peer), *paths])
+    print(f"same {len(paths)} files, {size:.2f} MB, one core each, process start included:")
+    print(f"  verify extract --jobs 1   {ours:8.2f} s  {size / ours:7.3f} MB/s")
+    print(f"  spaCy + textacy pipeline  {theirs:8.2f} s  {size / theirs:7.3f} MB/s")
+    print(f"  verify is {theirs / ours:.1f} times faster")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--numbers", action="store_true", help="time the figure finder alone")
+    ap.add_argument("--files", action="store_true", help="time `verify extract` over one file per article")
+    ap.add_argument("--copies", type=int, default=1, help="with --files: write the articles this many times")
+    ap.add_argument("--jobs", type=int, default=None, help="with --files: worker processes")
+    ap.add_argument("--peer", action="store_true", help="compare with the spaCy pipeline of ../shared/tools")
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    args = ap.parse_args()
+    if not TRAIN.is_file():
+        print(f"skipped: {TRAIN} is not present")
+        return
+    rows = load(args.limit)
+    if args.peer:
+        peer_mode(rows)
+    elif args.files:
+        files_mode(rows, max(1, args.copies), args.jobs)
+    else:
+        in_process(rows, args.numbers)
+
+
+if __name__ == "__main__":
+    main()
