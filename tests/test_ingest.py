@@ -178,3 +178,125 @@ def test_relayed_claim_keeps_source_and_relay(store):
     with store.session() as s:
         roles = sorted((cs.role, cs.source.canonical) for cs in s.scalars(select(ClaimSourceRow)))
     assert roles == [("relay", "Security Service of Ukraine"), ("source", "captured North Korean soldier")]
+
+
+# -- files: read, extract, store ---------------------------------------------------------------
+
+PORT = (
+    "Grain ships leave the southern port\n\n"
+    "The Pentagon said on Monday that four vessels had left the harbour with wheat on board. "
+    "According to the port authority, the convoy was not fired upon. "
+    "Insurance costs have risen by 30 percent since spring.\n"
+)
+RIVER = (
+    "Flooding closes the river crossing\n\n"
+    "The River Watch Group said the water had risen two metres overnight. "
+    "The White House said it was following the situation.\n"
+)
+
+
+@pytest.fixture
+def articles(tmp_path) -> dict[str, Path]:
+    files = {"port": PORT, "river": RIVER, "empty": "   \n", "binary": None}
+    out = {}
+    for name, text in files.items():
+        p = tmp_path / f"{name}.txt"
+        if text is None:
+            p.write_bytes(b"\x00\x01\x02binary\x00" * 20)
+        else:
+            p.write_text(text, encoding="utf-8")
+        out[name] = p
+    out["missing"] = tmp_path / "missing.txt"
+    return out
+
+
+def test_ingest_paths_stores_good_files_and_reports_bad_ones(store, articles):
+    order = ["port", "empty", "river", "missing", "binary"]
+    outcomes = list(store.ingest_paths([articles[n] for n in order], jobs=1))
+    assert [o.path for o in outcomes] == [str(articles[n]) for n in order]
+    assert [o.ok for o in outcomes] == [True, False, True, False, False]
+    for o in outcomes:
+        if not o.ok:
+            assert "\n" not in str(o.error) and o.path in str(o.error)
+    assert count(store, ArticleRow) == 2
+    port = outcomes[0].result
+    assert port.created and port.claims >= 2
+    with store.session() as s:
+        texts = {r.text for r in s.scalars(select(ArticleRow))}
+        stored = s.scalars(select(ClaimRow).where(ClaimRow.article_id == port.article_id)).all()
+    assert texts == {PORT, RIVER}
+    assert len(stored) == port.claims
+    for c in stored:
+        # spans index the file's text exactly as read
+        assert PORT[c.start : c.end].startswith(c.text[:10])
+
+
+def test_ingest_paths_again_skips_extraction(store, articles, monkeypatch):
+    first = list(store.ingest_paths([articles["port"], articles["river"]], jobs=1))
+    import verify.extract
+
+    def boom(*a, **kw):
+        raise AssertionError("an already stored article was extracted again")
+
+    monkeypatch.setattr(verify.extract, "extract_claims", boom)
+    again = list(store.ingest_paths([articles["port"], articles["river"]], jobs=1))
+    assert [o.result.created for o in again] == [False, False]
+    assert [o.result.article_id for o in again] == [o.result.article_id for o in first]
+    assert [o.result.claims for o in again] == [o.result.claims for o in first]
+
+
+def test_parallel_ingest_matches_serial(db_url, articles, tmp_path):
+    from verify.store import open_store
+
+    paths = [articles[n] for n in ("port", "empty", "river", "binary")]
+    with open_store(db_url) as store:
+        parallel = list(store.ingest_paths(paths, jobs=3))
+    serial_url = f"sqlite:///{tmp_path / 'serial.db'}"
+    with open_store(serial_url) as other:
+        serial = list(other.ingest_paths(paths, jobs=1))
+    assert [(o.ok, o.result.claims if o.ok else None) for o in parallel] == [
+        (o.ok, o.result.claims if o.ok else None) for o in serial
+    ]
+
+
+def test_cli_ingest_prints_each_file_and_a_total(cli, db_url, articles):
+    r = cli("ingest", articles["port"], articles["river"])
+    assert r.exit_code == 0, r.stderr
+    lines = r.stdout.strip().splitlines()
+    assert lines[0].startswith("new") and str(articles["port"]) in lines[0]
+    assert "2 files: 2 new, 0 already stored" in lines[-1]
+
+    r = cli("ingest", articles["port"])
+    assert r.exit_code == 0
+    assert r.stdout.startswith("already stored") and "1 file: 0 new, 1 already stored; 0 claims stored" in r.stdout
+
+
+def test_cli_ingest_bad_files_one_line_each_others_stored(cli, db_url, articles, store):
+    r = cli("ingest", articles["empty"], articles["port"], articles["missing"], "--jobs", "2")
+    assert r.exit_code != 0
+    errors = r.stderr.strip().splitlines()
+    assert len(errors) == 2 and all(e.startswith("verify: error: ") for e in errors)
+    assert str(articles["empty"]) in errors[0] and str(articles["missing"]) in errors[1]
+    assert "Traceback" not in r.stderr
+    assert "3 files: 1 new, 0 already stored, 2 failed" in r.stdout
+    assert count(store, ArticleRow) == 1
+
+
+def test_cli_ingest_with_a_registry_file(cli, db_url, articles, tmp_path, store):
+    reg = tmp_path / "extra.toml"
+    reg.write_text(
+        '[[source]]\ncanonical = "River Watch Group"\nkind = "organisation"\n'
+        'aliases = ["the River Watch Group", "RWG"]\ntags = ["ngo"]\n',
+        encoding="utf-8",
+    )
+    r = cli("ingest", articles["river"], "--registry", reg)
+    assert r.exit_code == 0, r.stderr
+    src = store.get_source("RWG")
+    assert src.canonical == "River Watch Group" and src.tags == ["ngo"]
+    assert store.source_summary("River Watch Group").claims == 1
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[source]]\ncanonical = 'X'\nkind = 'robot'\n", encoding="utf-8")
+    r = cli("ingest", articles["port"], "--registry", bad)
+    assert r.exit_code != 0 and len(r.stderr.strip().splitlines()) == 1
+    assert "bad.toml" in r.stderr

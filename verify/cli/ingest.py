@@ -42,6 +42,8 @@ def register(app: typer.Typer) -> None:
                 else:
                     old += 1
                     out.print(Text(f"already stored  {outcome.path}: {r.claims} claims (article {r.article_id})"))
+                for note in outcome.notes:
+                    err.print(Text(f"verify: note: {outcome.path}: {note}"))
             total = new + old + failed
             summary = f"{total} file{'s' if total != 1 else ''}: {new} new, {old} already stored"
             if failed:

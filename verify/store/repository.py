@@ -45,6 +45,8 @@ class FileOutcome:
     path: str
     result: IngestResult | None = None
     error: VerifyError | None = None
+    # what the reader noticed (a legacy encoding it decoded, ...)
+    notes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -246,7 +248,7 @@ class Store:
                     yield p, None, FileOutcome(p, error=e)
                     continue
                 stored = self.find_article(loaded.article.sha256)
-                yield p, loaded, (FileOutcome(p, result=stored) if stored else None)
+                yield p, loaded, (FileOutcome(p, result=stored, notes=_notes(loaded)) if stored else None)
 
         if jobs == 1 or len(paths) < 2:
             for p, loaded, done in prepared():
@@ -282,7 +284,7 @@ class Store:
         if isinstance(claims, VerifyError):
             return FileOutcome(p, error=claims)
         try:
-            return FileOutcome(p, result=self.ingest(loaded, claims, reg))
+            return FileOutcome(p, result=self.ingest(loaded, claims, reg), notes=_notes(loaded))
         except VerifyError as e:
             return FileOutcome(p, error=VerifyError(f"{p}: {e}") if p not in str(e) else e)
 
@@ -470,6 +472,10 @@ class Store:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _notes(loaded: Any) -> tuple[str, ...]:
+    return tuple(getattr(loaded, "notes", None) or ())
 
 
 def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
