@@ -5,10 +5,11 @@
 - Plain text and Markdown are kept exactly as read: nothing is normalised, line ends and a leading
   byte-order mark included (decoded with ``utf-8``, not ``utf-8-sig``), so ``text[start:end]`` is
   the same whichever tool decodes the file as UTF-8.
-- HTML (``.html``/``.htm``, or any file that starts like an HTML page) goes through trafilatura,
-  which keeps the article body and drops navigation and boilerplate; its title, author, date
-  (``published``), site name (``outlet``) and canonical URL are kept. The extracted text, with a
-  blank line between blocks, is what spans index, and ``article.text`` carries it.
+- HTML (``.html``/``.htm``, or a file without a text or Markdown suffix that starts like an HTML
+  page) goes through trafilatura, which keeps the article body and drops navigation and
+  boilerplate; its title, author, date (``published``), site name (``outlet``) and canonical URL
+  are kept. The extracted text, with a blank line between blocks, is what spans index, and
+  ``article.text`` carries it.
 
 Encodings: UTF-8 is expected. A file that is not UTF-8 is decoded only where that is safe: a
 UTF-16/UTF-32 file with a byte-order mark, or a file that charset-normalizer recognises, with no
