@@ -300,3 +300,32 @@ def test_cli_ingest_with_a_registry_file(cli, db_url, articles, tmp_path, store)
     r = cli("ingest", articles["port"], "--registry", bad)
     assert r.exit_code != 0 and len(r.stderr.strip().splitlines()) == 1
     assert "bad.toml" in r.stderr
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_extractor_failure_fails_that_file_only(store, articles, monkeypatch, jobs):
+    import verify.extract
+
+    real = verify.extract.extract_claims
+
+    def fragile(text, registry=None):
+        if "River Watch" in text:
+            raise ValueError("cannot cope")
+        return real(text, registry)
+
+    monkeypatch.setattr(verify.extract, "extract_claims", fragile)
+    outcomes = list(store.ingest_paths([articles["river"], articles["port"]], jobs=jobs))
+    assert [o.ok for o in outcomes] == [False, True]
+    assert str(outcomes[0].error) == f"{articles['river']}: extraction failed (ValueError: cannot cope)"
+    assert count(store, ArticleRow) == 1
+
+
+def test_a_directory_means_the_articles_in_it(store, tmp_path):
+    d = tmp_path / "wires"
+    (d / "monday").mkdir(parents=True)
+    (d / "monday" / "a.txt").write_text(PORT, encoding="utf-8")
+    (d / "b.md").write_text(RIVER, encoding="utf-8")
+    (d / "notes.csv").write_text("not,an,article\n", encoding="utf-8")
+    outcomes = list(store.ingest_paths([d], jobs=1))
+    assert sorted(Path(o.path).name for o in outcomes) == ["a.txt", "b.md"]
+    assert all(o.ok and o.result.created for o in outcomes)

@@ -229,15 +229,17 @@ class Store:
     ) -> Iterator[FileOutcome]:
         """Read, extract and store each file, yielding one outcome per file in the order given.
 
-        A file that cannot be read gives an outcome with its error; the others are still stored.
-        An article already stored is recognised by its SHA-256 before any extraction is done.
-        Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is more
-        than one new file.
+        A directory stands for the article files under it (``verify.extract.run.expand_paths``).
+        A file that cannot be read or extracted gives an outcome with its error; the others are
+        still stored. An article already stored is recognised by its SHA-256 before any extraction
+        is done. Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is
+        more than one file.
         """
         from ..articles import read_article
+        from ..extract.run import expand_paths
 
         reg = registry if registry is not None else self.registry()
-        paths = [str(p) for p in paths]
+        paths = list(expand_paths(paths))
         jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
 
         def prepared() -> Iterator[tuple[str, Any, FileOutcome | None]]:
@@ -251,6 +253,7 @@ class Store:
                 yield p, loaded, (FileOutcome(p, result=stored, notes=_notes(loaded)) if stored else None)
 
         if jobs == 1 or len(paths) < 2:
+            # one file is not worth starting worker processes for
             for p, loaded, done in prepared():
                 if done is not None:
                     yield done
@@ -260,10 +263,10 @@ class Store:
 
         # Workers extract; this process writes, so each article is still one transaction here.
         window = jobs * 4
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(reg,)) as pool:
             pending: list[tuple[str, Any, FileOutcome | None, Future | None]] = []
             for p, loaded, done in prepared():
-                fut = None if done is not None else pool.submit(_extract_worker, loaded.text, reg)
+                fut = None if done is not None else pool.submit(_extract_worker, loaded.text)
                 pending.append((p, loaded, done, fut))
                 while len(pending) >= window:
                     yield self._finish(pending.pop(0), reg)
@@ -276,13 +279,13 @@ class Store:
             return done
         try:
             claims = fut.result()
-        except VerifyError as e:
-            return FileOutcome(p, error=e)
+        except Exception as e:  # a worker that died (out of memory, killed) fails its file only
+            return FileOutcome(p, error=VerifyError(f"{p}: extraction failed ({type(e).__name__})"))
         return self._extract_and_store(p, loaded, reg, claims)
 
     def _extract_and_store(self, p: str, loaded: Any, reg: Registry, claims: Any) -> FileOutcome:
         if isinstance(claims, VerifyError):
-            return FileOutcome(p, error=claims)
+            return FileOutcome(p, error=claims if p in str(claims) else type(claims)(f"{p}: {claims}"))
         try:
             return FileOutcome(p, result=self.ingest(loaded, claims, reg), notes=_notes(loaded))
         except VerifyError as e:
@@ -479,16 +482,29 @@ def _notes(loaded: Any) -> tuple[str, ...]:
 
 
 def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
+    """The claims of one text, or the error that says why not (returned, to cross processes)."""
     from ..extract import extract_claims
 
     try:
         return extract_claims(text, registry)
     except VerifyError as e:
         return e
+    except RecursionError:
+        return VerifyError("extraction failed (text nested too deeply)")
+    except Exception as e:  # one article's failure must not end a run over many
+        return VerifyError(f"extraction failed ({type(e).__name__}: {e})")
 
 
-def _extract_worker(text: str, registry: Registry) -> list[Claim] | VerifyError:
-    return _extract(text, registry)
+_worker_registry: Registry | None = None
+
+
+def _init_worker(registry: Registry) -> None:
+    global _worker_registry
+    _worker_registry = registry
+
+
+def _extract_worker(text: str) -> list[Claim] | VerifyError:
+    return _extract(text, _worker_registry or Registry.starter())
 
 
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:
