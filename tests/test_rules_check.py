@@ -69,15 +69,21 @@ def test_a_users_rule_changes_exactly_the_claims_it_selects(store, tmp_path, cli
 def test_results_are_replaced_on_each_check_and_runs_are_kept(store, tmp_path):
     ids = _kyiv_article(store)
     book = load_rulebook()
-    check(store, book)
+    first = check(store, book)
     n_first = len(_results(store, ids[0]))
     report = check(store, book)
     assert len(_results(store, ids[0])) == n_first > 0
-    assert report.changed == 0
+    assert report.changed == 0 and report.results == first.results
+    assert report.rewritten == 0  # nothing changed: the rows of the first check stand
     with store.session() as s:
         runs = list(s.scalars(select(CheckRunRow).order_by(CheckRunRow.id)))
     assert len(runs) == 2 and runs[1].claims == 5 and runs[1].results == report.results
-    assert {r.run_id for r in _results(store, ids[0])} == {runs[1].id}
+    assert {r.run_id for r in _results(store, ids[0])} == {runs[0].id}
+    # a changed rulebook rewrites what changed, and drops what no rule says any more
+    write_rules(tmp_path / "r", "sbu.feature", HOUSE)
+    report = check(store, load_rulebook(tmp_path / "r"))
+    assert {r.run_id for r in _results(store, ids[1])} == {report.run_id}
+    assert _results(store, ids[0]) == []
 
 
 def test_a_review_outranks_every_rule_and_the_record_shows_both(store, tmp_path):

@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, delete, insert, update
+from sqlalchemy import bindparam, create_engine, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from ..errors import RulebookError, StoreError
 from ..models import STATUSES
 from ..store.tables import CheckRunRow, ClaimRow, RuleResultRow
-from .facts import BATCH, Fact, SourceIndex, iter_facts, load_registry, today_utc
+from .facts import BATCH, Fact, SourceIndex, fetch_plain, iter_facts, load_registry, today_utc
 from .loader import Rule, Rulebook, StepContext
 from .steps import Outcome, StepError, always
 
@@ -72,7 +72,8 @@ class CheckReport:
     rulebook: str
     run_id: int | None = None
     claims: int = 0
-    results: int = 0
+    results: int = 0  # result rows this check stands behind
+    rewritten: int = 0  # of which written anew (the others were unchanged since the last check)
     changed: int = 0
     statuses: Counter = field(default_factory=Counter)
     flags: Counter = field(default_factory=Counter)
@@ -95,6 +96,7 @@ class CheckReport:
     def to_dict(self) -> dict[str, Any]:
         return {
             "rulebook": self.rulebook, "run_id": self.run_id, "claims": self.claims, "results": self.results,
+            "results_rewritten": self.rewritten,
             "changed": self.changed, "statuses": dict(sorted(self.statuses.items())),
             "flags": dict(sorted(self.flags.items())), "needs_review": self.needs_review,
             "disagreements_with_review": self.disagreements,
@@ -252,12 +254,16 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
         insert(CheckRunRow).values(rulebook=rulebook.shown, started_at=now).returning(CheckRunRow.id)
     ).scalar_one()
     report.run_id = run_id
-    conn.execute(delete(RuleResultRow))
     writer = _Writer(conn, now)
     selected = [0] * len(compiled)
     # claims that fire the same rules (and have the same review) get the same decision: decide once
     decisions: dict[tuple, tuple[Decision, list[tuple]]] = {}
     for facts in iter_facts(conn, index, batch):
+        # a claim whose results are what the last check recorded keeps its rows: after an ingest of a
+        # few articles, a check rewrites only the claims that changed
+        before = _recorded(conn, facts[0].id, facts[-1].id)
+        stale: list[int] = []
+        kept = 0
         rows: list[tuple] = []
         updates: list[tuple] = []
         for f in facts:
@@ -278,12 +284,18 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
                 d = decide(hits, f.review_status)
                 template = [(run_id, r.file, r.line, r.name, o.kind, o.value, why, applied)
                             for r, o, applied, why in d.results]
-                hit = decisions[key] = (d, template)
-            d, template = hit
+                hit = decisions[key] = (d, template, tuple(t[1:] for t in template))
+            d, template, same = hit
             cid = f.id
-            if template:
-                last = (cid,)
-                rows.extend([t + last for t in template])
+            old = before.get(cid, ())
+            if old == same:
+                kept += len(same)
+            else:
+                if old:
+                    stale.append(cid)
+                if template:
+                    last = (cid,)
+                    rows.extend([t + last for t in template])
             _tally(report, f, d)
             new = (d.status, d.rule_status, d.flags, d.reliability, d.credibility, d.needs_review)
             if new != f.stored:
@@ -292,9 +304,11 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
                     report.changed += 1
                     if len(report.changes) < CHANGES_SHOWN:
                         report.changes.append({"id": cid, "from": f.stored[0], "to": d.status})
+        writer.forget(stale)
         writer.results(rows)
         writer.claims(updates)
-        report.results += len(rows)
+        report.results += len(rows) + kept
+        report.rewritten += len(rows)
     writer.finish()
     for c, n in zip(compiled, selected):
         c.report.selected = n
@@ -338,6 +352,12 @@ class _Writer:
         if v is None:
             v = self._flag_memo[flags] = self._flags(list(flags)) if self._flags else list(flags)
         return v
+
+    def forget(self, claim_ids: list[int]) -> None:
+        """Drop the recorded results of claims whose results changed."""
+        for i in range(0, len(claim_ids), 500):
+            chunk = claim_ids[i : i + 500]
+            self.conn.execute(delete(RuleResultRow).where(RuleResultRow.claim_id.in_(chunk)))
 
     def results(self, rows: list[tuple]) -> None:
         if not rows:
@@ -387,6 +407,26 @@ _STAGE_TABLE = {
                   " rule_status varchar(20), flags json, reliability varchar(1), credibility varchar(1),"
                   " needs_review text, checked_at timestamptz) ON COMMIT DROP",
 }
+
+
+def _recorded(conn: Connection, lo: int, hi: int) -> dict[int, tuple]:
+    """The results the last check recorded for claims ``lo``..``hi``, per claim, as check writes them."""
+    t = RuleResultRow
+    stmt = (
+        select(t.claim_id, t.rule_file, t.rule_line, t.rule_name, t.outcome, t.value, t.reason, t.applied)
+        .where(t.claim_id.between(lo, hi))
+        .order_by(t.claim_id, t.id)
+    )
+    rows = fetch_plain(conn, stmt, (lo, hi))
+    out: dict[int, list] = {}
+    for cid, f, line, name, outcome, value, reason, applied in rows:
+        entry = (f, line, name, outcome, value, reason, bool(applied))
+        got = out.get(cid)
+        if got is None:
+            out[cid] = [entry]
+        else:
+            got.append(entry)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _processor(col, dialect):
