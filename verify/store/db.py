@@ -131,11 +131,8 @@ def make_engine(url: str | None = None) -> Engine:
             event.listen(engine, "connect", _on_sqlite_connect)
             event.listen(engine, "begin", _on_sqlite_begin)
         else:
-            engine = create_engine(
-                u,
-                pool_pre_ping=True,
-                connect_args={"connect_timeout": 10, "application_name": "verify"},
-            )
+            # no pre-ping: a verify process is short-lived, and a ping would double every round trip
+            engine = create_engine(u, connect_args={"connect_timeout": 10, "application_name": "verify"})
     except (NoSuchModuleError, ArgumentError, ImportError) as e:
         raise StoreError(f"cannot open the database {mask_url(u)}: {_first_line(e)}") from None
     return engine

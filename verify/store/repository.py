@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -121,14 +122,16 @@ class Store:
     # -- ingest --------------------------------------------------------------------------------
     def find_article(self, sha256: str) -> IngestResult | None:
         """The stored article with this SHA-256 (``created`` False), or None."""
+        claims = (
+            select(func.count()).select_from(ClaimRow).where(ClaimRow.article_id == ArticleRow.id).scalar_subquery()
+        )
         with self.session() as s:
-            row = s.execute(select(ArticleRow.id).where(ArticleRow.sha256 == sha256)).first()
-            if row is None:
-                return None
-            n = s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.article_id == row.id))
-            return IngestResult(row.id, False, n or 0)
+            row = s.execute(select(ArticleRow.id, claims).where(ArticleRow.sha256 == sha256)).first()
+            return None if row is None else IngestResult(row[0], False, row[1] or 0)
 
-    def ingest(self, loaded_article: Any, claims: list[Claim], registry: Registry | None = None) -> IngestResult:
+    def ingest(
+        self, loaded_article: Any, claims: list[Claim], registry: Registry | None = None, *, _checked: bool = False
+    ) -> IngestResult:
         """Store an article and its claims in one transaction; nothing new if it is already stored.
 
         ``loaded_article`` is what ``verify.articles.read_article`` returns (``path``, ``article``,
@@ -139,9 +142,10 @@ class Store:
         text = loaded_article.text
         if text is None:
             raise InputError(f"{loaded_article.path}: no article text to store")
-        existing = self.find_article(article.sha256)
-        if existing is not None:
-            return existing
+        if not _checked:
+            existing = self.find_article(article.sha256)
+            if existing is not None:
+                return existing
         reg = registry if registry is not None else self.registry()
         try:
             with self.transaction() as s:
@@ -158,13 +162,14 @@ class Store:
                 )
                 s.add(row)
                 s.flush()
+                merged = _merge_same_span(claims)
                 sources = _SourceCache(s, reg)
-                n = 0
-                for claim in _merge_same_span(claims):
+                sources.prepare(m for c in merged for m in (*c.sources, *c.relayed_by))
+                for claim in merged:
                     self._add_claim(s, row.id, text, claim, sources)
-                    n += 1
+                # one flush: the claims and their rows go in as batched inserts
                 s.flush()
-                return IngestResult(row.id, True, n)
+                return IngestResult(row.id, True, len(merged))
         except IntegrityError:
             # another process stored the same article first: theirs stands
             existing = self.find_article(article.sha256)
@@ -287,7 +292,8 @@ class Store:
         if isinstance(claims, VerifyError):
             return FileOutcome(p, error=claims if p in str(claims) else type(claims)(f"{p}: {claims}"))
         try:
-            return FileOutcome(p, result=self.ingest(loaded, claims, reg), notes=_notes(loaded))
+            # ingest_paths looked the article up just before extracting it
+            return FileOutcome(p, result=self.ingest(loaded, claims, reg, _checked=True), notes=_notes(loaded))
         except VerifyError as e:
             return FileOutcome(p, error=VerifyError(f"{p}: {e}") if p not in str(e) else e)
 
@@ -527,50 +533,64 @@ def _merge_same_span(claims: list[Claim]) -> list[Claim]:
 
 
 class _SourceCache:
-    """Source rows by canonical name for one ingest, created from the registry when new."""
+    """Source rows by canonical name for one ingest, created from the registry when new.
+
+    ``prepare`` loads every row the article's claims need in one query (and creates the missing
+    ones) before any claim is added, so that adding claims needs no further round trips.
+    """
 
     def __init__(self, s: Session, registry: Registry) -> None:
         self.s = s
         self.registry = registry
-        self.starter = Registry.starter()
+        self.starter = _starter()
         self.ids: dict[str, int] = {}
+        self.names: dict[tuple[str, str], str] = {}
 
-    def _row(self, src: Source) -> SourceRow:
-        row = _row_for(self.s, src.canonical)
-        if row is None:
-            return _create_source(self.s, src, edited=not self._is_starter(src))
-        if row.edited_at is None and self._is_starter(src) and _fields_of_row(row) != _fields(src):
-            _copy_fields(row, src)  # a newer starter registry than the one the row was copied from
-        return row
+    def name_of(self, m: SourceMention) -> tuple[str, Source | None]:
+        name = _clip(m.canonical.strip(), 300) or _clip(m.mention.strip(), 300) or "unknown"
+        known = self.registry.get(name) or self.registry.lookup(name)
+        return (known.canonical if known is not None else name), known
+
+    def prepare(self, mentions: Iterable[SourceMention]) -> None:
+        wanted: dict[str, Source] = {}
+        for m in mentions:
+            name, known = self.name_of(m)
+            if name in wanted:
+                continue
+            wanted[name] = known or Source(canonical=name, kind=m.kind)
+            # the hierarchy travels with the source, so rules can count one government once
+            for parent in self.registry.affiliation_chain(name)[1:]:
+                wanted.setdefault(parent, self.registry.get(parent) or Source(canonical=parent))
+        if not wanted:
+            return
+        with self.s.no_autoflush:
+            rows = {
+                r.canonical: r
+                for r in self.s.scalars(select(SourceRow).where(SourceRow.canonical.in_(list(wanted))))
+            }
+        for name, src in wanted.items():
+            row = rows.get(name)
+            in_registry = self.registry.get(name) is not None
+            if row is None:
+                row = _create_source(self.s, src, edited=in_registry and not self._is_starter(src))
+            elif in_registry and row.edited_at is None and self._is_starter(src) and _fields_of_row(row) != _fields(src):
+                _copy_fields(row, src)  # a newer starter registry than the one the row was copied from
+            self.ids[name] = row.id
 
     def _is_starter(self, src: Source) -> bool:
         base = self.starter.get(src.canonical)
         return base is not None and _fields(base) == _fields(src)
 
     def id_for(self, m: SourceMention) -> int:
-        name = _clip(m.canonical.strip(), 300) or _clip(m.mention.strip(), 300) or "unknown"
-        if name in self.ids:
-            return self.ids[name]
-        known = self.registry.get(name) or self.registry.lookup(name)
-        if known is not None and known.canonical != name:
-            name = known.canonical
-            if name in self.ids:
-                return self.ids[name]
-        if known is not None:
-            row = self._row(known)
-        else:
-            row = _row_for(self.s, name) or _create_source(self.s, Source(canonical=name, kind=m.kind))
-        self.ids[name] = row.id
-        # the hierarchy travels with the source, so rules can count one government once
-        for parent in self.registry.affiliation_chain(name)[1:]:
-            if parent not in self.ids:
-                psrc = self.registry.get(parent)
-                if psrc is not None:
-                    prow = self._row(psrc)
-                else:
-                    prow = _row_for(self.s, parent) or _create_source(self.s, Source(canonical=parent))
-                self.ids[parent] = prow.id
-        return row.id
+        name, _ = self.name_of(m)
+        if name not in self.ids:
+            self.prepare([m])
+        return self.ids[name]
+
+
+@lru_cache(maxsize=1)
+def _starter() -> Registry:
+    return Registry.starter()
 
 
 def _row_for(s: Session, canonical: str) -> SourceRow | None:
