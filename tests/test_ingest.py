@@ -329,3 +329,20 @@ def test_a_directory_means_the_articles_in_it(store, tmp_path):
     outcomes = list(store.ingest_paths([d], jobs=1))
     assert sorted(Path(o.path).name for o in outcomes) == ["a.txt", "b.md"]
     assert all(o.ok and o.result.created for o in outcomes)
+
+
+def test_a_failure_while_storing_fails_that_file_only(store, articles, monkeypatch):
+    from verify.store import repository
+
+    real = repository.Store._add_claim
+
+    def picky(self, s, article_id, text, claim, sources):
+        if "River Watch" in text:
+            raise ValueError("refused")
+        return real(self, s, article_id, text, claim, sources)
+
+    monkeypatch.setattr(repository.Store, "_add_claim", picky)
+    outcomes = list(store.ingest_paths([articles["river"], articles["port"]], jobs=1))
+    assert [o.ok for o in outcomes] == [False, True]
+    assert "cannot store it (ValueError: refused)" in str(outcomes[0].error)
+    assert count(store, ArticleRow) == 1

@@ -6,7 +6,7 @@ import typer
 from rich.text import Text
 
 from ..config import database_url
-from ..store.db import head_revision, make_engine, mask_url, migrate, parse_url
+from ..store.db import check_connection, head_revision, make_engine, mask_url, migrate, parse_url
 from .common import DbOption, out
 
 
@@ -19,8 +19,6 @@ def register(app: typer.Typer) -> None:
         """Create the database's tables, or bring them to the newest schema."""
         engine = make_engine(db)
         try:
-            from ..store.db import check_connection
-
             check_connection(engine)
             before, after = migrate(engine, "head")
         finally:

@@ -296,6 +296,8 @@ class Store:
             return FileOutcome(p, result=self.ingest(loaded, claims, reg, _checked=True), notes=_notes(loaded))
         except VerifyError as e:
             return FileOutcome(p, error=VerifyError(f"{p}: {e}") if p not in str(e) else e)
+        except Exception as e:  # the article's transaction was rolled back; the run goes on
+            return FileOutcome(p, error=VerifyError(f"{p}: cannot store it ({type(e).__name__}: {e})"))
 
     # -- the source registry -------------------------------------------------------------------
     def registry(self) -> Registry:
