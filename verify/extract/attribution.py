@@ -21,6 +21,7 @@ from .cues import (
     LISTENER,
     PARTICIPLES,
     SPEECH_FORMS,
+    STANCE_FORMS,
     STATEMENT_NOUNS,
     VAGUE_PASSIVES,
 )
@@ -45,6 +46,21 @@ from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUO
 Span = tuple[int, int]
 
 _PARTICIPLES = set(PARTICIPLES)
+# verb forms that are more often plural nouns ("his claims", "media reports", "the questions")
+_NOUNISH = {"claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
+            "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
+            "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
+            "mentions", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
+            "promise", "pledge", "vow", "estimate", "credit", "challenge", "advocate", "thank", "tweet", "note",
+            "answer", "reply", "mention", "dispute", "contest", "label", "brand", "portray", "welcome", "hail",
+            "blame", "question", "fault", "champion", "dub"}
+_BE_NOT = {"isn’t", "isn't", "wasn’t", "wasn't", "aren’t", "aren't", "weren’t", "weren't", "’s", "'s", "’re", "'re"}
+_TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "from", "while", "when", "as", "last",
+                  "this", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                  "sunday", "today", "yesterday", "tonight", "recently", "afterward", "afterwards", "then", "again",
+                  "repeatedly", "shortly", "late", "early", "of", "about", "through", "with", "outside", "inside",
+                  "near", "since", "following", "under", "over", "in", "amid", "without", "adding", "for"}
+_CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 # "Note: ...", "Update: ..." are labels, not speakers
 _COLON_LABELS = set(
@@ -147,7 +163,7 @@ class Reader:
                 if f:
                     out.append(f)
                 continue
-            if low in SPEECH_FORMS or low in BELIEF_FORMS or low in EVIDENCE_FORMS:
+            if low in SPEECH_FORMS or low in BELIEF_FORMS or low in EVIDENCE_FORMS or low in STANCE_FORMS:
                 f = self._verb(toks, i, s, e, para, out)
                 if f:
                     out.append(f)
@@ -186,6 +202,8 @@ class Reader:
                 break
             if lows[k] in ("that", "whether", "if") and not toks.inq[k]:
                 a = k + 1
+                break
+            if lows[k] in SUBJECT_PRONOUNS or lows[k] in SPEECH_FORMS or lows[k] in BELIEF_FORMS:
                 break
             if lows[k] in ("”", '"') or words[k] in OPEN_QUOTES:
                 break
@@ -250,6 +268,9 @@ class Reader:
         elif low in EVIDENCE_FORMS:
             lemma, tense = EVIDENCE_FORMS[low]
             klass = "evidence"
+        elif low in STANCE_FORMS:
+            lemma, tense = STANCE_FORMS[low]
+            klass = "stance"
         else:
             lemma, tense = BELIEF_FORMS[low]
             klass = "belief"
@@ -257,6 +278,14 @@ class Reader:
         # a noun, not a verb: "the report", "his claims", "a note"
         if tense in ("base", "third") and (prev in DETERMINERS or is_possessive(words[i - 1] if i else "")) and prev not in ("they", "we", "i", "you", "many", "some", "others", "both", "all", "most"):
             return None
+        pw = words[i - 1] if i else ""
+        if low in _NOUNISH or (klass == "stance" and tense != "past"):
+            # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
+            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that") or (prev.endswith("ly") and len(prev) > 4)
+            if klass == "stance" and tense == "base":
+                subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you")
+            if not subj_like:
+                return None
         cue: Span = (toks.starts[i], toks.ends[i])
         # a continuation: "..., adding that ...", "..., saying ..."
         if tense == "ing":
@@ -274,7 +303,7 @@ class Reader:
                 if np is None:
                     return None
                 return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-            if not (i > 0 and (lows[i - 1] in BE or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
+            if not (i > 0 and (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
                 return None
         j, passive = skip_aux(toks, i)
         passive = passive and tense == "past"
@@ -319,8 +348,17 @@ class Reader:
             sources = self._relative_source(toks, j)
             src_start = j
         else:
-            if j >= 0 and words[j] == "," :
+            if j >= 0 and words[j] == ",":
+                # "..., said the official." (inverted) or "X, a spokesman, said ..." (an aside)
+                rn = right_np(toks, i + 1)
+                inverted_here = rn is not None and klass == "speech" and (
+                    rn[1] + 1 >= n or words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?") or words[rn[1] + 1] in QUOTE_MARKS
+                )
+                if inverted_here and not (is_cap(words[rn[0]]) or lows[rn[0]] in DETERMINERS or lows[rn[0]] in SUBJECT_PRONOUNS):
+                    inverted_here = False
                 np = self._aside_np(toks, j)
+                if inverted_here and not (np is not None and np[0] == 0):
+                    np = None
             elif j >= 0:
                 np = left_np(toks, j)
             if np is not None and klass == "evidence":
@@ -329,6 +367,11 @@ class Reader:
             if np is not None:
                 sources = self._src_list(toks, *np)
                 src_start = np[0]
+            elif j > 0 and lows[j] in ("and", "but") and klass in ("speech", "belief") and self._subject(toks, j) is not None:
+                # "X visited the plant and said ...": the subject of the clause speaks
+                np = self._subject(toks, j)
+                sources = self._src_list(toks, *np)
+                src_start = j + 1
             elif klass == "speech" and (j < 0 or words[j] in (",", "—", "–", "--") or words[j] in CLOSE_QUOTES or words[j] in STRAIGHT_QUOTES):
                 # inverted order: "..., said the official."
                 rn = right_np(toks, i + 1)
@@ -353,6 +396,13 @@ class Reader:
             pre = src_start - 1
             final = pre >= 0 and (words[pre] in (",", "—", "–", "--", "―") or words[pre] in CLOSE_QUOTES or (words[pre] in STRAIGHT_QUOTES and pre > 0 and toks.inq[pre - 1]))
             quote_before = final and (words[pre] in CLOSE_QUOTES or words[pre] in STRAIGHT_QUOTES or (words[pre] == "," and pre > 0 and words[pre - 1] in QUOTE_MARKS))
+            if quote_before:
+                # only a quotation that opens the sentence or clause: not "Bemoaning the "system," X said"
+                qe = pre - 1 if words[pre] == "," else pre
+                k = qe - 1
+                while k >= 0 and toks.inq[k]:
+                    k -= 1
+                quote_before = k >= 0 and words[k] in QUOTE_MARKS and (k == 0 or words[k - 1] in (",", ":", ";", "—", "–", "(", ")", ".", "?", "!"))
             ca = self._content_after(toks, i, e, lemma)
             if quote_before:
                 content, direct = self._content_before(toks, self._before(toks, src_start))
@@ -403,7 +453,7 @@ class Reader:
             first in RELATIVES or first in ("whose", "a", "an", "the", "who’s", "who's", "in", "at", "speaking", "writing", "asked", "speaking", "through", "via", "like", "also", "too", "however", "meanwhile")
             or first.isdigit() or first.endswith("ing") or is_cap(toks.words[c1 + 1])
         )
-        if not aside_ok:
+        if not aside_ok and not (c1 >= 1 and is_cap(toks.words[c1 - 1]) and j - c1 <= 20):
             return None
         np = left_np(toks, c1 - 1) if c1 >= 1 else None
         if np is None:
@@ -414,20 +464,22 @@ class Reader:
         return np
 
     def _is_trailer(self, toks: Tokens, a: int, b: int) -> bool:
-        """What follows the cue is only a listener, time or channel ("told CNN on Monday.")."""
+        """What follows the cue is only a listener, a time or a channel ("told CNN on Monday.")."""
         words, lows = toks.words, toks.lows
         if any(toks.inq[k] for k in range(a, b + 1)):
             return words[a] not in QUOTE_MARKS and not toks.inq[a] and self._trailer_before_quote(toks, a, b)
-        n_words = 0
-        for k in range(a, b + 1):
-            if words[k] == ",":
-                # "said Monday, adding ...": what follows the comma is a new piece
-                break
-            if words[k][0].isalnum():
-                n_words += 1
-                if lows[k] in ("that", "whether", "he", "she", "they", "it", "we", "i"):
-                    return False
-        return n_words <= 6
+        k = a
+        while k <= b and not words[k][0].isalnum():
+            k += 1
+        if k > b:
+            return True
+        if lows[k] in _TRAILER_START or lows[k] in _PARTICIPLES:
+            return True
+        # "told reporters.", "told The Times on Monday."
+        if k == a and a > 0 and toks.lows[a - 1] in ("told", "tells", "tell", "telling"):
+            m = self._skip_listener(toks, a)
+            return m > b or lows[m] in _TRAILER_START or words[m] in (",", ".")
+        return False
 
     def _trailer_before_quote(self, toks: Tokens, a: int, b: int) -> bool:
         for k in range(a, b + 1):

@@ -14,6 +14,13 @@ concede testify disclose joke quip boast brag lament ask wonder agree recount as
 mention estimate describe repeat reiterate retort scoff shout yell posit propose speculate
 affirm indicate muse urge swear call""".split()
 
+# stances and acts of speech that attribution corpora annotate too: "X criticized the plan"
+STANCE = """attack criticize criticise praise blast slam condemn denounce reject dismiss defend endorse
+support oppose blame cite compare liken question challenge decline refuse propose demand threaten
+applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scold fault tout accuse
+push advocate champion dispute contest recommend acknowledge downplay insist highlight
+emphasize label dub brand characterize characterise portray describe""".split()
+
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
 LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())
 
@@ -102,6 +109,7 @@ def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
 
 
 SPEECH_FORMS = _index(SPEECH)
+STANCE_FORMS = {k: v for k, v in _index(STANCE).items() if k not in SPEECH_FORMS}
 BELIEF_FORMS = _index(BELIEF)
 EVIDENCE_FORMS = _index(EVIDENCE)
 

@@ -54,6 +54,17 @@ _TIME_WORDS = set(
     """week weeks month months year years day days today yesterday tonight morning afternoon
     evening night weekend monday tuesday wednesday thursday friday saturday sunday time""".split()
 )
+# words of a title before a name ("Attorney General Jane Roe", "Sen. John Doe")
+TITLE_WORDS = set(
+    """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm prof rev president senator secretary governor
+    mayor judge justice attorney general chief minister prime deputy vice speaker leader majority minority
+    chairman chairwoman chair director ambassador commissioner spokesman spokeswoman spokesperson former
+    acting state house senate congressman congresswoman representative candidate nominee pope king queen
+    prince princess chancellor premier lieutenant colonel captain sergeant major admiral commander officer
+    professor superintendent sheriff detective inspector executive ceo chairperson founder co-founder
+    democratic republican democrat gop u.s us presidential nominee hopeful first lady""".split()
+)
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 _PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
 
 # heads of unnamed but specific sources
@@ -80,7 +91,12 @@ ORG_WORDS = set(
     tribune herald guardian telegraph magazine review daily radio tv television media intelligence
     navy pentagon kremlin staff ministry military""".split()
 )
-NATIONALITY_LIKE = re.compile(r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|i|ic)|Republican|Democratic|Democrat|GOP|U\.?S|UN|EU|NATO|Western|Arab)$")
+NATIONALITY_LIKE = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|American|Korean|Mexican|African|Cuban|Israeli|Iraqi|Afghan|Pakistani|Saudi|"
+    r"Yemeni|Republican|Republicans|Democratic|Democrat|Democrats|GOP|European|Western|Eastern|Arab|Muslim|Christian|"
+    r"Catholic|Jewish|Asian|Latino|Latina|Hispanic|Kurdish|Turkish|Polish|Swedish|Danish|Finnish|Irish|Scottish|"
+    r"Welsh|German|French|Dutch|Greek|Thai|Nepali|Qatari|Emirati|Kuwaiti|Omani|Federal|National|State|U\.?S|UN|EU|NATO)$"
+)
 
 
 @dataclass(slots=True)
@@ -145,6 +161,12 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         # "those close to him"
         inner = left_np(toks, k - 3, lo)
         return (inner[0], k) if inner else None
+    if lows[k] == ")":
+        # "Sen. Jane Roe (D-Vt.)": step over the parenthesis to the name before it
+        for o in range(k - 1, max(lo - 1, k - 8), -1):
+            if lows[o] == "(":
+                inner = left_np(toks, o - 1, lo) if o - 1 >= lo else None
+                return (inner[0], k) if inner else None
     abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
     if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all", "those", "these"):
         if lows[k] != ")" and not abbrev_end:
@@ -232,6 +254,8 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
             break
         if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an")):
             break
+        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lows[b] not in DETERMINERS:
+            break  # a past-tense verb after the head: "The minister visited ..."
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:
@@ -269,17 +293,29 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
         return _pronoun(ctx, mention, span, lows[0])
     hit = ctx.cache.get(mention)
     if hit is None:
-        if "," in words[1:]:
+        if len(words) > 2 and words[-1] == ")" and "(" in words[1:]:
+            # a trailing "(R-Ga.)" or "(SBU)" is a label; the registry may know the whole, else the part before
+            src = ctx.registry.resolve(mention)
+            if src is None:
+                cut = words.index("(", 1)
+                words, lows = words[:cut], lows[:cut]
+                key = mention[: mention.find("(")].strip()
+            else:
+                ctx.cache[mention] = (src.canonical, src.kind)
+        else:
+            key = mention
+        if mention in ctx.cache:
+            hit = ctx.cache[mention]
+        elif "," in words[1:]:
             # an apposition describes the source; the name before it says who it is
             cut = words.index(",", 1)
-            head_words = words[:cut]
-            hit = _classify(ctx, " ".join(head_words), head_words, lows[:cut], pos)
+            hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos)
         else:
-            hit = _classify(ctx, mention, words, lows, pos)
+            hit = _classify(ctx, key, words, lows, pos)
         ctx.cache[mention] = hit
     canonical, kind = hit
     src = Src(mention, span, canonical, kind)
-    if kind == "person":
+    if kind == "person" and canonical[:1].isupper():
         ctx.last_person = src
         parts = canonical.split()
         if len(parts) >= 2 and parts[-1][:1].isupper():
@@ -322,7 +358,10 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
             k -= 1
         name_words = [w for w in words[k:] if w not in (".",)]
         name = " ".join(name_words)
-        name = re.sub(r"^(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Secretary|Governor|Judge|Pope|Prime Minister|Minister)\.?\s+)+", "", name)
+        nw = name.split()
+        while len(nw) > 1 and (nw[0].lower().rstrip(".") in TITLE_WORDS or nw[0].endswith(("’s", "'s"))):
+            nw.pop(0)
+        name = " ".join(nw)
         if not name:
             name = mention
         if any(w.lower() in ORG_WORDS for w in name_words) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
@@ -404,6 +443,14 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
                 passive = True
             j -= 1
             continue
+        if lw in _TIME_WORDS or lw in _WEEKDAYS:
+            # "X on Monday said", "X this month announced"
+            k = j - 1
+            while k >= 0 and toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "on", "in", "just", "also"):
+                k -= 1
+            if k < j - 1 or lw in _WEEKDAYS:
+                j = k
+                continue
         break
     return j, passive
 
