@@ -75,6 +75,7 @@ def test_ranges(text, figure, low, high, unit):
         ("A loan of $1.5 billion was signed.", "$1.5 billion", 1.5e9, "USD"),
         ("A loan of €300m was signed.", "€300m", 3e8, "EUR"),
         ("A loan of £2bn was signed.", "£2bn", 2e9, "GBP"),
+        ("A loan of $4 bln was signed.", "$4 bln", 4e9, "USD"),
         ("A fine of 5,000 rubles was set.", "5,000 rubles", 5000, "RUB"),
         ("The harvest was 30,000 tonnes.", "30,000 tonnes", 30000, "t"),
         ("The ceasefire held for 72 hours.", "72 hours", 72, "hours"),
@@ -160,6 +161,9 @@ def test_vague_quantities(text, low, high):
         "They blamed one another.",
         "The team scores often.",
         "The 100m sprint was cancelled.",
+        "Two-thirds of the town was cut off.",
+        "One half of the bridge stands.",
+        "The line was open 24/7.",
     ],
 )
 def test_not_figures(text):

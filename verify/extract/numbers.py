@@ -58,6 +58,7 @@ _TENS_WORDS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "trillion": 1_000_000_000_000}
 _SCALE_ABBR = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
+               "bln": 1_000_000_000,
                "b": 1_000_000_000, "tn": 1_000_000_000_000}
 
 _SMALL = "|".join(sorted({**_UNITS_WORDS, **_TENS_WORDS}, key=len, reverse=True))
@@ -90,7 +91,7 @@ _CORE = re.compile(
 # what may follow a figure directly ("1.5 million", "$5bn", "40%", "984 square kilometers")
 _SCALE_AFTER = re.compile(
     r"(?:\s+|-)?(?P<scale>hundred|thousand|million|billion|trillion)\b"
-    r"|(?P<abbr>bn|mln|mn|tn|k|m|b)\b",
+    r"|\s?(?P<abbr>bln|bn|mln|mn|tn|k|m|b)\b",
     re.IGNORECASE,
 )
 _UNIT_AFTER = re.compile(
@@ -172,6 +173,8 @@ _ONE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_FRACTION_AFTER = re.compile(r"[\s-](?:halves|half|thirds?|quarters?|fourths?|fifths?|sixths?|eighths?|tenths?)\b",
+                             re.IGNORECASE)
 # what a four-digit figure counts when it is not a year ("about 2000 troops")
 _COUNTED_AFTER = re.compile(
     r"\s+(?:more\s+|additional\s+|extra\s+|new\s+|foreign\s+|enemy\s+|Russian\s+|Ukrainian\s+)?"
@@ -378,6 +381,8 @@ def _part(text: str, m: re.Match, hi: int, currency: str | None, *, is_first: bo
         value, length = parsed
         words = m.group("word")[:length]
         e = s + length
+        if _FRACTION_AFTER.match(text, e, hi):
+            return None  # "two-thirds", "one half": a share, not a count
         if words.lower() == "one" and (_ONE_BEFORE.search(before) or _ONE_AFTER.match(text, e, hi)
                                         or not _next_is_lower_word(text, e, hi)):
             return None
