@@ -93,3 +93,22 @@ def mine():
     write_rules(d, "x.feature", "Feature: X\n  Scenario: Y\n    Given any claim\n    Then flag it as \"y\"\n")
     with pytest.raises(RulebookError, match="already defined"):
         load_rulebook(d, allow_plugins=True)
+
+
+def test_a_plugin_step_that_fails_on_a_claim_is_one_line_and_nothing_is_written(tmp_path, store, cli):
+    from rules_support import claim_row
+
+    d = tmp_path / "fragile"
+    write_rules(d, "steps.py", '''from verify.rules import given
+
+@given("a claim the desk distrusts", description="x", example="Given a claim the desk distrusts")
+def distrust():
+    return lambda fact: 1 / 0
+''')
+    write_rules(d, "x.feature", "Feature: X\n  Scenario: Y\n    Given a claim the desk distrusts\n    Then its status is \"refuted\"\n")
+    [cid] = store_article(store, [claim("A bridge was hit.", "SBU", cue="said")])
+    res = cli("check", "--rules", d, "--allow-plugins")
+    assert res.exit_code != 0 and res.stderr.count("\n") == 1
+    assert "x.feature:3 Given a claim the desk distrusts: the step failed on claim" in res.stderr
+    assert "ZeroDivisionError" in res.stderr
+    assert claim_row(store, cid).status == "unverified"

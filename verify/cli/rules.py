@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         with open_store(db) as store:
             report = check(store, book)
         if fmt is Format.json:
-            out.print_json(json.dumps(report.to_dict()))
+            typer.echo(json.dumps(report.to_dict(), indent=2))
         else:
             _print_check(report, book)
         if report.noskip_failures:
@@ -75,11 +75,11 @@ def register(app: typer.Typer) -> None:
         if rules is not None:
             steps = read_rulebook(rules, allow_plugins=allow_plugins).steps
         if fmt is Format.json:
-            out.print_json(json.dumps([
+            typer.echo(json.dumps([
                 {"keyword": d.kind.capitalize(), "phrasing": d.shown, "description": d.description,
                  "example": d.example, "table": d.table, "doc_string": d.doc, "origin": d.origin}
                 for d in steps
-            ]))
+            ], indent=2))
             return
         for kind, title in (("given", "Given: select claims"), ("when", "When: narrow the selection"),
                             ("then", "Then: outcomes")):
@@ -111,11 +111,11 @@ def register(app: typer.Typer) -> None:
         book = lint(directory, allow_plugins=allow_plugins)
         errors = book.errors
         if fmt is Format.json:
-            out.print_json(json.dumps({
+            typer.echo(json.dumps({
                 "rulebook": book.shown, "rules": len(book.rules), "errors": len(errors),
                 "warnings": len(book.warnings), "plugin": book.plugin, "plugin_loaded": book.plugin_loaded,
                 "problems": [p.to_dict() for p in book.problems],
-            }))
+            }, indent=2))
         else:
             for p in book.problems:
                 (err if p.severity == "error" else out).print(Text(str(p)), soft_wrap=True)

@@ -83,6 +83,7 @@ class CheckReport:
     changes: list[dict[str, Any]] = field(default_factory=list)  # the first CHANGES_SHOWN status changes
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    origins: dict[int, str] = field(default_factory=dict, repr=False)  # test bit -> where it is written
 
     @property
     def idle(self) -> list[RuleReport]:
@@ -112,7 +113,7 @@ class CheckReport:
 class _Compiled:
     rule: Rule
     report: RuleReport
-    tests: list
+    need: int  # bit mask of the tests the rule needs
     outcomes: list[Outcome]
     active: bool
 
@@ -220,15 +221,48 @@ def check(db: Any, rulebook: Rulebook, *, today: date | None = None, batch: int 
     return report
 
 
-def _compile(rulebook: Rulebook, conn: Connection, today: date, report: CheckReport) -> tuple[list[_Compiled], SourceIndex]:
+def _compile(rulebook: Rulebook, conn: Connection, today: date,
+             report: CheckReport) -> tuple[list[_Compiled], list[tuple[int, Any]], SourceIndex]:
+    """Each rule's outcomes and the tests it needs, as a bit mask over the rulebook's distinct tests.
+
+    A test written the same way in several rules ("Given a claim with no attributed source") is
+    built once and run once per claim.
+    """
     registry, rows = load_registry(conn)
     index = SourceIndex(registry, rows)
-    compiled = []
+    compiled: list[_Compiled] = []
+    preds: list[tuple[int, Any]] = []
+    seen: dict[tuple, int] = {}
+    origins = report.origins
     warned: set[str] = set()
     for rule in rulebook.rules:
         ctx = StepContext(registry, today, rule.file)
+        ctx.rule_name = rule.name
+        need, outcomes = 0, []
         try:
-            tests, outcomes = rule.compile(ctx)
+            for st in rule.steps:
+                ctx.line = st.line
+                d = st.definition
+                if d.kind == "then":
+                    made = d.build(st.match, ctx, st.table, st.doc)
+                    for o in made if isinstance(made, (list, tuple)) else [made]:
+                        if not isinstance(o, Outcome):
+                            raise StepError(f"{d.origin}: a Then step must give Outcome(s), got {type(o).__name__}")
+                        outcomes.append(o)
+                    continue
+                key = (id(d), st.text, tuple(map(tuple, st.table)) if st.table else None, st.doc)
+                j = seen.get(key)
+                if j is None:
+                    fn = d.build(st.match, ctx, st.table, st.doc)
+                    if not callable(fn):
+                        raise StepError(f"{d.origin}: a Given/When step must give a predicate")
+                    j = -1 if fn is always else len(preds)
+                    if j >= 0:
+                        preds.append((1 << j, fn))
+                        origins[1 << j] = f"{rule.file}:{st.line} {st.keyword} {st.text}"
+                    seen[key] = j
+                if j >= 0:
+                    need |= 1 << j
         except StepError as e:
             raise RulebookError(f"{rule.file}:{ctx.line}: {e}") from None
         for w in ctx.warnings:
@@ -241,23 +275,23 @@ def _compile(rulebook: Rulebook, conn: Connection, today: date, report: CheckRep
             warning=rule.warning, noskip=rule.noskip, outcomes=[f"{o.kind}={o.value}" for o in outcomes],
         )
         report.rules.append(rr)
-        compiled.append(_Compiled(rule, rr, tests, outcomes, not skipped))
-    return compiled, index
+        compiled.append(_Compiled(rule, rr, need, outcomes, not skipped))
+    return compiled, preds, index
 
 
 def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> CheckReport:
     report = CheckReport(rulebook=rulebook.shown)
-    compiled, index = _compile(rulebook, conn, today, report)
-    active = [(i, [t for t in c.tests if t is not always]) for i, c in enumerate(compiled) if c.active]
+    compiled, preds, index = _compile(rulebook, conn, today, report)
+    active = [(i, c.need) for i, c in enumerate(compiled) if c.active]
     now = datetime.now(timezone.utc)
     run_id = conn.execute(
         insert(CheckRunRow).values(rulebook=rulebook.shown, started_at=now).returning(CheckRunRow.id)
     ).scalar_one()
     report.run_id = run_id
     writer = _Writer(conn, now)
-    selected = [0] * len(compiled)
-    # claims that fire the same rules (and have the same review) get the same decision: decide once
-    decisions: dict[tuple, tuple[Decision, list[tuple]]] = {}
+    # claims that pass the same tests (and have the same review) get the same decision: decide once
+    decisions: dict[tuple, tuple] = {}
+    counts: dict[tuple, list] = {}  # key -> [claims, rules fired]
     for facts in iter_facts(conn, index, batch):
         # a claim whose results are what the last check recorded keeps its rows: after an ingest of a
         # few articles, a check rewrites only the claims that changed
@@ -267,25 +301,32 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
         rows: list[tuple] = []
         updates: list[tuple] = []
         for f in facts:
-            fired = []
-            for i, tests in active:
-                for t in tests:
-                    if not t(f):
-                        break
-                else:
-                    fired.append(i)
-                    selected[i] += 1
-            key = (tuple(fired), f.review_status)
+            mask = 0
+            try:
+                for bit, p in preds:
+                    if p(f):
+                        mask |= bit
+            except Exception as e:  # a plug-in's step that fails is the rulebook's error, on one line
+                raise RulebookError(
+                    f"{report.origins.get(bit, '?')}: the step failed on claim {f.id}: {type(e).__name__}: {e}"
+                ) from None
+            key = (mask, f.review_status)
             hit = decisions.get(key)
             if hit is None:
                 if len(decisions) > 50_000:
                     decisions.clear()
+                fired = [i for i, need in active if mask & need == need]
                 hits = [(compiled[i].rule, o) for i in fired for o in compiled[i].outcomes]
                 d = decide(hits, f.review_status)
                 template = [(run_id, r.file, r.line, r.name, o.kind, o.value, why, applied)
                             for r, o, applied, why in d.results]
-                hit = decisions[key] = (d, template, tuple(t[1:] for t in template))
-            d, template, same = hit
+                hit = decisions[key] = (d, template, tuple(t[1:] for t in template), fired)
+            d, template, same, fired = hit
+            c = counts.get(key)
+            if c is None:
+                counts[key] = [1, fired]
+            else:
+                c[0] += 1
             cid = f.id
             old = before.get(cid, ())
             if old == same:
@@ -310,8 +351,9 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
         report.results += len(rows) + kept
         report.rewritten += len(rows)
     writer.finish()
-    for c, n in zip(compiled, selected):
-        c.report.selected = n
+    for n, fired in counts.values():
+        for i in fired:
+            compiled[i].report.selected += n
     conn.execute(
         update(CheckRunRow)
         .where(CheckRunRow.id == run_id)

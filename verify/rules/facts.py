@@ -299,6 +299,7 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
 
     summary = index.summary
     no_ids: tuple[int, ...] = ()
+    nothing = summary(no_ids)
     facts = []
     append = facts.append
     for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status,
@@ -306,7 +307,7 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
         sids = srcs.get(cid)
         rids = relays.get(cid)
         s, ss = summary(tuple(sids) if sids else no_ids)
-        r, rs = summary(tuple(rids) if rids else no_ids)
+        r, rs = summary(tuple(rids)) if rids else nothing
         keys = _own_keys(ss, rs, bool(s), outlet, article_id)
         linked = corro.get(cid)
         if linked:
