@@ -25,7 +25,8 @@ def extract_claims(text: str, registry: Registry | None = None) -> list[Claim]:
 
 
 def _mention(s: Src) -> SourceMention:
-    return SourceMention(mention=s.mention, span=s.span, canonical=s.canonical, kind=s.kind)
+    # built without re-validation: every field comes from the extractor itself, already typed
+    return SourceMention.model_construct(mention=s.mention, span=s.span, canonical=s.canonical, kind=s.kind)
 
 
 def _to_claim(text: str, f: Found) -> Claim:
@@ -35,12 +36,12 @@ def _to_claim(text: str, f: Found) -> Claim:
     numbers = []
     for s, e in frags:
         numbers.extend(find_numbers(text, s, e))
-    return Claim(
+    return Claim.model_construct(
         text=body,
         span=(start, end),
         fragments=frags if len(frags) > 1 else [],
         attribution=f.attribution,
-        cue=Cue(text=text[f.cue[0] : f.cue[1]], span=f.cue) if f.cue else None,
+        cue=Cue.model_construct(text=text[f.cue[0] : f.cue[1]], span=f.cue) if f.cue else None,
         sources=[_mention(s) for s in f.sources] if f.attribution != "unattributed" else [],
         relayed_by=[_mention(s) for s in f.relayed_by],
         numbers=numbers,

@@ -62,6 +62,15 @@ _TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "f
                   "near", "since", "following", "under", "over", "in", "amid", "without", "adding", "for"}
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
+_DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_VERB_CUES = set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
+_CUE_WORDS = (
+    set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
+    | {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued", "according"}
+)
+# tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
+_CANDIDATES = _CUE_WORDS | _DASH_CUES
 # "Note: ...", "Update: ..." are labels, not speakers
 _COLON_LABELS = set(
     """note update updated photo photos source sources related read watch editor editors warning breaking
@@ -131,6 +140,10 @@ class Reader:
     # -- one sentence ------------------------------------------------------------------------
     def sentence(self, s: int, e: int, quotes: list[Span], para: int, heading: bool = False) -> list[Found]:
         text = self.text
+        # most sentences hold no cue at all: a C-speed word scan spares them the tokenizer
+        chunk = text[s:e]
+        if _CUE_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower())) and ":" not in chunk[:80] and not _DASH_CHARS.search(chunk):
+            return []
         toks = tokenize(text, s, e, quotes)
         n = len(toks)
         out: list[Found] = []
@@ -139,35 +152,61 @@ class Reader:
         f = self._colon(toks, para)
         if f:
             out.append(f)
-        for i in range(n):
-            if toks.inq[i] or i in taken:
+        for i, low in enumerate(lows):
+            if low not in _CANDIDATES or toks.inq[i] or i in taken:
                 continue
-            low = lows[i]
             w = words[i]
-            if w in _DASH_CUES and i > 1 and (words[i - 1] in CLOSE_QUOTES or (words[i - 1] in STRAIGHT_QUOTES and toks.inq[i - 2])):
-                f = self._dash(toks, i, para)
-                if f:
-                    out.append(f)
+            if w in _DASH_CUES:
+                if i > 1 and (words[i - 1] in CLOSE_QUOTES or (words[i - 1] in STRAIGHT_QUOTES and toks.inq[i - 2])):
+                    f = self._dash(toks, i, para)
+                    if f:
+                        out.append(f)
                 continue
             if heading:
-                continue
-            if low == "according" and i + 1 < n and lows[i + 1] == "to":
-                f = self._according(toks, i, s, e, para)
+                f = self._headline_cue(toks, i, para)
                 if f:
                     out.append(f)
                 continue
-            if is_cap(w) and i > 0 and words[i - 1] not in QUOTE_MARKS:
+            if low == "according":
+                if i + 1 < n and lows[i + 1] == "to":
+                    f = self._according(toks, i, s, e, para)
+                    if f:
+                        out.append(f)
+                continue
+            if w[:1].isupper() and i > 0 and words[i - 1] not in QUOTE_MARKS:
                 continue
             if low in _FRAME_VERBS and any(lows[k] in _FRAME_NOUNS for k in range(i + 1, min(n, i + 4))):
                 f = self._frame(toks, i, para)
                 if f:
                     out.append(f)
                 continue
-            if low in SPEECH_FORMS or low in BELIEF_FORMS or low in EVIDENCE_FORMS or low in STANCE_FORMS:
+            if low in _VERB_CUES:
                 f = self._verb(toks, i, s, e, para, out)
                 if f:
                     out.append(f)
         return out
+
+    def _headline_cue(self, toks: Tokens, i: int, para: int) -> Found | None:
+        """"Mayor Says Ferry Will Run" / "Ferry Will Run, Mayor Says": a headline's speaker."""
+        words, lows = toks.words, toks.lows
+        n = len(toks)
+        if lows[i] not in SPEECH_FORMS or SPEECH_FORMS[lows[i]][1] not in ("third", "past") or not is_cap(words[i]):
+            return None
+        a = i
+        while a - 1 >= 0 and i - a < 4 and (is_cap(words[a - 1]) or lows[a - 1] in ("’s", "'s", ".")) and not toks.inq[a - 1]:
+            a -= 1
+        if a == i:
+            return None
+        sources = self._src_list(toks, a, i - 1)
+        if a == 0:
+            f = self._frag(toks, i + 1, n - 1) if i + 1 < n else None
+        elif words[a - 1] == ",":
+            f = self._frag(toks, 0, a - 2) if a >= 2 else None
+        else:
+            return None
+        if not f or not sources:
+            return None
+        return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para)
 
     def _src_list(self, toks: Tokens, a: int, b: int) -> list[Src]:
         out = []

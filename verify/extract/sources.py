@@ -11,8 +11,10 @@ compatible named source of the article.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 
+from ..models import Source
 from ..registry import Registry, normalise
 from .sentences import ABBREVIATIONS
 from .cues import AUX, BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
@@ -295,7 +297,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     if hit is None:
         if len(words) > 2 and words[-1] == ")" and "(" in words[1:]:
             # a trailing "(R-Ga.)" or "(SBU)" is a label; the registry may know the whole, else the part before
-            src = ctx.registry.resolve(mention)
+            src = resolve(ctx.registry, mention)
             if src is None:
                 cut = words.index("(", 1)
                 words, lows = words[:cut], lows[:cut]
@@ -338,9 +340,25 @@ def _pronoun(ctx: Context, mention: str, span, low: str) -> Src:
 _STRIP_DET = re.compile(r"^(?:the|a|an|one|some|several|two|three|many|other|another)\s+", re.I)
 
 
+# registry look-ups repeat across articles ("Trump", "the White House"); remembered per registry state
+_RESOLVED: weakref.WeakKeyDictionary[Registry, tuple[int, dict[str, Source | None]]] = weakref.WeakKeyDictionary()
+
+
+def resolve(reg: Registry, mention: str) -> Source | None:
+    size, cache = _RESOLVED.get(reg, (-1, None))
+    if cache is None or size != len(reg) or len(cache) > 100_000:
+        cache = {}
+        _RESOLVED[reg] = (len(reg), cache)
+    try:
+        return cache[mention]
+    except KeyError:
+        hit = cache[mention] = reg.resolve(mention)
+        return hit
+
+
 def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int) -> tuple[str, str]:
     reg = ctx.registry
-    src = reg.resolve(mention)
+    src = resolve(reg, mention)
     if src is not None:
         return src.canonical, src.kind
     head = _head(lows, words)

@@ -29,15 +29,26 @@ class Tokens:
         return len(self.words)
 
 
+# the space before each token is captured too, so offsets follow from lengths without match objects
+_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'.\-&]\w+)*|''|``|\S)")
+
+
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Tokens:
     starts: list[int] = []
     ends: list[int] = []
     words: list[str] = []
-    for m in _TOKEN.finditer(text, start, end):
-        starts.append(m.start())
-        ends.append(m.end())
-        words.append(m.group())
-    lows = [w.lower() for w in words]
+    pos = start
+    pairs = _SPACED_TOKEN.findall(text, start, end)
+    for space, word in pairs:
+        pos += len(space)
+        starts.append(pos)
+        pos += len(word)
+        ends.append(pos)
+        words.append(word)
+    # lower-case the sentence once; a script whose case mapping changes lengths falls back per word
+    lows = [w for _, w in _SPACED_TOKEN.findall(text[start:end].lower())]
+    if len(lows) != len(words):
+        lows = [w.lower() for w in words]
     inq = [False] * len(words)
     if quotes:
         qi = 0
