@@ -36,10 +36,14 @@ def _kyiv_article(store) -> list[int]:
     ], name="kyiv")
 
 
+def _snapshot(store, ids):
+    return {i: (r.status, r.rule_status, tuple(r.flags), r.reliability, r.credibility, r.needs_review)
+            for i in ids for r in [claim_row(store, i)]}
+
+
 def test_a_users_rule_changes_exactly_the_claims_it_selects(store, tmp_path, cli):
     ids = _kyiv_article(store)
-    check(store, load_rulebook())  # the shipped rules first: the house rule must change only SBU claims
-    before = {i: claim_row(store, i) for i in ids}
+    before = _snapshot(store, ids)
     rules = tmp_path / "house"
     write_rules(rules, "sbu.feature", HOUSE)
 
@@ -49,21 +53,44 @@ def test_a_users_rule_changes_exactly_the_claims_it_selects(store, tmp_path, cli
     assert report["rules"][0]["selected"] == 2
     assert report["rules"][0]["rule"] == f"{rules}/sbu.feature:4 Nothing the SBU says stands alone"
 
-    for i in ids:
+    after = _snapshot(store, ids)
+    changed = {i for i in ids if after[i] != before[i]}
+    assert changed == {ids[1], ids[2]}
+    for i in changed:
         row = claim_row(store, i)
-        if i in (ids[1], ids[2]):
-            assert row.status == "disputed" and row.rule_status == "disputed"
-            assert row.flags == ["house-rule"]
-            [status, flag] = _results(store, i)
-            assert (status.outcome, status.value, status.applied) == ("status", "disputed", True)
-            assert (flag.outcome, flag.value) == ("flag", "house-rule")
-            assert f"{status.rule_file}:{status.rule_line} {status.rule_name}" == (
-                f"{rules}/sbu.feature:4 Nothing the SBU says stands alone")
-        else:
-            # another rulebook replaces the results: claims it does not select have no rule status now
-            assert row.rule_status is None and row.status == "unverified" and row.flags == []
-            assert _results(store, i) == []
-            assert before[i].status != "disputed"
+        assert row.status == "disputed" and row.rule_status == "disputed" and row.flags == ["house-rule"]
+        [status, flag] = _results(store, i)
+        assert (status.outcome, status.value, status.applied) == ("status", "disputed", True)
+        assert (flag.outcome, flag.value) == ("flag", "house-rule")
+        assert f"{status.rule_file}:{status.rule_line} {status.rule_name}" == (
+            f"{rules}/sbu.feature:4 Nothing the SBU says stands alone")
+    for i in set(ids) - changed:
+        assert _results(store, i) == []
+
+
+def test_house_rules_on_top_of_the_shipped_ones_change_only_what_they_select(store, tmp_path, cli):
+    ids = _kyiv_article(store)
+    assert cli("check").exit_code == 0
+    before = _snapshot(store, ids)
+    write_rules(tmp_path / "house", "sbu.feature", HOUSE)
+    res = cli("check", "--rules", "features/rulebook", "--rules", tmp_path / "house")
+    assert res.exit_code == 0, res.stderr
+    after = _snapshot(store, ids)
+    assert {i for i in ids if after[i] != before[i]} == {ids[1], ids[2]}
+    row = claim_row(store, ids[1])
+    assert row.status == "disputed" and "house-rule" in row.flags and "party-to-conflict" in row.flags
+    overruled = [r for r in _results(store, ids[1]) if r.outcome == "status" and not r.applied]
+    assert overruled and all("sbu.feature:4" in r.reason for r in overruled)
+
+
+def test_another_rulebook_replaces_the_results_of_the_last(store, tmp_path, cli):
+    ids = _kyiv_article(store)
+    check(store, load_rulebook())
+    write_rules(tmp_path / "house", "sbu.feature", HOUSE)
+    check(store, load_rulebook(tmp_path / "house"))
+    row = claim_row(store, ids[0])  # no rule of the house rulebook says anything of Zelenskyy's claim
+    assert row.rule_status is None and row.status == "unverified" and row.flags == []
+    assert _results(store, ids[0]) == []
 
 
 def test_results_are_replaced_on_each_check_and_runs_are_kept(store, tmp_path):

@@ -34,7 +34,11 @@ def register(app: typer.Typer) -> None:
 
     @app.command("check")
     def check_cmd(
-        rules: RulesOption = None,
+        rules: Annotated[
+            list[str] | None,
+            typer.Option("--rules", help="Rulebook directory (default: the shipped rulebook). Repeat it to apply"
+                         " several together, e.g. --rules features/rulebook --rules house-rules.", show_default=False),
+        ] = None,
         allow_plugins: PluginsOption = False,
         db: DbOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
@@ -46,7 +50,7 @@ def register(app: typer.Typer) -> None:
         from ..rules import check, load_rulebook
         from ..store import open_store
 
-        book = load_rulebook(rules, allow_plugins=allow_plugins)
+        book = load_rulebook(rules or None, allow_plugins=allow_plugins)
         with open_store(db) as store:
             report = check(store, book)
         if fmt is Format.json:

@@ -382,10 +382,27 @@ def lint(directory: str | Path | None = None, *, allow_plugins: bool | None = No
     return read_rulebook(directory, allow_plugins=allow_plugins, registry=registry, today=today)
 
 
-def load_rulebook(directory: str | Path | None = None, allow_plugins: bool | None = None, *,
+def load_rulebook(directory: str | Path | list[str | Path] | None = None, allow_plugins: bool | None = None, *,
                   registry: Registry | None = None, today: date | None = None) -> Rulebook:
-    """A rulebook ready to check; RulebookError (one line, file:line) unless it lints clean."""
-    book = read_rulebook(directory, allow_plugins=allow_plugins, registry=registry, today=today)
+    """A rulebook ready to check; RulebookError (one line, file:line) unless it lints clean.
+
+    Several directories make one rulebook (house rules on top of the shipped ones, say): their rules
+    are applied together under the one precedence.
+    """
+    if isinstance(directory, (list, tuple)):
+        books = [read_rulebook(d, allow_plugins=allow_plugins, registry=registry, today=today) for d in directory]
+        if not books:
+            books = [read_rulebook(None, allow_plugins=allow_plugins, registry=registry, today=today)]
+        book = books[0]
+        if len(books) > 1:
+            book = Rulebook(
+                path=books[0].path, shown=" + ".join(b.shown for b in books),
+                rules=[r for b in books for r in b.rules], problems=[p for b in books for p in b.problems],
+                plugin=", ".join(b.plugin for b in books if b.plugin) or None,
+                plugin_loaded=any(b.plugin_loaded for b in books),
+            )
+    else:
+        book = read_rulebook(directory, allow_plugins=allow_plugins, registry=registry, today=today)
     errors = book.errors
     if errors:
         more = f" (and {len(errors) - 1} more problem(s); run `verify rules lint {book.shown}`)" if len(errors) > 1 else ""
