@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import select
 
 from ..models import ClaimRecord, SourceView
 from ..store.records import independence_keys, list_claims, session_scope
 from ..store.tables import ArticleRow
-from .summary import Summary, summarise
+from .summary import Summary
+
+# the body of a report is kept in memory up to this size, then on disk
+SPOOL_BYTES = 16 << 20
 
 STATUS_LABELS = {
     "unverified": "Unverified",
@@ -36,12 +42,17 @@ STATUS_MEANINGS = {
 
 @dataclass
 class Report:
-    """One report run: the store, the filters, and the claim stream they select."""
+    """One report run: the store, the filters, and the claim stream they select.
+
+    The claims are read once: ``walk()`` yields them and fills ``summary`` as they pass. Formats that
+    show the summary first write their body to a ``spool()`` and copy it out after the summary.
+    """
 
     db: Any
     status: str | None = None
     source: str | None = None
     article: int | None = None
+    summary: Summary = field(default_factory=Summary, init=False)
 
     @cached_property
     def generated_at(self) -> datetime:
@@ -51,12 +62,16 @@ class Report:
     def sides(self) -> dict[str, str]:
         return independence_keys(self.db)
 
-    def claims(self) -> Iterator[ClaimRecord]:
-        return list_claims(self.db, status=self.status, source=self.source, article=self.article)
+    def claims(self, full: bool = True) -> Iterator[ClaimRecord]:
+        return list_claims(self.db, status=self.status, source=self.source, article=self.article, full=full)
 
-    @cached_property
-    def summary(self) -> Summary:
-        return summarise(self.claims(), self.sides)
+    def walk(self) -> Iterator[ClaimRecord]:
+        """Every selected claim, once, in article order; ``summary`` is complete when it ends."""
+        self.summary = Summary()
+        sides = self.sides
+        for rec in self.claims():
+            self.summary.add(rec, sides)
+            yield rec
 
     def filters(self) -> dict[str, Any]:
         return {"status": self.status, "source": self.source, "article": self.article}
@@ -64,6 +79,18 @@ class Report:
     def article_text(self, article_id: int) -> str:
         with session_scope(self.db) as s:
             return s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id)) or ""
+
+
+@contextmanager
+def spool() -> Iterator[TextIO]:
+    """A text buffer for a report's body: in memory while small, a temporary file when large."""
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES, mode="w+", encoding="utf-8", newline="") as f:
+        yield f  # type: ignore[misc]
+
+
+def copy_spool(body: TextIO, out: TextIO) -> None:
+    body.seek(0)
+    shutil.copyfileobj(body, out)
 
 
 def source_label(v: SourceView) -> str:

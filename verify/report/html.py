@@ -12,7 +12,7 @@ import html
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
-from .common import STATUS_LABELS, STATUS_MEANINGS, Report, rule_text, sources_text
+from .common import STATUS_LABELS, STATUS_MEANINGS, Report, copy_spool, rule_text, sources_text, spool
 from .summary import Summary
 
 # background / text pairs with a contrast ratio above 4.5:1
@@ -169,6 +169,14 @@ def _article(report: Report, claims: list[ClaimRecord]) -> str:
 
 
 def write(report: Report, out: TextIO) -> None:
+    with spool() as body:
+        _write_articles(report, body)
+        _write_head(report, out)
+        copy_spool(body, out)
+    _write_sources(report, out)
+
+
+def _write_head(report: Report, out: TextIO) -> None:
     s = report.summary
     title = "verify report"
     out.write(
@@ -211,16 +219,16 @@ def write(report: Report, out: TextIO) -> None:
         out.write(f'<tr><th scope="row">{esc(kind)}</th><td class="n">{n}</td><td class="n">{_pct(n, s.claims)}</td></tr>')
     out.write("</tbody></table></section>")
 
+
+def _write_articles(report: Report, out: TextIO) -> None:
     out.write('<section aria-labelledby="articles-h"><h2 id="articles-h" tabindex="-1">Articles</h2>')
     out.write('<ul class="legend" aria-label="Highlight colours">')
     for st in STATUSES:
         out.write(f'<li><span class="badge st-{st}">{esc(STATUS_LABELS[st])}</span></li>')
     out.write("</ul>")
-    if not s.claims:
-        out.write("<p>No claims match.</p>")
     current: int | None = None
     batch: list[ClaimRecord] = []
-    for rec in report.claims():
+    for rec in report.walk():
         if rec.article_id != current and batch:
             out.write(_article(report, batch))
             batch = []
@@ -228,8 +236,13 @@ def write(report: Report, out: TextIO) -> None:
         batch.append(rec)
     if batch:
         out.write(_article(report, batch))
+    if current is None:
+        out.write("<p>No claims match.</p>")
     out.write("</section>")
 
+
+def _write_sources(report: Report, out: TextIO) -> None:
+    s = report.summary
     out.write('<section aria-labelledby="sources-h"><h2 id="sources-h">Sources and their record</h2>')
     out.write('<table><caption>Sources, with how their claims stand</caption><thead><tr>'
               '<th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Affiliation</th>'

@@ -1,7 +1,7 @@
 """The report as one JSON document, described by the JSON Schema in ``schema.json``.
 
-The document is written claim by claim, so a report of 100,000 claims never holds them all as one
-Python object. Shape: ``{"format", "generated_at", "filters", "summary", "claims": [...]}``; each
+The claims are read once and written one by one (to a spool, so that the summary can come first),
+so a report of 100,000 claims never holds them all as one Python object. Shape: ``{"format", "generated_at", "filters", "summary", "claims": [...]}``; each
 claim is the stored record (``verify.models.ClaimRecord``) plus its Admiralty ``grade`` and the
 ``disagreement`` between a person's review and the rules, if any.
 """
@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TextIO
 
-from .common import Report, claim_dict
+from .common import Report, claim_dict, copy_spool, spool
 
 FORMAT_ID = "verify-report/1"
 
@@ -25,17 +25,19 @@ def schema() -> dict[str, Any]:
 
 
 def write(report: Report, out: TextIO) -> None:
-    head = {
-        "format": FORMAT_ID,
-        "generated_at": report.generated_at.isoformat(),
-        "filters": report.filters(),
-        "summary": report.summary.to_dict(),
-    }
-    text = json.dumps(head, ensure_ascii=False, indent=2)
-    out.write(text[:-2] + ',\n  "claims": [')
-    first = True
-    for rec in report.claims():
-        out.write("\n    " if first else ",\n    ")
-        out.write(json.dumps(claim_dict(rec), ensure_ascii=False))
-        first = False
-    out.write("\n  ]\n}\n" if not first else "]\n}\n")
+    with spool() as body:
+        n = 0
+        for rec in report.walk():
+            body.write("\n    " if n == 0 else ",\n    ")
+            body.write(json.dumps(claim_dict(rec), ensure_ascii=False))
+            n += 1
+        head = {
+            "format": FORMAT_ID,
+            "generated_at": report.generated_at.isoformat(),
+            "filters": report.filters(),
+            "summary": report.summary.to_dict(),
+        }
+        text = json.dumps(head, ensure_ascii=False, indent=2)
+        out.write(text[:-2] + ',\n  "claims": [')
+        copy_spool(body, out)
+    out.write("\n  ]\n}\n" if n else "]\n}\n")

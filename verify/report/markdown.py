@@ -6,7 +6,7 @@ import re
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
-from .common import STATUS_LABELS, Report, rules_text, sources_text
+from .common import STATUS_LABELS, Report, copy_spool, rules_text, sources_text, spool
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these start emphasis, code, links,
 # HTML, headings' closing marks and table cells wherever they stand (stored text only ever lands
@@ -31,6 +31,15 @@ def _row(cells: list[str]) -> str:
 
 
 def write(report: Report, out: TextIO) -> None:
+    with spool() as body:
+        _write_articles(report, body)
+        _write_summary(report, out)
+        out.write("\n## Articles\n")
+        copy_spool(body, out)
+    _write_sources(report, out)
+
+
+def _write_summary(report: Report, out: TextIO) -> None:
     s = report.summary
     out.write("# verify report\n\n")
     out.write(f"{s.claims} claims in {len(s.articles)} articles, generated {report.generated_at.isoformat()}.\n")
@@ -55,12 +64,13 @@ def write(report: Report, out: TextIO) -> None:
     for kind, n in s.by_attribution.items():
         out.write(_row([kind, str(n), _pct(n, s.claims)]))
 
-    out.write("\n## Articles\n")
+
+def _write_articles(report: Report, out: TextIO) -> None:
     current: int | None = None
-    for rec in report.claims():
+    for rec in report.walk():
         if rec.article_id != current:
             current = rec.article_id
-            art = s.articles[rec.article_id]
+            art = report.summary.articles[rec.article_id]
             out.write(f"\n### {md(art.label)}\n\n")
             meta = [md(x) for x in (art.outlet, art.published, art.url, art.path) if x]
             if meta:
@@ -68,7 +78,12 @@ def write(report: Report, out: TextIO) -> None:
             out.write(_row(["ID", "Claim", "Source(s)", "Attribution", "Status", "Grade", "Flags", "Rules"]))
             out.write(_row(["---:", "---", "---", "---", "---", "---", "---", "---"]))
         out.write(_claim_row(rec))
+    if current is None:
+        out.write("\nNo claims match.\n")
 
+
+def _write_sources(report: Report, out: TextIO) -> None:
+    s = report.summary
     out.write("\n## Sources\n\n")
     out.write(_row(["Source", "Kind", "Affiliation", "Claims", "Relayed"] + [STATUS_LABELS[x] for x in STATUSES]))
     out.write(_row(["---", "---", "---", "---:", "---:"] + ["---:"] * len(STATUSES)))

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
-from .common import Report
+from .common import Report, copy_spool, spool
 
 STATUS_STYLES = {
     "unverified": "bright_white",
@@ -124,40 +124,58 @@ def write(report: Report, out: TextIO | None = None, console: Console | None = N
     """Print the report to ``console``, or as plain text (no colour codes) to ``out``."""
     if console is None:
         console = Console(file=out, width=140, force_terminal=False, no_color=True, highlight=False, soft_wrap=False)
-    s = report.summary
-    head = Text("verify report", style="bold")
-    head.append(f"  {s.claims} claims in {len(s.articles)} articles", style="")
-    filters = ", ".join(f"{k}={v}" for k, v in report.filters().items() if v is not None)
-    if filters:
-        head.append(f"  ({filters})", style="dim")
-    console.print(head)
-    if not s.claims:
-        console.print("No claims match. Ingest articles with `verify ingest PATH` and run `verify check`.", markup=False)
-        return
-    console.print(summary_tables(report))
+    with spool() as body:
+        # the articles are rendered as the claims stream past, with the console's own settings,
+        # and printed after the summary that the stream completes
+        side = Console(
+            file=body,
+            width=console.width,
+            force_terminal=console.is_terminal,
+            color_system=console.color_system,
+            no_color=console.no_color,
+            highlight=False,
+            soft_wrap=False,
+        )
+        _articles(report, side)
+        s = report.summary
+        head = Text("verify report", style="bold")
+        head.append(f"  {s.claims} claims in {len(s.articles)} articles")
+        filters = ", ".join(f"{k}={v}" for k, v in report.filters().items() if v is not None)
+        if filters:
+            head.append(f"  ({filters})", style="dim")
+        console.print(head)
+        if not s.claims:
+            console.print(Text("No claims match. Ingest articles with `verify ingest PATH` and run `verify check`."))
+            return
+        console.print(summary_tables(report))
+        console.file.flush()
+        copy_spool(body, console.file)
+    console.print(sources_table(report))
+    console.print(
+        Text(
+            "✓ reviewed by a person.  ⚑ flags set by the rules.  Grade: Admiralty code, source reliability A-F "
+            "and information credibility 1-6.  `verify claims show ID` explains a claim.",
+            style="dim",
+        )
+    )
+
+
+def _articles(report: Report, console: Console) -> None:
     current: int | None = None
     batch: list[ClaimRecord] = []
 
     def flush() -> None:
         if batch:
-            art = s.articles[batch[0].article_id]
+            art = report.summary.articles[batch[0].article_id]
             title = f"Article {art.id}: {art.label}"
             if art.outlet:
                 title += f" ({art.outlet})"
             console.print(_claims_table(title, batch))
 
-    for rec in report.claims():
+    for rec in report.walk():
         if rec.article_id != current:
             flush()
             batch = []
             current = rec.article_id
         batch.append(rec)
     flush()
-    console.print(sources_table(report))
-    console.print(
-        Text(
-            "✓ reviewed by a person.  ⚑ flags set by the rules.  Grade: Admiralty code, source reliability A-F and information "
-            "credibility 1-6.  `verify claims show ID` explains a claim.",
-            style="dim",
-        )
-    )

@@ -166,10 +166,10 @@ class _SourceInfo:
             self.by_id[r.id] = (r.canonical, r.kind, r.affiliation, tags, r.reliability)
             self.top[r.canonical] = top
 
-    def view(self, cs: Any) -> SourceView:
+    def view(self, cs: Any) -> dict[str, Any]:
         canonical, kind, affiliation, tags, reliability = self.by_id[cs.source_id]
         span = (cs.start, cs.end) if cs.start is not None and cs.end is not None else None
-        return SourceView(
+        return dict(
             canonical=canonical,
             kind=kind,
             mention=cs.mention,
@@ -213,72 +213,43 @@ def _flags(value: Any) -> list[str]:
     return [str(f) for f in value or []]
 
 
-def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo) -> list[ClaimRecord]:
+def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: bool = True) -> list[ClaimRecord]:
+    """ClaimRecords for one page of claim rows, with one query per related table.
+
+    Related rows are gathered as plain dicts and each record is validated once, in one call (pydantic
+    validates nested dicts in its compiled core far faster than it builds nested models one by one).
+    ``full=False`` leaves out numbers, rule results, history and links (for summaries).
+    """
     ids = [r.id for r in rows]
     sources: dict[int, list[Any]] = defaultdict(list)
-    for cs in session.execute(
+    for cs in session.connection().execute(
         select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role, ClaimSourceRow.mention, ClaimSourceRow.start, ClaimSourceRow.end)
         .where(ClaimSourceRow.claim_id.in_(ids))
         .order_by(ClaimSourceRow.id)
     ):
         sources[cs.claim_id].append(cs)
     numbers: dict[int, list[Number]] = defaultdict(list)
-    for n in session.scalars(select(NumberRow).where(NumberRow.claim_id.in_(ids)).order_by(NumberRow.start, NumberRow.id)):
-        numbers[n.claim_id].append(
-            Number(
-                text=n.text,
-                span=(n.start, n.end),
-                value=n.value,
-                low=n.low,
-                high=n.high,
-                unit=n.unit,
-                approximate=bool(n.approximate),
-                bound=n.bound or "exact",
-            )
-        )
-    # only the latest check's results count, should a rulebook keep older runs
     results: dict[int, list[Any]] = defaultdict(list)
-    for rr in session.scalars(
-        select(RuleResultRow).where(RuleResultRow.claim_id.in_(ids)).order_by(RuleResultRow.id)
-    ):
-        results[rr.claim_id].append(rr)
     events: dict[int, list[Event]] = defaultdict(list)
-    for e in session.scalars(select(EventRow).where(EventRow.claim_id.in_(ids)).order_by(EventRow.at, EventRow.id)):
-        events[e.claim_id].append(
-            Event(
-                id=e.id,
-                reviewer=e.reviewer,
-                at=aware_utc(e.at),
-                action=e.action,
-                from_status=e.from_status,
-                to_status=e.to_status,
-                note=e.note,
-                evidence_url=e.evidence_url,
-            )
-        )
-    idset = set(ids)
     links: dict[int, list[LinkView]] = defaultdict(list)
-    for ln in session.scalars(
-        select(LinkRow).where(or_(LinkRow.claim_a.in_(ids), LinkRow.claim_b.in_(ids))).order_by(LinkRow.at, LinkRow.id)
-    ):
-        for mine, other in ((ln.claim_a, ln.claim_b), (ln.claim_b, ln.claim_a)):
-            if mine in idset:
-                links[mine].append(
-                    LinkView(other=other, relation=ln.relation, reviewer=ln.reviewer, at=aware_utc(ln.at), note=ln.note)
-                )
+    if full:
+        _load_related(session, ids, numbers, results, events, links)
+    new_record = ClaimRecord.model_validate
+    new_cue = new_hit = dict
     out = []
     for r in rows:
         srcs = [info.view(cs) for cs in sources.get(r.id, ()) if cs.role != "relay"]
         relays = [info.view(cs) for cs in sources.get(r.id, ()) if cs.role == "relay"]
         hits = results.get(r.id, [])
         if hits:
+            # only the latest check's results count, should a rulebook keep older runs
             latest = max(h.run_id for h in hits)
             hits = [h for h in hits if h.run_id == latest]
         cue = None
         if r.cue_text is not None and r.cue_start is not None and r.cue_end is not None:
-            cue = Cue(text=r.cue_text, span=(r.cue_start, r.cue_end))
+            cue = new_cue(text=r.cue_text, span=(r.cue_start, r.cue_end))
         out.append(
-            ClaimRecord(
+            new_record(dict(
                 id=r.id,
                 article_id=r.article_id,
                 article_title=r.title,
@@ -301,7 +272,7 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo) -> lis
                 credibility=r.credibility,
                 needs_review=r.needs_review,
                 rules=[
-                    RuleHit(
+                    new_hit(
                         rule=f"{h.rule_file}:{h.rule_line} {h.rule_name}",
                         outcome=h.outcome,
                         value=h.value,
@@ -312,9 +283,70 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo) -> lis
                 ],
                 history=events.get(r.id, []),
                 links=links.get(r.id, []),
-            )
+            ))
         )
     return out
+
+
+def _load_related(session: Session, ids: list[int], numbers, results, events, links) -> None:
+    new_number = dict
+    for n in session.connection().execute(
+        select(NumberRow.claim_id, NumberRow.text, NumberRow.start, NumberRow.end, NumberRow.value, NumberRow.low,
+               NumberRow.high, NumberRow.unit, NumberRow.approximate, NumberRow.bound)
+        .where(NumberRow.claim_id.in_(ids))
+        .order_by(NumberRow.start, NumberRow.id)
+    ):
+        numbers[n.claim_id].append(
+            new_number(
+                text=n.text,
+                span=(n.start, n.end),
+                value=n.value,
+                low=n.low,
+                high=n.high,
+                unit=n.unit,
+                approximate=bool(n.approximate),
+                bound=n.bound or "exact",
+            )
+        )
+    for rr in session.connection().execute(
+        select(RuleResultRow.claim_id, RuleResultRow.run_id, RuleResultRow.rule_file, RuleResultRow.rule_line,
+               RuleResultRow.rule_name, RuleResultRow.outcome, RuleResultRow.value, RuleResultRow.reason,
+               RuleResultRow.applied)
+        .where(RuleResultRow.claim_id.in_(ids))
+        .order_by(RuleResultRow.id)
+    ):
+        results[rr.claim_id].append(rr)
+    new_event = dict
+    for e in session.connection().execute(
+        select(EventRow.id, EventRow.claim_id, EventRow.reviewer, EventRow.at, EventRow.action, EventRow.from_status,
+               EventRow.to_status, EventRow.note, EventRow.evidence_url)
+        .where(EventRow.claim_id.in_(ids))
+        .order_by(EventRow.at, EventRow.id)
+    ):
+        events[e.claim_id].append(
+            new_event(
+                id=e.id,
+                reviewer=e.reviewer,
+                at=aware_utc(e.at),
+                action=e.action,
+                from_status=e.from_status,
+                to_status=e.to_status,
+                note=e.note,
+                evidence_url=e.evidence_url,
+            )
+        )
+    idset = set(ids)
+    new_link = dict
+    for ln in session.connection().execute(
+        select(LinkRow.claim_a, LinkRow.claim_b, LinkRow.relation, LinkRow.reviewer, LinkRow.at, LinkRow.note)
+        .where(or_(LinkRow.claim_a.in_(ids), LinkRow.claim_b.in_(ids)))
+        .order_by(LinkRow.at, LinkRow.id)
+    ):
+        for mine, other in ((ln.claim_a, ln.claim_b), (ln.claim_b, ln.claim_a)):
+            if mine in idset:
+                links[mine].append(
+                    new_link(other=other, relation=ln.relation, reviewer=ln.reviewer, at=aware_utc(ln.at), note=ln.note)
+                )
 
 
 def independence_keys(db: Any) -> dict[str, str]:
@@ -346,11 +378,13 @@ def list_claims(
     article: int | None = None,
     attribution: str | None = None,
     limit: int | None = None,
+    full: bool = True,
 ) -> Iterator[ClaimRecord]:
     """Stored claims in article order (article, position in it, id), filtered.
 
     ``source`` is a name or alias; a claim matches when that source made it or relayed it.
     ``flag`` matches one flag exactly. Streams: one page of ``PAGE`` claims is in memory at a time.
+    ``full=False`` leaves out numbers, rules, history and links, for a quicker pass.
     """
     if status is not None:
         check_status(status)
@@ -389,13 +423,13 @@ def list_claims(
             if last is not None:
                 q = q.where(tuple_(*order) > tuple_(*last))
             page = PAGE if (left is None or flag is not None) else min(PAGE, left)
-            rows = s.execute(q.order_by(*order).limit(page)).all()
+            rows = s.connection().execute(q.order_by(*order).limit(page)).all()
             if not rows:
                 return
             last = (rows[-1].article_id, rows[-1].start, rows[-1].id)
             if flag is not None:
                 rows = [r for r in rows if flag in _flags(r.flags)]
-            for rec in _build_page(s, rows, info) if rows else ():
+            for rec in _build_page(s, rows, info, full) if rows else ():
                 yield rec
                 if left is not None:
                     left -= 1
