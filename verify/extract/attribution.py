@@ -39,6 +39,7 @@ from .sources import (
     note_subject,
     right_np,
     skip_aux,
+    ANON_HEADS as ANON_WORDS,
     split_sources,
 )
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, tokenize
@@ -162,7 +163,7 @@ class Reader:
                     if f:
                         out.append(f)
                 continue
-            if heading:
+            if heading and w[:1].isupper():
                 f = self._headline_cue(toks, i, para)
                 if f:
                     out.append(f)
@@ -387,7 +388,7 @@ class Reader:
             sources = self._relative_source(toks, j)
             src_start = j
         else:
-            if j >= 0 and words[j] == ",":
+            if j >= 0 and (words[j] in (",", "—", "–", "--") or words[j] in QUOTE_MARKS):
                 # "..., said the official." (inverted) or "X, a spokesman, said ..." (an aside)
                 rn = right_np(toks, i + 1)
                 inverted_here = rn is not None and klass == "speech" and (
@@ -397,6 +398,9 @@ class Reader:
                     inverted_here = False
                 np = self._aside_np(toks, j)
                 if inverted_here and not (np is not None and np[0] == 0):
+                    np = None
+                if np is None and not inverted_here and words[j] in QUOTE_MARKS:
+                    # "“...,” said X" where X runs on: keep the old reading only if a source follows
                     np = None
             elif j >= 0:
                 np = left_np(toks, j)
@@ -416,6 +420,9 @@ class Reader:
                 rn = right_np(toks, i + 1)
                 if rn is None:
                     return None
+                if rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
+                                          or lows[rn[1] + 1] in _TRAILER_START):
+                    return None  # "“...,” said the plan would fail": not a speaker after the verb
                 sources = self._src_list(toks, *rn)
                 inverted = True
                 src_start = i
@@ -476,28 +483,41 @@ class Reader:
         return k == n - 1 and toks.words[k] == ":"
 
     def _aside_np(self, toks: Tokens, j: int) -> tuple[int, int] | None:
-        """"X, who ..., said" / "X, a spokesman, said" / "X, 66, said": the source is before the aside."""
+        """"X, who ..., said" / "X, a spokesman, said" / "X, 22, of Flint, said": the source is before the asides.
+
+        The source is the noun phrase that opens the clause (sentence start, or after an introductory
+        comma or a conjunction) and is followed by one to four comma- or dash-separated asides.
+        """
         words, lows = toks.words, toks.lows
-        c1 = None
-        for k in range(j - 1, max(-1, j - 30), -1):
-            if toks.inq[k] or words[k] in QUOTE_MARKS:
-                return None
-            if words[k] == ",":
-                c1 = k
-                break
-        if c1 is None or c1 + 1 >= j:
+        commas = []
+        for k in range(j - 1, max(-1, j - 45), -1):
+            if words[k] in (",", "—", "–", "--") and not toks.inq[k]:
+                commas.append(k)
+                if len(commas) >= 5:
+                    break
+        best = None
+        for c1 in commas[1:] + commas[:1] if len(commas) > 1 else commas:
+            pass
+        # leftmost first: the clause's subject comes before all of its asides
+        for c1 in sorted(commas):
+            if c1 + 1 >= j or c1 < 1:
+                continue
+            np = left_np(toks, c1 - 1)
+            if np is None:
+                continue
+            a = np[0]
+            if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so")
+                    or words[a - 1] in QUOTE_MARKS):
+                continue
+            if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_WORDS or is_cap(words[a])):
+                continue
+            best = (np, c1)
+            break
+        if best is None:
             return None
+        np, c1 = best
         first = lows[c1 + 1]
-        aside_ok = (
-            first in RELATIVES or first in ("whose", "a", "an", "the", "who’s", "who's", "in", "at", "speaking", "writing", "asked", "speaking", "through", "via", "like", "also", "too", "however", "meanwhile")
-            or first.isdigit() or first.endswith("ing") or is_cap(toks.words[c1 + 1])
-        )
-        if not aside_ok and not (c1 >= 1 and is_cap(toks.words[c1 - 1]) and j - c1 <= 20):
-            return None
-        np = left_np(toks, c1 - 1) if c1 >= 1 else None
-        if np is None:
-            return None
-        if first in ("a", "an", "the") or (is_cap(toks.words[c1 + 1]) and first not in RELATIVES and j - c1 <= 8):
+        if words[c1] == "," and (first in ("a", "an", "the") or is_cap(words[c1 + 1])) and first not in RELATIVES and j - c1 <= 12:
             # an apposition belongs to the source phrase
             return (np[0], j - 1)
         return np

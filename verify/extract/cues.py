@@ -119,7 +119,8 @@ AUX = set(
     do does did also later then once previously recently repeatedly again earlier now still already
     further first last often frequently never not n't always openly publicly privately separately
     flatly simply just long reportedly apparently allegedly even quickly immediately subsequently
-    initially originally finally ultimately again yet too since soon""".split()
+    initially originally finally ultimately again yet too since soon itself himself herself themselves
+    themselves""".split()
 )
 BE = set("is are was were be been being am".split())
 HAVE = set("has have had".split())

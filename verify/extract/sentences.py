@@ -15,6 +15,11 @@ _NONSPACE = re.compile(r"\S")
 
 # a full stop, question or exclamation mark, with any closing quotes/brackets, then space
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_TAIL = re.compile(
+    r"(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,4}?(?:[A-Z][\w’'.-]*|he|she|they|I|we)\s+"
+    r"(?:said|says|asked|added|told|wrote|continued|explained|replied|insisted|noted|tweeted|recalled|declared|joked|warned)\b"
+    r"|(?:He|She|They|I|We)\s+(?:said|says|asked|added|told|wrote|continued)\b"
+)
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 ABBREVIATIONS = frozenset(
@@ -74,6 +79,9 @@ def _is_boundary(text: str, m: re.Match, b: int, end: int) -> bool:
         return False
     c = text[nxt.start()]
     if c.islower() or c in "―—–":
+        return False
+    # "“Where is it?” Trump said." - a quotation's own ? or ! does not end the sentence that attributes it
+    if m.group()[-1] in "\"”'" and _TAIL.match(text, nxt.start(), min(end, nxt.start() + 60)):
         return False
     if m.group()[0] != ".":
         return True

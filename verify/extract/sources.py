@@ -159,6 +159,9 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         return None
     if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES:
         return (k, k)
+    share = _share(toks, k, lo)
+    if share is not None:
+        return share
     if lows[k] in ("him", "her", "them", "me", "us") and k - 3 >= lo and lows[k - 1] in ("to", "with") and lows[k - 2] in _QUALIFIER_WORDS:
         # "those close to him"
         inner = left_np(toks, k - 3, lo)
@@ -218,6 +221,26 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         return None
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k:
         a += 1  # "Following initial reports": a participle opening the sentence
+    return (a, k)
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "most", "majority",
+                 "third", "quarter", "fifth", "thirds", "quarters"}
+
+
+def _share(toks: Tokens, k: int, lo: int) -> tuple[int, int] | None:
+    """Poll shares as sources: "47%", "six in 10", "about a third of voters"."""
+    lows = toks.lows
+    if lows[k] == "%" and k - 1 >= lo and lows[k - 1][:1].isdigit():
+        a = k - 1
+    elif lows[k] == "percent" and k - 1 >= lo and lows[k - 1][:1].isdigit():
+        a = k - 1
+    elif k - 2 >= lo and lows[k - 1] == "in" and (lows[k - 2] in _NUMBER_WORDS or lows[k - 2].isdigit()) and (lows[k].isdigit() or lows[k] in _NUMBER_WORDS):
+        a = k - 2
+    else:
+        return None
+    while a - 1 >= lo and lows[a - 1] in ("about", "nearly", "almost", "roughly", "some", "over", "than", "more", "fewer", "less", "just", "only", "a"):
+        a -= 1
     return (a, k)
 
 
@@ -361,6 +384,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     src = resolve(reg, mention)
     if src is not None:
         return src.canonical, src.kind
+    if re.match(r"^(?:about |nearly |almost |roughly |some |just |only |more than |fewer than |less than )?(?:\d[\d.,]*\s*(?:%|percent)|\w+ in \w+)$", mention.lower()):
+        return mention, "vague"  # a poll share ("six in 10", "47%") names no one
     head = _head(lows, words)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
     sentence_case = is_cap(words[0]) and (
@@ -375,7 +400,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         while k > 0 and (is_cap(words[k - 1]) or lows[k - 1] in (".", "-", "’s", "'s")) and lows[k - 1] not in DETERMINERS:
             k -= 1
         name_words = [w for w in words[k:] if w not in (".",)]
-        name = " ".join(name_words)
+        name = " ".join(words[k:]).replace(" .", ".")
         nw = name.split()
         while len(nw) > 1 and (nw[0].lower().rstrip(".") in TITLE_WORDS or nw[0].endswith(("’s", "'s"))):
             nw.pop(0)
