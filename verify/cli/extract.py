@@ -30,12 +30,12 @@ def register(app: typer.Typer) -> None:
 
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .html) or directories of them.",
-                                                show_default=False)],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="json: one object (one file) or a list; "
+                                                show_default=False, metavar="PATH")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", metavar="json|jsonl|table", help="json: one object (one file) or a list; "
                                         "jsonl: one object a line, streamed; table: for reading.")] = Format.json,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default=False, metavar="N",
                                              help="Worker processes (default: one per CPU).")] = None,
-    registry_files: Annotated[list[Path] | None, typer.Option("--registry", show_default=False,
+    registry_files: Annotated[list[Path] | None, typer.Option("--registry", show_default=False, metavar="FILE",
                                                               help="Extra source registry (TOML); may repeat.")] = None,
 ) -> None:
     """Extract claims and their sources from articles and print them (nothing is stored)."""
