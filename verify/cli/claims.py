@@ -14,8 +14,8 @@ from rich.text import Text
 
 from ..errors import VerifyError
 from ..models import ClaimRecord
-from ..report.common import STATUS_LABELS, claim_dict, sources_text
-from ..report.table import status_text
+from ..report.common import STATUS_LABELS, claim_dict
+from ..report.table import short_sources, status_text
 from ..store import open_store
 from ..store.records import get_claim, list_claims
 from .common import DbOption, out
@@ -69,14 +69,13 @@ def grade_text(rec: ClaimRecord) -> str:
 
 
 def _list_table(first: bool) -> Table:
-    t = Table(box=box.SIMPLE_HEAD, show_header=first, pad_edge=False)
-    t.add_column("ID", justify="right", width=6, no_wrap=True)
+    # ratio widths depend on the console's width only, so the chunks of a long list line up
+    t = Table(box=box.SIMPLE_HEAD, show_header=first, expand=True, pad_edge=False)
+    t.add_column("ID", justify="right", width=5, no_wrap=True)
     t.add_column("Art.", justify="right", width=4, no_wrap=True)
-    t.add_column("Claim", width=70)
-    t.add_column("Source(s)", width=32)
-    t.add_column("Status", width=14, no_wrap=True)
-    t.add_column("Grade", width=5, no_wrap=True)
-    t.add_column("Flags", width=24)
+    t.add_column("Claim · flags", ratio=2, overflow="fold")
+    t.add_column("Source(s)", ratio=1, overflow="fold")
+    t.add_column("Status · grade", width=15, no_wrap=True)
     return t
 
 
@@ -93,14 +92,19 @@ def print_list(records, fmt: ListFormat) -> int:
         return n
     table = _list_table(True)
     for rec in records:
+        claim = Text(rec.text)
+        if rec.flags:
+            claim.append("\n⚑ " + ", ".join(rec.flags), style="yellow")
+        status = status_text(rec.status)
+        if rec.review_status:
+            status.append(" ✓", style="dim")
+        status.append(f"\n{rec.grade or '-'}")
         table.add_row(
             str(rec.id),
             str(rec.article_id),
-            Text(rec.text),
-            Text(sources_text(rec)),
-            status_text(rec.status),
-            Text(rec.grade or "-"),
-            Text(", ".join(rec.flags)),
+            claim,
+            Text(short_sources(rec), style="dim" if not rec.sources else ""),
+            status,
         )
         n += 1
         if n % CHUNK == 0:
@@ -171,7 +175,7 @@ def show_text(rec: ClaimRecord) -> None:
         p(Text(f"  {h.rule}"))
         did = Text(f"      {h.outcome} {h.value}", style="" if h.applied else "dim")
         if not h.applied:
-            did.append(" (overruled by a higher-precedence rule or a review)")
+            did.append(" (not applied)")
         if h.reason:
             did.append(f" — {h.reason}", style="dim")
         p(did)

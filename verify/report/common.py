@@ -93,6 +93,10 @@ def copy_spool(body: TextIO, out: TextIO) -> None:
     shutil.copyfileobj(body, out)
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
 def source_label(v: SourceView) -> str:
     return f"{v.canonical} ({v.kind})"
 

@@ -12,7 +12,7 @@ import html
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
-from .common import STATUS_LABELS, STATUS_MEANINGS, Report, copy_spool, rule_text, sources_text, spool
+from .common import STATUS_LABELS, STATUS_MEANINGS, Report, copy_spool, plural, rule_text, sources_text, spool
 from .summary import Summary
 
 # background / text pairs with a contrast ratio above 4.5:1
@@ -185,7 +185,7 @@ def _write_head(report: Report, out: TextIO) -> None:
         f"<title>{esc(title)}</title><style>{_css()}</style></head><body>"
         '<a class="skip" href="#articles-h">Skip to the articles</a>'
         f"<header><h1>{esc(title)}</h1>"
-        f'<p class="meta">{s.claims} claims in {len(s.articles)} articles · generated '
+        f'<p class="meta">{plural(s.claims, "claim")} in {plural(len(s.articles), "article")} · generated '
         f'<time datetime="{esc(report.generated_at.isoformat())}">{esc(report.generated_at.isoformat())}</time>'
     )
     filters = ", ".join(f"{esc(k)}={esc(v)}" for k, v in report.filters().items() if v is not None)

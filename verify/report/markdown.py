@@ -6,7 +6,7 @@ import re
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
-from .common import STATUS_LABELS, Report, copy_spool, rules_text, sources_text, spool
+from .common import STATUS_LABELS, Report, copy_spool, plural, rules_text, sources_text, spool
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these start emphasis, code, links,
 # HTML, headings' closing marks and table cells wherever they stand (stored text only ever lands
@@ -42,7 +42,7 @@ def write(report: Report, out: TextIO) -> None:
 def _write_summary(report: Report, out: TextIO) -> None:
     s = report.summary
     out.write("# verify report\n\n")
-    out.write(f"{s.claims} claims in {len(s.articles)} articles, generated {report.generated_at.isoformat()}.\n")
+    out.write(f"{plural(s.claims, 'claim')} in {plural(len(s.articles), 'article')}, generated {report.generated_at.isoformat()}.\n")
     filters = ", ".join(f"{k}={md(v)}" for k, v in report.filters().items() if v is not None)
     if filters:
         out.write(f"Filters: {filters}.\n")

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
-from .common import Report, copy_spool, spool
+from .common import Report, copy_spool, plural, spool
 
 STATUS_STYLES = {
     "unverified": "bright_white",
@@ -139,7 +139,7 @@ def write(report: Report, out: TextIO | None = None, console: Console | None = N
         _articles(report, side)
         s = report.summary
         head = Text("verify report", style="bold")
-        head.append(f"  {s.claims} claims in {len(s.articles)} articles")
+        head.append(f"  {plural(s.claims, 'claim')} in {plural(len(s.articles), 'article')}")
         filters = ", ".join(f"{k}={v}" for k, v in report.filters().items() if v is not None)
         if filters:
             head.append(f"  ({filters})", style="dim")

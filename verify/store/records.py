@@ -23,12 +23,9 @@ from ..models import (
     ATTRIBUTION_KINDS,
     STATUSES,
     ClaimRecord,
-    Cue,
     Event,
     LinkView,
     Number,
-    RuleHit,
-    SourceView,
 )
 from ..registry import Registry, normalise
 from .tables import (
