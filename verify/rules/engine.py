@@ -15,6 +15,7 @@ where precedence or a review decided otherwise), all in one transaction.
 
 from __future__ import annotations
 
+import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -363,10 +364,11 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
 
 
 class _Writer:
-    """Bulk writes through the driver's executemany: 100,000 claims' results in seconds, not minutes.
+    """Bulk writes: the driver's executemany on SQLite, COPY on PostgreSQL; 100,000 claims' results
+    in seconds, not minutes.
 
-    Values go through the columns' own bind processors, so JSON and timestamps are stored exactly as
-    SQLAlchemy stores them.
+    Values go through the columns' own bind processors (on SQLite) or PostgreSQL's own text input
+    (COPY), so JSON and timestamps are stored exactly as SQLAlchemy stores them.
     """
 
     _RESULT_COLS = ("run_id", "rule_file", "rule_line", "rule_name", "outcome", "value", "reason", "applied", "claim_id")
@@ -378,6 +380,7 @@ class _Writer:
         dialect = conn.dialect
         mark = {"qmark": "?", "format": "%s", "pyformat": "%s"}.get(dialect.paramstyle)
         self.raw = mark is not None and dialect.name in ("sqlite", "postgresql")
+        self.copy = dialect.name == "postgresql" and dialect.driver == "psycopg"
         cols = ClaimRow.__table__.c
         self._flags = _processor(cols.flags, dialect)
         stamp = _processor(cols.checked_at, dialect)
@@ -392,8 +395,21 @@ class _Writer:
     def flags(self, flags: tuple[str, ...]) -> Any:
         v = self._flag_memo.get(flags)
         if v is None:
-            v = self._flag_memo[flags] = self._flags(list(flags)) if self._flags else list(flags)
+            if self.copy:
+                v = json.dumps(list(flags))
+            else:
+                v = self._flags(list(flags)) if self._flags else list(flags)
+            self._flag_memo[flags] = v
         return v
+
+    def _copy(self, table: str, cols: tuple[str, ...], rows: list[tuple]) -> None:
+        cur = self.conn.connection.dbapi_connection.cursor()
+        try:
+            with cur.copy(f"COPY {table} ({', '.join(cols)}) FROM STDIN") as cp:
+                for r in rows:
+                    cp.write_row(r)
+        finally:
+            cur.close()
 
     def forget(self, claim_ids: list[int]) -> None:
         """Drop the recorded results of claims whose results changed."""
@@ -404,7 +420,9 @@ class _Writer:
     def results(self, rows: list[tuple]) -> None:
         if not rows:
             return
-        if self.raw:
+        if self.copy:
+            self._copy(RuleResultRow.__table__.name, self._RESULT_COLS, rows)
+        elif self.raw:
             self.conn.exec_driver_sql(self.insert_sql, rows)
         else:
             self.conn.execute(insert(RuleResultRow.__table__), [dict(zip(self._RESULT_COLS, r)) for r in rows])
@@ -428,7 +446,10 @@ class _Writer:
             self.conn.exec_driver_sql(f"DELETE FROM {_STAGE}")
             self.staged = True
         rows = [(cid, st, rs, self.flags(fl), rel, cred, nr, self.checked_at) for st, rs, fl, rel, cred, nr, cid in updates]
-        self.conn.exec_driver_sql(self.stage_sql, rows)
+        if self.copy:
+            self._copy(_STAGE, ("id", *self._CLAIM_COLS), rows)
+        else:
+            self.conn.exec_driver_sql(self.stage_sql, rows)
 
     def finish(self) -> None:
         if not self.staged:

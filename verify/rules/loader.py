@@ -332,14 +332,11 @@ def _match_step(book: Rulebook, add, shown: str, line: int, keyword: str, ps: di
     if kind is None:
         add(Problem(shown, line, f"{keyword} {text}: a rule's first step needs Given, When or Then"))
         return None
-    try:
-        # values are checked here so that lint names the step; compile() builds again per check
-        if table is not None and not d.table:
-            raise StepError("this step takes no data table")
-        if doc is not None and not d.doc:
-            raise StepError("this step takes no doc string")
-    except StepError as e:
-        add(Problem(shown, line, f"{keyword} {text}: {e}"))
+    if table is not None and not d.table:
+        add(Problem(shown, line, f"{keyword} {text}: this step takes no data table"))
+        return None
+    if doc is not None and not d.doc:
+        add(Problem(shown, line, f"{keyword} {text}: this step takes no doc string"))
         return None
     return RuleStep(keyword, text, line, d, m, table, doc)
 
