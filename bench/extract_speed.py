@@ -5,6 +5,7 @@
     python bench/extract_speed.py --files         # `verify extract DIR` over one file per article
     python bench/extract_speed.py --files --copies 4 --jobs 2   # 4x the files: memory must not grow
     python bench/extract_speed.py --peer --limit 200            # side by side with the spaCy pipeline
+    python bench/extract_speed.py --quantulum /tmp/q3/bin/python  # figures: quantulum3 vs find_numbers
 
 Prints MB/s (UTF-8 bytes of article text), articles/s and peak RSS. ``--peer`` installs the spaCy +
 textacy comparison pipeline in its own venv through ``../shared/tools/peer-setup.sh`` (outside the
@@ -129,6 +130,46 @@ def peer_mode(rows) -> None:
     print(f"  verify is {theirs / ours:.1f} times faster")
 
 
+_QUANTULUM = """
+import json, sys, time
+t0 = time.perf_counter()
+from quantulum3 import parser
+parser.parse("about 200 soldiers")
+start = time.perf_counter() - t0
+sents = json.load(open(sys.argv[1], encoding="utf-8"))
+t0 = time.perf_counter()
+found = sum(len(parser.parse(s)) for s in sents)
+print(json.dumps({"start": start, "seconds": time.perf_counter() - t0, "found": found}))
+"""
+
+
+def quantulum_mode(rows, python: str, n: int = 3000) -> None:
+    """quantulum3 (in an interpreter that has it) and find_numbers on the same sentences."""
+    import re
+
+    from verify.extract.numbers import find_numbers
+
+    sents = [s for _, t in rows for s in re.split(r"(?<=[.!?])\s+", t) if s.strip()][:n]
+    size = mb(sents)
+    with tempfile.NamedTemporaryFile("w", suffix=".json", encoding="utf-8", delete=False) as f:
+        json.dump(sents, f)
+    try:
+        proc = subprocess.run([python, "-c", _QUANTULUM, f.name], capture_output=True, text=True)
+    finally:
+        os.unlink(f.name)
+    t0 = time.perf_counter()
+    ours = sum(len(find_numbers(s)) for s in sents)
+    dt = time.perf_counter() - t0
+    print(f"{len(sents)} sentences, {size:.3f} MB, one process each:")
+    print(f"  find_numbers  {dt * 1e6 / len(sents):8.0f} us/sentence  {size / dt:7.2f} MB/s  {ours} figures")
+    if proc.returncode != 0:
+        print(f"  quantulum3    skipped ({python}: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else 'failed'})")
+        return
+    q = json.loads(proc.stdout.strip().splitlines()[-1])
+    print(f"  quantulum3    {q['seconds'] * 1e6 / len(sents):8.0f} us/sentence  {size / q['seconds']:7.2f} MB/s  "
+          f"{q['found']} quantities, start {q['start']:.1f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--numbers", action="store_true", help="time the figure finder alone")
@@ -136,13 +177,17 @@ def main() -> None:
     ap.add_argument("--copies", type=int, default=1, help="with --files: write the articles this many times")
     ap.add_argument("--jobs", type=int, default=None, help="with --files: worker processes")
     ap.add_argument("--peer", action="store_true", help="compare with the spaCy pipeline of ../shared/tools")
+    ap.add_argument("--quantulum", metavar="PYTHON", nargs="?", const=sys.executable, default=None,
+                    help="time quantulum3 (run by PYTHON, which must have it) against find_numbers")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
     args = ap.parse_args()
     if not TRAIN.is_file():
         print(f"skipped: {TRAIN} is not present")
         return
     rows = load(args.limit)
-    if args.peer:
+    if args.quantulum:
+        quantulum_mode(rows, args.quantulum)
+    elif args.peer:
         peer_mode(rows)
     elif args.files:
         files_mode(rows, max(1, args.copies), args.jobs)
