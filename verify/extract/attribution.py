@@ -61,6 +61,8 @@ _TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "f
                   "sunday", "today", "yesterday", "tonight", "recently", "afterward", "afterwards", "then", "again",
                   "repeatedly", "shortly", "late", "early", "of", "about", "through", "with", "outside", "inside",
                   "near", "since", "following", "under", "over", "in", "amid", "without", "adding", "for"}
+_INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
+                "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -251,8 +253,12 @@ class Reader:
             pass
         if a == i + 1 and lemma in LISTENER:
             a = self._skip_listener(toks, a)
-        if a < n and words[a] == ":":
-            a += 1
+        for k in range(a, min(n, a + 8)):
+            if toks.inq[k]:
+                break
+            if words[k] == ":":
+                a = k + 1
+                break
         # stop at a later ", according to" or ", adding" that starts another claim of the sentence
         b = n - 1
         for k in range(a, n):
@@ -399,9 +405,11 @@ class Reader:
                 np = self._aside_np(toks, j)
                 if inverted_here and not (np is not None and np[0] == 0):
                     np = None
-                if np is None and not inverted_here and words[j] in QUOTE_MARKS:
-                    # "“...,” said X" where X runs on: keep the old reading only if a source follows
-                    np = None
+                if np is None and not inverted_here and words[j] == "," and j >= 1:
+                    # "Gov. Jane Roe (R-OH), said ...": a stray comma between subject and verb
+                    cand = left_np(toks, j - 1)
+                    if cand is not None and (cand[0] == 0 or words[cand[0] - 1] == ",") and is_cap(words[cand[0]]):
+                        np = cand
             elif j >= 0:
                 np = left_np(toks, j)
             if np is not None and klass == "evidence":
@@ -415,13 +423,14 @@ class Reader:
                 np = self._subject(toks, j)
                 sources = self._src_list(toks, *np)
                 src_start = j + 1
-            elif klass == "speech" and (j < 0 or words[j] in (",", "—", "–", "--") or words[j] in CLOSE_QUOTES or words[j] in STRAIGHT_QUOTES):
+            elif klass == "speech" and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
                 # inverted order: "..., said the official."
                 rn = right_np(toks, i + 1)
                 if rn is None:
                     return None
-                if rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
-                                          or lows[rn[1] + 1] in _TRAILER_START):
+                after_quote = j >= 0 and (words[j] in QUOTE_MARKS)
+                if not after_quote and rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
+                                                              or lows[rn[1] + 1] in _TRAILER_START):
                     return None  # "“...,” said the plan would fail": not a speaker after the verb
                 sources = self._src_list(toks, *rn)
                 inverted = True
@@ -440,8 +449,9 @@ class Reader:
             content += self._resume(toks, after_src)
         else:
             pre = src_start - 1
-            final = pre >= 0 and (words[pre] in (",", "—", "–", "--", "―") or words[pre] in CLOSE_QUOTES or (words[pre] in STRAIGHT_QUOTES and pre > 0 and toks.inq[pre - 1]))
-            quote_before = final and (words[pre] in CLOSE_QUOTES or words[pre] in STRAIGHT_QUOTES or (words[pre] == "," and pre > 0 and words[pre - 1] in QUOTE_MARKS))
+            closing = pre > 0 and words[pre] in QUOTE_MARKS and toks.inq[pre - 1]
+            final = pre >= 0 and not self._intro_comma(toks, pre) and (words[pre] in (",", "—", "–", "--", "―") or closing)
+            quote_before = final and (closing or (words[pre] == "," and pre > 0 and words[pre - 1] in QUOTE_MARKS))
             if quote_before:
                 # only a quotation that opens the sentence or clause: not "Bemoaning the "system," X said"
                 qe = pre - 1 if words[pre] == "," else pre
@@ -467,7 +477,7 @@ class Reader:
                 f = self._frag(toks, *ca)
                 if f:
                     content = [f]
-                    direct = text[f[0]] in "“\"'`«" and ca[0] + 1 < n and toks.inq[ca[0] + 1]
+                    direct = text[f[0]] in "“\"'`«„" and text[f[1] - 1] in "”\"'»“"
         if not content:
             if ca is None and not inverted and self._colon_ends(toks, i):
                 # "X said:" closing a paragraph: the statement is the next paragraph
@@ -522,11 +532,18 @@ class Reader:
             return (np[0], j - 1)
         return np
 
+    def _intro_comma(self, toks: Tokens, pre: int) -> bool:
+        """"On Saturday, X said ...": the comma closes an introductory phrase, not a content."""
+        if toks.words[pre] != "," or pre > 7:
+            return False
+        first = toks.lows[0]
+        return first in _TRAILER_START or first in _INTRO_WORDS or (first.endswith("ly") and pre <= 2)
+
     def _is_trailer(self, toks: Tokens, a: int, b: int) -> bool:
         """What follows the cue is only a listener, a time or a channel ("told CNN on Monday.")."""
         words, lows = toks.words, toks.lows
         if any(toks.inq[k] for k in range(a, b + 1)):
-            return words[a] not in QUOTE_MARKS and not toks.inq[a] and self._trailer_before_quote(toks, a, b)
+            return False  # a quotation after the cue is what was said
         k = a
         while k <= b and not words[k][0].isalnum():
             k += 1

@@ -33,6 +33,11 @@ def quotes_in(text: str, start: int, end: int) -> tuple[list[Quote], int | None]
         mark = m.group()
         i = m.start()
         if mark in _OPENERS:
+            if open_at is not None and mark == "“" and i > 0 and text[i - 1] in ",.?!" and (m.end() >= end or text[m.end()].isspace()):
+                # a typo'd closer ("...unusual,“ said X"): it ends the open quotation
+                out.append((open_at, m.end()))
+                open_at = None
+                continue
             # a new opener while one is open: the first was stray, restart here
             open_at, open_kind = i, "curly"
         elif mark in _CLOSERS:

@@ -137,8 +137,10 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
         return False
     if low in DETERMINERS or low in ("’s", "'s", "&", "(", ")"):
         return True
-    if low in SPEECH_FORMS or low in BELIEF_FORMS or low in EVIDENCE_FORMS:
-        return is_cap(w) and low not in ("says", "said")
+    form = SPEECH_FORMS.get(low) or EVIDENCE_FORMS.get(low) or BELIEF_FORMS.get(low)
+    if form is not None:
+        # "the report", "his claims": base and -s forms double as nouns; "said", "told" never do
+        return (is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
     if is_cap(w):
         if low.endswith("ing") and k > 0 and words[k - 1] in (",",):
             return False
@@ -150,6 +152,11 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
     if low.endswith("ly") and len(low) > 4:
         return False
     return True
+
+
+def _wordlike(w: str) -> bool:
+    """A word, not a bare number or a mark ("46-year-old" is one; "2010" is not)."""
+    return w[:1].isalnum() and not w.isdigit() and any(c.isalpha() for c in w)
 
 
 def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
@@ -217,7 +224,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         a += 1
     if lows[a] == "(" :
         a += 1
-    if not any(words[x][0].isalpha() and lows[x] not in DETERMINERS for x in range(a, k + 1)):
+    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(a, k + 1)):
         return None
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k:
         a += 1  # "Following initial reports": a participle opening the sentence
@@ -292,7 +299,7 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         b -= 1
     if lows[b] == "(":
         return None
-    if not any(words[x][0].isalpha() and lows[x] not in DETERMINERS for x in range(i, b + 1)):
+    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(i, b + 1)):
         return None
     return (i, b)
 
@@ -412,6 +419,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         if len(name.split()) == 1 and name.lower() in ctx.surnames:
             return ctx.surnames[name.lower()], "person"
         return name, "person"
+    if head in VAGUE_HEADS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
+        return _STRIP_DET.sub("", mention).strip(), "organisation"  # a particular document, not hearsay
     if head in VAGUE_HEADS and not any(q in lows for q in _QUALIFIERS) and len([w for w in lows if w not in DETERMINERS]) <= 2:
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
             return _STRIP_DET.sub("", mention).lower(), "anonymous"
