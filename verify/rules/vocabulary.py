@@ -190,7 +190,7 @@ def states_number():
     example="Given a claim that states an estimate",
 )
 def states_estimate():
-    return lambda f: any(n.estimate for n in f.numbers)
+    return lambda f: bool(f.numbers) and any(n.estimate for n in f.numbers)
 
 
 @given(
@@ -199,7 +199,7 @@ def states_estimate():
     example="Given a claim that states a number of at least 1000",
 )
 def states_at_least(n: int):
-    return lambda f: any((x.largest or 0) >= n for x in f.numbers)
+    return lambda f: bool(f.numbers) and any((x.largest or 0) >= n for x in f.numbers)
 
 
 @given(
