@@ -1,0 +1,125 @@
+"""How fast ``verify report`` writes each format over many stored claims, and in how much memory.
+
+    python bench/report_speed.py                       # 100,000 claims in a temporary SQLite file
+    python bench/report_speed.py --claims 20000        # another size (memory should not follow it)
+    python bench/report_speed.py --formats csv,html    # some formats only
+    python bench/report_speed.py --db URL              # an existing, empty database (PostgreSQL, say)
+
+Claims are bulk-inserted (articles of 100 claims with sources, figures, rule results and a few
+reviews), then each format is written to a file by ``verify report`` in a fresh process. Prints, per
+format: seconds, claims per second, output size and the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import insert
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+FORMATS = ("csv", "json", "claimreview", "markdown", "html", "table")
+SENTENCE = "Officials said that a convoy of 40 trucks reached the town before noon on Monday. "
+
+
+def make_claims(url: str, n: int, per_article: int = 100, seed: int = 11) -> None:
+    from verify.store import open_store
+    from verify.store.tables import (
+        ArticleRow,
+        CheckRunRow,
+        ClaimRow,
+        ClaimSourceRow,
+        EventRow,
+        NumberRow,
+        RuleResultRow,
+        SourceRow,
+    )
+
+    rnd = random.Random(seed)
+    statuses = ["unverified", "single-source", "corroborated", "confirmed", "disputed", "refuted"]
+    kinds = ["person", "organisation", "anonymous", "vague"]
+    store = open_store(url)
+    with store.engine.begin() as c:
+        c.execute(
+            insert(SourceRow),
+            [
+                {"id": i + 1, "canonical": f"Source {i}", "kind": kinds[i % 4],
+                 "tags": ["party-to-conflict"] if i % 3 == 0 else [], "affiliation": None}
+                for i in range(60)
+            ],
+        )
+        c.execute(insert(CheckRunRow), [{"id": 1, "rulebook": "bench"}])
+        cid = 0
+        for a in range((n + per_article - 1) // per_article):
+            k_claims = min(per_article, n - cid)
+            text = SENTENCE * k_claims
+            c.execute(insert(ArticleRow), [{"id": a + 1, "sha256": f"{a:064x}", "path": f"bench-{a}.txt",
+                                            "title": f"Bench article {a}", "text": text}])
+            claims, sources, numbers, results, events = [], [], [], [], []
+            for k in range(k_claims):
+                cid += 1
+                s0 = k * len(SENTENCE)
+                status = rnd.choice(statuses)
+                claims.append({
+                    "id": cid, "article_id": a + 1, "text": SENTENCE[15:-2], "start": s0 + 15,
+                    "end": s0 + len(SENTENCE) - 2, "attribution": rnd.choice(["direct", "indirect", "unattributed"]),
+                    "cue_text": "said", "cue_start": s0 + 10, "cue_end": s0 + 14, "status": status,
+                    "rule_status": status, "flags": ["estimate"] if k % 3 == 0 else [],
+                    "reliability": "C", "credibility": "3",
+                })
+                sources.append({"claim_id": cid, "source_id": rnd.randint(1, 60), "role": "source",
+                                "mention": "Officials", "start": s0, "end": s0 + 9})
+                numbers.append({"claim_id": cid, "text": "40", "start": s0 + 32, "end": s0 + 34,
+                                "value": 40.0, "low": 40.0, "high": 40.0})
+                results.append({"claim_id": cid, "run_id": 1, "rule_file": "features/rulebook/bench.feature",
+                                 "rule_line": 4, "rule_name": "A bench rule", "outcome": "status", "value": status})
+                if k % 20 == 0:
+                    events.append({"claim_id": cid, "reviewer": "bench", "action": "status",
+                                   "from_status": "unverified", "to_status": status})
+            for table, rows in ((ClaimRow, claims), (ClaimSourceRow, sources), (NumberRow, numbers),
+                                (RuleResultRow, results), (EventRow, events)):
+                if rows:
+                    c.execute(insert(table), rows)
+    store.close()
+
+
+def run(fmt: str, url: str, out: Path) -> tuple[float, int, int]:
+    env = dict(os.environ, VERIFY_DATABASE_URL=url, VERIFY_PUBLISHER_NAME="Bench Desk",
+               VERIFY_PUBLISHER_URL="https://bench.example/reviews", COLUMNS="120")
+    cmd = [sys.executable, "-c", "from verify.cli import main; main()", "report", "--format", fmt, "--output", str(out)]
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    if status != 0:
+        raise SystemExit(f"verify report --format {fmt} failed: {proc.stderr.read().decode()}")
+    return seconds, usage.ru_maxrss, out.stat().st_size
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--claims", type=int, default=100_000)
+    ap.add_argument("--db", help="an empty database URL (default: a temporary SQLite file)")
+    ap.add_argument("--formats", default=",".join(FORMATS))
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        url = args.db or f"sqlite:///{tmp}/bench.db"
+        t = time.perf_counter()
+        make_claims(url, args.claims)
+        print(f"{args.claims} claims stored in {time.perf_counter() - t:.1f} s")
+        for fmt in args.formats.split(","):
+            seconds, rss_kb, size = run(fmt, url, Path(tmp) / f"report.{fmt}")
+            print(f"{fmt:12} {seconds:7.1f} s  {args.claims / seconds:9.0f} claims/s  "
+                  f"{size / 1e6:7.1f} MB out  peak RSS {rss_kb / 1024:6.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
