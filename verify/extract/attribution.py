@@ -63,6 +63,8 @@ _TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "f
                   "near", "since", "following", "under", "over", "in", "amid", "without", "adding", "for"}
 _INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
                 "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
+_TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
+               "wednesday", "thursday", "friday", "saturday", "sunday", "time", "spring", "summer", "fall", "winter"}
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -349,6 +351,24 @@ class Reader:
                 if np is None:
                     return None
                 return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+            if low in _PARTICIPLES and i > 0 and lows[i - 1] == "by":
+                # "X rallied support by saying ...": the subject of the clause speaks
+                np = self._subject(toks, i - 1)
+                ca = self._content_after(toks, i, e, lemma)
+                f = self._frag(toks, *ca) if ca else None
+                if np is None or not f:
+                    return None
+                return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+            if low in _PARTICIPLES and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
+                # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud"
+                np = left_np(toks, i - 1)
+                if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
+                    return None
+                ca = self._content_after(toks, i, e, lemma)
+                f = self._frag(toks, *ca) if ca else None
+                if not f:
+                    return None
+                return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
             if not (i > 0 and (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
                 return None
         j, passive = skip_aux(toks, i)
@@ -413,7 +433,8 @@ class Reader:
             elif j >= 0:
                 np = left_np(toks, j)
             if np is not None and klass == "evidence":
-                if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they"):
+                # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming"
+                if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they") and not (is_cap(words[np[1]]) and lemma in ("find", "conclude", "estimate", "project", "predict")):
                     return None
             if np is not None:
                 sources = self._src_list(toks, *np)
@@ -647,7 +668,7 @@ class Reader:
         a = 0
         while a < upto and lows[a] in ("but", "and", "so", "yet", "still", "meanwhile", "however", ","):
             a += 1
-        if a < upto and (lows[a] in ("on", "in", "at", "after", "before", "during", "last", "earlier", "later", "when", "while", "as", "since", "for", "with", "without", "despite", "following") or lows[a].endswith("ly")):
+        if a < upto and (lows[a] in ("on", "in", "at", "after", "before", "during", "last", "earlier", "later", "when", "while", "as", "since", "for", "with", "without", "despite", "following", "this", "next", "early", "late") or lows[a].endswith("ly")):
             for k in range(a, upto):
                 if words[k] == ",":
                     a = k + 1
@@ -655,6 +676,9 @@ class Reader:
             else:
                 return None
         np = right_np(toks, a, upto)
+        if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in _TIME_NOUNS or lows[a] in ("this", "last", "next", "on", "early", "late")):
+            # "This year, he ...": a time phrase, then the subject
+            np = right_np(toks, np[1] + 2, upto)
         if np is None or np[1] + 1 >= upto:
             return None
         nxt = lows[np[1] + 1]

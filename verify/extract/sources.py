@@ -66,6 +66,8 @@ TITLE_WORDS = set(
     professor superintendent sheriff detective inspector executive ceo chairperson founder co-founder
     democratic republican democrat gop u.s us presidential nominee hopeful first lady""".split()
 )
+_LY_ADJECTIVES = {"early", "elderly", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "friendly", "ally",
+                  "unlikely", "costly", "lonely", "family", "only"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 _PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
 
@@ -149,7 +151,7 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
         return False
     if low in _STOP or low in _TIME_WORDS:
         return False
-    if low.endswith("ly") and len(low) > 4:
+    if low.endswith("ly") and len(low) > 4 and low not in _LY_ADJECTIVES:
         return False
     return True
 
