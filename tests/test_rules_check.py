@@ -264,3 +264,21 @@ def test_unknown_source_names_are_reported_not_guessed(store, tmp_path):
     report = check(store, load_rulebook(tmp_path / "r"))
     assert report.rules[0].selected == 0
     assert any("Ministry of Silly Walks" in w for w in report.warnings)
+
+
+def test_grades_the_newsroom_keeps_in_the_registry(store, tmp_path):
+    from verify.models import Source
+
+    ids = _kyiv_article(store)
+    isw = store_article(store, [claim("Prisoners were held in Kyiv.", "ISW", cue="said")], name="isw")
+    store.sync_sources([Source(canonical="Institute for the Study of War", kind="organisation", reliability="B",
+                               aliases=["ISW"])])
+    write_rules(tmp_path / "r", "g.feature", """Feature: Grades
+  Scenario: Graded sources carry their grade
+    Given a claim attributed to a source the registry grades
+    Then its source reliability is the registry's grade
+""")
+    report = check(store, load_rulebook(tmp_path / "r"))
+    assert report.rules[0].selected == 1
+    assert claim_row(store, isw[0]).reliability == "B"
+    assert claim_row(store, ids[0]).reliability is None

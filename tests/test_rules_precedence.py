@@ -83,3 +83,13 @@ def test_file_order_does_not_matter(store, tmp_path):
         check(store, load_rulebook(d))
         outcomes.append(claim_row(store, ids[0]).status)
     assert outcomes == ["disputed", "disputed"]
+
+
+def test_the_registrys_grade_takes_part_in_precedence():
+    wanted = Outcome("reliability", "registry")
+    d = decide([(rule("a"), wanted), (rule("b"), Outcome("reliability", "C"))], registry_grade="E")
+    assert d.reliability == "E" and [ok for *_, ok, _ in d.results] == [True, False]
+    d = decide([(rule("a"), wanted)], registry_grade=None)
+    assert d.reliability is None
+    [(_, _, ok, why)] = d.results
+    assert not ok and "no source of this claim has a reliability grade" in why

@@ -206,6 +206,20 @@ def test_outcomes():
     assert build("it needs review") == Outcome("needs-review", "A rule")
 
 
+def test_the_registrys_own_grades():
+    from verify.models import Source
+
+    reg = Registry.starter()
+    reg.add(Source(canonical="NATO", kind="organisation", reliability="B"))
+    reg.add(Source(canonical="Institute for the Study of War", kind="organisation", reliability="C"))
+    nato = make_fact(sources=("NATO",), registry=reg)
+    both = make_fact(sources=("NATO", "ISW"), registry=reg)
+    assert sel("a claim attributed to a source the registry grades", nato)
+    assert not sel("a claim attributed to a source the registry grades", ZEL)
+    assert (nato.src.grade, both.src.grade) == ("B", "C")  # the least reliable graded source
+    assert build("its source reliability is the registry's grade") == Outcome("reliability", "registry")
+
+
 def test_tables_and_doc_strings_are_checked():
     with pytest.raises(StepError, match="needs a data table"):
         build("a claim attributed to any of:")

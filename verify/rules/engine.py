@@ -30,7 +30,7 @@ from ..models import STATUSES
 from ..store.tables import CheckRunRow, ClaimRow, RuleResultRow
 from .facts import BATCH, Fact, SourceIndex, fetch_plain, iter_facts, load_registry, today_utc
 from .loader import Rule, Rulebook, StepContext
-from .steps import Outcome, StepError, always
+from .steps import REGISTRY_GRADE, Outcome, StepError, always
 
 # most cautious first
 STATUS_ORDER: tuple[str, ...] = ("refuted", "disputed", "unverified", "single-source", "corroborated", "confirmed")
@@ -132,10 +132,26 @@ class Decision:
     results: list[tuple[Rule, Outcome, bool, str | None]]  # rule, outcome, applied, reason
 
 
-def decide(hits: list[tuple[Rule, Outcome]], review_status: str | None = None) -> Decision:
-    """Apply the documented precedence to the outcomes the rules gave one claim."""
+def decide(hits: list[tuple[Rule, Outcome]], review_status: str | None = None,
+           registry_grade: str | None = None) -> Decision:
+    """Apply the documented precedence to the outcomes the rules gave one claim.
+
+    ``registry_grade`` is the reliability the registry gives the claim's source, for outcomes that
+    ask for it.
+    """
+    ungraded = set()
+    if any(o.value == REGISTRY_GRADE for _, o in hits):
+        resolved = []
+        for r, o in hits:
+            if o.kind == "reliability" and o.value == REGISTRY_GRADE:
+                if registry_grade:
+                    o = Outcome("reliability", registry_grade)
+                else:
+                    ungraded.add(id(o))
+            resolved.append((r, o))
+        hits = resolved
     status_hits = [(r, o) for r, o in hits if o.kind == "status" and not r.warning]
-    rel_hits = [(r, o) for r, o in hits if o.kind == "reliability" and not r.warning]
+    rel_hits = [(r, o) for r, o in hits if o.kind == "reliability" and not r.warning and id(o) not in ungraded]
     cred_hits = [(r, o) for r, o in hits if o.kind == "credibility" and not r.warning]
     rule_status = min((o.value for _, o in status_hits), key=_RANK.__getitem__, default=None)
     reliability = max((o.value for _, o in rel_hits), default=None)
@@ -158,6 +174,8 @@ def decide(hits: list[tuple[Rule, Outcome]], review_status: str | None = None) -
                 reasons.append(o.value)
         elif r.warning:
             applied, why = False, "@warning rule: reported, not applied"
+        elif id(o) in ungraded:
+            applied, why = False, "no source of this claim has a reliability grade in the registry"
         elif o.value != winner_of[o.kind]:
             w = first_by[o.kind]
             applied, why = False, f"overruled by {w.file}:{w.line} {w.name} ({winner_of[o.kind]})"
@@ -311,14 +329,15 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
                 raise RulebookError(
                     f"{report.origins.get(bit, '?')}: the step failed on claim {f.id}: {type(e).__name__}: {e}"
                 ) from None
-            key = (mask, f.review_status)
+            grade = f.src.grade
+            key = (mask, f.review_status, grade)
             hit = decisions.get(key)
             if hit is None:
                 if len(decisions) > 50_000:
                     decisions.clear()
                 fired = [i for i, need in active if mask & need == need]
                 hits = [(compiled[i].rule, o) for i in fired for o in compiled[i].outcomes]
-                d = decide(hits, f.review_status)
+                d = decide(hits, f.review_status, grade)
                 template = [(run_id, r.file, r.line, r.name, o.kind, o.value, why, applied)
                             for r, o, applied, why in d.results]
                 hit = decisions[key] = (d, template, tuple(t[1:] for t in template), fired)

@@ -59,15 +59,18 @@ class SourceSet:
     tags: frozenset[str]
     chains: frozenset[str]  # every name in every source's affiliation chain
     keys: frozenset[str]  # independence keys of the sources that count (not vague)
+    grade: str | None = None  # the newsroom's reliability grade (A-F) of its least reliable graded source
 
     @classmethod
     def of(cls, sources: tuple[SourceFact, ...]) -> SourceSet:
+        grades = [s.reliability for s in sources if s.reliability and s.reliability in "ABCDEF"]
         return cls(
             names=frozenset(s.canonical for s in sources),
             kinds=frozenset(s.kind for s in sources),
             tags=frozenset(t for s in sources for t in s.tags),
             chains=frozenset(n for s in sources for n in s.chain),
             keys=frozenset(s.key for s in sources if s.kind != "vague"),
+            grade=max(grades) if grades else None,
         )
 
 
@@ -175,7 +178,7 @@ class SourceIndex:
                 chain=tuple(registry.affiliation_chain(canonical)),
                 tags=frozenset(registry.tags(canonical)),
                 key=registry.independence_key(canonical),
-                reliability=reliability,
+                reliability=reliability or _graded(registry, canonical),
             )
         self._sets: dict[tuple[int, ...], tuple[tuple[SourceFact, ...], SourceSet]] = {(): ((), EMPTY)}
 
@@ -188,6 +191,11 @@ class SourceIndex:
             facts = tuple(self.by_id[i] for i in ids if i in self.by_id)
             hit = self._sets[ids] = (facts, SourceSet.of(facts))
         return hit
+
+
+def _graded(registry: Registry, canonical: str) -> str | None:
+    src = registry.get(canonical)
+    return src.reliability if src else None
 
 
 def load_registry(conn: Connection, base: Registry | None = None) -> tuple[Registry, list[tuple]]:

@@ -21,6 +21,8 @@ from ..models import ATTRIBUTION_KINDS, CREDIBILITY_GRADES, RELIABILITY_GRADES, 
 
 KINDS = ("given", "when", "then")
 OUTCOMES = ("status", "flag", "reliability", "credibility", "needs-review")
+# a reliability outcome with this value takes the grade the registry gives the claim's source
+REGISTRY_GRADE = "registry"
 
 
 class StepError(ValueError):

@@ -7,7 +7,7 @@ either kind; outcomes are written under Then only.
 from __future__ import annotations
 
 from .facts import stem
-from .steps import Outcome, StepError, always, given, then, when
+from .steps import REGISTRY_GRADE, Outcome, StepError, always, given, then, when
 
 
 class Names:
@@ -138,6 +138,16 @@ def relayed():
 def relayed_by(ctx, source: str):
     wanted = ctx.resolve(source)
     return lambda f: wanted in f.rel.names
+
+
+@given(
+    'a claim attributed to a source the registry grades',
+    description="Claims with a source the newsroom has given an Admiralty reliability grade in the registry"
+    " (`verify sources`).",
+    example="Given a claim attributed to a source the registry grades",
+)
+def graded():
+    return lambda f: f.src.grade is not None
 
 
 # -- Given: select by how it is said --------------------------------------------------------------
@@ -424,6 +434,16 @@ def set_flag(flag: str):
 )
 def set_reliability(grade: str):
     return Outcome("reliability", grade)
+
+
+@then(
+    "its source reliability is the registry's grade",
+    description="The reliability grade the registry gives the claim's source (the least reliable, where"
+    " several are graded); recorded as not applied where none is graded.",
+    example="Then its source reliability is the registry's grade",
+)
+def registry_reliability():
+    return Outcome("reliability", REGISTRY_GRADE)
 
 
 @then(
