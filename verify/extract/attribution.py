@@ -81,7 +81,8 @@ _COLON_LABELS = set(
     """note update updated photo photos source sources related read watch editor editors warning breaking
     exclusive video listen q a pictured credit credits share tags posted image images caption correction
     disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see
-    subscribe follow contact location date time when where what why how who""".split()
+    subscribe follow contact location date time when where what why how who answer question questions contributing
+    contributors editor’s editor's morning evening today""".split()
 )
 # "One soldier ...", "Both men ...", "These troops ...": picking up what the account described
 _ANAPHORIC = {"one", "both", "these", "those", "neither", "each"}
@@ -422,6 +423,8 @@ class Reader:
                 )
                 if inverted_here and not (is_cap(words[rn[0]]) or lows[rn[0]] in DETERMINERS or lows[rn[0]] in SUBJECT_PRONOUNS):
                     inverted_here = False
+                if lemma in LISTENER:
+                    inverted_here = False  # "..., his aide told The Daily Post": after "told" comes the listener
                 np = self._aside_np(toks, j)
                 if inverted_here and not (np is not None and np[0] == 0):
                     np = None
@@ -444,7 +447,7 @@ class Reader:
                 np = self._subject(toks, j)
                 sources = self._src_list(toks, *np)
                 src_start = j + 1
-            elif klass == "speech" and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
+            elif klass == "speech" and lemma not in LISTENER and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
                 # inverted order: "..., said the official."
                 rn = right_np(toks, i + 1)
                 if rn is None:

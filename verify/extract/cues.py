@@ -12,14 +12,14 @@ explain warn acknowledge argue tweet reply respond deny accuse assert admit reca
 predict promise pledge vow stress emphasize emphasise observe remark comment complain contend maintain
 concede testify disclose joke quip boast brag lament ask wonder agree recount assure caution
 mention estimate describe repeat reiterate retort scoff shout yell posit propose speculate
-affirm indicate muse urge swear call""".split()
+affirm indicate muse urge swear call continue express point talk answer remind echo refer""".split()
 
 # stances and acts of speech that attribution corpora annotate too: "X criticized the plan"
 STANCE = """attack criticize criticise praise blast slam condemn denounce reject dismiss defend endorse
 support oppose blame cite compare liken question challenge decline refuse propose demand threaten
 applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scold fault tout accuse
 push advocate champion dispute contest recommend acknowledge downplay insist highlight
-emphasize label dub brand characterize characterise portray describe""".split()
+emphasize label dub brand characterize characterise portray describe slam issue offer""".split()
 
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
 LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())
@@ -110,7 +110,7 @@ def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
 
 SPEECH_FORMS = _index(SPEECH)
 STANCE_FORMS = {k: v for k, v in _index(STANCE).items() if k not in SPEECH_FORMS}
-BELIEF_FORMS = _index(BELIEF)
+BELIEF_FORMS = {k: v for k, v in _index(BELIEF).items() if k != "known"}  # "known as", "known for"
 EVIDENCE_FORMS = _index(EVIDENCE)
 
 # words that sit between a source and its verb: "X has also said", "X would later say"

@@ -31,7 +31,8 @@ RELATIVES = {"who", "which", "whom"}
 
 # lower-case words that end a noun phrase when walking left: verbs, conjunctions, prepositions
 _STOP = set(
-    """and or but nor so yet because although though while whereas if unless when whenever where
+    """and or but nor so yet because although though while whereas if unless when whenever where just
+    whatever however wherever
     after before since until as than that which who whom whose what why how whether to in on at by
     with from into onto over under about against between among through during without within upon
     toward towards across behind beyond near off out up down per via like unlike is are was were be
@@ -68,6 +69,11 @@ TITLE_WORDS = set(
 )
 _LY_ADJECTIVES = {"early", "elderly", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "friendly", "ally",
                   "unlikely", "costly", "lonely", "family", "only"}
+_ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embattled", "indicted", "married", "so-called",
+                  "unidentified", "registered", "licensed", "respected", "renowned", "detained", "captured", "wounded",
+                  "injured", "armed", "disgraced", "jailed", "exiled", "ousted", "concerned", "interested", "informed",
+                  "advanced", "based", "affiliated", "self-described", "self-proclaimed", "unnamed", "undisclosed", "detailed",
+                  "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 _PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
 
@@ -144,8 +150,10 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
         # "the report", "his claims": base and -s forms double as nouns; "said", "told" never do
         return (is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
     if is_cap(w):
-        if low.endswith("ing") and k > 0 and words[k - 1] in (",",):
+        if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)):
             return False
+        if low in _STOP and low != "i" and not w.isupper():
+            return False  # "To", "Whenever", "Just": a sentence's first word, not a name
         return low not in _CAP_STOP or low in _TITLE_CAPS
     if not w[0].isalnum():
         return False
@@ -214,6 +222,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if not _np_token_ok(words, lows, j):
             break
+        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in _ED_ADJECTIVES:
+            break  # a verb ("invoked the Orlando attack"), not part of the phrase
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:
