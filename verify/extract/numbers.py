@@ -169,7 +169,8 @@ _CLOCK_AFTER = re.compile(
 # "one" that is a pronoun or idiom rather than a count
 _ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|some|the|this|that|which|last|only\s+the)\s+$", re.IGNORECASE)
 _ONE_AFTER = re.compile(
-    r"\s+(?:of|another|or\s+another|day|time|way|hand|side|thing|point|another's)\b|['’]s\b",
+    r"\s+(?:of|another|or\s+another|day|time|way|hand|side|thing|point|another's|that|who|whom|which|"
+    r"hell|among|by\s+one)\b|['’]s\b",
     re.IGNORECASE,
 )
 
