@@ -48,7 +48,7 @@ Span = tuple[int, int]
 
 _PARTICIPLES = set(PARTICIPLES)
 # verb forms that are more often plural nouns ("his claims", "media reports", "the questions")
-_NOUNISH = {"claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
+_NOUNISH = {"echoes", "points", "offers", "issues", "refers", "talks", "answers", "reminds", "seeks", "claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
             "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
             "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
             "mentions", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
@@ -65,6 +65,8 @@ _INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead",
                 "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
 _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
                "wednesday", "thursday", "friday", "saturday", "sunday", "time", "spring", "summer", "fall", "winter"}
+_ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
+             "every", "each", "no", "any", "such"}
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -79,7 +81,7 @@ _CANDIDATES = _CUE_WORDS | _DASH_CUES
 # "Note: ...", "Update: ..." are labels, not speakers
 _COLON_LABELS = set(
     """note update updated photo photos source sources related read watch editor editors warning breaking
-    exclusive video listen q a pictured credit credits share tags posted image images caption correction
+    exclusive video listen pictured credit credits share tags posted image images caption correction
     disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see
     subscribe follow contact location date time when where what why how who answer question questions contributing
     contributors editor’s editor's morning evening today""".split()
@@ -325,7 +327,7 @@ class Reader:
             klass = "belief"
         prev = lows[i - 1] if i > 0 else ""
         # a noun, not a verb: "the report", "his claims", "a note"
-        if tense in ("base", "third") and (prev in DETERMINERS or is_possessive(words[i - 1] if i else "")) and prev not in ("they", "we", "i", "you", "many", "some", "others", "both", "all", "most"):
+        if tense in ("base", "third") and (prev in _ARTICLES or is_possessive(words[i - 1] if i else "")):
             return None
         pw = words[i - 1] if i else ""
         if low in _NOUNISH or (klass == "stance" and tense != "past"):
@@ -452,6 +454,8 @@ class Reader:
                 rn = right_np(toks, i + 1)
                 if rn is None:
                     return None
+                if not (is_cap(words[rn[0]]) or lows[rn[0]] in DETERMINERS or lows[rn[0]] in SUBJECT_PRONOUNS):
+                    return None  # "..., say taxing consumption helps": no speaker after the verb
                 after_quote = j >= 0 and (words[j] in QUOTE_MARKS)
                 if not after_quote and rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
                                                               or lows[rn[1] + 1] in _TRAILER_START):
@@ -540,7 +544,7 @@ class Reader:
             if np is None:
                 continue
             a = np[0]
-            if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so")
+            if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "and", "that")
                     or words[a - 1] in QUOTE_MARKS):
                 continue
             if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_WORDS or is_cap(words[a])):

@@ -19,7 +19,7 @@ STANCE = """attack criticize criticise praise blast slam condemn denounce reject
 support oppose blame cite compare liken question challenge decline refuse propose demand threaten
 applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scold fault tout accuse
 push advocate champion dispute contest recommend acknowledge downplay insist highlight
-emphasize label dub brand characterize characterise portray describe slam issue offer""".split()
+emphasize label dub brand characterize characterise portray describe slam issue offer seek""".split()
 
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
 LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())
@@ -57,6 +57,7 @@ _IRREGULAR = {
     "understand": ("understands", "understood", "understood", "understanding"),
     "told": ("told", "told", "told", "telling"),
     "post": ("posts", "posted", "posted", "posting"),
+    "seek": ("seeks", "sought", "sought", "seeking"),
     "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
 }
 

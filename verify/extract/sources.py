@@ -74,6 +74,8 @@ _ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "emba
                   "injured", "armed", "disgraced", "jailed", "exiled", "ousted", "concerned", "interested", "informed",
                   "advanced", "based", "affiliated", "self-described", "self-proclaimed", "unnamed", "undisclosed", "detailed",
                   "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
+# determiners that stand alone as a subject: "Some say ...", "Many believe ..."
+_PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 _PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
 
@@ -148,7 +150,8 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
     form = SPEECH_FORMS.get(low) or EVIDENCE_FORMS.get(low) or BELIEF_FORMS.get(low)
     if form is not None:
         # "the report", "his claims": base and -s forms double as nouns; "said", "told" never do
-        return (is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
+        return ((is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
+                or (form[1] == "ing" and k > 0 and lows[k - 1] in DETERMINERS))  # "her thinking"
     if is_cap(w):
         if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)):
             return False
@@ -236,7 +239,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         a += 1
     if lows[a] == "(" :
         a += 1
-    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(a, k + 1)):
+    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(a, k + 1)) and not (a == k and lows[k] in _PRONOMINAL):
         return None
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k:
         a += 1  # "Following initial reports": a participle opening the sentence
