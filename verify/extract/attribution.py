@@ -67,6 +67,7 @@ _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening"
                "wednesday", "thursday", "friday", "saturday", "sunday", "time", "spring", "summer", "fall", "winter"}
 _ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
              "every", "each", "no", "any", "such"}
+NESTED_DROP = {"belief", "stance", "evidence"}
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -122,6 +123,7 @@ class Found:
     sources: list[Src] = field(default_factory=list)
     relayed_by: list[Src] = field(default_factory=list)
     para: int = 0
+    kind: str = "speech"  # which cue class found it: speech, belief, evidence, stance
     # content opened with a quotation that continues (multi-paragraph quotes)
     direct: bool = False
 
@@ -327,7 +329,8 @@ class Reader:
             klass = "belief"
         prev = lows[i - 1] if i > 0 else ""
         # a noun, not a verb: "the report", "his claims", "a note"
-        if tense in ("base", "third") and (prev in _ARTICLES or is_possessive(words[i - 1] if i else "")):
+        if (tense in ("base", "third") or tense == "past") and (prev in _ARTICLES or is_possessive(words[i - 1] if i else "")):
+            # "his repeated offenses", "the alleged plot": an adjective, not a verb
             return None
         pw = words[i - 1] if i else ""
         if low in _NOUNISH or (klass == "stance" and tense != "past"):
@@ -511,7 +514,7 @@ class Reader:
                 # "X said:" closing a paragraph: the statement is the next paragraph
                 return Found([], "indirect", cue, sources, [], para)
             return None
-        return Found(content, "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
+        return Found(content, "direct" if direct else "indirect", cue, sources, [], para, direct=direct, kind=klass)
 
     def _colon_ends(self, toks: Tokens, i: int) -> bool:
         k = i + 1
@@ -843,7 +846,11 @@ def _quote_end(quotes: list[Span], ss: int, se: int) -> int:
 def _dedupe(found: list[Found]) -> list[Found]:
     out: list[Found] = []
     seen = set()
+    # a belief or stance inside what someone is reported to have said belongs to that report
+    spans = [(fr, f) for f in found if f.kind == "speech" for fr in f.frags]
     for f in found:
+        if f.kind in NESTED_DROP and f.cue and any(g is not f and a <= f.cue[0] < b for (a, b), g in spans):
+            continue
         key = (tuple(f.frags), tuple(s.span for s in f.sources))
         if key in seen:
             continue

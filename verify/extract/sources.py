@@ -32,7 +32,7 @@ RELATIVES = {"who", "which", "whom"}
 # lower-case words that end a noun phrase when walking left: verbs, conjunctions, prepositions
 _STOP = set(
     """and or but nor so yet because although though while whereas if unless when whenever where just
-    whatever however wherever
+    whatever however wherever throughout otherwise instead despite amid beyond whether rather
     after before since until as than that which who whom whose what why how whether to in on at by
     with from into onto over under about against between among through during without within upon
     toward towards across behind beyond near off out up down per via like unlike is are was were be
