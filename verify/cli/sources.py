@@ -78,10 +78,13 @@ def register(app: typer.Typer) -> None:
             _print_json([summary_dict(x) for x in items])
             return
         t = Table(title="Sources")
-        for col in ("Source", "Kind", "Affiliation", "Tags", "Grade"):
-            t.add_column(col)
-        t.add_column("Claims", justify="right")
-        t.add_column("Relayed", justify="right")
+        t.add_column("Source", ratio=3)
+        t.add_column("Kind", no_wrap=True)
+        t.add_column("Affiliation", ratio=3)
+        t.add_column("Tags", ratio=2, overflow="fold")
+        t.add_column("Grade", no_wrap=True)
+        t.add_column("Claims", justify="right", no_wrap=True)
+        t.add_column("Relayed", justify="right", no_wrap=True)
         for x in items:
             s = x.source
             t.add_row(
