@@ -190,7 +190,7 @@ _VAGUE_RANGES = {
     "thousands": (2_000, 9_999), "millions": (2_000_000, 999_999_999), "billions": (2e9, 999e9),
 }
 _PLURAL_SCALE = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
-_LOOKBACK = 40
+_LOOKBACK = 28  # longer than any qualifier or designation read before a figure
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
