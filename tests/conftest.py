@@ -41,6 +41,7 @@ def _pg_url():
     admin = create_engine(u, isolation_level="AUTOCOMMIT", poolclass=NullPool)
     try:
         with admin.connect() as c:
+            _drop_abandoned(c)
             c.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception:
         admin.dispose()
@@ -56,6 +57,23 @@ def _pg_url():
             )
             c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
         admin.dispose()
+
+
+def _drop_abandoned(c) -> None:
+    """Databases left by test runs on this machine that were killed before they could clean up."""
+    for (name,) in c.execute(text("SELECT datname FROM pg_database WHERE datname LIKE 'verify_test_%'")):
+        try:
+            pid = int(name.split("_")[2])
+            os.kill(pid, 0)
+            continue  # that run is still going
+        except ProcessLookupError:
+            pass
+        except (ValueError, IndexError, PermissionError):
+            continue
+        try:
+            c.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        except Exception:
+            pass  # in use after all, or not ours to drop
 
 
 def _empty_postgres(url: str) -> None:
