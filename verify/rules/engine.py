@@ -9,8 +9,9 @@ Precedence, when several rules give one claim different values:
 - a rule tagged @warning adds flags and review reasons only; its status and grades are recorded as
   not applied.
 Rules write ``claims.rule_status``; ``claims.status`` is the person's review where there is one, else
-the rules' status. Each check replaces ``rule_results`` with one row per outcome (``applied`` False
-where precedence or a review decided otherwise), all in one transaction.
+the rules' status. After a check, ``rule_results`` holds exactly what it says: one row per outcome
+(``applied`` False where precedence or a review decided otherwise); a claim's rows that the last check
+wrote identically are kept rather than rewritten. One check is one transaction.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, create_engine, delete, insert, select, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import RulebookError, StoreError
 from ..models import STATUSES
@@ -215,29 +217,39 @@ def check(db: Any, rulebook: Rulebook, *, today: date | None = None, batch: int 
     started = time.perf_counter()
     when = today or today_utc()
     bind = _engine(db)
-    if isinstance(bind, Connection):
-        if bind.in_transaction():
-            report = _run(bind, rulebook, when, batch)
-        else:
-            with bind.begin():
-                report = _run(bind, rulebook, when, batch)
-    else:
-        with bind.connect() as conn:
-            sqlite = conn.dialect.name == "sqlite"
-            if sqlite:
-                # every row written refers to a claim read in this same write transaction (taken up
-                # front with BEGIN IMMEDIATE), so per-row foreign-key checks only cost time
-                raw = conn.connection.dbapi_connection
-                raw.execute("PRAGMA foreign_keys = OFF")
-                conn = conn.execution_options(sqlite_immediate=True)
-            try:
-                with conn.begin():
-                    report = _run(conn, rulebook, when, batch)
-            finally:
-                if sqlite:
-                    raw.execute("PRAGMA foreign_keys = ON")
+    try:
+        report = _in_transaction(bind, rulebook, when, batch)
+    except SQLAlchemyError as e:
+        raise StoreError(f"the check stopped, nothing was changed: {str(e).splitlines()[0]}") from None
+    except Exception as e:
+        dbapi = getattr(bind.dialect, "dbapi", None)
+        if dbapi is not None and isinstance(e, getattr(dbapi, "Error", ())):
+            raise StoreError(f"the check stopped, nothing was changed: {str(e).splitlines()[0]}") from None
+        raise
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _in_transaction(bind: Engine | Connection, rulebook: Rulebook, when: date, batch: int) -> CheckReport:
+    if isinstance(bind, Connection):
+        if bind.in_transaction():
+            return _run(bind, rulebook, when, batch)
+        with bind.begin():
+            return _run(bind, rulebook, when, batch)
+    with bind.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # every row written refers to a claim read in this same write transaction (taken up
+            # front with BEGIN IMMEDIATE), so per-row foreign-key checks only cost time
+            raw = conn.connection.dbapi_connection
+            raw.execute("PRAGMA foreign_keys = OFF")
+            conn = conn.execution_options(sqlite_immediate=True)
+        try:
+            with conn.begin():
+                return _run(conn, rulebook, when, batch)
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
 
 
 def _compile(rulebook: Rulebook, conn: Connection, today: date,
