@@ -136,3 +136,11 @@ def test_open_store_raises_store_error_not_driver_errors(tmp_path):
 def test_open_store_without_upgrade_leaves_schema_alone(db_url):
     with open_store(db_url, upgrade=False) as store:
         assert current_revision(store.engine) is None
+
+
+def test_an_in_memory_database_works_for_a_throwaway_run():
+    from test_ingest import claims_for, loaded
+
+    with open_store("sqlite://") as store:
+        assert store.ingest(loaded(), claims_for()).created
+        assert store.ingest(loaded(), claims_for()).created is False
