@@ -96,7 +96,7 @@ def seed(store) -> dict[str, int]:
         river = ArticleRow(sha256="a" * 64, path="river.txt", title="Crossing Lost on the Lower Dnipro",
                            outlet="Example Wire", url="https://news.example/river", text=RIVER_TEXT)
         hostile = ArticleRow(sha256="b" * 64, path="hostile.txt", title=f"Title {HOSTILE} & 'quotes'",
-                             outlet="<b>Outlet</b>", url="javascript:alert(1)", text=HOSTILE_TEXT)
+                             outlet="<b>Outlet</b>\x1b]0;pwned\x07", url="javascript:alert(1)", text=HOSTILE_TEXT)
         s.add_all([river, hostile])
         s.flush()
         ids: dict[str, int] = {"river": river.id, "hostile": hostile.id}
@@ -134,7 +134,7 @@ def seed(store) -> dict[str, int]:
                           rule_line=13, rule_name="A party to the conflict speaking alone", outcome="flag",
                           value="party-to-conflict"),
             RuleResultRow(claim_id=ids["evil"], run_id=run.id, rule_file="rules/<x>.feature", rule_line=3,
-                          rule_name='Evil "<rule>"', outcome="status", value="refuted"),
+                          rule_name='Evil "<rule>"\x1b[2J', outcome="status", value="refuted"),
         ])
         s.commit()
         return ids

@@ -74,6 +74,12 @@ def test_show_keeps_markup_in_stored_strings_as_text(cli, ids):
     assert "[bold red]markup[/]" in out and "[red]x[/red]" in out
 
 
+def test_show_never_prints_control_characters(cli, ids):
+    out = cli("claims", "show", ids["evil"]).stdout
+    assert "\x1b" not in out and "Evil \"<rule>\"\ufffd[2J" in out
+    assert "\x1b" not in cli("claims", "list").stdout
+
+
 def test_show_json(cli, ids):
     r = cli("claims", "show", ids["vehicles"], "--format", "json")
     data = json.loads(r.stdout)

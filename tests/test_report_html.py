@@ -51,6 +51,7 @@ def page(store):
 def test_hostile_strings_are_escaped_everywhere(page):
     ids, doc, p = page
     assert HOSTILE not in doc
+    assert "\x1b" not in doc and "\x07" not in doc
     assert "<img" not in doc and "<b>" not in doc and "<i>flag" not in doc
     assert [t for t, _ in p.tags if t in ("script", "img", "iframe", "object", "embed")] == []
     for tag, attrs in p.tags:

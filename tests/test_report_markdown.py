@@ -24,6 +24,7 @@ def test_escape():
     assert md("two\nlines") == "two lines"
     assert md("&amp;") == "&amp;amp;"
     assert md("back\\slash") == "back\\\\slash"
+    assert md("bell\x07 esc\x1b[2J") == "bell\ufffd esc\ufffd\\[2J"
 
 
 def test_every_table_row_has_its_columns(store):

@@ -55,3 +55,10 @@ def test_plain_text_to_a_file_has_no_colour_codes(store):
     buf = io.StringIO()
     write(Report(store), buf)
     assert "\x1b[" not in buf.getvalue() and "Crossing Lost" in buf.getvalue()
+
+
+def test_control_characters_never_reach_the_terminal(store):
+    seed(store)
+    out = _text(store)
+    assert "\x1b" not in out and "\x07" not in out
+    assert "<b>Outlet</b>\ufffd]0;pwned\ufffd" in out

@@ -15,7 +15,8 @@ from rich.text import Text
 from ..errors import VerifyError
 from ..models import ClaimRecord
 from ..report.common import STATUS_LABELS, claim_dict
-from ..report.table import short_sources, status_text
+from ..report.common import printable, printable_data
+from ..report.table import safe, short_sources, status_text
 from ..store import open_store
 from ..store.records import get_claim, list_claims
 from .common import DbOption, out
@@ -92,18 +93,18 @@ def print_list(records, fmt: ListFormat) -> int:
         return n
     table = _list_table(True)
     for rec in records:
-        claim = Text(rec.text)
+        claim = safe(rec.text)
         if rec.flags:
-            claim.append("\n⚑ " + ", ".join(rec.flags), style="yellow")
+            claim.append(printable("\n⚑ " + ", ".join(rec.flags)), style="yellow")
         status = status_text(rec.status)
         if rec.review_status:
             status.append(" ✓", style="dim")
-        status.append(f"\n{rec.grade or '-'}")
+        status.append(printable(f"\n{rec.grade or '-'}"))
         table.add_row(
             str(rec.id),
             str(rec.article_id),
             claim,
-            Text(short_sources(rec), style="dim" if not rec.sources else ""),
+            safe(short_sources(rec), style="dim" if not rec.sources else ""),
             status,
         )
         n += 1
@@ -117,6 +118,8 @@ def print_list(records, fmt: ListFormat) -> int:
 
 
 def show_text(rec: ClaimRecord) -> None:
+    # every stored string made safe for a terminal once, here, before any of it is printed
+    rec = ClaimRecord.model_validate(printable_data(rec.model_dump()))
     p = out.print
     head = Text(f"Claim {rec.id}  ", style="bold")
     head.append_text(status_text(rec.status))

@@ -12,6 +12,7 @@ from ..review import add_note, review_claim
 from ..store import open_store
 from ..store.records import check_status
 from .claims import parse_id
+from ..report.common import printable
 from .common import DbOption, out
 
 
@@ -49,6 +50,6 @@ def register(app: typer.Typer) -> None:
             else:
                 ev = add_note(store, cid, note=note, evidence=evidence, reviewer=reviewer)
                 msg = f"claim {cid}: note added by {ev.reviewer} (event {ev.id})"
-        out.print(Text(msg))
+        out.print(Text(printable(msg)))
         if ev.evidence_url:
-            out.print(Text(f"evidence: {ev.evidence_url}", style="dim"))
+            out.print(Text(printable(f"evidence: {ev.evidence_url}"), style="dim"))

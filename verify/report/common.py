@@ -93,6 +93,27 @@ def copy_spool(body: TextIO, out: TextIO) -> None:
     shutil.copyfileobj(body, out)
 
 
+# C0 and C1 control characters but tab and newline: an escape sequence in a stored string must not
+# reach a terminal (it could retitle the window, hide text or move the cursor), nor Markdown/HTML
+_CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), 127, *range(0x80, 0xA0)]}
+
+
+def printable(value: object) -> str:
+    """A stored string with control characters shown as U+FFFD."""
+    return str(value).translate(_CONTROLS)
+
+
+def printable_data(value: Any) -> Any:
+    """``printable`` applied to every string in nested lists and dicts."""
+    if isinstance(value, str):
+        return value.translate(_CONTROLS)
+    if isinstance(value, dict):
+        return {k: printable_data(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(printable_data(v) for v in value)
+    return value
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 

@@ -12,7 +12,7 @@ import html
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
-from .common import STATUS_LABELS, STATUS_MEANINGS, Report, copy_spool, plural, rule_text, sources_text, spool
+from .common import STATUS_LABELS, STATUS_MEANINGS, Report, copy_spool, plural, printable, rule_text, sources_text, spool
 from .summary import Summary
 
 # background / text pairs with a contrast ratio above 4.5:1
@@ -35,7 +35,7 @@ BAR = {
 
 
 def esc(value: object) -> str:
-    return html.escape(str(value), quote=True)
+    return html.escape(printable(value), quote=True)
 
 
 def _pct(n: int, total: int) -> str:

@@ -6,7 +6,7 @@ import re
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
-from .common import STATUS_LABELS, Report, copy_spool, plural, rules_text, sources_text, spool
+from .common import STATUS_LABELS, Report, copy_spool, plural, printable, rules_text, sources_text, spool
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these start emphasis, code, links,
 # HTML, headings' closing marks and table cells wherever they stand (stored text only ever lands
@@ -17,7 +17,7 @@ _SPACES = re.compile(r"\s+")
 
 def md(value: object) -> str:
     """A stored string made inert inside Markdown: one line, markup and HTML escaped, ``|`` too."""
-    s = _SPACES.sub(" ", str(value)).strip()
+    s = _SPACES.sub(" ", printable(value)).strip()
     s = s.replace("&", "&amp;")  # no entity or character reference survives
     return _MD_SPECIAL.sub(r"\\\1", s)
 

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
-from .common import Report, copy_spool, plural, spool
+from .common import Report, copy_spool, plural, printable, spool
 
 STATUS_STYLES = {
     "unverified": "bright_white",
@@ -27,7 +27,12 @@ STATUS_STYLES = {
 
 
 def status_text(status: str) -> Text:
-    return Text(status, style=STATUS_STYLES.get(status, ""))
+    return Text(printable(status), style=STATUS_STYLES.get(status, ""))
+
+
+def safe(value: object, style: str = "") -> Text:
+    """A stored string as terminal text: no rich markup read, no control characters passed on."""
+    return Text(printable(value), style=style)
 
 
 def _pct(n: int, total: int) -> str:
@@ -76,9 +81,9 @@ def sources_table(report: Report) -> Table:
                     statuses.append(", ")
                 statuses.append(f"{n} {st}", style=STATUS_STYLES[st])
         t.add_row(
-            Text(src.canonical),
-            Text(src.kind),
-            Text(src.affiliation or ""),
+            safe(src.canonical),
+            safe(src.kind),
+            safe(src.affiliation or ""),
             str(src.claims),
             str(src.relayed),
             statuses,
@@ -98,23 +103,23 @@ def short_sources(rec: ClaimRecord) -> str:
 
 
 def _claims_table(title: str, claims: list[ClaimRecord]) -> Table:
-    t = Table(title=Text(title, style="bold"), box=box.SIMPLE_HEAD, title_justify="left", expand=True)
+    t = Table(title=safe(title, style="bold"), box=box.SIMPLE_HEAD, title_justify="left", expand=True)
     t.add_column("ID", justify="right", no_wrap=True)
     t.add_column("Claim · flags", ratio=3, overflow="fold")
     t.add_column("Source(s)", ratio=1, min_width=12, overflow="fold")
     t.add_column("Status · grade", no_wrap=True)
     for rec in claims:
-        claim = Text(rec.text)
+        claim = safe(rec.text)
         if rec.flags:
-            claim.append("\n⚑ " + ", ".join(rec.flags), style="yellow")
+            claim.append(printable("\n⚑ " + ", ".join(rec.flags)), style="yellow")
         status = status_text(rec.status)
         if rec.review_status:
             status.append(" ✓", style="dim")
-        status.append(f"\n{rec.grade or '-'}")
+        status.append(printable(f"\n{rec.grade or '-'}"))
         t.add_row(
             str(rec.id),
             claim,
-            Text(short_sources(rec), style="dim" if not rec.sources else ""),
+            safe(short_sources(rec), style="dim" if not rec.sources else ""),
             status,
         )
     return t
@@ -142,7 +147,7 @@ def write(report: Report, out: TextIO | None = None, console: Console | None = N
         head.append(f"  {plural(s.claims, 'claim')} in {plural(len(s.articles), 'article')}")
         filters = ", ".join(f"{k}={v}" for k, v in report.filters().items() if v is not None)
         if filters:
-            head.append(f"  ({filters})", style="dim")
+            head.append(printable(f"  ({filters})"), style="dim")
         console.print(head)
         if not s.claims:
             console.print(Text("No claims match. Ingest articles with `verify ingest PATH` and run `verify check`."))
