@@ -40,6 +40,7 @@ from .sources import (
     right_np,
     skip_aux,
     ANON_HEADS as ANON_WORDS,
+    _STOP as _STOP_WORDS,
     split_sources,
 )
 from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, tokenize
@@ -292,6 +293,9 @@ class Reader:
         if is_cap(words[k]):
             while k < n and (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of")) and not toks.inq[k]:
                 k += 1
+            # "told a Senate panel Wednesday": a common noun may close the listener's name
+            if k + 1 < n and words[k][:1].islower() and lows[k] not in _STOP_WORDS and (lows[k + 1] in _TRAILER_START or words[k + 1] in (".", ",") or lows[k + 1] == "that"):
+                k += 1
             return k
         if words[k][0].isalpha() and lows[k] not in ("that", "whether", "if", "to"):
             return k + 1
@@ -426,7 +430,7 @@ class Reader:
                 inverted_here = rn is not None and klass == "speech" and (
                     rn[1] + 1 >= n or words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?") or words[rn[1] + 1] in QUOTE_MARKS
                 )
-                if inverted_here and not (is_cap(words[rn[0]]) or lows[rn[0]] in DETERMINERS or lows[rn[0]] in SUBJECT_PRONOUNS):
+                if inverted_here and not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
                     inverted_here = False
                 if lemma in LISTENER:
                     inverted_here = False  # "..., his aide told The Daily Post": after "told" comes the listener
@@ -457,7 +461,7 @@ class Reader:
                 rn = right_np(toks, i + 1)
                 if rn is None:
                     return None
-                if not (is_cap(words[rn[0]]) or lows[rn[0]] in DETERMINERS or lows[rn[0]] in SUBJECT_PRONOUNS):
+                if not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
                     return None  # "..., say taxing consumption helps": no speaker after the verb
                 after_quote = j >= 0 and (words[j] in QUOTE_MARKS)
                 if not after_quote and rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
@@ -807,7 +811,9 @@ def read(text: str, ctx: Context) -> list[Found]:
                 out.extend(found)
                 _relay(ctx, found, account)
                 if found:
-                    account, account_sent = found[-1], sent_no
+                    # a quotation in the sentence is what a following quoted sentence continues
+                    direct = [f for f in found if f.direct]
+                    account, account_sent = (direct[-1] if direct else found[-1]), sent_no
                 first_in_para = False
                 continue
             first_in_para_now = first_in_para

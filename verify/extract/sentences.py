@@ -20,6 +20,7 @@ _TAIL = re.compile(
     r"(?:said|says|asked|added|told|wrote|continued|explained|replied|insisted|noted|tweeted|recalled|declared|joked|warned)\b"
     r"|(?:He|She|They|I|We)\s+(?:said|says|asked|added|told|wrote|continued)\b"
 )
+_BARE_END = re.compile(r"\s*(?:[.,;]|$|(?:on|in|at|to|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 
 ABBREVIATIONS = frozenset(
@@ -81,8 +82,11 @@ def _is_boundary(text: str, m: re.Match, b: int, end: int) -> bool:
     if c.islower() or c in "―—–":
         return False
     # "“Where is it?” Trump said." - a quotation's own ? or ! does not end the sentence that attributes it
-    if m.group()[-1] in "\"”'" and _TAIL.match(text, nxt.start(), min(end, nxt.start() + 60)):
-        return False
+    if m.group()[-1] in "\"”'":
+        tail = _TAIL.match(text, nxt.start(), min(end, nxt.start() + 60))
+        # after "?”" or "!”" a following "X said" belongs to the quote; after ".”" only a bare "X said."
+        if tail and (m.group()[0] in "?!" or _BARE_END.match(text, tail.end(), min(end, tail.end() + 40))):
+            return False
     if m.group()[0] != ".":
         return True
     wm = _WORD_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1)

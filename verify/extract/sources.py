@@ -65,7 +65,8 @@ TITLE_WORDS = set(
     acting state house senate congressman congresswoman representative candidate nominee pope king queen
     prince princess chancellor premier lieutenant colonel captain sergeant major admiral commander officer
     professor superintendent sheriff detective inspector executive ceo chairperson founder co-founder
-    democratic republican democrat gop u.s us presidential nominee hopeful first lady""".split()
+    democratic republican democrat gop u.s us presidential nominee hopeful first lady defense defence foreign
+    interior health treasury press homeland energy education justice labor commerce transportation""".split()
 )
 _LY_ADJECTIVES = {"early", "elderly", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "friendly", "ally",
                   "unlikely", "costly", "lonely", "family", "only"}
@@ -209,7 +210,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             continue
         if lw == "and":
             # "the White House and Pentagon": a coordination of names, not of clauses
-            if j - 1 >= lo and (is_cap(words[j - 1]) and lows[j - 1] not in _CAP_STOP) and (is_cap(words[a]) or lows[a] in DETERMINERS):
+            if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and (is_cap(words[a]) or lows[a] in DETERMINERS or not is_cap(words[j - 1])):
                 a = j
                 continue
             break
