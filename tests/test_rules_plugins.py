@@ -112,3 +112,16 @@ def distrust():
     assert "x.feature:3 Given a claim the desk distrusts: the step failed on claim" in res.stderr
     assert "ZeroDivisionError" in res.stderr
     assert claim_row(store, cid).status == "unverified"
+
+
+def test_a_plugin_factory_that_fails_is_a_lint_error_at_its_step(tmp_path):
+    d = tmp_path / "factory"
+    write_rules(d, "steps.py", '''from verify.rules import given
+
+@given('a claim about "{topic}"', description="x", example='Given a claim about "x"')
+def about(topic):
+    raise KeyError(topic)
+''')
+    write_rules(d, "x.feature", "Feature: X\n  Scenario: Y\n    Given a claim about \"Kursk\"\n    Then flag it as \"k\"\n")
+    [p] = lint(d, allow_plugins=True).errors
+    assert p.line == 3 and "the step failed: KeyError" in p.message

@@ -296,6 +296,8 @@ def _compile(rulebook: Rulebook, conn: Connection, today: date,
                     need |= 1 << j
         except StepError as e:
             raise RulebookError(f"{rule.file}:{ctx.line}: {e}") from None
+        except Exception as e:  # a plug-in's factory that fails: the rulebook's error, on one line
+            raise RulebookError(f"{rule.file}:{ctx.line}: the step failed: {type(e).__name__}: {e}") from None
         for w in ctx.warnings:
             if str(w) not in warned:
                 warned.add(str(w))

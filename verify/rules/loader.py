@@ -300,6 +300,9 @@ def _read_file(book: Rulebook, path: Path, shown: str, reg: Registry, today: dat
         except StepError as e:
             add(Problem(shown, ctx.line, str(e)))
             continue
+        except Exception as e:  # noqa: BLE001 - a plug-in's factory that fails is this step's problem
+            add(Problem(shown, ctx.line, f"the step failed: {type(e).__name__}: {e}"))
+            continue
         for w in ctx.warnings:
             add(w)
         if rule.warning and any(o.kind in ("status", "reliability", "credibility") for o in outcomes):
