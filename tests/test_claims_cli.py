@@ -112,6 +112,8 @@ def test_review_default_reviewer(cli, ids, monkeypatch):
     [
         (("claims", "show", "999999"), ["no claim with ID 999999"]),
         (("claims", "show", "abc"), ["not a claim ID: 'abc'"]),
+        (("claims", "list", "--article", "x1"), ["not an article ID: 'x1'"]),
+        (("report", "--article", "-3"), ["not an article ID: '-3'"]),
         (("review", "999999", "--status", "confirmed"), ["no claim with ID 999999"]),
         (("review", "1", "--status", "true"), ["unknown status 'true'", "confirmed"]),
         (("review", "1"), ["--status"]),

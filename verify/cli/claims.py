@@ -51,15 +51,19 @@ class ShowFormat(str, Enum):
     json = "json"
 
 
-def parse_id(value: str) -> int:
-    """A claim ID from the command line; a clear line for anything else."""
+def parse_id(value: str, what: str = "claim") -> int:
+    """A claim (or article) ID from the command line; a clear line for anything else."""
     try:
         n = int(value.strip())
     except ValueError:
-        raise VerifyError(f"not a claim ID: {value!r} (claim IDs are whole numbers; see `verify claims list`)") from None
+        n = 0
     if n <= 0:
-        raise VerifyError(f"not a claim ID: {value!r} (claim IDs are whole numbers; see `verify claims list`)")
+        raise VerifyError(f"not {'an' if what[0] in 'aeiou' else 'a'} {what} ID: {value!r} ({what} IDs are whole numbers; see `verify claims list`)")
     return n
+
+
+def parse_article(value: str | None) -> int | None:
+    return None if value is None else parse_id(value, "article")
 
 
 def grade_text(rec: ClaimRecord) -> str:
@@ -220,7 +224,7 @@ def register(app: typer.Typer) -> None:
         status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
         source: Annotated[str | None, typer.Option("--source", help="Only claims a source (name or alias) made or relayed.")] = None,
         flag: Annotated[str | None, typer.Option("--flag", help="Only claims carrying this flag.")] = None,
-        article: Annotated[int | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
+        article: Annotated[str | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
         attribution: Annotated[str | None, typer.Option("--attribution", help="Only direct, indirect, inherited or unattributed claims.")] = None,
         limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N claims (default: all).")] = None,
         fmt: Annotated[ListFormat, typer.Option("--format", help="table or json.")] = ListFormat.table,
@@ -229,7 +233,7 @@ def register(app: typer.Typer) -> None:
         """List stored claims with their sources, status, grade and flags."""
         with open_store(db) as store:
             records = list_claims(
-                store, status=status, source=source, flag=flag, article=article, attribution=attribution, limit=limit
+                store, status=status, source=source, flag=flag, article=parse_article(article), attribution=attribution, limit=limit
             )
             # the first page is read before anything is printed, so a bad filter leaves no half output
             first = next(records, None)

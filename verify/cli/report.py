@@ -15,6 +15,7 @@ from rich.text import Text
 from ..errors import VerifyError
 from ..report import write_report
 from ..store import open_store
+from .claims import parse_article
 from .common import DbOption, err, out
 
 
@@ -34,12 +35,12 @@ def register(app: typer.Typer) -> None:
         output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.", show_default=False)] = None,
         status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
         source: Annotated[str | None, typer.Option("--source", help="Only claims a source (name or alias) made or relayed.")] = None,
-        article: Annotated[int | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
+        article: Annotated[str | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
         db: DbOption = None,
     ) -> None:
         """A summary of the stored claims (by status, source, attribution; what they rest on), then
         each article with its claims and each source with its record."""
-        kw = {"status": status, "source": source, "article": article}
+        kw = {"status": status, "source": source, "article": parse_article(article)}
         with open_store(db) as store:
             if output is None:
                 if fmt is ReportFormat.table:
