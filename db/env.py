@@ -46,11 +46,19 @@ def run_online() -> None:
     from verify.store.db import make_engine
 
     engine = make_engine(config.get_main_option("sqlalchemy.url") or database_url())
+    sqlite = engine.dialect.name == "sqlite"
     try:
         with engine.connect() as connection:
-            _configure(connection=connection, render_as_batch=connection.dialect.name == "sqlite")
-            with context.begin_transaction():
-                context.run_migrations()
+            if sqlite:
+                # as in verify.store.db.migrate: a batch table copy must not cascade-delete
+                connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")
+            try:
+                _configure(connection=connection, render_as_batch=sqlite)
+                with context.begin_transaction():
+                    context.run_migrations()
+            finally:
+                if sqlite:
+                    connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = ON")
     finally:
         engine.dispose()
 
