@@ -14,7 +14,8 @@ from .common import DbOption, err, out
 
 RulesOption = Annotated[
     str | None,
-    typer.Option("--rules", help="Rulebook directory of .feature files (default: the shipped rulebook).", show_default=False),
+    typer.Option("--rules", help="Rulebook directory of .feature files (default: the shipped rulebook).", show_default=False,
+                 metavar="DIR"),
 ]
 PluginsOption = Annotated[
     bool,
@@ -37,7 +38,8 @@ def register(app: typer.Typer) -> None:
         rules: Annotated[
             list[str] | None,
             typer.Option("--rules", help="Rulebook directory (default: the shipped rulebook). Repeat it to apply"
-                         " several together, e.g. --rules features/rulebook --rules house-rules.", show_default=False),
+                         " several together, e.g. --rules features/rulebook --rules house-rules.", show_default=False,
+                         metavar="DIR"),
         ] = None,
         allow_plugins: PluginsOption = False,
         db: DbOption = None,
