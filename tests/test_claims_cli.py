@@ -112,6 +112,8 @@ def test_review_default_reviewer(cli, ids, monkeypatch):
     [
         (("claims", "show", "999999"), ["no claim with ID 999999"]),
         (("claims", "show", "abc"), ["not a claim ID: 'abc'"]),
+        (("claims", "show", "99999999999999999999"), ["no claim with ID 99999999999999999999"]),
+        (("review", "99999999999999999999", "--status", "confirmed"), ["no claim with ID"]),
         (("claims", "list", "--article", "x1"), ["not an article ID: 'x1'"]),
         (("report", "--article", "-3"), ["not an article ID: '-3'"]),
         (("review", "999999", "--status", "confirmed"), ["no claim with ID 999999"]),

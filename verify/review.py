@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .config import reviewer_name
 from .errors import InputError, NotFound, StoreError, VerifyError
 from .models import Event
-from .store.records import aware_utc, check_status, write_scope
+from .store.records import aware_utc, check_status, valid_id, write_scope
 from .store.tables import ClaimRow, EventRow, utcnow
 
 URL_SCHEMES = ("http", "https")
@@ -83,6 +83,8 @@ def _append(
 
 
 def _write_event(db: Any, claim_id: int, action: str, status: str | None, note: str | None, ref: str | None, who: str) -> Event:
+    if not valid_id(claim_id):
+        raise NotFound(f"no claim with ID {claim_id}")
     with write_scope(db) as s:
         # the row lock (PostgreSQL; SQLite locks the whole database for the transaction) makes
         # concurrent reviewers queue, so each event's "from" is the status it replaced

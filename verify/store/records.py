@@ -41,6 +41,13 @@ from .tables import (
 )
 
 PAGE = 1000
+# IDs are INTEGER columns (32-bit on PostgreSQL); a larger number names nothing and must not reach
+# the driver, which would fail with an overflow instead of "not found"
+MAX_ID = 2**31 - 1
+
+
+def valid_id(n: int) -> bool:
+    return 0 < n <= MAX_ID
 
 
 # -- sessions ---------------------------------------------------------------------------------
@@ -357,6 +364,8 @@ def independence_keys(db: Any) -> dict[str, str]:
 
 def get_claim(db: Any, claim_id: int) -> ClaimRecord:
     """One stored claim with its sources, numbers, rules that fired, history and links."""
+    if not valid_id(claim_id):
+        raise NotFound(f"no claim with ID {claim_id}")
     with session_scope(db) as s:
         row = s.execute(
             select(*_CLAIM_COLS).join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(ClaimRow.id == claim_id)
@@ -388,6 +397,8 @@ def list_claims(
     if attribution is not None:
         check_attribution(attribution)
     if limit is not None and limit <= 0:
+        return
+    if article is not None and not valid_id(article):
         return
     with session_scope(db) as s:
         conds = []
