@@ -97,3 +97,9 @@ def test_stepping_down_and_up_keeps_stored_data(store):
     assert snapshot() == before
     assert store.registry().resolve("the five-sided building").canonical == "Pentagon"
     assert _diff(store.engine) == []
+
+
+def test_the_quick_head_lookup_agrees_with_alembic():
+    from verify.store.db import _alembic_head
+
+    assert head_revision() == _alembic_head()

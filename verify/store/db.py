@@ -10,9 +10,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
@@ -169,7 +166,10 @@ def check_connection(engine: Engine) -> None:
 # -- migrations ---------------------------------------------------------------------------------
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(engine: Engine | None = None):
+    # Alembic is imported only when a migration runs: it would add a third of a second to every command
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -180,9 +180,35 @@ def alembic_config(engine: Engine | None = None) -> Config:
     return cfg
 
 
+_REVISION = re.compile(r"""^revision(?:\s*:\s*str)?\s*=\s*["']([^"']+)["']""", re.MULTILINE)
+_DOWN_REVISION = re.compile(r"""^down_revision(?:\s*:[^=\n]*)?\s*=\s*(?:None|["']([^"']+)["'])\s*$""", re.MULTILINE)
+
+
 def head_revision() -> str | None:
+    """The newest schema revision this verify knows.
+
+    Read from the migration files' ``revision``/``down_revision`` lines, which is all Alembic
+    would do for a straight line of migrations; anything else (a merge) is left to Alembic.
+    """
     if not (MIGRATIONS_DIR / "env.py").is_file():
         raise StoreError(f"the database migrations are missing from {MIGRATIONS_DIR}; reinstall verify")
+    revisions: set[str] = set()
+    downs: set[str] = set()
+    for f in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        src = f.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(src), _DOWN_REVISION.search(src)
+        if rev is None or down is None:
+            return _alembic_head()
+        revisions.add(rev.group(1))
+        if down.group(1):
+            downs.add(down.group(1))
+    heads = revisions - downs
+    return heads.pop() if len(heads) == 1 else _alembic_head()
+
+
+def _alembic_head() -> str | None:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
@@ -198,6 +224,8 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def _known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     return {rev.revision for rev in script.walk_revisions()}
 
@@ -227,6 +255,8 @@ def migrate(engine: Engine, revision: str = "head", *, down: bool = False) -> tu
     The whole migration runs in one transaction under a lock, so two processes opening a new
     database at once do not both try to create it.
     """
+    from alembic import command
+
     head_revision()  # fails clearly when the migrations are missing
     sqlite = engine.dialect.name == "sqlite"
     try:
