@@ -346,3 +346,21 @@ def test_a_failure_while_storing_fails_that_file_only(store, articles, monkeypat
     assert [o.ok for o in outcomes] == [False, True]
     assert "cannot store it (ValueError: refused)" in str(outcomes[0].error)
     assert count(store, ArticleRow) == 1
+
+
+def test_reference_article_stores_the_us_government_hierarchy(store, shared_dir):
+    article = shared_dir / "corpus" / "kursk-north-korean-soldiers.txt"
+    if not article.is_file():
+        pytest.skip("the reference article is not in ../shared")
+    (first,) = store.ingest_paths([article], jobs=1)
+    assert first.ok and first.result.created and first.result.claims >= 10
+    with store.session() as s:
+        rows = {r.canonical: r for r in s.scalars(select(SourceRow))}
+    for name in ("White House", "Pentagon"):
+        assert rows[name].affiliation == "Government of the United States"
+    assert "Government of the United States" in rows
+    assert store.registry().independence_key("White House") == store.registry().independence_key("Pentagon")
+    before = {t: count(store, t) for t in (ArticleRow, ClaimRow, ClaimSourceRow, SourceRow)}
+    (again,) = store.ingest_paths([article], jobs=1)
+    assert not again.result.created and again.result.claims == first.result.claims
+    assert {t: count(store, t) for t in before} == before
