@@ -69,6 +69,10 @@ _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening"
 _ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
              "every", "each", "no", "any", "such"}
 NESTED_DROP = {"belief", "stance", "evidence"}
+_LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "the",
+                   "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
+_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -369,10 +373,12 @@ class Reader:
                 if np is None or not f:
                     return None
                 return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-            if low in _PARTICIPLES and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
-                # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud"
+            if (low in _PARTICIPLES or low in _EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
+                # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
                 np = left_np(toks, i - 1)
                 if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
+                    return None
+                if low in _EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:
                     return None
                 ca = self._content_after(toks, i, e, lemma)
                 f = self._frag(toks, *ca) if ca else None
@@ -584,6 +590,14 @@ class Reader:
             k += 1
         if k > b:
             return True
+        if lows[k] in ("to", "on", "for", "about", "of", "with") and k + 1 <= b:
+            # "said to reporters" is a trailer; "asked to testify", "called for a recount" carry the content
+            nxt = lows[k + 1]
+            if lows[k] == "to" and (nxt in DETERMINERS or is_cap(words[k + 1]) or nxt in _LISTENER_WORDS):
+                return True
+            if lows[k] == "on" and (nxt in _TIME_NOUNS or is_cap(words[k + 1]) and nxt in _WEEKDAY_NAMES):
+                return True
+            return False
         if lows[k] in _TRAILER_START or lows[k] in _PARTICIPLES:
             return True
         # "told reporters.", "told The Times on Monday."

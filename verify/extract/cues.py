@@ -42,7 +42,8 @@ EVIDENCE_NOUNS = set(
 # a continuation after a comma: "..., adding that ..."
 PARTICIPLES = """saying adding noting arguing explaining telling insisting warning citing claiming
 suggesting stressing acknowledging declaring writing asking calling predicting promising vowing
-accusing charging complaining conceding describing recalling referring urging""".split()
+accusing charging complaining conceding describing recalling referring urging blaming criticizing praising
+questioning defending""".split()
 
 _IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
