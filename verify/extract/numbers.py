@@ -279,7 +279,7 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number, int] |
         currency = _CURRENCY_CODES.get(cm.group(0), cm.group(0).strip())
         s -= len(cm.group(0))
         before = before[: len(before) - len(cm.group(0))]
-    part = _part(text, m, hi, currency, is_first=True, before=before)
+    part = _part(text, m, hi, currency, before=before)
     if part is None:
         return None
     if part.vague:
@@ -291,7 +291,7 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number, int] |
     qm = _QUALIFIER_BEFORE.search(before)
     if qm:
         kind = _QUALIFIER_KIND.get(re.sub(r"\s+", " ", qm.group("q").lower()))
-        # "some" and "over" and "from" are ordinary words too; they qualify only a figure right after
+        # the qualifier must end right before the figure: "some of the 40" is not "some 40"
         s = s - len(before) + qm.start("q")
 
     # a range: "10,000 to 12,000", "between 5 and 10", "5-10%", "two or three"
@@ -348,8 +348,7 @@ def _clean(v: float | None) -> float | None:
     return float(r)
 
 
-def _part(text: str, m: re.Match, hi: int, currency: str | None, *, is_first: bool,
-          before: str) -> _Part | None:
+def _part(text: str, m: re.Match, hi: int, currency: str | None, *, before: str) -> _Part | None:
     """Read one figure at match ``m``; None where it is not a figure (a year, a time, a name)."""
     p = _Part()
     p.unit = currency
@@ -507,7 +506,7 @@ def _range_second(text: str, first: _Part, hi: int, kind: str | None) -> _Part |
         return None
     if j == "or" and not m.group("word"):
         return None  # "two or three" is a range; "5 or 6" is usually not news copy's range
-    second = _part(text, m, hi, currency, is_first=False, before=text[max(0, pos - _LOOKBACK):pos])
+    second = _part(text, m, hi, currency, before=text[max(0, pos - _LOOKBACK):pos])
     if second is None or second.value is None:
         return None
     return second
