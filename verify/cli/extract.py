@@ -45,7 +45,7 @@ def extract(
     files = list(expand_paths(paths))
     # one object only where one file was named; a directory always gives a list, whatever it holds
     single = len(paths) == 1 and len(files) == 1 and not paths[0].is_dir()
-    failures: list[VerifyError] = []
+    worst = 0  # the highest exit code of a file that failed
     progress = _progress(len(files))
     say = _stderr_writer(progress)
     printer = _Printer(fmt, single)
@@ -55,7 +55,7 @@ def extract(
             task = progress.add_task("extracting", total=len(files))
         for result in extract_paths(files, jobs=jobs, registry=registry, on_note=lambda n: say(f"verify: note: {n}")):
             if isinstance(result, VerifyError):
-                failures.append(result)
+                worst = max(worst, result.exit_code)
                 say(f"verify: error: {result}")
             else:
                 printer.add(result)
@@ -65,10 +65,8 @@ def extract(
         if progress is not None:
             progress.stop()
     printer.finish()
-    if failures:
-        if single:
-            raise typer.Exit(failures[0].exit_code)
-        raise typer.Exit(max(e.exit_code for e in failures))
+    if worst:
+        raise typer.Exit(worst)
 
 
 # -- output ----------------------------------------------------------------------------------------
