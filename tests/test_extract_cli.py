@@ -371,3 +371,26 @@ def test_reference_article_follows_the_contract(cli, shared_dir):
     check_contract(obj, path.read_bytes().decode("utf-8"))
     assert any(c["attribution"] == "unattributed" for c in obj["claims"])
     assert any(s["canonical"] for c in obj["claims"] for s in c["sources"])
+
+
+# -- the library under the command -----------------------------------------------------------------
+
+
+def test_extract_paths_yields_results_and_errors_in_input_order(articles, tmp_path):
+    from verify.errors import InputError
+    from verify.extract.run import extract_file, extract_paths
+    from verify.models import Extraction
+
+    old = tmp_path / "old.txt"
+    old.write_bytes("The port authority’s café said — on Tuesday — that ferries were late again.\n".encode("cp1252"))
+    missing = tmp_path / "gone.txt"
+    inputs = [articles, missing, old]
+    notes: list[str] = []
+    one = list(extract_paths(inputs, jobs=1, on_note=notes.append))
+    two = list(extract_paths(inputs, jobs=2))
+    assert [type(r) for r in one] == [Extraction] * 4 + [InputError, Extraction]
+    assert isinstance(one[4], InputError) and str(missing) in str(one[4])
+    assert [r.model_dump() if isinstance(r, Extraction) else str(r) for r in one] == \
+        [r.model_dump() if isinstance(r, Extraction) else str(r) for r in two]
+    assert len(notes) == 1 and str(old) in notes[0]
+    assert extract_file(articles / "harbour.txt") == one[1]
