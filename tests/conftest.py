@@ -45,10 +45,10 @@ def _pg_url():
             c.execute(text(f'CREATE DATABASE "{name}"'))
     except Exception:
         admin.dispose()
-        yield u.render_as_string(hide_password=False)
+        yield u.render_as_string(hide_password=False), False
         return
     try:
-        yield u.set(database=name).render_as_string(hide_password=False)
+        yield u.set(database=name).render_as_string(hide_password=False), True
     finally:
         with admin.connect() as c:
             c.execute(
@@ -76,11 +76,17 @@ def _drop_abandoned(c) -> None:
             pass  # in use after all, or not ours to drop
 
 
-def _empty_postgres(url: str) -> None:
+def _empty_postgres(url: str, private: bool) -> None:
     engine = create_engine(url, poolclass=NullPool)
     try:
         with engine.begin() as c:
-            # a connection a previous test left in a transaction must not hang the suite
+            if private:
+                # connections earlier tests left open (in a transaction, holding locks) must not
+                # hang the suite; in a database of this run's own, nobody else is connected
+                c.execute(text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+                ))
             c.execute(text("SET LOCAL lock_timeout = '10s'"))
             c.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
             c.execute(text("CREATE SCHEMA public"))
@@ -95,8 +101,8 @@ def db_url(_pg_url, tmp_path_factory, monkeypatch) -> str:
     The SQLite file lives in a directory of its own, so a test's ``tmp_path`` stays empty for it.
     """
     if _pg_url:
-        _empty_postgres(_pg_url)
-        url = _pg_url
+        url, private = _pg_url
+        _empty_postgres(url, private)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'verify.db'}"
     monkeypatch.setenv("VERIFY_DATABASE_URL", url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import func, select
 
 from verify.config import default_database_path
 from verify.errors import StoreError
@@ -144,3 +145,18 @@ def test_an_in_memory_database_works_for_a_throwaway_run():
     with open_store("sqlite://") as store:
         assert store.ingest(loaded(), claims_for()).created
         assert store.ingest(loaded(), claims_for()).created is False
+
+
+def test_a_connection_left_in_a_transaction_does_not_block_the_next_test(store):
+    """Leaves a transaction open on purpose; the fixtures must still give the next test a clean database."""
+    s = store._sessions()
+    s.execute(select(1))
+    s.connection().exec_driver_sql("SELECT count(*) FROM articles")
+    # deliberately not closed
+
+
+def test_the_next_test_gets_a_clean_database(store):
+    from verify.store.tables import ArticleRow
+
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(ArticleRow)) == 0
