@@ -73,6 +73,14 @@ _LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", 
                    "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
+# verbs that hand their subject to a following "to" + reporting verb: "went on to say", "refused to say"
+_CONTROL_VERBS = set(
+    """went go goes going refused refuses declined declines continued continues wanted wants want tried tries
+    began begins started starts seemed seems appeared appears decided decides hoped hopes planned plans expected
+    used agreed agrees promised promises vowed vows pledged sought seeks moved rushed stepped took takes failed
+    fails chose chooses managed manages is was are were has have had yet likely unlikely able going expected
+    prepared needs needed wished wishes threatened threatens intends intended aims aimed""".split()
+)
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -389,6 +397,16 @@ class Reader:
                 return None
         j, passive = skip_aux(toks, i)
         passive = passive and tense == "past"
+        if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
+            # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
+            k = j - 1
+            while k >= 0 and lows[k] in ("on", "out", "up", "not", "never", "also", "quick", "eager", "willing", "unwilling", "reluctant", "ready"):
+                k -= 1
+            if k < 0 or not (lows[k] in _CONTROL_VERBS or lows[k] in BE):
+                return None
+            j, passive = skip_aux(toks, k)
+            passive = False
+            cue = (toks.starts[k], toks.ends[i])
         if i > 1 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
             # "X is quoted as saying ...": the source is before "is quoted"
             j, _ = skip_aux(toks, i - 2)
