@@ -62,3 +62,26 @@ def test_control_characters_never_reach_the_terminal(store):
     out = _text(store)
     assert "\x1b" not in out and "\x07" not in out
     assert "<b>Outlet</b>\ufffd]0;pwned\ufffd" in out
+
+
+def test_columns_line_up_and_wide_characters_fit():
+    from verify.models import ClaimRecord, SourceView
+    from verify.report.table import claims_block
+
+    src = SourceView(canonical="Держприкордонслужба", kind="organisation", mention="прикордонники")
+    recs = [
+        ClaimRecord(id=7, article_id=1, text="короткий", span=(0, 1), attribution="indirect", sources=[src],
+                    status="confirmed", review_status="confirmed", reliability="B", credibility="2"),
+        ClaimRecord(id=12345, article_id=1, text="国境の町で停電が三日続いたと住民が話した" * 4, span=(0, 1),
+                    attribution="unattributed", flags=["unattributed"]),
+    ]
+    lines = claims_block("Article 1: x", recs, 80).plain.splitlines()
+    assert lines[0] == "Article 1: x"
+    body = [ln for ln in lines[4:] if ln.strip()]
+    status_col = lines[2].index("Status · grade")
+    first = next(ln for ln in body if ln.lstrip().startswith("7 "))
+    assert first[status_col:].startswith("confirmed ✓")
+    from rich.cells import cell_len
+
+    assert all(cell_len(ln) <= 80 for ln in lines)
+    assert any("B2" in ln for ln in body)

@@ -6,9 +6,11 @@ is and never read as markup.
 
 from __future__ import annotations
 
+import textwrap
 from typing import TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +18,7 @@ from rich.text import Text
 from ..models import STATUSES, ClaimRecord
 from .common import Report, copy_spool, plural, printable, spool
 
+_MEASURE = Console(width=10_000)  # only for wrapping lines of wide characters
 STATUS_STYLES = {
     "unverified": "bright_white",
     "single-source": "yellow",
@@ -102,27 +105,51 @@ def short_sources(rec: ClaimRecord) -> str:
     return text
 
 
-def _claims_table(title: str, claims: list[ClaimRecord]) -> Table:
-    t = Table(title=safe(title, style="bold"), box=box.SIMPLE_HEAD, title_justify="left", expand=True)
-    t.add_column("ID", justify="right", no_wrap=True)
-    t.add_column("Claim · flags", ratio=3, overflow="fold")
-    t.add_column("Source(s)", ratio=1, min_width=12, overflow="fold")
-    t.add_column("Status · grade", no_wrap=True)
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` terminal cells (textwrap counts characters; wide ones are re-cut)."""
+    lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
+    if any(cell_len(ln) > width for ln in lines):
+        lines = [ln.plain for ln in Text(text).wrap(_MEASURE, width)]
+    return lines
+
+
+def claims_block(title: str, claims: list[ClaimRecord], width: int) -> Text:
+    """One article's claims as aligned columns: ID, claim and its flags, source(s), status and grade.
+
+    Laid out here rather than by ``rich.table.Table``, which measures every cell twice and is most of
+    the time of a large report; the look is the same.
+    """
+    w_id = max(2, *(len(str(r.id)) for r in claims))
+    w_st = 15  # "single-source ✓"
+    room = max(width - w_id - w_st - 8, 40)
+    w_src = max(12, room // 4)
+    w_cl = room - w_src
+    out = safe(title, style="bold")
+    out.append("\n\n")
+    out.append(f" {'ID':>{w_id}}  {'Claim · flags':<{w_cl}}  {'Source(s)':<{w_src}}  Status · grade\n", style="bold")
+    out.append(" " + "─" * (w_id + w_cl + w_src + w_st + 6) + "\n")
     for rec in claims:
-        claim = safe(rec.text)
+        lines = [(ln, "") for ln in _wrap(printable(rec.text), w_cl)]
         if rec.flags:
-            claim.append(printable("\n⚑ " + ", ".join(rec.flags)), style="yellow")
-        status = status_text(rec.status)
-        if rec.review_status:
-            status.append(" ✓", style="dim")
-        status.append(printable(f"\n{rec.grade or '-'}"))
-        t.add_row(
-            str(rec.id),
-            claim,
-            safe(short_sources(rec), style="dim" if not rec.sources else ""),
-            status,
-        )
-    return t
+            lines += [(ln, "yellow") for ln in _wrap(printable("⚑ " + ", ".join(rec.flags)), w_cl)]
+        src = _wrap(printable(short_sources(rec)), w_src)
+        src_style = "" if rec.sources else "dim"
+        for i in range(max(len(lines), len(src), 2)):
+            out.append(f" {rec.id if i == 0 else '':>{w_id}}  ")
+            text, style = lines[i] if i < len(lines) else ("", "")
+            out.append(text + " " * (w_cl - cell_len(text)), style=style)
+            out.append("  ")
+            text = src[i] if i < len(src) else ""
+            out.append(text + " " * (w_src - cell_len(text)), style=src_style)
+            out.append("  ")
+            if i == 0:
+                out.append(printable(rec.status), style=STATUS_STYLES.get(rec.status, ""))
+                if rec.review_status:
+                    out.append(" ✓", style="dim")
+            elif i == 1:
+                out.append(printable(rec.grade or "-"))
+            out.append("\n")
+    return out
 
 
 def write(report: Report, out: TextIO | None = None, console: Console | None = None) -> None:
@@ -175,7 +202,7 @@ def _articles(report: Report, console: Console) -> None:
             title = f"Article {art.id}: {art.label}"
             if art.outlet:
                 title += f" ({art.outlet})"
-            console.print(_claims_table(title, batch))
+            console.print(claims_block(title, batch, console.width), soft_wrap=True)
 
     for rec in report.walk():
         if rec.article_id != current:
