@@ -260,7 +260,7 @@ def test_parallel_ingest_matches_serial(db_url, articles, tmp_path):
 
 
 def test_cli_ingest_prints_each_file_and_a_total(cli, db_url, articles):
-    r = cli("ingest", articles["port"], articles["river"])
+    r = cli("ingest", articles["port"], articles["river"], "--no-check")
     assert r.exit_code == 0, r.stderr
     lines = r.stdout.strip().splitlines()
     assert lines[0].startswith("new") and str(articles["port"]) in lines[0]
@@ -269,10 +269,42 @@ def test_cli_ingest_prints_each_file_and_a_total(cli, db_url, articles):
     r = cli("ingest", articles["port"])
     assert r.exit_code == 0
     assert r.stdout.startswith("already stored") and "1 file: 0 new, 1 already stored; 0 claims stored" in r.stdout
+    # nothing new, so nothing to check
+    assert "checked" not in r.stdout
+
+
+def test_cli_ingest_applies_the_rulebook_unless_told_not_to(cli, db_url, articles, store):
+    r = cli("ingest", articles["port"], "--no-check")
+    assert r.exit_code == 0, r.stderr
+    with store.session() as s:
+        assert set(s.scalars(select(ClaimRow.rule_status))) == {None}
+
+    r = cli("ingest", articles["river"])
+    assert r.exit_code == 0, r.stderr
+    last = r.stdout.strip().splitlines()[-1]
+    assert last.startswith("checked ") and "features/rulebook" in last
+    with store.session() as s:
+        checked = s.scalars(select(ClaimRow.checked_at)).all()
+    # the check covers every stored claim, the earlier article's too
+    assert checked and all(c is not None for c in checked)
+
+
+def test_cli_ingest_refuses_a_broken_rulebook_before_storing(cli, db_url, articles, tmp_path, store):
+    rules = tmp_path / "house-rules"
+    rules.mkdir()
+    (rules / "house.feature").write_text(
+        "Feature: House rules\n  Scenario: Nonsense\n    Given the moon is made of cheese\n"
+        '    Then its status is "disputed"\n',
+        encoding="utf-8",
+    )
+    r = cli("ingest", articles["port"], "--rules", rules)
+    assert r.exit_code != 0
+    assert len(r.stderr.strip().splitlines()) == 1 and "house.feature:3" in r.stderr
+    assert count(store, ArticleRow) == 0
 
 
 def test_cli_ingest_bad_files_one_line_each_others_stored(cli, db_url, articles, store):
-    r = cli("ingest", articles["empty"], articles["port"], articles["missing"], "--jobs", "2")
+    r = cli("ingest", articles["empty"], articles["port"], articles["missing"], "--jobs", "2", "--no-check")
     assert r.exit_code != 0
     errors = r.stderr.strip().splitlines()
     assert len(errors) == 2 and all(e.startswith("verify: error: ") for e in errors)

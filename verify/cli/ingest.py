@@ -1,4 +1,4 @@
-"""``verify ingest PATH...``: read, extract and store articles."""
+"""``verify ingest PATH...``: read, extract and store articles, then apply the rulebook."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from ..errors import RulebookError
 from ..store import open_store
 from ..store.repository import load_registry
 from .common import DbOption, err, out
@@ -15,17 +16,34 @@ from .common import DbOption, err, out
 def register(app: typer.Typer) -> None:
     @app.command("ingest")
     def ingest_cmd(
-        paths: Annotated[list[str], typer.Argument(help="Article files (plain text, Markdown or HTML).", show_default=False)],
+        paths: Annotated[list[str], typer.Argument(help="Article files (plain text, Markdown or HTML) or directories of them.", show_default=False)],
         db: DbOption = None,
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: one per CPU).")] = None,
-        registry: Annotated[list[str] | None, typer.Option("--registry", help="Extra source registry file (TOML); may be repeated. Its sources are stored.")] = None,
+        registry: Annotated[list[str] | None, typer.Option("--registry", help="Extra source registry file (TOML); may be repeated. Its sources are stored.", metavar="FILE")] = None,
+        check: Annotated[bool, typer.Option("--check/--no-check", help="Apply the rulebook to the stored claims when something new was stored.")] = True,
+        rules: Annotated[list[str] | None, typer.Option("--rules", help="Rulebook directory for the check (default: the shipped rulebook); may be repeated.", metavar="DIR", show_default=False)] = None,
+        allow_plugins: Annotated[bool, typer.Option("--allow-plugins", help="Run the rulebook's steps.py plug-in (Python code: only if you trust it).")] = False,
     ) -> None:
-        """Extract each article's claims and store them. Articles already stored are left as they are."""
+        """Extract each article's claims and store them, then check them against the rulebook.
+
+        Articles already stored are left as they are. A file that cannot be read gets one line on
+        stderr; the others are still stored, and the exit status is non-zero.
+        """
+        book = None
+        if check:
+            from ..rules import load_rulebook
+
+            # a rulebook that does not load is reported before anything is stored
+            book = load_rulebook(rules or None, allow_plugins=allow_plugins)
+            if book.errors:
+                raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
         with open_store(db) as store:
             reg = load_registry(store, registry or [])
             new = old = failed = claims = 0
             worst = 0
             for outcome in store.ingest_paths(paths, registry=reg, jobs=jobs):
+                for note in outcome.notes:
+                    err.print(Text(f"verify: note: {outcome.path}: {note}"))
                 if outcome.error is not None:
                     failed += 1
                     worst = max(worst, outcome.error.exit_code)
@@ -42,12 +60,19 @@ def register(app: typer.Typer) -> None:
                 else:
                     old += 1
                     out.print(Text(f"already stored  {outcome.path}: {r.claims} claims (article {r.article_id})"))
-                for note in outcome.notes:
-                    err.print(Text(f"verify: note: {outcome.path}: {note}"))
             total = new + old + failed
             summary = f"{total} file{'s' if total != 1 else ''}: {new} new, {old} already stored"
             if failed:
                 summary += f", {failed} failed"
             out.print(Text(f"{summary}; {claims} claims stored"))
+            if book is not None and new:
+                from ..rules import check as run_check
+
+                report = run_check(store, book)
+                statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))
+                out.print(Text(
+                    f"checked {report.claims} claims against {report.rulebook}: {statuses or 'none'}; "
+                    f"{report.changed} status change(s)"
+                ))
         if failed:
             raise typer.Exit(worst or 1)
