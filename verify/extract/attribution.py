@@ -49,7 +49,7 @@ Span = tuple[int, int]
 
 _PARTICIPLES = set(PARTICIPLES)
 # verb forms that are more often plural nouns ("his claims", "media reports", "the questions")
-_NOUNISH = {"echoes", "points", "offers", "issues", "refers", "talks", "answers", "reminds", "seeks", "claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
+_NOUNISH = {"remark", "echo", "point", "issue", "offer", "talk", "echoes", "points", "offers", "issues", "refers", "talks", "answers", "reminds", "seeks", "claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
             "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
             "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
             "mentions", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
@@ -359,6 +359,13 @@ class Reader:
         cue: Span = (toks.starts[i], toks.ends[i])
         # a continuation: "..., adding that ...", "..., saying ..."
         if tense == "ing":
+            if low in _PARTICIPLES and i > 1 and lows[i - 1] == "and" and prior and prior[-1].cue and toks.starts[i] - prior[-1].cue[1] < 400:
+                # "..., pointing to his record and saying that ...": the same speaker goes on
+                ca = self._content_after(toks, i, e, lemma)
+                f = self._frag(toks, *ca) if ca else None
+                if f:
+                    last = prior[-1]
+                    return Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
             if low in _PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
                 ca = self._content_after(toks, i, e, lemma)
                 if not ca:
@@ -575,7 +582,7 @@ class Reader:
             if np is None:
                 continue
             a = np[0]
-            if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "and", "that")
+            if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "that", "when", "after", "before", "since", "if", "where", "until", "once")
                     or words[a - 1] in QUOTE_MARKS):
                 continue
             if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_WORDS or is_cap(words[a])):
@@ -709,28 +716,33 @@ class Reader:
         return Found(content, "direct", (toks.starts[i], toks.ends[i]), sources, [], para, direct=True)
 
     def _subject(self, toks: Tokens, upto: int) -> tuple[int, int] | None:
-        """The subject of the sentence's main clause, for "X did Y, saying Z"."""
+        """The subject of the sentence's main clause, for "X did Y, saying Z".
+
+        Tried at the sentence start (after a conjunction), then after each of the first two commas,
+        so introductory phrases ("A few days later, ...") are stepped over.
+        """
         words, lows = toks.words, toks.lows
         a = 0
         while a < upto and lows[a] in ("but", "and", "so", "yet", "still", "meanwhile", "however", ","):
             a += 1
-        if a < upto and (lows[a] in ("on", "in", "at", "after", "before", "during", "last", "earlier", "later", "when", "while", "as", "since", "for", "with", "without", "despite", "following", "this", "next", "early", "late") or lows[a].endswith("ly")):
-            for k in range(a, upto):
-                if words[k] == ",":
-                    a = k + 1
-                    break
-            else:
-                return None
-        np = right_np(toks, a, upto)
-        if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in _TIME_NOUNS or lows[a] in ("this", "last", "next", "on", "early", "late")):
-            # "This year, he ...": a time phrase, then the subject
-            np = right_np(toks, np[1] + 2, upto)
-        if np is None or np[1] + 1 >= upto:
-            return None
-        nxt = lows[np[1] + 1]
-        if nxt in (",", "who", "which", "that") or toks.words[np[1] + 1] in QUOTE_MARKS:
-            return None
-        return np
+        starts = [a] + [k + 1 for k in range(a, min(upto, a + 14)) if words[k] == "," and not toks.inq[k]][:2]
+        for st in starts:
+            if st >= upto or lows[st] in _TRAILER_START or lows[st] in _INTRO_WORDS:
+                continue
+            np = right_np(toks, st, upto)
+            if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in _TIME_NOUNS or lows[st] in ("this", "last", "next", "on", "early", "late")):
+                continue
+            if np is None or np[1] + 1 >= upto:
+                continue
+            nxt = lows[np[1] + 1]
+            if nxt in (",", "who", "which", "that") or words[np[1] + 1] in QUOTE_MARKS:
+                continue
+            if not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+                continue
+            if lows[np[0]] in ("a", "an") and lows[np[1]] in _TIME_NOUNS | {"days", "weeks", "months", "years", "hours"}:
+                continue
+            return np
+        return None
 
     def _frame(self, toks: Tokens, i: int, para: int) -> Found | None:
         """"The agency provided details about ...": an account opens; what follows may inherit it."""

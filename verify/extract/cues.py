@@ -43,7 +43,7 @@ EVIDENCE_NOUNS = set(
 PARTICIPLES = """saying adding noting arguing explaining telling insisting warning citing claiming
 suggesting stressing acknowledging declaring writing asking calling predicting promising vowing
 accusing charging complaining conceding describing recalling referring urging blaming criticizing praising
-questioning defending""".split()
+questioning defending pointing answering echoing expressing talking reminding offering seeking""".split()
 
 _IRREGULAR = {
     "say": ("says", "said", "said", "saying"),

@@ -154,8 +154,9 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
         return ((is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
                 or (form[1] == "ing" and k > 0 and lows[k - 1] in DETERMINERS))  # "her thinking"
     if is_cap(w):
-        if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)):
-            return False
+        if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)) and k + 1 < len(words) and words[k + 1][:1].islower() \
+                and lows[k + 1] not in SPEECH_FORMS and lows[k + 1] not in BELIEF_FORMS and lows[k + 1] not in AUX:
+            return False  # "Following initial reports ...", not a name like "Schilling"
         if low in _STOP and low != "i" and not w.isupper():
             return False  # "To", "Whenever", "Just": a sentence's first word, not a name
         return low not in _CAP_STOP or low in _TITLE_CAPS
