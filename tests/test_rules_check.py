@@ -282,3 +282,25 @@ def test_grades_the_newsroom_keeps_in_the_registry(store, tmp_path):
     assert report.rules[0].selected == 1
     assert claim_row(store, isw[0]).reliability == "B"
     assert claim_row(store, ids[0]).reliability is None
+
+
+def test_rule_blocks_with_their_own_background_and_but(store, tmp_path):
+    ids = _kyiv_article(store)
+    write_rules(tmp_path / "r", "b.feature", """Feature: Rule blocks
+  Rule: Ukrainian sources
+    Background:
+      Given a claim attributed to a source affiliated with "Government of Ukraine"
+
+    Scenario: Ukrainian claims are flagged
+      Then flag it as "ukraine"
+      But its information credibility is "4"
+
+  Rule: Everything else
+    Scenario: Everyone else is flagged too
+      Given a claim not attributed to any source tagged "party-to-conflict"
+      Then flag it as "elsewhere"
+""")
+    report = check(store, load_rulebook(tmp_path / "r"))
+    assert [(r.line, r.selected) for r in report.rules] == [(6, 3), (11, 2)]
+    assert claim_row(store, ids[0]).flags == ["ukraine"] and claim_row(store, ids[0]).credibility == "4"
+    assert claim_row(store, ids[4]).flags == ["elsewhere"]
