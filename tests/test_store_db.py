@@ -83,6 +83,8 @@ def _one_line_error(r, *needles):
     [
         ("mysql://u:pw@localhost/x", "unsupported database"),
         ("oracle+cx://u@h/x", "unsupported database"),
+        ("postgresql+asyncpg://u@127.0.0.1/x", "unsupported database"),
+        ("postgres://nobody@127.0.0.1:1/x", "cannot open the database postgresql+psycopg://nobody@127.0.0.1:1/x"),
         ("no-such-thing", "not a database URL"),
         ("postgresql+psycopg://nobody@127.0.0.1:1/x", "cannot open the database"),
         ("sqlite:////proc/verify-cannot-live-here/x.db", "cannot create"),

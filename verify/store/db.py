@@ -54,13 +54,12 @@ def parse_url(url: str) -> URL:
         u = make_url(url)
     except ArgumentError:
         raise StoreError(f"not a database URL: {mask_url(url)}") from None
-    backend = u.get_backend_name()
-    if backend in ("postgresql", "postgres"):
+    # read from the URL's text: asking SQLAlchemy would load the dialect, and fail on "postgres"
+    backend, _, driver = u.drivername.partition("+")
+    if backend in ("postgresql", "postgres") and driver in ("", "psycopg", "psycopg2"):
         # psycopg 3 is the driver verify installs
-        if u.get_driver_name() in ("", "psycopg2", "postgres", "postgresql") or u.drivername in ("postgres", "postgresql"):
-            u = u.set(drivername="postgresql+psycopg")
-        return u
-    if backend == "sqlite":
+        return u.set(drivername="postgresql+psycopg")
+    if backend == "sqlite" and driver in ("", "pysqlite"):
         return u
     raise StoreError(
         f"unsupported database {mask_url(u)}: use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
