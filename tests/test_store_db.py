@@ -162,3 +162,13 @@ def test_the_next_test_gets_a_clean_database(store):
 
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(ArticleRow)) == 0
+
+
+def test_a_home_relative_sqlite_path_is_expanded(monkeypatch, tmp_path):
+    from verify.store.db import parse_url
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert parse_url("sqlite:///~/news/verify.db").database == str(tmp_path / "news" / "verify.db")
+    with open_store("sqlite:///~/news/verify.db"):
+        pass
+    assert (tmp_path / "news" / "verify.db").is_file()

@@ -60,6 +60,8 @@ def parse_url(url: str) -> URL:
         # psycopg 3 is the driver verify installs
         return u.set(drivername="postgresql+psycopg")
     if backend == "sqlite" and driver in ("", "pysqlite"):
+        if (u.database or "").startswith("~") and u.query.get("uri") not in ("true", "1"):
+            u = u.set(database=str(Path(u.database).expanduser()))
         return u
     raise StoreError(
         f"unsupported database {mask_url(u)}: use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
