@@ -30,7 +30,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import RulebookError, StoreError
 from ..models import STATUSES
 from ..store.tables import CheckRunRow, ClaimRow, RuleResultRow
-from .facts import BATCH, Fact, SourceIndex, fetch_plain, iter_facts, load_registry, today_utc
+from .facts import BATCH, SourceIndex, fetch_plain, iter_facts, load_registry, today_utc
 from .loader import Rule, Rulebook, StepContext
 from .steps import REGISTRY_GRADE, Outcome, StepError, always
 
@@ -354,11 +354,12 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
                 d = decide(hits, f.review_status, grade)
                 template = [(run_id, r.file, r.line, r.name, o.kind, o.value, why, applied)
                             for r, o, applied, why in d.results]
-                hit = decisions[key] = (d, template, tuple(t[1:] for t in template), fired)
-            d, template, same, fired = hit
+                new = (d.status, d.rule_status, d.flags, d.reliability, d.credibility, d.needs_review)
+                hit = decisions[key] = (d, template, tuple(t[1:] for t in template), fired, new)
+            d, template, same, fired, new = hit
             c = counts.get(key)
             if c is None:
-                counts[key] = [1, fired]
+                counts[key] = [1, fired, d]
             else:
                 c[0] += 1
             cid = f.id
@@ -371,8 +372,6 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
                 if template:
                     last = (cid,)
                     rows.extend([t + last for t in template])
-            _tally(report, f, d)
-            new = (d.status, d.rule_status, d.flags, d.reliability, d.credibility, d.needs_review)
             if new != f.stored:
                 updates.append((d.status, d.rule_status, d.flags, d.reliability, d.credibility, d.needs_review, cid))
                 if d.status != f.stored[0]:
@@ -385,9 +384,10 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
         report.results += len(rows) + kept
         report.rewritten += len(rows)
     writer.finish()
-    for n, fired in counts.values():
+    for (_mask, review, _grade), (n, fired, d) in counts.items():
         for i in fired:
             compiled[i].report.selected += n
+        _tally(report, n, review, d)
     conn.execute(
         update(CheckRunRow)
         .where(CheckRunRow.id == run_id)
@@ -529,13 +529,13 @@ def _processor(col, dialect):
     return col.type.dialect_impl(dialect).bind_processor(dialect)
 
 
-def _tally(report: CheckReport, f: Fact, d: Decision) -> None:
-    report.claims += 1
-    report.statuses[d.status] += 1
+def _tally(report: CheckReport, n: int, review_status: str | None, d: Decision) -> None:
+    """Count ``n`` claims that got decision ``d``."""
+    report.claims += n
+    report.statuses[d.status] += n
     for fl in d.flags:
-        report.flags[fl] += 1
+        report.flags[fl] += n
     if d.needs_review:
-        report.needs_review += 1
-    if f.review_status and d.rule_status and f.review_status != d.rule_status:
-        report.disagreements += 1
-
+        report.needs_review += n
+    if review_status and d.rule_status and review_status != d.rule_status:
+        report.disagreements += n
