@@ -92,10 +92,10 @@ def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
 
 def test_inherited_claims_continue_the_account() -> None:
     text = (
-        "The ministry said two depots had been destroyed. Both depots held fuel for the front.\n\n"
+        "The ministry said two pilots had been rescued from the sea. Both pilots were taken to a hospital.\n\n"
         "Ana Ruiz said she had left the town in March. She posted a video of the empty square.\n"
     )
-    c = one(text, "held fuel")
+    c = one(text, "taken to a hospital")
     assert c.attribution == "inherited"
     assert c.sources[0].mention == "The ministry"
     d = one(text, "video of the empty square")
@@ -106,10 +106,10 @@ def test_inherited_claims_continue_the_account() -> None:
 
 def test_background_sentences_stay_unattributed() -> None:
     text = (
-        "The governor said the dam would be repaired by June.\n\n"
+        "The governor said the dam would be repaired by June. These days the reservoir is half empty.\n\n"
         "The announcement followed a week of heavy rain. The dam was built in 1961 and supplies three towns.\n"
     )
-    for words in ("week of heavy rain", "built in 1961"):
+    for words in ("reservoir is half empty", "week of heavy rain", "built in 1961"):
         c = one(text, words)
         assert c.attribution == "unattributed"
         assert c.sources == []

@@ -49,7 +49,7 @@ Span = tuple[int, int]
 
 _PARTICIPLES = set(PARTICIPLES)
 # verb forms that are more often plural nouns ("his claims", "media reports", "the questions")
-_NOUNISH = {"remark", "echo", "point", "issue", "offer", "talk", "echoes", "points", "offers", "issues", "refers", "talks", "answers", "reminds", "seeks", "claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
+_NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "point", "issue", "offer", "talk", "echoes", "points", "offers", "issues", "refers", "talks", "answers", "reminds", "seeks", "claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
             "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
             "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
             "mentions", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
@@ -105,6 +105,14 @@ _ANAPHORIC = {"one", "both", "these", "those", "neither", "each"}
 _NOT_NOUN = {"who", "of", "and", "are", "were", "was", "is", "have", "had", "has", "close", "that", "which",
              "would", "will", "can", "could", "may", "might", "must", "should", "do", "did", "in", "on", "at",
              "with", "to", "for", "from", "by", "thing", "things", "way", "day", "time", "year", "reason"}
+# the people an account is about, picked up by "One ...", "Both ...", "These ..."
+_PEOPLE = set(
+    """soldier soldiers man men woman women troops forces fighters prisoners prisoner captives captive detainees
+    detainee hostages hostage victims victim officers officer civilians people children residents refugees
+    survivors survivor witnesses witness workers worker employees employee suspects suspect attackers attacker
+    militants militant pilots pilot crew sailors sailor marines agents agent diplomats patients students
+    casualties bodies individuals citizens nationals conscripts recruits mercenaries servicemen units""".split()
+)
 # a source who presents material goes on with the account: "He posted photos of ..."
 _PRESENTING = {"posted", "published", "shared", "released", "showed", "displayed", "presented", "provided",
                "cited", "offered", "gave", "produced", "played", "uploaded", "circulated", "attached",
@@ -953,7 +961,7 @@ def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, ac
         pron = Src(text[ss : ss + len(first[0])], mention_span, src.canonical, src.kind)
         return Found([span], "inherited", None, [pron], list(account.relayed_by), p)
     if w0 in _ANAPHORIC or (w0 == "the" and len(first) > 1 and first[1].lower() == "other"):
-        if len(first) < 2 or not first[1][:1].islower() or first[1].lower() in _NOT_NOUN:
-            return None
+        if len(first) < 2 or not first[1][:1].islower() or first[1].lower() not in _PEOPLE:
+            return None  # "These soldiers ..." continues an account; "These days ...", "One advantage ..." do not
         return Found([span], "inherited", None, list(main), [], p)
     return None

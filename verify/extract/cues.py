@@ -20,6 +20,7 @@ support oppose blame cite compare liken question challenge decline refuse propos
 applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scold fault tout accuse
 push advocate champion dispute contest recommend acknowledge downplay insist highlight
 emphasize label dub brand characterize characterise portray describe slam issue offer seek""".split()
+STANCE_SKIP = {"maintained", "maintains", "maintain", "attacks"}  # mostly "maintained a lead", "the attacks"
 
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
 LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())
@@ -112,6 +113,7 @@ def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
 
 SPEECH_FORMS = _index(SPEECH)
 STANCE_FORMS = {k: v for k, v in _index(STANCE).items() if k not in SPEECH_FORMS}
+SPEECH_FORMS = {k: v for k, v in SPEECH_FORMS.items() if k not in ("maintained", "maintains", "maintain", "continues", "continue", "continuing")}
 BELIEF_FORMS = {k: v for k, v in _index(BELIEF).items() if k != "known"}  # "known as", "known for"
 EVIDENCE_FORMS = _index(EVIDENCE)
 
