@@ -98,7 +98,8 @@ _COLON_LABELS = set(
     exclusive video listen pictured credit credits share tags posted image images caption correction
     disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see
     subscribe follow contact location date time when where what why how who answer question questions contributing
-    contributors editor’s editor's morning evening today""".split()
+    contributors editor’s editor's morning evening today latest twitter email e-mail name look revealed so
+    watch: facebook instagram youtube website web phone fax address age city job pay""".split()
 )
 # "One soldier ...", "Both men ...", "These troops ...": picking up what the account described
 _ANAPHORIC = {"one", "both", "these", "those", "neither", "each"}
@@ -701,10 +702,12 @@ class Reader:
             return None
         if words[0][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
             return None
+        if lows[0] == "the" and c == 2 and lows[1] == "latest":
+            return None
         sources = self._src_list(toks, 0, c - 1)
         f = self._frag(toks, c + 1, n - 1)
-        if not f or not sources:
-            return None
+        if not f or not sources or sum(1 for x in range(c + 1, n) if words[x][:1].isalpha()) < 3:
+            return None  # "Kasich: Now or never" is a slogan, not a statement
         direct = self.text[f[0]] in "“\"'`«‘"
         cue = (toks.starts[c], toks.ends[c])
         return Found([f], "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
