@@ -10,8 +10,19 @@ from platformdirs import user_data_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
-DEFAULT_RULEBOOK = PROJECT_DIR / "features" / "rulebook"
-MIGRATIONS_DIR = PROJECT_DIR / "db"
+
+
+def _bundled(in_package: str, in_checkout: str) -> Path:
+    """A directory that lives at the top of a checkout (``features/rulebook``, ``db``) and travels
+    inside the installed package (``verify/rulebook``, ``verify/migrations``, links in a checkout)."""
+    checkout = PROJECT_DIR / in_checkout
+    if (PROJECT_DIR / "pyproject.toml").is_file() and checkout.is_dir():
+        return checkout
+    return PACKAGE_DIR / in_package
+
+
+DEFAULT_RULEBOOK = _bundled("rulebook", "features/rulebook")
+MIGRATIONS_DIR = _bundled("migrations", "db")
 STARTER_REGISTRY = PACKAGE_DIR / "data" / "sources.toml"
 
 
