@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 # longest first, so '' is one mark and not two apostrophes
-_MARK = re.compile(r"''|``|[\"“”„«»]")
+_MARK = re.compile(r"''(?!')|``|[\"“”„«»]")
 _OPENERS = {"“", "„", "«", "``"}
 _CLOSERS = {"”", "»"}
 

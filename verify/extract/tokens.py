@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 # a word keeps inner apostrophes, hyphens, dots and ampersands ("Ukraine’s", "U.S", "AT&T")
-_TOKEN = re.compile(r"\w+(?:[’'.\-&]\w+)*|''|``|\S")
+_TOKEN = re.compile(r"\w+(?:[’'.\-&]\w+)*|''(?!')|``|\S")
 
 OPEN_QUOTES = {"“", "„", "«", "``"}
 CLOSE_QUOTES = {"”", "»"}
@@ -30,7 +30,7 @@ class Tokens:
 
 
 # the space before each token is captured too, so offsets follow from lengths without match objects
-_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'.\-&]\w+)*|''|``|\S)")
+_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'.\-&]\w+)*|''(?!')|``|\S)")
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Tokens:
