@@ -304,3 +304,15 @@ def test_rule_blocks_with_their_own_background_and_but(store, tmp_path):
     assert [(r.line, r.selected) for r in report.rules] == [(6, 3), (11, 2)]
     assert claim_row(store, ids[0]).flags == ["ukraine"] and claim_row(store, ids[0]).credibility == "4"
     assert claim_row(store, ids[4]).flags == ["elsewhere"]
+
+
+def test_a_single_feature_file_is_a_rulebook_too(store, tmp_path, cli):
+    ids = _kyiv_article(store)
+    path = write_rules(tmp_path / "r", "sbu.feature", HOUSE)
+    res = cli("check", "--rules", path, "--format", "json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout)["rules"][0]["rule"] == f"{path}:4 Nothing the SBU says stands alone"
+    assert claim_row(store, ids[1]).status == "disputed"
+    (tmp_path / "notes.txt").write_text("not rules")
+    res = cli("check", "--rules", tmp_path / "notes.txt")
+    assert res.exit_code != 0 and "directory of .feature files" in res.stderr

@@ -172,8 +172,13 @@ def read_rulebook(directory: str | Path | None = None, *, allow_plugins: bool | 
     d = Path(directory) if directory is not None else DEFAULT_RULEBOOK
     if not d.exists():
         raise RulebookError(f"{d}: no such rulebook directory")
+    if d.is_file() and d.suffix == ".feature":
+        # one file on its own: a rulebook of that file (a plug-in needs a directory)
+        book = Rulebook(path=d, shown=str(d))
+        _read_file(book, d, str(d), registry if registry is not None else Registry.starter(), today or today_utc())
+        return book
     if not d.is_dir():
-        raise RulebookError(f"{d}: a rulebook is a directory of .feature files")
+        raise RulebookError(f"{d}: a rulebook is a directory of .feature files (or one .feature file)")
     shown = _shown_dir(d)
     book = Rulebook(path=d, shown=shown)
     plug = plugin_path(d)
