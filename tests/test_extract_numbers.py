@@ -165,6 +165,8 @@ def test_vague_quantities(text, low, high):
         "Two-thirds of the town was cut off.",
         "One half of the bridge stands.",
         "The line was open 24/7.",
+        "A 5-4 ruling settled it.",
+        "The match ended 2-2.",
     ],
 )
 def test_not_figures(text):

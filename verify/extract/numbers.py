@@ -124,6 +124,7 @@ _UNIT_NAMES = {
     "uah": "UAH", "cny": "CNY",
 }
 _CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₴|₽|(?:USD|EUR|GBP|UAH|RUB)\s?)$")
+_CURRENCY_SIGN = re.compile(r"US\$|\$|€|£|₴|₽")
 _CURRENCY_CODES = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "€": "EUR", "£": "GBP",
                    "¥": "CNY", "₴": "UAH", "₽": "RUB"}
 
@@ -220,7 +221,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
             pos = m.end() - start
             continue
         number, next_pos = found
-        out.append(number)
+        if number is not None:
+            out.append(number)
         # a run of number words may hold more than one figure ("two three"): go on after this one
         pos = (next_pos if next_pos > m.start() else m.end()) - start
     return out
@@ -257,7 +259,7 @@ _CANDIDATE_ANY_CASE = re.compile(rf"\d|\b{_trie(_CANDIDATE_WORDS)}\b", re.IGNORE
 class _Part:
     """One side of a figure: its value(s), unit and where it ends."""
 
-    __slots__ = ("low", "high", "value", "unit", "end", "vague", "scaled", "raw")
+    __slots__ = ("low", "high", "value", "unit", "end", "vague", "scaled", "raw", "tally")
 
     def __init__(self) -> None:
         self.low = self.high = self.value = None
@@ -266,9 +268,11 @@ class _Part:
         self.vague = False
         self.scaled = False
         self.raw: float | None = None
+        self.tally = False
 
 
-def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number, int] | None:
+def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number | None, int] | None:
+    """The figure at ``m`` and where reading goes on; None for no figure, (None, end) to skip one."""
     if m.group("skip"):
         return None
     s = m.start()
@@ -296,6 +300,8 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number, int] |
 
     # a range: "10,000 to 12,000", "between 5 and 10", "5-10%", "two or three"
     second = _range_second(text, part, hi, kind)
+    if second is not None and second.tally:
+        return None, second.end
     if second is not None:
         if part.unit is None:
             part.unit = second.unit
@@ -496,7 +502,7 @@ def _range_second(text: str, first: _Part, hi: int, kind: str | None) -> _Part |
     if j in ("-", "–", "—") and jm.group(0) != j and j == "-":
         return None  # "5 - 10" spaced hyphens are more often dashes in prose
     pos = jm.end()
-    cm = re.compile(r"US\$|\$|€|£|₴|₽").match(text, pos, hi)
+    cm = _CURRENCY_SIGN.match(text, pos, hi)
     currency = first.unit if first.unit in ("USD", "EUR", "GBP", "UAH", "RUB") else None
     if cm:
         currency = _CURRENCY_CODES.get(cm.group(0))
@@ -509,6 +515,9 @@ def _range_second(text: str, first: _Part, hi: int, kind: str | None) -> _Part |
     second = _part(text, m, hi, currency, before=text[max(0, pos - _LOOKBACK):pos])
     if second is None or second.value is None:
         return None
+    if j in ("-", "–") and jm.group(0) == jm.group("j") and first.unit is None and second.unit is None \
+            and not first.scaled and not second.scaled and first.value >= second.value:
+        second.tally = True  # "a 5-4 ruling", "drew 2-2": a vote or a score; a range runs upwards
     return second
 
 
