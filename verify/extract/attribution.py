@@ -603,8 +603,10 @@ class Reader:
         np, c1 = best
         first = lows[c1 + 1]
         if words[c1] == "," and (first in ("a", "an", "the") or is_cap(words[c1 + 1])) and first not in RELATIVES and j - c1 <= 12:
-            # an apposition belongs to the source phrase
-            return (np[0], j - 1)
+            # a short apposition belongs to the source phrase; a long one would bury the name
+            name_len = toks.ends[np[1]] - toks.starts[np[0]]
+            if toks.ends[j - 1] - toks.starts[np[0]] <= 3 * name_len + 20:
+                return (np[0], j - 1)
         return np
 
     def _intro_comma(self, toks: Tokens, pre: int) -> bool:

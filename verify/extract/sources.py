@@ -276,6 +276,8 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         return None
     if lows[i] in SUBJECT_PRONOUNS:
         return (i, i)
+    if lows[i] in _PREP_IN_NP or lows[i] in ("to", "about", "by"):
+        return None  # "said of the plan": a topic, not a speaker
     if not (_np_token_ok(words, lows, i) or lows[i] in DETERMINERS):
         return None
     b = i
