@@ -55,7 +55,7 @@ _CAP_STOP = set(
 _TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
 _TIME_WORDS = set(
     """week weeks month months year years day days today yesterday tonight morning afternoon
-    evening night weekend monday tuesday wednesday thursday friday saturday sunday time""".split()
+    evening night weekend monday tuesday wednesday thursday friday saturday sunday time past""".split()
 )
 # words of a title before a name ("Attorney General Jane Roe", "Sen. John Doe")
 TITLE_WORDS = set(
