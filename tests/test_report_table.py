@@ -30,6 +30,7 @@ def test_summary_then_each_article_with_source_status_grade_flags(store):
     assert "Government of Ukraine" in line and "single-source" in line
     assert "C3" in out and "⚑ party-to-conflict" in out
     assert "confirmed ✓" in out  # a person's review is marked
+    assert "≠ single-source" in out  # and where the rules disagree, that shows
     assert "unnamed officer" in out and "(anonymous)" in out
     assert "Sources and their record" in out
 

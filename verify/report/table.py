@@ -134,7 +134,9 @@ def claims_block(title: str, claims: list[ClaimRecord], width: int) -> Text:
             lines += [(ln, "yellow") for ln in _wrap(printable("⚑ " + ", ".join(rec.flags)), w_cl)]
         src = _wrap(printable(short_sources(rec)), w_src)
         src_style = "" if rec.sources else "dim"
-        for i in range(max(len(lines), len(src), 2)):
+        # a person's verdict that the rules now contradict is shown, not hidden behind the ✓
+        extra = printable(f"≠ {rec.rule_status}") if rec.disagreement else None
+        for i in range(max(len(lines), len(src), 3 if extra else 2)):
             out.append(f" {rec.id if i == 0 else '':>{w_id}}  ")
             text, style = lines[i] if i < len(lines) else ("", "")
             out.append(text + " " * (w_cl - cell_len(text)), style=style)
@@ -148,6 +150,8 @@ def claims_block(title: str, claims: list[ClaimRecord], width: int) -> Text:
                     out.append(" ✓", style="dim")
             elif i == 1:
                 out.append(printable(rec.grade or "-"))
+            elif i == 2 and extra:
+                out.append(extra, style="yellow")
             out.append("\n")
     return out
 
@@ -185,7 +189,7 @@ def write(report: Report, out: TextIO | None = None, console: Console | None = N
     console.print(sources_table(report))
     console.print(
         Text(
-            "✓ reviewed by a person.  ⚑ flags set by the rules.  Grade: Admiralty code, source reliability A-F "
+            "✓ reviewed by a person (≠ what the rules now say instead).  ⚑ flags set by the rules.  Grade: Admiralty code, source reliability A-F "
             "and information credibility 1-6.  `verify claims show ID` explains a claim.",
             style="dim",
         )
