@@ -175,3 +175,46 @@ def test_nouns_and_adjectives_are_not_cues() -> None:
     text = "The report was published on Monday. The claims office closed early. The United States sent aid.\n"
     for c in claims(text):
         assert c.attribution == "unattributed", c
+
+
+def test_verb_before_to_hands_over_its_subject() -> None:
+    c = one("The harbour master went on to say that the quay needed repairs.", "quay")
+    assert c.sources[0].mention == "The harbour master"
+    assert c.cue.text == "went on to say"
+
+
+def test_participle_after_by_or_a_subject() -> None:
+    c = one("The union ended the strike by saying the offer was fair.", "offer was fair")
+    assert c.sources[0].mention == "The union"
+    d = one("The vote was close, with 52 percent of members saying they backed the deal.", "backed the deal")
+    assert d.sources[0].mention == "52 percent of members"
+
+
+def test_poll_shares_speak_for_no_one_in_particular() -> None:
+    c = one("Six in 10 say the ferry fares are too high.", "fares")
+    assert c.sources[0].mention == "Six in 10"
+    assert c.sources[0].kind == "vague"
+
+
+def test_headline_cue_in_title_case() -> None:
+    c = one("Port Authority Says Ferries Will Run Again\n\nThe ferries stopped in May.", "Ferries Will Run")
+    assert c.cue.text == "Says"
+    assert c.sources[0].mention == "Port Authority"
+
+
+def test_interview_transcript_speakers() -> None:
+    text = "Q: What did you see that night?\n\nA: The water came over the wall in minutes and we ran upstairs.\n"
+    c = one(text, "water came over the wall")
+    assert c.sources[0].mention == "A"
+    assert c.cue.text == ":"
+
+
+def test_quotation_closing_with_a_question_mark_keeps_its_speaker() -> None:
+    c = one("“Who will pay for the new bridge?” the mayor asked at the meeting.", "Who will pay")
+    assert c.sources[0].mention == "the mayor"
+    assert c.attribution == "direct"
+
+
+def test_listener_after_told_is_not_the_source() -> None:
+    c = one("“We are close to a deal,” the negotiator told the Daily Courier.", "close to a deal")
+    assert c.sources[0].mention == "the negotiator"

@@ -700,8 +700,8 @@ class Reader:
                 break
             if toks.inq[k] or not (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of", "the")):
                 return None
-        if not c or c + 1 >= n or lows[0] in _COLON_LABELS or lows[0] in DETERMINERS and lows[0] != "the":
-            return None
+        if not c or c + 1 >= n or lows[0] in _COLON_LABELS or (lows[0] in DETERMINERS and lows[0] != "the" and not (c == 1 and words[0] == "A")):
+            return None  # "A:" is an interview's answer, "A new poll:" a label
         if words[0][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
             return None
         if lows[0] == "the" and c == 2 and lows[1] == "latest":
