@@ -126,6 +126,8 @@ def highlight(text: str, claims: list[ClaimRecord]) -> str:
 def _claim_row(rec: ClaimRecord) -> str:
     label = STATUS_LABELS.get(rec.status, rec.status)
     reviewed = ' <span class="meta">(reviewed)</span>' if rec.review_status else ""
+    if rec.disagreement:
+        reviewed += f' <span class="meta">(the rules now say {esc(rec.rule_status)})</span>'
     rules = ""
     if rec.rules:
         rules = '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rec.rules) + "</ul>"

@@ -104,6 +104,8 @@ def _claim_row(rec: ClaimRecord) -> str:
     status = STATUS_LABELS.get(rec.status, rec.status)
     if rec.review_status:
         status += " (reviewed)"
+    if rec.disagreement:
+        status += f"; the rules now say {rec.rule_status}"
     return _row(
         [
             str(rec.id),
