@@ -316,3 +316,22 @@ def test_a_single_feature_file_is_a_rulebook_too(store, tmp_path, cli):
     (tmp_path / "notes.txt").write_text("not rules")
     res = cli("check", "--rules", tmp_path / "notes.txt")
     assert res.exit_code != 0 and "directory of .feature files" in res.stderr
+
+
+def test_unchanged_results_are_recognised_whatever_their_text(store, tmp_path):
+    _kyiv_article(store)
+    write_rules(tmp_path / "r", "u.feature", """Feature: Ünïcode
+  Scenario: Zelenskyy’s words — «reviewed» twice
+    Given a claim attributed to "Zelenskyy"
+    Then its status is "disputed"
+    And it needs review because "a “quoted” reason; with | pipes"
+
+  Scenario: Everyone is single-source
+    Given any claim
+    Then its status is "single-source"
+""")
+    book = load_rulebook(tmp_path / "r")
+    first = check(store, book)
+    again = check(store, book)
+    assert first.rewritten == first.results > 0
+    assert again.rewritten == 0 and again.results == first.results

@@ -16,6 +16,7 @@ wrote identically are kept rather than rewritten. One check is one transaction.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections import Counter
@@ -322,13 +323,14 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
     ).scalar_one()
     report.run_id = run_id
     writer = _Writer(conn, now)
+    recorded, signature = (_recorded_digests, _digest) if conn.dialect.name == "postgresql" else (_recorded, _rows)
     # claims that pass the same tests (and have the same review) get the same decision: decide once
     decisions: dict[tuple, tuple] = {}
     counts: dict[tuple, list] = {}  # key -> [claims, rules fired]
     for facts in iter_facts(conn, index, batch):
         # a claim whose results are what the last check recorded keeps its rows: after an ingest of a
         # few articles, a check rewrites only the claims that changed
-        before = _recorded(conn, facts[0].id, facts[-1].id)
+        before = recorded(conn, facts[0].id, facts[-1].id)
         stale: list[int] = []
         kept = 0
         rows: list[tuple] = []
@@ -355,7 +357,7 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
                 template = [(run_id, r.file, r.line, r.name, o.kind, o.value, why, applied)
                             for r, o, applied, why in d.results]
                 new = (d.status, d.rule_status, d.flags, d.reliability, d.credibility, d.needs_review)
-                hit = decisions[key] = (d, template, tuple(t[1:] for t in template), fired, new)
+                hit = decisions[key] = (d, template, signature(template), fired, new)
             d, template, same, fired, new = hit
             c = counts.get(key)
             if c is None:
@@ -365,7 +367,7 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
             cid = f.id
             old = before.get(cid, ())
             if old == same:
-                kept += len(same)
+                kept += len(template)
             else:
                 if old:
                     stale.append(cid)
@@ -503,6 +505,41 @@ _STAGE_TABLE = {
                   " rule_status varchar(20), flags json, reliability varchar(1), credibility varchar(1),"
                   " needs_review text, checked_at timestamptz) ON COMMIT DROP",
 }
+
+
+def _rows(template: list[tuple]) -> tuple:
+    """What a claim's result rows hold, as ``_recorded`` reads them back."""
+    return tuple(t[1:] for t in template)
+
+
+_COL, _ROW, _NULL = "\x1e", "\x1f", "\x1d"
+
+
+def _digest(template: list[tuple]) -> str | tuple:
+    """The MD5 that ``_recorded_digests`` computes in PostgreSQL for the same rows."""
+    if not template:
+        return ()
+    text = _ROW.join(
+        _COL.join((f, str(line), name, kind, value, _NULL if why is None else why, "true" if applied else "false"))
+        for _run, f, line, name, kind, value, why, applied in template
+    )
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+def _recorded_digests(conn: Connection, lo: int, hi: int) -> dict[int, str]:
+    """Per claim, an MD5 of the rows the last check recorded, computed by PostgreSQL: a digest a
+    claim instead of every row over the wire."""
+    sql = (
+        "SELECT claim_id, md5(string_agg(concat_ws(%(col)s, rule_file, rule_line::text, rule_name, outcome, value,"
+        " coalesce(reason, %(null)s), applied::text), %(row)s ORDER BY id))"
+        f" FROM {RuleResultRow.__table__.name} WHERE claim_id BETWEEN %(lo)s AND %(hi)s GROUP BY claim_id"
+    )
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        cur.execute(sql, {"col": _COL, "row": _ROW, "null": _NULL, "lo": lo, "hi": hi})
+        return dict(cur.fetchall())
+    finally:
+        cur.close()
 
 
 def _recorded(conn: Connection, lo: int, hi: int) -> dict[int, tuple]:
