@@ -110,3 +110,14 @@ def test_overlapping_and_bad_spans_never_nest_or_break(store):
     p = Page()
     p.feed(out)
     assert "".join(p.claims.values()).replace(" (claim 1: Unverified)", "").replace(" (claim 2: Unverified)", "") == "2345" + "67"
+
+
+def test_a_review_the_rules_contradict_is_shown(store):
+    from verify.review import review_claim
+
+    ids = seed(store)
+    review_claim(store, ids["denied"], "confirmed", reviewer="ana")
+    buf = io.StringIO()
+    write_report(store, "html", buf)
+    row = buf.getvalue().split(f'<tr id="row-{ids["denied"]}">', 1)[1].split("</tr>", 1)[0]
+    assert "(reviewed)" in row and "(the rules now say disputed)" in row

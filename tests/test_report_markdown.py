@@ -49,3 +49,12 @@ def test_content(store):
     assert "\\[bold red\\]markup\\[/\\]" in doc
     bridge = next(ln for ln in doc.splitlines() if ln.startswith(f"| {ids['bridge']} |"))
     assert "Government of Ukraine (organisation)" in bridge and "Single source" in bridge and "C3" in bridge
+
+
+def test_a_review_the_rules_contradict_is_shown(store):
+    from verify.review import review_claim
+
+    ids = seed(store)
+    review_claim(store, ids["bridge"], "confirmed", reviewer="ana")
+    row = next(ln for ln in _doc(store).splitlines() if ln.startswith(f"| {ids['bridge']} |"))
+    assert "Confirmed (reviewed); the rules now say single-source" in row
