@@ -150,7 +150,7 @@ def register(app: typer.Typer) -> None:
         name: Annotated[str, typer.Argument(help="Canonical name or any alias.")],
         kind: Annotated[str | None, typer.Option("--kind")] = None,
         affiliation: Annotated[str | None, typer.Option("--affiliation", help='Its government or parent organisation ("" to clear).')] = None,
-        tag: Annotated[list[str] | None, typer.Option("--tag", help="Replaces its tags; may be repeated.")] = None,
+        tag: Annotated[list[str] | None, typer.Option("--tag", help="Replaces its tags; may be repeated (--tag \"\" clears them).")] = None,
         reliability: Annotated[str | None, typer.Option("--reliability", help='Admiralty reliability A-F ("" to clear).')] = None,
         description: Annotated[str | None, typer.Option("--description")] = None,
         db: DbOption = None,
