@@ -184,6 +184,9 @@ class Reader:
         f = self._colon(toks, para)
         if f:
             out.append(f)
+        # a headline set as a sentence: most words capitalised ("Mayor Says Ferry Will Run.")
+        alpha = [x for x in words if x[:1].isalpha()]
+        title_case = len(alpha) >= 4 and sum(1 for x in alpha if x[:1].isupper()) >= 0.7 * len(alpha)
         for i, low in enumerate(lows):
             if low not in _CANDIDATES or toks.inq[i] or i in taken:
                 continue
@@ -194,7 +197,7 @@ class Reader:
                     if f:
                         out.append(f)
                 continue
-            if heading and w[:1].isupper():
+            if (heading or title_case) and w[:1].isupper():
                 f = self._headline_cue(toks, i, para)
                 if f:
                     out.append(f)
@@ -224,13 +227,17 @@ class Reader:
         n = len(toks)
         if lows[i] not in SPEECH_FORMS or SPEECH_FORMS[lows[i]][1] not in ("third", "past") or not is_cap(words[i]):
             return None
-        a = i
-        while a - 1 >= 0 and i - a < 4 and (is_cap(words[a - 1]) or lows[a - 1] in ("’s", "'s", ".")) and not toks.inq[a - 1]:
+        z = i - 1
+        if z >= 0 and lows[z] in ("just", "now", "also"):
+            z -= 1  # "Mayor Just Revealed ..."
+        a = z + 1
+        while a - 1 >= 0 and z - a < 4 and (is_cap(words[a - 1]) or lows[a - 1] in ("’s", "'s", ".")) and not toks.inq[a - 1] \
+                and lows[a - 1] not in ("just", "now"):
             a -= 1
-        if a == i:
+        if a > z:
             return None
-        sources = self._src_list(toks, a, i - 1)
-        if a == 0:
+        sources = self._src_list(toks, a, z)
+        if a == 0 or words[a - 1] in ("—", "–", "-", "--", ":", ";", "|"):
             f = self._frag(toks, i + 1, n - 1) if i + 1 < n else None
         elif words[a - 1] == ",":
             f = self._frag(toks, 0, a - 2) if a >= 2 else None
@@ -306,6 +313,8 @@ class Reader:
         """Past the listener of "told reporters ...", "told the Daily Post ...", "told him ..."."""
         n = len(toks)
         words, lows = toks.words, toks.lows
+        if a < n and lows[a] in ("me", "us", "him", "her", "them", "you") and (a + 1 >= n or not toks.words[a + 1][:1].isalnum() or lows[a + 1] in _TRAILER_START or lows[a + 1] == "that"):
+            return a + 1  # "told her."
         k = a
         while k < n and lows[k] in DETERMINERS and lows[k] not in SUBJECT_PRONOUNS:
             k += 1
@@ -360,7 +369,7 @@ class Reader:
         pw = words[i - 1] if i else ""
         if low in _NOUNISH or (klass == "stance" and tense != "past"):
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
-            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that") or (prev.endswith("ly") and len(prev) > 4)
+            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4)
             if klass == "stance" and tense == "base":
                 subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you")
             if not subj_like:
@@ -433,8 +442,10 @@ class Reader:
         if passive:
             # "it was reported by X that ...", "X was told by Y ...", "it is believed that ..."
             by = None
-            for k in range(i + 1, min(n, i + 4)):
-                if lows[k] == "by" and not toks.inq[k]:
+            for k in range(i + 1, min(n, i + 12)):
+                if toks.inq[k] or words[k] in (",", ";", ":") or lows[k] in ("that", "whether", "if", "and", "but") or lows[k] in BE:
+                    break
+                if lows[k] == "by":
                     by = k
                     break
             if by is not None:
@@ -443,6 +454,16 @@ class Reader:
                     return None
                 sources = self._src_list(toks, *np)
                 ca = self._content_after(toks, np[1], e, lemma)
+                if ca is None or self._is_trailer(toks, ca[0], ca[1]):
+                    # "The ban was first reported by BuzzFeed.": what was reported is the subject
+                    k = j
+                    while k >= 0 and lows[k] in BE | {"has", "have", "had", "first", "also"}:
+                        k -= 1
+                    if k >= 0:
+                        before, _ = self._content_before(toks, k)
+                        if before:
+                            return Found(before, "indirect", cue, sources, [], para, kind=klass)
+                    return None
             elif j >= 0 and lows[j] in ("it", "this") and low in VAGUE_PASSIVES:
                 mention, span, _ = mention_of(text, toks, j, j)
                 sources = [Src(mention, span, "unspecified", "vague")]
