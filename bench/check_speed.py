@@ -129,7 +129,7 @@ def run_check(url: str) -> dict:
     seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     store.close()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"claims": report.claims, "results": report.results, "changed": report.changed, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+    return {"claims": report.claims, "results": report.results, "rewritten": report.rewritten, "changed": report.changed, "seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
             "claims_per_second": round(report.claims / seconds) if seconds else None, "peak_rss_mb": round(peak_mb, 1)}
 
 
@@ -152,7 +152,8 @@ def main() -> None:
             if res.returncode:
                 sys.exit(f"check failed: {res.stderr.strip().splitlines()[-1] if res.stderr.strip() else res.returncode}")
             r = json.loads(res.stdout.strip().splitlines()[-1])
-            print(f"{label}: {r['claims']} claims, {r['results']} rule results in {r['seconds']} s"
+            print(f"{label}: {r['claims']} claims, {r['results']} rule results ({r['rewritten']} written)"
+                  f" in {r['seconds']} s"
                   f" (CPU {r['cpu_seconds']} s) = {r['claims_per_second']} claims/s; peak RSS {r['peak_rss_mb']} MB")
 
 

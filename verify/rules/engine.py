@@ -323,7 +323,10 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
     ).scalar_one()
     report.run_id = run_id
     writer = _Writer(conn, now)
-    recorded, signature = (_recorded_digests, _digest) if conn.dialect.name == "postgresql" else (_recorded, _rows)
+    recorded, signature = {
+        "postgresql": (_recorded_digests, _digest),
+        "sqlite": (_recorded_joined, _joined),
+    }.get(conn.dialect.name, (_recorded, _rows))
     # claims that pass the same tests (and have the same review) get the same decision: decide once
     decisions: dict[tuple, tuple] = {}
     counts: dict[tuple, list] = {}  # key -> [claims, rules fired]
@@ -515,15 +518,37 @@ def _rows(template: list[tuple]) -> tuple:
 _COL, _ROW, _NULL = "\x1e", "\x1f", "\x1d"
 
 
-def _digest(template: list[tuple]) -> str | tuple:
-    """The MD5 that ``_recorded_digests`` computes in PostgreSQL for the same rows."""
+def _joined(template: list[tuple]) -> str | tuple:
+    """A claim's result rows as one text, as ``_recorded_joined`` reads them back from SQLite."""
     if not template:
         return ()
-    text = _ROW.join(
+    return _ROW.join(
         _COL.join((f, str(line), name, kind, value, _NULL if why is None else why, "true" if applied else "false"))
         for _run, f, line, name, kind, value, why, applied in template
     )
-    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+def _digest(template: list[tuple]) -> str | tuple:
+    """The MD5 that ``_recorded_digests`` computes in PostgreSQL for the same rows."""
+    text = _joined(template)
+    return hashlib.md5(text.encode("utf-8")).hexdigest() if text else ()
+
+
+def _recorded_joined(conn: Connection, lo: int, hi: int) -> dict[int, str]:
+    """Per claim, the rows the last check recorded joined into one text by SQLite. Should SQLite
+    ever join them in another order, the claim is only rewritten, never wrongly kept."""
+    c, r, n = (f"char({ord(x)})" for x in (_COL, _ROW, _NULL))
+    row = (f"rule_file || {c} || rule_line || {c} || rule_name || {c} || outcome || {c} || value || {c} ||"
+           f" coalesce(reason, {n}) || {c} || CASE WHEN applied THEN 'true' ELSE 'false' END")
+    sql = (f"SELECT claim_id, group_concat(x, {r}) FROM (SELECT claim_id, {row} AS x"
+           f" FROM {RuleResultRow.__table__.name} WHERE claim_id BETWEEN ? AND ? ORDER BY claim_id, id)"
+           " GROUP BY claim_id")
+    cur = conn.connection.dbapi_connection.cursor()
+    try:
+        cur.execute(sql, (lo, hi))
+        return dict(cur.fetchall())
+    finally:
+        cur.close()
 
 
 def _recorded_digests(conn: Connection, lo: int, hi: int) -> dict[int, str]:
