@@ -172,3 +172,20 @@ def test_a_home_relative_sqlite_path_is_expanded(monkeypatch, tmp_path):
     with open_store("sqlite:///~/news/verify.db"):
         pass
     assert (tmp_path / "news" / "verify.db").is_file()
+
+
+def test_a_read_only_database_can_still_be_read(tmp_path, cli):
+    from test_ingest import claims_for, loaded
+
+    f = tmp_path / "archive.db"
+    with open_store(f"sqlite:///{f}") as store:
+        store.ingest(loaded(), claims_for())
+    con = sqlite3.connect(f)
+    con.execute("PRAGMA journal_mode = DELETE")  # as a copied or archived file may be
+    con.close()
+    ro = f"sqlite:///file:{f}?mode=ro&uri=true"
+    r = cli("sources", "show", "Pentagon", "--format", "json", "--db", ro)
+    assert r.exit_code == 0, r.stderr
+    assert '"claims": 2' in r.stdout
+    r = cli("sources", "alias", "Pentagon", "Five Sides", "--db", ro)
+    _one_line_error(r, "cannot write to the database", "readonly")

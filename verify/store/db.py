@@ -8,6 +8,7 @@ that names the URL with its password masked.
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
@@ -99,7 +100,10 @@ def _on_sqlite_connect(dbapi_conn, _record) -> None:
         cur.execute("PRAGMA foreign_keys = ON")
         mode = cur.execute("PRAGMA journal_mode").fetchone()[0]
         if mode not in ("wal", "memory"):
-            cur.execute("PRAGMA journal_mode = WAL")
+            try:
+                cur.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError:
+                pass  # a read-only file still reads; a write will say it is read-only
         # safe in WAL mode: a crash of the process loses nothing committed
         cur.execute("PRAGMA synchronous = NORMAL")
     finally:

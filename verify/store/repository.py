@@ -8,6 +8,7 @@ database's sources (added, aliased or re-graded by people) laid over it.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -63,6 +64,19 @@ class SourceSummary:
     relayed: int = 0  # claims it relayed
     chain: list[str] = field(default_factory=list)  # itself, its affiliation, that one's, ...
     stored: bool = False  # has a row in the database (named by a claim or edited by a person)
+
+
+def _writes(method):
+    """A registry write whose database failure (read-only file, lost connection) is one clear line."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kw):
+        try:
+            return method(self, *args, **kw)
+        except SQLAlchemyError as e:
+            raise store_error(e, self.engine.url, "write to") from None
+
+    return wrapper
 
 
 def _clip(value: str | None, n: int) -> str | None:
@@ -340,6 +354,7 @@ class Store:
                     _copy_fields(row, starter.get(name))
         return len(stale)
 
+    @_writes
     def sync_sources(self, registry: Registry | Iterable[Source]) -> int:
         """Store every source of ``registry`` (new ones added, stored ones updated); returns how many.
 
@@ -360,6 +375,7 @@ class Store:
                 n += 1
         return n
 
+    @_writes
     def add_source(self, source: Source) -> Source:
         """Add a new source to the registry; an error if its name or an alias is already taken."""
         reg = self.registry()
@@ -391,6 +407,7 @@ class Store:
                 _add_alias_row(s, row, alias, strict=True)
         return self.get_source(source.canonical)
 
+    @_writes
     def add_alias(self, name_or_alias: str, alias: str) -> Source:
         """Give a known source another name; an error if the alias already names another source."""
         reg = self.registry()
@@ -405,6 +422,7 @@ class Store:
             _add_alias_row(s, row, alias, strict=True)
         return self.get_source(src.canonical)
 
+    @_writes
     def set_source(
         self,
         name: str,
