@@ -384,6 +384,33 @@ class Reader:
                 if f:
                     last = prior[-1]
                     return Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
+            if low in _PARTICIPLES and i == 0:
+                # "Declaring that he would win, the candidate left the stage": the main clause's subject
+                for k in range(1, n - 1):
+                    if words[k] == "," and not toks.inq[k]:
+                        np = right_np(toks, k + 1)
+                        if np is None or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+                            return None
+                        ca = self._content_after(toks, i, e, lemma)
+                        f = self._frag(toks, ca[0], min(ca[1], k - 1)) if ca and ca[0] <= k - 1 else None
+                        if not f:
+                            return None
+                        return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+                return None
+            if low in _PARTICIPLES and i > 1 and words[i - 1] == "," and not prior:
+                # "Mr. Roe, recalling the flood, said ...": the participle hangs on the subject before it
+                np = left_np(toks, i - 2)
+                if np is not None and (np[0] == 0 or words[np[0] - 1] == ",") and (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS):
+                    ca = self._content_after(toks, i, e, lemma)
+                    if ca:
+                        # the aside ends where the main verb comes in: "..., described her as tough"
+                        for k in range(ca[0], ca[1]):
+                            if words[k] == "," and lows[k + 1] in _VERB_CUES:
+                                ca = (ca[0], k - 1)
+                                break
+                    f = self._frag(toks, *ca) if ca else None
+                    if f:
+                        return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
             if low in _PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
                 ca = self._content_after(toks, i, e, lemma)
                 if not ca:
