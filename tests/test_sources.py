@@ -179,3 +179,15 @@ def test_untouched_starter_copies_follow_the_starter_registry(store, db_url):
         # what a person set stays as they set it
         assert rows["White House"].affiliation == "Somewhere Else"
         assert rows["White House"].tags == ["edited-by-us"]
+
+
+def test_syncing_the_same_sources_again_changes_nothing(store):
+    from verify.store.tables import SourceRow
+
+    src = make_source("Harbour Watch", "organisation", aliases=["the watchers"], tags=["ngo"])
+    store.sync_sources([src])
+    with store.session() as s:
+        first = s.query(SourceRow).filter_by(canonical="Harbour Watch").one().edited_at
+    store.sync_sources([src])
+    with store.session() as s:
+        assert s.query(SourceRow).filter_by(canonical="Harbour Watch").one().edited_at == first

@@ -367,8 +367,10 @@ class Store:
                 if row is None:
                     row = SourceRow(canonical=src.canonical)
                     s.add(row)
-                _copy_fields(row, src)
-                row.edited_at = utcnow()
+                if row.edited_at is None or _fields_of_row(row) != _fields(src):
+                    # unchanged entries are left alone, so syncing the same file again writes nothing
+                    _copy_fields(row, src)
+                    row.edited_at = utcnow()
                 s.flush()
                 for alias in src.aliases:
                     _add_alias_row(s, row, alias, strict=False)
