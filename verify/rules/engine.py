@@ -575,7 +575,7 @@ def _recorded(conn: Connection, lo: int, hi: int) -> dict[int, tuple]:
         .where(t.claim_id.between(lo, hi))
         .order_by(t.claim_id, t.id)
     )
-    rows = fetch_plain(conn, stmt, (lo, hi))
+    rows = fetch_plain(conn, stmt)
     out: dict[int, list] = {}
     for cid, f, line, name, outcome, value, reason, applied in rows:
         entry = (f, line, name, outcome, value, reason, bool(applied))

@@ -249,7 +249,6 @@ def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH) -> Iter
             .where(ClaimRow.id > last)
             .order_by(ClaimRow.id)
             .limit(batch),
-            (last, batch),
         )
         if not rows:
             return
@@ -266,7 +265,6 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
         select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role)
         .where(ClaimSourceRow.claim_id.between(lo, hi))
         .order_by(ClaimSourceRow.id),
-        (lo, hi),
     ):
         (relays if role == "relay" else srcs)[cid].append(sid)
 
@@ -277,7 +275,6 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
             NumberRow.claim_id, NumberRow.value, NumberRow.low, NumberRow.high, NumberRow.unit,
             NumberRow.approximate, NumberRow.bound,
         ).where(NumberRow.claim_id.between(lo, hi)),
-        (lo, hi),
     ):
         numbers[cid].append(NumberFact(value, low, high, unit, bool(approx), bound or "exact"))
 
@@ -354,10 +351,10 @@ def _keys_of_claims(conn: Connection, index: SourceIndex, ids: list[int]) -> dic
     return out
 
 
-def fetch_plain(conn: Connection, stmt, params: tuple = ()) -> list[tuple]:
+def fetch_plain(conn: Connection, stmt) -> list[tuple]:
     """Rows as the driver gives them (plain tuples): several times faster than Row objects for the
     hundreds of thousands of rows a check reads. Values are the driver's own (SQLite gives dates and
-    JSON as text, booleans as 0/1); callers normalise them. ``params`` is unused (kept for callers)."""
+    JSON as text, booleans as 0/1); callers normalise them."""
     dialect = conn.dialect
     if dialect.name not in ("sqlite", "postgresql"):
         return [tuple(r) for r in conn.execute(stmt).all()]
