@@ -20,6 +20,7 @@ from .cues import (
     EVIDENCE_NOUNS,
     LISTENER,
     PARTICIPLES,
+    PERSON_ONLY,
     SPEECH_FORMS,
     STANCE_FORMS,
     STATEMENT_NOUNS,
@@ -532,6 +533,10 @@ class Reader:
                         np = cand
             elif j >= 0:
                 np = left_np(toks, j)
+            if np is not None and klass == "stance" and lemma in PERSON_ONLY:
+                named = is_cap(words[np[1]]) and lows[np[1]] not in _CAP_WORDS
+                if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
+                    return None
             if np is not None and klass == "evidence":
                 # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming"
                 if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they") and not (is_cap(words[np[1]]) and lemma in ("find", "conclude", "estimate", "project", "predict")):
