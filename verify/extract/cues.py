@@ -49,7 +49,8 @@ EVIDENCE_NOUNS = set(
 PARTICIPLES = """saying adding noting arguing explaining telling insisting warning citing claiming
 suggesting stressing acknowledging declaring writing asking calling predicting promising vowing
 accusing charging complaining conceding describing recalling referring urging blaming criticizing praising
-questioning defending pointing answering echoing expressing talking reminding offering seeking""".split()
+questioning defending pointing answering echoing expressing talking reminding offering seeking stating
+repeating tweeting mocking hoping remarking believing""".split()
 
 _IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
