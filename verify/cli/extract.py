@@ -49,11 +49,13 @@ def extract(
     progress = _progress(len(files))
     say = _stderr_writer(progress)
     printer = _Printer(fmt, single)
+    # workers start before the progress bar's thread does, so they can be forked cleanly
+    results = extract_paths(files, jobs=jobs, registry=registry, on_note=lambda n: say(f"verify: note: {n}"))
     try:
         if progress is not None:
             progress.start()
             task = progress.add_task("extracting", total=len(files))
-        for result in extract_paths(files, jobs=jobs, registry=registry, on_note=lambda n: say(f"verify: note: {n}")):
+        for result in results:
             if isinstance(result, VerifyError):
                 worst = max(worst, result.exit_code)
                 say(f"verify: error: {result}")
@@ -62,6 +64,7 @@ def extract(
             if progress is not None:
                 progress.advance(task)
     finally:
+        results.close()
         if progress is not None:
             progress.stop()
     printer.finish()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -72,11 +73,15 @@ def extract_paths(
     others still go through. ``jobs`` worker processes (default: one per CPU) share the work in
     chunks; at most a bounded window of files is in flight, so memory does not grow with the
     number of files. ``on_note`` receives one-line notes (a file read in a legacy encoding).
+
+    The workers start here, before the first result is asked for, so a caller can start threads of
+    its own (a progress bar) afterwards; ``close()`` on the returned iterator stops them early.
     """
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     files = list(expand_paths(paths))
-    for r in _results(files, jobs, registry):
-        yield _unpack(r, on_note)
+    if jobs == 1 or len(files) < 2:
+        return (_unpack(r, on_note) for r in _serial(files, registry))
+    return _Parallel(files, min(jobs, len(files)), registry, on_note)
 
 
 # -- workers ---------------------------------------------------------------------------------------
@@ -119,40 +124,75 @@ def _unpack(r: _Result, on_note: NoteHandler | None) -> Extraction | VerifyError
     return ex
 
 
-def _results(files: list[str], jobs: int, registry: Registry | None) -> Iterator[_Result]:
-    if jobs == 1 or len(files) < 2:
-        _init_worker(registry)
-        for f in files:
-            yield _work(f)
-        return
-    jobs = min(jobs, len(files))
-    # small chunks keep a slow article from holding up many others; a few per worker keep IPC cheap
-    chunk = max(1, min(8, len(files) // (jobs * 8)))
-    window = max(chunk * jobs * 4, 16)
-    slots = threading.BoundedSemaphore(window)
-    stop = threading.Event()
+def _serial(files: list[str], registry: Registry | None) -> Iterator[_Result]:
+    _init_worker(registry)
+    for f in files:
+        yield _work(f)
 
-    def feed() -> Iterator[str]:
-        # runs in the pool's feeder thread: waits while ``window`` files are read but not yet taken
+
+def _start_method() -> str:
+    """fork where it is safe (Linux, no other thread yet): quick, and a caller's script needs no
+    ``if __name__ == "__main__"`` guard; otherwise forkserver (spawn off POSIX)."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if os.name == "posix" else "spawn"
+
+
+class _Parallel:
+    """Results from a pool of workers in input order, with a bounded number of files in flight."""
+
+    def __init__(self, files: list[str], jobs: int, registry: Registry | None, on_note: NoteHandler | None):
+        self.on_note = on_note
+        # small chunks keep a slow article from holding up many others; a few per worker keep IPC cheap
+        chunk = max(1, min(8, len(files) // (jobs * 8)))
+        self.window = max(chunk * jobs * 4, 16)
+        self.slots = threading.BoundedSemaphore(self.window)
+        self.stop = threading.Event()
+        ctx = multiprocessing.get_context(_start_method())
+        self.pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(registry,))
+        self.results = self.pool.imap(_work, self._feed(files), chunksize=chunk)
+        self.closed = False
+
+    def _feed(self, files: list[str]) -> Iterator[str]:
+        # runs in the pool's feeder thread: waits while ``window`` files are out but not yet taken
         for f in files:
-            slots.acquire()
-            if stop.is_set():
+            self.slots.acquire()
+            if self.stop.is_set():
                 return
             yield f
 
-    ctx = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(registry,))
-    try:
-        for r in pool.imap(_work, feed(), chunksize=chunk):
-            slots.release()
-            yield r
-        pool.close()
-    finally:
-        stop.set()
-        for _ in range(window):  # let a waiting feeder see ``stop`` and return
+    def __iter__(self) -> _Parallel:
+        return self
+
+    def __next__(self) -> Extraction | VerifyError:
+        if self.closed:
+            raise StopIteration
+        try:
+            r = next(self.results)
+        except StopIteration:
+            self.close()
+            raise
+        except BaseException:
+            self.close()
+            raise
+        self.slots.release()
+        return _unpack(r, self.on_note)
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.stop.set()
+        for _ in range(self.window):  # let a waiting feeder see ``stop`` and return
             try:
-                slots.release()
+                self.slots.release()
             except ValueError:
                 break
-        pool.terminate()
-        pool.join()
+        self.pool.terminate()
+        self.pool.join()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
