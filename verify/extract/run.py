@@ -13,7 +13,6 @@ import os
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 
 from ..articles import ARTICLE_SUFFIXES, read_article
 from ..errors import InputError, VerifyError
@@ -86,7 +85,7 @@ def extract_paths(
 
 # -- workers ---------------------------------------------------------------------------------------
 
-# (path, Extraction JSON-ready dict or None, error message or None, exit code, notes)
+# (path, the extraction or None, a one-line error or None, its exit code, notes)
 _Result = tuple[str, "Extraction | None", "str | None", int, "list[str]"]
 _worker_registry: Registry | None = None
 
