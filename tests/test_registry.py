@@ -85,3 +85,17 @@ def test_a_broken_registry_file_is_one_clear_error(tmp_path, content, message):
     f.write_text(content, encoding="utf-8")
     with pytest.raises(VerifyError, match=message):
         read_registry_file(f)
+
+
+def test_a_registry_file_cannot_take_another_sources_name(tmp_path):
+    f = tmp_path / "clash.toml"
+    f.write_text('[[source]]\ncanonical = "Desk Source"\nkind = "person"\naliases = ["Zelenskyy"]\n', encoding="utf-8")
+    with pytest.raises(VerifyError, match=r"source #1 'Desk Source': the name 'Zelenskyy' already belongs to 'Volodymyr Zelenskyy'"):
+        Registry.load(f)
+
+
+def test_a_registry_file_may_extend_a_known_source(tmp_path):
+    f = tmp_path / "more.toml"
+    f.write_text('[[source]]\ncanonical = "Security Service of Ukraine"\naliases = ["SSU"]\n', encoding="utf-8")
+    r = Registry.load(f)
+    assert r.resolve("SSU").canonical == r.resolve("SBU").canonical == "Security Service of Ukraine"

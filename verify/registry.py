@@ -56,11 +56,32 @@ class Registry:
 
     @classmethod
     def load(cls, *paths: str | Path, starter: bool = True) -> Registry:
+        """The starter registry (unless ``starter=False``) extended by registry files.
+
+        A file may add sources and extend known ones (same canonical name), but not take a name
+        that already belongs to another source: that would silently re-route every claim made
+        under that name, so it is refused with the file, the entry and both sources named.
+        """
         reg = cls.starter() if starter else cls()
         for p in paths:
-            for s in read_registry_file(p):
+            for i, s in enumerate(read_registry_file(p), 1):
+                clash = reg.clash(s)
+                if clash:
+                    name, owner = clash
+                    raise VerifyError(
+                        f"{p}: source #{i} {s.canonical!r}: the name {name!r} already belongs to {owner!r}; "
+                        f"use [[source]] canonical = {owner!r} to extend that source"
+                    )
                 reg.add(s)
         return reg
+
+    def clash(self, source: Source) -> tuple[str, str] | None:
+        """A name of ``source`` that already names another source, with that source's name."""
+        for name in (source.canonical, *source.aliases):
+            owner = self._alias.get(normalise(name))
+            if owner is not None and owner != source.canonical:
+                return name, owner
+        return None
 
     def add(self, source: Source) -> None:
         """Add a source, or merge its aliases and fields into the entry of the same name."""
