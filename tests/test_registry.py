@@ -99,3 +99,5 @@ def test_a_registry_file_may_extend_a_known_source(tmp_path):
     f.write_text('[[source]]\ncanonical = "Security Service of Ukraine"\naliases = ["SSU"]\n', encoding="utf-8")
     r = Registry.load(f)
     assert r.resolve("SSU").canonical == r.resolve("SBU").canonical == "Security Service of Ukraine"
+    r.add(Source(canonical="Volodymyr Zelenskyy", aliases=["V. Zelenskyy"]))
+    assert r.get("Volodymyr Zelenskyy").kind == "person"

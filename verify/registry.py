@@ -91,7 +91,8 @@ class Registry:
                 update={
                     "aliases": sorted(set(old.aliases) | set(source.aliases)),
                     "tags": sorted(set(old.tags) | set(source.tags)),
-                    "kind": source.kind,
+                    # a file that only adds aliases to a known source keeps its kind
+                    "kind": source.kind if "kind" in source.model_fields_set else old.kind,
                     "affiliation": source.affiliation or old.affiliation,
                     "reliability": source.reliability or old.reliability,
                     "description": source.description or old.description,
