@@ -125,3 +125,16 @@ def about(topic):
     write_rules(d, "x.feature", "Feature: X\n  Scenario: Y\n    Given a claim about \"Kursk\"\n    Then flag it as \"k\"\n")
     [p] = lint(d, allow_plugins=True).errors
     assert p.line == 3 and "the step failed: KeyError" in p.message
+
+
+def test_a_step_two_definitions_match_is_reported_as_ambiguous(tmp_path):
+    d = tmp_path / "ambiguous"
+    write_rules(d, "steps.py", '''from verify.rules import when
+
+@when('a claim attributed to "{someone}"', description="x", example='When a claim attributed to "x"')
+def mine(someone):
+    return lambda f: True
+''')
+    write_rules(d, "x.feature", "Feature: X\n  Scenario: Y\n    Given a claim attributed to \"SBU\"\n    Then flag it as \"y\"\n")
+    [p] = lint(d, allow_plugins=True).errors
+    assert p.line == 3 and "more than one step definition matches" in p.message and "steps.py" in p.message
