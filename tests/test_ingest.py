@@ -327,6 +327,15 @@ def test_cli_ingest_with_a_registry_file(cli, db_url, articles, tmp_path, store)
     assert src.canonical == "River Watch Group" and src.tags == ["ngo"]
     assert store.source_summary("River Watch Group").claims == 1
 
+    # a file may not take a name another source (here one a person added) already has
+    store.add_alias("Pentagon", "the Five Sides")
+    grab = tmp_path / "grab.toml"
+    grab.write_text('[[source]]\ncanonical = "Harbour Office"\naliases = ["the Five Sides"]\n', encoding="utf-8")
+    r = cli("ingest", articles["port"], "--registry", grab)
+    assert r.exit_code != 0 and len(r.stderr.strip().splitlines()) == 1
+    assert "'the Five Sides' already belongs to 'Pentagon'" in r.stderr
+    assert count(store, ArticleRow) == 1
+
     bad = tmp_path / "bad.toml"
     bad.write_text("[[source]]\ncanonical = 'X'\nkind = 'robot'\n", encoding="utf-8")
     r = cli("ingest", articles["port"], "--registry", bad)

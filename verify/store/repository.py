@@ -749,7 +749,15 @@ def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
     reg = store.registry()
     added: list[Source] = []
     for path in extra:
-        for src in read_registry_file(path):
+        for i, src in enumerate(read_registry_file(path), 1):
+            # as Registry.load: taking another source's name would re-route its claims silently
+            clash = reg.clash(src)
+            if clash:
+                name, owner = clash
+                raise VerifyError(
+                    f"{path}: source #{i} {src.canonical!r}: the name {name!r} already belongs to {owner!r}; "
+                    f"use [[source]] canonical = {owner!r} to extend that source"
+                )
             reg.add(src)
             added.append(reg.get(src.canonical))
     if added:
