@@ -11,6 +11,7 @@ otherwise; headings, bylines, author notes and boilerplate are not claims.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .cues import (
@@ -298,7 +299,7 @@ class Reader:
                 break
         # stop at a later ", according to" or ", adding" that starts another claim of the sentence
         b = n - 1
-        for k in range(a, n):
+        for k in range(a, min(n, a + 120)):  # bounded: a run-on "sentence" must not make every cue scan it
             if toks.inq[k]:
                 continue
             if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
@@ -672,7 +673,7 @@ class Reader:
     def _is_trailer(self, toks: Tokens, a: int, b: int) -> bool:
         """What follows the cue is only a listener, a time or a channel ("told CNN on Monday.")."""
         words, lows = toks.words, toks.lows
-        if any(toks.inq[k] for k in range(a, b + 1)):
+        if any(toks.inq[k] for k in range(a, min(b + 1, a + 60))):
             return False  # a quotation after the cue is what was said
         k = a
         while k <= b and not words[k][0].isalnum():
@@ -890,9 +891,16 @@ def read(text: str, ctx: Context) -> list[Found]:
         if _BOILERPLATE.match(ptext):
             continue
         heading = not _TERMINAL.search(ptext) and not ptext.endswith(":")
-        quotes = pquotes[p]
+        para_quotes = pquotes[p]
+        quote_ends = [qe for _, qe in para_quotes]
         first_in_para = True
-        for k, (ss, se) in enumerate(sentences(text, ps, pe, quotes)):
+        for k, (ss, se) in enumerate(sentences(text, ps, pe, para_quotes)):
+            # only the quotations touching this sentence: keeps long quote-ridden paragraphs linear
+            lo = bisect_right(quote_ends, ss)
+            hi = lo
+            while hi < len(para_quotes) and para_quotes[hi][0] < se:
+                hi += 1
+            quotes = para_quotes[lo:hi]
             sent_no += 1
             # a quotation carried over from the previous paragraph belongs to its claim
             if carry_claim is not None and first_in_para and text[ss] in "“\"'`«„":
