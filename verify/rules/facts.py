@@ -303,27 +303,37 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
         linked_keys = _keys_of_claims(conn, index, others)
 
     summary = index.summary
-    no_ids: tuple[int, ...] = ()
-    nothing = summary(no_ids)
+    sets = index._sets
+    nothing = summary(())
+    stems, flag_memo = _stems, _flag_memo
     facts = []
     append = facts.append
     for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status,
          flags, reliability, credibility, needs) in rows:
         sids = srcs.get(cid)
-        rids = relays.get(cid)
-        s, ss = summary(tuple(sids) if sids else no_ids)
-        r, rs = summary(tuple(rids)) if rids else nothing
-        keys = _own_keys(ss, rs, bool(s), outlet, article_id)
+        if sids:
+            key = tuple(sids)
+            s, ss = sets.get(key) or summary(key)
+            rids = relays.get(cid)
+            r, rs = (sets.get(key := tuple(rids)) or summary(key)) if rids else nothing
+            # inline of _own_keys for the common case: named sources, not relayed
+            keys = rs.keys if rs is not EMPTY else ss.keys
+        else:
+            s, ss = nothing
+            rids = relays.get(cid)
+            r, rs = summary(tuple(rids)) if rids else nothing
+            keys = _own_keys(ss, rs, False, outlet, article_id)
         linked = corro.get(cid)
         if linked:
             keys = keys.union(*(linked_keys.get(o, ()) for o in linked))
         contras = contra.get(cid)
         nums = numbers.get(cid)
         append(Fact(
-            cid, text, attribution, cue, stem(cue) if cue else None, outlet, article_id, published, created,
-            review, s, r, ss, rs, tuple(nums) if nums else (), evidence.get(cid, 0),
+            cid, text, attribution, cue, (stems.get(cue) or stem(cue)) if cue else None, outlet, article_id,
+            published, created, review, s, r, ss, rs, tuple(nums) if nums else (), evidence.get(cid, 0),
             len(linked) if linked else 0, len(contras) if contras else 0, keys,
-            (status, rule_status, _flags(flags), reliability, credibility, needs),
+            (status, rule_status, (flag_memo.get(flags) or _flags(flags)) if isinstance(flags, str) else _flags(flags),
+             reliability, credibility, needs),
         ))
     return facts
 
