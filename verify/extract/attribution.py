@@ -368,6 +368,12 @@ class Reader:
         if (tense in ("base", "third") or tense == "past") and (prev in _ARTICLES or is_possessive(words[i - 1] if i else "")):
             # "his repeated offenses", "the alleged plot": an adjective, not a verb
             return None
+        nxt = lows[i + 1] if i + 1 < n else ""
+        if prev in ("of", "for", "a", "an") and tense in ("base", "third"):
+            return None  # "a note of caution", "a call for"
+        if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
+                or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
+            return None  # "think tank", "pushed through", "declined slightly", "continued to stay away"
         pw = words[i - 1] if i else ""
         if low in _NOUNISH or (klass == "stance" and tense != "past"):
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
