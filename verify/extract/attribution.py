@@ -24,7 +24,6 @@ from .cues import (
     PERSON_ONLY,
     SPEECH_FORMS,
     STANCE_FORMS,
-    STATEMENT_NOUNS,
     VAGUE_PASSIVES,
 )
 from .quotes import paragraph_quotes
@@ -45,7 +44,7 @@ from .sources import (
     _STOP as _STOP_WORDS,
     split_sources,
 )
-from .tokens import CLOSE_QUOTES, DASHES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, tokenize
+from .tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, tokenize
 
 Span = tuple[int, int]
 
@@ -83,6 +82,10 @@ _CONTROL_VERBS = set(
     fails chose chooses managed manages is was are were has have had yet likely unlikely able going expected
     prepared needs needed wished wishes threatened threatens intends intended aims aimed""".split()
 )
+_DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post", "memo", "letter", "filing",
+              "documents", "document", "records", "emails", "email", "data", "figures", "estimates", "results",
+              "interviews", "interview", "review", "audit", "investigation", "transcript", "calculations", "tally",
+              "count", "release", "tweet", "video", "book", "article", "story", "column", "op-ed"}
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -105,9 +108,6 @@ _COLON_LABELS = set(
 )
 # "One soldier ...", "Both men ...", "These troops ...": picking up what the account described
 _ANAPHORIC = {"one", "both", "these", "those", "neither", "each"}
-_NOT_NOUN = {"who", "of", "and", "are", "were", "was", "is", "have", "had", "has", "close", "that", "which",
-             "would", "will", "can", "could", "may", "might", "must", "should", "do", "did", "in", "on", "at",
-             "with", "to", "for", "from", "by", "thing", "things", "way", "day", "time", "year", "reason"}
 # the people an account is about, picked up by "One ...", "Both ...", "These ..."
 _PEOPLE = set(
     """soldier soldiers man men woman women troops forces fighters prisoners prisoner captives captive detainees
@@ -702,14 +702,6 @@ class Reader:
             return m > b or lows[m] in _TRAILER_START or words[m] in (",", ".")
         return False
 
-    def _trailer_before_quote(self, toks: Tokens, a: int, b: int) -> bool:
-        for k in range(a, b + 1):
-            if toks.words[k] in QUOTE_MARKS:
-                return toks.words[k - 1] in (",", ".", ":") if k > a else True
-            if toks.words[k][0].isalnum() and toks.lows[k] in ("that", "he", "she", "they"):
-                return False
-        return True
-
     def _content_before(self, toks: Tokens, cb: int) -> tuple[list[Span], bool]:
         """The content ending at token ``cb``: the quotation that ends there, else the clause."""
         text = self.text
@@ -837,8 +829,12 @@ class Reader:
         if np is None:
             return None
         a, b = np
-        # "according to a statement from the ministry": the source is who made it
         lows = toks.lows
+        if lows[b] in _DOCUMENTS and b + 2 < n and lows[b + 1] in ("by", "from", "of", "with"):
+            # "according to an analysis by the Pew Research Center": the source is who made it
+            agent = right_np(toks, b + 2)
+            if agent is not None:
+                a, b = agent
         sources = self._src_list(toks, a, b)
         cue = (toks.starts[i], toks.ends[i + 1])
         content: list[Span] = []

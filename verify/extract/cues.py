@@ -141,13 +141,6 @@ HAVE = set("has have had".split())
 # the source of "according to" is the noun phrase after it
 ACCORDING = ("according", "to")
 
-# nouns that make a prepositional phrase a cue: "in a statement", "in an interview with"
-STATEMENT_NOUNS = set(
-    """statement interview tweet tweets post posts letter speech remarks email release briefing
-    op-ed oped column essay memo filing testimony video message announcement conference call
-    podcast appearance address report editorial blog op comments""".split()
-)
-
 # "it is believed that ...": a passive with no agent names no one
 VAGUE_PASSIVES = set(
     """believed thought understood said reported alleged claimed expected estimated feared known

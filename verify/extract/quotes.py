@@ -28,7 +28,6 @@ def quotes_in(text: str, start: int, end: int) -> tuple[list[Quote], int | None]
     """Quotations inside ``text[start:end]`` (one paragraph) and where an unclosed one begins."""
     out: list[Quote] = []
     open_at: int | None = None
-    open_kind = ""
     for m in _MARK.finditer(text, start, end):
         mark = m.group()
         i = m.start()
@@ -39,7 +38,7 @@ def quotes_in(text: str, start: int, end: int) -> tuple[list[Quote], int | None]
                 open_at = None
                 continue
             # a new opener while one is open: the first was stray, restart here
-            open_at, open_kind = i, "curly"
+            open_at = i
         elif mark in _CLOSERS:
             if open_at is not None:
                 out.append((open_at, m.end()))
@@ -48,7 +47,7 @@ def quotes_in(text: str, start: int, end: int) -> tuple[list[Quote], int | None]
             if open_at is None:
                 if mark == "''" and not _is_open_straight(text, i):
                     continue
-                open_at, open_kind = i, "straight"
+                open_at = i
             else:
                 out.append((open_at, m.end()))
                 open_at = None

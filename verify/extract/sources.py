@@ -526,9 +526,6 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
     return j, passive
 
 
-def is_possessive_word(w: str) -> bool:
-    return is_possessive(w)
-
 
 _NAME_START = re.compile(r"(?:[A-Z][\w’'-]*\.?\s){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# a word keeps inner apostrophes, hyphens, dots and ampersands ("Ukraine’s", "U.S", "AT&T")
-_TOKEN = re.compile(r"\w+(?:[’'.\-&]\w+)*|''(?!')|``|\S")
 
 OPEN_QUOTES = {"“", "„", "«", "``"}
 CLOSE_QUOTES = {"”", "»"}
@@ -29,6 +27,7 @@ class Tokens:
         return len(self.words)
 
 
+# a word keeps inner apostrophes, hyphens, dots and ampersands ("Ukraine’s", "U.S", "AT&T");
 # the space before each token is captured too, so offsets follow from lengths without match objects
 _SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'.\-&]\w+)*|''(?!')|``|\S)")
 
