@@ -182,7 +182,6 @@ class Reader:
         n = len(toks)
         out: list[Found] = []
         lows, words = toks.lows, toks.words
-        taken: set[int] = set()  # cue tokens already used
         f = self._colon(toks, para)
         if f:
             out.append(f)
@@ -190,7 +189,7 @@ class Reader:
         alpha = [x for x in words if x[:1].isalpha()]
         title_case = len(alpha) >= 4 and sum(1 for x in alpha if x[:1].isupper()) >= 0.7 * len(alpha)
         for i, low in enumerate(lows):
-            if low not in _CANDIDATES or toks.inq[i] or i in taken:
+            if low not in _CANDIDATES or toks.inq[i]:
                 continue
             w = words[i]
             if w in _DASH_CUES:
@@ -199,16 +198,16 @@ class Reader:
                     if f:
                         out.append(f)
                 continue
-            if (heading or title_case) and w[:1].isupper():
-                f = self._headline_cue(toks, i, para)
-                if f:
-                    out.append(f)
-                continue
             if low == "according":
                 if i + 1 < n and lows[i + 1] == "to":
                     f = self._according(toks, i, s, e, para)
                     if f:
                         out.append(f)
+                continue
+            if (heading or title_case) and w[:1].isupper():
+                f = self._headline_cue(toks, i, para)
+                if f:
+                    out.append(f)
                 continue
             if w[:1].isupper() and i > 0 and words[i - 1] not in QUOTE_MARKS:
                 continue
@@ -287,8 +286,6 @@ class Reader:
                 break
             if lows[k] in ("”", '"') or words[k] in OPEN_QUOTES:
                 break
-        else:
-            pass
         if a == i + 1 and lemma in LISTENER:
             a = self._skip_listener(toks, a)
         for k in range(a, min(n, a + 8)):
@@ -342,7 +339,7 @@ class Reader:
     def _before(self, toks: Tokens, a: int) -> int:
         """Index of the last token of the content before the source starting at ``a``."""
         j = a - 1
-        while j >= 0 and (toks.words[j] in (",", "—", "–", "--", "-") or toks.words[j] in CLOSE_QUOTES and False):
+        while j >= 0 and toks.words[j] in (",", "—", "–", "--", "-"):
             j -= 1
         return j
 
@@ -641,8 +638,6 @@ class Reader:
                 if len(commas) >= 5:
                     break
         best = None
-        for c1 in commas[1:] + commas[:1] if len(commas) > 1 else commas:
-            pass
         # leftmost first: the clause's subject comes before all of its asides
         for c1 in sorted(commas):
             if c1 + 1 >= j or c1 < 1:
