@@ -1,11 +1,17 @@
 """The attribution grammar: sources, cues and contents of each sentence, then what carries over.
 
-For every reporting cue outside a quotation the grammar finds its source (the noun phrase before
-the verb, after it in inverted order, after "according to" or "by"), and its content (what follows
-the cue, or what precedes it when the source and cue close the sentence). A sentence with no cue is
-``inherited`` when it plainly continues the account of the source just named (a pronoun for that
-source, or "One ...", "Both ...", "These ..." picking up what it described), ``unattributed``
-otherwise; headings, bylines, author notes and boilerplate are not claims.
+For every reporting cue outside a quotation (a verb of saying, believing, showing or taking a stand,
+"according to", a colon after a name, a dash signing a quotation) the grammar finds its source (the
+noun phrase before the verb, stepping over asides; after it in inverted order; after "according to"
+or "by"; the clause's subject for "..., saying ...") and its content (what follows the cue, or the
+quotation or clause before it when the source and cue close the sentence). A belief or stance inside
+what someone is reported to have said belongs to that report and is not a claim of its own.
+
+A sentence with no cue is ``inherited`` when it plainly continues the account just given: the
+source, by pronoun, presenting material ("He posted photos ..."), or the people the account was
+about picked up by "One ...", "Both ...", "These ..." in the same or the next paragraph. Anything
+else is the outlet's own ``unattributed`` assertion; headings, bylines, author notes, questions and
+boilerplate are not claims.
 """
 
 from __future__ import annotations
