@@ -6,7 +6,6 @@ import os
 import sys
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import VerifyError
 from . import claims, db, extract, ingest, links, report, review, rules, sources
@@ -34,15 +33,16 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except SQLAlchemyError as e:
-        # a store failure no command translated (disk full, connection dropped): still one line
+    except Exception as e:
         if os.environ.get("VERIFY_DEBUG"):
             raise
-        first = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
-        print(f"verify: error: the database failed: {first}", file=sys.stderr)
-        sys.exit(5)
-    except Exception as e:  # a bug: say so in one line; VERIFY_DEBUG=1 shows the traceback
-        if os.environ.get("VERIFY_DEBUG"):
-            raise
+        # SQLAlchemy is imported only by commands that use a database, so look for it, don't import it
+        sa_exc = sys.modules.get("sqlalchemy.exc")
+        if sa_exc is not None and isinstance(e, sa_exc.SQLAlchemyError):
+            # a store failure no command translated (disk full, connection dropped): still one line
+            first = (str(getattr(e, "orig", None) or e).strip().splitlines() or [type(e).__name__])[0]
+            print(f"verify: error: the database failed: {first}", file=sys.stderr)
+            sys.exit(5)
+        # a bug: say so in one line; VERIFY_DEBUG=1 shows the traceback
         print(f"verify: internal error: {type(e).__name__}: {e} (run again with VERIFY_DEBUG=1 for details)", file=sys.stderr)
         sys.exit(70)
