@@ -72,6 +72,7 @@ _TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "f
 _INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
                 "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
 _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
+               "hours", "days", "weeks", "months", "years", "minutes", "moments", "later", "earlier",
                "wednesday", "thursday", "friday", "saturday", "sunday", "time", "spring", "summer", "fall", "winter"}
 _ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
              "every", "each", "no", "any", "such"}
@@ -92,6 +93,10 @@ _DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "pos
               "documents", "document", "records", "emails", "email", "data", "figures", "estimates", "results",
               "interviews", "interview", "review", "audit", "investigation", "transcript", "calculations", "tally",
               "count", "release", "tweet", "video", "book", "article", "story", "column", "op-ed"}
+_CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "can", "may",
+                 "might", "must", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't"}
+_OPENING = "“\"'`«„‘"
+_CLOSING = "”\"'»“’"
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -285,11 +290,11 @@ class Reader:
         for k in range(a, min(n, a + 10)):
             if toks.inq[k] or words[k] in (",", ";") and lemma not in LISTENER:
                 break
-            if lows[k] in ("that", "whether", "if") and not toks.inq[k]:
+            if (lows[k] == "that" or (lows[k] in ("whether", "if") and k == a)) and not toks.inq[k]:
                 a = k + 1
                 break
-            if lows[k] in SUBJECT_PRONOUNS or lows[k] in SPEECH_FORMS or lows[k] in BELIEF_FORMS:
-                break
+            if lows[k] in SUBJECT_PRONOUNS or lows[k] in SPEECH_FORMS or lows[k] in BELIEF_FORMS or lows[k] in _CLAUSE_VERBS:
+                break  # a clause has begun: "said the plan would fail if ..." keeps its subject
             if lows[k] in ("”", '"') or words[k] in OPEN_QUOTES:
                 break
         if a == i + 1 and lemma in LISTENER:
@@ -436,12 +441,16 @@ class Reader:
                 if np is None:
                     return None
                 return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-            if low in _PARTICIPLES and i > 0 and lows[i - 1] == "by":
-                # "X rallied support by saying ...": the subject of the clause speaks
-                np = self._subject(toks, i - 1)
+            if low in _PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without"):
+                # "X rallied support by saying ...", "X said ... before adding: ...": the same speaker
                 ca = self._content_after(toks, i, e, lemma)
                 f = self._frag(toks, *ca) if ca else None
-                if np is None or not f:
+                if not f:
+                    return None
+                if prior:
+                    return Found([f], "indirect", cue, list(prior[-1].sources), list(prior[-1].relayed_by), para)
+                np = self._subject(toks, i - 1)
+                if np is None:
                     return None
                 return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
             if (low in _PARTICIPLES or low in _EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
@@ -798,7 +807,7 @@ class Reader:
             np = right_np(toks, st, upto)
             if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in _TIME_NOUNS or lows[st] in ("this", "last", "next", "on", "early", "late")):
                 continue
-            if np is None or np[1] + 1 >= upto:
+            if np is None or np[1] + 1 >= upto or lows[np[1]] in _TIME_NOUNS:
                 continue
             nxt = lows[np[1] + 1]
             if nxt in (",", "who", "which", "that") or words[np[1] + 1] in QUOTE_MARKS:
@@ -929,6 +938,10 @@ def read(text: str, ctx: Context) -> list[Found]:
             found = [f for f in found if f.frags]
             if found or pending:
                 found = _dedupe(found)
+                for f in found:
+                    # a content that is all quotation is direct speech, whichever cue found it
+                    if f.attribution == "indirect" and all(text[a] in _OPENING and text[b - 1] in _CLOSING for a, b in f.frags):
+                        f.attribution, f.direct = "direct", True
                 out.extend(found)
                 _relay(ctx, found, account)
                 if found:
