@@ -77,6 +77,11 @@ _ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "emba
                   "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
 # determiners that stand alone as a subject: "Some say ...", "Many believe ..."
 _PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these"}
+_OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citing", "noting", "saying", "adding",
+                        "continuing", "responding", "referring", "writing", "asking", "answering", "looking",
+                        "having", "being", "given", "addressing", "acknowledging", "describing", "explaining"}
+_AFTER_PARTICIPLE = {"the", "a", "an", "to", "on", "in", "at", "his", "her", "their", "its", "about", "with", "for",
+                     "from", "up", "out", "back", "over", "that", "this", "these", "those", "into", "through", "off"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
 _PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
 
@@ -152,11 +157,11 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
     if form is not None:
         # "the report", "his claims": base and -s forms double as nouns; "said", "told" never do
         return ((is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
-                or (form[1] == "ing" and k > 0 and lows[k - 1] in DETERMINERS))  # "her thinking"
+                or (form[1] == "ing" and k > 0 and (lows[k - 1] in DETERMINERS or is_possessive(words[k - 1]))))  # "her thinking"
     if is_cap(w):
-        if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)) and k + 1 < len(words) and words[k + 1][:1].islower() \
-                and lows[k + 1] not in SPEECH_FORMS and lows[k + 1] not in BELIEF_FORMS and lows[k + 1] not in AUX:
-            return False  # "Following initial reports ...", not a name like "Schilling"
+        if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)) and k + 1 < len(words) and (
+                low in _OPENING_PARTICIPLES or lows[k + 1] in _AFTER_PARTICIPLE):
+            return False  # "Walking to the door, ...", "Following initial reports": not names like "Ebeling"
         if low in _STOP and low != "i" and not w.isupper():
             return False  # "To", "Whenever", "Just": a sentence's first word, not a name
         return low not in _CAP_STOP or low in _TITLE_CAPS
