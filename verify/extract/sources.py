@@ -451,8 +451,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         return _STRIP_DET.sub("", mention).lower(), "vague"
     if head in ANON_HEADS or head in VAGUE_HEADS:
         name = _STRIP_DET.sub("", mention).strip()
-        if sentence_case and name[:1].isupper() and not name.split()[0].isupper():
-            name = name[0].lower() + name[1:]
+        if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0]:
+            name = name[0].lower() + name[1:]  # "Officials familiar ..." was capitalised by the sentence, "Western" by itself
         return name, "anonymous"
     # a description of someone the article has already described ("one soldier" after "captured soldiers")
     desc = _descriptive(ctx, head, pos)
