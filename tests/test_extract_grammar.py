@@ -218,3 +218,9 @@ def test_quotation_closing_with_a_question_mark_keeps_its_speaker() -> None:
 def test_listener_after_told_is_not_the_source() -> None:
     c = one("“We are close to a deal,” the negotiator told the Daily Courier.", "close to a deal")
     assert c.sources[0].mention == "the negotiator"
+
+
+def test_dateline_is_not_part_of_the_claim_or_source() -> None:
+    c = one("OSLO, May 3 (Wire) - The harbour master, Ola Dahl, said the ferries would run.", "ferries")
+    assert c.sources[0].canonical == "Ola Dahl"
+    assert "OSLO" not in c.sources[0].mention

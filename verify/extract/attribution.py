@@ -97,6 +97,10 @@ _CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "woul
                  "might", "must", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't"}
 _OPENING = "“\"'`«„‘"
 _CLOSING = "”\"'»“’"
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s*[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()]{1,40}\))?\s*(?:-|—|–|--)\s+"
+)
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -189,6 +193,9 @@ class Reader:
         chunk = text[s:e]
         if _CUE_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower())) and ":" not in chunk[:80] and not _DASH_CHARS.search(chunk):
             return []
+        dl = _DATELINE.match(text, s, e)
+        if dl:
+            s = dl.end()  # "PARIS, Aug 31 (Reuters) - ": where and who filed, not part of any claim
         toks = tokenize(text, s, e, quotes)
         n = len(toks)
         out: list[Found] = []

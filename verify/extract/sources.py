@@ -363,9 +363,14 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
         if mention in ctx.cache:
             hit = ctx.cache[mention]
         elif "," in words[1:]:
-            # an apposition describes the source; the name before it says who it is
+            # an apposition describes the source; the name before it says who it is, unless the
+            # description comes first ("the party's leader, Jane Roe")
             cut = words.index(",", 1)
-            hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos)
+            app = [w for w in words[cut + 1 :] if w != ","]
+            if not is_cap(words[cut - 1]) and app and is_cap(app[-1]):
+                hit = _classify(ctx, key[key.find(",") + 1 :].strip(" ,"), app, [w.lower() for w in app], pos)
+            else:
+                hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos)
         else:
             hit = _classify(ctx, key, words, lows, pos)
         ctx.cache[mention] = hit
