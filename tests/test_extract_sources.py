@@ -132,3 +132,12 @@ def test_headings_bylines_and_author_notes_are_not_claims() -> None:
 def test_numbers_are_attached_to_claims() -> None:
     c = one("The agency said about 1,200 people had been evacuated.", "evacuated")
     assert [n.text for n in c.numbers] == ["about 1,200"]
+
+
+def test_outlet_main_clause_before_an_attributed_subordinate_clause() -> None:
+    text = "The count is the first official tally of damaged bridges, days after the ministry said that nine had collapsed.\n"
+    claims = extract_claims(text)
+    own = [c for c in claims if c.attribution == "unattributed"]
+    assert [c.text for c in own] == ["The count is the first official tally of damaged bridges"]
+    said = one(text, "nine had collapsed")
+    assert said.sources[0].mention == "the ministry"

@@ -101,6 +101,9 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s*[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()]{1,40}\))?\s*(?:-|—|–|--)\s+"
 )
+_SUBORDINATE_TAIL = re.compile(
+    r",\s+(?:\w+\s+){0,2}(?:after|before|as|while|since|because|although|though|when|until|even as)\s+(?:the\s+)?$"
+)
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -949,6 +952,9 @@ def read(text: str, ctx: Context) -> list[Found]:
                     # a content that is all quotation is direct speech, whichever cue found it
                     if f.attribution == "indirect" and all(text[a] in _OPENING and text[b - 1] in _CLOSING for a, b in f.frags):
                         f.attribution, f.direct = "direct", True
+                own = _own_main_clause(text, ss, found)
+                if own is not None:
+                    out.append(Found([own], "unattributed", para=p))
                 out.extend(found)
                 _relay(ctx, found, account)
                 if found:
@@ -981,6 +987,21 @@ def read(text: str, ctx: Context) -> list[Found]:
         if in_bio:
             break
     return out
+
+
+def _own_main_clause(text: str, ss: int, found: list[Found]) -> Span | None:
+    """"The figure is the first count, weeks after Kyiv reported that ...": the outlet's own main clause.
+
+    Only where every attribution of the sentence sits in a subordinate clause that follows it.
+    """
+    starts = [src.span[0] for f in found for src in f.sources if src.span and src.span[0] >= ss]
+    if not starts or any(fr[0] < min(starts) for f in found for fr in f.frags):
+        return None
+    m = _SUBORDINATE_TAIL.search(text, ss, min(starts))
+    if m is None or m.end() != min(starts):
+        return None
+    a, b = _trim(text, ss, m.start())
+    return (a, b) if len(text[a:b].split()) >= 6 else None
 
 
 def _quote_end(quotes: list[Span], ss: int, se: int) -> int:
