@@ -119,6 +119,7 @@ def test_headings_bylines_and_author_notes_are_not_claims() -> None:
     text = (
         "Floods Close Three Roads in the Valley\n\n"
         "By Jane Roe\n\n"
+        "Photo: The river at dawn on Sunday, seen from the old bridge.\n\n"
         "Three roads were closed after the river rose overnight.\n\n"
         "Author\n\n"
         "Jane Roe is a staff reporter covering the valley and its towns.\n\n"

@@ -145,7 +145,8 @@ _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BOILERPLATE = re.compile(
     r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
     r"advertisement|related:|copyright|©|all rights reserved|this article|this story|editor'?s note|"
-    r"reporting by|additional reporting|writing by|editing by|contact (?:the|us))",
+    r"reporting by|additional reporting|writing by|editing by|contact (?:the|us)|"
+    r"(?:file )?(?:photo|photos|image|images|caption|credit|video|pictured|graphic)s?\s*:|(?:published|updated|posted)\b)",
     re.I,
 )
 _AUTHOR_HEADING = re.compile(r"^(?:about the )?authors?:?$|^about (?:the )?writer$", re.I)
