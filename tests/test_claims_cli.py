@@ -63,7 +63,8 @@ def test_show_text_names_rules_file_and_line(cli, ids):
     assert "cue “said”" in out
     assert "features/rulebook/parties.feature:12 A party to the conflict speaking alone" in out
     assert "status single-source — one side only" in out
-    assert "C3: source fairly reliable, information possibly true" in out
+    # the person's status sets the information's credibility; the rules' grade stays in view
+    assert "C2: source fairly reliable, information probably true (from the review as corroborated; the rules gave C3)" in out
     assert "Flags: party-to-conflict" in out
     assert "ana  single-source → corroborated" in out and "note: a second agency" in out
     assert "reviewed as corroborated; the rules now say single-source" in out
@@ -115,6 +116,14 @@ def test_review_default_reviewer(cli, ids, monkeypatch):
         (("claims", "show", "99999999999999999999"), ["no claim with ID 99999999999999999999"]),
         (("review", "99999999999999999999", "--status", "confirmed"), ["no claim with ID"]),
         (("claims", "list", "--article", "x1"), ["not an article ID: 'x1'"]),
+        (("claims", "list", "--article", "999999"), ["no article with ID 999999"]),
+        (("claims", "list", "--article", "99999999999999999999"), ["no article with ID 99999999999999999999"]),
+        (("claims", "list", "--article", "999999", "--format", "json"), ["no article with ID 999999"]),
+        (("report", "--article", "999999"), ["no article with ID 999999"]),
+        (("report", "--article", "99999999999999999999", "--format", "csv"), ["no article with ID 99999999999999999999"]),
+        (("report", "--format", "csv", "--include-unreviewed"), ["claimreview only"]),
+        (("review", "2147483648", "--note", "x"), ["no claim with ID 2147483648"]),
+        (("claims", "show", "2147483648"), ["no claim with ID 2147483648"]),
         (("report", "--article", "-3"), ["not an article ID: '-3'"]),
         (("review", "999999", "--status", "confirmed"), ["no claim with ID 999999"]),
         (("review", "1", "--status", "true"), ["unknown status 'true'", "confirmed"]),

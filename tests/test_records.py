@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import event
 
 from verify.errors import NotFound, VerifyError
-from verify.review import review_claim
+from verify.review import add_note, review_claim
 from verify.store import records
 from verify.store.records import get_claim, list_claims
-from verify.store.tables import LinkRow
+from verify.store.tables import ClaimRow, LinkRow
 
 from _claims import RIVER_TEXT, seed
 
@@ -127,3 +127,41 @@ def test_listing_pages_with_a_fixed_number_of_queries(store, ids, monkeypatch):
     pages = 4  # 2 + 2 + 2 + 1
     # per page: claims, sources, numbers, rule results, events, links; plus the source table once
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= pages * 6 + 2
+
+
+@pytest.mark.parametrize("article", [999999, 2**31, 10**20])
+def test_an_unknown_article_is_not_found(store, ids, article):
+    # an empty list would read as "this article has no claims"
+    with pytest.raises(NotFound, match=f"no article with ID {article}$"):
+        list(list_claims(store, article=article))
+
+
+def test_a_status_review_is_the_records_reviewed_summary(store, ids):
+    assert get_claim(store, ids["denied"]).reviewed is None
+    review_claim(store, ids["denied"], "refuted", reviewer="ana")
+    add_note(store, ids["denied"], note="the ministry did not answer", reviewer="ben")
+    rec = get_claim(store, ids["denied"])
+    # the latest *status* event, not the later note
+    assert (rec.reviewed.reviewer, rec.reviewed.to_status) == ("ana", "refuted")
+
+
+def test_checked_at_comes_back_aware(store, ids):
+    from datetime import datetime
+
+    with store.session() as s:
+        s.get(ClaimRow, ids["vehicles"]).checked_at = datetime(2026, 1, 2, 3, 4, 5)
+        s.commit()
+    rec = get_claim(store, ids["vehicles"])
+    assert rec.checked_at.year == 2026 and rec.checked_at.utcoffset() is not None
+    assert get_claim(store, ids["bridge"]).checked_at is None
+
+
+def test_pages_over_scattered_ids_keep_each_claims_own_rows(store, ids, monkeypatch):
+    """Related rows are fetched by ID range where a page's IDs are contiguous and by list where not;
+    either way a claim gets exactly its own sources."""
+    monkeypatch.setattr(records, "PAGE", 2)
+    expected = {r.id: [s.canonical for s in r.sources] for r in list_claims(store)}
+    scattered = {r.id: [s.canonical for s in r.sources] for r in list_claims(store, attribution="indirect")}
+    assert scattered == {k: v for k, v in expected.items() if k in scattered} and len(scattered) == 4
+    assert records._ids_where(ClaimRow.id, [1, 2, 3]).operator.__name__ == "between_op"
+    assert records._ids_where(ClaimRow.id, [1, 10_000]).operator.__name__ == "in_op"

@@ -46,3 +46,21 @@ def test_cell_guard():
     assert cell("\t=1") == "'\t=1"
     assert cell("plain = text") == "plain = text"
     assert cell(None) == ""
+
+
+def test_control_characters_never_reach_the_terminal(store, cli):
+    ids = seed(store)
+    # a rule name stored with an escape sequence that would clear the screen
+    out = cli("report", "--format", "csv").stdout
+    assert not any(c in out for c in ("\x1b", "\x07", "\x9b", "\r"))
+    evil = next(r for r in csv.DictReader(io.StringIO(out)) if r["id"] == str(ids["evil"]))
+    assert 'Evil "<rule>"\ufffd[2J' in evil["rules"]
+
+
+def test_cells_replace_escape_sequences_but_keep_tabs_and_newlines():
+    link = "\x1b]8;;http://evil.example\x07click\x1b]8;;\x07 \x1b[31mred\x1b[0m \x9b2J"
+    got = cell(link)
+    assert not any(c in got for c in ("\x1b", "\x07", "\x9b"))
+    assert got == "\ufffd]8;;http://evil.example\ufffdclick\ufffd]8;;\ufffd \ufffd[31mred\ufffd[0m \ufffd2J"
+    assert cell("line one\nline two\tcol") == "line one\nline two\tcol"
+    assert cell("\r=1+1") == "\ufffd=1+1"  # a carriage return cannot hide the formula behind it either

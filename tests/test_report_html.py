@@ -120,4 +120,4 @@ def test_a_review_the_rules_contradict_is_shown(store):
     buf = io.StringIO()
     write_report(store, "html", buf)
     row = buf.getvalue().split(f'<tr id="row-{ids["denied"]}">', 1)[1].split("</tr>", 1)[0]
-    assert "(reviewed)" in row and "(the rules now say disputed)" in row
+    assert "(reviewed by ana on " in row and "(the rules now say disputed)" in row

@@ -8,6 +8,7 @@ import json
 import jsonschema
 import pytest
 
+from verify.errors import NotFound
 from verify.report import write_report
 from verify.report.json import schema
 from verify.review import review_claim
@@ -50,9 +51,11 @@ def test_filters_apply_and_an_empty_report_is_valid(store):
     doc = _report(store, status="refuted")
     assert [c["id"] for c in doc["claims"]] == [ids["evil"]]
     assert doc["filters"] == {"status": "refuted", "source": None, "article": None}
-    empty = _report(store, article=999)
+    empty = _report(store, status="corroborated")
     jsonschema.validate(empty, schema())
     assert empty["claims"] == [] and empty["summary"]["claims"] == 0
+    with pytest.raises(NotFound, match="no article with ID 999"):
+        _report(store, article=999)
 
 
 def test_schema_rejects_what_it_should(store):

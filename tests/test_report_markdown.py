@@ -57,4 +57,4 @@ def test_a_review_the_rules_contradict_is_shown(store):
     ids = seed(store)
     review_claim(store, ids["bridge"], "confirmed", reviewer="ana")
     row = next(ln for ln in _doc(store).splitlines() if ln.startswith(f"| {ids['bridge']} |"))
-    assert "Confirmed (reviewed); the rules now say single-source" in row
+    assert "Confirmed (reviewed by ana on " in row and "); the rules now say single-source" in row

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
+import json
 
 import pytest
 from sqlalchemy import select
@@ -121,3 +124,72 @@ def test_concurrent_reviews_each_leave_one_event_in_an_unbroken_chain(store, ids
     assert chain[0] == "unverified"
     assert chain[1:] == [e[4] for e in events[:-1]]
     assert get_claim(store, cid).status == events[-1][4]
+
+
+# -- how a reviewed claim reads: the rules' review reason answered, the grade agreeing with the verdict --
+
+
+def _checked(store, claim_id, when):
+    """As if the check that last changed the claim's outcomes ran at ``when``."""
+    from datetime import datetime, timezone
+
+    with store.session() as s:
+        s.get(ClaimRow, claim_id).checked_at = datetime.fromisoformat(when).replace(tzinfo=timezone.utc)
+        s.commit()
+
+
+def test_a_review_after_the_check_answers_its_review_reason(cli, store, ids):
+    _checked(store, ids["vehicles"], "2000-01-01T00:00:00")
+    before = cli("claims", "show", ids["vehicles"]).stdout
+    assert "Needs review: an estimate from an unnamed officer" in before
+    cli("review", ids["vehicles"], "--status", "confirmed", "--reviewer", "ana")
+
+    out = cli("claims", "show", ids["vehicles"]).stdout
+    assert "Needs review" not in out
+    assert "Was flagged for review: an estimate from an unnamed officer; reviewed by ana on 20" in out
+    # Admiralty 1 is "confirmed by other sources": no "truth cannot be judged" beside "confirmed"
+    assert "Grade: F1: source reliability cannot be judged, information confirmed by other sources" in out
+    assert "the rules gave F6" in out and "information truth cannot be judged" not in out
+
+    data = json.loads(cli("claims", "list", "--format", "json").stdout)
+    rec = next(c for c in data if c["id"] == ids["vehicles"])
+    assert rec["needs_review_open"] is False and rec["grade"] == "F1" and rec["rule_grade"] == "F6"
+    assert rec["reviewed"]["reviewer"] == "ana" and rec["reviewed"]["status"] == "confirmed"
+    assert rec["needs_review"] == "an estimate from an unnamed officer"  # what the rules stored, unchanged
+
+    listed = cli("claims", "list").stdout
+    assert "needs review" not in listed and "F1 (rules: F6)" in listed
+
+    report = json.loads(cli("report", "--format", "json").stdout)
+    assert report["summary"]["needs_review"] == 0
+    csv_row = next(r for r in csv.DictReader(io.StringIO(cli("report", "--format", "csv").stdout)) if r["id"] == str(ids["vehicles"]))
+    assert csv_row["needs_review"].startswith("was flagged for review: an estimate from an unnamed officer; reviewed by ana on ")
+    assert csv_row["grade"] == "F1" and csv_row["rule_grade"] == "F6"
+    md = next(ln for ln in cli("report", "--format", "markdown").stdout.splitlines() if ln.startswith(f"| {ids['vehicles']} |"))
+    assert "was flagged for review" in md and "F1 (rules: F6)" in md and "needs review:" not in md
+
+
+def test_a_check_that_changes_the_claim_after_the_review_raises_it_again(cli, store, ids):
+    cli("review", ids["vehicles"], "--status", "disputed", "--reviewer", "ana")
+    _checked(store, ids["vehicles"], "2999-01-01T00:00:00")
+    out = cli("claims", "show", ids["vehicles"]).stdout
+    assert "Needs review: an estimate from an unnamed officer (raised again by a check after ana's review on " in out
+    assert json.loads(cli("report", "--format", "json").stdout)["summary"]["needs_review"] == 1
+    assert "needs review: an estimate" in cli("claims", "list").stdout
+
+
+def test_a_note_alone_answers_nothing(cli, store, ids):
+    _checked(store, ids["vehicles"], "2000-01-01T00:00:00")
+    cli("review", ids["vehicles"], "--note", "called the brigade", "--reviewer", "ana")
+    assert "Needs review: an estimate from an unnamed officer" in cli("claims", "show", ids["vehicles"]).stdout
+
+
+@pytest.mark.parametrize(("status", "grade"), [("confirmed", "C1"), ("corroborated", "C2"), ("disputed", "C4"),
+                                               ("refuted", "C5"), ("single-source", "C3"), ("unverified", "C3")])
+def test_the_grade_shown_follows_the_reviewed_status(store, ids, status, grade):
+    from verify.report.common import grade_note, shown_grade
+
+    review_claim(store, ids["bridge"], status, reviewer="ana")
+    rec = get_claim(store, ids["bridge"])  # the rules graded it C3
+    assert shown_grade(rec) == grade
+    assert grade_note(rec) == (grade if grade == "C3" else f"{grade} (rules: C3)")

@@ -206,9 +206,19 @@ class ClaimRecord(_Model):
     reliability: str | None = None
     credibility: str | None = None
     needs_review: str | None = None
+    # when a check last changed the rules' outcomes for this claim (None before any check)
+    checked_at: datetime | None = None
     rules: list[RuleHit] = Field(default_factory=list)
     history: list[Event] = Field(default_factory=list)
     links: list[LinkView] = Field(default_factory=list)
+
+    @property
+    def reviewed(self) -> Event | None:
+        """The latest status a person gave the claim (its last status event), or None."""
+        for e in reversed(self.history):
+            if e.action == "status" and e.to_status:
+                return e
+        return None
 
     @property
     def grade(self) -> str | None:

@@ -14,8 +14,18 @@ from rich.text import Text
 
 from ..errors import VerifyError
 from ..models import ClaimRecord
-from ..report.common import STATUS_LABELS, claim_dict
-from ..report.common import printable, printable_data
+from ..report.common import (
+    STATUS_LABELS,
+    claim_dict,
+    claim_json,
+    grade_note,
+    needs_review_open,
+    printable,
+    printable_data,
+    review_text,
+    reviewed_by,
+    shown_grade,
+)
 from ..report.table import safe, short_sources, status_text
 from ..store import open_store
 from ..store.records import get_claim, list_claims
@@ -67,10 +77,15 @@ def parse_article(value: str | None) -> int | None:
 
 
 def grade_text(rec: ClaimRecord) -> str:
-    if not rec.grade:
+    grade = shown_grade(rec)
+    if not grade:
         return "not graded yet (run `verify check`)"
-    r, c = rec.grade[0], rec.grade[1:]
-    return f"{rec.grade}: source {RELIABILITY.get(r, r)}, information {CREDIBILITY.get(c, c)}"
+    r, c = grade[0], grade[1:]
+    text = f"{grade}: source {RELIABILITY.get(r, r)}, information {CREDIBILITY.get(c, c)}"
+    if rec.grade and rec.grade != grade:
+        # the person's status decides the information's credibility (verify.report.common)
+        text += f" (from the review as {rec.review_status}; the rules gave {rec.grade})"
+    return text
 
 
 def _list_table(first: bool) -> Table:
@@ -91,7 +106,7 @@ def print_list(records, fmt: ListFormat) -> int:
         w("[")
         for rec in records:
             w("\n  " if n == 0 else ",\n  ")
-            w(json.dumps(claim_dict(rec), ensure_ascii=False))
+            w(claim_json(rec))
             n += 1
         w("\n]\n" if n else "]\n")
         return n
@@ -100,10 +115,12 @@ def print_list(records, fmt: ListFormat) -> int:
         claim = safe(rec.text)
         if rec.flags:
             claim.append(printable("\n⚑ " + ", ".join(rec.flags)), style="yellow")
+        if needs_review_open(rec):
+            claim.append(printable(f"\n{review_text(rec)}"), style="yellow")
         status = status_text(rec.status)
         if rec.review_status:
             status.append(" ✓", style="dim")
-        status.append(printable(f"\n{rec.grade or '-'}"))
+        status.append(printable(f"\n{grade_note(rec) or '-'}"))
         table.add_row(
             str(rec.id),
             str(rec.article_id),
@@ -127,8 +144,8 @@ def show_text(rec: ClaimRecord) -> None:
     p = out.print
     head = Text(f"Claim {rec.id}  ", style="bold")
     head.append_text(status_text(rec.status))
-    if rec.grade:
-        head.append(f"  {rec.grade}")
+    if shown_grade(rec):
+        head.append(f"  {shown_grade(rec)}")
     p(head)
     p(Text(f"  “{rec.text}”"))
     art = Text(f"Article {rec.article_id}: ")
@@ -170,13 +187,17 @@ def show_text(rec: ClaimRecord) -> None:
     status = Text("Status: ")
     status.append_text(status_text(rec.status))
     status.append(f" ({STATUS_LABELS.get(rec.status, rec.status)}; rules: {rec.rule_status or '-'}; review: {rec.review_status or '-'})", style="dim")
+    if rec.review_status:
+        status.append(f"  {reviewed_by(rec)}", style="dim")
     p(status)
     if rec.disagreement:
         p(Text(f"Disagreement: {rec.disagreement}", style="yellow"))
     p(Text(f"Grade: {grade_text(rec)}"))
     p(Text(f"Flags: {', '.join(rec.flags) if rec.flags else '-'}"))
     if rec.needs_review:
-        p(Text(f"Needs review: {rec.needs_review}", style="yellow"))
+        text = review_text(rec) or ""
+        line = text[0].upper() + text[1:]
+        p(Text(line, style="yellow" if needs_review_open(rec) else "dim"))
     p(Text("Rules that fired:" if rec.rules else "Rules that fired: none (run `verify check`)"))
     for h in rec.rules:
         p(Text(f"  {h.rule}"))

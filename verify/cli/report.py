@@ -36,11 +36,20 @@ def register(app: typer.Typer) -> None:
         status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
         source: Annotated[str | None, typer.Option("--source", help="Only claims a source (name or alias) made or relayed.")] = None,
         article: Annotated[str | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
+        include_unreviewed: Annotated[
+            bool,
+            typer.Option(
+                "--include-unreviewed",
+                help="claimreview only: also publish claims that only the rules rated (default: only claims a person reviewed).",
+            ),
+        ] = False,
         db: DbOption = None,
     ) -> None:
         """A summary of the stored claims (by status, source, attribution; what they rest on), then
         each article with its claims and each source with its record."""
         kw = {"status": status, "source": source, "article": parse_article(article)}
+        if include_unreviewed:
+            kw["include_unreviewed"] = True
         with open_store(db) as store:
             if output is None:
                 if fmt is ReportFormat.table:

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from rich.console import Console
 
 from ..errors import VerifyError
-from ..store.records import check_status, find_source_ids, session_scope
+from ..store.records import check_article, check_status, find_source_ids, session_scope
 from . import claimreview, csv, html, json, markdown, table
 from .common import Report
 
@@ -36,18 +36,31 @@ def write_report(
     source: str | None = None,
     article: int | None = None,
     console: Console | None = None,
+    include_unreviewed: bool = False,
 ) -> None:
-    """Write the report in ``fmt`` to ``out`` (the table format may print to a rich ``console``)."""
+    """Write the report in ``fmt`` to ``out`` (the table format may print to a rich ``console``).
+
+    ``include_unreviewed`` is for ``claimreview`` only: also publish claims only the rules rated.
+    """
     if fmt not in FORMATS:
         raise VerifyError(f"unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    if include_unreviewed and fmt != "claimreview":
+        raise VerifyError("--include-unreviewed applies to --format claimreview only")
     if status is not None:
         check_status(status)
-    if source is not None:  # an unknown source fails before a byte is written
+    # an unknown source or article fails before a byte is written
+    if source is not None:
         with session_scope(db) as s:
             find_source_ids(s, source)
+    if article is not None:
+        check_article(db, article)
     report = Report(db, status=status, source=source, article=article)
     if fmt == "table":
         table.write(report, out, console=console)
+    elif fmt == "claimreview":
+        if out is None:
+            raise ValueError("out is required for this format")
+        claimreview.write(report, out, include_unreviewed=include_unreviewed)
     else:
         if out is None:
             raise ValueError("out is required for this format")

@@ -1,9 +1,27 @@
-"""schema.org ClaimReview JSON-LD, one object per claim that a check or a person has rated.
+"""schema.org ClaimReview JSON-LD: the desk's published verdicts, one object per reviewed claim.
+
+A ClaimReview is a publisher's fact-check, so by default only claims that a person reviewed (a status
+event in their history) are written, rated by that person's latest status and dated by it.
+``include_unreviewed=True`` (``verify report --format claimreview --include-unreviewed``) adds the
+claims only the rules have rated; their rating says so in ``ratingExplanation``. A claim neither a
+person nor a check has rated is never written.
 
 The publisher comes from ``VERIFY_PUBLISHER_NAME`` and ``VERIFY_PUBLISHER_URL``; each review's
 ``url`` is the publisher's URL with the anchor ``#claim-<id>`` (the anchor the HTML report gives the
-claim). ``claimReviewed`` is the claim's own text, shortened to 75 characters; the verdict is only in
-``reviewRating``.
+claim). The verdict is only in ``reviewRating``.
+
+``claimReviewed`` is the claim's own text. Google asks for it short (under about 75 characters, so
+it does not wrap on a phone), so a longer claim is cut, with an ellipsis: after the last whole
+sentence that fits (unless that leaves a stub of a few words), else at the last clause boundary (a
+comma, semicolon, colon or dash) in the second half of the allowance, else at a word boundary; never
+mid-word. The full text stays in the article that ``itemReviewed.appearance`` points to.
+
+The claimant (``itemReviewed.author``) is what Google's Fact Check tools show as "Claim by ...", so
+it names only who can be named: a Person for sources of kind person, an Organization for
+organisations and outlets, and, for an unattributed claim, the outlet that asserted it. An anonymous
+or vague source ("a senior official", "reports") is not a claimant anyone could look up: it is left
+out of ``author`` (a claim with no named source has no ``author``), and ``itemReviewed.description``
+says the claim was attributed to an unnamed source and how the article described it.
 
 The rating scale (``worstRating`` 1, ``bestRating`` 5; higher is better supported):
 
@@ -19,14 +37,14 @@ confirmed       Confirmed        5
 ==============  ===============  ===========
 
 Unverified and single-source share the middle: neither is supported nor contradicted by an
-independent source. The claimant (``itemReviewed.author``) is a Person for sources of kind person or
-anonymous and an Organization otherwise; an unattributed claim's claimant is the outlet that made it.
+independent source.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any, TextIO
 
 from ..errors import VerifyError
@@ -43,6 +61,11 @@ RATING = {
 }
 WORST, BEST = 1, 5
 MAX_CLAIM_CHARS = 75
+NAMED = {"person": "Person", "organisation": "Organization", "outlet": "Organization"}
+RULES_ONLY = "Rated by the desk's verification rules; not yet reviewed by a person."
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)")
+_CLAUSE_END = re.compile(r"\s[-–—]\s|[,;:](?=\s)")
 
 
 def publisher() -> tuple[str, str]:
@@ -59,14 +82,29 @@ def publisher() -> tuple[str, str]:
 
 
 def shorten(text: str, limit: int = MAX_CLAIM_CHARS) -> str:
-    """At most ``limit`` characters, cut at a word boundary with an ellipsis."""
+    """At most ``limit`` characters: the whole text, else cut at a sentence, clause or word boundary
+    (in that order of preference) with an ellipsis."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    cut = text[: limit - 1]
-    if " " in cut:
+    room = text[: limit - 1]  # leaves a character for the ellipsis
+    # the most whole sentences that fit, but not a stub of a few words ("No. ...")
+    sentence = [m.end() for m in _SENTENCE_END.finditer(room) if m.end() >= limit // 3]
+    if sentence:
+        end = sentence[-1]
+        return text[:end] + (" …" if end + 2 <= limit else "…")
+    clause = [m.start() for m in _CLAUSE_END.finditer(room) if m.start() >= limit // 2]
+    if clause:
+        return text[: clause[-1]].rstrip() + "…"
+    cut = room
+    if " " in cut and not text[limit - 1].isspace():
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.") + "…"
+
+
+def is_reviewed(rec: ClaimRecord) -> bool:
+    """A person gave the claim a status (a review, not only a note)."""
+    return rec.reviewed is not None
 
 
 def is_rated(rec: ClaimRecord) -> bool:
@@ -74,20 +112,33 @@ def is_rated(rec: ClaimRecord) -> bool:
     return bool(rec.review_status or rec.rule_status or rec.history or rec.rules)
 
 
-def _party(name: str, kind: str) -> dict[str, Any]:
-    return {"@type": "Person" if kind in ("person", "anonymous") else "Organization", "name": name}
+def claimants(rec: ClaimRecord) -> tuple[list[dict[str, Any]], list[str]]:
+    """The named claimants as schema.org parties, and how the article describes the unnamed ones."""
+    named: list[dict[str, Any]] = []
+    unnamed: list[str] = []
+    for s in rec.sources:
+        kind = NAMED.get(s.kind)
+        if kind:
+            named.append({"@type": kind, "name": s.canonical})
+        else:
+            unnamed.append(s.mention or s.canonical)
+    if not rec.sources and rec.attribution == "unattributed" and rec.outlet:
+        named.append({"@type": "Organization", "name": rec.outlet})
+    return named, unnamed
 
 
 def claim_review(rec: ClaimRecord, name: str, url: str, today: str) -> dict[str, Any]:
-    reviews = [e for e in rec.history if e.to_status]
-    date = reviews[-1].at.date().isoformat() if reviews else today
+    review = rec.reviewed
+    status = review.to_status if review is not None else rec.status
+    date = review.at.date().isoformat() if review is not None else today
     base = url.split("#", 1)[0]
     item: dict[str, Any] = {"@type": "Claim"}
-    claimants = [_party(s.canonical, s.kind) for s in rec.sources]
-    if not claimants and rec.outlet:
-        claimants = [_party(rec.outlet, "outlet")]
-    if claimants:
-        item["author"] = claimants[0] if len(claimants) == 1 else claimants
+    named, unnamed = claimants(rec)
+    if named:
+        item["author"] = named[0] if len(named) == 1 else named
+    if unnamed:
+        said = "; ".join(f"“{u}”" for u in unnamed)
+        item["description"] = f"Attributed by the article to an unnamed source ({said}); no claimant is named."
     if rec.published:
         item["datePublished"] = rec.published.isoformat()
     if rec.article_url and rec.article_url.lower().startswith(("http://", "https://")):
@@ -95,6 +146,15 @@ def claim_review(rec: ClaimRecord, name: str, url: str, today: str) -> dict[str,
         if rec.article_title:
             appearance["headline"] = rec.article_title
         item["appearance"] = appearance
+    rating: dict[str, Any] = {
+        "@type": "Rating",
+        "alternateName": STATUS_LABELS[status],
+        "ratingValue": RATING[status],
+        "bestRating": BEST,
+        "worstRating": WORST,
+    }
+    if review is None:
+        rating["ratingExplanation"] = RULES_ONLY
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
@@ -103,24 +163,19 @@ def claim_review(rec: ClaimRecord, name: str, url: str, today: str) -> dict[str,
         "author": {"@type": "Organization", "name": name, "url": url},
         "datePublished": date,
         "itemReviewed": item,
-        "reviewRating": {
-            "@type": "Rating",
-            "alternateName": STATUS_LABELS[rec.status],
-            "ratingValue": RATING[rec.status],
-            "bestRating": BEST,
-            "worstRating": WORST,
-        },
+        "reviewRating": rating,
     }
 
 
-def write(report: Report, out: TextIO) -> None:
+def write(report: Report, out: TextIO, include_unreviewed: bool = False) -> None:
     """A JSON array of ClaimReview objects, written one at a time."""
     name, url = publisher()
     today = report.generated_at.date().isoformat()
+    wanted = is_rated if include_unreviewed else is_reviewed
     first = True
     out.write("[")
     for rec in report.claims():
-        if not is_rated(rec):
+        if not wanted(rec):
             continue
         out.write("\n  " if first else ",\n  ")
         out.write(json.dumps(claim_review(rec, name, url, today), ensure_ascii=False))

@@ -1,7 +1,12 @@
-"""What the report formats share: the filtered claim stream, labels, and a claim's plain-text parts."""
+"""What the report formats share: the filtered claim stream, labels, and a claim's plain-text parts.
+
+How a review a person made changes what is shown: ``verify.report.reviewed``.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -16,6 +21,14 @@ from sqlalchemy import select
 from ..models import ClaimRecord, SourceView
 from ..store.records import independence_keys, list_claims, session_scope
 from ..store.tables import ArticleRow
+from .reviewed import (  # noqa: F401  (shared by every format from here)
+    REVIEW_CREDIBILITY,
+    grade_note,
+    needs_review_open,
+    review_text,
+    reviewed_by,
+    shown_grade,
+)
 from .summary import Summary
 
 # the body of a report is kept in memory up to this size, then on disk
@@ -94,19 +107,19 @@ def copy_spool(body: TextIO, out: TextIO) -> None:
 
 
 # C0 and C1 control characters but tab and newline: an escape sequence in a stored string must not
-# reach a terminal (it could retitle the window, hide text or move the cursor), nor Markdown/HTML
-_CONTROLS = {c: "\ufffd" for c in [*range(0, 9), *range(11, 32), 127, *range(0x80, 0xA0)]}
+# reach a terminal (it could retitle the window, hide text or move the cursor), nor Markdown/HTML/CSV
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(value: object) -> str:
     """A stored string with control characters shown as U+FFFD."""
-    return str(value).translate(_CONTROLS)
+    return _CONTROL.sub("\ufffd", value if isinstance(value, str) else str(value))
 
 
 def printable_data(value: Any) -> Any:
     """``printable`` applied to every string in nested lists and dicts."""
     if isinstance(value, str):
-        return value.translate(_CONTROLS)
+        return _CONTROL.sub("\ufffd", value)
     if isinstance(value, dict):
         return {k: printable_data(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -144,9 +157,25 @@ def rules_text(rec: ClaimRecord) -> str:
     return "; ".join(rule_text(h) for h in rec.rules)
 
 
+def _extras(rec: ClaimRecord) -> dict[str, Any]:
+    rev = rec.reviewed
+    return {
+        "grade": shown_grade(rec),
+        "rule_grade": rec.grade,
+        "disagreement": rec.disagreement,
+        "reviewed": None if rev is None else {"reviewer": rev.reviewer, "at": rev.at.isoformat(), "status": rev.to_status},
+        "needs_review_open": needs_review_open(rec),
+    }
+
+
 def claim_dict(rec: ClaimRecord) -> dict[str, Any]:
-    """A claim as JSON data: the stored record plus its Admiralty grade and any disagreement."""
+    """A claim as JSON data: the stored record plus its grades, its review and any disagreement."""
     d = rec.model_dump(mode="json")
-    d["grade"] = rec.grade
-    d["disagreement"] = rec.disagreement
+    d.update(_extras(rec))
     return d
+
+
+def claim_json(rec: ClaimRecord) -> str:
+    """``claim_dict`` as one line of JSON, serialised by pydantic's core (several times faster)."""
+    head = rec.model_dump_json()
+    return head[:-1] + "," + json.dumps(_extras(rec), ensure_ascii=False)[1:]

@@ -1,8 +1,15 @@
-"""The report as CSV: one row per claim, safe to open in a spreadsheet.
+"""The report as CSV: one row per claim, safe to open in a spreadsheet and to print to a terminal.
 
 A cell that starts with ``=``, ``+``, ``-``, ``@`` (or a tab or carriage return) would be run as a
 formula by Excel, LibreOffice or Google Sheets; such cells get a leading apostrophe, which those
-programs show as text.
+programs show as text. Control characters other than tab and newline (terminal escape sequences,
+OSC-8 hyperlinks, a carriage return that overwrites a line) are replaced by U+FFFD in every cell, as
+in the other text formats: the CSV goes to the terminal unless ``--output`` is given. A newline
+inside a cell stays; the cell is quoted.
+
+``grade`` is the grade as shown (a person's status sets the information credibility, see
+``verify.report.common``); ``rule_grade`` is the one the rules gave. ``needs_review`` is the rules'
+review reason as it stands: open, or answered by a person.
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ import csv
 from typing import TextIO
 
 from ..models import ClaimRecord
-from .common import Report, rules_text, sources_text
+from .common import Report, printable, review_text, rules_text, shown_grade, sources_text
 
 COLUMNS = (
     "id",
@@ -26,12 +33,14 @@ COLUMNS = (
     "grade",
     "flags",
     "rules",
+    "rule_grade",
+    "needs_review",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: object) -> str:
-    s = "" if value is None else str(value)
+    s = "" if value is None else printable(value)
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 
@@ -43,18 +52,19 @@ def row(rec: ClaimRecord) -> list[str]:
         cell(article),
         cell(rec.text),
         cell(sources_text(rec)),
-        rec.attribution,
+        cell(rec.attribution),
         cell(rec.cue.text if rec.cue else ""),
-        rec.status,
+        cell(rec.status),
         "yes" if rec.review_status else "no",
-        rec.grade or "",
+        cell(shown_grade(rec)),
         cell("; ".join(rec.flags)),
         cell(rules_text(rec)),
+        cell(rec.grade),
+        cell(review_text(rec)),
     ]
 
 
 def write(report: Report, out: TextIO) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
-    for rec in report.claims():
-        w.writerow(row(rec))
+    w.writerows(row(rec) for rec in report.claims())

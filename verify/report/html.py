@@ -12,7 +12,21 @@ import html
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
-from .common import STATUS_LABELS, STATUS_MEANINGS, Report, copy_spool, plural, printable, rule_text, sources_text, spool
+from .common import (
+    STATUS_LABELS,
+    STATUS_MEANINGS,
+    Report,
+    copy_spool,
+    grade_note,
+    needs_review_open,
+    plural,
+    printable,
+    review_text,
+    reviewed_by,
+    rule_text,
+    sources_text,
+    spool,
+)
 from .summary import Summary
 
 # background / text pairs with a contrast ratio above 4.5:1
@@ -61,6 +75,7 @@ def _css() -> str:
         ".rules{font-size:.85em;margin:0;padding-left:1rem}",
         ".legend{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}",
         ".meta{color:#444}",
+        ".review-open{color:#5c3d00;font-weight:600}",
     ]
     for st, (bg, fg) in COLOURS.items():
         rules.append(f".st-{st}{{background:{bg};color:{fg}}}")
@@ -125,9 +140,12 @@ def highlight(text: str, claims: list[ClaimRecord]) -> str:
 
 def _claim_row(rec: ClaimRecord) -> str:
     label = STATUS_LABELS.get(rec.status, rec.status)
-    reviewed = ' <span class="meta">(reviewed)</span>' if rec.review_status else ""
+    reviewed = f' <span class="meta">({esc(reviewed_by(rec))})</span>' if rec.review_status else ""
     if rec.disagreement:
         reviewed += f' <span class="meta">(the rules now say {esc(rec.rule_status)})</span>'
+    review = review_text(rec)
+    if review:
+        reviewed += f'<br><span class="{"review-open" if needs_review_open(rec) else "meta"}">{esc(review)}</span>'
     rules = ""
     if rec.rules:
         rules = '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rec.rules) + "</ul>"
@@ -137,7 +155,7 @@ def _claim_row(rec: ClaimRecord) -> str:
         f"<td>{esc(sources_text(rec))}</td>"
         f"<td>{esc(rec.attribution)}{(' — cue: ' + esc(rec.cue.text)) if rec.cue else ''}</td>"
         f'<td><span class="badge st-{esc(rec.status)}">{esc(label)}</span>{reviewed}</td>'
-        f"<td>{esc(rec.grade or '–')}</td>"
+        f"<td>{esc(grade_note(rec) or '–')}</td>"
         f'<td class="flags">{esc(", ".join(rec.flags))}</td>'
         f"<td>{rules}</td></tr>"
     )
@@ -263,6 +281,7 @@ def _write_sources(report: Report, out: TextIO) -> None:
     out.write("</main>")
     out.write(
         '<footer><p class="meta">Grades follow the Admiralty code: source reliability A (completely reliable) '
-        "to F (cannot be judged); information credibility 1 (confirmed) to 6 (cannot be judged).</p></footer>"
+        "to F (cannot be judged); information credibility 1 (confirmed) to 6 (cannot be judged). Where a person "
+        "reviewed a claim, the credibility follows the review and the rules' grade is shown beside it.</p></footer>"
     )
     out.write("</body></html>\n")

@@ -2,8 +2,10 @@
 
 The claims are read once and written one by one (to a spool, so that the summary can come first),
 so a report of 100,000 claims never holds them all as one Python object. Shape: ``{"format", "generated_at", "filters", "summary", "claims": [...]}``; each
-claim is the stored record (``verify.models.ClaimRecord``) plus its Admiralty ``grade`` and the
-``disagreement`` between a person's review and the rules, if any.
+claim is the stored record (``verify.models.ClaimRecord``) plus its Admiralty ``grade`` as shown and
+the rules' ``rule_grade``, the person's latest status review (``reviewed``), whether the rules' review
+reason is still open (``needs_review_open``) and the ``disagreement`` between a person's review and the
+rules, if any (how a review changes what is shown: ``verify.report.common``).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TextIO
 
-from .common import Report, claim_dict, copy_spool, spool
+from .common import Report, claim_json, copy_spool, spool
 
 FORMAT_ID = "verify-report/1"
 
@@ -29,7 +31,7 @@ def write(report: Report, out: TextIO) -> None:
         n = 0
         for rec in report.walk():
             body.write("\n    " if n == 0 else ",\n    ")
-            body.write(json.dumps(claim_dict(rec), ensure_ascii=False))
+            body.write(claim_json(rec))
             n += 1
         head = {
             "format": FORMAT_ID,

@@ -6,7 +6,19 @@ import re
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
-from .common import STATUS_LABELS, Report, copy_spool, plural, printable, rules_text, sources_text, spool
+from .common import (
+    STATUS_LABELS,
+    Report,
+    copy_spool,
+    grade_note,
+    plural,
+    printable,
+    review_text,
+    reviewed_by,
+    rules_text,
+    sources_text,
+    spool,
+)
 
 # CommonMark lets any ASCII punctuation be backslash-escaped; these start emphasis, code, links,
 # HTML, headings' closing marks and table cells wherever they stand (stored text only ever lands
@@ -15,9 +27,16 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~<>])")
 _SPACES = re.compile(r"\s+")
 
 
+# anything md() would change; most cells hold none of it and are returned as they are
+_MD_CHANGES = re.compile(r"[\\`*_\[\]#|~<>&\x00-\x1f\x7f-\x9f]|\s\s|[^\S ]|^\s|\s$")
+
+
 def md(value: object) -> str:
     """A stored string made inert inside Markdown: one line, markup and HTML escaped, ``|`` too."""
-    s = _SPACES.sub(" ", printable(value)).strip()
+    s = value if isinstance(value, str) else str(value)
+    if not _MD_CHANGES.search(s):
+        return s
+    s = _SPACES.sub(" ", printable(s)).strip()
     s = s.replace("&", "&amp;")  # no entity or character reference survives
     return _MD_SPECIAL.sub(r"\\\1", s)
 
@@ -96,16 +115,20 @@ def _write_sources(report: Report, out: TextIO) -> None:
         )
     out.write(
         "\nGrades follow the Admiralty code: source reliability A (completely reliable) to F (cannot be "
-        "judged), information credibility 1 (confirmed) to 6 (cannot be judged).\n"
+        "judged), information credibility 1 (confirmed) to 6 (cannot be judged). Where a person reviewed a "
+        "claim, the credibility follows the review and the rules' grade is shown beside it.\n"
     )
 
 
 def _claim_row(rec: ClaimRecord) -> str:
     status = STATUS_LABELS.get(rec.status, rec.status)
     if rec.review_status:
-        status += " (reviewed)"
+        status += f" ({reviewed_by(rec)})"
     if rec.disagreement:
         status += f"; the rules now say {rec.rule_status}"
+    review = review_text(rec)
+    if review:
+        status += f"; {review}"
     return _row(
         [
             str(rec.id),
@@ -113,7 +136,7 @@ def _claim_row(rec: ClaimRecord) -> str:
             md(sources_text(rec)),
             md(rec.attribution),
             md(status),
-            md(rec.grade or ""),
+            md(grade_note(rec)),
             md(", ".join(rec.flags)),
             md(rules_text(rec)),
         ]

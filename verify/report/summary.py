@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from ..models import ATTRIBUTION_KINDS, STATUSES, ClaimRecord, SourceView
+from .reviewed import needs_review_open
 
 PARTY = "party-to-conflict"
 
@@ -100,7 +101,7 @@ class Summary:
             self.anonymous_or_vague += 1
         if rests_on_one_party(rec, sides):
             self.one_party += 1
-        if rec.needs_review:
+        if needs_review_open(rec):
             self.needs_review += 1
         art = self.articles.get(rec.article_id)
         if art is None:

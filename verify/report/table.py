@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
-from .common import Report, copy_spool, plural, printable, spool
+from .common import Report, copy_spool, grade_note, plural, printable, spool
 
 _MEASURE = Console(width=10_000)  # only for wrapping lines of wide characters
 STATUS_STYLES = {
@@ -106,7 +106,30 @@ def short_sources(rec: ClaimRecord) -> str:
 
 
 def _wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` terminal cells (textwrap counts characters; wide ones are re-cut)."""
+    """Lines of at most ``width`` terminal cells, broken at spaces (long words are cut)."""
+    if text.isascii():
+        # one cell per character: a plain greedy fill, several times quicker than textwrap
+        if len(text) <= width and "\n" not in text and "\t" not in text:
+            return [text]
+        lines: list[str] = []
+        line = ""
+        for word in text.split():
+            while len(word) > width:
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                lines.append(line)
+                line = word
+        if line or not lines:
+            lines.append(line)
+        return lines
     lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False) or [""]
     if any(cell_len(ln) > width for ln in lines):
         lines = [ln.plain for ln in Text(text).wrap(_MEASURE, width)]
@@ -119,15 +142,21 @@ def claims_block(title: str, claims: list[ClaimRecord], width: int) -> Text:
     Laid out here rather than by ``rich.table.Table``, which measures every cell twice and is most of
     the time of a large report; the look is the same.
     """
+    return Text.assemble(*claims_segments(title, claims, width))
+
+
+def claims_segments(title: str, claims: list[ClaimRecord], width: int) -> list[tuple[str, str]]:
+    """``claims_block`` as (text, style) pieces, every stored string already made printable; a report
+    written without colour joins the texts and never builds rich objects for them."""
     w_id = max(2, *(len(str(r.id)) for r in claims))
     w_st = 15  # "single-source ✓"
     room = max(width - w_id - w_st - 8, 40)
     w_src = max(12, room // 4)
     w_cl = room - w_src
-    out = safe(title, style="bold")
-    out.append("\n\n")
-    out.append(f" {'ID':>{w_id}}  {'Claim · flags':<{w_cl}}  {'Source(s)':<{w_src}}  Status · grade\n", style="bold")
-    out.append(" " + "─" * (w_id + w_cl + w_src + w_st + 6) + "\n")
+    out: list[tuple[str, str]] = [(printable(title), "bold"), ("\n\n", "")]
+    add = out.append
+    add((f" {'ID':>{w_id}}  {'Claim · flags':<{w_cl}}  {'Source(s)':<{w_src}}  Status · grade\n", "bold"))
+    add((" " + "─" * (w_id + w_cl + w_src + w_st + 6) + "\n", ""))
     for rec in claims:
         lines = [(ln, "") for ln in _wrap(printable(rec.text), w_cl)]
         if rec.flags:
@@ -137,22 +166,23 @@ def claims_block(title: str, claims: list[ClaimRecord], width: int) -> Text:
         # a person's verdict that the rules now contradict is shown, not hidden behind the ✓
         extra = printable(f"≠ {rec.rule_status}") if rec.disagreement else None
         for i in range(max(len(lines), len(src), 3 if extra else 2)):
-            out.append(f" {rec.id if i == 0 else '':>{w_id}}  ")
             text, style = lines[i] if i < len(lines) else ("", "")
-            out.append(text + " " * (w_cl - cell_len(text)), style=style)
-            out.append("  ")
+            pad = w_cl - (len(text) if text.isascii() else cell_len(text))
+            add((f" {rec.id if i == 0 else '':>{w_id}}  ", ""))
+            add((text + " " * pad, style))
+            add(("  ", ""))
             text = src[i] if i < len(src) else ""
-            out.append(text + " " * (w_src - cell_len(text)), style=src_style)
-            out.append("  ")
+            pad = w_src - (len(text) if text.isascii() else cell_len(text))
+            add((text + " " * pad + "  ", src_style))
             if i == 0:
-                out.append(printable(rec.status), style=STATUS_STYLES.get(rec.status, ""))
+                add((printable(rec.status), STATUS_STYLES.get(rec.status, "")))
                 if rec.review_status:
-                    out.append(" ✓", style="dim")
+                    add((" ✓", "dim"))
             elif i == 1:
-                out.append(printable(rec.grade or "-"))
+                add((printable(grade_note(rec) or "-"), ""))
             elif i == 2 and extra:
-                out.append(extra, style="yellow")
-            out.append("\n")
+                add((extra, "yellow"))
+            add(("\n", ""))
     return out
 
 
@@ -206,7 +236,12 @@ def _articles(report: Report, console: Console) -> None:
             title = f"Article {art.id}: {art.label}"
             if art.outlet:
                 title += f" ({art.outlet})"
-            console.print(claims_block(title, batch, console.width), soft_wrap=True)
+            segments = claims_segments(title, batch, console.width)
+            if console.color_system is None:
+                # no colour and no terminal (a file): the text as it is, without rich's rendering
+                console.file.write("".join(text for text, _ in segments) + "\n")
+            else:
+                console.print(Text.assemble(*segments), soft_wrap=True)
 
     for rec in report.walk():
         if rec.article_id != current:

@@ -8,13 +8,12 @@ over 100,000 claims runs a few hundred queries, not a few per claim, and holds o
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, or_, select, tuple_
+from sqlalchemy import Text, and_, cast, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -23,9 +22,6 @@ from ..models import (
     ATTRIBUTION_KINDS,
     STATUSES,
     ClaimRecord,
-    Event,
-    LinkView,
-    Number,
 )
 from ..registry import Registry, normalise
 from .tables import (
@@ -170,18 +166,17 @@ class _SourceInfo:
             self.by_id[r.id] = (r.canonical, r.kind, r.affiliation, tags, r.reliability)
             self.top[r.canonical] = top
 
-    def view(self, cs: Any) -> dict[str, Any]:
-        canonical, kind, affiliation, tags, reliability = self.by_id[cs.source_id]
-        span = (cs.start, cs.end) if cs.start is not None and cs.end is not None else None
-        return dict(
-            canonical=canonical,
-            kind=kind,
-            mention=cs.mention,
-            span=span,
-            affiliation=affiliation,
-            tags=list(tags),
-            reliability=reliability,
-        )
+    def view(self, source_id: int, mention: str, start: int | None, end: int | None) -> dict[str, Any]:
+        canonical, kind, affiliation, tags, reliability = self.by_id[source_id]
+        return {
+            "canonical": canonical,
+            "kind": kind,
+            "mention": mention,
+            "span": (start, end) if start is not None and end is not None else None,
+            "affiliation": affiliation,
+            "tags": tags,  # validation copies the list
+            "reliability": reliability,
+        }
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -199,10 +194,12 @@ _CLAIM_COLS = (
     ClaimRow.status,
     ClaimRow.rule_status,
     ClaimRow.review_status,
-    ClaimRow.flags,
+    # read as stored text and decoded by _flags, which skips the JSON parser for the usual "[]"
+    type_coerce(ClaimRow.flags, Text).label("flags"),
     ClaimRow.reliability,
     ClaimRow.credibility,
     ClaimRow.needs_review,
+    ClaimRow.checked_at,
     ArticleRow.title,
     ArticleRow.path,
     ArticleRow.url,
@@ -212,144 +209,139 @@ _CLAIM_COLS = (
 
 
 def _flags(value: Any) -> list[str]:
+    if not value or value == "[]":
+        return []
     if isinstance(value, str):  # a JSON column read through a driver that returns text
         value = json.loads(value)
     return [str(f) for f in value or []]
+
+
+def _ids_where(column: Any, ids: list[int]) -> Any:
+    """``column`` among ``ids``: a range where the IDs are nearly contiguous (the usual page), since
+    an ``IN`` list of a thousand values is re-rendered into the SQL on every query; callers drop the
+    rows of other claims that the range lets through."""
+    lo, hi = min(ids), max(ids)
+    if hi - lo < 2 * len(ids) + 64:
+        return column.between(lo, hi)
+    return column.in_(ids)
 
 
 def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: bool = True) -> list[ClaimRecord]:
     """ClaimRecords for one page of claim rows, with one query per related table.
 
     Related rows are gathered as plain dicts and each record is validated once, in one call (pydantic
-    validates nested dicts in its compiled core far faster than it builds nested models one by one).
+    validates nested dicts in its compiled core faster than ``model_construct`` builds nested models
+    in Python). Rows are unpacked as tuples: attribute access on result rows costs more than the rest.
     ``full=False`` leaves out numbers, rule results, history and links (for summaries).
     """
-    ids = [r.id for r in rows]
-    sources: dict[int, list[Any]] = defaultdict(list)
-    for cs in session.connection().execute(
-        select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role, ClaimSourceRow.mention, ClaimSourceRow.start, ClaimSourceRow.end)
-        .where(ClaimSourceRow.claim_id.in_(ids))
+    conn = session.connection()
+    ids = [r[0] for r in rows]
+    idset = set(ids)
+    sources: dict[int, list[dict[str, Any]]] = {}
+    relays: dict[int, list[dict[str, Any]]] = {}
+    view = info.view
+    for claim_id, source_id, role, mention, start, end in conn.execute(
+        select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role, ClaimSourceRow.mention,
+               ClaimSourceRow.start, ClaimSourceRow.end)
+        .where(_ids_where(ClaimSourceRow.claim_id, ids))
         .order_by(ClaimSourceRow.id)
-    ):
-        sources[cs.claim_id].append(cs)
-    numbers: dict[int, list[Number]] = defaultdict(list)
-    results: dict[int, list[Any]] = defaultdict(list)
-    events: dict[int, list[Event]] = defaultdict(list)
-    links: dict[int, list[LinkView]] = defaultdict(list)
+    ).all():
+        if claim_id in idset:
+            (relays if role == "relay" else sources).setdefault(claim_id, []).append(view(source_id, mention, start, end))
+    numbers: dict[int, list[dict[str, Any]]] = {}
+    results: dict[int, list[Any]] = {}
+    events: dict[int, list[dict[str, Any]]] = {}
+    links: dict[int, list[dict[str, Any]]] = {}
     if full:
-        _load_related(session, ids, numbers, results, events, links)
+        _load_related(conn, ids, idset, numbers, results, events, links)
     new_record = ClaimRecord.model_validate
-    new_cue = new_hit = dict
+    none: list[Any] = []
     out = []
-    for r in rows:
-        srcs = [info.view(cs) for cs in sources.get(r.id, ()) if cs.role != "relay"]
-        relays = [info.view(cs) for cs in sources.get(r.id, ()) if cs.role == "relay"]
-        hits = results.get(r.id, [])
+    for (cid, article_id, text, start, end, attribution, cue_text, cue_start, cue_end, status, rule_status,
+         review_status, flags, reliability, credibility, needs_review, checked_at, title, path, url, outlet,
+         published) in rows:
+        hits = results.get(cid, none)
         if hits:
             # only the latest check's results count, should a rulebook keep older runs
-            latest = max(h.run_id for h in hits)
-            hits = [h for h in hits if h.run_id == latest]
+            latest = max(h[0] for h in hits)
+            hits = [h[1] for h in hits if h[0] == latest]
         cue = None
-        if r.cue_text is not None and r.cue_start is not None and r.cue_end is not None:
-            cue = new_cue(text=r.cue_text, span=(r.cue_start, r.cue_end))
-        out.append(
-            new_record(dict(
-                id=r.id,
-                article_id=r.article_id,
-                article_title=r.title,
-                article_path=r.path,
-                article_url=r.url,
-                outlet=r.outlet,
-                published=r.published,
-                text=r.text,
-                span=(r.start, r.end),
-                attribution=r.attribution,
-                cue=cue,
-                sources=srcs,
-                relayed_by=relays,
-                numbers=numbers.get(r.id, []),
-                status=r.status,
-                rule_status=r.rule_status,
-                review_status=r.review_status,
-                flags=_flags(r.flags),
-                reliability=r.reliability,
-                credibility=r.credibility,
-                needs_review=r.needs_review,
-                rules=[
-                    new_hit(
-                        rule=f"{h.rule_file}:{h.rule_line} {h.rule_name}",
-                        outcome=h.outcome,
-                        value=h.value,
-                        reason=h.reason,
-                        applied=bool(h.applied),
-                    )
-                    for h in hits
-                ],
-                history=events.get(r.id, []),
-                links=links.get(r.id, []),
-            ))
-        )
+        if cue_text is not None and cue_start is not None and cue_end is not None:
+            cue = {"text": cue_text, "span": (cue_start, cue_end)}
+        out.append(new_record({
+            "id": cid,
+            "article_id": article_id,
+            "article_title": title,
+            "article_path": path,
+            "article_url": url,
+            "outlet": outlet,
+            "published": published,
+            "text": text,
+            "span": (start, end),
+            "attribution": attribution,
+            "cue": cue,
+            "sources": sources.get(cid, none),
+            "relayed_by": relays.get(cid, none),
+            "numbers": numbers.get(cid, none),
+            "status": status,
+            "rule_status": rule_status,
+            "review_status": review_status,
+            "flags": _flags(flags),
+            "reliability": reliability,
+            "credibility": credibility,
+            "needs_review": needs_review,
+            "checked_at": aware_utc(checked_at),
+            "rules": hits,
+            "history": events.get(cid, none),
+            "links": links.get(cid, none),
+        }))
     return out
 
 
-def _load_related(session: Session, ids: list[int], numbers, results, events, links) -> None:
-    new_number = dict
-    for n in session.connection().execute(
+def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, events, links) -> None:
+    for claim_id, text, start, end, value, low, high, unit, approximate, bound in conn.execute(
         select(NumberRow.claim_id, NumberRow.text, NumberRow.start, NumberRow.end, NumberRow.value, NumberRow.low,
                NumberRow.high, NumberRow.unit, NumberRow.approximate, NumberRow.bound)
-        .where(NumberRow.claim_id.in_(ids))
+        .where(_ids_where(NumberRow.claim_id, ids))
         .order_by(NumberRow.start, NumberRow.id)
-    ):
-        numbers[n.claim_id].append(
-            new_number(
-                text=n.text,
-                span=(n.start, n.end),
-                value=n.value,
-                low=n.low,
-                high=n.high,
-                unit=n.unit,
-                approximate=bool(n.approximate),
-                bound=n.bound or "exact",
-            )
-        )
-    for rr in session.connection().execute(
+    ).all():
+        if claim_id in idset:
+            numbers.setdefault(claim_id, []).append({
+                "text": text, "span": (start, end), "value": value, "low": low, "high": high, "unit": unit,
+                "approximate": bool(approximate), "bound": bound or "exact",
+            })
+    for claim_id, run_id, rule_file, rule_line, rule_name, outcome, value, reason, applied in conn.execute(
         select(RuleResultRow.claim_id, RuleResultRow.run_id, RuleResultRow.rule_file, RuleResultRow.rule_line,
                RuleResultRow.rule_name, RuleResultRow.outcome, RuleResultRow.value, RuleResultRow.reason,
                RuleResultRow.applied)
-        .where(RuleResultRow.claim_id.in_(ids))
+        .where(_ids_where(RuleResultRow.claim_id, ids))
         .order_by(RuleResultRow.id)
-    ):
-        results[rr.claim_id].append(rr)
-    new_event = dict
-    for e in session.connection().execute(
+    ).all():
+        if claim_id in idset:
+            results.setdefault(claim_id, []).append((run_id, {
+                "rule": f"{rule_file}:{rule_line} {rule_name}", "outcome": outcome, "value": value,
+                "reason": reason, "applied": bool(applied),
+            }))
+    for eid, claim_id, reviewer, at, action, from_status, to_status, note, evidence_url in conn.execute(
         select(EventRow.id, EventRow.claim_id, EventRow.reviewer, EventRow.at, EventRow.action, EventRow.from_status,
                EventRow.to_status, EventRow.note, EventRow.evidence_url)
-        .where(EventRow.claim_id.in_(ids))
+        .where(_ids_where(EventRow.claim_id, ids))
         .order_by(EventRow.at, EventRow.id)
-    ):
-        events[e.claim_id].append(
-            new_event(
-                id=e.id,
-                reviewer=e.reviewer,
-                at=aware_utc(e.at),
-                action=e.action,
-                from_status=e.from_status,
-                to_status=e.to_status,
-                note=e.note,
-                evidence_url=e.evidence_url,
-            )
-        )
-    idset = set(ids)
-    new_link = dict
-    for ln in session.connection().execute(
+    ).all():
+        if claim_id in idset:
+            events.setdefault(claim_id, []).append({
+                "id": eid, "reviewer": reviewer, "at": aware_utc(at), "action": action, "from_status": from_status,
+                "to_status": to_status, "note": note, "evidence_url": evidence_url,
+            })
+    for a, b, relation, reviewer, at, note in conn.execute(
         select(LinkRow.claim_a, LinkRow.claim_b, LinkRow.relation, LinkRow.reviewer, LinkRow.at, LinkRow.note)
         .where(or_(LinkRow.claim_a.in_(ids), LinkRow.claim_b.in_(ids)))
         .order_by(LinkRow.at, LinkRow.id)
-    ):
-        for mine, other in ((ln.claim_a, ln.claim_b), (ln.claim_b, ln.claim_a)):
+    ).all():
+        for mine, other in ((a, b), (b, a)):
             if mine in idset:
-                links[mine].append(
-                    new_link(other=other, relation=ln.relation, reviewer=ln.reviewer, at=aware_utc(ln.at), note=ln.note)
+                links.setdefault(mine, []).append(
+                    {"other": other, "relation": relation, "reviewer": reviewer, "at": aware_utc(at), "note": note}
                 )
 
 
@@ -360,6 +352,15 @@ def independence_keys(db: Any) -> dict[str, str]:
     """
     with session_scope(db) as s:
         return dict(_SourceInfo(s).top)
+
+
+def check_article(db: Any, article_id: int) -> int:
+    """``article_id`` if the store holds that article; NotFound otherwise (also for IDs no column holds)."""
+    if valid_id(article_id):
+        with session_scope(db) as s:
+            if s.scalar(select(ArticleRow.id).where(ArticleRow.id == article_id)) is not None:
+                return article_id
+    raise NotFound(f"no article with ID {article_id}")
 
 
 def get_claim(db: Any, claim_id: int) -> ClaimRecord:
@@ -389,7 +390,8 @@ def list_claims(
     """Stored claims in article order (article, position in it, id), filtered.
 
     ``source`` is a name or alias; a claim matches when that source made it or relayed it.
-    ``flag`` matches one flag exactly. Streams: one page of ``PAGE`` claims is in memory at a time.
+    ``flag`` matches one flag exactly; an ``article`` the store does not hold is NotFound, like an
+    unknown source. Streams: one page of ``PAGE`` claims is in memory at a time.
     ``full=False`` leaves out numbers, rules, history and links, for a quicker pass.
     """
     if status is not None:
@@ -398,9 +400,9 @@ def list_claims(
         check_attribution(attribution)
     if limit is not None and limit <= 0:
         return
-    if article is not None and not valid_id(article):
-        return
     with session_scope(db) as s:
+        if article is not None:
+            check_article(s, article)
         conds = []
         if status is not None:
             conds.append(ClaimRow.status == status)
