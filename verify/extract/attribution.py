@@ -767,11 +767,19 @@ class Reader:
         words, lows = toks.words, toks.lows
         n = len(toks)
         c = None
-        for k in range(min(n, 7)):
+        topic = None  # "Gillibrand on the transcripts: ...": the speaker ends where the topic begins
+        for k in range(min(n, 14)):
             if words[k] == ":":
                 c = k
                 break
-            if toks.inq[k] or not (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of", "the")):
+            if toks.inq[k]:
+                return None
+            if k > 0 and topic is None and lows[k] in ("on", "about", "to") and is_cap(words[k - 1]):
+                topic = k
+                continue
+            if not (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of", "the")) and not (topic is not None and words[k][:1].isalnum()):
+                return None
+            if topic is None and k >= 6:
                 return None
         if not c or c + 1 >= n or lows[0] in _COLON_LABELS or (lows[0] in DETERMINERS and lows[0] != "the" and not (c == 1 and words[0] == "A")):
             return None  # "A:" is an interview's answer, "A new poll:" a label
@@ -779,7 +787,7 @@ class Reader:
             return None
         if lows[0] == "the" and c == 2 and lows[1] == "latest":
             return None
-        sources = self._src_list(toks, 0, c - 1)
+        sources = self._src_list(toks, 0, (topic if topic is not None else c) - 1)
         f = self._frag(toks, c + 1, n - 1)
         if not f or not sources or sum(1 for x in range(c + 1, n) if words[x][:1].isalpha()) < 3:
             return None  # "Kasich: Now or never" is a slogan, not a statement
