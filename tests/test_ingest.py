@@ -405,3 +405,25 @@ def test_reference_article_stores_the_us_government_hierarchy(store, shared_dir)
     (again,) = store.ingest_paths([article], jobs=1)
     assert not again.result.created and again.result.claims == first.result.claims
     assert {t: count(store, t) for t in before} == before
+
+
+def test_cli_ingest_checks_house_rules_that_name_sources_by_stored_aliases(cli, db_url, articles, tmp_path, store):
+    # "the Five Sides" is known only to this database, not to the starter registry
+    store.add_alias("Pentagon", "the Five Sides")
+    rules = tmp_path / "house-rules"
+    rules.mkdir()
+    (rules / "house.feature").write_text(
+        "Feature: House rules\n"
+        "  Scenario: Nothing the Five Sides says stands alone\n"
+        '    Given a claim attributed to "the Five Sides"\n'
+        '    Then its status is "disputed"\n',
+        encoding="utf-8",
+    )
+    r = cli("ingest", articles["port"], "--rules", rules)
+    assert r.exit_code == 0, r.stderr
+    with store.session() as s:
+        rows = s.scalars(select(ClaimRow)).all()
+        by_pentagon = [c for c in rows if any(cs.source.canonical == "Pentagon" for cs in c.sources)]
+        others = [c for c in rows if c not in by_pentagon]
+        assert by_pentagon and all(c.status == "disputed" for c in by_pentagon)
+        assert all(c.status != "disputed" for c in others)

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ..errors import RulebookError
 from ..store import open_store
-from ..store.repository import load_registry
+from ..store.repository import extend_registry
 from .common import DbOption, err, out
 
 
@@ -29,16 +29,20 @@ def register(app: typer.Typer) -> None:
         Articles already stored are left as they are. A file that cannot be read gets one line on
         stderr; the others are still stored, and the exit status is non-zero.
         """
-        book = None
-        if check:
-            from ..rules import load_rulebook
-
-            # a rulebook that does not load is reported before anything is stored
-            book = load_rulebook(rules or None, allow_plugins=allow_plugins)
-            if book.errors:
-                raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
         with open_store(db) as store:
-            reg = load_registry(store, registry or [])
+            reg = store.registry()
+            added = extend_registry(reg, registry or [])
+            book = None
+            if check:
+                from ..rules import load_rulebook
+
+                # read against the store's registry, so rules may name sources people added; a
+                # rulebook that does not load is reported before anything is stored
+                book = load_rulebook(rules or None, allow_plugins=allow_plugins, registry=reg)
+                if book.errors:
+                    raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
+            if added:
+                store.sync_sources(added)
             new = old = failed = claims = 0
             worst = 0
             for outcome in store.ingest_paths(paths, registry=reg, jobs=jobs):

@@ -744,13 +744,15 @@ def make_source(
     )
 
 
-def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
-    """The store's registry with sources from registry files (``--registry FILE``) added and stored."""
-    reg = store.registry()
+def extend_registry(reg: Registry, paths: Iterable[str | Path]) -> list[Source]:
+    """Add the sources of registry files (``--registry FILE``) to ``reg``; returns them as merged.
+
+    As ``Registry.load``: a file may extend a known source but not take a name that belongs to
+    another one, which would re-route that source's claims without anyone noticing.
+    """
     added: list[Source] = []
-    for path in extra:
+    for path in paths:
         for i, src in enumerate(read_registry_file(path), 1):
-            # as Registry.load: taking another source's name would re-route its claims silently
             clash = reg.clash(src)
             if clash:
                 name, owner = clash
@@ -760,9 +762,16 @@ def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
                 )
             reg.add(src)
             added.append(reg.get(src.canonical))
+    return added
+
+
+def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
+    """The store's registry with sources from registry files added, and stored."""
+    reg = store.registry()
+    added = extend_registry(reg, extra)
     if added:
         store.sync_sources(added)
     return reg
 
 
-__all__ = ["FileOutcome", "IngestResult", "SourceSummary", "Store", "load_registry", "make_source"]
+__all__ = ["FileOutcome", "IngestResult", "SourceSummary", "Store", "extend_registry", "load_registry", "make_source"]
