@@ -142,3 +142,56 @@ def test_outlet_main_clause_before_an_attributed_subordinate_clause() -> None:
     assert [c.text for c in own] == ["The count is the first official tally of damaged bridges"]
     said = one(text, "nine had collapsed")
     assert said.sources[0].mention == "the ministry"
+
+
+def test_short_and_middle_initial_names_resolve_to_the_full_name_of_the_article() -> None:
+    text = (
+        "Marta K. Ilves said the ferry service would resume in May. Ilves added that fares would not rise. "
+        "Marta Ilves said later that two new boats had been ordered."
+    )
+    names = {s.canonical for c in extract_claims(text) for s in c.sources}
+    assert names == {"Marta Ilves"}
+
+
+def test_a_surname_before_the_full_name_still_resolves_to_it() -> None:
+    text = "Ilves said the pier was unsafe. Harbour master Marta Ilves said repairs would take a month."
+    assert one(text, "pier").sources[0].canonical == "Marta Ilves"
+
+
+def test_place_and_title_before_a_name_are_not_the_name() -> None:
+    c = one("Nevada Sen. Jane Holt said the water bill would pass.", "water bill")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("Jane Holt", "person")
+    d = one("Senator Jane Holt of Nevada said the water bill would pass.", "water bill")
+    assert d.sources[0].canonical == "Jane Holt"
+
+
+def test_a_definite_description_resolves_to_the_named_source_with_that_head_noun() -> None:
+    text = (
+        "Estonia's Ministry of Transport said the bridge would close on Monday. "
+        "The ministry said a detour had been signposted."
+    )
+    assert one(text, "detour").sources[0].canonical == one(text, "bridge").sources[0].canonical
+    assert one(text, "detour").sources[0].kind == "organisation"
+
+
+def test_bare_role_nouns_and_lone_pronouns_are_never_named_sources() -> None:
+    for text, words in [
+        ("The minister said the port would reopen next week.", "port"),
+        ("The company said its profits had doubled.", "profits"),
+        ("It said the road was closed.", "road"),
+        ("He said the vote was rigged.", "vote"),
+    ]:
+        src = one(text, words).sources[0]
+        assert src.kind in ("anonymous", "vague"), (text, src)
+        assert src.canonical.startswith("unnamed"), (text, src)
+
+
+def test_data_that_shows_something_is_not_a_person() -> None:
+    src = one("Shipping data showed grain exports fell by a third.", "grain").sources[0]
+    assert (src.mention, src.kind) == ("Shipping data", "vague")
+
+
+def test_party_members_in_general_are_vague_and_a_named_paper_is_an_organisation() -> None:
+    assert one("Republicans said the budget was too large.", "budget").sources[0].kind == "vague"
+    src = one("The Guardian reported that the dam had failed.", "dam").sources[0]
+    assert (src.canonical, src.kind) == ("Guardian", "organisation")

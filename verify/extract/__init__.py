@@ -11,7 +11,7 @@ from ..models import Claim, Cue, SourceMention
 from ..registry import Registry
 from .attribution import Found, read
 from .numbers import find_numbers
-from .sources import Context, Src
+from .sources import Context, Src, unify_names
 
 __all__ = ["extract_claims"]
 
@@ -21,7 +21,21 @@ def extract_claims(text: str, registry: Registry | None = None) -> list[Claim]:
     if registry is None:
         registry = Registry.starter()
     ctx = Context(registry=registry, text=text)
-    return [_to_claim(text, f) for f in read(text, ctx)]
+    found = read(text, ctx)
+    unify_names(_distinct([s for f in found for s in (*f.sources, *f.relayed_by)]))
+    return [_to_claim(text, f) for f in found]
+
+
+def _distinct(srcs: list[Src]) -> list[Src]:
+    # one Src object can stand behind several claims; rewrite each once
+    seen: set[int] = set()
+    out = []
+    for s in srcs:
+        if id(s) not in seen:
+            seen.add(id(s))
+            out.append(s)
+    out.sort(key=lambda s: s.span[0] if s.span else 0)
+    return out
 
 
 def _mention(s: Src) -> SourceMention:

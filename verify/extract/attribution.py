@@ -1045,7 +1045,7 @@ def _relay(ctx: Context, found: list[Found], account_prev: Found | None) -> None
             continue
         src = f.sources[0]
         first = src.mention.split()[0].lower() if src.mention else ""
-        if src.kind == "person" and first in ("one", "a", "an", "another") and len(src.mention.split()) <= 4:
+        if src.kind in ("person", "anonymous") and first in ("one", "a", "an", "another") and len(src.mention.split()) <= 4:
             teller = account_prev.relayed_by or account_prev.sources
             if teller and teller[0].canonical != src.canonical and teller[0].kind == "organisation":
                 f.relayed_by = list(teller)

@@ -135,6 +135,9 @@ class Context:
     last_group: Src | None = None
     surnames: dict[str, str] = field(default_factory=dict)
     cache: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # named sources so far, newest last: (singular lower-case words of the mention, canonical, kind)
+    named: list[tuple[frozenset[str], str, str]] = field(default_factory=list)
+    uncached: bool = False
     _seen_pos: int = 0
     _seen: set[str] = field(default_factory=set)
 
@@ -248,7 +251,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         a += 1
     if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(a, k + 1)) and not (a == k and lows[k] in _PRONOMINAL):
         return None
-    if is_cap(words[a]) and lows[a].endswith("ing") and a < k:
+    if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in _OPENING_PARTICIPLES or lows[a + 1] in _AFTER_PARTICIPLE):
         a += 1  # "Following initial reports": a participle opening the sentence
     return (a, k)
 
@@ -347,6 +350,11 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     lows = [w.lower() for w in words]
     if len(lows) == 1 and lows[0] in SUBJECT_PRONOUNS:
         return _pronoun(ctx, mention, span, lows[0])
+    if len(words) == 1 and words[0] in ("Q", "A"):
+        # the labels of an interview transcript
+        return Src(mention, span, "interviewer" if words[0] == "Q" else "interviewee", "anonymous")
+    if len(lows) == 1 and lows[0].replace("’", "'") in _CONTRACTED:
+        return _pronoun(ctx, mention, span, _CONTRACTED[lows[0].replace("’", "'")])
     hit = ctx.cache.get(mention)
     if hit is None:
         if len(words) > 2 and words[-1] == ")" and "(" in words[1:]:
@@ -373,9 +381,14 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
                 hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos)
         else:
             hit = _classify(ctx, key, words, lows, pos)
-        ctx.cache[mention] = hit
+        if ctx.uncached:
+            ctx.uncached = False
+        else:
+            ctx.cache[mention] = hit
     canonical, kind = hit
     src = Src(mention, span, canonical, kind)
+    if kind in ("person", "organisation") and canonical[:1].isupper():
+        ctx.named.append((frozenset(_singular(w) for w in lows), canonical, kind))
     if kind == "person" and canonical[:1].isupper():
         ctx.last_person = src
         parts = canonical.split()
@@ -392,9 +405,21 @@ def _pronoun(ctx: Context, mention: str, span, low: str) -> Src:
     if low in ("they", "we") and ante is None:
         ante = ctx.last_person
     if ante is None:
-        return Src(mention, span, mention.lower(), "person" if kind == "person" else "organisation")
+        # nothing to refer to: an unnamed someone ("he"), or no one in particular ("it", "they")
+        if kind == "person" and low != "you":
+            return Src(mention, span, "unnamed person", "anonymous")
+        return Src(mention, span, "unnamed source", "vague")
     return Src(mention, span, ante.canonical, ante.kind)
 
+
+_CONTRACTED = {"it's": "it", "he's": "he", "she's": "she", "they're": "they", "we're": "we", "i'm": "i",
+               "it'll": "it", "he'll": "he", "she'll": "she", "they'll": "they"}
+# documents and figures that say something without being anyone ("the poll", "shipping data")
+_DOCUMENT_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies", "analysis", "data", "figures", "statistics",
+                   "records", "record", "document", "documents", "filing", "filings", "numbers", "results", "research",
+                   "footage", "video", "photos", "images", "review", "audit", "investigation", "memo", "letter",
+                   "statement", "statements", "lawsuit", "complaint", "website", "post", "tweet", "ad", "report",
+                   "reports", "estimate", "estimates"}
 
 _STRIP_DET = re.compile(r"^(?:the|a|an|one|some|several|two|three|many|other|another)\s+", re.I)
 
@@ -440,10 +465,35 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         nw = name.split()
         while len(nw) > 1 and (nw[0].lower().rstrip(".") in TITLE_WORDS or nw[0].endswith(("’s", "'s"))):
             nw.pop(0)
+        if k >= 2 and lows[k - 1] == "of" and is_cap(words[k - 2]):
+            j = k - 1
+            while j > 0 and (is_cap(words[j - 1]) or lows[j - 1] == ".") and lows[j - 1] not in DETERMINERS:
+                j -= 1
+            if any(w.lower() in ORG_WORDS for w in words[j : k - 1]):
+                # "the Ministry of Transport", "Bank of England": one name across "of"
+                nw = " ".join(words[j:]).replace(" .", ".").split()
+                name_words = [w for w in words[j:] if w != "."]
+            elif k >= 3 and is_cap(words[k - 3]) and lows[k - 2] not in TITLE_WORDS:
+                # "Senator Jane Roe of Ohio" is Jane Roe, not Ohio
+                nw = " ".join(words[j : k - 1]).replace(" .", ".").split()
+                name_words = [w for w in words[j : k - 1] if w != "."]
+                while len(nw) > 1 and (nw[0].lower().rstrip(".") in TITLE_WORDS or nw[0].endswith(("’s", "'s"))):
+                    nw.pop(0)
+        # a place or party before a title ("Vermont Sen. Jane Roe"): the name is what follows the title
+        for t in range(len(nw) - 3, -1, -1):
+            if nw[t].lower().rstrip(".") in TITLE_WORDS and nw[t][:1].isupper():
+                nw = nw[t + 1 :]
+                break
+        for t in range(len(nw) - 2, -1, -1):
+            if nw[t].endswith(("’s", "'s")):
+                nw = nw[t + 1 :]  # "the Center’s Jane Roe": the name after the possessive
+                break
         name = " ".join(nw)
+        if name.endswith(("’s", "'s")) and len(name) > 2:
+            name = name[:-2]
         if not name:
             name = mention
-        if any(w.lower() in ORG_WORDS for w in name_words) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
+        if any(w.lower() in ORG_WORDS for w in (name.split() if len(nw) >= 2 else name_words)) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
             return name, "organisation"
         if len(name.split()) == 1 and name.lower() in ctx.surnames:
             return ctx.surnames[name.lower()], "person"
@@ -463,9 +513,43 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     desc = _descriptive(ctx, head, pos)
     if desc:
         return desc
-    if head in ORG_WORDS or any(w in ORG_WORDS for w in lows):
-        return _STRIP_DET.sub("", mention).strip(), "organisation"
-    return _STRIP_DET.sub("", mention).strip(), "person"
+    return _unnamed(ctx, mention, words, lows, head, sentence_case)
+
+
+def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head: str, sentence_case: bool) -> tuple[str, str]:
+    """A description with no proper name in it: never a named source of its own."""
+    bare = _STRIP_DET.sub("", mention).strip()
+    if sentence_case and bare[:1].isupper() and bare.split()[0] == words[0]:
+        bare = bare[0].lower() + bare[1:]
+    content = [w for w in words if w[:1].isalnum() and w.lower() not in DETERMINERS]
+    if content and NATIONALITY_LIKE.match(content[-1]) and content[-1].endswith("s") and lows[-1] == content[-1].lower():
+        return bare, "vague"  # "Republicans", "many Americans": a group, no one in particular
+    if head in _DOCUMENT_HEADS:
+        # a named poll or survey is the organisation behind it; an unnamed one names no one
+        if any(is_cap(w) for k, w in enumerate(words) if not (k == 0 and sentence_case)):
+            return bare, "organisation"
+        return bare.lower(), "vague"
+    caps = [w for k, w in enumerate(content) if is_cap(w) and not (k == 0 and sentence_case and w == words[0])]
+    if caps and is_cap(content[-1]) and not (len(content) <= 2 and lows[0] in ("a", "an", "one", "another")):
+        # a name the nationality test took for an adjective: "the Guardian", "Islamic State"
+        org = lows[0] == "the" or head in ORG_WORDS or len(caps) > 1
+        return bare, "organisation" if org else "person"
+    if caps and head in ORG_WORDS:
+        return bare, "organisation"  # "the Clinton campaign", "the Obama administration"
+    if len(content) == 1 and lows[-1] in _PRONOMINAL:
+        return lows[-1], "vague"  # "Some say", "Both said"
+    if lows[0] in ("the", "this", "that") and head:
+        # "the ministry" after "Russia's Defence Ministry": the last named source with that head noun
+        h = _singular(head)
+        for ws, canonical, kind in reversed(ctx.named):
+            if h in ws:
+                ctx.uncached = True
+                return canonical, kind
+    ctx.uncached = True
+    if lows[0] in ("his", "her", "their", "its") or (len(content) > 1 and not any(is_cap(w) for w in content)
+                                                       and head in ORG_WORDS and lows[0] not in ("the", "a", "an")):
+        return bare, "organisation" if head in ORG_WORDS else "anonymous"
+    return (bare if bare.startswith("unnamed") else "unnamed " + bare), "anonymous"
 
 
 def _singular(w: str) -> str:
@@ -549,3 +633,47 @@ def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
     if words[0].lower() in _CAP_STOP or words[0].lower() in DETERMINERS:
         return
     describe(ctx, m.group(), None, words, s)
+
+
+
+def unify_names(srcs: list[Src]) -> None:
+    """One article, one name per person: "Trump" and "Donald J. Trump" become "Donald Trump" where the
+    article uses that full name. ``srcs`` in reading order; canonicals are rewritten in place."""
+    fulls: dict[tuple[str, str], list[str]] = {}
+    for s in srcs:
+        parts = s.canonical.split()
+        if s.kind == "person" and len(parts) >= 2 and all(p[:1].isupper() for p in parts):
+            fulls.setdefault((parts[0].lower(), parts[-1].lower()), []).append(s.canonical)
+    if not fulls:
+        return
+    # a middle name or initial is the same person: the shortest form the article uses stands for all
+    best = {key: min(names, key=lambda n: (len(n.split()), names.index(n))) for key, names in fulls.items()}
+    by_surname: dict[str, list[str]] = {}
+    for (_, last), name in best.items():
+        by_surname.setdefault(last, []).append(name)
+    last_full: dict[str, str] = {}
+    pending: list[Src] = []
+    for s in srcs:
+        if s.kind != "person" or not s.canonical[:1].isupper():
+            continue
+        parts = s.canonical.split()
+        if len(parts) >= 2:
+            key = (parts[0].lower(), parts[-1].lower())
+            if key in best:
+                s.canonical = best[key]
+                last_full[parts[-1].lower()] = s.canonical
+            continue
+        names = by_surname.get(parts[0].lower())
+        if not names:
+            continue
+        if len(names) == 1:
+            s.canonical = names[0]
+        elif parts[0].lower() in last_full:
+            s.canonical = last_full[parts[0].lower()]  # the nearest full name before it
+        else:
+            pending.append(s)
+    for s in pending:
+        # no full name yet: the first one used later
+        names = by_surname[s.canonical.lower()]
+        later = [x.canonical for x in srcs if x.canonical in names]
+        s.canonical = later[0] if later else names[0]
