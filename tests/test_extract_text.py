@@ -79,3 +79,18 @@ def test_big_articles_run_in_linear_time() -> None:
     extract_claims(flat)
     # generous: a guard against quadratic work, not a speed measurement (see bench/)
     assert time.perf_counter() - t0 < 120
+
+
+def test_old_mac_line_endings_break_paragraphs() -> None:
+    text = "Harbour notes\rThe minister said the quay would be rebuilt.\rTrade fell in March."
+    assert [text[s:e] for s, e in paragraphs(text)] == [
+        "Harbour notes", "The minister said the quay would be rebuilt.", "Trade fell in March."]
+    src = [c for c in extract_claims(text) if "quay" in c.text][0].sources[0]
+    assert src.mention == "The minister"
+
+
+def test_outlet_claim_starts_after_a_linking_marker() -> None:
+    text = "The harbour reopened on Monday. However, the ferries stayed in port for a week."
+    claim = [c for c in extract_claims(text) if "ferries" in c.text][0]
+    assert claim.attribution == "unattributed"
+    assert claim.text == "the ferries stayed in port for a week"

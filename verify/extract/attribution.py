@@ -989,13 +989,23 @@ def read(text: str, ctx: Context) -> list[Found]:
                 out.append(inherit)
                 account, account_sent = inherit, sent_no
                 continue
-            out.append(Found([span], "unattributed", para=p))
+            out.append(Found([_drop_marker(text, span)], "unattributed", para=p))
         carry_claim = None
         if carries[p] and account is not None and account.para == p and account.attribution != "unattributed":
             carry_claim = account
         if in_bio:
             break
     return out
+
+
+_MARKER = re.compile(r"(?:However|Meanwhile|Still|Nevertheless|Nonetheless|Moreover|Furthermore|Separately|Indeed|In addition|"
+                     r"Instead|Yet|Even so|At the same time|On the other hand),\s+(?=\w)")
+
+
+def _drop_marker(text: str, span: Span) -> Span:
+    """The outlet's claim without the discourse marker that links it to the sentence before."""
+    m = _MARKER.match(text, span[0], span[1])
+    return (m.end(), span[1]) if m else span
 
 
 def _own_main_clause(text: str, ss: int, found: list[Found]) -> Span | None:

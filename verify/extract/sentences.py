@@ -10,7 +10,7 @@ import re
 
 Span = tuple[int, int]
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile(r"[^\n\r]+")  # old Mac files end lines with a bare "\r"
 _NONSPACE = re.compile(r"\S")
 
 # a full stop, question or exclamation mark, with any closing quotes/brackets, then space
@@ -38,7 +38,9 @@ _MAX_SENTENCE = 2000  # a "sentence" longer than this is cut at a comma or space
 
 
 def paragraphs(text: str) -> list[Span]:
-    """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs."""
+    """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs.
+
+    A line feed, CR LF and a bare carriage return all end a line."""
     out: list[Span] = []
     for m in _LINE.finditer(text):
         _add_trimmed(text, m.start(), m.end(), out)
