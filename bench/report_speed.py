@@ -4,10 +4,15 @@
     python bench/report_speed.py --claims 20000        # another size (memory should not follow it)
     python bench/report_speed.py --formats csv,html    # some formats only
     python bench/report_speed.py --db URL              # an existing, empty database (PostgreSQL, say)
+    python bench/report_speed.py --baseline /tmp/before  # also time another checkout, same data, same run
 
 Claims are bulk-inserted (articles of 100 claims with sources, figures, rule results and a few
-reviews), then each format is written to a file by ``verify report`` in a fresh process. Prints, per
-format: seconds, claims per second, output size and the process's peak RSS.
+reviews), then each format is written to a file by ``verify report`` in a fresh process that imports
+verify from this checkout. Prints, per format: wall-clock and CPU seconds, claims per second (wall),
+output size and the process's peak RSS. CPU seconds are the steadier figure on a busy machine.
+
+``--baseline DIR`` runs each format first with the verify package of another checkout (``git worktree
+add /tmp/before <commit>``, say) on the same database, so one run prints before and after.
 """
 
 from __future__ import annotations
@@ -91,17 +96,26 @@ def make_claims(url: str, n: int, per_article: int = 100, seed: int = 11) -> Non
     store.close()
 
 
-def run(fmt: str, url: str, out: Path) -> tuple[float, int, int]:
+def run(fmt: str, url: str, out: Path, tree: Path = ROOT) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds, peak RSS (KB) and output bytes of one ``verify report`` process."""
     env = dict(os.environ, VERIFY_DATABASE_URL=url, VERIFY_PUBLISHER_NAME="Bench Desk",
-               VERIFY_PUBLISHER_URL="https://bench.example/reviews", COLUMNS="120")
+               VERIFY_PUBLISHER_URL="https://bench.example/reviews", COLUMNS="120", PYTHONPATH=str(tree))
     cmd = [sys.executable, "-c", "from verify.cli import main; main()", "report", "--format", fmt, "--output", str(out)]
+    if fmt == "claimreview" and "--include-unreviewed" in (tree / "verify" / "cli" / "report.py").read_text():
+        cmd.append("--include-unreviewed")  # every rated claim, not only the 5% reviewed: the larger job
     t = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # run from the tree itself: with "-c", the working directory comes first on sys.path
+    proc = subprocess.Popen(cmd, env=env, cwd=tree, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - t
     if status != 0:
         raise SystemExit(f"verify report --format {fmt} failed: {proc.stderr.read().decode()}")
-    return seconds, usage.ru_maxrss, out.stat().st_size
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out.stat().st_size
+
+
+def line(label: str, n: int, seconds: float, cpu: float, rss_kb: int, size: int) -> str:
+    return (f"{label:22} {seconds:7.1f} s  cpu {cpu:6.1f} s  {n / seconds:9.0f} claims/s  "
+            f"{size / 1e6:7.1f} MB out  peak RSS {rss_kb / 1024:6.0f} MB")
 
 
 def main() -> None:
@@ -109,16 +123,20 @@ def main() -> None:
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--db", help="an empty database URL (default: a temporary SQLite file)")
     ap.add_argument("--formats", default=",".join(FORMATS))
+    ap.add_argument("--baseline", type=Path, help="another verify checkout to time first on the same data")
     args = ap.parse_args()
+    if args.baseline and not (args.baseline / "verify" / "__init__.py").is_file():
+        raise SystemExit(f"--baseline {args.baseline}: not a verify checkout (no verify/__init__.py)")
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{tmp}/bench.db"
         t = time.perf_counter()
         make_claims(url, args.claims)
         print(f"{args.claims} claims stored in {time.perf_counter() - t:.1f} s")
         for fmt in args.formats.split(","):
-            seconds, rss_kb, size = run(fmt, url, Path(tmp) / f"report.{fmt}")
-            print(f"{fmt:12} {seconds:7.1f} s  {args.claims / seconds:9.0f} claims/s  "
-                  f"{size / 1e6:7.1f} MB out  peak RSS {rss_kb / 1024:6.0f} MB")
+            if args.baseline:
+                figures = run(fmt, url, Path(tmp) / f"before.{fmt}", args.baseline)
+                print(line(f"{fmt} (baseline)", args.claims, *figures))
+            print(line(fmt, args.claims, *run(fmt, url, Path(tmp) / f"report.{fmt}")))
 
 
 if __name__ == "__main__":

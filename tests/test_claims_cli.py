@@ -102,6 +102,13 @@ def test_review_then_history(cli, ids, tmp_path):
     assert "#sha256=" in hist[0]["evidence_url"]
 
 
+def test_a_review_that_keeps_the_status_says_so(cli, ids):
+    r = cli("review", ids["denied"], "--status", "disputed", "--note", "still contested", "--reviewer", "ben")
+    assert r.exit_code == 0, r.stderr
+    assert f"claim {ids['denied']}: status unchanged (disputed); review recorded by ben" in r.stdout
+    assert "disputed → disputed" not in r.stdout
+
+
 def test_review_default_reviewer(cli, ids, monkeypatch):
     monkeypatch.setenv("VERIFY_REVIEWER", "night-desk")
     r = cli("review", ids["struck"], "--status", "confirmed")

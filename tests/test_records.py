@@ -165,3 +165,32 @@ def test_pages_over_scattered_ids_keep_each_claims_own_rows(store, ids, monkeypa
     assert scattered == {k: v for k, v in expected.items() if k in scattered} and len(scattered) == 4
     assert records._ids_where(ClaimRow.id, [1, 2, 3]).operator.__name__ == "between_op"
     assert records._ids_where(ClaimRow.id, [1, 10_000]).operator.__name__ == "in_op"
+
+
+def test_records_built_without_revalidation_are_complete_and_valid(store, ids):
+    """Records are built from our own rows without a second validation; each must still hold every
+    field of its model, and survive validation unchanged."""
+    from verify.models import ClaimRecord
+
+    review_claim(store, ids["vehicles"], "disputed", reviewer="ana")
+    with store.session() as s:
+        s.add(LinkRow(claim_a=ids["bridge"], claim_b=ids["vehicles"], relation="contradicts", reviewer="ana"))
+        s.commit()
+
+    def models(m):
+        yield m
+        for name in type(m).model_fields:
+            v = getattr(m, name)
+            for x in v if isinstance(v, list) else [v]:
+                if hasattr(type(x), "model_fields"):
+                    yield from models(x)
+
+    recs = list(list_claims(store)) + [get_claim(store, ids["vehicles"])]
+    seen = set()
+    for rec in recs:
+        for m in models(rec):
+            assert set(vars(m)) == set(type(m).model_fields), type(m).__name__
+            seen.add(type(m).__name__)
+        again = ClaimRecord.model_validate(rec.model_dump())
+        assert again == rec and again.model_dump_json() == rec.model_dump_json()
+    assert seen == {"ClaimRecord", "Cue", "SourceView", "Number", "RuleHit", "Event", "LinkView"}

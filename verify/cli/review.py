@@ -46,7 +46,10 @@ def register(app: typer.Typer) -> None:
         with open_store(db) as store:
             if status is not None:
                 ev = review_claim(store, cid, status, note=note, evidence=evidence, reviewer=reviewer)
-                msg = f"claim {cid}: {ev.from_status} → {ev.to_status} (reviewed by {ev.reviewer}, event {ev.id})"
+                if ev.from_status == ev.to_status:
+                    msg = f"claim {cid}: status unchanged ({ev.to_status}); review recorded by {ev.reviewer}, event {ev.id}"
+                else:
+                    msg = f"claim {cid}: {ev.from_status} → {ev.to_status} (reviewed by {ev.reviewer}, event {ev.id})"
             else:
                 ev = add_note(store, cid, note=note, evidence=evidence, reviewer=reviewer)
                 msg = f"claim {cid}: note added by {ev.reviewer} (event {ev.id})"

@@ -75,14 +75,17 @@ class Report:
     def sides(self) -> dict[str, str]:
         return independence_keys(self.db)
 
-    def claims(self, full: bool = True) -> Iterator[ClaimRecord]:
-        return list_claims(self.db, status=self.status, source=self.source, article=self.article, full=full)
+    def claims(self, full: bool = True, numbers_and_links: bool = False) -> Iterator[ClaimRecord]:
+        """The selected claims; numbers and links only when asked for (the JSON report): no other
+        format shows them, and reading them is a good part of a large report's time."""
+        return list_claims(self.db, status=self.status, source=self.source, article=self.article, full=full,
+                           numbers_and_links=numbers_and_links)
 
-    def walk(self) -> Iterator[ClaimRecord]:
+    def walk(self, numbers_and_links: bool = False) -> Iterator[ClaimRecord]:
         """Every selected claim, once, in article order; ``summary`` is complete when it ends."""
         self.summary = Summary()
         sides = self.sides
-        for rec in self.claims():
+        for rec in self.claims(numbers_and_links=numbers_and_links):
             self.summary.add(rec, sides)
             yield rec
 
@@ -163,7 +166,7 @@ def _extras(rec: ClaimRecord) -> dict[str, Any]:
         "grade": shown_grade(rec),
         "rule_grade": rec.grade,
         "disagreement": rec.disagreement,
-        "reviewed": None if rev is None else {"reviewer": rev.reviewer, "at": rev.at.isoformat(), "status": rev.to_status},
+        "reviewed": None if rev is None else {"reviewer": rev.reviewer, "at": rev.at.isoformat().replace("+00:00", "Z"), "status": rev.to_status},
         "needs_review_open": needs_review_open(rec),
     }
 

@@ -8,7 +8,7 @@ in the other text formats: the CSV goes to the terminal unless ``--output`` is g
 inside a cell stays; the cell is quoted.
 
 ``grade`` is the grade as shown (a person's status sets the information credibility, see
-``verify.report.common``); ``rule_grade`` is the one the rules gave. ``needs_review`` is the rules'
+``verify.report.reviewed``); ``rule_grade`` is the one the rules gave. ``needs_review`` is the rules'
 review reason as it stands: open, or answered by a person.
 """
 

@@ -9,6 +9,7 @@ its status in words for screen readers, not in colour alone. Every stored string
 from __future__ import annotations
 
 import html
+import re
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
@@ -48,8 +49,15 @@ BAR = {
 }
 
 
+# anything esc() would change; most strings hold none of it and are returned as they are
+_HTML_CHANGES = re.compile("[&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def esc(value: object) -> str:
-    return html.escape(printable(value), quote=True)
+    s = value if isinstance(value, str) else str(value)
+    if not _HTML_CHANGES.search(s):
+        return s
+    return html.escape(printable(s), quote=True)
 
 
 def _pct(n: int, total: int) -> str:

@@ -29,7 +29,7 @@ def schema() -> dict[str, Any]:
 def write(report: Report, out: TextIO) -> None:
     with spool() as body:
         n = 0
-        for rec in report.walk():
+        for rec in report.walk(numbers_and_links=True):
             body.write("\n    " if n == 0 else ",\n    ")
             body.write(claim_json(rec))
             n += 1

@@ -1,7 +1,7 @@
 """The read side: stored claims as ``ClaimRecord``s, one at a time or streamed in pages.
 
 ``list_claims`` walks the claims in pages of ``PAGE`` by keyset (article, position, id), and loads each
-page's sources, numbers, rule results, events and links with one ``IN`` query per table, so a report
+page's sources, numbers, rule results, events and links with one query per table, so a report
 over 100,000 claims runs a few hundred queries, not a few per claim, and holds one page in memory.
 """
 
@@ -22,6 +22,12 @@ from ..models import (
     ATTRIBUTION_KINDS,
     STATUSES,
     ClaimRecord,
+    Cue,
+    Event,
+    LinkView,
+    Number,
+    RuleHit,
+    SourceView,
 )
 from ..registry import Registry, normalise
 from .tables import (
@@ -44,6 +50,25 @@ MAX_ID = 2**31 - 1
 
 def valid_id(n: int) -> bool:
     return 0 < n <= MAX_ID
+
+
+_set = object.__setattr__
+
+
+def _trusted(cls: Any, data: dict[str, Any]) -> Any:
+    """A model built from a complete dict of its fields without validating it.
+
+    Only for rows read back from verify's own tables, which were validated on the way in: validating
+    them again is the largest single cost of a 100,000-claim report. (``model_construct`` would not
+    help: it fills defaults in Python and is slower than validation.) ``data`` must hold every field;
+    tests/test_records.py checks that the records built here do.
+    """
+    obj = object.__new__(cls)
+    _set(obj, "__dict__", data)
+    _set(obj, "__pydantic_fields_set__", set(data))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
+    return obj
 
 
 # -- sessions ---------------------------------------------------------------------------------
@@ -166,17 +191,17 @@ class _SourceInfo:
             self.by_id[r.id] = (r.canonical, r.kind, r.affiliation, tags, r.reliability)
             self.top[r.canonical] = top
 
-    def view(self, source_id: int, mention: str, start: int | None, end: int | None) -> dict[str, Any]:
+    def view(self, source_id: int, mention: str, start: int | None, end: int | None) -> SourceView:
         canonical, kind, affiliation, tags, reliability = self.by_id[source_id]
-        return {
+        return _trusted(SourceView, {
             "canonical": canonical,
             "kind": kind,
             "mention": mention,
             "span": (start, end) if start is not None and end is not None else None,
             "affiliation": affiliation,
-            "tags": tags,  # validation copies the list
+            "tags": list(tags),
             "reliability": reliability,
-        }
+        })
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -226,19 +251,20 @@ def _ids_where(column: Any, ids: list[int]) -> Any:
     return column.in_(ids)
 
 
-def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: bool = True) -> list[ClaimRecord]:
+def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: bool = True,
+                numbers_and_links: bool = True) -> list[ClaimRecord]:
     """ClaimRecords for one page of claim rows, with one query per related table.
 
-    Related rows are gathered as plain dicts and each record is validated once, in one call (pydantic
-    validates nested dicts in its compiled core faster than ``model_construct`` builds nested models
-    in Python). Rows are unpacked as tuples: attribute access on result rows costs more than the rest.
-    ``full=False`` leaves out numbers, rule results, history and links (for summaries).
+    Records are built from the rows without a second validation (``_trusted``). Rows are unpacked as
+    tuples: attribute access on result rows costs more than the rest.
+    ``full=False`` leaves out numbers, rule results, history and links (for summaries);
+    ``numbers_and_links=False`` leaves out only numbers and links (which no report view but JSON shows).
     """
     conn = session.connection()
     ids = [r[0] for r in rows]
     idset = set(ids)
-    sources: dict[int, list[dict[str, Any]]] = {}
-    relays: dict[int, list[dict[str, Any]]] = {}
+    sources: dict[int, list[SourceView]] = {}
+    relays: dict[int, list[SourceView]] = {}
     view = info.view
     for claim_id, source_id, role, mention, start, end in conn.execute(
         select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role, ClaimSourceRow.mention,
@@ -248,14 +274,13 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: 
     ).all():
         if claim_id in idset:
             (relays if role == "relay" else sources).setdefault(claim_id, []).append(view(source_id, mention, start, end))
-    numbers: dict[int, list[dict[str, Any]]] = {}
-    results: dict[int, list[Any]] = {}
-    events: dict[int, list[dict[str, Any]]] = {}
-    links: dict[int, list[dict[str, Any]]] = {}
+    numbers: dict[int, list[Number]] = {}
+    results: dict[int, list[tuple[int, RuleHit]]] = {}
+    events: dict[int, list[Event]] = {}
+    links: dict[int, list[LinkView]] = {}
     if full:
-        _load_related(conn, ids, idset, numbers, results, events, links)
-    new_record = ClaimRecord.model_validate
-    none: list[Any] = []
+        _load_related(conn, ids, idset, numbers, results, events, links, numbers_and_links)
+    none: tuple[Any, ...] = ()
     out = []
     for (cid, article_id, text, start, end, attribution, cue_text, cue_start, cue_end, status, rule_status,
          review_status, flags, reliability, credibility, needs_review, checked_at, title, path, url, outlet,
@@ -267,8 +292,8 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: 
             hits = [h[1] for h in hits if h[0] == latest]
         cue = None
         if cue_text is not None and cue_start is not None and cue_end is not None:
-            cue = {"text": cue_text, "span": (cue_start, cue_end)}
-        out.append(new_record({
+            cue = _trusted(Cue, {"text": cue_text, "span": (cue_start, cue_end)})
+        out.append(_trusted(ClaimRecord, {
             "id": cid,
             "article_id": article_id,
             "article_title": title,
@@ -280,9 +305,9 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: 
             "span": (start, end),
             "attribution": attribution,
             "cue": cue,
-            "sources": sources.get(cid, none),
-            "relayed_by": relays.get(cid, none),
-            "numbers": numbers.get(cid, none),
+            "sources": sources.get(cid) or [],
+            "relayed_by": relays.get(cid) or [],
+            "numbers": numbers.get(cid) or [],
             "status": status,
             "rule_status": rule_status,
             "review_status": review_status,
@@ -291,25 +316,26 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: 
             "credibility": credibility,
             "needs_review": needs_review,
             "checked_at": aware_utc(checked_at),
-            "rules": hits,
-            "history": events.get(cid, none),
-            "links": links.get(cid, none),
+            "rules": hits or [],
+            "history": events.get(cid) or [],
+            "links": links.get(cid) or [],
         }))
     return out
 
 
-def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, events, links) -> None:
+def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, events, links,
+                  numbers_and_links: bool = True) -> None:
     for claim_id, text, start, end, value, low, high, unit, approximate, bound in conn.execute(
         select(NumberRow.claim_id, NumberRow.text, NumberRow.start, NumberRow.end, NumberRow.value, NumberRow.low,
                NumberRow.high, NumberRow.unit, NumberRow.approximate, NumberRow.bound)
         .where(_ids_where(NumberRow.claim_id, ids))
         .order_by(NumberRow.start, NumberRow.id)
-    ).all():
+    ).all() if numbers_and_links else ():
         if claim_id in idset:
-            numbers.setdefault(claim_id, []).append({
+            numbers.setdefault(claim_id, []).append(_trusted(Number, {
                 "text": text, "span": (start, end), "value": value, "low": low, "high": high, "unit": unit,
                 "approximate": bool(approximate), "bound": bound or "exact",
-            })
+            }))
     for claim_id, run_id, rule_file, rule_line, rule_name, outcome, value, reason, applied in conn.execute(
         select(RuleResultRow.claim_id, RuleResultRow.run_id, RuleResultRow.rule_file, RuleResultRow.rule_line,
                RuleResultRow.rule_name, RuleResultRow.outcome, RuleResultRow.value, RuleResultRow.reason,
@@ -318,10 +344,10 @@ def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, 
         .order_by(RuleResultRow.id)
     ).all():
         if claim_id in idset:
-            results.setdefault(claim_id, []).append((run_id, {
+            results.setdefault(claim_id, []).append((run_id, _trusted(RuleHit, {
                 "rule": f"{rule_file}:{rule_line} {rule_name}", "outcome": outcome, "value": value,
                 "reason": reason, "applied": bool(applied),
-            }))
+            })))
     for eid, claim_id, reviewer, at, action, from_status, to_status, note, evidence_url in conn.execute(
         select(EventRow.id, EventRow.claim_id, EventRow.reviewer, EventRow.at, EventRow.action, EventRow.from_status,
                EventRow.to_status, EventRow.note, EventRow.evidence_url)
@@ -329,20 +355,20 @@ def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, 
         .order_by(EventRow.at, EventRow.id)
     ).all():
         if claim_id in idset:
-            events.setdefault(claim_id, []).append({
+            events.setdefault(claim_id, []).append(_trusted(Event, {
                 "id": eid, "reviewer": reviewer, "at": aware_utc(at), "action": action, "from_status": from_status,
                 "to_status": to_status, "note": note, "evidence_url": evidence_url,
-            })
+            }))
     for a, b, relation, reviewer, at, note in conn.execute(
         select(LinkRow.claim_a, LinkRow.claim_b, LinkRow.relation, LinkRow.reviewer, LinkRow.at, LinkRow.note)
         .where(or_(LinkRow.claim_a.in_(ids), LinkRow.claim_b.in_(ids)))
         .order_by(LinkRow.at, LinkRow.id)
-    ).all():
+    ).all() if numbers_and_links else ():
         for mine, other in ((a, b), (b, a)):
             if mine in idset:
-                links.setdefault(mine, []).append(
-                    {"other": other, "relation": relation, "reviewer": reviewer, "at": aware_utc(at), "note": note}
-                )
+                links.setdefault(mine, []).append(_trusted(LinkView, {
+                    "other": other, "relation": relation, "reviewer": reviewer, "at": aware_utc(at), "note": note,
+                }))
 
 
 def independence_keys(db: Any) -> dict[str, str]:
@@ -386,13 +412,15 @@ def list_claims(
     attribution: str | None = None,
     limit: int | None = None,
     full: bool = True,
+    numbers_and_links: bool = True,
 ) -> Iterator[ClaimRecord]:
     """Stored claims in article order (article, position in it, id), filtered.
 
     ``source`` is a name or alias; a claim matches when that source made it or relayed it.
     ``flag`` matches one flag exactly; an ``article`` the store does not hold is NotFound, like an
     unknown source. Streams: one page of ``PAGE`` claims is in memory at a time.
-    ``full=False`` leaves out numbers, rules, history and links, for a quicker pass.
+    ``full=False`` leaves out numbers, rules, history and links, for a quicker pass;
+    ``numbers_and_links=False`` leaves out only numbers and links.
     """
     if status is not None:
         check_status(status)
@@ -439,7 +467,7 @@ def list_claims(
             last = (rows[-1].article_id, rows[-1].start, rows[-1].id)
             if flag is not None:
                 rows = [r for r in rows if flag in _flags(r.flags)]
-            for rec in _build_page(s, rows, info, full) if rows else ():
+            for rec in _build_page(s, rows, info, full, numbers_and_links) if rows else ():
                 yield rec
                 if left is not None:
                     left -= 1
