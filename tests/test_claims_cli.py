@@ -70,6 +70,13 @@ def test_show_text_names_rules_file_and_line(cli, ids):
     assert "reviewed as corroborated; the rules now say single-source" in out
 
 
+def test_a_grade_that_only_the_review_gives_says_so(cli, ids):
+    # the rules never graded this claim; the person's verdict still sets its credibility
+    cli("review", ids["river_rose"], "--status", "refuted", "--reviewer", "ana")
+    out = cli("claims", "show", ids["river_rose"]).stdout
+    assert "Grade: F5: source reliability cannot be judged, information improbable (from the review as refuted; the rules have not graded it)" in out
+
+
 def test_show_keeps_markup_in_stored_strings_as_text(cli, ids):
     out = cli("claims", "show", ids["markup"]).stdout
     assert "[bold red]markup[/]" in out and "[red]x[/red]" in out

@@ -82,9 +82,11 @@ def grade_text(rec: ClaimRecord) -> str:
         return "not graded yet (run `verify check`)"
     r, c = grade[0], grade[1:]
     text = f"{grade}: source {RELIABILITY.get(r, r)}, information {CREDIBILITY.get(c, c)}"
+    # the person's status decides the information's credibility (verify.report.reviewed)
     if rec.grade and rec.grade != grade:
-        # the person's status decides the information's credibility (verify.report.common)
         text += f" (from the review as {rec.review_status}; the rules gave {rec.grade})"
+    elif not rec.grade:
+        text += f" (from the review as {rec.review_status}; the rules have not graded it)"
     return text
 
 
