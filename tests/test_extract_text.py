@@ -94,3 +94,15 @@ def test_outlet_claim_starts_after_a_linking_marker() -> None:
     claim = [c for c in extract_claims(text) if "ferries" in c.text][0]
     assert claim.attribution == "unattributed"
     assert claim.text == "the ferries stayed in port for a week"
+
+
+def test_claims_one_at_a_time_are_the_claims_of_the_whole_list() -> None:
+    from verify.extract import iter_claims
+
+    text = (
+        "Kai Tamm said the quay would reopen in May. Tamm added that 40 ships were waiting.\n\n"
+        "“We are ready,” the harbour master said. The ministry did not comment.\n"
+    ) * 30
+    streamed = iter_claims(text)
+    assert next(streamed) == extract_claims(text)[0]
+    assert [c.model_dump() for c in iter_claims(text)] == [c.model_dump() for c in extract_claims(text)]

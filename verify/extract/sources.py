@@ -135,8 +135,8 @@ class Context:
     last_group: Src | None = None
     surnames: dict[str, str] = field(default_factory=dict)
     cache: dict[str, tuple[str, str]] = field(default_factory=dict)
-    # named sources so far, newest last: (singular lower-case words of the mention, canonical, kind)
-    named: list[tuple[frozenset[str], str, str]] = field(default_factory=list)
+    # singular lower-case word of a named source's mention -> the latest such source (canonical, kind)
+    named: dict[str, tuple[str, str]] = field(default_factory=dict)
     uncached: bool = False
     _seen_pos: int = 0
     _seen: set[str] = field(default_factory=set)
@@ -388,7 +388,9 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     canonical, kind = hit
     src = Src(mention, span, canonical, kind)
     if kind in ("person", "organisation") and canonical[:1].isupper():
-        ctx.named.append((frozenset(_singular(w) for w in lows), canonical, kind))
+        for w in lows:
+            if w[:1].isalpha():
+                ctx.named[_singular(w)] = (canonical, kind)
     if kind == "person" and canonical[:1].isupper():
         ctx.last_person = src
         parts = canonical.split()
@@ -540,11 +542,10 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         return lows[-1], "vague"  # "Some say", "Both said"
     if lows[0] in ("the", "this", "that") and head:
         # "the ministry" after "Russia's Defence Ministry": the last named source with that head noun
-        h = _singular(head)
-        for ws, canonical, kind in reversed(ctx.named):
-            if h in ws:
-                ctx.uncached = True
-                return canonical, kind
+        hit = ctx.named.get(_singular(head))
+        if hit is not None:
+            ctx.uncached = True
+            return hit
     ctx.uncached = True
     if lows[0] in ("his", "her", "their", "its") or (len(content) > 1 and not any(is_cap(w) for w in content)
                                                        and head in ORG_WORDS and lows[0] not in ("the", "a", "an")):
