@@ -224,3 +224,16 @@ def test_dateline_is_not_part_of_the_claim_or_source() -> None:
     c = one("OSLO, May 3 (Wire) - The harbour master, Ola Dahl, said the ferries would run.", "ferries")
     assert c.sources[0].canonical == "Ola Dahl"
     assert "OSLO" not in c.sources[0].mention
+
+
+def test_a_survey_named_at_the_start_is_the_source_of_what_follows() -> None:
+    c = one("In a harbour survey published on Monday, most skippers rated the new fees as too high.", "skippers")
+    assert c.cue.text == "In"
+    assert c.sources[0].mention == "a harbour survey"
+    assert c.attribution == "indirect"
+    assert not [x for x in extract_claims("In the morning, the quay was quiet and the cranes stood still.") if x.sources]
+
+
+def test_seeming_is_the_writers_view_not_an_attribution() -> None:
+    found = extract_claims("The mayor seemed ready to approve the new ferry timetable.")
+    assert all(c.attribution == "unattributed" for c in found)

@@ -106,6 +106,7 @@ _SUBORDINATE_TAIL = re.compile(
 )
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
+_IN_DOCUMENT = re.compile(r"In (?:a|an|the|this|that|its|their|his|her|[A-Z])[^,]{0,80}\b(?:polls?|surveys?|study|studies|report|analysis|data|findings|research|census|audit|review|assessment|forecast),")
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _VERB_CUES = set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
@@ -195,7 +196,8 @@ class Reader:
         text = self.text
         # most sentences hold no cue at all: a C-speed word scan spares them the tokenizer
         chunk = text[s:e]
-        if _CUE_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower())) and ":" not in chunk[:80] and not _DASH_CHARS.search(chunk):
+        if (_CUE_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower())) and ":" not in chunk[:80]
+                and not _DASH_CHARS.search(chunk) and not _IN_DOCUMENT.match(chunk)):
             return []
         dl = _DATELINE.match(text, s, e)
         if dl:
@@ -207,6 +209,10 @@ class Reader:
         f = self._colon(toks, para)
         if f:
             out.append(f)
+        if lows and lows[0] == "in":
+            f = self._in_document(toks, para)
+            if f:
+                out.append(f)
         # a headline set as a sentence: most words capitalised ("Mayor Says Ferry Will Run.")
         alpha = [x for x in words if x[:1].isalpha()]
         title_case = len(alpha) >= 4 and sum(1 for x in alpha if x[:1].isupper()) >= 0.7 * len(alpha)
@@ -851,6 +857,21 @@ class Reader:
         if not f or not sources:
             return None
         return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para)
+
+    def _in_document(self, toks: Tokens, para: int) -> Found | None:
+        """"In a poll released Monday, 40 percent ...": the poll says what follows the comma."""
+        n = len(toks)
+        comma = next((k for k in range(2, min(n, 16)) if toks.words[k] == ","), None)
+        if comma is None or comma + 4 >= n:
+            return None
+        np = right_np(toks, 1, comma)
+        if np is None or toks.lows[np[1]] not in EVIDENCE_NOUNS or toks.lows[np[1]] in ("model", "models"):
+            return None
+        content = self._frag(toks, comma + 1, n - 1)
+        if not content:
+            return None
+        sources = self._src_list(toks, *np)
+        return Found([content], "indirect", (toks.starts[0], toks.ends[0]), sources, [], para, kind="evidence")
 
     def _according(self, toks: Tokens, i: int, s: int, e: int, para: int) -> Found | None:
         n = len(toks)

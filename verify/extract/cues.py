@@ -20,10 +20,11 @@ support oppose blame cite compare liken question challenge decline refuse propos
 applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scold fault tout accuse
 push advocate champion dispute contest recommend acknowledge downplay insist highlight
 emphasize label dub brand characterize characterise portray describe slam issue offer seek bemoan rail knock voice retweet plead
-seem appear sound press prefer discuss deem congratulate charge apologize apologise imply request consider
+press prefer discuss deem congratulate charge apologize apologise imply request consider
 order identify name""".split()
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
-PERSON_ONLY = {"seem", "appear", "sound", "press", "prefer", "discuss", "consider", "order", "identify", "name",
+# ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
+PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name",
                "knock", "charge"}
 STANCE_SKIP = {"maintained", "maintains", "maintain", "attacks"}  # mostly "maintained a lead", "the attacks"
 
