@@ -237,3 +237,10 @@ def test_a_survey_named_at_the_start_is_the_source_of_what_follows() -> None:
 def test_seeming_is_the_writers_view_not_an_attribution() -> None:
     found = extract_claims("The mayor seemed ready to approve the new ferry timetable.")
     assert all(c.attribution == "unattributed" for c in found)
+
+
+def test_decisions_and_what_someone_learned_are_attributed() -> None:
+    c = one("The harbour board decided that the night ferry would stop in October.", "night ferry")
+    assert (c.cue.text, c.sources[0].mention) == ("decided", "The harbour board")
+    d = one("Investigators learned that the crane had not been inspected for years.", "crane")
+    assert d.cue.text == "learned"

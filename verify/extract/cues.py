@@ -21,7 +21,7 @@ applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scol
 push advocate champion dispute contest recommend acknowledge downplay insist highlight
 emphasize label dub brand characterize characterise portray describe slam issue offer seek bemoan rail knock voice retweet plead
 press prefer discuss deem congratulate charge apologize apologise imply request consider
-order identify name""".split()
+order identify name back""".split()
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name",
@@ -33,7 +33,7 @@ LISTENER = set("tell assure remind warn ask inform advise caution urge promise e
 
 # beliefs, wishes and knowledge, which attribution corpora annotate as well
 BELIEF = """think believe feel fear hope expect know worry doubt suspect assume reckon want wish
-understand imagine guess realize realise recognize recognise acknowledge""".split()
+understand imagine guess realize realise recognize recognise acknowledge decide learn""".split()
 
 # evidence "speaks" only with a document or measurement as subject: "the poll shows ..."
 EVIDENCE = """show find suggest indicate reveal conclude estimate project predict confirm
