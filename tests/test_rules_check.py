@@ -42,30 +42,94 @@ def _snapshot(store, ids):
 
 
 def test_a_users_rule_changes_exactly_the_claims_it_selects(store, tmp_path, cli):
+    # issue 4: after a default check, a house rule file changes only the claims it selects
     ids = _kyiv_article(store)
+    assert cli("check").exit_code == 0
     before = _snapshot(store, ids)
+    assert before[ids[0]][0] == "single-source" and before[ids[4]][2]  # the default outcomes are there
     rules = tmp_path / "house"
     write_rules(rules, "sbu.feature", HOUSE)
 
     res = cli("check", "--rules", rules, "--format", "json")
     assert res.exit_code == 0, res.stderr
     report = json.loads(res.stdout)
-    assert report["rules"][0]["selected"] == 2
-    assert report["rules"][0]["rule"] == f"{rules}/sbu.feature:4 Nothing the SBU says stands alone"
+    [house] = [r for r in report["rules"] if r["file"].startswith(str(rules))]
+    assert house["selected"] == 2
+    assert house["rule"] == f"{rules}/sbu.feature:4 Nothing the SBU says stands alone"
 
     after = _snapshot(store, ids)
     changed = {i for i in ids if after[i] != before[i]}
     assert changed == {ids[1], ids[2]}
     for i in changed:
         row = claim_row(store, i)
-        assert row.status == "disputed" and row.rule_status == "disputed" and row.flags == ["house-rule"]
-        [status, flag] = _results(store, i)
-        assert (status.outcome, status.value, status.applied) == ("status", "disputed", True)
-        assert (flag.outcome, flag.value) == ("flag", "house-rule")
-        assert f"{status.rule_file}:{status.rule_line} {status.rule_name}" == (
-            f"{rules}/sbu.feature:4 Nothing the SBU says stands alone")
-    for i in set(ids) - changed:
-        assert _results(store, i) == []
+        assert row.status == "disputed" and row.rule_status == "disputed"
+        assert "house-rule" in row.flags and set(before[i][2]) <= set(row.flags)
+        [status] = [r for r in _results(store, i) if r.rule_file.endswith("sbu.feature") and r.outcome == "status"]
+        assert (status.value, status.applied) == ("disputed", True)
+
+
+def test_no_default_rules_applies_only_the_given_rulebook(store, tmp_path, cli):
+    ids = _kyiv_article(store)
+    assert cli("check").exit_code == 0
+    write_rules(tmp_path / "house", "sbu.feature", HOUSE)
+    res = cli("check", "--no-default-rules", "--rules", tmp_path / "house")
+    assert res.exit_code == 0, res.stderr
+    row = claim_row(store, ids[0])  # no house rule says anything of Zelenskyy's claim
+    assert row.rule_status is None and row.flags == [] and _results(store, ids[0]) == []
+    assert claim_row(store, ids[1]).flags == ["house-rule"]
+    res = cli("check", "--no-default-rules")
+    assert res.exit_code != 0 and "needs at least one --rules" in res.stderr
+
+
+def test_a_rulebook_without_rules_is_refused_and_changes_nothing(store, tmp_path, cli):
+    ids = _kyiv_article(store)
+    assert cli("check").exit_code == 0
+    before = _snapshot(store, ids)
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "blank.feature").write_text("", encoding="utf-8")
+    for extra in ((), ("--no-default-rules",)):
+        res = cli("check", "--rules", tmp_path / "empty", *extra)
+        assert res.exit_code != 0
+        lines = res.stderr.strip().splitlines()
+        assert len(lines) == 1 and "holds no rules" in lines[0] and "empty" in lines[0]
+    assert _snapshot(store, ids) == before
+
+
+def test_each_check_records_its_rulebooks_for_the_next(store, tmp_path):
+    from verify.config import DEFAULT_RULEBOOK
+    from verify.rules import last_rulebooks
+
+    assert last_rulebooks(store) is None
+    _kyiv_article(store)
+    check(store, load_rulebook())
+    assert last_rulebooks(store) == [str(DEFAULT_RULEBOOK.resolve())]
+    write_rules(tmp_path / "house", "sbu.feature", HOUSE)
+    check(store, load_rulebook([tmp_path / "house"], with_default=True))
+    paths = last_rulebooks(store)
+    assert paths == [str(DEFAULT_RULEBOOK.resolve()), str((tmp_path / "house").resolve())]
+    # the recorded paths load the same rules again
+    assert len(load_rulebook(paths).rules) == len(load_rulebook([tmp_path / "house"], with_default=True).rules)
+
+
+def test_a_check_of_some_claims_leaves_the_others_alone(store, tmp_path):
+    from verify.store.links import link_claims
+
+    ids = _kyiv_article(store)
+    check(store, load_rulebook())
+    before = _snapshot(store, ids)
+    more = store_article(store, [
+        claim("The bridge was closed to traffic overnight.", "the SBU", cue="said"),
+        claim("A second bridge stayed open.", "Zelenskyy", cue="said"),
+    ], name="bridges")
+    link_claims(store, more[0], ids[3], "contradicts", reviewer="desk")
+    write_rules(tmp_path / "house", "sbu.feature", HOUSE)
+    report = check(store, load_rulebook([tmp_path / "house"], with_default=True), claim_ids=[more[0], more[1]])
+    assert report.claims == 3  # the two new claims and the one linked to the first
+    assert claim_row(store, more[0]).status == "disputed" and "house-rule" in claim_row(store, more[0]).flags
+    assert claim_row(store, more[1]).status == "single-source"
+    assert claim_row(store, ids[3]).status == "disputed"  # linked: checked again
+    after = _snapshot(store, ids)
+    assert {i for i in ids if after[i] != before[i]} == {ids[3]}  # the SBU claims of kyiv were not re-checked
 
 
 def test_house_rules_on_top_of_the_shipped_ones_change_only_what_they_select(store, tmp_path, cli):
@@ -138,11 +202,11 @@ def test_rules_that_select_nothing_are_reported_and_noskip_fails(store, tmp_path
     Given a claim attributed to "NATO"
     Then flag it as "nato"
 """)
-    res = cli("check", "--rules", tmp_path / "r")
+    res = cli("check", "--no-default-rules", "--rules", tmp_path / "r")
     assert res.exit_code == 1
     assert "selected nothing" in res.stdout
     assert "@noskip" in res.stderr and "quiet.feature:3 Claims from the Kremlin need review" in res.stderr
-    res = cli("check", "--rules", tmp_path / "r", "--format", "json")
+    res = cli("check", "--no-default-rules", "--rules", tmp_path / "r", "--format", "json")
     report = json.loads(res.stdout)
     assert len(report["selected_nothing"]) == 2 and len(report["noskip_failures"]) == 1
 
@@ -250,7 +314,7 @@ def test_check_json_and_table_output_escape_stored_text(store, tmp_path, cli):
     res = cli("check", "--rules", tmp_path / "r")
     assert res.exit_code == 0
     assert "[red]Looks like markup[/red]" in res.stdout
-    res = cli("check", "--rules", tmp_path / "r", "--format", "json")
+    res = cli("check", "--no-default-rules", "--rules", tmp_path / "r", "--format", "json")
     assert json.loads(res.stdout)["flags"] == {"[blink]x[/blink]": 1}
 
 
@@ -309,7 +373,7 @@ def test_rule_blocks_with_their_own_background_and_but(store, tmp_path):
 def test_a_single_feature_file_is_a_rulebook_too(store, tmp_path, cli):
     ids = _kyiv_article(store)
     path = write_rules(tmp_path / "r", "sbu.feature", HOUSE)
-    res = cli("check", "--rules", path, "--format", "json")
+    res = cli("check", "--no-default-rules", "--rules", path, "--format", "json")
     assert res.exit_code == 0, res.stderr
     assert json.loads(res.stdout)["rules"][0]["rule"] == f"{path}:4 Nothing the SBU says stands alone"
     assert claim_row(store, ids[1]).status == "disputed"
@@ -335,3 +399,21 @@ def test_unchanged_results_are_recognised_whatever_their_text(store, tmp_path):
     again = check(store, book)
     assert first.rewritten == first.results > 0
     assert again.rewritten == 0 and again.results == first.results
+
+
+def test_a_reviewed_claim_no_longer_counts_as_needing_review(store, tmp_path, cli):
+    ids = _kyiv_article(store)
+    write_rules(tmp_path / "r", "all.feature", """Feature: Everything waits for the desk
+  Scenario: Every claim goes to a reviewer
+    Given any claim
+    Then its status is "disputed"
+    And it needs review because "the desk reads everything twice"
+""")
+    set_review(store, ids[0], "confirmed")
+    res = cli("check", "--no-default-rules", "--rules", tmp_path / "r")
+    assert res.exit_code == 0, res.stderr
+    assert "4 claim(s) need review; 1 reviewed claim(s) where the rules now disagree" in res.stdout
+    report = json.loads(cli("check", "--no-default-rules", "--rules", tmp_path / "r", "--format", "json").stdout)
+    assert report["needs_review"] == 4 and report["disagreements_with_review"] == 1
+    # the rule's reason is still recorded on the reviewed claim
+    assert claim_row(store, ids[0]).needs_review == "the desk reads everything twice"

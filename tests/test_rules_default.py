@@ -77,6 +77,17 @@ def test_the_outlets_own_figures_go_to_review(store, article):
     assert background.needs_review is None
 
 
+def test_an_outlets_assertion_is_not_a_single_source(store, article):
+    # no source named: the rules cannot judge it (Admiralty 6), and "one source alone" says nothing of it
+    check(store, load_rulebook())
+    for key in ("figure", "background"):
+        row = claim_row(store, article[key])
+        assert row.credibility == "6" and row.rule_status == "unverified"
+        with store.session() as s:
+            names = set(s.scalars(select(RuleResultRow.rule_name).where(RuleResultRow.claim_id == article[key])))
+        assert "One source alone is a single source" not in names
+
+
 def test_white_house_and_pentagon_are_one_government(store, article):
     check(store, load_rulebook())
     us = claim_row(store, article["us"])

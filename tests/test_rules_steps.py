@@ -65,6 +65,11 @@ def test_no_attributed_source():
     assert not sel("a claim with no attributed source", ZEL)
 
 
+def test_an_attributed_source():
+    assert sel("a claim with an attributed source", ZEL) and sel("a claim with an attributed source", ANON)
+    assert not sel("a claim with an attributed source", OWN)
+
+
 def test_anonymous_and_vague_sources():
     assert sel("a claim attributed to an anonymous source", ANON)
     assert not sel("a claim attributed to an anonymous source", ZEL)

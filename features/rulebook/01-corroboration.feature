@@ -4,9 +4,11 @@ Feature: Corroboration
   States, the SBU and the President of Ukraine both the Government of Ukraine. Claims that a person
   has linked as corroborating add their sources. A claim nobody else confirms is single-source at
   best; the rules never mark a claim "confirmed": that is a reviewer's call after checking it.
+  "Single source" is said only of claims that name a source: a claim that names none is the
+  outlet's own assertion, not one source, and 02-unattributed.feature says what becomes of it.
 
   Scenario: One source alone is a single source
-    Given any claim
+    Given a claim with an attributed source
     When it is corroborated by fewer than 2 independent sources
     Then its status is "single-source"
     And its information credibility is "3"

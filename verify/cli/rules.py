@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..errors import RulebookError
+from ..errors import InputError, RulebookError
 from .common import DbOption, err, out
 
 RulesOption = Annotated[
@@ -37,23 +37,32 @@ def register(app: typer.Typer) -> None:
     def check_cmd(
         rules: Annotated[
             list[str] | None,
-            typer.Option("--rules", help="Rulebook directory (default: the shipped rulebook). Repeat it to apply"
-                         " several together, e.g. --rules features/rulebook --rules house-rules.", show_default=False,
-                         metavar="DIR"),
+            typer.Option("--rules", help="A rulebook directory (or .feature file) applied on top of the shipped"
+                         " rulebook; repeat it for several.", show_default=False, metavar="DIR"),
         ] = None,
+        no_default_rules: Annotated[
+            bool,
+            typer.Option("--no-default-rules", help="Apply only the --rules rulebooks, not the shipped one."),
+        ] = False,
         allow_plugins: PluginsOption = False,
         db: DbOption = None,
         fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
     ) -> None:
         """Apply the rulebook to every stored claim: statuses, flags, Admiralty grades, review reasons.
 
-        Refuses a rulebook that does not lint clean. Exits non-zero when a @noskip rule selected nothing.
+        The shipped rulebook always applies, with any --rules rulebooks added to it (unless
+        --no-default-rules). Refuses a rulebook that does not lint clean or holds no rules. Exits
+        non-zero when a @noskip rule selected nothing.
         """
         from ..rules import check, load_rulebook
         from ..store import open_store
 
-        book = load_rulebook(rules or None, allow_plugins=allow_plugins)
+        if no_default_rules and not rules:
+            raise InputError("--no-default-rules needs at least one --rules DIR")
         with open_store(db) as store:
+            # rules may name sources people added to the store's registry
+            book = load_rulebook(rules or None, allow_plugins=allow_plugins, registry=store.registry(),
+                                 with_default=not no_default_rules)
             report = check(store, book)
         if fmt is Format.json:
             typer.echo(json.dumps(report.to_dict(), indent=2))
@@ -147,14 +156,15 @@ def _print_check(report, book) -> None:
             line.append("  selected nothing" + (" (@noskip)" if r.noskip else ""), style="yellow")
         out.print(line)
     for w in report.warnings:
-        err.print(Text(f"warning: {w}"), soft_wrap=True)
+        w = str(w)
+        err.print(Text(w if ": warning: " in w else f"warning: {w}"), soft_wrap=True)
     statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))
     out.print(Text(f"{report.claims} claim(s) checked in {report.seconds:.2f} s: {statuses or 'none'}"))
     if report.flags:
         out.print(Text("flags: " + ", ".join(f"{k} {v}" for k, v in report.flags.most_common())))
     line = f"{report.changed} status change(s); {report.needs_review} claim(s) need review"
     if report.disagreements:
-        line += f"; {report.disagreements} reviewed claim(s) where the rules now say otherwise"
+        line += f"; {report.disagreements} reviewed claim(s) where the rules now disagree"
     out.print(Text(line))
     idle = report.idle
     if idle:

@@ -9,7 +9,7 @@ from this package, and load only with ``allow_plugins=True`` or ``VERIFY_ALLOW_P
 """
 
 from . import vocabulary as _vocabulary  # noqa: F401 - registers the built-in steps
-from .engine import STATUS_ORDER, CheckReport, RuleReport, check, decide
+from .engine import STATUS_ORDER, CheckReport, RuleReport, check, decide, last_rulebooks
 from .facts import Fact, NumberFact, SourceFact
 from .loader import Problem, Rule, Rulebook, lint, load_rulebook, read_rulebook
 from .plugins import ENV_ALLOW, PLUGIN_NAME, plugins_allowed
@@ -18,5 +18,5 @@ from .steps import BUILTIN, Outcome, StepDef, StepError, given, then, when
 __all__ = [
     "BUILTIN", "ENV_ALLOW", "PLUGIN_NAME", "STATUS_ORDER", "CheckReport", "Fact", "NumberFact", "Outcome",
     "Problem", "Rule", "RuleReport", "Rulebook", "SourceFact", "StepDef", "StepError", "check", "decide",
-    "given", "lint", "load_rulebook", "plugins_allowed", "read_rulebook", "then", "when",
+    "given", "last_rulebooks", "lint", "load_rulebook", "plugins_allowed", "read_rulebook", "then", "when",
 ]

@@ -22,15 +22,15 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, Iterable
 
-from sqlalchemy import bindparam, create_engine, delete, insert, select, update
+from sqlalchemy import bindparam, create_engine, delete, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import RulebookError, StoreError
 from ..models import STATUSES
-from ..store.tables import CheckRunRow, ClaimRow, RuleResultRow
+from ..store.tables import CheckRunRow, ClaimRow, LinkRow, RuleResultRow
 from .facts import BATCH, SourceIndex, fetch_plain, iter_facts, load_registry, today_utc
 from .loader import Rule, Rulebook, StepContext
 from .steps import REGISTRY_GRADE, Outcome, StepError, always
@@ -211,15 +211,22 @@ def _engine(db: Any) -> Engine | Connection:
     raise StoreError(f"cannot check rules against {type(db).__name__}: give an Engine or a store")
 
 
-def check(db: Any, rulebook: Rulebook, *, today: date | None = None, batch: int = BATCH) -> CheckReport:
-    """Run ``rulebook`` over every stored claim and record the results; one transaction."""
+def check(db: Any, rulebook: Rulebook, *, today: date | None = None, batch: int = BATCH,
+          claim_ids: Iterable[int] | None = None) -> CheckReport:
+    """Run ``rulebook`` over every stored claim and record the results; one transaction.
+
+    ``claim_ids`` limits the check to those claims and the claims linked to them (a linked claim's
+    sources count for the other): after an ingest, the new claims only. Claims outside keep what
+    the last check gave them.
+    """
     if rulebook.errors:
         raise RulebookError(f"rulebook does not lint clean: {rulebook.errors[0]}")
     started = time.perf_counter()
     when = today or today_utc()
     bind = _engine(db)
     try:
-        report = _in_transaction(bind, rulebook, when, batch)
+        only = None if claim_ids is None else sorted({int(i) for i in claim_ids})
+        report = _in_transaction(bind, rulebook, when, batch, only)
     except SQLAlchemyError as e:
         raise StoreError(f"the check stopped, nothing was changed: {str(e).splitlines()[0]}") from None
     except Exception as e:
@@ -231,12 +238,13 @@ def check(db: Any, rulebook: Rulebook, *, today: date | None = None, batch: int 
     return report
 
 
-def _in_transaction(bind: Engine | Connection, rulebook: Rulebook, when: date, batch: int) -> CheckReport:
+def _in_transaction(bind: Engine | Connection, rulebook: Rulebook, when: date, batch: int,
+                    only: list[int] | None) -> CheckReport:
     if isinstance(bind, Connection):
         if bind.in_transaction():
-            return _run(bind, rulebook, when, batch)
+            return _run(bind, rulebook, when, batch, only)
         with bind.begin():
-            return _run(bind, rulebook, when, batch)
+            return _run(bind, rulebook, when, batch, only)
     with bind.connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         if sqlite:
@@ -247,7 +255,7 @@ def _in_transaction(bind: Engine | Connection, rulebook: Rulebook, when: date, b
             conn = conn.execution_options(sqlite_immediate=True)
         try:
             with conn.begin():
-                return _run(conn, rulebook, when, batch)
+                return _run(conn, rulebook, when, batch, only)
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys = ON")
@@ -313,13 +321,16 @@ def _compile(rulebook: Rulebook, conn: Connection, today: date,
     return compiled, preds, index
 
 
-def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> CheckReport:
+def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int, only: list[int] | None) -> CheckReport:
     report = CheckReport(rulebook=rulebook.shown)
     compiled, preds, index = _compile(rulebook, conn, today, report)
     active = [(i, c.need) for i, c in enumerate(compiled) if c.active]
+    if only is not None:
+        only = _with_linked(conn, only)
     now = datetime.now(timezone.utc)
     run_id = conn.execute(
-        insert(CheckRunRow).values(rulebook=rulebook.shown, started_at=now).returning(CheckRunRow.id)
+        insert(CheckRunRow).values(rulebook=json.dumps(rulebook.paths or [rulebook.shown]), started_at=now)
+        .returning(CheckRunRow.id)
     ).scalar_one()
     report.run_id = run_id
     writer = _Writer(conn, now)
@@ -330,7 +341,7 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int) -> Check
     # claims that pass the same tests (and have the same review) get the same decision: decide once
     decisions: dict[tuple, tuple] = {}
     counts: dict[tuple, list] = {}  # key -> [claims, rules fired]
-    for facts in iter_facts(conn, index, batch):
+    for facts in iter_facts(conn, index, batch, only):
         # a claim whose results are what the last check recorded keeps its rows: after an ingest of a
         # few articles, a check rewrites only the claims that changed
         before = recorded(conn, facts[0].id, facts[-1].id)
@@ -597,7 +608,48 @@ def _tally(report: CheckReport, n: int, review_status: str | None, d: Decision) 
     report.statuses[d.status] += n
     for fl in d.flags:
         report.flags[fl] += n
-    if d.needs_review:
+    # a claim a person has reviewed no longer waits for review (its rule reasons stay recorded); it
+    # is counted where the rules now disagree with the review
+    if d.needs_review and not review_status:
         report.needs_review += n
     if review_status and d.rule_status and review_status != d.rule_status:
         report.disagreements += n
+
+
+def _with_linked(conn: Connection, ids: list[int]) -> list[int]:
+    """``ids`` and every claim linked to one of them."""
+    out = set(ids)
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        for a, b in conn.execute(
+            select(LinkRow.claim_a, LinkRow.claim_b).where(or_(LinkRow.claim_a.in_(chunk), LinkRow.claim_b.in_(chunk)))
+        ):
+            out.update((a, b))
+    return sorted(out)
+
+
+def last_rulebooks(db: Any) -> list[str] | None:
+    """The rulebooks (absolute paths) the latest check applied, in order; None before any check.
+
+    ``verify ingest`` checks its new claims with these, so a house rulebook stays applied.
+    """
+    bind = _engine(db)
+    stmt = select(CheckRunRow.rulebook).order_by(CheckRunRow.id.desc()).limit(1)
+    try:
+        if isinstance(bind, Connection):
+            value = bind.execute(stmt).scalar_one_or_none()
+        else:
+            with bind.connect() as conn:
+                value = conn.execute(stmt).scalar_one_or_none()
+    except SQLAlchemyError as e:
+        raise StoreError(f"cannot read the last check: {str(e).splitlines()[0]}") from None
+    if value is None:
+        return None
+    try:
+        got = json.loads(value)
+    except ValueError:
+        got = None
+    if isinstance(got, list) and all(isinstance(x, str) for x in got):
+        return got
+    # checks recorded before the paths were: the shown names, joined by " + "
+    return [part for part in str(value).split(" + ") if part]

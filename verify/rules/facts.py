@@ -232,19 +232,33 @@ def _own_keys(src: SourceSet, rel: SourceSet, has_sources: bool, outlet: str | N
     return frozenset((f"outlet:{normalise(outlet)}" if outlet else f"article:{article_id}",))
 
 
-def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH) -> Iterator[list[Fact]]:
-    """Every stored claim's facts, one page at a time, in id order."""
+def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH,
+               only: list[int] | None = None) -> Iterator[list[Fact]]:
+    """Every stored claim's facts (or those of the claims ``only`` lists), one page at a time, in id order."""
+    cols = (
+        ClaimRow.id, ClaimRow.text, ClaimRow.attribution, ClaimRow.cue_text, ArticleRow.outlet,
+        ClaimRow.article_id, type_coerce(ArticleRow.published, String),
+        type_coerce(ClaimRow.created_at, String), ClaimRow.review_status,
+        ClaimRow.status, ClaimRow.rule_status, type_coerce(ClaimRow.flags, Text), ClaimRow.reliability,
+        ClaimRow.credibility, ClaimRow.needs_review,
+    )
+    if only is not None:
+        for chunk in _spans(sorted(set(only)), batch):
+            # a range the driver can take as two plain parameters, narrowed here
+            wanted = set(chunk)
+            rows = [r for r in fetch_plain(
+                conn,
+                select(*cols).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+                .where(ClaimRow.id.between(chunk[0], chunk[-1])).order_by(ClaimRow.id),
+            ) if r[0] in wanted]
+            if rows:
+                yield _page(conn, index, rows, rows[0][0], rows[-1][0])
+        return
     last = 0
     while True:
         rows = fetch_plain(
             conn,
-            select(
-                ClaimRow.id, ClaimRow.text, ClaimRow.attribution, ClaimRow.cue_text, ArticleRow.outlet,
-                ClaimRow.article_id, type_coerce(ArticleRow.published, String),
-                type_coerce(ClaimRow.created_at, String), ClaimRow.review_status,
-                ClaimRow.status, ClaimRow.rule_status, type_coerce(ClaimRow.flags, Text), ClaimRow.reliability,
-                ClaimRow.credibility, ClaimRow.needs_review,
-            )
+            select(*cols)
             .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
             .where(ClaimRow.id > last)
             .order_by(ClaimRow.id)
@@ -255,6 +269,19 @@ def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH) -> Iter
         lo, hi = rows[0][0], rows[-1][0]
         last = hi
         yield _page(conn, index, rows, lo, hi)
+
+
+def _spans(ids: list[int], batch: int) -> Iterator[list[int]]:
+    """Sorted ids in chunks of at most ``batch`` ids spanning at most ``batch`` ids, since a page reads
+    its claims' sources and links by id range."""
+    chunk: list[int] = []
+    for i in ids:
+        if chunk and (len(chunk) >= batch or i - chunk[0] >= batch):
+            yield chunk
+            chunk = []
+        chunk.append(i)
+    if chunk:
+        yield chunk
 
 
 def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) -> list[Fact]:

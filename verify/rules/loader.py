@@ -37,13 +37,14 @@ class Problem:
     """One lint finding, located at a file and line."""
 
     file: str
-    line: int
+    line: int | None  # None: the problem is the directory's, not a line's
     message: str
     severity: str = "error"  # or "warning"
     suggestions: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        s = f"{self.file}:{self.line}: {self.severity}: {self.message}"
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        s = f"{where}: {self.severity}: {self.message}"
         if self.suggestions:
             s += "; closest known: " + " | ".join(self.suggestions)
         return s
@@ -139,6 +140,9 @@ class Rulebook:
     steps: StepRegistry = field(default_factory=lambda: BUILTIN)
     plugin: str | None = None  # the plug-in's path as shown, where one exists
     plugin_loaded: bool = False
+    # the directories (or files) read, as absolute paths: what a check records, so a later check
+    # (``verify ingest``'s) can apply the same rulebooks
+    paths: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -147,6 +151,13 @@ class Rulebook:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "warning"]
+
+
+def _absolute(p: Path) -> str:
+    try:
+        return str(p.resolve())
+    except OSError:
+        return str(p.absolute())
 
 
 def _shown_dir(directory: Path) -> str:
@@ -174,13 +185,13 @@ def read_rulebook(directory: str | Path | None = None, *, allow_plugins: bool | 
         raise RulebookError(f"{d}: no such rulebook directory")
     if d.is_file() and d.suffix == ".feature":
         # one file on its own: a rulebook of that file (a plug-in needs a directory)
-        book = Rulebook(path=d, shown=str(d))
+        book = Rulebook(path=d, shown=str(d), paths=[_absolute(d)])
         _read_file(book, d, str(d), registry if registry is not None else Registry.starter(), today or today_utc())
         return book
     if not d.is_dir():
         raise RulebookError(f"{d}: a rulebook is a directory of .feature files (or one .feature file)")
     shown = _shown_dir(d)
-    book = Rulebook(path=d, shown=shown)
+    book = Rulebook(path=d, shown=shown, paths=[_absolute(d)])
     plug = plugin_path(d)
     if plug is not None:
         book.plugin = _join(shown, Path(PLUGIN_NAME))
@@ -189,7 +200,7 @@ def read_rulebook(directory: str | Path | None = None, *, allow_plugins: bool | 
             book.plugin_loaded = True
     files = sorted(p for p in d.rglob("*.feature") if not any(part.startswith(".") for part in p.relative_to(d).parts))
     if not files:
-        book.problems.append(Problem(shown, 0, "no .feature files in this directory"))
+        book.problems.append(Problem(shown, None, "no .feature files in this directory"))
         return book
     reg = registry if registry is not None else Registry.starter()
     when = today or today_utc()
@@ -197,7 +208,7 @@ def read_rulebook(directory: str | Path | None = None, *, allow_plugins: bool | 
         _read_file(book, f, _join(shown, f.relative_to(d)), reg, when)
     if plug is not None and not book.plugin_loaded and any("no step definition matches" in p.message for p in book.problems):
         book.problems.append(
-            Problem(book.plugin, 0, f"this rulebook has a plug-in ({PLUGIN_NAME}) that was not loaded, so its steps"
+            Problem(book.plugin, None, f"this rulebook has a plug-in ({PLUGIN_NAME}) that was not loaded, so its steps"
                     " are unknown; allow it with --allow-plugins or VERIFY_ALLOW_PLUGINS=1 if you trust it",
                     "warning")
         )
@@ -388,28 +399,41 @@ def lint(directory: str | Path | None = None, *, allow_plugins: bool | None = No
 
 
 def load_rulebook(directory: str | Path | list[str | Path] | None = None, allow_plugins: bool | None = None, *,
-                  registry: Registry | None = None, today: date | None = None) -> Rulebook:
+                  registry: Registry | None = None, today: date | None = None,
+                  with_default: bool = False) -> Rulebook:
     """A rulebook ready to check; RulebookError (one line, file:line) unless it lints clean.
 
-    Several directories make one rulebook (house rules on top of the shipped ones, say): their rules
-    are applied together under the one precedence.
+    Several directories make one rulebook: their rules are applied together under the one
+    precedence. ``with_default`` puts the shipped rulebook first (what ``verify check --rules DIR``
+    does: house rules add to the shipped policy); a directory named twice is read once. No
+    directory at all means the shipped rulebook. A rulebook with no rules is refused: checking with
+    it would clear every claim's outcomes.
     """
-    if isinstance(directory, (list, tuple)):
-        books = [read_rulebook(d, allow_plugins=allow_plugins, registry=registry, today=today) for d in directory]
-        if not books:
-            books = [read_rulebook(None, allow_plugins=allow_plugins, registry=registry, today=today)]
-        book = books[0]
-        if len(books) > 1:
-            book = Rulebook(
-                path=books[0].path, shown=" + ".join(b.shown for b in books),
-                rules=[r for b in books for r in b.rules], problems=[p for b in books for p in b.problems],
-                plugin=", ".join(b.plugin for b in books if b.plugin) or None,
-                plugin_loaded=any(b.plugin_loaded for b in books),
-            )
-    else:
-        book = read_rulebook(directory, allow_plugins=allow_plugins, registry=registry, today=today)
+    dirs = list(directory) if isinstance(directory, (list, tuple)) else ([] if directory is None else [directory])
+    if with_default or not dirs:
+        dirs.insert(0, DEFAULT_RULEBOOK)
+    books: list[Rulebook] = []
+    seen: set[str] = set()
+    for d in dirs:
+        if Path(d).exists() and _absolute(Path(d)) in seen:
+            continue
+        b = read_rulebook(d, allow_plugins=allow_plugins, registry=registry, today=today)
+        seen.update(b.paths)
+        books.append(b)
+    book = books[0]
+    if len(books) > 1:
+        book = Rulebook(
+            path=books[0].path, shown=" + ".join(b.shown for b in books),
+            rules=[r for b in books for r in b.rules], problems=[p for b in books for p in b.problems],
+            plugin=", ".join(b.plugin for b in books if b.plugin) or None,
+            plugin_loaded=any(b.plugin_loaded for b in books),
+            paths=[p for b in books for p in b.paths],
+        )
     errors = book.errors
     if errors:
         more = f" (and {len(errors) - 1} more problem(s); run `verify rules lint {book.shown}`)" if len(errors) > 1 else ""
         raise RulebookError(f"rulebook does not lint clean: {errors[0]}{more}")
+    for b in books:
+        if not b.rules:
+            raise RulebookError(f"{b.shown}: this rulebook holds no rules (no Scenario with steps); nothing was checked")
     return book

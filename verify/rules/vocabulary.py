@@ -65,6 +65,15 @@ def unattributed():
 
 
 @given(
+    'a claim with an attributed source',
+    description="Claims that name at least one source (or a source that relayed them): not the outlet's own.",
+    example="Given a claim with an attributed source",
+)
+def attributed():
+    return lambda f: bool(f.sources or f.relays)
+
+
+@given(
     'a claim attributed to an anonymous source',
     description='Claims with an unnamed source ("a senior official", "a person familiar with").',
     example="Given a claim attributed to an anonymous source",
