@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from ..models import Claim, Cue, SourceMention
 from ..registry import Registry
-from .attribution import Found, read
+from .article import read
+from .attribution import Found
 from .numbers import find_numbers
 from .sources import Context, Src, unify_names
 

@@ -1,4 +1,4 @@
-"""The attribution grammar: sources, cues and contents of each sentence, then what carries over.
+"""The attribution grammar of one sentence: its cues, and the source and content of each.
 
 For every reporting cue outside a quotation (a verb of saying, believing, showing or taking a stand,
 "according to", a colon after a name, a dash signing a quotation) the grammar finds its source (the
@@ -7,17 +7,15 @@ or "by"; the clause's subject for "..., saying ...") and its content (what follo
 quotation or clause before it when the source and cue close the sentence). A belief or stance inside
 what someone is reported to have said belongs to that report and is not a claim of its own.
 
-A sentence with no cue is ``inherited`` when it plainly continues the account just given: the
-source, by pronoun, presenting material ("He posted photos ..."), or the people the account was
-about picked up by "One ...", "Both ...", "These ..." in the same or the next paragraph. Anything
-else is the outlet's own ``unattributed`` assertion; headings, bylines, author notes, questions and
-boilerplate are not claims.
+A verb cue is read in steps, one method each: ``_not_a_verb`` (the word is a noun here),
+``_participle`` ("..., saying ..."), ``_passive`` ("it was reported by ..."), ``_speaker`` (who) and
+``_content`` (what). What carries over between sentences (inherited accounts, the outlet's own
+claims) is in ``article.py``.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .cues import (
@@ -32,8 +30,6 @@ from .cues import (
     STANCE_FORMS,
     VAGUE_PASSIVES,
 )
-from .quotes import paragraph_quotes
-from .sentences import paragraphs, sentences
 from .sources import (
     DETERMINERS,
     RELATIVES,
@@ -43,7 +39,6 @@ from .sources import (
     describe,
     left_np,
     mention_of,
-    note_subject,
     right_np,
     skip_aux,
     ANON_HEADS as ANON_WORDS,
@@ -76,7 +71,6 @@ _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening"
                "wednesday", "thursday", "friday", "saturday", "sunday", "time", "spring", "summer", "fall", "winter"}
 _ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
              "every", "each", "no", "any", "such"}
-NESTED_DROP = {"belief", "stance", "evidence"}
 _LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "the",
                    "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -95,14 +89,9 @@ _DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "pos
               "count", "release", "tweet", "video", "book", "article", "story", "column", "op-ed"}
 _CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "can", "may",
                  "might", "must", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't"}
-_OPENING = "“\"'`«„‘"
-_CLOSING = "”\"'»“’"
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s*[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()]{1,40}\))?\s*(?:-|—|–|--)\s+"
-)
-_SUBORDINATE_TAIL = re.compile(
-    r",\s+(?:\w+\s+){0,2}(?:after|before|as|while|since|because|although|though|when|until|even as)\s+(?:the\s+)?$"
 )
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
@@ -125,36 +114,9 @@ _COLON_LABELS = set(
     contributors editor’s editor's morning evening today latest twitter email e-mail name look revealed so
     watch: facebook instagram youtube website web phone fax address age city job pay""".split()
 )
-# "One soldier ...", "Both men ...", "These troops ...": picking up what the account described
-_ANAPHORIC = {"one", "both", "these", "those", "neither", "each"}
-# the people an account is about, picked up by "One ...", "Both ...", "These ..."
-_PEOPLE = set(
-    """soldier soldiers man men woman women troops forces fighters prisoners prisoner captives captive detainees
-    detainee hostages hostage victims victim officers officer civilians people children residents refugees
-    survivors survivor witnesses witness workers worker employees employee suspects suspect attackers attacker
-    militants militant pilots pilot crew sailors sailor marines agents agent diplomats patients students
-    casualties bodies individuals citizens nationals conscripts recruits mercenaries servicemen units""".split()
-)
-# a source who presents material goes on with the account: "He posted photos of ..."
-_PRESENTING = {"posted", "published", "shared", "released", "showed", "displayed", "presented", "provided",
-               "cited", "offered", "gave", "produced", "played", "uploaded", "circulated", "attached",
-               "distributed", "handed", "listed", "detailed", "outlined"}
 _FRAME_VERBS = {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued"}
 _FRAME_NOUNS = {"details", "detail", "information", "account", "accounts", "update", "updates", "figures",
                 "statement", "description", "version", "testimony", "evidence", "briefing", "data"}
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
-_BOILERPLATE = re.compile(
-    r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
-    r"advertisement|related:|copyright|©|all rights reserved|this article|this story|editor'?s note|"
-    r"reporting by|additional reporting|writing by|editing by|contact (?:the|us)|"
-    r"(?:file )?(?:photo|photos|image|images|caption|credit|video|pictured|graphic)s?\s*:|(?:published|updated|posted)\b)",
-    re.I,
-)
-_AUTHOR_HEADING = re.compile(r"^(?:about the )?authors?:?$|^about (?:the )?writer$", re.I)
-_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was|has been) (?:an? |the )?[^.]{0,80}?"
-    r"\b(?:reporter|journalist|writer|correspondent|editor|author|columnist|contributor|producer)\b"
-)
 
 
 @dataclass
@@ -172,7 +134,7 @@ class Found:
     direct: bool = False
 
 
-def _trim(text: str, s: int, e: int) -> Span:
+def trim_span(text: str, s: int, e: int) -> Span:
     """Strip spaces, a leading "that"/comma and a trailing comma or full stop outside quotes."""
     while s < e and (text[s].isspace() or text[s] in ",;:—–"):
         s += 1
@@ -359,7 +321,7 @@ class Reader:
         return a
 
     def _frag(self, toks: Tokens, a: int, b: int) -> Span | None:
-        s, e = _trim(self.text, toks.starts[a], toks.ends[b])
+        s, e = trim_span(self.text, toks.starts[a], toks.ends[b])
         if e - s < 2:
             return None
         return s, e
@@ -372,8 +334,6 @@ class Reader:
         return j
 
     def _verb(self, toks: Tokens, i: int, s: int, e: int, para: int, prior: list[Found]) -> Found | None:
-        text = self.text
-        n = len(toks)
         lows, words = toks.lows, toks.words
         low = lows[i]
         if low in SPEECH_FORMS:
@@ -388,102 +348,13 @@ class Reader:
         else:
             lemma, tense = BELIEF_FORMS[low]
             klass = "belief"
-        prev = lows[i - 1] if i > 0 else ""
-        # a noun, not a verb: "the report", "his claims", "a note"
-        if (tense in ("base", "third") or tense == "past") and (prev in _ARTICLES or is_possessive(words[i - 1] if i else "")):
-            # "his repeated offenses", "the alleged plot": an adjective, not a verb
+        if self._not_a_verb(toks, i, lemma, tense, klass):
             return None
-        nxt = lows[i + 1] if i + 1 < n else ""
-        if prev in ("of", "for", "a", "an") and tense in ("base", "third"):
-            return None  # "a note of caution", "a call for"
-        if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
-                or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
-            return None  # "think tank", "pushed through", "declined slightly", "continued to stay away"
-        pw = words[i - 1] if i else ""
-        if low in _NOUNISH or (klass == "stance" and tense != "past"):
-            # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
-            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4)
-            if klass == "stance" and tense == "base":
-                subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you")
-            if not subj_like:
-                return None
         cue: Span = (toks.starts[i], toks.ends[i])
-        # a continuation: "..., adding that ...", "..., saying ..."
         if tense == "ing":
-            if low in _PARTICIPLES and i > 1 and lows[i - 1] == "and" and prior and prior[-1].cue and toks.starts[i] - prior[-1].cue[1] < 400:
-                # "..., pointing to his record and saying that ...": the same speaker goes on
-                ca = self._content_after(toks, i, e, lemma)
-                f = self._frag(toks, *ca) if ca else None
-                if f:
-                    last = prior[-1]
-                    return Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
-            if low in _PARTICIPLES and i == 0:
-                # "Declaring that he would win, the candidate left the stage": the main clause's subject
-                for k in range(1, n - 1):
-                    if words[k] == "," and not toks.inq[k]:
-                        np = right_np(toks, k + 1)
-                        if np is None or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
-                            return None
-                        ca = self._content_after(toks, i, e, lemma)
-                        f = self._frag(toks, ca[0], min(ca[1], k - 1)) if ca and ca[0] <= k - 1 else None
-                        if not f:
-                            return None
-                        return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-                return None
-            if low in _PARTICIPLES and i > 1 and words[i - 1] == "," and not prior:
-                # "Mr. Roe, recalling the flood, said ...": the participle hangs on the subject before it
-                np = left_np(toks, i - 2)
-                if np is not None and (np[0] == 0 or words[np[0] - 1] == ",") and (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS):
-                    ca = self._content_after(toks, i, e, lemma)
-                    if ca:
-                        # the aside ends where the main verb comes in: "..., described her as tough"
-                        for k in range(ca[0], ca[1]):
-                            if words[k] == "," and lows[k + 1] in _VERB_CUES:
-                                ca = (ca[0], k - 1)
-                                break
-                    f = self._frag(toks, *ca) if ca else None
-                    if f:
-                        return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-            if low in _PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
-                ca = self._content_after(toks, i, e, lemma)
-                if not ca:
-                    return None
-                f = self._frag(toks, *ca)
-                if not f:
-                    return None
-                if prior:
-                    last = prior[-1]
-                    return Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
-                np = self._subject(toks, i - 1)
-                if np is None:
-                    return None
-                return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-            if low in _PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without"):
-                # "X rallied support by saying ...", "X said ... before adding: ...": the same speaker
-                ca = self._content_after(toks, i, e, lemma)
-                f = self._frag(toks, *ca) if ca else None
-                if not f:
-                    return None
-                if prior:
-                    return Found([f], "indirect", cue, list(prior[-1].sources), list(prior[-1].relayed_by), para)
-                np = self._subject(toks, i - 1)
-                if np is None:
-                    return None
-                return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-            if (low in _PARTICIPLES or low in _EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
-                # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
-                np = left_np(toks, i - 1)
-                if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
-                    return None
-                if low in _EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:
-                    return None
-                ca = self._content_after(toks, i, e, lemma)
-                f = self._frag(toks, *ca) if ca else None
-                if not f:
-                    return None
-                return Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-            if not (i > 0 and (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
-                return None
+            decided, found = self._participle(toks, i, e, para, prior, lemma, cue)
+            if decided:
+                return found
         j, passive = skip_aux(toks, i)
         passive = passive and tense == "past"
         if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
@@ -500,51 +371,182 @@ class Reader:
             # "X is quoted as saying ...": the source is before "is quoted"
             j, _ = skip_aux(toks, i - 2)
             passive = False
-        sources: list[Src] = []
-        content: list[Span] = []
-        direct = False
         if passive:
-            # "it was reported by X that ...", "X was told by Y ...", "it is believed that ..."
-            by = None
-            for k in range(i + 1, min(n, i + 12)):
-                if toks.inq[k] or words[k] in (",", ";", ":") or lows[k] in ("that", "whether", "if", "and", "but") or lows[k] in BE:
-                    break
-                if lows[k] == "by":
-                    by = k
-                    break
-            if by is not None:
-                np = right_np(toks, by + 1)
-                if not np:
-                    return None
-                sources = self._src_list(toks, *np)
-                ca = self._content_after(toks, np[1], e, lemma)
-                if ca is None or self._is_trailer(toks, ca[0], ca[1]):
-                    # "The ban was first reported by BuzzFeed.": what was reported is the subject
-                    k = j
-                    while k >= 0 and lows[k] in BE | {"has", "have", "had", "first", "also"}:
-                        k -= 1
-                    if k >= 0:
-                        before, _ = self._content_before(toks, k)
-                        if before:
-                            return Found(before, "indirect", cue, sources, [], para, kind=klass)
-                    return None
-            elif j >= 0 and lows[j] in ("it", "this") and low in VAGUE_PASSIVES:
-                mention, span, _ = mention_of(text, toks, j, j)
-                sources = [Src(mention, span, "unspecified", "vague")]
-                cue = (toks.starts[j + 1], toks.ends[i])
+            return self._passive(toks, i, j, e, para, lemma, klass, cue)
+        who = self._speaker(toks, i, j, lemma, klass)
+        if who is None:
+            return None
+        sources, src_start, inverted, after_src = who
+        if not sources:
+            return None
+        return self._content(toks, i, e, para, lemma, klass, cue, sources, src_start, inverted, after_src)
+
+    def _not_a_verb(self, toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool:
+        """The cue word is a noun or adjective here ("the report", "a call for", "think tank")."""
+        n = len(toks)
+        lows, words = toks.lows, toks.words
+        low = lows[i]
+        prev = lows[i - 1] if i > 0 else ""
+        # a noun, not a verb: "the report", "his claims", "a note"
+        if (tense in ("base", "third") or tense == "past") and (prev in _ARTICLES or is_possessive(words[i - 1] if i else "")):
+            # "his repeated offenses", "the alleged plot": an adjective, not a verb
+            return True
+        nxt = lows[i + 1] if i + 1 < n else ""
+        if prev in ("of", "for", "a", "an") and tense in ("base", "third"):
+            return True  # "a note of caution", "a call for"
+        if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
+                or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
+            return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
+        pw = words[i - 1] if i else ""
+        if low in _NOUNISH or (klass == "stance" and tense != "past"):
+            # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
+            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4)
+            if klass == "stance" and tense == "base":
+                subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you")
+            if not subj_like:
+                return True
+        return False
+
+    def _participle(self, toks: Tokens, i: int, e: int, para: int, prior: list[Found], lemma: str,
+                    cue: Span) -> tuple[bool, Found | None]:
+        """"..., saying ...", "Declaring ..., X ...", "polls showing ...": (decided, claim).
+
+        Undecided for "is saying", which reads on as a finite verb.
+        """
+        n = len(toks)
+        lows, words = toks.lows, toks.words
+        low = lows[i]
+        if low in _PARTICIPLES and i > 1 and lows[i - 1] == "and" and prior and prior[-1].cue and toks.starts[i] - prior[-1].cue[1] < 400:
+            # "..., pointing to his record and saying that ...": the same speaker goes on
+            ca = self._content_after(toks, i, e, lemma)
+            f = self._frag(toks, *ca) if ca else None
+            if f:
+                last = prior[-1]
+                return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
+        if low in _PARTICIPLES and i == 0:
+            # "Declaring that he would win, the candidate left the stage": the main clause's subject
+            for k in range(1, n - 1):
+                if words[k] == "," and not toks.inq[k]:
+                    np = right_np(toks, k + 1)
+                    if np is None or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+                        return True, None
+                    ca = self._content_after(toks, i, e, lemma)
+                    f = self._frag(toks, ca[0], min(ca[1], k - 1)) if ca and ca[0] <= k - 1 else None
+                    if not f:
+                        return True, None
+                    return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+            return True, None
+        if low in _PARTICIPLES and i > 1 and words[i - 1] == "," and not prior:
+            # "Mr. Roe, recalling the flood, said ...": the participle hangs on the subject before it
+            np = left_np(toks, i - 2)
+            if np is not None and (np[0] == 0 or words[np[0] - 1] == ",") and (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS):
                 ca = self._content_after(toks, i, e, lemma)
-            else:
-                return None
+                if ca:
+                    # the aside ends where the main verb comes in: "..., described her as tough"
+                    for k in range(ca[0], ca[1]):
+                        if words[k] == "," and lows[k + 1] in _VERB_CUES:
+                            ca = (ca[0], k - 1)
+                            break
+                f = self._frag(toks, *ca) if ca else None
+                if f:
+                    return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+        if low in _PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
+            ca = self._content_after(toks, i, e, lemma)
             if not ca:
-                return None
+                return True, None
             f = self._frag(toks, *ca)
             if not f:
-                return None
-            return Found([f], "indirect", cue, sources, [], para)
+                return True, None
+            if prior:
+                last = prior[-1]
+                return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
+            np = self._subject(toks, i - 1)
+            if np is None:
+                return True, None
+            return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+        if low in _PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without"):
+            # "X rallied support by saying ...", "X said ... before adding: ...": the same speaker
+            ca = self._content_after(toks, i, e, lemma)
+            f = self._frag(toks, *ca) if ca else None
+            if not f:
+                return True, None
+            if prior:
+                return True, Found([f], "indirect", cue, list(prior[-1].sources), list(prior[-1].relayed_by), para)
+            np = self._subject(toks, i - 1)
+            if np is None:
+                return True, None
+            return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+        if (low in _PARTICIPLES or low in _EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
+            # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
+            np = left_np(toks, i - 1)
+            if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
+                return True, None
+            if low in _EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:
+                return True, None
+            ca = self._content_after(toks, i, e, lemma)
+            f = self._frag(toks, *ca) if ca else None
+            if not f:
+                return True, None
+            return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+        if not (i > 0 and (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
+            return True, None
+        return False, None
 
+    def _passive(self, toks: Tokens, i: int, j: int, e: int, para: int, lemma: str, klass: str, cue: Span) -> Found | None:
+        """"it was reported by X that ...", "X was told by Y ...", "it is believed that ..."."""
+        text = self.text
+        n = len(toks)
+        lows, words = toks.lows, toks.words
+        low = lows[i]
+        sources: list[Src] = []
+        by = None
+        for k in range(i + 1, min(n, i + 12)):
+            if toks.inq[k] or words[k] in (",", ";", ":") or lows[k] in ("that", "whether", "if", "and", "but") or lows[k] in BE:
+                break
+            if lows[k] == "by":
+                by = k
+                break
+        if by is not None:
+            np = right_np(toks, by + 1)
+            if not np:
+                return None
+            sources = self._src_list(toks, *np)
+            ca = self._content_after(toks, np[1], e, lemma)
+            if ca is None or self._is_trailer(toks, ca[0], ca[1]):
+                # "The ban was first reported by BuzzFeed.": what was reported is the subject
+                k = j
+                while k >= 0 and lows[k] in BE | {"has", "have", "had", "first", "also"}:
+                    k -= 1
+                if k >= 0:
+                    before, _ = self._content_before(toks, k)
+                    if before:
+                        return Found(before, "indirect", cue, sources, [], para, kind=klass)
+                return None
+        elif j >= 0 and lows[j] in ("it", "this") and low in VAGUE_PASSIVES:
+            mention, span, _ = mention_of(text, toks, j, j)
+            sources = [Src(mention, span, "unspecified", "vague")]
+            cue = (toks.starts[j + 1], toks.ends[i])
+            ca = self._content_after(toks, i, e, lemma)
+        else:
+            return None
+        if not ca:
+            return None
+        f = self._frag(toks, *ca)
+        if not f:
+            return None
+        return Found([f], "indirect", cue, sources, [], para)
+
+    def _speaker(self, toks: Tokens, i: int, j: int, lemma: str, klass: str) -> tuple[list[Src], int, bool, int] | None:
+        """Who says it: a relative, the subject before the verb or, inverted, the phrase after it.
+
+        Returns (sources, first token of the source, inverted, last token of an inverted source).
+        """
+        n = len(toks)
+        lows, words = toks.lows, toks.words
+        sources: list[Src] = []
         np = None
-        ca = None
         inverted = False
+        after_src = -1
         if j >= 0 and lows[j] in RELATIVES and not toks.inq[j]:
             sources = self._relative_source(toks, j)
             src_start = j
@@ -602,8 +604,17 @@ class Reader:
                 after_src = rn[1]
             else:
                 return None
-        if not sources:
-            return None
+        return sources, src_start, inverted, after_src
+
+    def _content(self, toks: Tokens, i: int, e: int, para: int, lemma: str, klass: str, cue: Span,
+                 sources: list[Src], src_start: int, inverted: bool, after_src: int) -> Found | None:
+        """What was said: after the verb, before the source, or around both."""
+        text = self.text
+        n = len(toks)
+        lows, words = toks.lows, toks.words
+        content: list[Span] = []
+        direct = False
+        ca = None
         if inverted:
             cb = self._before(toks, i)
             if cb < 0:
@@ -742,12 +753,12 @@ class Reader:
             while k >= 0 and toks.inq[k]:
                 k -= 1
             if k >= 0 and words[k] in QUOTE_MARKS:
-                s, e = _trim(text, toks.starts[k], toks.ends[end_q])
+                s, e = trim_span(text, toks.starts[k], toks.ends[end_q])
                 # a content that ends in a comma inside the quote keeps its marks
                 return [(toks.starts[k], toks.ends[end_q])], True
         a = 0
         # start after an introductory "But," / "And" is kept: annotators keep it too
-        s, e = _trim(text, toks.starts[a], toks.ends[cb])
+        s, e = trim_span(text, toks.starts[a], toks.ends[cb])
         if e - s < 2:
             return [], False
         return [(s, e)], False
@@ -907,211 +918,3 @@ class Reader:
         if not content:
             return None
         return Found(content, "indirect", cue, sources, [], para)
-
-
-def _claimworthy(text: str, s: int, e: int) -> bool:
-    t = text[s:e]
-    if not _TERMINAL.search(t):
-        return False
-    if t.rstrip("\"'”’)] ").endswith("?"):
-        return False
-    if len(t.split()) < 4:
-        return False
-    if _BOILERPLATE.match(t) or _BIO.match(t):
-        return False
-    return True
-
-
-def read(text: str, ctx: Context) -> list[Found]:
-    """All claims of an article, in reading order."""
-    paras = paragraphs(text)
-    pquotes, carries = paragraph_quotes(text, paras)
-    reader = Reader(text, ctx)
-    out: list[Found] = []
-    account: Found | None = None  # the last attributed claim, whose account may continue
-    account_sent = -1
-    carry_claim: Found | None = None  # a direct claim whose quotation runs into this paragraph
-    colon_claim: Found | None = None  # "X said:" at a paragraph's end takes the next paragraph
-    in_bio = False
-    sent_no = 0
-    for p, (ps, pe) in enumerate(paras):
-        ptext = text[ps:pe]
-        if _AUTHOR_HEADING.match(ptext.strip()):
-            in_bio = True
-        if in_bio:
-            continue
-        if _BOILERPLATE.match(ptext):
-            continue
-        heading = not _TERMINAL.search(ptext) and not ptext.endswith(":")
-        para_quotes = pquotes[p]
-        quote_ends = [qe for _, qe in para_quotes]
-        first_in_para = True
-        for k, (ss, se) in enumerate(sentences(text, ps, pe, para_quotes)):
-            # only the quotations touching this sentence: keeps long quote-ridden paragraphs linear
-            lo = bisect_right(quote_ends, ss)
-            hi = lo
-            while hi < len(para_quotes) and para_quotes[hi][0] < se:
-                hi += 1
-            quotes = para_quotes[lo:hi]
-            sent_no += 1
-            # a quotation carried over from the previous paragraph belongs to its claim
-            if carry_claim is not None and first_in_para and text[ss] in "“\"'`«„":
-                q_end = _quote_end(quotes, ss, se)
-                carry_claim.frags.append((ss, q_end))
-                if q_end >= se - 1:
-                    first_in_para = False
-                    account, account_sent = carry_claim, sent_no
-                    continue
-            if colon_claim is not None and first_in_para:
-                colon_claim.frags.append(_trim(text, ss, pe))
-                out.append(colon_claim)
-                colon_claim.direct = text[ss] in "“\"'`«„"
-                if colon_claim.direct:
-                    colon_claim.attribution = "direct"
-                account, account_sent = colon_claim, sent_no
-                colon_claim = None
-                break
-            found = reader.sentence(ss, se, quotes, p, heading)
-            pending = [f for f in found if not f.frags]
-            if pending and se == pe:
-                colon_claim = pending[-1]
-            found = [f for f in found if f.frags]
-            if found or pending:
-                found = _dedupe(found)
-                for f in found:
-                    # a content that is all quotation is direct speech, whichever cue found it
-                    if f.attribution == "indirect" and all(text[a] in _OPENING and text[b - 1] in _CLOSING for a, b in f.frags):
-                        f.attribution, f.direct = "direct", True
-                own = _own_main_clause(text, ss, found)
-                if own is not None:
-                    out.append(Found([own], "unattributed", para=p))
-                out.extend(found)
-                _relay(ctx, found, account)
-                if found:
-                    # a quotation in the sentence is what a following quoted sentence continues
-                    direct = [f for f in found if f.direct]
-                    account, account_sent = (direct[-1] if direct else found[-1]), sent_no
-                first_in_para = False
-                continue
-            first_in_para_now = first_in_para
-            first_in_para = False
-            if not heading:
-                note_subject(ctx, text, ss, se)
-            if heading or not _claimworthy(text, ss, se):
-                continue
-            span = _trim(text, ss, se)
-            inherit = _inherits(text, reader, ss, se, quotes, account, p, account_sent, sent_no, first_in_para_now)
-            if inherit is not None:
-                # a quotation continuing a direct claim joins it
-                if inherit == "fold":
-                    account.frags.append(span)
-                    account_sent = sent_no
-                    continue
-                out.append(inherit)
-                account, account_sent = inherit, sent_no
-                continue
-            out.append(Found([_drop_marker(text, span)], "unattributed", para=p))
-        carry_claim = None
-        if carries[p] and account is not None and account.para == p and account.attribution != "unattributed":
-            carry_claim = account
-        if in_bio:
-            break
-    return out
-
-
-_MARKER = re.compile(r"(?:However|Meanwhile|Still|Nevertheless|Nonetheless|Moreover|Furthermore|Separately|Indeed|In addition|"
-                     r"Instead|Yet|Even so|At the same time|On the other hand),\s+(?=\w)")
-
-
-def _drop_marker(text: str, span: Span) -> Span:
-    """The outlet's claim without the discourse marker that links it to the sentence before."""
-    m = _MARKER.match(text, span[0], span[1])
-    return (m.end(), span[1]) if m else span
-
-
-def _own_main_clause(text: str, ss: int, found: list[Found]) -> Span | None:
-    """"The figure is the first count, weeks after Kyiv reported that ...": the outlet's own main clause.
-
-    Only where every attribution of the sentence sits in a subordinate clause that follows it.
-    """
-    starts = [src.span[0] for f in found for src in f.sources if src.span and src.span[0] >= ss]
-    if not starts or any(fr[0] < min(starts) for f in found for fr in f.frags):
-        return None
-    m = _SUBORDINATE_TAIL.search(text, ss, min(starts))
-    if m is None or m.end() != min(starts):
-        return None
-    a, b = _trim(text, ss, m.start())
-    return (a, b) if len(text[a:b].split()) >= 6 else None
-
-
-def _quote_end(quotes: list[Span], ss: int, se: int) -> int:
-    for qs, qe in quotes:
-        if qs == ss:
-            return min(qe, se)
-    return se
-
-
-def _dedupe(found: list[Found]) -> list[Found]:
-    out: list[Found] = []
-    seen = set()
-    # a belief or stance inside what someone is reported to have said belongs to that report
-    spans = [(fr, f) for f in found if f.kind == "speech" for fr in f.frags]
-    for f in found:
-        if f.kind in NESTED_DROP and f.cue and any(g is not f and a <= f.cue[0] < b for (a, b), g in spans):
-            continue
-        key = (tuple(f.frags), tuple(s.span for s in f.sources))
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
-    return out
-
-
-def _relay(ctx: Context, found: list[Found], account_prev: Found | None) -> None:
-    """"One soldier claimed ..." inside an organisation's account: relayed by that organisation."""
-    if account_prev is None or account_prev.attribution == "unattributed":
-        return
-    for f in found:
-        if f.para != account_prev.para or not f.sources:
-            continue
-        src = f.sources[0]
-        first = src.mention.split()[0].lower() if src.mention else ""
-        if src.kind in ("person", "anonymous") and first in ("one", "a", "an", "another") and len(src.mention.split()) <= 4:
-            teller = account_prev.relayed_by or account_prev.sources
-            if teller and teller[0].canonical != src.canonical and teller[0].kind == "organisation":
-                f.relayed_by = list(teller)
-
-
-def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, account_sent, sent_no, first_in_para):
-    """An inherited claim, "fold" for a quotation continuing a direct claim, or None."""
-    if account is None or account.attribution == "unattributed" or not account.sources:
-        return None
-    same_para = account.para == p
-    next_para = account.para == p - 1 and first_in_para
-    if not (same_para or next_para):
-        return None
-    span = _trim(text, ss, se)
-    # a sentence that is entirely a quotation, right after a direct claim: the quote goes on
-    if same_para and account.direct and text[ss] in "“\"'`«„" and account_sent == sent_no - 1:
-        for qs, qe in quotes:
-            if qs == ss and qe >= se - 2:
-                return "fold"
-    m = re.match(r"[\w’'-]+(?:\s+[\w’'-]+)?", text[ss:se])
-    if not m:
-        return None
-    first = m.group().split()
-    w0 = first[0].lower()
-    main = account.relayed_by or account.sources
-    if w0 in ("he", "she", "they", "it") and same_para and len(first) > 1 and first[1].lower() in _PRESENTING:
-        kind = SUBJECT_PRONOUNS[w0]
-        src = account.sources[0]
-        if (kind == "person") != (src.kind == "person") and not (w0 == "they" and len(account.sources) > 1):
-            return None
-        mention_span = (ss, ss + len(first[0]))
-        pron = Src(text[ss : ss + len(first[0])], mention_span, src.canonical, src.kind)
-        return Found([span], "inherited", None, [pron], list(account.relayed_by), p)
-    if w0 in _ANAPHORIC or (w0 == "the" and len(first) > 1 and first[1].lower() == "other"):
-        if len(first) < 2 or not first[1][:1].islower() or first[1].lower() not in _PEOPLE:
-            return None  # "These soldiers ..." continues an account; "These days ...", "One advantage ..." do not
-        return Found([span], "inherited", None, list(main), [], p)
-    return None
