@@ -11,10 +11,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import InputError, NotFound, StoreError
 from ..models import LinkView
+from .records import valid_id
 from .tables import ClaimRow, EventRow, LinkRow
 
 RELATIONS = ("corroborates", "contradicts")
@@ -30,54 +31,89 @@ def link_claims(db: Any, a: int, b: int, relation: str, *, reviewer: str, note: 
     """Link claims ``a`` and ``b``; the link as seen from ``a``. Linking twice changes nothing.
 
     Refuses a claim linked to itself, an unknown claim, an unknown relation, and a pair already linked
-    the other way (a claim cannot both corroborate and contradict another: unlink first).
+    the other way (a claim cannot both corroborate and contradict another: ``verify unlink`` first).
+    Two people linking the same pair at once get the same answer as one after the other.
     """
     if relation not in RELATIONS:
         raise InputError(f"unknown link relation {relation!r}; one of: {', '.join(RELATIONS)}")
-    if a == b:
-        raise InputError(f"claim {a} cannot be linked to itself")
+    _check_pair(a, b)
     if not reviewer or not reviewer.strip():
         raise InputError("a link needs a reviewer name")
     lo, hi = sorted((a, b))
-    try:
-        with _session(db) as s:
-            found = set(s.scalars(select(ClaimRow.id).where(ClaimRow.id.in_([lo, hi]))))
-            for cid in (a, b):
-                if cid not in found:
-                    raise NotFound(f"no claim with id {cid}")
-            existing = s.scalars(select(LinkRow).where(LinkRow.claim_a == lo, LinkRow.claim_b == hi)).all()
-            for row in existing:
-                if row.relation == relation:
-                    return _view(row, a)
-                raise InputError(
-                    f"claims {lo} and {hi} are already linked as {_word(row.relation)}; unlink them first"
-                )
-            now = datetime.now(timezone.utc)
-            row = LinkRow(claim_a=lo, claim_b=hi, relation=relation, reviewer=reviewer.strip(), at=now, note=note)
-            s.add(row)
-            for me, other in ((a, b), (b, a)):
-                s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="link",
-                               note=f"{relation} claim {other}" + (f": {note}" if note else "")))
-            s.flush()
-            return _view(row, a)
-    except SQLAlchemyError as e:
-        raise StoreError(f"cannot store the link: {str(e).splitlines()[0]}") from None
+    for attempt in (1, 2):
+        try:
+            with _session(db) as s:
+                _require_claims(s, a, b)
+                for row in _existing(s, lo, hi):
+                    if row.relation == relation:
+                        return _view(row, a)
+                    raise InputError(
+                        f"claims {lo} and {hi} are already linked as {_word(row.relation)}; withdraw that link"
+                        f" first with `verify unlink {lo} {hi}`"
+                    )
+                now = datetime.now(timezone.utc)
+                row = LinkRow(claim_a=lo, claim_b=hi, relation=relation, reviewer=reviewer.strip(), at=now, note=note)
+                s.add(row)
+                for me, other in ((a, b), (b, a)):
+                    s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="link",
+                                   note=f"{relation} claim {other}" + (f": {note}" if note else "")))
+                s.flush()
+                return _view(row, a)
+        except IntegrityError as e:
+            # someone stored the same pair between our read and our write: read again, and answer
+            # as a repeat would (the same link, or the conflict)
+            if attempt == 2:
+                raise StoreError(f"cannot store the link: {str(e).splitlines()[0]}") from None
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot store the link: {str(e).splitlines()[0]}") from None
+    raise AssertionError("unreachable")
 
 
 def unlink_claims(db: Any, a: int, b: int, *, reviewer: str, note: str | None = None) -> int:
-    """Remove every link between ``a`` and ``b``; how many there were. The history keeps an event."""
+    """Withdraw every link between ``a`` and ``b``; how many there were.
+
+    The link row goes (the next check no longer counts it); each claim's history keeps the link
+    event and gains an ``unlink`` event with who, when and why.
+    """
+    _check_pair(a, b)
+    if not reviewer or not reviewer.strip():
+        raise InputError("withdrawing a link needs a reviewer name")
     lo, hi = sorted((a, b))
-    with _session(db) as s:
-        rows = s.scalars(select(LinkRow).where(LinkRow.claim_a == lo, LinkRow.claim_b == hi)).all()
-        if not rows:
-            raise NotFound(f"claims {a} and {b} are not linked")
-        now = datetime.now(timezone.utc)
-        for row in rows:
-            for me, other in ((a, b), (b, a)):
-                s.add(EventRow(claim_id=me, reviewer=reviewer, at=now, action="unlink",
-                               note=f"no longer {row.relation} claim {other}" + (f": {note}" if note else "")))
-            s.delete(row)
-        return len(rows)
+    try:
+        with _session(db) as s:
+            _require_claims(s, a, b)
+            rows = _existing(s, lo, hi)
+            if not rows:
+                raise NotFound(f"claims {a} and {b} are not linked")
+            now = datetime.now(timezone.utc)
+            for row in rows:
+                for me, other in ((a, b), (b, a)):
+                    s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="unlink",
+                                   note=f"no longer {row.relation} claim {other}" + (f": {note}" if note else "")))
+                s.delete(row)
+            return len(rows)
+    except SQLAlchemyError as e:
+        raise StoreError(f"cannot withdraw the link: {str(e).splitlines()[0]}") from None
+
+
+def _check_pair(a: int, b: int) -> None:
+    for cid in (a, b):
+        # beyond the INTEGER column no claim exists; the driver would fail with an overflow instead
+        if not valid_id(cid):
+            raise NotFound(f"no claim with ID {cid}")
+    if a == b:
+        raise InputError(f"claim {a} cannot be linked to itself")
+
+
+def _require_claims(s, a: int, b: int) -> None:
+    found = set(s.scalars(select(ClaimRow.id).where(ClaimRow.id.in_(sorted({a, b})))))
+    for cid in (a, b):
+        if cid not in found:
+            raise NotFound(f"no claim with ID {cid}")
+
+
+def _existing(s, lo: int, hi: int) -> list[LinkRow]:
+    return list(s.scalars(select(LinkRow).where(LinkRow.claim_a == lo, LinkRow.claim_b == hi)).all())
 
 
 def links_of(db: Any, claim_id: int) -> list[LinkView]:
