@@ -111,7 +111,7 @@ def test_empty_missing_and_unreadable_rulebooks(tmp_path, cli):
     (tmp_path / "empty").mkdir()
     assert "no .feature files" in lint(tmp_path / "empty").errors[0].message
     res = cli("rules", "lint", tmp_path / "missing")
-    assert res.exit_code != 0 and "no such rulebook directory" in res.stderr and res.stderr.count("\n") == 1
+    assert res.exit_code != 0 and "no such file or directory" in res.stderr and res.stderr.count("\n") == 1
     (tmp_path / "bin").mkdir()
     (tmp_path / "bin" / "x.feature").write_bytes(b"Feature: \xff\xfe broken")
     [p] = lint(tmp_path / "bin").errors
@@ -142,3 +142,40 @@ def test_steps_listing(cli):
         assert phrase in res.stdout
     listed = json.loads(cli("rules", "steps", "--format", "json").stdout)
     assert all(s["description"] and s["example"] for s in listed)
+
+
+def test_a_directory_without_feature_files_is_named_without_a_line(tmp_path, cli):
+    (tmp_path / "nofeatures").mkdir()
+    res = cli("rules", "lint", tmp_path / "nofeatures")
+    assert res.exit_code != 0
+    assert f"{tmp_path / 'nofeatures'}: error: no .feature files in this directory" in res.stderr
+    assert ":0:" not in res.stderr + res.stdout
+
+
+def test_lint_checks_source_names_against_the_databases_registry(store, tmp_path, cli, db_url):
+    from verify.registry import Source
+
+    write_rules(tmp_path / "r", "desk.feature", """Feature: Local sources
+  Scenario: The harbour master's word needs a second source
+    Given a claim attributed to "Harbour Master of Odesa"
+    Then it needs review because "a local official"
+""")
+    res = cli("rules", "lint", tmp_path / "r")
+    assert res.exit_code == 0 and "knows no source 'Harbour Master of Odesa'" in res.stdout
+    assert "checked against the starter registry" in res.stdout
+    store.sync_sources([Source(canonical="Harbour Master of Odesa", kind="person")])
+    res = cli("rules", "lint", tmp_path / "r", "--db", db_url)
+    assert res.exit_code == 0, res.stderr
+    assert "knows no source" not in res.stdout and "checked against the database's registry" in res.stdout
+
+
+def test_check_warnings_say_warning_once(store, tmp_path, cli):
+    write_rules(tmp_path / "r", "w.feature", """Feature: Unknown names
+  Scenario: A source nobody registered
+    Given a claim attributed to "Nobody In Particular"
+    Then flag it as "odd"
+""")
+    res = cli("check", "--rules", tmp_path / "r")
+    assert res.exit_code == 0, res.stderr
+    [line] = [x for x in res.stderr.splitlines() if "Nobody In Particular" in x]
+    assert line.count("warning:") == 1 and "w.feature:3: warning:" in line

@@ -118,16 +118,30 @@ def register(app: typer.Typer) -> None:
     def lint_cmd(
         directory: Annotated[str | None, typer.Argument(help="Rulebook directory (default: the shipped rulebook).", show_default=False)] = None,
         allow_plugins: PluginsOption = False,
+        db: Annotated[str | None, typer.Option("--db", help="Check source names against this database's registry"
+                      " (default: the starter registry).", show_default=False)] = None,
         fmt: Annotated[Format, typer.Option("--format", help="table or json.")] = Format.table,
     ) -> None:
-        """Report malformed Gherkin, unknown steps (with the closest phrasings) and unknown tags, by file and line."""
+        """Report malformed Gherkin, unknown steps (with the closest phrasings) and unknown tags, by file and line.
+
+        Source names are checked against the starter registry, or with --db against the registry of
+        that database (the sources people added there too).
+        """
         from ..rules import lint
 
-        book = lint(directory, allow_plugins=allow_plugins)
+        registry, against = None, "the starter registry"
+        if db is not None:
+            from ..store import open_store
+
+            with open_store(db) as store:
+                registry = store.registry()
+            against = "the database's registry"
+        book = lint(directory, allow_plugins=allow_plugins, registry=registry)
         errors = book.errors
         if fmt is Format.json:
             typer.echo(json.dumps({
                 "rulebook": book.shown, "rules": len(book.rules), "errors": len(errors),
+                "registry": "database" if db is not None else "starter",
                 "warnings": len(book.warnings), "plugin": book.plugin, "plugin_loaded": book.plugin_loaded,
                 "problems": [p.to_dict() for p in book.problems],
             }, indent=2))
@@ -138,7 +152,7 @@ def register(app: typer.Typer) -> None:
             summary = f"{book.shown}: {len(book.rules)} rule(s), {verdict}"
             if book.warnings:
                 summary += f", {len(book.warnings)} warning(s)"
-            out.print(Text(summary))
+            out.print(Text(f"{summary} (source names checked against {against})"))
         if errors:
             raise typer.Exit(RulebookError.exit_code)
 

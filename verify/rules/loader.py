@@ -182,7 +182,7 @@ def read_rulebook(directory: str | Path | None = None, *, allow_plugins: bool | 
     """
     d = Path(directory) if directory is not None else DEFAULT_RULEBOOK
     if not d.exists():
-        raise RulebookError(f"{d}: no such rulebook directory")
+        raise RulebookError(f"{d}: no such file or directory (a rulebook is a directory of .feature files, or one .feature file)")
     if d.is_file() and d.suffix == ".feature":
         # one file on its own: a rulebook of that file (a plug-in needs a directory)
         book = Rulebook(path=d, shown=str(d), paths=[_absolute(d)])
