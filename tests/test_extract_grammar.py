@@ -244,3 +244,14 @@ def test_decisions_and_what_someone_learned_are_attributed() -> None:
     assert (c.cue.text, c.sources[0].mention) == ("decided", "The harbour board")
     d = one("Investigators learned that the crane had not been inspected for years.", "crane")
     assert d.cue.text == "learned"
+
+
+def test_a_past_participle_before_a_plural_noun_is_an_adjective() -> None:
+    found = extract_claims("The mayor has won 40 pledged votes on the council so far this year.")
+    assert not [c for c in found if c.cue and c.cue.text == "pledged"]
+
+
+def test_poll_shares_take_a_stance() -> None:
+    c = one("Nearly 60 percent support a ban on night flights over the harbour.", "night flights")
+    assert c.cue.text == "support"
+    assert "percent" in c.sources[0].mention

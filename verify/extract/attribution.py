@@ -51,6 +51,10 @@ Span = tuple[int, int]
 
 _PARTICIPLES = set(PARTICIPLES)
 # verb forms that are more often plural nouns ("his claims", "media reports", "the questions")
+# plural subjects of opinion-poll sentences, before a bare stance verb ("most voters oppose ...")
+_GROUP_SUBJECTS = {"percent", "%", "who", "voters", "respondents", "americans", "republicans", "democrats", "people",
+                   "majority", "most", "many", "half", "third", "thirds", "quarters", "three-quarters", "polled",
+                   "surveyed", "independents", "conservatives", "liberals", "supporters", "members"}
 _NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "point", "issue", "offer", "talk", "echoes", "points", "offers", "issues", "refers", "talks", "answers", "reminds", "seeks", "claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
             "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
             "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
@@ -111,7 +115,7 @@ _COLON_LABELS = set(
     exclusive video listen pictured credit credits share tags posted image images caption correction
     disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see
     subscribe follow contact location date time when where what why how who answer question questions contributing
-    contributors editor’s editor's morning evening today latest twitter email e-mail name look revealed so
+    contributors editor’s editor's morning evening today latest still twitter email e-mail name look revealed so
     watch: facebook instagram youtube website web phone fax address age city job pay""".split()
 )
 _FRAME_VERBS = {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued"}
@@ -394,6 +398,8 @@ class Reader:
         nxt = lows[i + 1] if i + 1 < n else ""
         if prev in ("of", "for", "a", "an") and tense in ("base", "third"):
             return True  # "a note of caution", "a call for"
+        if tense == "past" and (prev[:1].isdigit() or prev in ("of", "fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha():
+            return True  # "758 pledged delegates", "the count of reported cases": an adjective
         if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
                 or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
             return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
@@ -402,7 +408,8 @@ class Reader:
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
             subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4)
             if klass == "stance" and tense == "base":
-                subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you")
+                subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
+                    or prev in _GROUP_SUBJECTS  # "47 percent support ...", "voters who oppose ..."
             if not subj_like:
                 return True
         return False
