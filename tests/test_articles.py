@@ -159,6 +159,73 @@ def test_html_with_no_article_text_is_refused(tmp_path):
         read_article(p)
 
 
+SHORT_HTML = """<!DOCTYPE html><html><head><title>Ferry service halted on the lake | Shore Gazette</title>
+<meta name="author" content="Tomas Brandt"><meta property="og:site_name" content="Shore Gazette">
+<meta property="article:published_time" content="2026-03-02T08:00:00Z"></head>
+<body><nav>Home | Region | Sport</nav><article><h1>Ferry service halted on the lake</h1>
+<p class="byline">By Tomas Brandt</p>
+<p>The harbour authority said the ferries would stay in port until Thursday.</p>
+<p>\u201cIce has closed the northern channel,\u201d the captain told passengers.</p>
+<p>Operators said 300 commuters were affected.</p></article>
+<footer>\u00a9 Shore Gazette. Subscribe today.</footer></body></html>
+"""
+
+
+@pytest.mark.parametrize("one_line", [False, True])
+def test_short_html_keeps_its_paragraphs_and_drops_the_byline(tmp_path, one_line):
+    """A brief of three paragraphs: headline, byline and first sentence must not run together, or
+    the reporter reads as the first speaker."""
+    page = SHORT_HTML.replace("\n", "") if one_line else SHORT_HTML
+    loaded = read_article(write(tmp_path, "brief.html", page))
+    assert loaded.article.author == "Tomas Brandt"
+    assert loaded.text.split("\n\n") == [
+        "Ferry service halted on the lake",
+        "The harbour authority said the ferries would stay in port until Thursday.",
+        "\u201cIce has closed the northern channel,\u201d the captain told passengers.",
+        "Operators said 300 commuters were affected.",
+    ]
+
+
+def test_short_html_sources_are_not_glued_to_the_byline(tmp_path):
+    from verify.extract import extract_claims
+
+    loaded = read_article(write(tmp_path, "brief.html", SHORT_HTML))
+    mentions = [s.mention for c in extract_claims(loaded.text) for s in c.sources]
+    assert mentions and not any("Brandt" in m or "lake" in m for m in mentions)
+
+
+def test_a_byline_naming_someone_else_is_kept(tmp_path):
+    page = SHORT_HTML.replace("By Tomas Brandt", "By the captain of the Meridian")
+    assert "By the captain of the Meridian" in read_article(write(tmp_path, "brief.html", page)).text
+
+
+def test_deeply_nested_html_is_said_to_be_unparseable(tmp_path):
+    depth = 100_000
+    page = ("<html><head><title>Deep</title></head><body>" + "<div>" * depth
+            + "<p>The mayor said the dam held through the night.</p>" + "</div>" * depth + "</body></html>")
+    msg = one_line_error(write(tmp_path, "deep.html", page))
+    assert "nested too deeply" in msg and "no article text" not in msg
+
+
+@pytest.mark.parametrize("text", [
+    "Мост снова открыт\n\nДорожное управление сообщило, что мост откроется в понедельник, заявил министр.\n",
+    "다리 재개통\n\n도로 관리국은 다리가 월요일에 다시 열린다고 밝혔다. 장관이 말했다.\n",
+    "إعادة فتح الجسر\n\nقال الوزير إن الجسر سيفتح يوم الاثنين بعد الإصلاحات.\n",
+], ids=["cyrillic", "hangul", "arabic"])
+def test_text_not_in_english_gets_one_note(tmp_path, text):
+    loaded = read_article(write(tmp_path, "other.txt", text))
+    assert loaded.text == text
+    assert len(loaded.notes) == 1
+    assert str(tmp_path / "other.txt") in loaded.notes[0] and "English only" in loaded.notes[0]
+
+
+def test_english_with_foreign_names_gets_no_note(tmp_path):
+    text = ("Bridge reopens\n\nThe mayor of Zaporizhzhia, Ivan Fedorov, said the bridge (мост) would reopen, "
+            "and the café owner agreed.\n")
+    assert read_article(write(tmp_path, "en.txt", text)).notes == []
+    assert read_article(write(tmp_path, "page.html", SHORT_HTML)).notes == []
+
+
 # -- bad input -----------------------------------------------------------------------------------------
 
 
@@ -207,6 +274,20 @@ def test_legacy_encoding_is_decoded_with_a_note(tmp_path):
     assert loaded.notes and "cp1252" in loaded.notes[0] and str(p) in loaded.notes[0]
     # spans index the decoded text, which is not the file read as UTF-8, so it is carried
     assert loaded.article.text == text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read_with_a_note(tmp_path, codec):
+    text = "Harbour news\n\nThe port said 12 ships were waiting, and the café stayed open.\n"
+    loaded = read_article(write(tmp_path, "wide.txt", text.encode(codec)))
+    assert loaded.text == text and loaded.article.text == text
+    assert len(loaded.notes) == 1 and codec.upper() in loaded.notes[0] and "byte-order mark" in loaded.notes[0]
+
+
+def test_utf16_without_byte_order_mark_cut_short_is_not_called_binary(tmp_path):
+    data = "Harbour news\n\nThe port said ships were waiting.\n".encode("utf-16-le") + b"x"
+    msg = one_line_error(write(tmp_path, "cut.txt", data))
+    assert "UTF-16 without a byte-order mark" in msg and "UTF-8" in msg and "binary" not in msg
 
 
 def test_utf16_with_byte_order_mark(tmp_path):

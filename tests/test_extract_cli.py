@@ -194,6 +194,41 @@ def test_table_shows_claims_and_prints_stored_text_literally(cli, tmp_path):
     assert "\x1b[" not in r.stdout  # not a terminal: no colour codes
 
 
+HOSTILE = "\x1b[31mRed\x1b[0m \x1b]8;;http://evil.example\x07link\x1b]8;;\x07\x1b[2J\x9b2J"
+
+
+def test_table_passes_no_control_characters_to_the_terminal(cli, tmp_path):
+    """Title, claim text, source names and figures may come from anyone: escape sequences (colour,
+    OSC-8 links, clear-screen, BEL, C1) are shown as U+FFFD, as the other terminal views show them."""
+    p = tmp_path / "hostile.txt"
+    p.write_text(f"Storm warning {HOSTILE}\n\nThe coastguard said 12 boats had returned {HOSTILE}.\n\n"
+                 + FIELDS.split("\n\n", 1)[1] * 3, encoding="utf-8")
+    r = cli("extract", p, "--format", "table")
+    assert r.exit_code == 0, r.stderr
+    assert "Storm warning" in r.stdout and "\ufffd" in r.stdout.split("\n", 2)[0] + r.stdout.split("\n", 2)[1]
+    for ch in ("\x1b", "\x07", "\x9b"):
+        assert ch not in r.stdout
+
+
+def test_table_source_names_are_made_safe():
+    """A registry file travels between newsrooms: its names reach the table as text, controls as U+FFFD."""
+    from rich.console import Console
+
+    from verify.cli.extract import _table
+    from verify.models import Article, Claim, Cue, Extraction, SourceMention
+
+    evil = SourceMention(mention=f"Iva{HOSTILE}nov", span=None, canonical=f"Gen. {HOSTILE} Ivanov", kind="person")
+    claim = Claim(text="the bridge was down", span=(12, 31), attribution="indirect", cue=Cue(text="said", span=(7, 11)),
+                  sources=[evil], relayed_by=[evil])
+    ex = Extraction(path="x.txt", article=Article(title=f"T{HOSTILE}", sha256="0" * 64), claims=[claim])
+    console = Console(record=True, width=200, force_terminal=True, color_system=None)
+    console.print(_table(ex))
+    shown = console.export_text()
+    assert "Gen." in shown and "Ivanov" in shown and "\ufffd" in shown
+    for ch in ("\x1b", "\x07", "\x9b"):
+        assert ch not in shown
+
+
 # -- bad input -------------------------------------------------------------------------------------
 
 
@@ -251,6 +286,32 @@ def test_unreadable_file_is_one_line(cli, tmp_path, monkeypatch):
     assert r.exit_code != 0
     lines = stderr_lines(r)
     assert len(lines) == 1 and "permission denied" in lines[0] and str(p) in lines[0]
+
+
+def test_unreadable_file_among_others_is_the_house_line(cli, tmp_path, monkeypatch):
+    """What the system says of a file the user may not read (os.access and open both refuse): one
+    line from the reader, not a usage box, and the readable file still goes through."""
+    import verify.articles as articles
+
+    locked, good = tmp_path / "locked.txt", tmp_path / "good.txt"
+    locked.write_text(HARBOUR, encoding="utf-8")
+    good.write_text(FIELDS, encoding="utf-8")
+    real_access, real_open = os.access, open
+
+    def access(path, mode, *args, **kwargs):
+        return False if Path(path) == locked else real_access(path, mode, *args, **kwargs)
+
+    def guarded_open(path, *args, **kwargs):
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(articles, "open", guarded_open, raising=False)
+    r = cli("extract", locked, good, "--format", "jsonl", "--jobs", "1")
+    assert r.exit_code != 0
+    assert stderr_lines(r) == [f"verify: error: {locked}: permission denied"]
+    assert [json.loads(line)["path"] for line in r.stdout.splitlines()] == [str(good)]
 
 
 def test_bad_files_among_good_ones_do_not_stop_the_run(cli, tmp_path, articles):
@@ -339,25 +400,44 @@ def test_ten_megabyte_article(tmp_path):
 # -- terminal --------------------------------------------------------------------------------------
 
 
-def test_progress_bar_only_on_a_terminal(tmp_path, articles):
+def _in_terminal(pexpect, command: str) -> tuple[int, str]:
+    """``command`` run by a shell whose terminal is a pseudo-terminal, as typed by a person; what
+    reached the screen."""
+    import shlex
+
+    code = f"{shlex.quote(sys.executable)} -c {shlex.quote(CLI_CODE)}"
+    child = pexpect.spawn("/bin/sh", ["-c", command.replace("VERIFY", code)],
+                          env={**os.environ, "COLUMNS": "120", "TERM": "xterm"}, encoding="utf-8", timeout=120)
+    screen = child.read()
+    child.close()
+    return child.exitstatus, screen
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_output_redirected_from_a_terminal_reaches_the_file(tmp_path, articles, fmt):
     pexpect = pytest.importorskip("pexpect")
-    # not a terminal: stderr stays empty when every file is fine
-    r = run_process("extract", articles, "--format", "jsonl")
-    assert r.returncode == 0 and r.stderr == ""
-    out = tmp_path / "out.jsonl"
-    child = pexpect.spawn(sys.executable, ["-c", CLI_CODE, "extract", str(articles), "--format", "jsonl"],
-                          env={**os.environ, "COLUMNS": "120", "TERM": "xterm"}, encoding="utf-8", timeout=120)
-    log = child.read()
-    child.close()
-    out.write_text(log, encoding="utf-8")
-    assert child.exitstatus == 0, log[-2000:]
-    assert "extracting" in log
-    # a single file draws no bar
-    child = pexpect.spawn(sys.executable, ["-c", CLI_CODE, "extract", str(articles / "harbour.txt")],
-                          env={**os.environ, "COLUMNS": "120", "TERM": "xterm"}, encoding="utf-8", timeout=120)
-    log = child.read()
-    child.close()
-    assert child.exitstatus == 0 and "extracting" not in log
+    out = tmp_path / f"out.{fmt}"
+    # the progress bar is drawn on the terminal (stderr); every result goes to the file
+    status, screen = _in_terminal(pexpect, f"VERIFY extract {articles} --format {fmt} > {out}")
+    assert status == 0, screen[-2000:]
+    assert "extracting" in screen
+    assert '"path"' not in screen
+    text = out.read_text(encoding="utf-8")
+    objs = json.loads(text) if fmt == "json" else [json.loads(line) for line in text.splitlines()]
+    assert [Path(o["path"]).name for o in objs] == ["fields.md", "harbour.txt", "power.html", "again.txt"]
+    # the same as without a terminal
+    r = run_process("extract", articles, "--format", fmt)
+    assert r.returncode == 0 and r.stderr == "" and r.stdout == text
+
+
+def test_no_progress_bar_for_one_file_or_output_on_the_terminal(tmp_path, articles):
+    pexpect = pytest.importorskip("pexpect")
+    status, screen = _in_terminal(pexpect, f"VERIFY extract {articles / 'harbour.txt'} > {tmp_path / 'one.json'}")
+    assert status == 0 and "extracting" not in screen
+    # results on the screen show the progress themselves, and a bar would tear them
+    status, screen = _in_terminal(pexpect, f"VERIFY extract {articles} --format jsonl")
+    assert status == 0 and "extracting" not in screen
+    assert screen.count('"path"') == 4
 
 
 # -- the reference article -------------------------------------------------------------------------
@@ -394,3 +474,110 @@ def test_extract_paths_yields_results_and_errors_in_input_order(articles, tmp_pa
         [r.model_dump() if isinstance(r, Extraction) else str(r) for r in two]
     assert len(notes) == 1 and str(old) in notes[0]
     assert extract_file(articles / "harbour.txt") == one[1]
+
+
+# -- interrupts, dead parents, closed pipes --------------------------------------------------------
+
+
+def _many_files(tmp_path: Path, n: int = 40, paragraphs: int = 2000) -> Path:
+    """A directory of articles big enough that a run takes a while."""
+    d = tmp_path / "many"
+    d.mkdir()
+    body = HARBOUR + "\n".join([HARBOUR.split("\n\n", 1)[1]] * paragraphs)
+    for i in range(n):
+        (d / f"wire{i:03d}.txt").write_text(body, encoding="utf-8")
+    return d
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(x) for x in task.read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; it only waits to be reaped
+
+
+def _start_with_workers(args: list, out, settle: float = 0.5) -> tuple[subprocess.Popen, set[int]]:
+    import time
+
+    import signal
+
+    # as from a shell: Ctrl-C at its default (this test process may have come to ignore it, and an
+    # ignored signal stays ignored in a child)
+    proc = subprocess.Popen([sys.executable, "-c", CLI_CODE, *map(str, args)], stdout=out, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the pool did not start"
+    time.sleep(settle)  # let the workers get into the middle of an article
+    return proc, workers
+
+
+def _gone_soon(pids: set[int], seconds: float = 10) -> set[int]:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.1)
+    return {p for p in pids if _alive(p)}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
+@pytest.mark.parametrize("settle", [0.0, 0.5], ids=["as-the-workers-start", "mid-run"])
+def test_ctrl_c_says_interrupted_once_and_leaves_no_worker(tmp_path, settle):
+    import signal
+
+    many = _many_files(tmp_path)
+    proc, workers = _start_with_workers(["extract", many, "--format", "jsonl", "--jobs", "2"], subprocess.DEVNULL,
+                                        settle=settle)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets it
+    _, err = proc.communicate(timeout=60)
+    left = _gone_soon(workers)
+    for p in left:
+        os.kill(p, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert err.splitlines() == ["verify: interrupted"]
+    assert not left, f"workers still running: {left}"
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
+def test_workers_end_when_the_parent_is_killed(tmp_path):
+    import signal
+
+    # long articles: a worker in the middle of one would otherwise go on for many seconds
+    d = tmp_path / "long"
+    d.mkdir()
+    body = HARBOUR + "\n".join([HARBOUR.split("\n\n", 1)[1]] * 20000)
+    for i in range(4):
+        (d / f"long{i}.txt").write_text(body, encoding="utf-8")
+    proc, workers = _start_with_workers(["extract", d, "--format", "jsonl", "--jobs", "2"], subprocess.DEVNULL,
+                                        settle=2.0)
+    proc.kill()
+    proc.wait(timeout=60)  # not communicate(): that would wait for the workers to close stderr
+    left = _gone_soon(workers, seconds=2)
+    proc.stderr.close()
+    for p in left:
+        os.kill(p, signal.SIGKILL)
+    assert not left, f"workers outlived their parent: {left}"
+
+
+def test_a_closed_pipe_ends_the_run_quietly(tmp_path):
+    many = _many_files(tmp_path, n=30, paragraphs=40)
+    for fmt in ("jsonl", "json", "table"):
+        head = subprocess.run(f"{sys.executable} -c \"{CLI_CODE}\" extract {many} --format {fmt} --jobs 2 | head -1;"
+                              " echo \"rc=${PIPESTATUS[0]}\" >&2",
+                              shell=True, executable="/bin/bash", capture_output=True, text=True, timeout=300)
+        assert head.stdout.strip(), fmt
+        assert head.stderr.strip().splitlines() == ["rc=0"], (fmt, head.stderr)

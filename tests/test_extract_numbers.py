@@ -25,6 +25,9 @@ def one(text: str):
         ("A dozen villages lost power.", "A dozen", 12),
         ("They registered 2.5 million refugees.", "2.5 million", 2_500_000),
         ("Roughly one soldier in every unit deserted.", "Roughly one", 1),
+        ("The strike killed one civilian.", "one", 1),
+        ("Medics treated one wounded fighter.", "one", 1),
+        ("They found only one more survivor.", "one", 1),
     ],
 )
 def test_counts(text, figure, value):
@@ -160,6 +163,11 @@ def test_vague_quantities(text, low, high):
         "One of them spoke.",
         "They blamed one another.",
         "It was one that nobody expected.",
+        "The footage ended showing one with bandaged hands.",
+        "Of the detained men, one was later released.",
+        "The guards led one into the yard.",
+        "One in every household lost water.",
+        "He spoke to one who had fled, and to one carrying a child.",
         "The team scores often.",
         "The 100m sprint was cancelled.",
         "Two-thirds of the town was cut off.",

@@ -102,6 +102,7 @@ def read_article(path: str | os.PathLike[str]) -> LoadedArticle:
     if title is None:
         title = _text_title(text)
     article = Article(title=title, sha256=sha, format=fmt, text=text if encoding != "utf-8" else None)
+    notes = notes + _language_notes(text, shown)
     return LoadedArticle(path=shown, article=article, text=text, encoding=encoding, notes=notes)
 
 
@@ -156,7 +157,18 @@ def _decode(data: bytes, shown: str) -> tuple[str, str, list[str]]:
                 raise InputError(f"{shown}: starts with a {codec.upper()} byte-order mark but does not decode as {codec.upper()}") from None
             return text, codec, [f"{shown}: not UTF-8; read as {codec.upper()} (it has a byte-order mark)"]
     if b"\x00" in data:
-        raise InputError(f"{shown}: a binary file, not text (it contains NUL bytes)")
+        codec = _utf16_without_bom(data)
+        if codec is None:
+            raise InputError(f"{shown}: a binary file, not text (it contains NUL bytes)")
+        hint = "looks like UTF-16 without a byte-order mark"
+        if len(data) % 2:
+            raise InputError(f"{shown}: not UTF-8: {hint}, but has an odd number of bytes; save it as UTF-8")
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            raise InputError(f"{shown}: not UTF-8: {hint}, but does not decode as {codec.upper()}; save it as UTF-8") from None
+        _refuse_control_heavy(text, shown)
+        return text, codec, [f"{shown}: not UTF-8; read as {codec.upper()} (no byte-order mark; spans index the decoded text)"]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -189,6 +201,23 @@ def _legacy(data: bytes, shown: str, err: UnicodeDecodeError) -> tuple[str, str]
         except UnicodeDecodeError:
             pass
     return text, codec
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" where the NULs fall in every other byte, as in UTF-16 text that is
+    mostly Latin letters; None otherwise (a binary file has NULs anywhere)."""
+    sample = data[:65536]
+    pairs = len(sample) // 2
+    if pairs < 4:
+        return None
+    zero_even = sample[0:2 * pairs:2].count(0)
+    zero_odd = sample[1:2 * pairs:2].count(0)
+    # most high bytes are zero for Latin text; a low byte is zero almost never (U+xx00 is rare)
+    if zero_odd > pairs * 0.5 and zero_even <= pairs * 0.01:
+        return "utf-16-le"
+    if zero_even > pairs * 0.5 and zero_odd <= pairs * 0.01:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -241,13 +270,27 @@ def _from_html(shown: str, html: str, sha: str, encoding: str, notes: list[str])
         raise InputError(f"{shown}: cannot read the HTML ({type(e).__name__})") from None
     body = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not body.strip():
+        depth = _nesting_depth(html)
+        if depth > _PARSER_DEPTH:
+            raise InputError(f"{shown}: cannot parse the HTML: it is nested too deeply ({depth:,} levels; "
+                             f"the parser reads {_PARSER_DEPTH})")
         raise InputError(f"{shown}: no article text found in the HTML")
-    # one block a line from trafilatura; a blank line between blocks, as in plain-text copy
-    text = re.sub(r"\n+", "\n\n", body.strip())
+    author = _clean(getattr(doc, "author", None))
+    blocks = body.strip().split("\n")
+    if len(blocks) == 1:
+        # trafilatura's fallback for short pages joins every paragraph with a space, which glues the
+        # headline and byline to the first sentence; the page's own blocks put the breaks back
+        blocks = _page_blocks(html, blocks[0])
+    blocks = [b.strip() for b in blocks if b.strip() and not _is_byline(b, author)]
+    if not blocks:
+        raise InputError(f"{shown}: no article text found in the HTML")
+    # a blank line between blocks, as in plain-text copy
+    text = "\n\n".join(blocks)
+    notes = notes + _language_notes(text, shown)
     article = Article(
         title=_clean(getattr(doc, "title", None)),
         outlet=_clean(getattr(doc, "sitename", None)),
-        author=_clean(getattr(doc, "author", None)),
+        author=author,
         url=_clean(getattr(doc, "url", None)),
         published=_date(getattr(doc, "date", None)),
         sha256=sha,
@@ -255,6 +298,88 @@ def _from_html(shown: str, html: str, sha: str, encoding: str, notes: list[str])
         format="html",
     )
     return LoadedArticle(path=shown, article=article, text=text, encoding=encoding, notes=notes)
+
+
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "figcaption",
+               "td", "th", "div")
+_BYLINE = re.compile(r"^(?:by|written\s+by|words\s+by|reporting\s+by)\s+(?P<who>.+?)\s*$", re.IGNORECASE)
+# libxml2, under trafilatura and lxml, stops reading elements nested deeper than this
+_PARSER_DEPTH = 256
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*?(/?)>")
+# elements that have no end tag, or whose end tag pages often leave out
+_NO_DEPTH = frozenset("area base br col embed hr img input link meta source track wbr p li td tr th dt dd option".split())
+
+
+def _page_blocks(html: str, flat: str) -> list[str]:
+    """``flat`` (the article text on one line) cut where the page's own blocks start. What
+    trafilatura kept is kept word for word: its blocks follow one another in ``flat``, so each block
+    of the page is looked for where the previous one ended (a block it dropped is not found there)."""
+    try:
+        import lxml.html
+
+        root = lxml.html.fromstring(html)
+    except Exception:  # the structure is a nicety: without it the text is still right
+        return [flat]
+    starts = {0}
+    pos = 0
+    for el in root.iter(*_BLOCK_TAGS):
+        piece = " ".join(el.text_content().split())
+        if not piece:
+            continue
+        while pos < len(flat) and flat[pos] == " ":
+            pos += 1
+        if flat.startswith(piece, pos):
+            at = pos
+        else:
+            # resume after something trafilatura left out or reworded, at a sentence boundary only
+            at = flat.find(piece, pos)
+            if at < 2 or flat[at - 1] != " " or flat[at - 2] not in ".!?\"”’:":
+                continue
+        starts.add(at)
+        if next(el.iterdescendants(*_BLOCK_TAGS), None) is None:  # a container's blocks follow inside it
+            pos = at + len(piece)
+    cuts = sorted(starts) + [len(flat)]
+    return [flat[a:b] for a, b in zip(cuts, cuts[1:])]
+
+
+def _is_byline(block: str, author: str | None) -> bool:
+    """"By Jane Roe": the reporter's name over the story, which the metadata already carries; left in,
+    it reads as the speaker of the first sentence."""
+    m = _BYLINE.match(block)
+    if m is None or author is None or len(block) > len(author) + 60:
+        return False
+    who, name = m.group("who").casefold(), author.casefold()
+    return who.startswith(name) or name.startswith(who) or any(p.strip() and p.strip() in who
+                                                               for p in re.split(r",|;| and ", name))
+
+
+def _nesting_depth(html: str) -> int:
+    """How deep the page's elements nest, read from its tags (no parser: a parser is what gives up)."""
+    depth = deepest = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if m.group(1):
+            depth = max(0, depth - 1)
+        elif not m.group(3) and name not in _NO_DEPTH:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+# letters of the Latin alphabet, accented ones included
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _language_notes(text: str, shown: str) -> list[str]:
+    """A note where the text is mostly in another alphabet (Cyrillic, Hangul, Arabic, ...): the
+    extractor knows English reporting verbs only, so every sentence would come out unattributed."""
+    sample = text[:20000]
+    letters = len(_LETTER.findall(sample))
+    if letters < 20 or len(_LATIN.findall(sample)) >= letters * 0.5:
+        return []
+    return [f"{shown}: the text is not in English; attributions are recognised in English only, "
+            "so its sentences are kept as unattributed"]
 
 
 def _clean(value: object) -> str | None:

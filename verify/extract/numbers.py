@@ -12,7 +12,9 @@ quantities ("dozens", "hundreds", "tens of thousands", "several hundred").
 What does not: years ("2024", "August 2024", "2014-2015"), days of the month ("12 August",
 "Aug. 12"), clock times ("10:30", "6 p.m.", "0800 GMT"), dates ("2024-08-12", "12/08/2024"),
 ordinals ("first", "21st"), decades ("1990s"), designations ("F-16", "COVID-19", "G7", "Article 5",
-"World War II"), and idiomatic "one" ("no one", "one of them", "one another").
+"World War II"), and "one" that is a pronoun or an idiom ("no one", "one of them", "one another",
+"showing one with bandaged hands", "one was released"): "one" counts only when a counted word
+follows it ("one soldier", "one wounded fighter").
 
 How a figure is stored:
 
@@ -171,7 +173,14 @@ _CLOCK_AFTER = re.compile(
 _ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|some|the|this|that|which|last|only\s+the)\s+$", re.IGNORECASE)
 _ONE_AFTER = re.compile(
     r"\s+(?:of|another|or\s+another|day|time|way|hand|side|thing|point|another's|that|who|whom|which|"
-    r"hell|among|by\s+one)\b|['’]s\b",
+    r"hell|among|by\s+one)\b|['’]s\b"
+    # a pronoun "one" is followed by what is said of it, not by what it counts: "showing one with
+    # bandaged hands", "one was released", "one in five"
+    r"|\s+(?:with|without|in|on|at|from|to|for|by|near|inside|outside|into|onto|under|behind|after|before|"
+    r"during|through|against|about|like|who|whose|where|when|while|if|because|and|or|but|nor|as|than|too|"
+    r"also|still|just|only|even|here|there|is|was|were|are|be|been|being|has|had|have|would|could|should|"
+    r"will|can|may|might|must|shall|did|does|do|said|says|told|says|reportedly|allegedly|apparently|"
+    r"carrying|holding|wearing|showing|lying|standing|sitting|seen|shown|pictured)\b",
     re.IGNORECASE,
 )
 
