@@ -3,6 +3,7 @@
     python bench/check_speed.py                 # 100,000 claims in a temporary SQLite database
     python bench/check_speed.py --claims 20000  # compare peak memory at another size
     python bench/check_speed.py --db URL        # an existing, empty database (PostgreSQL, say)
+    python bench/check_speed.py --db URL --drop-result-fk run_id   # measure a schema without that foreign key
 
 Claims are bulk-inserted with a realistic mix (named, unattributed, anonymous, vague and relayed
 sources; figures; links; reviews), then the check runs twice in a fresh process each time: the first
@@ -118,6 +119,20 @@ def make_claims(url: str, n: int, per_article: int = 50, seed: int = 7) -> None:
     store.close()
 
 
+def drop_fks(url: str, columns: list[str]) -> None:
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    if engine.dialect.name != "postgresql":
+        sys.exit("--drop-result-fk needs a PostgreSQL --db (SQLite cannot drop a foreign key in place)")
+    fks = inspect(engine).get_foreign_keys("rule_results")
+    with engine.begin() as c:
+        for fk in fks:
+            if set(fk["constrained_columns"]) & set(columns):
+                c.execute(text(f'ALTER TABLE rule_results DROP CONSTRAINT "{fk["name"]}"'))
+    engine.dispose()
+
+
 def run_check(url: str) -> dict:
     from verify.rules import check, load_rulebook
     from verify.store import open_store
@@ -137,6 +152,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--claims", type=int, default=100_000)
     ap.add_argument("--db", help="database URL (default: a temporary SQLite file)")
+    ap.add_argument("--drop-result-fk", action="append", choices=["run_id", "claim_id"], default=[],
+                    help="drop this foreign key of rule_results in the bench database before checking, to measure"
+                         " what a schema without it would gain (repeatable)")
     ap.add_argument("--_run", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._run:
@@ -147,6 +165,9 @@ def main() -> None:
         t = time.perf_counter()
         make_claims(url, args.claims)
         print(f"made {args.claims} claims in {time.perf_counter() - t:.1f} s")
+        if args.drop_result_fk:
+            drop_fks(url, args.drop_result_fk)
+            print(f"schema variant: rule_results without the foreign key(s) on {', '.join(args.drop_result_fk)}")
         for label in ("first check (every claim written)", "second check (claims unchanged)"):
             res = subprocess.run([sys.executable, __file__, "--_run", url], capture_output=True, text=True)
             if res.returncode:
