@@ -255,3 +255,21 @@ def test_poll_shares_take_a_stance() -> None:
     c = one("Nearly 60 percent support a ban on night flights over the harbour.", "night flights")
     assert c.cue.text == "support"
     assert "percent" in c.sources[0].mention
+
+
+def test_an_intention_is_attributed_only_before_to() -> None:
+    c = one("The ferry operator plans to add a second boat on the island route next spring.", "second boat")
+    assert (c.cue.text, c.sources[0].mention) == ("plans", "The ferry operator")
+    d = one("The council intends to sell the old pier to a private buyer.", "old pier")
+    assert d.cue.text == "intends"
+    found = extract_claims("His plans for the old pier were shelved after the storm.")
+    assert not [x for x in found if x.cue and x.cue.text == "plans"]
+
+
+def test_seeing_someone_as_something_is_a_judgement() -> None:
+    c = one("The harbour master sees the new fees as a threat to small fishing crews.", "threat")
+    assert (c.cue.text, c.sources[0].mention) == ("sees", "The harbour master")
+    found = extract_claims("We will see whether the ferry runs on time next week.")
+    assert not [x for x in found if x.cue and x.cue.text == "see"]
+    found = extract_claims("The view from the quay was clear and calm that morning.")
+    assert not [x for x in found if x.cue and x.cue.text == "view"]

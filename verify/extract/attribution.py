@@ -403,6 +403,17 @@ class Reader:
         if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
                 or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
             return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
+        if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to")):
+            return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
+        if lemma in ("see", "view"):
+            # a judgement only as "X sees/views Y as Z"; "we'll see", "the view from" are not attributions
+            if prev in BE or tense == "ing" or prev in _ARTICLES:
+                return True
+            k = i + 1
+            while k < min(n, i + 9) and lows[k] != "as" and words[k] not in (",", ".", ";", ":"):
+                k += 1
+            if k >= n or lows[k] != "as" or k == i + 1:
+                return True
         pw = words[i - 1] if i else ""
         if low in _NOUNISH or (klass == "stance" and tense != "past"):
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary

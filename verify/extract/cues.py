@@ -33,7 +33,7 @@ LISTENER = set("tell assure remind warn ask inform advise caution urge promise e
 
 # beliefs, wishes and knowledge, which attribution corpora annotate as well
 BELIEF = """think believe feel fear hope expect know worry doubt suspect assume reckon want wish
-understand imagine guess realize realise recognize recognise acknowledge decide learn""".split()
+understand imagine guess realize realise recognize recognise acknowledge decide learn plan intend see view""".split()
 
 # evidence "speaks" only with a document or measurement as subject: "the poll shows ..."
 EVIDENCE = """show find suggest indicate reveal conclude estimate project predict confirm
@@ -64,6 +64,7 @@ _IRREGULAR = {
     "show": ("shows", "showed", "shown", "showing"),
     "swear": ("swears", "swore", "sworn", "swearing"),
     "understand": ("understands", "understood", "understood", "understanding"),
+    "see": ("sees", "saw", "seen", "seeing"),
     "told": ("told", "told", "told", "telling"),
     "post": ("posts", "posted", "posted", "posting"),
     "seek": ("seeks", "sought", "sought", "seeking"),
