@@ -195,3 +195,12 @@ def test_party_members_in_general_are_vague_and_a_named_paper_is_an_organisation
     assert one("Republicans said the budget was too large.", "budget").sources[0].kind == "vague"
     src = one("The Guardian reported that the dam had failed.", "dam").sources[0]
     assert (src.canonical, src.kind) == ("Guardian", "organisation")
+
+
+def test_the_speaker_stands_before_a_relative_clause_without_commas() -> None:
+    from verify.extract import extract_claims
+
+    c = [x for x in extract_claims("Two divers who worked on the sunken wreck said the hull had cracked.") if "hull" in x.text][0]
+    assert c.sources[0].mention == "Two divers"
+    d = [x for x in extract_claims("A port official who spoke with the Coastal Gazette said the dredging would stop.") if "dredging" in x.text][0]
+    assert d.sources[0].mention == "A port official"

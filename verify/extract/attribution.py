@@ -98,6 +98,7 @@ _DATELINE = re.compile(
     r"\s*(?:\([^()]{1,40}\))?\s*(?:-|—|–|--)\s+"
 )
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
+_CLAUSE_BREAKS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "!", "?", "\"", "“", "”", "'", "‘", "’"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _IN_DOCUMENT = re.compile(r"In (?:a|an|the|this|that|its|their|his|her|[A-Z])[^,]{0,80}\b(?:polls?|surveys?|study|studies|report|analysis|data|findings|research|census|audit|review|assessment|forecast),")
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -554,6 +555,19 @@ class Reader:
             return None
         return Found([f], "indirect", cue, sources, [], para)
 
+    def _before_relative(self, toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+        """"Officials who spoke with the Record said ...": the speaker is before "who", not the Record."""
+        lows, words = toks.lows, toks.words
+        k = np[0] - 1
+        lim = max(0, np[0] - 14)
+        while k > lim and lows[k] != "who" and words[k] not in _CLAUSE_BREAKS:
+            k -= 1
+        if k > 0 and lows[k] == "who" and not toks.inq[k]:
+            outer = left_np(toks, k - 1)
+            if outer is not None and outer[1] == k - 1:
+                return outer
+        return np
+
     def _speaker(self, toks: Tokens, i: int, j: int, lemma: str, klass: str) -> tuple[list[Src], int, bool, int] | None:
         """Who says it: a relative, the subject before the verb or, inverted, the phrase after it.
 
@@ -589,6 +603,8 @@ class Reader:
                         np = cand
             elif j >= 0:
                 np = left_np(toks, j)
+                if np is not None:
+                    np = self._before_relative(toks, np)
             if np is not None and klass == "stance" and lemma in PERSON_ONLY:
                 named = is_cap(words[np[1]]) and lows[np[1]] not in _CAP_WORDS
                 if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
