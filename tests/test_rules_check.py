@@ -107,6 +107,10 @@ def test_each_check_records_its_rulebooks_for_the_next(store, tmp_path):
     check(store, load_rulebook([tmp_path / "house"], with_default=True))
     paths = last_rulebooks(store)
     assert paths == [str(DEFAULT_RULEBOOK.resolve()), str((tmp_path / "house").resolve())]
+    # a check recorded before paths were (the shown name) still names the shipped rulebook
+    with store.transaction() as s:
+        s.add(CheckRunRow(rulebook="features/rulebook + house"))
+    assert last_rulebooks(store) == [str(DEFAULT_RULEBOOK.resolve()), "house"]
     # the recorded paths load the same rules again
     assert len(load_rulebook(paths).rules) == len(load_rulebook([tmp_path / "house"], with_default=True).rules)
 

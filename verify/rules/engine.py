@@ -651,5 +651,10 @@ def last_rulebooks(db: Any) -> list[str] | None:
         got = None
     if isinstance(got, list) and all(isinstance(x, str) for x in got):
         return got
-    # checks recorded before the paths were: the shown names, joined by " + "
-    return [part for part in str(value).split(" + ") if part]
+    # checks recorded before the paths were: the shown names, joined by " + " (the shipped rulebook
+    # shown relative to the project, which only resolves from there)
+    from ..config import DEFAULT_RULEBOOK, PROJECT_DIR
+
+    shipped = str(DEFAULT_RULEBOOK.relative_to(PROJECT_DIR)) if DEFAULT_RULEBOOK.is_relative_to(PROJECT_DIR) else None
+    return [str(DEFAULT_RULEBOOK.resolve()) if part == shipped else part
+            for part in str(value).split(" + ") if part]
