@@ -273,3 +273,16 @@ def test_seeing_someone_as_something_is_a_judgement() -> None:
     assert not [x for x in found if x.cue and x.cue.text == "see"]
     found = extract_claims("The view from the quay was clear and calm that morning.")
     assert not [x for x in found if x.cue and x.cue.text == "view"]
+
+
+def test_votes_focus_and_speaking_out_take_their_preposition() -> None:
+    c = one("Senator Okafor voted against the dredging budget in March.", "dredging budget")
+    assert (c.cue.text, c.sources[0].mention) == ("voted", "Senator Okafor")
+    d = one("The fishermen's union spoke out against the new mooring fees.", "mooring fees")
+    assert d.cue.text == "spoke"
+    e = one("Ms. Lindqvist focused on the cost of repairing the breakwater.", "breakwater")
+    assert e.cue.text == "focused"
+    found = extract_claims("The union spoke to the harbour board after the meeting.")
+    assert not [x for x in found if x.cue and x.cue.text == "spoke"]
+    found = extract_claims("The new brochure focused on the history of the lighthouse.")
+    assert not [x for x in found if x.cue and x.cue.text == "focused"]

@@ -99,6 +99,7 @@ _DATELINE = re.compile(
 )
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _CLAUSE_BREAKS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "!", "?", "\"", "“", "”", "'", "‘", "’"}
+_PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"}}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _IN_DOCUMENT = re.compile(r"In (?:a|an|the|this|that|its|their|his|her|[A-Z])[^,]{0,80}\b(?:polls?|surveys?|study|studies|report|analysis|data|findings|research|census|audit|review|assessment|forecast),")
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -406,6 +407,8 @@ class Reader:
             return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
         if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to")):
             return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
+        if lemma in _PREP_VERBS and nxt not in _PREP_VERBS[lemma]:
+            return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
         if lemma in ("see", "view"):
             # a judgement only as "X sees/views Y as Z"; "we'll see", "the view from" are not attributions
             if prev in BE or tense == "ing" or prev in _ARTICLES:

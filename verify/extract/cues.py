@@ -21,10 +21,10 @@ applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scol
 push advocate champion dispute contest recommend acknowledge downplay insist highlight
 emphasize label dub brand characterize characterise portray describe slam issue offer seek bemoan rail knock voice retweet plead
 press prefer discuss deem congratulate charge apologize apologise imply request consider
-order identify name back""".split()
+order identify name back vote focus speak""".split()
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
-PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name",
+PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
                "knock", "charge"}
 STANCE_SKIP = {"maintained", "maintains", "maintain", "attacks"}  # mostly "maintained a lead", "the attacks"
 
@@ -65,6 +65,8 @@ _IRREGULAR = {
     "swear": ("swears", "swore", "sworn", "swearing"),
     "understand": ("understands", "understood", "understood", "understanding"),
     "see": ("sees", "saw", "seen", "seeing"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "focus": ("focuses", "focused", "focused", "focusing"),
     "told": ("told", "told", "told", "telling"),
     "post": ("posts", "posted", "posted", "posting"),
     "seek": ("seeks", "sought", "sought", "seeking"),
