@@ -285,7 +285,7 @@ def test_cli_ingest_applies_the_rulebook_unless_told_not_to(cli, db_url, article
     assert last.startswith("checked ") and "features/rulebook" in last
     with store.session() as s:
         checked = s.scalars(select(ClaimRow.checked_at)).all()
-    # the check covers every stored claim, the earlier article's too
+    # the check covers the new claims and those no check has touched yet
     assert checked and all(c is not None for c in checked)
 
 
@@ -427,3 +427,39 @@ def test_cli_ingest_checks_house_rules_that_name_sources_by_stored_aliases(cli, 
         others = [c for c in rows if c not in by_pentagon]
         assert by_pentagon and all(c.status == "disputed" for c in by_pentagon)
         assert all(c.status != "disputed" for c in others)
+
+
+def test_cli_ingest_checks_new_claims_with_the_rulebooks_of_the_last_check(cli, db_url, tmp_path, store):
+    rules = tmp_path / "house"
+    rules.mkdir()
+    (rules / "house.feature").write_text(
+        "Feature: House rules\n"
+        "  Scenario: Nothing the SBU says stands alone\n"
+        '    Given a claim attributed to "SBU"\n'
+        '    Then its status is "disputed"\n'
+        '    And flag it as "house-rule"\n',
+        encoding="utf-8",
+    )
+    first = tmp_path / "first.txt"
+    first.write_text("The SBU said on Friday that it had detained two men near the Kharkiv rail depot.\n", encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text("The SBU said on Sunday that a drone workshop outside Belgorod had been destroyed.\n", encoding="utf-8")
+
+    assert cli("ingest", first).exit_code == 0
+    r = cli("check", "--rules", rules)
+    assert r.exit_code == 0, r.stderr
+
+    def outcomes():
+        with store.session() as s:
+            return {c.id: (c.article_id, c.status, sorted(c.flags or [])) for c in s.scalars(select(ClaimRow))}
+
+    before = outcomes()
+    assert before and all(st == "disputed" and "house-rule" in fl for _, st, fl in before.values())
+
+    r = cli("ingest", second)
+    assert r.exit_code == 0, r.stderr
+    after = outcomes()
+    # the first article's claims keep the house rule's outcome, and the new claims get it too
+    assert {k: v for k, v in after.items() if k in before} == before
+    new = [v for k, v in after.items() if k not in before]
+    assert new and all(st == "disputed" and "house-rule" in fl for _, st, fl in new)

@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: one per CPU).")] = None,
         registry: Annotated[list[str] | None, typer.Option("--registry", help="Extra source registry file (TOML); may be repeated. Its sources are stored.", metavar="FILE")] = None,
         check: Annotated[bool, typer.Option("--check/--no-check", help="Apply the rulebook to the stored claims when something new was stored.")] = True,
-        rules: Annotated[list[str] | None, typer.Option("--rules", help="Rulebook directory for the check (default: the shipped rulebook); may be repeated.", metavar="DIR", show_default=False)] = None,
+        rules: Annotated[list[str] | None, typer.Option("--rules", help="House rulebook for the check, added to the shipped one as in `verify check --rules` (default: the rulebooks of the last check); may be repeated.", metavar="DIR", show_default=False)] = None,
         allow_plugins: Annotated[bool, typer.Option("--allow-plugins", help="Run the rulebook's steps.py plug-in (Python code: only if you trust it).")] = False,
     ) -> None:
         """Extract each article's claims and store them, then check them against the rulebook.
@@ -34,17 +34,23 @@ def register(app: typer.Typer) -> None:
             added = extend_registry(reg, registry or [])
             book = None
             if check:
-                from ..rules import load_rulebook
+                from ..rules import last_rulebooks, load_rulebook
 
-                # read against the store's registry, so rules may name sources people added; a
-                # rulebook that does not load is reported before anything is stored
-                book = load_rulebook(rules or None, allow_plugins=allow_plugins, registry=reg)
+                # the new claims are checked as the last `verify check` checked the store, so a
+                # house rulebook stays applied; read against the store's registry, so rules may
+                # name sources people added; a rulebook that does not load stops the ingest before
+                # anything is stored
+                if rules:
+                    book = load_rulebook(rules, allow_plugins=allow_plugins, registry=reg, with_default=True)
+                else:
+                    book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
                 if book.errors:
                     raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
             if added:
                 store.sync_sources(added)
             new = old = failed = claims = 0
             worst = 0
+            new_articles: list[int] = []
             for outcome in store.ingest_paths(paths, registry=reg, jobs=jobs):
                 for note in outcome.notes:
                     err.print(Text(f"verify: note: {outcome.path}: {note}"))
@@ -59,6 +65,7 @@ def register(app: typer.Typer) -> None:
                 r = outcome.result
                 if r.created:
                     new += 1
+                    new_articles.append(r.article_id)
                     claims += r.claims
                     out.print(Text(f"new             {outcome.path}: {r.claims} claims (article {r.article_id})"))
                 else:
@@ -72,7 +79,9 @@ def register(app: typer.Typer) -> None:
             if book is not None and new:
                 from ..rules import check as run_check
 
-                report = run_check(store, book)
+                # what this ingest stored, claims never checked, and the claims linked to them: the
+                # rest of the store keeps the outcomes its last check gave it
+                report = run_check(store, book, claim_ids=store.claim_ids(new_articles, unchecked=True))
                 statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))
                 out.print(Text(
                     f"checked {report.claims} claims against {report.rulebook}: {statuses or 'none'}; "

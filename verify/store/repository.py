@@ -243,6 +243,18 @@ class Store:
         s.add(row)
         return row
 
+    def claim_ids(self, article_ids: Iterable[int], *, unchecked: bool = False) -> list[int]:
+        """The IDs of the stored claims of these articles, and with ``unchecked`` those of every
+        claim no check has touched yet (stored with ``--no-check``)."""
+        ids = sorted(set(article_ids))
+        out: set[int] = set()
+        with self.session() as s:
+            for i in range(0, len(ids), 500):
+                out.update(s.scalars(select(ClaimRow.id).where(ClaimRow.article_id.in_(ids[i : i + 500]))))
+            if unchecked:
+                out.update(s.scalars(select(ClaimRow.id).where(ClaimRow.checked_at.is_(None))))
+        return sorted(out)
+
     def ingest_paths(
         self, paths: Iterable[str | Path], registry: Registry | None = None, jobs: int | None = None
     ) -> Iterator[FileOutcome]:
