@@ -94,14 +94,25 @@ def _empty_postgres(url: str, private: bool) -> None:
         engine.dispose()
 
 
+# every store test runs on SQLite, and on PostgreSQL as well where VERIFY_TEST_DATABASE_URL names one
+BACKENDS = ["sqlite", "postgresql"] if os.environ.get(PG_ENV) else ["sqlite"]
+
+
+def pytest_generate_tests(metafunc):
+    # parametrised here rather than by fixture params, so that steps which ask for the store at
+    # run time (pytest-bdd) work too: such modules name db_url in usefixtures
+    if "db_url" in metafunc.fixturenames:
+        metafunc.parametrize("db_url", BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def db_url(_pg_url, tmp_path_factory, monkeypatch) -> str:
+def db_url(request, tmp_path_factory, monkeypatch) -> str:
     """An empty database for this test; ``VERIFY_DATABASE_URL`` points at it, so CLI commands use it.
 
     The SQLite file lives in a directory of its own, so a test's ``tmp_path`` stays empty for it.
     """
-    if _pg_url:
-        url, private = _pg_url
+    if getattr(request, "param", "sqlite") == "postgresql":
+        url, private = request.getfixturevalue("_pg_url")
         _empty_postgres(url, private)
     else:
         url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'verify.db'}"

@@ -15,7 +15,11 @@ from verify.store.records import list_claims
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ARTICLE = SHARED / "corpus" / "kursk-north-korean-soldiers.txt"
 
-pytestmark = pytest.mark.skipif(not ARTICLE.exists(), reason="../shared/corpus is not beside the project")
+pytestmark = [
+    pytest.mark.skipif(not ARTICLE.exists(), reason="../shared/corpus is not beside the project"),
+    # run on every backend the suite tests (the steps ask for the store at run time)
+    pytest.mark.usefixtures("db_url"),
+]
 
 scenarios("reference_article.feature")
 
