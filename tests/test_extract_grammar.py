@@ -286,3 +286,15 @@ def test_votes_focus_and_speaking_out_take_their_preposition() -> None:
     assert not [x for x in found if x.cue and x.cue.text == "spoke"]
     found = extract_claims("The new brochure focused on the history of the lighthouse.")
     assert not [x for x in found if x.cue and x.cue.text == "focused"]
+
+
+def test_a_named_owners_claim_or_attack_is_attributed_to_the_owner() -> None:
+    found = claims("Officials rejected her claim that the lighthouse keeper had been paid twice.")
+    c = [x for x in found if x.cue and x.cue.text == "claim that"][0]
+    assert c.sources[0].mention == "her"
+    assert c.text.endswith("paid twice")
+    d = one("Councillor Brandt’s attacks on the harbour board grew sharper over the summer.", "harbour board")
+    assert d.sources[0].mention == "Councillor Brandt’s"
+    assert d.text.startswith("the harbour board") and d.cue.text == "attacks on"
+    found = extract_claims("The claims that reached the insurer were paid within a month.")
+    assert not [x for x in found if x.cue and x.cue.text.startswith("claims")]

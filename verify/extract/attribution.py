@@ -109,7 +109,19 @@ _CUE_WORDS = (
     set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
     | {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued", "according"}
 )
+# nouns that report a stance or a statement when their owner is named: "her claim that ...", "Roe's attacks on ..."
+# (noun -> the words that may open its content)
+_NOUN_CUES = {
+    "claim": {"that"}, "claims": {"that"}, "assertion": {"that"}, "argument": {"that"}, "insistence": {"that"},
+    "contention": {"that"}, "suggestion": {"that"}, "warning": {"that"}, "promise": {"that", "to"},
+    "pledge": {"to", "that"}, "vow": {"to"}, "calls": {"for"}, "attacks": {"on"}, "attack": {"on"},
+    "criticism": {"of"}, "endorsement": {"of"}, "comments": {"on", "about"}, "remarks": {"about"},
+    "embrace": {"of"}, "demand": {"that"}, "demands": {"that"},
+}
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
+_NP_END = {",", ";", ":", ".", "—", "–", "--", "(", ")", "!", "?"}
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
+_CUE_WORDS = _CUE_WORDS | set(_NOUN_CUES)
 _CANDIDATES = _CUE_WORDS | _DASH_CUES
 # "Note: ...", "Update: ..." are labels, not speakers
 _COLON_LABELS = set(
@@ -212,6 +224,11 @@ class Reader:
                 if f:
                     out.append(f)
                 continue
+            if low in _NOUN_CUES and i > 0 and i + 2 < n and lows[i + 1] in _NOUN_CUES[low]:
+                f = self._noun_cue(toks, i, para)
+                if f:
+                    out.append(f)
+                    continue
             if low in _VERB_CUES:
                 f = self._verb(toks, i, s, e, para, out)
                 if f:
@@ -891,6 +908,40 @@ class Reader:
                 continue
             return np
         return None
+
+    def _noun_cue(self, toks: Tokens, i: int, para: int) -> Found | None:
+        """"Her claim that ...", "the mayor's attacks on ...": the owner is the source, what follows the content."""
+        n = len(toks)
+        lows, words = toks.lows, toks.words
+        o = i - 1
+        if o > 0 and lows[o].isalpha() and lows[o] not in _POSSESSIVE_PRONOUNS and not is_possessive(words[o]) and not is_cap(words[o]):
+            o -= 1  # one adjective between: "his repeated attacks on"
+        if toks.inq[o]:
+            return None
+        if lows[o] in _POSSESSIVE_PRONOUNS:
+            np = (o, o)
+        elif is_possessive(words[o]) and is_cap(words[o]):
+            # the name that owns it, titles included: "Gov. Jane Roe’s"; nothing lower-case before it
+            a = o
+            while a - 1 >= 0 and not toks.inq[a - 1] and (is_cap(words[a - 1]) or words[a - 1] == ".") and lows[a - 1] not in _CAP_WORDS:
+                a -= 1
+            np = (a, o)
+        else:
+            return None
+        opener = lows[i + 1]
+        if opener in ("that", "to"):
+            end = n - 1  # a clause runs to the end of the sentence
+        else:
+            end = i + 2
+            while end + 1 < n and words[end + 1] not in _NP_END and lows[end + 1] not in _CLAUSE_VERBS and end - i < 16:
+                end += 1
+        f = self._frag(toks, i + 2 if opener != "to" else i + 1, end)
+        if not f:
+            return None
+        sources = self._src_list(toks, *np)
+        if not sources:
+            return None
+        return Found([f], "indirect", (toks.starts[i], toks.ends[i + 1]), sources, [], para, kind="stance")
 
     def _frame(self, toks: Tokens, i: int, para: int) -> Found | None:
         """"The agency provided details about ...": an account opens; what follows may inherit it."""
