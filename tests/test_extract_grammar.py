@@ -298,3 +298,10 @@ def test_a_named_owners_claim_or_attack_is_attributed_to_the_owner() -> None:
     assert d.text.startswith("the harbour board") and d.cue.text == "attacks on"
     found = extract_claims("The claims that reached the insurer were paid within a month.")
     assert not [x for x in found if x.cue and x.cue.text.startswith("claims")]
+
+
+def test_a_share_of_support_is_a_figure_not_a_stance() -> None:
+    found = extract_claims("The harbour master now has 52% support in the northern wards.")
+    assert not [x for x in found if x.cue and x.cue.text == "support"]
+    c = one("About 40 percent support the new mooring fees.", "mooring fees")
+    assert c.cue.text == "support"

@@ -439,6 +439,8 @@ class Reader:
         if low in _NOUNISH or (klass == "stance" and tense != "past"):
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
             subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4)
+            if klass == "stance" and tense == "base" and prev in _GROUP_SUBJECTS | {"majority"} and (nxt in _TRAILER_START or nxt in _NP_END or nxt in ("among", "gives", "give")):
+                return True  # "48% support in the state", "38 percent support;": a share, not a stance
             if klass == "stance" and tense == "base":
                 subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
                     or prev in _GROUP_SUBJECTS  # "47 percent support ...", "voters who oppose ..."
