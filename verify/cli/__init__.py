@@ -2,29 +2,53 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import typer
 
 from ..errors import VerifyError
-from . import claims, db, extract, ingest, links, report, review, rules, sources
 
-app = typer.Typer(
-    name="verify",
-    help="Who says so, can they know, who confirms it: source attribution for conflict reporting.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
+# the module that registers each command; `verify CMD` imports only that one, so a command does not
+# pay at start-up for the database and report code of the others
+COMMAND_MODULES = {
+    "extract": "extract", "ingest": "ingest", "check": "rules", "rules": "rules", "link": "links",
+    "unlink": "links", "claims": "claims", "review": "review", "report": "report",
+    "sources": "sources", "db": "db",
+}
+MODULE_ORDER = ("extract", "ingest", "rules", "links", "claims", "review", "report", "sources", "db")
 
-for module in (extract, ingest, rules, links, claims, review, report, sources, db):
-    module.register(app)
+
+def build_app(module: str | None = None) -> typer.Typer:
+    """The ``verify`` command with every command group, or only the one in ``module``."""
+    app = typer.Typer(
+        name="verify",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        add_completion=False,
+    )
+
+    @app.callback()
+    def verify() -> None:
+        """Who says so, can they know, who confirms it: source attribution for conflict reporting."""
+
+    for name in (module,) if module else MODULE_ORDER:
+        importlib.import_module(f"{__name__}.{name}").register(app)
+    return app
+
+
+def __getattr__(name: str):
+    # `verify.cli.app`: the whole command, for callers that drive it from Python
+    if name == "app":
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
+    command = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
     try:
-        app()
+        build_app(COMMAND_MODULES.get(command))()
     except VerifyError as e:
         print(f"verify: error: {e}", file=sys.stderr)
         sys.exit(e.exit_code)
