@@ -305,3 +305,11 @@ def test_a_share_of_support_is_a_figure_not_a_stance() -> None:
     assert not [x for x in found if x.cue and x.cue.text == "support"]
     c = one("About 40 percent support the new mooring fees.", "mooring fees")
     assert c.cue.text == "support"
+
+
+def test_a_poll_named_with_its_release_opens_the_sentence() -> None:
+    c = one("In a Gull Radio/Harbour Times poll released Tuesday, 44 percent of skippers backed the levy.", "44 percent")
+    assert c.sources[0].mention == "a Gull Radio/Harbour Times poll"
+    d = one("In a Harbour Times survey last week, most skippers opposed the levy.", "opposed the levy")
+    assert d.sources[0].mention == "a Harbour Times survey"
+    assert not [x for x in extract_claims("In the fog released by the cold sea, the ferry waited.") if x.sources]

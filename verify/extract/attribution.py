@@ -101,7 +101,7 @@ _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as
 _CLAUSE_BREAKS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "!", "?", "\"", "“", "”", "'", "‘", "’"}
 _PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"}}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
-_IN_DOCUMENT = re.compile(r"In (?:a|an|the|this|that|its|their|his|her|[A-Z])[^,]{0,80}\b(?:polls?|surveys?|study|studies|report|analysis|data|findings|research|census|audit|review|assessment|forecast),")
+_IN_DOCUMENT = re.compile(r"In (?:a|an|the|this|that|its|their|his|her|[A-Z])[^,]{0,80}\b(?:polls?|surveys?|study|studies|report|analysis|data|findings|research|census|audit|review|assessment|forecast)(?: (?:released|published|conducted|taken|out|last|this|earlier)\b[^,]{0,40})?,")
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _VERB_CUES = set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
@@ -966,6 +966,12 @@ class Reader:
         if comma is None or comma + 4 >= n:
             return None
         np = right_np(toks, 1, comma)
+        if np is not None and toks.lows[np[1]] not in EVIDENCE_NOUNS:
+            # "In a poll released Monday,", "In a poll last month,": the document ends before its trailer
+            k = next((k for k in range(comma - 1, 1, -1) if toks.lows[k] in ("poll", "polls", "survey", "surveys", "study")), None)
+            if k is not None and all(toks.lows[x] in _TRAILER_START or toks.lows[x] in _TIME_NOUNS or toks.lows[x] in ("released", "published", "conducted", "taken", "out", "week", "month", "year")
+                                     for x in range(k + 1, min(k + 3, comma))):
+                np = right_np(toks, 1, k + 1)
         if np is None or toks.lows[np[1]] not in EVIDENCE_NOUNS or toks.lows[np[1]] in ("model", "models"):
             return None
         content = self._frag(toks, comma + 1, n - 1)

@@ -156,6 +156,8 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
         return False
     if low in DETERMINERS or low in ("’s", "'s", "&", "(", ")"):
         return True
+    if w == "/" and 0 < k < len(words) - 1 and is_cap(words[k - 1]) and is_cap(words[k + 1]):
+        return True  # joint sponsors: "an NBC/Marist poll"
     form = SPEECH_FORMS.get(low) or EVIDENCE_FORMS.get(low) or BELIEF_FORMS.get(low)
     if form is not None:
         # "the report", "his claims": base and -s forms double as nouns; "said", "told" never do
