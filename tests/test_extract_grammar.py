@@ -313,3 +313,10 @@ def test_a_poll_named_with_its_release_opens_the_sentence() -> None:
     d = one("In a Harbour Times survey last week, most skippers opposed the levy.", "opposed the levy")
     assert d.sources[0].mention == "a Harbour Times survey"
     assert not [x for x in extract_claims("In the fog released by the cold sea, the ferry waited.") if x.sources]
+
+
+def test_a_group_supporting_or_backing_someone_takes_a_stance() -> None:
+    c = one("Skippers supporting the night-fishing ban met at the quay.", "night-fishing ban")
+    assert (c.cue.text, c.sources[0].mention) == ("supporting", "Skippers")
+    d = one("Crews backing the harbour master walked out of the meeting.", "harbour master")
+    assert (d.cue.text, d.sources[0].mention) == ("backing", "Crews")

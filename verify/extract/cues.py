@@ -51,7 +51,7 @@ PARTICIPLES = """saying adding noting arguing explaining telling insisting warni
 suggesting stressing acknowledging declaring writing asking calling predicting promising vowing
 accusing charging complaining conceding describing recalling referring urging blaming criticizing praising
 questioning defending pointing answering echoing expressing talking reminding offering seeking stating
-repeating tweeting mocking hoping remarking believing""".split()
+repeating tweeting mocking hoping remarking believing supporting backing""".split()
 
 _IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
