@@ -204,3 +204,11 @@ def test_the_speaker_stands_before_a_relative_clause_without_commas() -> None:
     assert c.sources[0].mention == "Two divers"
     d = [x for x in extract_claims("A port official who spoke with the Coastal Gazette said the dredging would stop.") if "dredging" in x.text][0]
     assert d.sources[0].mention == "A port official"
+
+
+def test_a_document_with_words_after_it_is_still_the_source_of_what_it_shows() -> None:
+    c = [x for x in extract_claims("Records kept by the port authority show that the ferry ran late twice a week.") if "ran late" in x.text][0]
+    assert c.sources[0].mention == "Records kept by the port authority"
+    assert c.cue.text == "show"
+    d = [x for x in extract_claims("A survey of 300 skippers found wide support for the levy.") if "levy" in x.text][0]
+    assert d.sources[0].mention == "A survey of 300 skippers"

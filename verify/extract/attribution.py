@@ -577,6 +577,20 @@ class Reader:
             return None
         return Found([f], "indirect", cue, sources, [], para)
 
+    def _evidence_head(self, toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
+        """"A poll of 600 voters released Monday shows ...": the document heads the phrase before the verb."""
+        lows, words = toks.lows, toks.words
+        for k in range(np[1] - 1, max(-1, np[0] - 12), -1):
+            if words[k] in _CLAUSE_BREAKS or toks.inq[k] or lows[k] in _CLAUSE_VERBS or lows[k] in RELATIVES \
+                    or lows[k] in ("that", "whether", "if") or lows[k] in _VERB_CUES:
+                break
+            if lows[k] in EVIDENCE_NOUNS and lows[k] not in ("model", "models", "count"):
+                inner = left_np(toks, k)
+                if inner is not None and inner[1] == k:
+                    return (inner[0], np[1])
+                break
+        return None
+
     def _before_relative(self, toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
         """"Officials who spoke with the Record said ...": the speaker is before "who", not the Record."""
         lows, words = toks.lows, toks.words
@@ -631,7 +645,11 @@ class Reader:
                 named = is_cap(words[np[1]]) and lows[np[1]] not in _CAP_WORDS
                 if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
                     return None
-            if np is not None and klass == "evidence":
+            headed = None
+            if klass == "evidence" and j >= 0 and words[j] not in _CLAUSE_BREAKS and (np is None or lows[np[1]] not in EVIDENCE_NOUNS):
+                headed = self._evidence_head(toks, np if np is not None else (j + 1, j))
+                np = headed or np
+            if np is not None and klass == "evidence" and headed is None:
                 # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming"
                 if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they") and not (is_cap(words[np[1]]) and lemma in ("find", "conclude", "estimate", "project", "predict")):
                     return None

@@ -43,7 +43,7 @@ EVIDENCE_NOUNS = set(
     numbers results records documents document statistics estimates estimate review audit investigation
     filings filing census tally count projections projection models model findings evidence footage
     video videos photos images email emails memo memos letter letters transcript transcripts
-    assessment assessments forecast forecasts index""".split()
+    assessment assessments forecast forecasts index polling researchers authors""".split()
 )
 
 # a continuation after a comma: "..., adding that ..."
