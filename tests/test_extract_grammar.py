@@ -320,3 +320,10 @@ def test_a_group_supporting_or_backing_someone_takes_a_stance() -> None:
     assert (c.cue.text, c.sources[0].mention) == ("supporting", "Skippers")
     d = one("Crews backing the harbour master walked out of the meeting.", "harbour master")
     assert (d.cue.text, d.sources[0].mention) == ("backing", "Crews")
+
+
+def test_a_stance_participle_after_a_comma_goes_on_with_the_same_speaker() -> None:
+    found = claims("“The quay is falling apart,” the harbour master said, citing years of storm damage.")
+    c = [x for x in found if x.cue and x.cue.text == "citing"][0]
+    assert c.sources[0].mention == "the harbour master"
+    assert c.text == "years of storm damage"
