@@ -327,3 +327,10 @@ def test_a_stance_participle_after_a_comma_goes_on_with_the_same_speaker() -> No
     c = [x for x in found if x.cue and x.cue.text == "citing"][0]
     assert c.sources[0].mention == "the harbour master"
     assert c.text == "years of storm damage"
+
+
+def test_a_stance_in_the_progressive_is_a_verb() -> None:
+    c = one("The port authority is seeking to close the northern slipway.", "northern slipway")
+    assert (c.cue.text, c.sources[0].mention) == ("seeking", "The port authority")
+    d = one("The skippers were criticizing the new mooring rules at every meeting.", "mooring rules")
+    assert d.cue.text == "criticizing"

@@ -436,7 +436,7 @@ class Reader:
             if k >= n or lows[k] != "as" or k == i + 1:
                 return True
         pw = words[i - 1] if i else ""
-        if (low in _NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and low in _PARTICIPLES and prev in (",", "—", "–", "and", "by")):
+        if (low in _NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in _PARTICIPLES and prev in (",", "—", "–", "and", "by")) or prev in BE)):
             # (", citing ...", "by praising ..." are participles that the participle step reads)
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
             subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4)
