@@ -334,3 +334,10 @@ def test_a_stance_in_the_progressive_is_a_verb() -> None:
     assert (c.cue.text, c.sources[0].mention) == ("seeking", "The port authority")
     d = one("The skippers were criticizing the new mooring rules at every meeting.", "mooring rules")
     assert d.cue.text == "criticizing"
+
+
+def test_a_stance_verb_in_the_present_after_a_common_noun() -> None:
+    c = one("The fishermen's union endorses the harbour master for a second term.", "second term")
+    assert (c.cue.text, c.sources[0].mention) == ("endorses", "The fishermen's union")
+    found = extract_claims("The supports under the pier were replaced last spring.")
+    assert not [x for x in found if x.cue and x.cue.text == "supports"]

@@ -445,6 +445,9 @@ class Reader:
             if klass == "stance" and tense == "base":
                 subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
                     or prev in _GROUP_SUBJECTS  # "47 percent support ...", "voters who oppose ..."
+            if klass == "stance" and tense in ("third", "ing") and low not in _NOUNISH and prev.isalpha() and prev not in DETERMINERS and prev not in _ARTICLES \
+                    and prev not in _TRAILER_START and prev not in _CAP_WORDS:
+                subj_like = True  # "the mayor criticizes ...", "the board praising ...": an unambiguous verb form after a noun
             if not subj_like:
                 return True
         return False
