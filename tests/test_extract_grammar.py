@@ -341,3 +341,14 @@ def test_a_stance_verb_in_the_present_after_a_common_noun() -> None:
     assert (c.cue.text, c.sources[0].mention) == ("endorses", "The fishermen's union")
     found = extract_claims("The supports under the pier were replaced last spring.")
     assert not [x for x in found if x.cue and x.cue.text == "supports"]
+
+
+def test_a_state_of_mind_with_that_is_attributed_to_its_holder() -> None:
+    c = one("The harbour master is confident that the new breakwater will hold.", "breakwater")
+    assert (c.cue.text, c.sources[0].mention) == ("confident", "The harbour master")
+    d = one("The ferry crews fear that the timetable will be cut again.", "timetable")
+    assert d.sources[0].mention == "The ferry crews"
+    e = one("The union worries that the levy will drive boats away.", "levy")
+    assert (e.cue.text, e.sources[0].mention) == ("worries", "The union")
+    found = extract_claims("The fears that the quay would flood proved wrong.")
+    assert not [x for x in found if x.sources]

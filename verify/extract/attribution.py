@@ -120,8 +120,12 @@ _NOUN_CUES = {
 }
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
 _NP_END = {",", ";", ":", ".", "—", "–", "--", "(", ")", "!", "?"}
+# a state of mind stated with "that": "X is confident that ...", "X fears that ..."
+_BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
+                "sure", "fears", "worries", "insists", "aware"}
+_BELIEF_LINKS = BE | {"remain", "remains", "remained", "not", "also", "still", "very", "increasingly", "deeply", "now"}
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
-_CUE_WORDS = _CUE_WORDS | set(_NOUN_CUES)
+_CUE_WORDS = _CUE_WORDS | set(_NOUN_CUES) | _BELIEF_THAT
 _CANDIDATES = _CUE_WORDS | _DASH_CUES
 # "Note: ...", "Update: ..." are labels, not speakers
 _COLON_LABELS = set(
@@ -224,6 +228,12 @@ class Reader:
                 if f:
                     out.append(f)
                 continue
+            if low in _BELIEF_THAT and i > 1 and i + 2 < n and lows[i + 1] == "that" and (
+                    lows[i - 1] in _BELIEF_LINKS if not low.endswith("s") else lows[i - 1] not in _ARTICLES and not is_possessive(words[i - 1])):
+                f = self._belief_that(toks, i, para)
+                if f:
+                    out.append(f)
+                    continue
             if low in _NOUN_CUES and i > 0 and i + 2 < n and lows[i + 1] in _NOUN_CUES[low]:
                 f = self._noun_cue(toks, i, para)
                 if f:
@@ -932,6 +942,22 @@ class Reader:
                 continue
             return np
         return None
+
+    def _belief_that(self, toks: Tokens, i: int, para: int) -> Found | None:
+        """"The mayor is confident that ...", "the union fears that ...": the subject holds the belief."""
+        k = i - 1
+        while k >= 0 and toks.lows[k] in _BELIEF_LINKS:
+            k -= 1
+        if k < 0 or toks.words[k] in _CLAUSE_BREAKS:
+            return None
+        np = left_np(toks, k)
+        if np is None:
+            return None
+        f = self._frag(toks, i + 2, len(toks) - 1)
+        sources = self._src_list(toks, *np)
+        if not f or not sources:
+            return None
+        return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para, kind="belief")
 
     def _noun_cue(self, toks: Tokens, i: int, para: int) -> Found | None:
         """"Her claim that ...", "the mayor's attacks on ...": the owner is the source, what follows the content."""
