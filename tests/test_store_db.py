@@ -87,11 +87,21 @@ def _one_line_error(r, *needles):
         ("postgres://nobody@127.0.0.1:1/x", "cannot open the database postgresql+psycopg://nobody@127.0.0.1:1/x"),
         ("no-such-thing", "not a database URL"),
         ("postgresql+psycopg://nobody@127.0.0.1:1/x", "cannot open the database"),
-        ("sqlite:////proc/verify-cannot-live-here/x.db", "cannot create"),
+        ("sqlite:////proc/verify-cannot-live-here/x.db", "the directory /proc/verify-cannot-live-here does not exist"),
     ],
 )
 def test_unopenable_urls_give_one_line(cli, url, needle):
     _one_line_error(cli("sources", "list", "--db", url), needle)
+
+
+def test_a_mistyped_sqlite_path_creates_no_directory(cli, tmp_path):
+    url = f"sqlite:///{tmp_path}/no/such/dir/x.db"
+    r = cli("sources", "list", "--db", url)
+    _one_line_error(r, f"cannot open {url}: the directory {tmp_path}/no/such/dir does not exist")
+    assert not (tmp_path / "no").exists()
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(url)
+    assert not (tmp_path / "no").exists()
 
 
 def test_a_directory_is_not_a_database(cli, tmp_path):
@@ -169,6 +179,7 @@ def test_a_home_relative_sqlite_path_is_expanded(monkeypatch, tmp_path):
 
     monkeypatch.setenv("HOME", str(tmp_path))
     assert parse_url("sqlite:///~/news/verify.db").database == str(tmp_path / "news" / "verify.db")
+    (tmp_path / "news").mkdir()  # only the default location gets its directory made
     with open_store("sqlite:///~/news/verify.db"):
         pass
     assert (tmp_path / "news" / "verify.db").is_file()

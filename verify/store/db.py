@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from ..config import MIGRATIONS_DIR, database_url
+from ..config import MIGRATIONS_DIR, database_url, default_database_path
 from ..errors import StoreError
 
 BUSY_TIMEOUT_S = 30
@@ -83,6 +83,12 @@ def _prepare_sqlite_path(u: URL) -> None:
         return
     if path.is_dir():
         raise StoreError(f"cannot open the database {mask_url(u)}: {path} is a directory")
+    if path.parent.is_dir():
+        return
+    # only the embedded default gets its directory made: a mistyped --db must not create
+    # directories wherever the typo points
+    if path.absolute() != default_database_path().absolute():
+        raise StoreError(f"cannot open {mask_url(u)}: the directory {path.parent} does not exist")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as e:
