@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+import sqlalchemy as sa
 from sqlalchemy import inspect, text
 
 from verify.store.db import current_revision, head_revision, make_engine, migrate
@@ -103,3 +104,34 @@ def test_the_quick_head_lookup_agrees_with_alembic():
     from verify.store.db import _alembic_head
 
     assert head_revision() == _alembic_head()
+
+
+def test_rule_results_carry_no_foreign_keys_and_0002_gets_them_back(db_url):
+    # 0003 dropped them for check speed on PostgreSQL; going down restores them, dropping stale rows
+    engine = make_engine(db_url)
+    try:
+        migrate(engine, "head")
+        assert inspect(engine).get_foreign_keys("rule_results") == []
+        migrate(engine, "0002", down=True)
+        keys = {(fk["constrained_columns"][0], fk["referred_table"]) for fk in inspect(engine).get_foreign_keys("rule_results")}
+        assert keys == {("claim_id", "claims"), ("run_id", "check_runs")}
+        migrate(engine, "head")
+        assert inspect(engine).get_foreign_keys("rule_results") == []
+        assert _diff(engine) == []
+    finally:
+        engine.dispose()
+
+
+def test_a_check_stores_results_without_the_keys(store):
+    from test_ingest import claims_for, loaded
+
+    from verify.rules import check, load_rulebook
+    from verify.store.tables import ClaimRow, RuleResultRow
+
+    store.ingest(loaded(), claims_for())
+    report = check(store, load_rulebook(None))
+    assert report.claims >= 2
+    with store.session() as s:
+        claim_ids = set(s.scalars(sa.select(ClaimRow.id)))
+        result_claims = set(s.scalars(sa.select(RuleResultRow.claim_id)))
+    assert result_claims and result_claims <= claim_ids

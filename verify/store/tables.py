@@ -215,8 +215,11 @@ class RuleResultRow(Base):
     __tablename__ = "rule_results"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
-    run_id: Mapped[int] = mapped_column(ForeignKey("check_runs.id", ondelete="CASCADE"), index=True)
+    # No foreign keys (migration 0003): checking them for each of a large check's rows cost seconds
+    # on PostgreSQL, and nothing deletes claims or check runs. Code that comes to delete claims
+    # must delete their rule_results too.
+    claim_id: Mapped[int] = mapped_column(Integer, index=True)
+    run_id: Mapped[int] = mapped_column(Integer, index=True)
     rule_file: Mapped[str] = mapped_column(Text)
     rule_line: Mapped[int] = mapped_column(Integer)
     rule_name: Mapped[str] = mapped_column(Text)
