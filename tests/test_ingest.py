@@ -463,3 +463,124 @@ def test_cli_ingest_checks_new_claims_with_the_rulebooks_of_the_last_check(cli, 
     assert {k: v for k, v in after.items() if k in before} == before
     new = [v for k, v in after.items() if k not in before]
     assert new and all(st == "disputed" and "house-rule" in fl for _, st, fl in new)
+
+
+def test_cli_ingest_note_names_the_file_once(cli, db_url, tmp_path):
+    old = tmp_path / "latin1.txt"
+    old.write_bytes(PORT.replace("port", "caf\u00e9 port", 1).encode("cp1252"))
+    r = cli("ingest", old, "--no-check")
+    assert r.exit_code == 0, r.stderr
+    notes = [line for line in r.stderr.splitlines() if line.startswith("verify: note: ")]
+    assert len(notes) == 1 and notes[0].count(str(old)) == 1, notes
+
+
+def test_cli_ingest_an_empty_directory_says_what_extract_says(cli, db_url, tmp_path):
+    empty = tmp_path / "emptydir"
+    empty.mkdir()
+    r = cli("ingest", empty, "--no-check")
+    assert r.exit_code != 0
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"verify: error: {empty}: a directory with no article files in it (.txt, .md")
+    assert "not an article file" not in lines[0]
+
+
+# -- Ctrl-C and a killed parent during a parallel ingest ---------------------------------------------
+
+CLI_CODE = "import sys; from verify.cli import main; sys.argv[0] = 'verify'; main()"
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(x) for x in task.read_text().split()}
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _gone_soon(pids: set[int], seconds: float = 10) -> set[int]:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(_alive(p) for p in pids):
+        time.sleep(0.1)
+    return {p for p in pids if _alive(p)}
+
+
+def _many_wires(tmp_path: Path, n: int = 40, paragraphs: int = 300) -> Path:
+    d = tmp_path / "many"
+    d.mkdir()
+    body = "\n".join([PORT] * paragraphs)
+    for i in range(n):
+        # each file different, or all but the first would be "already stored"
+        (d / f"wire{i:03d}.txt").write_text(f"Wire item {i}.\n\n{body}", encoding="utf-8")
+    return d
+
+
+def _start(args: list, settle: float):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-c", CLI_CODE, *map(str, args)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the pool did not start"
+    time.sleep(settle)
+    return proc, workers
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
+@pytest.mark.parametrize("settle", [0.0, 1.5], ids=["as-the-workers-start", "mid-run"])
+def test_ctrl_c_during_ingest_says_interrupted_once_and_keeps_the_store_whole(db_url, tmp_path, settle):
+    import os
+    import signal
+
+    from verify.store import open_store
+
+    many = _many_wires(tmp_path)
+    proc, workers = _start(["ingest", many, "--jobs", "2", "--no-check", "--db", db_url], settle)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets it
+    _, err = proc.communicate(timeout=60)
+    left = _gone_soon(workers)
+    for p in left:
+        os.kill(p, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert err.splitlines() == ["verify: interrupted"]
+    assert not left, f"workers still running: {left}"
+    with open_store(db_url) as store, store.session() as s:
+        per_article = s.execute(
+            select(ArticleRow.id, func.count(ClaimRow.id)).outerjoin(ClaimRow).group_by(ArticleRow.id)
+        ).all()
+    # every article stored has all its claims (the files differ only in their first line)
+    assert len({n for _, n in per_article}) <= 1 and all(n > 0 for _, n in per_article), per_article
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
+def test_ingest_workers_end_when_the_parent_is_killed(tmp_path):
+    import os
+    import signal
+
+    many = _many_wires(tmp_path, n=8, paragraphs=3000)
+    proc, workers = _start(["ingest", many, "--jobs", "2", "--no-check", "--db", f"sqlite:///{tmp_path}/k.db"], 1.0)
+    proc.kill()
+    proc.wait(timeout=60)
+    left = _gone_soon(workers, seconds=2)
+    proc.stderr.close()
+    for p in left:
+        os.kill(p, signal.SIGKILL)
+    assert not left, f"workers outlived their parent: {left}"

@@ -191,3 +191,41 @@ def test_syncing_the_same_sources_again_changes_nothing(store):
     store.sync_sources([src])
     with store.session() as s:
         assert s.query(SourceRow).filter_by(canonical="Harbour Watch").one().edited_at == first
+
+
+ESC_NAME = "Gen. \x1b[2J\x1b]8;;http://evil.example\x07Ivanov"
+
+
+def test_control_characters_in_stored_names_never_reach_the_terminal(cli, db_url, tmp_path):
+    reg = tmp_path / "escreg.toml"
+    reg.write_text(
+        '[[source]]\ncanonical = "Gen. \\u001b[2J\\u001b]8;;http://evil.example\\u0007Ivanov"\n'
+        'kind = "person"\naliases = ["Ivanov"]\n',
+        encoding="utf-8",
+    )
+    art = tmp_path / "ivanov.txt"
+    art.write_text("Ivanov said the bridge at Kherson was destroyed on Monday.\n", encoding="utf-8")
+    assert cli("ingest", art, "--registry", reg, "--no-check").exit_code == 0
+    for args in (("sources", "list"), ("sources", "show", "Ivanov"), ("sources", "alias", "Ivanov", "Gen Ivanov"),
+                 ("sources", "set", "Ivanov", "--reliability", "C")):
+        r = cli(*args)
+        assert r.exit_code == 0, (args, r.stderr)
+        assert not any(c in r.stdout for c in "\x1b\x07"), args
+        if args[1] in ("list", "show"):
+            assert "\ufffd" in r.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ("sources", "add", "Evil\x1b[2JSource", "--kind", "person"),
+    ("sources", "add", "Plain Source", "--kind", "person", "--alias", "Bell\x07Alias"),
+    ("sources", "alias", "Pentagon", "Pent\x1b]8;;x\x07agon"),
+    ("sources", "set", "Pentagon", "--affiliation", "US\x1bGov"),
+])
+def test_control_characters_are_refused_in_names_and_aliases(cli, db_url, args):
+    r = cli(*args)
+    assert r.exit_code != 0
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("verify: error: ") and "control characters" in lines[0]
+    assert "\x1b" not in r.stderr and "\x07" not in r.stderr
+    listed = cli("sources", "list", "--format", "json").stdout
+    assert "Evil" not in listed and "Plain Source" not in listed and "Bell" not in listed

@@ -10,6 +10,8 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
+from ..report.common import printable
+
 from ..store import open_store
 from ..store.repository import SourceSummary, make_source
 from .common import DbOption, out
@@ -61,7 +63,7 @@ def _show(x: SourceSummary) -> None:
         rows.append(("Description", s.description))
     for k, v in rows:
         # every stored string is shown as plain text, never as rich markup
-        t.add_row(Text(k), Text(v))
+        t.add_row(Text(k), Text(printable(v)))
     out.print(t)
 
 
@@ -88,11 +90,11 @@ def register(app: typer.Typer) -> None:
         for x in items:
             s = x.source
             t.add_row(
-                Text(s.canonical),
-                Text(s.kind),
-                Text(s.affiliation or ""),
-                Text(", ".join(s.tags)),
-                Text(s.reliability or ""),
+                Text(printable(s.canonical)),
+                Text(printable(s.kind)),
+                Text(printable(s.affiliation or "")),
+                Text(printable(", ".join(s.tags))),
+                Text(printable(s.reliability or "")),
                 Text(str(x.claims)),
                 Text(str(x.relayed)),
             )
@@ -131,7 +133,7 @@ def register(app: typer.Typer) -> None:
         with open_store(db) as store:
             store.add_source(src)
             x = store.source_summary(src.canonical)
-        out.print(Text(f"added {x.source.canonical}"))
+        out.print(Text(f"added {printable(x.source.canonical)}"))
         _show(x)
 
     @src_app.command("alias")
@@ -143,7 +145,7 @@ def register(app: typer.Typer) -> None:
         """Give a source another name."""
         with open_store(db) as store:
             src = store.add_alias(name, alias)
-        out.print(Text(f"{alias} now names {src.canonical}"))
+        out.print(Text(f"{printable(alias)} now names {printable(src.canonical)}"))
 
     @src_app.command("set")
     def set_cmd(
@@ -161,5 +163,5 @@ def register(app: typer.Typer) -> None:
                 name, kind=kind, affiliation=affiliation, tags=tag, reliability=reliability, description=description
             )
             x = store.source_summary(src.canonical)
-        out.print(Text(f"updated {x.source.canonical}"))
+        out.print(Text(f"updated {printable(x.source.canonical)}"))
         _show(x)

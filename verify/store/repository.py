@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+import multiprocessing
+import signal
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -266,7 +268,7 @@ class Store:
         is done. Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is
         more than one file.
         """
-        from ..articles import read_article
+        from ..articles import ARTICLE_SUFFIXES, read_article
         from ..extract.run import expand_paths
 
         reg = registry if registry is not None else self.registry()
@@ -275,6 +277,10 @@ class Store:
 
         def prepared() -> Iterator[tuple[str, Any, FileOutcome | None]]:
             for p in paths:
+                if os.path.isdir(p):  # expand_paths passes on only directories with no article in them
+                    yield p, None, FileOutcome(p, error=InputError(
+                        f"{p}: a directory with no article files in it ({', '.join(ARTICLE_SUFFIXES)})"))
+                    continue
                 try:
                     loaded = read_article(p)
                 except VerifyError as e:
@@ -293,23 +299,28 @@ class Store:
             return
 
         # Workers extract; this process writes, so each article is still one transaction here.
-        window = jobs * 4
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(reg,)) as pool:
-            pending: list[tuple[str, Any, FileOutcome | None, Future | None]] = []
+        pool = _WorkerPool(jobs, reg)
+        try:
+            window = jobs * 4
+            pending: list[tuple[str, Any, FileOutcome | None, Any]] = []
             for p, loaded, done in prepared():
-                fut = None if done is not None else pool.submit(_extract_worker, loaded.text)
-                pending.append((p, loaded, done, fut))
+                job = None if done is not None else pool.submit(loaded.text)
+                pending.append((p, loaded, done, job))
                 while len(pending) >= window:
-                    yield self._finish(pending.pop(0), reg)
+                    yield self._finish(pending.pop(0), reg, pool)
             while pending:
-                yield self._finish(pending.pop(0), reg)
+                yield self._finish(pending.pop(0), reg, pool)
+            if pool.interrupted.is_set():  # a Ctrl-C swallowed somewhere (a finaliser) still ends the run
+                raise KeyboardInterrupt
+        finally:
+            pool.close()
 
-    def _finish(self, item: tuple, reg: Registry) -> FileOutcome:
-        p, loaded, done, fut = item
+    def _finish(self, item: tuple, reg: Registry, pool: _WorkerPool) -> FileOutcome:
+        p, loaded, done, job = item
         if done is not None:
             return done
         try:
-            claims = fut.result()
+            claims = pool.result(job)
         except Exception as e:  # a worker that died (out of memory, killed) fails its file only
             return FileOutcome(p, error=VerifyError(f"{p}: extraction failed ({type(e).__name__})"))
         return self._extract_and_store(p, loaded, reg, claims)
@@ -426,6 +437,7 @@ class Store:
         """Give a known source another name; an error if the alias already names another source."""
         reg = self.registry()
         src = _known(reg, name_or_alias)
+        _refuse_control("alias", alias)
         if not normalise(alias):
             raise VerifyError("an alias cannot be empty")
         owner = reg.lookup(alias)
@@ -450,6 +462,10 @@ class Store:
         """Change what the registry holds for a source. ``affiliation=""`` / ``reliability=""`` clear it."""
         reg = self.registry()
         src = _known(reg, name)
+        if affiliation:
+            _refuse_control("affiliation", affiliation)
+        for t in tags or ():
+            _refuse_control("tag", t)
         if kind is not None and kind not in SOURCE_KINDS:
             raise VerifyError(f"unknown source kind {kind!r}; use one of: {', '.join(SOURCE_KINDS)}")
         if reliability:
@@ -538,9 +554,72 @@ def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
 _worker_registry: Registry | None = None
 
 
-def _init_worker(registry: Registry) -> None:
+def _init_worker(registry: Registry, parent: int) -> None:
     global _worker_registry
+    # the extract pool's worker set-up, shared so both behave alike: Ctrl-C ignored (the parent
+    # says "interrupted" once), and the worker ends when its parent is killed. Private to
+    # verify.extract.run, imported on purpose rather than copied.
+    from ..extract.run import _init_pool_worker
+
+    _init_pool_worker(registry, parent)
     _worker_registry = registry
+
+
+class _WorkerPool:
+    """Extraction workers for ingest_paths, waited on in short polls so Ctrl-C is seen at once.
+
+    Ctrl-C sets ``interrupted`` and raises KeyboardInterrupt in the main thread; waiting on a
+    result raises it again if the first one was swallowed (as in verify.extract.run._Parallel).
+    """
+
+    def __init__(self, jobs: int, registry: Registry):
+        from ..extract.run import _start_method
+
+        self.interrupted = threading.Event()
+        self.old_handler = None
+        self.closed = False
+        ctx = multiprocessing.get_context(_start_method())
+        # Ctrl-C held back while the workers fork, so none starts before it ignores it
+        masked = hasattr(signal, "pthread_sigmask")
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(registry, os.getpid()))
+            if threading.current_thread() is threading.main_thread() \
+                    and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                self.old_handler = signal.signal(signal.SIGINT, self._on_sigint)
+        finally:
+            if masked:
+                try:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+                except KeyboardInterrupt:
+                    self.close()
+                    raise
+
+    def _on_sigint(self, signum, frame) -> None:
+        self.interrupted.set()
+        raise KeyboardInterrupt
+
+    def submit(self, text: str) -> Any:
+        return self.pool.apply_async(_extract_worker, (text,))
+
+    def result(self, job: Any) -> Any:
+        while True:
+            try:
+                return job.get(timeout=0.25)
+            except multiprocessing.TimeoutError:
+                if self.interrupted.is_set():
+                    raise KeyboardInterrupt from None
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.pool.terminate()
+        self.pool.join()
+        if self.old_handler is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, self.old_handler)
+            self.old_handler = None
 
 
 def _extract_worker(text: str) -> list[Claim] | VerifyError:
@@ -725,6 +804,14 @@ def _resolve_affiliation(reg: Registry, canonical: str, affiliation: str | None)
     return name
 
 
+def _refuse_control(what: str, value: str) -> None:
+    """A name never holds a control character; one would reach terminals (ESC sequences, links)."""
+    from ..report.common import printable
+
+    if printable(value) != value or any(c in value for c in "\t\n"):
+        raise InputError(f"a {what} cannot contain control characters: {printable(value)!r}")
+
+
 def make_source(
     name: str,
     kind: str,
@@ -736,6 +823,14 @@ def make_source(
     description: str | None = None,
 ) -> Source:
     """A registry entry from user input; ``VerifyError`` (one line) when a field is not valid."""
+    aliases, tags = list(aliases), list(tags)
+    _refuse_control("source name", name)
+    for a in aliases:
+        _refuse_control("alias", a)
+    if affiliation:
+        _refuse_control("affiliation", affiliation)
+    for t in tags:
+        _refuse_control("tag", t)
     name = " ".join(name.split())
     if not name:
         raise VerifyError("a source needs a name")
