@@ -352,3 +352,10 @@ def test_a_state_of_mind_with_that_is_attributed_to_its_holder() -> None:
     assert (e.cue.text, e.sources[0].mention) == ("worries", "The union")
     found = extract_claims("The fears that the quay would flood proved wrong.")
     assert not [x for x in found if x.sources]
+
+
+def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
+    found = extract_claims("The compromise offered by the harbour board was turned down.")
+    assert not [x for x in found if x.cue and x.cue.text == "offered"]
+    c = one("The compromise was offered by the harbour board on Friday.", "compromise")
+    assert c.sources[0].mention == "the harbour board"

@@ -434,6 +434,8 @@ class Reader:
             return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
         if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to")):
             return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
+        if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
+            return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
         if lemma in _PREP_VERBS and nxt not in _PREP_VERBS[lemma]:
             return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
         if lemma in ("see", "view"):
