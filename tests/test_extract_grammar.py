@@ -359,3 +359,10 @@ def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
     assert not [x for x in found if x.cue and x.cue.text == "offered"]
     c = one("The compromise was offered by the harbour board on Friday.", "compromise")
     assert c.sources[0].mention == "the harbour board"
+
+
+def test_a_thing_called_by_its_name_is_not_a_stance() -> None:
+    found = extract_claims("The skippers formed a cooperative called Northern Catch last year.")
+    assert not [x for x in found if x.cue and x.cue.text == "called"]
+    c = one("The mayor called the new levy a tax on hard work.", "levy")
+    assert c.cue.text == "called"

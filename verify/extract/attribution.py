@@ -425,6 +425,7 @@ class Reader:
             # "his repeated offenses", "the alleged plot": an adjective, not a verb
             return True
         nxt = lows[i + 1] if i + 1 < n else ""
+        pw0 = words[i - 1] if i else ""
         if prev in ("of", "for", "a", "an") and tense in ("base", "third"):
             return True  # "a note of caution", "a call for"
         if tense == "past" and (prev[:1].isdigit() or prev in ("of", "fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha():
@@ -436,6 +437,9 @@ class Reader:
             return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
         if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
             return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
+        if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
+                                                                                                     and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
+            return True  # "a group called X", "the resort, now called X": a name, not a stance
         if lemma in _PREP_VERBS and nxt not in _PREP_VERBS[lemma]:
             return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
         if lemma in ("see", "view"):
