@@ -101,3 +101,12 @@ def test_a_registry_file_may_extend_a_known_source(tmp_path):
     assert r.resolve("SSU").canonical == r.resolve("SBU").canonical == "Security Service of Ukraine"
     r.add(Source(canonical="Volodymyr Zelenskyy", aliases=["V. Zelenskyy"]))
     assert r.get("Volodymyr Zelenskyy").kind == "person"
+
+
+@pytest.mark.parametrize("name", ["Gen. \x1b[2JIvanov", "bell\x07", "   "])
+def test_a_registry_file_with_a_control_character_or_empty_name_is_refused(tmp_path, name):
+    f = tmp_path / "bad.toml"
+    escaped = name.replace("\x1b", "\\u001b").replace("\x07", "\\u0007")
+    f.write_text(f'[[source]]\ncanonical = "Someone"\naliases = ["{escaped}"]\n', encoding="utf-8")
+    with pytest.raises(VerifyError, match="source #1: aliases"):
+        read_registry_file(f)

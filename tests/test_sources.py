@@ -10,6 +10,7 @@ from verify.errors import NotFound, VerifyError
 from verify.models import Claim, SourceMention
 from verify.registry import Registry
 from verify.store.repository import make_source
+from verify.store.tables import AliasRow, SourceRow
 
 
 def test_registry_starts_as_the_starter_registry(store):
@@ -196,7 +197,7 @@ def test_syncing_the_same_sources_again_changes_nothing(store):
 ESC_NAME = "Gen. \x1b[2J\x1b]8;;http://evil.example\x07Ivanov"
 
 
-def test_control_characters_in_stored_names_never_reach_the_terminal(cli, db_url, tmp_path):
+def test_a_registry_file_with_control_characters_is_refused_whole(cli, db_url, tmp_path, store):
     reg = tmp_path / "escreg.toml"
     reg.write_text(
         '[[source]]\ncanonical = "Gen. \\u001b[2J\\u001b]8;;http://evil.example\\u0007Ivanov"\n'
@@ -205,7 +206,19 @@ def test_control_characters_in_stored_names_never_reach_the_terminal(cli, db_url
     )
     art = tmp_path / "ivanov.txt"
     art.write_text("Ivanov said the bridge at Kherson was destroyed on Monday.\n", encoding="utf-8")
-    assert cli("ingest", art, "--registry", reg, "--no-check").exit_code == 0
+    r = cli("ingest", art, "--registry", reg, "--no-check")
+    assert r.exit_code != 0
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "control character" in lines[0] and "\x1b" not in r.stderr
+    assert "Ivanov" not in cli("sources", "list", "--format", "json").stdout
+
+
+def test_control_characters_in_stored_names_never_reach_the_terminal(cli, db_url, store):
+    # a name stored by other means (an older version, another tool writing the database)
+    with store.transaction() as s:
+        row = SourceRow(canonical="Gen. \x1b[2J\x1b]8;;http://evil.example\x07Ivanov", kind="person", tags=[])
+        row.aliases.append(AliasRow(alias="Ivanov", key="ivanov"))
+        s.add(row)
     for args in (("sources", "list"), ("sources", "show", "Ivanov"), ("sources", "alias", "Ivanov", "Gen Ivanov"),
                  ("sources", "set", "Ivanov", "--reliability", "C")):
         r = cli(*args)

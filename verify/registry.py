@@ -191,12 +191,35 @@ def read_registry_file(path: str | Path) -> list[Source]:
     out = []
     for i, entry in enumerate(data.get("source", []), 1):
         try:
-            out.append(Source.model_validate(entry))
+            source = Source.model_validate(entry)
         except ValidationError as e:
             first = e.errors()[0]
             where = ".".join(str(x) for x in first["loc"])
             raise VerifyError(f"{p}: source #{i}: {where}: {first['msg']}") from None
+        problem = _bad_name(source)
+        if problem:
+            raise VerifyError(f"{p}: source #{i}: {problem}")
+        out.append(source)
     return out
+
+
+# C0 and C1 control characters: a terminal would act on them (clear the screen, plant a link)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _bad_name(source: Source) -> str | None:
+    """Why a registry file's entry cannot be taken: registry files travel between newsrooms and
+    every name in them is shown to people, so each must be plain, non-empty text."""
+    for field in ("canonical", "aliases", "affiliation", "tags"):
+        value = getattr(source, field)
+        for name in value if isinstance(value, list) else [value]:
+            if name is None:
+                continue
+            if not name.strip():
+                return f"{field}: a name cannot be empty"
+            if _CONTROL.search(name):
+                return f"{field}: {name!r} contains a control character"
+    return None
 
 
 @lru_cache(maxsize=1)
