@@ -188,7 +188,8 @@ def show_text(rec: ClaimRecord) -> None:
         p(Text("Numbers: " + "; ".join(_number(n) for n in rec.numbers)))
     status = Text("Status: ")
     status.append_text(status_text(rec.status))
-    status.append(f" ({STATUS_LABELS.get(rec.status, rec.status)}; rules: {rec.rule_status or '-'}; review: {rec.review_status or '-'})", style="dim")
+    set_by = f"reviewed as {rec.review_status}" if rec.review_status else "not reviewed"
+    status.append(f" (by the rules: {rec.rule_status or 'none yet'}; {set_by})", style="dim")
     if rec.review_status:
         status.append(f"  {reviewed_by(rec)}", style="dim")
     p(status)
@@ -201,8 +202,12 @@ def show_text(rec: ClaimRecord) -> None:
         line = text[0].upper() + text[1:]
         p(Text(line, style="yellow" if needs_review_open(rec) else "dim"))
     p(Text("Rules that fired:" if rec.rules else "Rules that fired: none (run `verify check`)"))
+    previous = None
     for h in rec.rules:
-        p(Text(f"  {h.rule}"))
+        # one heading per rule, its outcomes beneath it
+        if h.rule != previous:
+            p(Text(f"  {h.rule}"))
+            previous = h.rule
         did = Text(f"      {h.outcome} {h.value}", style="" if h.applied else "dim")
         if not h.applied:
             did.append(" (not applied)")
