@@ -16,6 +16,7 @@ claims) is in ``article.py``.
 from __future__ import annotations
 
 import re
+from itertools import compress
 from dataclasses import dataclass, field
 
 from .cues import (
@@ -45,7 +46,7 @@ from .sources import (
     _STOP as _STOP_WORDS,
     split_sources,
 )
-from .tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, tokenize
+from .tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, lowered, tokenize
 
 Span = tuple[int, int]
 
@@ -169,6 +170,11 @@ def trim_span(text: str, s: int, e: int) -> Span:
     return s, e
 
 
+def _title_case(words: list[str]) -> bool:
+    alpha = [x for x in words if x[:1].isalpha()]
+    return len(alpha) >= 4 and sum(1 for x in alpha if x[:1].isupper()) >= 0.7 * len(alpha)
+
+
 class Reader:
     def __init__(self, text: str, ctx: Context) -> None:
         self.text = text
@@ -180,7 +186,9 @@ class Reader:
         text = self.text
         # most sentences hold no cue at all: a C-speed word scan spares them the tokenizer
         chunk = text[s:e]
-        if (_CUE_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower())) and ":" not in chunk[:80]
+        low_text = lowered(text)
+        if (_CUE_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower()) if low_text is None else _LOWER_WORDS.findall(low_text, s, e))
+                and ":" not in chunk[:80]
                 and not _DASH_CHARS.search(chunk) and not _IN_DOCUMENT.match(chunk)):
             return []
         dl = _DATELINE.match(text, s, e)
@@ -198,11 +206,12 @@ class Reader:
             if f:
                 out.append(f)
         # a headline set as a sentence: most words capitalised ("Mayor Says Ferry Will Run.")
-        alpha = [x for x in words if x[:1].isalpha()]
-        title_case = len(alpha) >= 4 and sum(1 for x in alpha if x[:1].isupper()) >= 0.7 * len(alpha)
-        for i, low in enumerate(lows):
-            if low not in _CANDIDATES or toks.inq[i]:
+        title_case: bool | None = None  # worked out only when a capitalised cue needs it
+        # only cue candidates matter; picking them out at C speed skips the loop over every other word
+        for i in compress(range(n), map(_CANDIDATES.__contains__, lows)):
+            if toks.inq[i]:
                 continue
+            low = lows[i]
             w = words[i]
             if w in _DASH_CUES:
                 if i > 1 and (words[i - 1] in CLOSE_QUOTES or (words[i - 1] in STRAIGHT_QUOTES and toks.inq[i - 2])):
@@ -216,7 +225,7 @@ class Reader:
                     if f:
                         out.append(f)
                 continue
-            if (heading or title_case) and w[:1].isupper():
+            if w[:1].isupper() and (heading or title_case or (title_case is None and (title_case := _title_case(words)))):
                 f = self._headline_cue(toks, i, para)
                 if f:
                     out.append(f)

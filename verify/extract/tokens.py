@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import accumulate, chain
 from dataclasses import dataclass
 
 
@@ -33,21 +34,20 @@ _SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'.\-&]\w+)*|''(?!')|``|\S)")
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Tokens:
-    starts: list[int] = []
-    ends: list[int] = []
-    words: list[str] = []
-    pos = start
     pairs = _SPACED_TOKEN.findall(text, start, end)
-    for space, word in pairs:
-        pos += len(space)
-        starts.append(pos)
-        pos += len(word)
-        ends.append(pos)
-        words.append(word)
-    # lower-case the sentence once; a script whose case mapping changes lengths falls back per word
-    lows = [w for _, w in _SPACED_TOKEN.findall(text[start:end].lower())]
-    if len(lows) != len(words):
-        lows = [w.lower() for w in words]
+    # offsets as running sums of the space and word lengths, all at C speed
+    pos = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
+    starts = pos[1::2]
+    ends = pos[2::2]
+    words = [w for _, w in pairs]
+    if lowered(text) is not None:
+        # lower-casing cannot move a token boundary here, so one call over the joined words is exact
+        lows = "\0".join(words).lower().split("\0")
+    else:
+        # lower-case the sentence once; a script whose case mapping changes lengths falls back per word
+        lows = [w for _, w in _SPACED_TOKEN.findall(text[start:end].lower())]
+        if len(lows) != len(words):
+            lows = [w.lower() for w in words]
     inq = [False] * len(words)
     if quotes:
         qi = 0
@@ -57,6 +57,49 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
             if qi < len(quotes) and quotes[qi][0] < s and ends[k] < quotes[qi][1]:
                 inq[k] = True
     return Tokens(starts, ends, words, lows, inq)
+
+
+_SAFE_CHARS: dict[str, bool] = {}
+_last: tuple[str | None, str | None] = (None, None)  # one tuple, so threads never see a half update
+
+
+def _char_safe(c: str) -> bool:
+    low = c.lower()
+    if low == c:
+        return c != "\0"  # the join separator below must not occur in the text
+    if len(low) != 1 or c == "Σ":  # sigma lower-cases by context
+        return False
+    # every class the token pattern tests must stay the same under lower-casing
+    return (bool(_SPACECHAR.match(c)) == bool(_SPACECHAR.match(low))
+            and bool(_WORDCHAR.match(c)) == bool(_WORDCHAR.match(low))
+            and low not in _PATTERN_LITERALS)
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when lower-casing maps each character to one other on its own, else None.
+
+    Then any slice of it is the lower-cased slice of ``text`` and tokens keep their boundaries;
+    the sentences of one article arrive in turn, so this is worked out once per text.
+    """
+    global _last
+    last_text, last_low = _last
+    if text is not last_text:
+        low: str | None = text.lower()
+        for c in set(text):
+            ok = _SAFE_CHARS.get(c)
+            if ok is None:
+                ok = _SAFE_CHARS[c] = _char_safe(c)
+            if not ok:
+                low = None
+                break
+        _last = (text, low)
+        return low
+    return last_low
+
+
+_WORDCHAR = re.compile(r"\w")
+_SPACECHAR = re.compile(r"\s")
+_PATTERN_LITERALS = set("’'.-&`")
 
 
 def is_cap(word: str) -> bool:
