@@ -106,3 +106,23 @@ def test_claims_one_at_a_time_are_the_claims_of_the_whole_list() -> None:
     streamed = iter_claims(text)
     assert next(streamed) == extract_claims(text)[0]
     assert [c.model_dump() for c in iter_claims(text)] == [c.model_dump() for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The Mayor’s Office said: “We’ll see.” Then AT&T agreed.",
+    "İstanbul’s mayor, ΟΔΟΣ and STRASSE said ''no'' -- twice.",
+    "   ",
+])
+def test_tokens_keep_offsets_lower_case_and_quotation_flags(text: str) -> None:
+    from verify.extract.tokens import tokenize
+
+    quotes = [(i, j + 1) for i, j in zip(
+        [k for k, c in enumerate(text) if c in "“"], [k for k, c in enumerate(text) if c in "”"])]
+    toks = tokenize(text, 0, len(text), quotes)
+    assert [text[s:e] for s, e in zip(toks.starts, toks.ends)] == toks.words
+    assert len(toks.lows) == len(toks.words)
+    if text.isascii() or "İ" not in text:
+        assert toks.lows == [w.lower() for w in toks.words]
+    inside = [w for w, q in zip(toks.words, toks.inq) if q]
+    assert inside == (["We’ll", "see", "."] if quotes else [])
+    assert tokenize(text, 2, 2, quotes).lows == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, chain
+from operator import itemgetter
 from dataclasses import dataclass
 
 
@@ -39,17 +41,29 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
     pos = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
     starts = pos[1::2]
     ends = pos[2::2]
-    words = [w for _, w in pairs]
+    words = list(map(itemgetter(1), pairs))
     if lowered(text) is not None:
         # lower-casing cannot move a token boundary here, so one call over the joined words is exact
-        lows = "\0".join(words).lower().split("\0")
+        lows = "\0".join(words).lower().split("\0") if words else []
     else:
         # lower-case the sentence once; a script whose case mapping changes lengths falls back per word
         lows = [w for _, w in _SPACED_TOKEN.findall(text[start:end].lower())]
         if len(lows) != len(words):
             lows = [w.lower() for w in words]
     inq = [False] * len(words)
-    if quotes:
+    if quotes and all(quotes[i][1] <= quotes[i + 1][1] for i in range(len(quotes) - 1)):
+        # each token belongs to the first quotation ending after its start; with the quotations in
+        # order of their ends, the tokens inside each one form a run found by bisection
+        prev_end = None
+        for qs, qe in quotes:
+            a = bisect_right(starts, qs)
+            if prev_end is not None:
+                a = max(a, bisect_left(starts, prev_end))
+            b = min(bisect_left(starts, qe), bisect_left(ends, qe))
+            if b > a:
+                inq[a:b] = [True] * (b - a)
+            prev_end = qe
+    elif quotes:
         qi = 0
         for k, s in enumerate(starts):
             while qi < len(quotes) and quotes[qi][1] <= s:
