@@ -63,17 +63,25 @@ class Registry:
         under that name, so it is refused with the file, the entry and both sources named.
         """
         reg = cls.starter() if starter else cls()
+        reg.extend(paths)
+        return reg
+
+    def extend(self, paths: Iterable[str | Path]) -> list[Source]:
+        """Add the sources of registry files, refusing a name that belongs to another source;
+        returns the added sources as merged with what was known of them."""
+        added: list[Source] = []
         for p in paths:
             for i, s in enumerate(read_registry_file(p), 1):
-                clash = reg.clash(s)
+                clash = self.clash(s)
                 if clash:
                     name, owner = clash
                     raise VerifyError(
                         f"{p}: source #{i} {s.canonical!r}: the name {name!r} already belongs to {owner!r}; "
                         f"use [[source]] canonical = {owner!r} to extend that source"
                     )
-                reg.add(s)
-        return reg
+                self.add(s)
+                added.append(self._sources[s.canonical])
+        return added
 
     def clash(self, source: Source) -> tuple[str, str] | None:
         """A name of ``source`` that already names another source, with that source's name."""

@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from ..errors import InputError, NotFound, VerifyError
 from ..models import RELIABILITY_GRADES, SOURCE_KINDS, Claim, Source, SourceMention
-from ..registry import Registry, normalise, read_registry_file
+from ..registry import Registry, normalise
 from .db import mask_url, store_error
 from .tables import AliasRow, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow, utcnow
 
@@ -857,19 +857,7 @@ def extend_registry(reg: Registry, paths: Iterable[str | Path]) -> list[Source]:
     As ``Registry.load``: a file may extend a known source but not take a name that belongs to
     another one, which would re-route that source's claims without anyone noticing.
     """
-    added: list[Source] = []
-    for path in paths:
-        for i, src in enumerate(read_registry_file(path), 1):
-            clash = reg.clash(src)
-            if clash:
-                name, owner = clash
-                raise VerifyError(
-                    f"{path}: source #{i} {src.canonical!r}: the name {name!r} already belongs to {owner!r}; "
-                    f"use [[source]] canonical = {owner!r} to extend that source"
-                )
-            reg.add(src)
-            added.append(reg.get(src.canonical))
-    return added
+    return reg.extend(paths)
 
 
 def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
