@@ -163,7 +163,7 @@ def test_vague_quantities(text, low, high):
         "One of them spoke.",
         "They blamed one another.",
         "It was one that nobody expected.",
-        "The footage ended showing one with bandaged hands.",
+        "The footage ended showing one with a splinted arm.",
         "Of the detained men, one was later released.",
         "The guards led one into the yard.",
         "One in every household lost water.",

@@ -13,7 +13,7 @@ What does not: years ("2024", "August 2024", "2014-2015"), days of the month ("1
 "Aug. 12"), clock times ("10:30", "6 p.m.", "0800 GMT"), dates ("2024-08-12", "12/08/2024"),
 ordinals ("first", "21st"), decades ("1990s"), designations ("F-16", "COVID-19", "G7", "Article 5",
 "World War II"), and "one" that is a pronoun or an idiom ("no one", "one of them", "one another",
-"showing one with bandaged hands", "one was released"): "one" counts only when a counted word
+"showing one with a splinted arm", "one was released"): "one" counts only when a counted word
 follows it ("one soldier", "one wounded fighter").
 
 How a figure is stored:
@@ -175,7 +175,7 @@ _ONE_AFTER = re.compile(
     r"\s+(?:of|another|or\s+another|day|time|way|hand|side|thing|point|another's|that|who|whom|which|"
     r"hell|among|by\s+one)\b|['’]s\b"
     # a pronoun "one" is followed by what is said of it, not by what it counts: "showing one with
-    # bandaged hands", "one was released", "one in five"
+    # a splinted arm", "one was released", "one in five"
     r"|\s+(?:with|without|in|on|at|from|to|for|by|near|inside|outside|into|onto|under|behind|after|before|"
     r"during|through|against|about|like|who|whose|where|when|while|if|because|and|or|but|nor|as|than|too|"
     r"also|still|just|only|even|here|there|is|was|were|are|be|been|being|has|had|have|would|could|should|"
