@@ -45,6 +45,8 @@ class Registry:
     def __init__(self, sources: Iterable[Source] = ()) -> None:
         self._sources: dict[str, Source] = {}
         self._alias: dict[str, str] = {}
+        # resolve() is asked the same mentions again and again across a day's articles
+        self._resolved: dict[tuple[str, bool], Source | None] = {}
         for s in sources:
             self.add(s)
 
@@ -113,6 +115,7 @@ class Registry:
             if key:
                 self._alias[key] = source.canonical
         self._fuzzy_keys = None
+        self._resolved = {}
 
     # -- reading ------------------------------------------------------------------------------
     def __iter__(self) -> Iterator[Source]:
@@ -139,6 +142,15 @@ class Registry:
         President Volodymyr Zelenskyy" -> "Volodymyr Zelenskyy" -> "Zelenskyy"), then the part
         before an apposition's comma, then a close spelling ("Zelenskiy").
         """
+        key = (mention, fuzzy)
+        if key in self._resolved:
+            return self._resolved[key]
+        hit = self._resolve(mention, fuzzy)
+        if len(self._resolved) < 100_000:  # bounded: memory must not grow with the corpus
+            self._resolved[key] = hit
+        return hit
+
+    def _resolve(self, mention: str, fuzzy: bool) -> Source | None:
         hit = self.lookup(mention)
         if hit:
             return hit
