@@ -13,7 +13,6 @@ linked claim's sources, counted the same way.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -34,6 +33,8 @@ from ..store.tables import (
     LinkRow,
     NumberRow,
     SourceRow,
+    _flag_memo,
+    decode_flags as _flags,
 )
 
 BATCH = 5000
@@ -332,7 +333,7 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
     summary = index.summary
     sets = index._sets
     nothing = summary(())
-    stems, flag_memo = _stems, _flag_memo
+    stems, flag_memo = _stems, _flag_memo  # the decoder's own memo, read inline in this hot loop
     facts = []
     append = facts.append
     for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status,
@@ -409,25 +410,6 @@ def fetch_plain(conn: Connection, stmt) -> list[tuple]:
         cur.close()
 
 
-_flag_memo: dict[str, tuple[str, ...]] = {}
-
-
-def _flags(raw) -> tuple[str, ...]:
-    """Stored flags as a tuple; the raw JSON text is decoded once per distinct value."""
-    if raw is None:
-        return ()
-    if not isinstance(raw, str):  # a driver that decodes JSON itself
-        return tuple(raw)
-    hit = _flag_memo.get(raw)
-    if hit is None:
-        if len(_flag_memo) > 10_000:
-            _flag_memo.clear()
-        try:
-            value = json.loads(raw)
-        except ValueError:
-            value = []
-        hit = _flag_memo[raw] = tuple(value) if isinstance(value, list) else ()
-    return hit
 
 
 def today_utc() -> date:

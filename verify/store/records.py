@@ -40,6 +40,7 @@ from .tables import (
     NumberRow,
     RuleResultRow,
     SourceRow,
+    decode_flags,
 )
 
 PAGE = 1000
@@ -234,11 +235,7 @@ _CLAIM_COLS = (
 
 
 def _flags(value: Any) -> list[str]:
-    if not value or value == "[]":
-        return []
-    if isinstance(value, str):  # a JSON column read through a driver that returns text
-        value = json.loads(value)
-    return [str(f) for f in value or []]
+    return list(decode_flags(value))
 
 
 def _ids_where(column: Any, ids: list[int]) -> Any:

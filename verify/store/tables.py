@@ -6,6 +6,7 @@ that says who changed it, when, from what and why.
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timezone
 
 from sqlalchemy import (
@@ -23,6 +24,28 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+# distinct stored flag lists are few ("[]", '["party-to-conflict"]', ...): each is decoded once
+_flag_memo: dict[str, tuple[str, ...]] = {}
+
+
+def decode_flags(raw) -> tuple[str, ...]:
+    """``claims.flags`` as a tuple, whether the driver hands back JSON text or a decoded list."""
+    if not raw:
+        return ()
+    if not isinstance(raw, str):  # a driver that decodes JSON itself
+        return tuple(str(f) for f in raw)
+    hit = _flag_memo.get(raw)
+    if hit is None:
+        if len(_flag_memo) > 10_000:
+            _flag_memo.clear()
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = []
+        hit = _flag_memo[raw] = tuple(str(f) for f in value) if isinstance(value, list) else ()
+    return hit
 
 
 def utcnow() -> datetime:
