@@ -366,3 +366,37 @@ def test_a_thing_called_by_its_name_is_not_a_stance() -> None:
     assert not [x for x in found if x.cue and x.cue.text == "called"]
     c = one("The mayor called the new levy a tax on hard work.", "levy")
     assert c.cue.text == "called"
+
+
+def test_a_clause_after_but_is_content_not_an_introduction() -> None:
+    c = one("But the ferry runs on a different timetable, the harbour master said.", "different timetable")
+    assert c.attribution == "indirect"
+    assert c.sources[0].mention == "the harbour master"
+
+
+def test_an_introduction_after_but_is_still_stepped_over() -> None:
+    c = one("But on Monday, the harbour master said the ferry would run.", "ferry would run")
+    assert c.sources[0].mention == "the harbour master"
+
+
+@pytest.mark.parametrize(
+    "sentence, cue, words",
+    [
+        ("The councillor went so far as to say the budget was a fraud.", "say", "budget was a fraud"),
+        ("The mayor attempted to portray the closure as temporary.", "portray", "closure as temporary"),
+        ("The union walked out of the talks, pledging that it would strike in May.", "pledging", "strike in May"),
+        ("The ministry released a report on the flooding of the lower town.", "released", "report on the flooding"),
+        ("The council rejected the harbour plan on Tuesday.", "rejected", "harbour plan"),
+    ],
+)
+def test_more_cues_and_their_sources(sentence: str, cue: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution == "indirect"
+    assert c.cue is not None and c.cue.text.endswith(cue)
+
+
+def test_posting_a_picture_is_not_a_statement() -> None:
+    text = "Mayor Lena Ortiz said the bridge had reopened. She posted photos of the first cars crossing it.\n"
+    c = one(text, "photos of the first cars")
+    assert c.attribution == "inherited"
+    assert c.sources[0].canonical == "Lena Ortiz"

@@ -71,6 +71,7 @@ _TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "f
                   "near", "since", "following", "under", "over", "in", "amid", "without", "adding", "for"}
 _INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
                 "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
+_CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
                "hours", "days", "weeks", "months", "years", "minutes", "moments", "later", "earlier",
                "wednesday", "thursday", "friday", "saturday", "sunday", "time", "spring", "summer", "fall", "winter"}
@@ -86,7 +87,8 @@ _CONTROL_VERBS = set(
     began begins started starts seemed seems appeared appears decided decides hoped hopes planned plans expected
     used agreed agrees promised promises vowed vows pledged sought seeks moved rushed stepped took takes failed
     fails chose chooses managed manages is was are were has have had yet likely unlikely able going expected
-    prepared needs needed wished wishes threatened threatens intends intended aims aimed""".split()
+    prepared needs needed wished wishes threatened threatens intends intended aims aimed attempted attempts
+    attempt interjected continue""".split()
 )
 _DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post", "memo", "letter", "filing",
               "documents", "document", "records", "emails", "email", "data", "figures", "estimates", "results",
@@ -101,6 +103,9 @@ _DATELINE = re.compile(
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _CLAUSE_BREAKS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "!", "?", "\"", "“", "”", "'", "‘", "’"}
 _PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"}}
+_PUBLISH_VERBS = {"post", "release", "publish"}
+_MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
+          "footage", "clip", "clips", "selfie", "map", "maps"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
 _IN_DOCUMENT = re.compile(r"In (?:a|an|the|this|that|its|their|his|her|[A-Z])[^,]{0,80}\b(?:polls?|surveys?|study|studies|report|analysis|data|findings|research|census|audit|review|assessment|forecast)(?: (?:released|published|conducted|taken|out|last|this|earlier)\b[^,]{0,40})?,")
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
@@ -402,7 +407,7 @@ class Reader:
         if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
             # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
             k = j - 1
-            while k >= 0 and lows[k] in ("on", "out", "up", "not", "never", "also", "quick", "eager", "willing", "unwilling", "reluctant", "ready"):
+            while k >= 0 and lows[k] in ("on", "out", "up", "not", "never", "also", "quick", "eager", "willing", "unwilling", "reluctant", "ready", "so", "far", "as"):
                 k -= 1
             if k < 0 or not (lows[k] in _CONTROL_VERBS or lows[k] in BE):
                 return None
@@ -449,6 +454,8 @@ class Reader:
         if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
                                                                                                      and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
             return True  # "a group called X", "the resort, now called X": a name, not a stance
+        if lemma in _PUBLISH_VERBS and any(lows[k] in _MEDIA for k in range(i + 1, min(n, i + 4))):
+            return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
         if lemma in _PREP_VERBS and nxt not in _PREP_VERBS[lemma]:
             return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
         if lemma in ("see", "view"):
@@ -814,7 +821,12 @@ class Reader:
         """"On Saturday, X said ...": the comma closes an introductory phrase, not a content."""
         if toks.words[pre] != "," or pre > 7:
             return False
-        first = toks.lows[0]
+        lows = toks.lows
+        first = lows[0]
+        if first in _CONJUNCTIONS and pre > 1:
+            # "But on Monday, X said": a phrase follows the conjunction; "But he left, he said": a clause
+            second = lows[1]
+            return second in _TRAILER_START or second in _INTRO_WORDS or second.endswith("ly") or second == ","
         return first in _TRAILER_START or first in _INTRO_WORDS or (first.endswith("ly") and pre <= 2)
 
     def _is_trailer(self, toks: Tokens, a: int, b: int) -> bool:
@@ -939,7 +951,7 @@ class Reader:
         a = 0
         while a < upto and lows[a] in ("but", "and", "so", "yet", "still", "meanwhile", "however", ","):
             a += 1
-        starts = [a] + [k + 1 for k in range(a, min(upto, a + 14)) if words[k] == "," and not toks.inq[k]][:2]
+        starts = [a] + [k + 1 for k in range(a, min(upto, a + 20)) if words[k] == "," and not toks.inq[k]][:4]
         for st in starts:
             if st >= upto or lows[st] in _TRAILER_START or lows[st] in _INTRO_WORDS:
                 continue

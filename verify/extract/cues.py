@@ -21,7 +21,8 @@ applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scol
 push advocate champion dispute contest recommend acknowledge downplay insist highlight
 emphasize label dub brand characterize characterise portray describe slam issue offer seek bemoan rail knock voice retweet plead
 press prefer discuss deem congratulate charge apologize apologise imply request consider
-order identify name back vote focus speak""".split()
+order identify name back vote focus speak
+post release file publish mention favor encourage reference fire unveil sue veto block""".split()
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
@@ -51,7 +52,9 @@ PARTICIPLES = """saying adding noting arguing explaining telling insisting warni
 suggesting stressing acknowledging declaring writing asking calling predicting promising vowing
 accusing charging complaining conceding describing recalling referring urging blaming criticizing praising
 questioning defending pointing answering echoing expressing talking reminding offering seeking stating
-repeating tweeting mocking hoping remarking believing supporting backing""".split()
+repeating tweeting mocking hoping remarking believing supporting backing announcing denouncing alleging
+blasting slamming demanding dismissing touting threatening pledging decrying chiding endorsing
+emphasizing condemning lamenting rejecting mentioning quoting challenging proposing""".split()
 
 _IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
@@ -129,6 +132,13 @@ _RARELY_CUES = {"attacks", "attack", "contests", "contest", "contested", "expect
 STANCE_FORMS = {k: v for k, v in STANCE_FORMS.items() if k not in _RARELY_CUES}
 BELIEF_FORMS = {k: v for k, v in _index(BELIEF).items() if k not in ("known", "expected", "feels", "worries")}  # "known as", "is expected to"
 EVIDENCE_FORMS = _index(EVIDENCE)
+# forms that, measured on PolNeAR train, open an annotated attribution less than a third of the time
+# ("written by", "offer a deal", "find a way")
+_LOW_YIELD = {"written", "offer", "find"}
+SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS = (
+    {k: v for k, v in forms.items() if k not in _LOW_YIELD}
+    for forms in (SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS)
+)
 
 # words that sit between a source and its verb: "X has also said", "X would later say"
 AUX = set(
