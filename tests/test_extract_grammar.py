@@ -400,3 +400,25 @@ def test_posting_a_picture_is_not_a_statement() -> None:
     c = one(text, "photos of the first cars")
     assert c.attribution == "inherited"
     assert c.sources[0].canonical == "Lena Ortiz"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("Harbour pilots in Rotterdam, for their part, warned that the channel was silting up.",
+         "Harbour pilots in Rotterdam", "channel was silting up"),
+        ("Meanwhile Ines Duarte, who runs the ferry cooperative, spoke about the cost of fuel.",
+         "Ines Duarte", "cost of fuel"),
+        ("Tomas K. Berg, head of the port authority, linked the delays to the strike, saying the backlog would clear by May.",
+         "Tomas K. Berg", "backlog would clear"),
+    ],
+)
+def test_the_subject_is_found_past_places_adverbs_and_asides(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution == "indirect"
+    assert c.sources[0].mention == source
+
+
+def test_compared_with_after_a_comma_is_a_comparison() -> None:
+    found = claims("Exports rose to 40 tonnes, compared with 25 tonnes a year earlier.")
+    assert all(c.attribution == "unattributed" for c in found)

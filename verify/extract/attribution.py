@@ -72,6 +72,10 @@ _TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "f
 _INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
                 "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
 _CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
+# prepositions inside a subject phrase: "leaders in North Carolina", "a lawyer from Ohio"
+_PP_LINKS = {"in", "at", "from", "of", "for", "on", "with"}
+_SENTENCE_ADVERBS = {"meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed", "so",
+                     "thus", "yet", "but", "and", "then"}
 _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
                "hours", "days", "weeks", "months", "years", "minutes", "moments", "later", "earlier",
                "wednesday", "thursday", "friday", "saturday", "sunday", "time", "spring", "summer", "fall", "winter"}
@@ -454,6 +458,8 @@ class Reader:
         if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
                                                                                                      and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
             return True  # "a group called X", "the resort, now called X": a name, not a stance
+        if lemma == "compare" and prev == "," and nxt in ("with", "to"):
+            return True  # "..., compared with two last year": a comparison, not a stance
         if lemma in _PUBLISH_VERBS and any(lows[k] in _MEDIA for k in range(i + 1, min(n, i + 4))):
             return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
         if lemma in _PREP_VERBS and nxt not in _PREP_VERBS[lemma]:
@@ -799,6 +805,16 @@ class Reader:
             if np is None:
                 continue
             a = np[0]
+            while a >= 2 and lows[a - 1] in _PP_LINKS and not toks.inq[a - 2]:
+                # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
+                outer = left_np(toks, a - 2)
+                if outer is None or outer[0] >= a - 1 or np[1] - outer[0] > 10 or "." in toks.lows[outer[0]:a]:
+                    break
+                a = outer[0]
+                np = (a, np[1])
+            if a == 1 and lows[0] in _SENTENCE_ADVERBS and is_cap(words[1]):
+                a = 0  # "Meanwhile Rihanna, who ..., spoke about ..."
+                np = (1, np[1])
             if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "that", "when", "after", "before", "since", "if", "where", "until", "once")
                     or words[a - 1] in QUOTE_MARKS):
                 continue
@@ -961,6 +977,8 @@ class Reader:
             if np is None or np[1] + 1 >= upto or lows[np[1]] in _TIME_NOUNS:
                 continue
             nxt = lows[np[1] + 1]
+            if nxt == "," and st == a and self._apposed(toks, np, upto):
+                return np  # "Jane Roe, the head of the union, tied the cuts to ..., saying ..."
             if nxt in (",", "who", "which", "that") or words[np[1] + 1] in QUOTE_MARKS:
                 continue
             if not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
@@ -969,6 +987,24 @@ class Reader:
                 continue
             return np
         return None
+
+    def _apposed(self, toks: Tokens, np: tuple[int, int], upto: int) -> bool:
+        """A named subject followed by one aside in commas, then its verb: "X, who ..., has ..."."""
+        words, lows = toks.words, toks.lows
+        if not (is_cap(words[np[1]]) or lows[np[0]] in DETERMINERS):
+            return False
+        for c2 in range(np[1] + 2, min(upto, np[1] + 30)):
+            if toks.inq[c2]:
+                return False
+            if words[c2] == "." and len(words[c2 - 1]) == 1:
+                continue  # an initial: "Thomas B. Fordham"
+            if words[c2] in _CLAUSE_BREAKS:
+                if words[c2] != "," or c2 + 1 >= upto:
+                    return False
+                nxt = lows[c2 + 1]
+                return nxt.isalpha() and not is_cap(words[c2 + 1]) and nxt not in _PARTICIPLES and nxt not in RELATIVES \
+                    and nxt not in _TRAILER_START and nxt not in DETERMINERS and nxt not in _CONJUNCTIONS
+        return False
 
     def _belief_that(self, toks: Tokens, i: int, para: int) -> Found | None:
         """"The mayor is confident that ...", "the union fears that ...": the subject holds the belief."""
