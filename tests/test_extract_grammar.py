@@ -422,3 +422,9 @@ def test_the_subject_is_found_past_places_adverbs_and_asides(sentence: str, sour
 def test_compared_with_after_a_comma_is_a_comparison() -> None:
     found = claims("Exports rose to 40 tonnes, compared with 25 tonnes a year earlier.")
     assert all(c.attribution == "unattributed" for c in found)
+
+
+def test_a_plural_noun_before_a_present_tense_cue_is_its_subject() -> None:
+    c = one("Shipping analysts estimate the canal will lose a fifth of its traffic.", "lose a fifth")
+    assert c.sources[0].mention == "Shipping analysts"
+    assert all(x.attribution == "unattributed" for x in claims("The inspectors' notes of the visit were lost."))

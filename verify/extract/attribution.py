@@ -166,6 +166,17 @@ class Found:
     direct: bool = False
 
 
+def _plural_noun(w: str) -> bool:
+    """A lower-case plural noun that can be the subject of a present-tense verb ("observers", "analysts")."""
+    return len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) \
+        and w not in _ARTICLES and w not in DETERMINERS and w not in _TRAILER_START and w not in _VERB_CUES
+
+
+# words after a cue that show it is a noun, not a verb taking a clause: "critics' notes of", "his notes and"
+_NOT_A_CLAUSE = {"of", "for", "on", "about", "in", "to", "and", "or", "from", "by", "with", "at", "as", "is", "are", "was",
+                 "were", "has", "have", "had"}
+
+
 def trim_span(text: str, s: int, e: int) -> Span:
     """Strip spaces, a leading "that"/comma and a trailing comma or full stop outside quotes."""
     while s < e and (text[s].isspace() or text[s] in ",;:—–"):
@@ -477,7 +488,8 @@ class Reader:
         if (low in _NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in _PARTICIPLES and prev in (",", "—", "–", "and", "by")) or prev in BE)):
             # (", citing ...", "by praising ..." are participles that the participle step reads)
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
-            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4)
+            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
+                or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in _NOT_A_CLAUSE)  # "analysts estimate the ..."
             if klass == "stance" and tense == "base" and prev in _GROUP_SUBJECTS | {"majority"} and (nxt in _TRAILER_START or nxt in _NP_END or nxt in ("among", "gives", "give")):
                 return True  # "48% support in the state", "38 percent support;": a share, not a stance
             if klass == "stance" and tense == "base":
