@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from process_support import CLI_CODE, left_running, start_with_workers
 from verify.models import ATTRIBUTION_KINDS, SOURCE_KINDS
 
 HARBOUR = (
@@ -44,8 +45,6 @@ district after three days without power.</p>
 asked residents to limit their use in the evenings.</p>
 </article><footer>All rights reserved.</footer></body></html>
 """
-
-CLI_CODE = "import sys; from verify.cli import main; sys.argv[0] = 'verify'; main()"
 
 
 def run_process(*args, env: dict | None = None, cwd=None) -> subprocess.CompletedProcess:
@@ -489,63 +488,16 @@ def _many_files(tmp_path: Path, n: int = 40, paragraphs: int = 2000) -> Path:
     return d
 
 
-def _children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found |= {int(x) for x in task.read_text().split()}
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"  # a zombie has ended; it only waits to be reaped
-
-
-def _start_with_workers(args: list, out, settle: float = 0.5) -> tuple[subprocess.Popen, set[int]]:
-    import time
-
-    import signal
-
-    # as from a shell: Ctrl-C at its default (this test process may have come to ignore it, and an
-    # ignored signal stays ignored in a child)
-    proc = subprocess.Popen([sys.executable, "-c", CLI_CODE, *map(str, args)], stdout=out, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    workers: set[int] = set()
-    while time.monotonic() < deadline and len(workers) < 2:
-        workers = _children(proc.pid)
-        time.sleep(0.05)
-    assert len(workers) >= 2, "the pool did not start"
-    time.sleep(settle)  # let the workers get into the middle of an article
-    return proc, workers
-
-
-def _gone_soon(pids: set[int], seconds: float = 10) -> set[int]:
-    import time
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and any(_alive(p) for p in pids):
-        time.sleep(0.1)
-    return {p for p in pids if _alive(p)}
-
-
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
 @pytest.mark.parametrize("settle", [0.0, 0.5], ids=["as-the-workers-start", "mid-run"])
 def test_ctrl_c_says_interrupted_once_and_leaves_no_worker(tmp_path, settle):
     import signal
 
     many = _many_files(tmp_path)
-    proc, workers = _start_with_workers(["extract", many, "--format", "jsonl", "--jobs", "2"], subprocess.DEVNULL,
-                                        settle=settle)
+    proc, workers = start_with_workers(["extract", many, "--format", "jsonl", "--jobs", "2"], settle=settle)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets it
     _, err = proc.communicate(timeout=60)
-    left = _gone_soon(workers)
-    for p in left:
-        os.kill(p, signal.SIGKILL)
+    left = left_running(workers)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert err.splitlines() == ["verify: interrupted"]
@@ -554,22 +506,17 @@ def test_ctrl_c_says_interrupted_once_and_leaves_no_worker(tmp_path, settle):
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
 def test_workers_end_when_the_parent_is_killed(tmp_path):
-    import signal
-
     # long articles: a worker in the middle of one would otherwise go on for many seconds
     d = tmp_path / "long"
     d.mkdir()
     body = HARBOUR + "\n".join([HARBOUR.split("\n\n", 1)[1]] * 20000)
     for i in range(4):
         (d / f"long{i}.txt").write_text(body, encoding="utf-8")
-    proc, workers = _start_with_workers(["extract", d, "--format", "jsonl", "--jobs", "2"], subprocess.DEVNULL,
-                                        settle=2.0)
+    proc, workers = start_with_workers(["extract", d, "--format", "jsonl", "--jobs", "2"], settle=2.0)
     proc.kill()
     proc.wait(timeout=60)  # not communicate(): that would wait for the workers to close stderr
-    left = _gone_soon(workers, seconds=2)
+    left = left_running(workers, seconds=2)
     proc.stderr.close()
-    for p in left:
-        os.kill(p, signal.SIGKILL)
     assert not left, f"workers outlived their parent: {left}"
 
 

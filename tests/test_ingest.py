@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from process_support import left_running, start_with_workers
 from verify.models import Article, Claim, Cue, Number, SourceMention
 from verify.store.tables import ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow
 
@@ -487,33 +488,6 @@ def test_cli_ingest_an_empty_directory_says_what_extract_says(cli, db_url, tmp_p
 
 # -- Ctrl-C and a killed parent during a parallel ingest ---------------------------------------------
 
-CLI_CODE = "import sys; from verify.cli import main; sys.argv[0] = 'verify'; main()"
-
-
-def _children(pid: int) -> set[int]:
-    found = set()
-    for task in Path(f"/proc/{pid}/task").glob("*/children"):
-        found |= {int(x) for x in task.read_text().split()}
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
-def _gone_soon(pids: set[int], seconds: float = 10) -> set[int]:
-    import time
-
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and any(_alive(p) for p in pids):
-        time.sleep(0.1)
-    return {p for p in pids if _alive(p)}
-
-
 def _many_wires(tmp_path: Path, n: int = 40, paragraphs: int = 300) -> Path:
     d = tmp_path / "many"
     d.mkdir()
@@ -522,25 +496,6 @@ def _many_wires(tmp_path: Path, n: int = 40, paragraphs: int = 300) -> Path:
         # each file different, or all but the first would be "already stored"
         (d / f"wire{i:03d}.txt").write_text(f"Wire item {i}.\n\n{body}", encoding="utf-8")
     return d
-
-
-def _start(args: list, settle: float):
-    import signal
-    import subprocess
-    import sys
-    import time
-
-    proc = subprocess.Popen([sys.executable, "-c", CLI_CODE, *map(str, args)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    deadline = time.monotonic() + 60
-    workers: set[int] = set()
-    while time.monotonic() < deadline and len(workers) < 2:
-        workers = _children(proc.pid)
-        time.sleep(0.05)
-    assert len(workers) >= 2, "the pool did not start"
-    time.sleep(settle)
-    return proc, workers
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
@@ -552,12 +507,10 @@ def test_ctrl_c_during_ingest_says_interrupted_once_and_keeps_the_store_whole(db
     from verify.store import open_store
 
     many = _many_wires(tmp_path)
-    proc, workers = _start(["ingest", many, "--jobs", "2", "--no-check", "--db", db_url], settle)
+    proc, workers = start_with_workers(["ingest", many, "--jobs", "2", "--no-check", "--db", db_url], settle=settle)
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets it
     _, err = proc.communicate(timeout=60)
-    left = _gone_soon(workers)
-    for p in left:
-        os.kill(p, signal.SIGKILL)
+    left = left_running(workers)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert err.splitlines() == ["verify: interrupted"]
@@ -572,15 +525,11 @@ def test_ctrl_c_during_ingest_says_interrupted_once_and_keeps_the_store_whole(db
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
 def test_ingest_workers_end_when_the_parent_is_killed(tmp_path):
-    import os
-    import signal
-
     many = _many_wires(tmp_path, n=8, paragraphs=3000)
-    proc, workers = _start(["ingest", many, "--jobs", "2", "--no-check", "--db", f"sqlite:///{tmp_path}/k.db"], 1.0)
+    proc, workers = start_with_workers(["ingest", many, "--jobs", "2", "--no-check", "--db",
+                                        f"sqlite:///{tmp_path}/k.db"], settle=1.0)
     proc.kill()
     proc.wait(timeout=60)
-    left = _gone_soon(workers, seconds=2)
+    left = left_running(workers, seconds=2)
     proc.stderr.close()
-    for p in left:
-        os.kill(p, signal.SIGKILL)
     assert not left, f"workers outlived their parent: {left}"

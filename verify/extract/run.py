@@ -8,18 +8,14 @@ order of the input, so a run over a day's wires is repeatable and one bad file d
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-import sys
-import threading
-import time
 from collections.abc import Callable, Iterable, Iterator
 
 from ..articles import ARTICLE_SUFFIXES, read_article
 from ..errors import InputError, VerifyError
 from ..models import Extraction
 from ..registry import Registry
+from ..workers import OrderedMap
 
 NoteHandler = Callable[[str], None]
 
@@ -97,48 +93,6 @@ def _init_worker(registry: Registry | None) -> None:
     _worker_registry = registry if registry is not None else Registry.starter()
 
 
-def _init_pool_worker(registry: Registry | None, parent: int) -> None:
-    # Ctrl-C reaches the whole process group: the parent stops the pool and says so once; a worker
-    # that also raised KeyboardInterrupt would print its own traceback
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it forked us
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    _exit_with_parent(parent)
-    _init_worker(registry)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """End this worker when the process that started the pool dies (killed, not just closed), so
-    no worker is left behind holding memory."""
-    if sys.platform == "linux":
-        try:
-            import ctypes
-
-            pr_set_pdeathsig = 1  # from <sys/prctl.h>: the kernel signals us when our parent dies
-            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
-    if not _alive(parent):  # it died before the request above took effect
-        os._exit(1)
-    if sys.platform != "linux":
-        def watch() -> None:
-            while _alive(parent):
-                time.sleep(1.0)
-            os._exit(1)
-
-        threading.Thread(target=watch, name="verify-parent-watch", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        pass
-    return True
-
-
 def _work(path: str) -> _Result:
     notes: list[str] = []
     if os.path.isdir(path):  # expand_paths passes on only directories with no article in them
@@ -153,10 +107,6 @@ def _work(path: str) -> _Result:
         return path, None, f"{path}: extraction failed (text nested too deeply)", 1, notes
     except Exception as e:  # one article's failure must not end a run over thousands
         return path, None, f"{path}: extraction failed ({type(e).__name__}: {e})", 1, notes
-
-
-def _work_chunk(paths: list[str]) -> list[_Result]:
-    return [_work(p) for p in paths]
 
 
 def _unpack(r: _Result, on_note: NoteHandler | None) -> Extraction | VerifyError:
@@ -177,106 +127,23 @@ def _serial(files: list[str], registry: Registry | None) -> Iterator[_Result]:
         yield _work(f)
 
 
-def _start_method() -> str:
-    """fork where it is safe (Linux, no other thread yet): quick, and a caller's script needs no
-    ``if __name__ == "__main__"`` guard; otherwise forkserver (spawn off POSIX)."""
-    if sys.platform == "linux" and threading.active_count() == 1:
-        return "fork"
-    return "forkserver" if os.name == "posix" else "spawn"
-
-
 class _Parallel:
-    """Results from a pool of workers in input order, with a bounded number of files in flight."""
+    """Each file's result from a pool of workers (:class:`verify.workers.OrderedMap`), in input
+    order, with a bounded number of files in flight; ``close()`` stops the workers."""
 
     def __init__(self, files: list[str], jobs: int, registry: Registry | None, on_note: NoteHandler | None):
         self.on_note = on_note
         # small chunks keep a slow article from holding up many others; a few per worker keep IPC cheap
         chunk = max(1, min(8, len(files) // (jobs * 8)))
-        self.window = max(chunk * jobs * 4, 16)
-        self.slots = threading.BoundedSemaphore(self.window)
-        self.stop = threading.Event()
-        self.pending: list[_Result] = []
-        self.closed = False
-        self.interrupted = threading.Event()
-        self.old_handler = None
-        ctx = multiprocessing.get_context(_start_method())
-        # Ctrl-C held back while the workers fork: one that came before a worker ignores it would
-        # end that worker with a traceback
-        masked = hasattr(signal, "pthread_sigmask")
-        if masked:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            self.pool = ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(registry, os.getpid()))
-            # chunks are made here, not by imap (whose chunked form cannot wait with a timeout)
-            self.results = self.pool.imap(_work_chunk, self._feed(files, chunk), chunksize=1)
-            if threading.current_thread() is threading.main_thread() \
-                    and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-                self.old_handler = signal.signal(signal.SIGINT, self._on_sigint)
-        finally:
-            if masked:
-                try:
-                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-                except KeyboardInterrupt:  # pressed while the pool started
-                    self.close()
-                    raise
-
-    def _on_sigint(self, signum, frame) -> None:
-        # Python runs this between any two bytecodes of the main thread, a finaliser's included,
-        # and an exception raised inside a finaliser is dropped: remember it, so __next__ raises it
-        self.interrupted.set()
-        raise KeyboardInterrupt
-
-    def _feed(self, files: list[str], chunk: int) -> Iterator[list[str]]:
-        # runs in the pool's feeder thread: waits while ``window`` files are out but not yet taken
-        for i in range(0, len(files), chunk):
-            batch = files[i:i + chunk]
-            for _ in batch:
-                self.slots.acquire()
-            if self.stop.is_set():
-                return
-            yield batch
+        self.results = OrderedMap(_work, files, jobs, setup=_init_worker, setup_args=(registry,),
+                                  chunk=chunk, window=max(chunk * jobs * 4, 16))
 
     def __iter__(self) -> _Parallel:
         return self
 
     def __next__(self) -> Extraction | VerifyError:
-        if self.closed:
-            raise StopIteration
-        try:
-            while not self.pending:
-                try:
-                    self.pending = self.results.next(timeout=0.25)[::-1]
-                except multiprocessing.TimeoutError:
-                    if self.interrupted.is_set():
-                        raise KeyboardInterrupt from None
-            r = self.pending.pop()
-        except StopIteration:
-            self.close()
-            raise
-        except BaseException:
-            self.close()
-            raise
-        self.slots.release()
+        _, r = next(self.results)
         return _unpack(r, self.on_note)
 
     def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        self.stop.set()
-        for _ in range(self.window):  # let a waiting feeder see ``stop`` and return
-            try:
-                self.slots.release()
-            except ValueError:
-                break
-        self.pool.terminate()
-        self.pool.join()
-        if self.old_handler is not None and threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, self.old_handler)
-            self.old_handler = None
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
+        self.results.close()

@@ -11,9 +11,6 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable, Iterator
-import multiprocessing
-import signal
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +25,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from ..errors import InputError, NotFound, VerifyError
 from ..models import RELIABILITY_GRADES, SOURCE_KINDS, Claim, Source, SourceMention
 from ..registry import Registry, normalise
+from ..workers import SKIP, Failure, OrderedMap
 from .db import mask_url, store_error
 from .tables import AliasRow, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow, utcnow
 
@@ -299,30 +297,20 @@ class Store:
             return
 
         # Workers extract; this process writes, so each article is still one transaction here.
-        pool = _WorkerPool(jobs, reg)
+        # An article already stored (or unreadable) takes its place in the order without a worker.
+        results = OrderedMap(_extract_worker, prepared(), jobs, task=_text_to_extract, setup=_init_worker,
+                             setup_args=(reg,), window=jobs * 4, failures=True)
         try:
-            window = jobs * 4
-            pending: list[tuple[str, Any, FileOutcome | None, Any]] = []
-            for p, loaded, done in prepared():
-                job = None if done is not None else pool.submit(loaded.text)
-                pending.append((p, loaded, done, job))
-                while len(pending) >= window:
-                    yield self._finish(pending.pop(0), reg, pool)
-            while pending:
-                yield self._finish(pending.pop(0), reg, pool)
-            if pool.interrupted.is_set():  # a Ctrl-C swallowed somewhere (a finaliser) still ends the run
-                raise KeyboardInterrupt
+            for (p, loaded, done), claims in results:
+                yield self._finish(p, loaded, done, claims, reg)
         finally:
-            pool.close()
+            results.close()
 
-    def _finish(self, item: tuple, reg: Registry, pool: _WorkerPool) -> FileOutcome:
-        p, loaded, done, job = item
+    def _finish(self, p: str, loaded: Any, done: FileOutcome | None, claims: Any, reg: Registry) -> FileOutcome:
         if done is not None:
             return done
-        try:
-            claims = pool.result(job)
-        except Exception as e:  # a worker that died (out of memory, killed) fails its file only
-            return FileOutcome(p, error=VerifyError(f"{p}: extraction failed ({type(e).__name__})"))
+        if isinstance(claims, Failure):  # a worker that died (out of memory, killed) fails its file only
+            return FileOutcome(p, error=VerifyError(f"{p}: extraction failed ({type(claims.error).__name__})"))
         return self._extract_and_store(p, loaded, reg, claims)
 
     def _extract_and_store(self, p: str, loaded: Any, reg: Registry, claims: Any) -> FileOutcome:
@@ -554,72 +542,14 @@ def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
 _worker_registry: Registry | None = None
 
 
-def _init_worker(registry: Registry, parent: int) -> None:
+def _init_worker(registry: Registry) -> None:
     global _worker_registry
-    # the extract pool's worker set-up, shared so both behave alike: Ctrl-C ignored (the parent
-    # says "interrupted" once), and the worker ends when its parent is killed. Private to
-    # verify.extract.run, imported on purpose rather than copied.
-    from ..extract.run import _init_pool_worker
-
-    _init_pool_worker(registry, parent)
     _worker_registry = registry
 
 
-class _WorkerPool:
-    """Extraction workers for ingest_paths, waited on in short polls so Ctrl-C is seen at once.
-
-    Ctrl-C sets ``interrupted`` and raises KeyboardInterrupt in the main thread; waiting on a
-    result raises it again if the first one was swallowed (as in verify.extract.run._Parallel).
-    """
-
-    def __init__(self, jobs: int, registry: Registry):
-        from ..extract.run import _start_method
-
-        self.interrupted = threading.Event()
-        self.old_handler = None
-        self.closed = False
-        ctx = multiprocessing.get_context(_start_method())
-        # Ctrl-C held back while the workers fork, so none starts before it ignores it
-        masked = hasattr(signal, "pthread_sigmask")
-        if masked:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            self.pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(registry, os.getpid()))
-            if threading.current_thread() is threading.main_thread() \
-                    and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-                self.old_handler = signal.signal(signal.SIGINT, self._on_sigint)
-        finally:
-            if masked:
-                try:
-                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-                except KeyboardInterrupt:
-                    self.close()
-                    raise
-
-    def _on_sigint(self, signum, frame) -> None:
-        self.interrupted.set()
-        raise KeyboardInterrupt
-
-    def submit(self, text: str) -> Any:
-        return self.pool.apply_async(_extract_worker, (text,))
-
-    def result(self, job: Any) -> Any:
-        while True:
-            try:
-                return job.get(timeout=0.25)
-            except multiprocessing.TimeoutError:
-                if self.interrupted.is_set():
-                    raise KeyboardInterrupt from None
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        self.pool.terminate()
-        self.pool.join()
-        if self.old_handler is not None and threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGINT, self.old_handler)
-            self.old_handler = None
+def _text_to_extract(item: tuple[str, Any, FileOutcome | None]) -> Any:
+    _, loaded, done = item
+    return SKIP if done is not None else loaded.text
 
 
 def _extract_worker(text: str) -> list[Claim] | VerifyError:

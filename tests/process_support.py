@@ -1,0 +1,67 @@
+"""Running ``verify`` as a real process with worker processes, and watching those workers (/proc).
+
+Shared by the Ctrl-C and killed-parent tests of ``verify extract`` and ``verify ingest``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CLI_CODE = "import sys; from verify.cli import main; sys.argv[0] = 'verify'; main()"
+
+
+def children(pid: int) -> set[int]:
+    """The processes ``pid`` started that are still its children."""
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(x) for x in task.read_text().split()}
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"  # a zombie has ended; it only waits to be reaped
+
+
+def start_with_workers(args: list, out=subprocess.DEVNULL, settle: float = 0.5) -> tuple[subprocess.Popen, set[int]]:
+    """``verify ARGS`` in a session of its own, once at least two workers run, ``settle`` seconds on."""
+    # as from a shell: Ctrl-C at its default (this test process may have come to ignore it, and an
+    # ignored signal stays ignored in a child)
+    proc = subprocess.Popen([sys.executable, "-c", CLI_CODE, *map(str, args)], stdout=out, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 60
+    workers: set[int] = set()
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the pool did not start"
+    time.sleep(settle)  # let the workers get into the middle of an article
+    return proc, workers
+
+
+def gone_soon(pids: set[int], seconds: float = 10) -> set[int]:
+    """Those of ``pids`` still running after up to ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(alive(p) for p in pids):
+        time.sleep(0.1)
+    return {p for p in pids if alive(p)}
+
+
+def left_running(pids: set[int], seconds: float = 10) -> set[int]:
+    """Those of ``pids`` still running after up to ``seconds``, killed so no test leaves them behind."""
+    left = gone_soon(pids, seconds)
+    for p in left:
+        try:
+            os.kill(p, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+    return left

@@ -1,0 +1,102 @@
+"""verify.workers: the ordered, bounded parallel map under ``verify extract`` and ``verify ingest``."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+import pytest
+
+from verify.workers import SKIP, Failure, OrderedMap
+
+_greeting = None
+
+
+def _set_greeting(word: str) -> None:
+    global _greeting
+    _greeting = word
+
+
+def _greet(x):
+    return f"{_greeting} {x}"
+
+
+def _slow_square(x: int) -> int:
+    time.sleep(0.02 if x % 3 == 0 else 0.0)  # some finish out of turn
+    return x * x
+
+
+def _fail_on_three(x: int) -> int:
+    if x == 3:
+        raise ValueError("three")
+    return x
+
+
+def _pid(_x) -> int:
+    return os.getpid()
+
+
+def test_results_come_in_input_order_whatever_the_chunk():
+    for chunk in (1, 3, 8):
+        got = list(OrderedMap(_slow_square, range(30), 2, chunk=chunk))
+        assert got == [(x, x * x) for x in range(30)], chunk
+
+
+def test_setup_runs_in_each_worker_before_the_work():
+    assert list(OrderedMap(_greet, ["a", "b", "c"], 2, setup=_set_greeting, setup_args=("hello",))) == \
+        [("a", "hello a"), ("b", "hello b"), ("c", "hello c")]
+
+
+def test_no_more_than_the_window_is_read_ahead():
+    read: list[int] = []
+
+    def items():
+        for i in range(100):
+            read.append(i)
+            yield i
+
+    m = OrderedMap(_slow_square, items(), 2, window=5)
+    try:
+        assert len(read) == 5  # the first window goes out as the map starts
+        for taken in range(1, 20):
+            next(m)
+            assert len(read) <= taken + 5
+    finally:
+        m.close()
+
+
+def test_skipped_items_keep_their_place_and_reach_no_worker():
+    got = list(OrderedMap(_fail_on_three, range(6), 2, task=lambda x: SKIP if x % 2 else x, chunk=2))
+    assert got == [(0, 0), (1, None), (2, 2), (3, None), (4, 4), (5, None)]
+
+
+def test_a_failing_item_is_a_failure_in_its_place_and_the_others_go_on():
+    got = list(OrderedMap(_fail_on_three, range(6), 2, failures=True))
+    assert [x for x, _ in got] == list(range(6))
+    assert isinstance(got[3][1], Failure) and isinstance(got[3][1].error, ValueError)
+    assert [r for x, r in got if x != 3] == [0, 1, 2, 4, 5]
+
+
+def test_a_failing_item_ends_the_map_unless_failures_are_asked_for():
+    m = OrderedMap(_fail_on_three, range(6), 2)
+    assert [next(m) for _ in range(3)] == [(0, 0), (1, 1), (2, 2)]
+    with pytest.raises(ValueError, match="three"):
+        next(m)
+    assert m.closed
+    assert list(m) == []
+
+
+def test_close_early_ends_the_workers_and_gives_ctrl_c_back():
+    before = signal.getsignal(signal.SIGINT)
+    m = OrderedMap(_pid, range(1000), 2)
+    workers = [p.pid for p in m.pool._pool]
+    assert next(m)[1] in workers
+    if before is signal.default_int_handler:
+        assert signal.getsignal(signal.SIGINT) == m._on_sigint
+    m.close()
+    assert signal.getsignal(signal.SIGINT) is before
+    assert list(m) == []
+    for pid in workers:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # already reaped: the pool joined its workers

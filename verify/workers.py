@@ -1,0 +1,289 @@
+"""Worker processes for a run over many articles: results in input order, a bounded window, Ctrl-C.
+
+``verify extract`` and ``verify ingest`` both hand each article to a pool of worker processes and
+take the answers back in the order of the input. :class:`OrderedMap` does that once for both:
+
+* results come back in input order, whatever order the workers finish in, so a run is repeatable;
+* at most ``window`` items are in flight (sent, or waiting to be taken), so memory does not grow
+  with the number of files;
+* ``close()`` (or the end of the input, or an exception) stops the workers at once;
+* Ctrl-C reaches the whole process group: the workers ignore it, and the parent raises one
+  :class:`KeyboardInterrupt` for its caller to report, not a traceback per process;
+* a worker ends when the process that started it dies, even by ``kill -9``, so none is left behind.
+
+The function the workers run and the set-up they do must be importable by name (module-level), as
+for any :mod:`multiprocessing` pool.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+__all__ = ["SKIP", "Failure", "OrderedMap", "exit_with_parent", "init_worker", "start_method"]
+
+POLL = 0.25  # seconds between looks at a Ctrl-C while waiting on a worker
+
+
+class _Skip:
+    def __repr__(self) -> str:
+        return "SKIP"
+
+
+SKIP: Any = _Skip()
+"""What ``task`` returns for an item no worker need see: it is yielded in its place with ``None``."""
+
+
+class Failure:
+    """Yielded (with ``failures=True``) in place of a result whose task raised or did not come back."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: BaseException) -> None:
+        self.error = error
+
+    def __repr__(self) -> str:
+        return f"Failure({self.error!r})"
+
+
+def start_method() -> str:
+    """fork where it is safe (Linux, no other thread yet): quick, and a caller's script needs no
+    ``if __name__ == "__main__"`` guard; otherwise forkserver (spawn off POSIX)."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "forkserver" if os.name == "posix" else "spawn"
+
+
+def init_worker(parent: int, setup: Callable[..., None] | None = None, args: tuple = ()) -> None:
+    """What every worker does first: ignore Ctrl-C, end with ``parent``, then ``setup(*args)``."""
+    # Ctrl-C reaches the whole process group: the parent stops the pool and says so once; a worker
+    # that also raised KeyboardInterrupt would print its own traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent while it forked us
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    exit_with_parent(parent)
+    if setup is not None:
+        setup(*args)
+
+
+def exit_with_parent(parent: int) -> None:
+    """End this worker when the process that started the pool dies (killed, not just closed), so
+    no worker is left behind holding memory."""
+    if sys.platform == "linux":
+        try:
+            import ctypes
+
+            pr_set_pdeathsig = 1  # from <sys/prctl.h>: the kernel signals us when our parent dies
+            ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGTERM, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if not _alive(parent):  # it died before the request above took effect
+        os._exit(1)
+    if sys.platform != "linux":
+        def watch() -> None:
+            while _alive(parent):
+                time.sleep(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, name="verify-parent-watch", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        pass
+    return True
+
+
+def _run_chunk(func: Callable[[Any], Any], args: list) -> list:
+    return [func(a) for a in args]
+
+
+class _Chunk:
+    """Arguments sent to one worker together, and their results once they are back."""
+
+    __slots__ = ("args", "size", "job", "values")
+
+    def __init__(self) -> None:
+        self.args: list | None = []
+        self.size = 0
+        self.job: Any = None
+        self.values: list | None = None
+
+
+class OrderedMap(Iterator[tuple[Any, Any]]):
+    """``(item, func(task(item)))`` for each of ``items``, computed in ``jobs`` worker processes and
+    yielded in input order, with at most ``window`` items in flight.
+
+    ``items`` is read lazily, in this process, as room in the window frees up. ``task`` (default:
+    the item itself) gives the argument sent to ``func``, or :data:`SKIP` for an item to be yielded
+    as ``(item, None)`` without troubling a worker (it still takes its place in the order and the
+    window). ``chunk`` arguments go to a worker at a time (fewer round trips for small tasks).
+    ``setup(*setup_args)`` runs once in each worker as it starts.
+
+    If ``func`` raises in a worker (or its result cannot come back), the map raises that exception
+    and stops; with ``failures=True`` it yields :class:`Failure` as that item's result instead and
+    goes on. ``close()`` ends the workers early; so does any exception, Ctrl-C's included.
+
+    The workers start here, before the first result is asked for, so a caller can start threads of
+    its own (a progress bar) afterwards and the workers are still forked cleanly. While the map is
+    open in the main thread, Ctrl-C raises :class:`KeyboardInterrupt` there, and is raised again at
+    the next wait or at the end if something (a finaliser) swallowed the first.
+    """
+
+    def __init__(
+        self,
+        func: Callable[[Any], Any],
+        items: Iterable[Any],
+        jobs: int,
+        *,
+        task: Callable[[Any], Any] | None = None,
+        setup: Callable[..., None] | None = None,
+        setup_args: tuple = (),
+        chunk: int = 1,
+        window: int | None = None,
+        failures: bool = False,
+    ) -> None:
+        self.func = func
+        self.items = iter(items)
+        self.task = task
+        self.chunk = max(1, chunk)
+        self.window = max(1, window if window is not None else self.chunk * jobs * 4)
+        self.failures = failures
+        self.queue: deque[tuple[Any, _Chunk | None, int]] = deque()  # in input order, not yet yielded
+        self.batch: _Chunk | None = None  # arguments gathered but not yet sent
+        self.exhausted = False
+        self.closed = False
+        self.interrupted = threading.Event()
+        self.old_handler = None
+        self.pool = None
+        ctx = multiprocessing.get_context(start_method())
+        # Ctrl-C held back while the workers fork: one that came before a worker ignores it would
+        # end that worker with a traceback
+        masked = hasattr(signal, "pthread_sigmask")
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.pool = ctx.Pool(jobs, initializer=init_worker, initargs=(os.getpid(), setup, setup_args))
+            if threading.current_thread() is threading.main_thread() \
+                    and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                self.old_handler = signal.signal(signal.SIGINT, self._on_sigint)
+        finally:
+            if masked:
+                try:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+                except KeyboardInterrupt:  # pressed while the pool started
+                    self.close()
+                    raise
+        try:
+            self._fill()  # the workers begin on the first window now
+        except BaseException:
+            self.close()
+            raise
+
+    def _on_sigint(self, signum, frame) -> None:
+        # Python runs this between any two bytecodes of the main thread, a finaliser's included,
+        # and an exception raised inside a finaliser is dropped: remember it, so __next__ raises it
+        self.interrupted.set()
+        raise KeyboardInterrupt
+
+    def _fill(self) -> None:
+        """Read items and send their arguments until ``window`` are in flight or the input ends."""
+        while not self.exhausted and len(self.queue) < self.window:
+            try:
+                item = next(self.items)
+            except StopIteration:
+                self.exhausted = True
+                break
+            arg = item if self.task is None else self.task(item)
+            if arg is SKIP:
+                self.queue.append((item, None, 0))
+                continue
+            if self.batch is None:
+                self.batch = _Chunk()
+            self.queue.append((item, self.batch, self.batch.size))
+            self.batch.args.append(arg)
+            self.batch.size += 1
+            if self.batch.size >= self.chunk:
+                self._send()
+        if self.exhausted and self.batch is not None:  # the last, short chunk
+            self._send()
+
+    def _send(self) -> None:
+        batch, self.batch = self.batch, None
+        batch.job = self.pool.apply_async(_run_chunk, (self.func, batch.args))
+        batch.args = None
+
+    def _result(self, batch: _Chunk, i: int) -> Any:
+        if batch.values is None:
+            while True:
+                try:
+                    batch.values = batch.job.get(timeout=POLL)
+                    break
+                except multiprocessing.TimeoutError:
+                    if self.interrupted.is_set():
+                        raise KeyboardInterrupt from None
+                except Exception as e:  # func raised in the worker, or its result could not come back
+                    if not self.failures:
+                        raise
+                    batch.values = [Failure(e)] * batch.size
+                    break
+        return batch.values[i]
+
+    def __iter__(self) -> OrderedMap:
+        return self
+
+    def __next__(self) -> tuple[Any, Any]:
+        if self.closed:
+            raise StopIteration
+        try:
+            self._fill()
+            if not self.queue:
+                if self.interrupted.is_set():  # a Ctrl-C swallowed somewhere (a finaliser) still ends the run
+                    raise KeyboardInterrupt
+                raise StopIteration
+            item, batch, i = self.queue[0]
+            if batch is not None and batch is self.batch:  # still gathering (only with SKIPs or a small window)
+                self._send()
+            result = None if batch is None else self._result(batch, i)
+            self.queue.popleft()
+        except BaseException:
+            self.close()
+            raise
+        return item, result
+
+    def close(self) -> None:
+        """Stop the workers (what they were doing is dropped) and give Ctrl-C back; idempotent."""
+        if self.closed:
+            return
+        self.closed = True
+        self.queue.clear()
+        self.batch = None
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+        if self.old_handler is not None and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, self.old_handler)
+            self.old_handler = None
+
+    def __enter__(self) -> OrderedMap:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
