@@ -428,3 +428,28 @@ def test_a_plural_noun_before_a_present_tense_cue_is_its_subject() -> None:
     c = one("Shipping analysts estimate the canal will lose a fifth of its traffic.", "lose a fifth")
     assert c.sources[0].mention == "Shipping analysts"
     assert all(x.attribution == "unattributed" for x in claims("The inspectors' notes of the visit were lost."))
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The river was clean again, according to the most recent survey from the water board.",
+         "the water board", "river was clean again"),
+        ("But according to the harbour log, the tanker left at dawn.", "the harbour log", "tanker left at dawn"),
+        ("After the vote, most of them said they would stay in the union.", "most of them", "stay in the union"),
+        ("The inspector claims the crane was never tested.", "The inspector", "crane was never tested"),
+        ("The union sent out a statement saying the strike would go ahead.", "The union", "strike would go ahead"),
+        ("The senator emailed supporters saying the race was not over.", "The senator", "race was not over"),
+    ],
+)
+def test_sources_of_common_constructions(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution == "indirect"
+    assert c.sources[0].mention == source
+
+
+def test_a_listener_of_several_words_and_a_clause_opening_with_this() -> None:
+    c = one("This is not about the budget, the mayor told her closest aides as the meeting ended.", "not about the budget")
+    assert c.sources[0].mention == "the mayor"
+    c = one("The mayor told the harbour pilots that the channel would close.", "channel would close")
+    assert c.text == "the channel would close"

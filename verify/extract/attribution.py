@@ -107,6 +107,13 @@ _DATELINE = re.compile(
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _CLAUSE_BREAKS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "!", "?", "\"", "“", "”", "'", "‘", "’"}
 _PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"}}
+# what a message is sent as, or to whom: "sent a statement saying ...", "emailed supporters saying ..."
+_MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
+             "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
+             "followers", "members", "donors", "voters", "journalists", "staff"}
+_SEND_VERBS = {"sent", "send", "sends", "issued", "issues", "released", "releases", "put", "puts", "emailed", "emails",
+               "posted", "posts", "wrote", "writes", "published", "publishes", "filed", "files", "mailed", "texted", "ran",
+               "runs", "aired", "airs", "circulated", "distributed"}
 _PUBLISH_VERBS = {"post", "release", "publish"}
 _MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
           "footage", "clip", "clips", "selfie", "map", "maps"}
@@ -379,6 +386,14 @@ class Reader:
                 k += 1
             return k
         if words[k][0].isalpha() and lows[k] not in ("that", "whether", "if", "to"):
+            if k > a:
+                # "told his closest advisers as ...": the listener's words after the determiner
+                m = k
+                while m + 1 < n and m < k + 3 and words[m + 1][:1].islower() and words[m + 1].isalpha() and not toks.inq[m + 1] \
+                        and lows[m + 1] not in _TRAILER_START and lows[m + 1] not in ("that", "whether", "if", "to") \
+                        and lows[m + 1] not in SUBJECT_PRONOUNS and lows[m + 1] not in _CLAUSE_VERBS and lows[m + 1] not in _VERB_CUES:
+                    m += 1
+                return m + 1
             return k + 1
         return a
 
@@ -489,7 +504,9 @@ class Reader:
             # (", citing ...", "by praising ..." are participles that the participle step reads)
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
             subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
-                or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in _NOT_A_CLAUSE)  # "analysts estimate the ..."
+                or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in _NOT_A_CLAUSE) \
+                or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
+                    and not prev.endswith("s") and nxt.isalpha() and nxt not in _NOT_A_CLAUSE and nxt not in _CLAUSE_VERBS)  # "The candidate claims his ..."
             if klass == "stance" and tense == "base" and prev in _GROUP_SUBJECTS | {"majority"} and (nxt in _TRAILER_START or nxt in _NP_END or nxt in ("among", "gives", "give")):
                 return True  # "48% support in the state", "38 percent support;": a share, not a stance
             if klass == "stance" and tense == "base":
@@ -574,6 +591,17 @@ class Reader:
         if (low in _PARTICIPLES or low in _EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
             # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
             np = left_np(toks, i - 1)
+            if np is not None and np[0] > 1 and lows[np[1]] in _MESSAGES and low in _PARTICIPLES \
+                    and lows[np[0] - 1] not in ("with", ",", "and") and words[np[0] - 1].isalpha():
+                # "X sent out a statement saying ...", "X emailed supporters saying ...": X says it
+                subj = self._subject(toks, np[0])
+                if subj:
+                    cut = next((k for k in range(subj[0] + 1, subj[1] + 1) if lows[k] in _SEND_VERBS), None)
+                    subj = (subj[0], cut - 1) if cut else subj  # "Rubio's campaign sent out ...": the subject ends at the verb
+                ca = self._content_after(toks, i, e, lemma) if subj else None
+                f = self._frag(toks, *ca) if ca else None
+                if f:
+                    return True, Found([f], "indirect", cue, self._src_list(toks, *subj), [], para)
             if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
                 return True, None
             if low in _EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:
@@ -851,6 +879,8 @@ class Reader:
             return False
         lows = toks.lows
         first = lows[0]
+        if first in ("this", "last", "that") and lows[1] not in _TIME_NOUNS:
+            return False  # "This is not about me, X told ...": a clause, not "This week, ..."
         if first in _CONJUNCTIONS and pre > 1:
             # "But on Monday, X said": a phrase follows the conjunction; "But he left, he said": a clause
             second = lows[1]
@@ -1118,7 +1148,7 @@ class Reader:
         sources = self._src_list(toks, a, b)
         cue = (toks.starts[i], toks.ends[i + 1])
         content: list[Span] = []
-        if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)):
+        if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in _CONJUNCTIONS or toks.words[k] == "," for k in range(i)):
             k = b + 1
             while k < n and toks.words[k] in (",",):
                 k += 1

@@ -194,6 +194,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
     share = _share(toks, k, lo)
     if share is not None:
         return share
+    if lows[k] in ("them", "us", "those") and k - 2 >= lo and lows[k - 1] == "of" and (lows[k - 2] in _PRONOMINAL or lows[k - 2] in _NUMBER_WORDS or lows[k - 2].isdigit()):
+        return (k - 2, k)  # "most of them", "two of those"
     if lows[k] in ("him", "her", "them", "me", "us") and k - 3 >= lo and lows[k - 1] in ("to", "with") and lows[k - 2] in _QUALIFIER_WORDS:
         # "those close to him"
         inner = left_np(toks, k - 3, lo)
@@ -313,6 +315,9 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
             break
         if lw in _PREP_IN_NP:
             break
+        if lw in ("most", "least") and lows[b] == "the":
+            b = j  # "the most recent data"
+            continue
         if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an")):
             break
         if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lows[b] not in DETERMINERS:
