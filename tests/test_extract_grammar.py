@@ -453,3 +453,27 @@ def test_a_listener_of_several_words_and_a_clause_opening_with_this() -> None:
     assert c.sources[0].mention == "the mayor"
     c = one("The mayor told the harbour pilots that the channel would close.", "channel would close")
     assert c.text == "the channel would close"
+
+
+@pytest.mark.parametrize(
+    "sentence, cue",
+    [
+        ("The councillor slammed the budget as reckless.", "slammed"),
+        ("The minister was referring to the flood defences.", "referring"),
+        ("The mayor preferred the northern route.", "preferred"),
+        ("The union lashed out at the port owners.", "lashed"),
+        ("The senator distanced herself from the party line.", "distanced"),
+    ],
+)
+def test_verbs_that_double_their_last_consonant_and_other_stances(sentence: str, cue: str) -> None:
+    found = [c for c in claims(sentence) if c.attribution == "indirect"]
+    assert found and found[0].cue is not None and found[0].cue.text == cue
+
+
+def test_an_editors_note_long_enough_to_make_claims_is_read() -> None:
+    note = ("Editor's note: An earlier version of this report, based on an account from the harbour office, said "
+            "that the ferry had sunk. The harbour master said on Tuesday that the ferry ran aground and no one was "
+            "hurt, and the coast guard said the hull was intact. The report has been corrected to reflect those "
+            "accounts, which the shipping company confirmed in a statement that was released on Wednesday evening.")
+    found = claims("The ferry is back in service.\n\n" + note + "\n")
+    assert any(c.sources and c.sources[0].mention == "The harbour master" for c in found)

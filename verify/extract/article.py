@@ -82,8 +82,8 @@ def read(text: str, ctx: Context) -> list[Found]:
             in_bio = True
         if in_bio:
             continue
-        if _BOILERPLATE.match(ptext):
-            continue
+        if _BOILERPLATE.match(ptext) and len(ptext) < 400:
+            continue  # a long "Editor's note" is a correction: it makes claims of its own
         heading = not _TERMINAL.search(ptext) and not ptext.endswith(":")
         para_quotes = pquotes[p]
         quote_ends = [qe for _, qe in para_quotes]

@@ -84,6 +84,7 @@ _ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", 
 _LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "the",
                    "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_BACKING = {"supporting", "backing", "opposing", "endorsing"}
 _EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 # verbs that hand their subject to a following "to" + reporting verb: "went on to say", "refused to say"
 _CONTROL_VERBS = set(
@@ -602,6 +603,12 @@ class Reader:
                 f = self._frag(toks, *ca) if ca else None
                 if f:
                     return True, Found([f], "indirect", cue, self._src_list(toks, *subj), [], para)
+            if np is not None and low in _BACKING and np[0] > 0 and lows[np[1]] not in _TIME_NOUNS and not toks.inq[np[1]]:
+                # "super PACs supporting Mr. Cruz", "those backing the bill": the phrase takes a side
+                obj = right_np(toks, i + 1)
+                f = self._frag(toks, *obj) if obj else None
+                if f:
+                    return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para, kind="stance")
             if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
                 return True, None
             if low in _EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:

@@ -12,7 +12,8 @@ explain warn acknowledge argue tweet reply respond deny accuse assert admit reca
 predict promise pledge vow stress emphasize emphasise observe remark comment complain contend maintain
 concede testify disclose joke quip boast brag lament ask wonder agree recount assure caution
 mention estimate describe repeat reiterate retort scoff shout yell posit propose speculate
-affirm indicate muse urge swear call continue express point talk answer remind echo refer""".split()
+affirm indicate muse urge swear call continue express point talk answer remind echo refer
+interject allude email quote chant signal hint""".split()
 
 # stances and acts of speech that attribution corpora annotate too: "X criticized the plan"
 STANCE = """attack criticize criticise praise blast slam condemn denounce reject dismiss defend endorse
@@ -22,7 +23,8 @@ push advocate champion dispute contest recommend acknowledge downplay insist hig
 emphasize label dub brand characterize characterise portray describe slam issue offer seek bemoan rail knock voice retweet plead
 press prefer discuss deem congratulate charge apologize apologise imply request consider
 order identify name back vote focus speak
-post release file publish mention favor encourage reference fire unveil sue veto block""".split()
+post release file publish mention favor encourage reference fire unveil sue veto block
+spar lash side invoke assail deride balk distance embrace rule document list avoid weigh""".split()
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
@@ -34,7 +36,8 @@ LISTENER = set("tell assure remind warn ask inform advise caution urge promise e
 
 # beliefs, wishes and knowledge, which attribution corpora annotate as well
 BELIEF = """think believe feel fear hope expect know worry doubt suspect assume reckon want wish
-understand imagine guess realize realise recognize recognise acknowledge decide learn plan intend see view""".split()
+understand imagine guess realize realise recognize recognise acknowledge decide learn plan intend see view
+remember""".split()
 
 # evidence "speaks" only with a document or measurement as subject: "the poll shows ..."
 EVIDENCE = """show find suggest indicate reveal conclude estimate project predict confirm
@@ -77,6 +80,11 @@ _IRREGULAR = {
 }
 
 
+# verbs whose last consonant doubles before -ed and -ing
+_DOUBLING = {"chat", "admit", "quip", "brag", "refer", "slam", "dub", "prefer", "plan", "spar", "rebut", "regret", "commit",
+             "ban", "jab"}
+
+
 def _forms(verb: str) -> tuple[str, str, str, str]:
     """(third person, past, past participle, -ing) of a regular English verb."""
     if verb in _IRREGULAR:
@@ -87,9 +95,10 @@ def _forms(verb: str) -> tuple[str, str, str, str]:
     elif verb.endswith("y") and verb[-2] not in "aeiou":
         ing = verb + "ing"
         past = verb[:-1] + "ied"
-    elif verb in ("admit", "quip", "signal", "allow"):
-        ing = verb + ("ting" if verb == "admit" else "ping" if verb == "quip" else "ing")
-        past = verb + ("ted" if verb == "admit" else "ped" if verb == "quip" else "ed")
+    elif verb in _DOUBLING:
+        # "slam" -> "slammed", "refer" -> "referring": the final consonant doubles
+        ing = verb + verb[-1] + "ing"
+        past = verb + verb[-1] + "ed"
     else:
         ing = verb + "ing"
         past = verb + "ed"
@@ -133,8 +142,9 @@ STANCE_FORMS = {k: v for k, v in STANCE_FORMS.items() if k not in _RARELY_CUES}
 BELIEF_FORMS = {k: v for k, v in _index(BELIEF).items() if k not in ("known", "expected", "feels", "worries")}  # "known as", "is expected to"
 EVIDENCE_FORMS = _index(EVIDENCE)
 # forms that, measured on PolNeAR train, open an annotated attribution less than a third of the time
-# ("written by", "offer a deal", "find a way")
-_LOW_YIELD = {"written", "offer", "find"}
+# ("written by", "offer a deal", "find a way", and the nouns "emails", "rules", "quotes", "sides")
+_LOW_YIELD = {"written", "offer", "find", "email", "emails", "document", "documents", "rules", "quote", "quotes", "chant",
+              "chants", "side", "sides", "signal", "signals", "avoid", "embrace", "weighs"}
 SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS = (
     {k: v for k, v in forms.items() if k not in _LOW_YIELD}
     for forms in (SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS)
