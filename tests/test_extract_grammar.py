@@ -460,7 +460,7 @@ def test_a_listener_of_several_words_and_a_clause_opening_with_this() -> None:
     [
         ("The councillor slammed the budget as reckless.", "slammed"),
         ("The minister was referring to the flood defences.", "referring"),
-        ("The mayor preferred the northern route.", "preferred"),
+        ("Mayor Ines Duarte preferred the northern route.", "preferred"),
         ("The union lashed out at the port owners.", "lashed"),
         ("The senator distanced herself from the party line.", "distanced"),
     ],
