@@ -477,3 +477,29 @@ def test_an_editors_note_long_enough_to_make_claims_is_read() -> None:
             "accounts, which the shipping company confirmed in a statement that was released on Wednesday evening.")
     found = claims("The ferry is back in service.\n\n" + note + "\n")
     assert any(c.sources and c.sources[0].mention == "The harbour master" for c in found)
+
+
+@pytest.mark.parametrize(
+    "sentence, source, cue, words",
+    [
+        ("The harbour master made it clear that the quay would stay shut.", "The harbour master", "made it clear that",
+         "quay would stay shut"),
+        ("The union took aim at the new shift rota.", "The union", "took aim at", "new shift rota"),
+        ("Mayor Ines Duarte has made several sharp comments about the toll.", "Mayor Ines Duarte",
+         "made several sharp comments about", "the toll"),
+        ("As the ferry captain put it: “The sea decides, not the timetable.”", "the ferry captain", "put it",
+         "The sea decides"),
+        ("“The sea decides,” as the ferry captain put it.", "the ferry captain", "put it", "The sea decides"),
+    ],
+)
+def test_cues_of_several_words(sentence: str, source: str, cue: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution in ("indirect", "direct")
+    assert c.sources[0].mention == source
+    assert c.cue is not None and c.cue.text == cue
+
+
+@pytest.mark.parametrize("sentence", ["The storm made landfall on Monday.", "She took the bus to work.",
+                                      "They put the boats back in the water."])
+def test_light_verbs_alone_are_not_cues(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))

@@ -115,6 +115,18 @@ _MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tw
 _SEND_VERBS = {"sent", "send", "sends", "issued", "issues", "released", "releases", "put", "puts", "emailed", "emails",
                "posted", "posts", "wrote", "writes", "published", "publishes", "filed", "files", "mailed", "texted", "ran",
                "runs", "aired", "airs", "circulated", "distributed"}
+# cues of two or more words: a light verb and what it makes of the content ("made clear that", "took aim at")
+# verb form -> (the words that complete the cue, how many modifiers may come between)
+_PHRASE_VERBS = {
+    **dict.fromkeys(("made", "make", "makes", "making"), (
+        {"clear", "case", "point", "argument", "comments", "comment", "remarks", "statements", "allegations",
+         "accusations", "appeal", "plea", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
+    **dict.fromkeys(("took", "take", "takes", "taking"), (
+        {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "exception", "jab", "jabs"}, 3)),
+    **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
+}
+# the word that closes the cue and opens the content: "took aim at X", "made the case for X"
+_PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
 _PUBLISH_VERBS = {"post", "release", "publish"}
 _MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
           "footage", "clip", "clips", "selfie", "map", "maps"}
@@ -144,7 +156,8 @@ _BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "op
 _BELIEF_LINKS = BE | {"remain", "remains", "remained", "not", "also", "still", "very", "increasingly", "deeply", "now"}
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
 _CUE_WORDS = _CUE_WORDS | set(_NOUN_CUES) | _BELIEF_THAT
-_CANDIDATES = _CUE_WORDS | _DASH_CUES
+_CANDIDATES = _CUE_WORDS | _DASH_CUES | set(_PHRASE_VERBS)
+_SCAN_WORDS = _CUE_WORDS | set(_PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 # "Note: ...", "Update: ..." are labels, not speakers
 _COLON_LABELS = set(
     """note update updated photo photos source sources related read watch editor editors warning breaking
@@ -215,7 +228,7 @@ class Reader:
         # most sentences hold no cue at all: a C-speed word scan spares them the tokenizer
         chunk = text[s:e]
         low_text = lowered(text)
-        if (_CUE_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower()) if low_text is None else _LOWER_WORDS.findall(low_text, s, e))
+        if (_SCAN_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower()) if low_text is None else _LOWER_WORDS.findall(low_text, s, e))
                 and ":" not in chunk[:80]
                 and not _DASH_CHARS.search(chunk) and not _IN_DOCUMENT.match(chunk)):
             return []
@@ -276,11 +289,52 @@ class Reader:
                 if f:
                     out.append(f)
                     continue
+            if low in _PHRASE_VERBS:
+                f = self._phrase(toks, i, e, para)
+                if f:
+                    out.append(f)
+                continue
             if low in _VERB_CUES:
                 f = self._verb(toks, i, s, e, para, out)
                 if f:
                     out.append(f)
         return out
+
+    def _phrase(self, toks: Tokens, i: int, e: int, para: int) -> Found | None:
+        """"X made clear that ...", "X took aim at ...", "as X put it: ...": a cue of several words."""
+        n = len(toks)
+        lows = toks.lows
+        heads, gap = _PHRASE_VERBS[lows[i]]
+        k = i + 1
+        while k < n and k <= i + 1 + gap and lows[k] not in heads:
+            if toks.inq[k] or toks.words[k] in _CLAUSE_BREAKS and toks.words[k] != ",":
+                return None
+            k += 1
+        if k >= n or lows[k] not in heads or toks.inq[k]:
+            return None
+        end = k
+        if end + 1 < n and lows[end + 1] in _PHRASE_LINKS and lows[k] != "it":
+            end += 1
+        speech = lows[k] in ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements")
+        lemma, klass = ("say", "speech") if speech else ("criticize", "stance")
+        j, passive = skip_aux(toks, i)
+        if passive or (lows[k] == "it" and (j < 0 or lows[j] in _ARTICLES)):
+            return None
+        cue = (toks.starts[i], toks.ends[end])
+        if lows[k] == "it" and j >= 0 and (end + 1 >= n or toks.words[end + 1] in (".", "!", "?") or toks.words[end + 1] in QUOTE_MARKS and end + 2 >= n):
+            # "“...,” as the mayor put it.": the content is before "as"
+            np = left_np(toks, j)
+            if np is None or np[0] < 2 or lows[np[0] - 1] != "as":
+                return None
+            content, direct = self._content_before(toks, self._before(toks, np[0] - 1))
+            if not content:
+                return None
+            return Found(content, "direct" if direct else "indirect", cue, self._src_list(toks, *np), [], para, direct=direct)
+        who = self._speaker(toks, i, j, lemma, klass)
+        if who is None or not who[0]:
+            return None
+        sources, src_start, inverted, after_src = who
+        return self._content(toks, end, e, para, lemma, klass, cue, sources, src_start, inverted, after_src)
 
     def _headline_cue(self, toks: Tokens, i: int, para: int) -> Found | None:
         """"Mayor Says Ferry Will Run" / "Ferry Will Run, Mayor Says": a headline's speaker."""
