@@ -503,3 +503,10 @@ def test_cues_of_several_words(sentence: str, source: str, cue: str, words: str)
                                       "They put the boats back in the water."])
 def test_light_verbs_alone_are_not_cues(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+def test_interview_questions_and_bare_quantities_name_no_source() -> None:
+    found = claims("Q: The ferry will run in winter, then?\n\nA: Only if the harbour stays free of ice.\n")
+    assert [c.sources[0].mention for c in found if c.sources] == ["A"]
+    found = claims("Voters under 30 were more likely to say the ferry fares were too high.")
+    assert all(not c.sources or c.sources[0].mention != "more" for c in found)

@@ -1036,6 +1036,8 @@ class Reader:
             return None  # "A:" is an interview's answer, "A new poll:" a label
         if words[0][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
             return None
+        if c == 1 and lows[0] == "q":
+            return None  # "Q:" is the interviewer asking, not a source making a claim
         if lows[0] == "the" and c == 2 and lows[1] == "latest":
             return None
         sources = self._src_list(toks, 0, (topic if topic is not None else c) - 1)

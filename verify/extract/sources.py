@@ -76,6 +76,7 @@ _ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "emba
                   "advanced", "based", "affiliated", "self-described", "self-proclaimed", "unnamed", "undisclosed", "detailed",
                   "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
 # determiners that stand alone as a subject: "Some say ...", "Many believe ..."
+_NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
 _PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these"}
 _OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citing", "noting", "saying", "adding",
                         "continuing", "responding", "referring", "writing", "asking", "answering", "looking",
@@ -255,6 +256,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         a += 1
     if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(a, k + 1)) and not (a == k and lows[k] in _PRONOMINAL):
         return None
+    if a == k and lows[k] in _NOT_ALONE:
+        return None  # "more likely to say", "all attacked": no one in particular
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in _OPENING_PARTICIPLES or lows[a + 1] in _AFTER_PARTICIPLE):
         a += 1  # "Following initial reports": a participle opening the sentence
     return (a, k)
