@@ -510,3 +510,9 @@ def test_interview_questions_and_bare_quantities_name_no_source() -> None:
     assert [c.sources[0].mention for c in found if c.sources] == ["A"]
     found = claims("Voters under 30 were more likely to say the ferry fares were too high.")
     assert all(not c.sources or c.sources[0].mention != "more" for c in found)
+
+
+def test_a_subject_with_a_relative_clause_and_an_aside() -> None:
+    c = one("Residents who lost their homes in the flood, many of them farmers, said the aid came too late.",
+            "aid came too late")
+    assert c.sources[0].mention == "Residents"

@@ -924,7 +924,7 @@ class Reader:
             best = (np, c1)
             break
         if best is None:
-            return None
+            return self._relative_subject(toks, j)
         np, c1 = best
         first = lows[c1 + 1]
         if words[c1] == "," and (first in ("a", "an", "the") or is_cap(words[c1 + 1])) and first not in RELATIVES and j - c1 <= 12:
@@ -932,6 +932,19 @@ class Reader:
             name_len = toks.ends[np[1]] - toks.starts[np[0]]
             if toks.ends[j - 1] - toks.starts[np[0]] <= 3 * name_len + 20:
                 return (np[0], j - 1)
+        return np
+
+    def _relative_subject(self, toks: Tokens, j: int) -> tuple[int, int] | None:
+        """"Some voters who have listened to him over the years, at rallies, said ...": the phrase before "who"."""
+        lows = toks.lows
+        a = 0
+        while a < j and (lows[a] in _CONJUNCTIONS or lows[a] in _SENTENCE_ADVERBS or toks.words[a] == ","):
+            a += 1
+        np = right_np(toks, a, j)
+        if np is None or np[1] + 1 >= j or lows[np[1] + 1] not in ("who", "whose") or toks.inq[np[1] + 1]:
+            return None
+        if not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in ANON_WORDS):
+            return None
         return np
 
     def _intro_comma(self, toks: Tokens, pre: int) -> bool:
