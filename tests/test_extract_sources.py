@@ -212,3 +212,10 @@ def test_a_document_with_words_after_it_is_still_the_source_of_what_it_shows() -
     assert c.cue.text == "show"
     d = [x for x in extract_claims("A survey of 300 skippers found wide support for the levy.") if "levy" in x.text][0]
     assert d.sources[0].mention == "A survey of 300 skippers"
+
+
+def test_a_body_in_a_place_is_the_body_not_the_place() -> None:
+    c = [x for x in extract_claims("Police in Odesa said two people were hurt.") if x.sources][0]
+    assert c.sources[0].mention == "Police in Odesa"
+    c = [x for x in extract_claims("Harbour officials at the ministry said the port would reopen.") if x.sources][0]
+    assert c.sources[0].mention == "Harbour officials at the ministry"

@@ -76,6 +76,13 @@ _ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "emba
                   "advanced", "based", "affiliated", "self-described", "self-proclaimed", "unnamed", "undisclosed", "detailed",
                   "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
 # determiners that stand alone as a subject: "Some say ...", "Many believe ..."
+# heads that a following "in X" / "at X" belongs to: "police in Kharkiv", "officials at the ministry"
+_PLACE_HEAD = re.compile(
+    r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources|"
+    r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
+    r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
+    r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee"
+)
 _NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
 _PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these"}
 _OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citing", "noting", "saying", "adding",
@@ -233,8 +240,10 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             if j - 1 >= lo and lows[j - 1] in _QUALIFIER_WORDS:
                 a = j - 1
                 continue
-            # "officials at the Pentagon", "the head of the agency": keep walking only over "of"/"for"
-            if lw in ("of", "for") and j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS:
+            # "the head of the agency", "police in Kharkiv", "officials at the Pentagon": the place or body
+            # belongs to the phrase; "the strike in Kharkiv" is walked too, and the subject check decides
+            if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and not toks.inq[j - 1] \
+                    and (lw in ("of", "for") or _PLACE_HEAD.fullmatch(lows[j - 1])):
                 a = j
                 continue
             break
