@@ -516,3 +516,30 @@ def test_a_subject_with_a_relative_clause_and_an_aside() -> None:
     c = one("Residents who lost their homes in the flood, many of them farmers, said the aid came too late.",
             "aid came too late")
     assert c.sources[0].mention == "Residents"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The port reopened with Kovalenko, now the harbour chief, who in 2019 said the quay was unsafe.", "who",
+         "quay was unsafe"),
+        ("The pier was never inspected, as the engineers have said.", "the engineers", "pier was never inspected"),
+        ("Even Moldova, the ferry line's smallest partner, said it would keep the route.", "Moldova", "keep the route"),
+        ("The tender document states that the bridge must carry trains.", "The tender document", "carry trains"),
+        ("“The dredging is finished,” said 9/11 survivor Jane Roe.", "9/11 survivor Jane Roe", "dredging is finished"),
+    ],
+)
+def test_sources_after_asides_dates_and_as(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution in ("indirect", "direct")
+    assert c.sources[0].mention.startswith(source)
+
+
+def test_going_on_to_say_continues_the_speaker() -> None:
+    text = "“The ferry is safe,” the captain said, going on to say that the crew had trained for a month."
+    c = one(text, "crew had trained")
+    assert c.sources[0].mention == "the captain"
+
+
+def test_member_states_are_not_a_cue() -> None:
+    assert all(c.attribution == "unattributed" for c in claims("Several member states that signed the pact objected."))

@@ -74,7 +74,7 @@ _INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead",
 _CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 # prepositions inside a subject phrase: "leaders in North Carolina", "a lawyer from Ohio"
 _PP_LINKS = {"in", "at", "from", "of", "for", "on", "with"}
-_SENTENCE_ADVERBS = {"meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed", "so",
+_SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed", "so",
                      "thus", "yet", "but", "and", "then"}
 _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
                "hours", "days", "weeks", "months", "years", "minutes", "moments", "later", "earlier",
@@ -83,6 +83,10 @@ _ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", 
              "every", "each", "no", "any", "such"}
 _LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "the",
                    "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
+_STATE_ADJECTIVES = {"member", "united", "other", "swing", "battleground", "southern", "northern", "western", "eastern",
+                     "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island", "island"}
+_CHANNELS = {"twitter", "facebook", "instagram", "youtube", "television", "tv", "radio", "air", "camera", "cnn", "msnbc",
+             "fox", "abc", "nbc", "cbs", "npr", "bbc", "telegram"}
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _BACKING = {"supporting", "backing", "opposing", "endorsing"}
 _EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
@@ -496,6 +500,12 @@ class Reader:
                 k -= 1
             if k < 0 or not (lows[k] in _CONTROL_VERBS or lows[k] in BE):
                 return None
+            if lows[k].endswith("ing") and k > 0 and words[k - 1] == "," and prior:
+                # "“...,” Roe said, going on to say that ...": the same speaker goes on
+                ca = self._content_after(toks, i, e, lemma)
+                f = self._frag(toks, *ca) if ca else None
+                if f:
+                    return Found([f], "indirect", (toks.starts[k], toks.ends[i]), list(prior[-1].sources), list(prior[-1].relayed_by), para)
             j, passive = skip_aux(toks, k)
             passive = False
             cue = (toks.starts[k], toks.ends[i])
@@ -539,6 +549,9 @@ class Reader:
         if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
                                                                                                      and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
             return True  # "a group called X", "the resort, now called X": a name, not a stance
+        if low == "states":
+            # "the states", "member states that ..."; "the document states that ..." is a cue
+            return nxt != "that" or prev in _STATE_ADJECTIVES or prev in _ARTICLES or prev in DETERMINERS
         if lemma == "compare" and prev == "," and nxt in ("with", "to"):
             return True  # "..., compared with two last year": a comparison, not a stance
         if lemma in _PUBLISH_VERBS and any(lows[k] in _MEDIA for k in range(i + 1, min(n, i + 4))):
@@ -870,6 +883,10 @@ class Reader:
                 if f:
                     content = [f]
                     direct = text[f[0]] in "“\"'`«„" and text[f[1] - 1] in "”\"'»“"
+        if not content and not inverted and src_start >= 2 and lows[src_start - 1] == "as" and words[src_start - 2] == "," \
+                and (ca is None or self._is_trailer(toks, ca[0], ca[1])):
+            # "..., as police have said.": what was said comes before "as"
+            content, direct = self._content_before(toks, self._before(toks, src_start - 1))
         if not content:
             if ca is None and not inverted and self._colon_ends(toks, i):
                 # "X said:" closing a paragraph: the statement is the next paragraph
@@ -976,7 +993,7 @@ class Reader:
             nxt = lows[k + 1]
             if lows[k] == "to" and (nxt in DETERMINERS or is_cap(words[k + 1]) or nxt in _LISTENER_WORDS):
                 return True
-            if lows[k] == "on" and (nxt in _TIME_NOUNS or is_cap(words[k + 1]) and nxt in _WEEKDAY_NAMES):
+            if lows[k] == "on" and (nxt in _TIME_NOUNS or is_cap(words[k + 1]) and nxt in _WEEKDAY_NAMES or nxt in _CHANNELS):
                 return True
             return False
         if lows[k] in _TRAILER_START or lows[k] in _PARTICIPLES:

@@ -124,6 +124,7 @@ def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
         if v == "state":
             out.setdefault(past, (v, "past"))
             out.setdefault(ing, (v, "ing"))
+            out.setdefault(third, (v, "third"))  # a cue only before "that" (the grammar checks)
             continue
         out.setdefault(v, (v, "base"))
         out.setdefault(third, (v, "third"))

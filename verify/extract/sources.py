@@ -302,6 +302,9 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         return (i, i)
     if lows[i] in _PREP_IN_NP or lows[i] in ("to", "about", "by"):
         return None  # "said of the plan": a topic, not a speaker
+    if lows[i].isdigit() and i + 3 < n and lows[i + 1] == "/" and lows[i + 2].isdigit():
+        rest = right_np(toks, i + 3, hi)  # "9/11 widow Jane Roe": a date before the phrase
+        return (i, rest[1]) if rest else None
     if not (_np_token_ok(words, lows, i) or lows[i] in DETERMINERS):
         return None
     b = i
@@ -627,6 +630,9 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
             if lw in ("is", "are", "was", "were", "be", "been", "being", "am"):
                 passive = True
             j -= 1
+            continue
+        if len(lw) == 4 and lw.isdigit() and j >= 1 and toks.lows[j - 1] in ("in", "since"):
+            j -= 2  # "who in 2010 said"
             continue
         if lw in _TIME_WORDS or lw in _WEEKDAYS:
             # "X on Monday said", "X this month announced"
