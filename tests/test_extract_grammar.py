@@ -543,3 +543,9 @@ def test_going_on_to_say_continues_the_speaker() -> None:
 
 def test_member_states_are_not_a_cue() -> None:
     assert all(c.attribution == "unattributed" for c in claims("Several member states that signed the pact objected."))
+
+
+def test_a_subject_opened_by_a_quantifier_before_an_aside() -> None:
+    c = one("As many dock workers, including the crane drivers, have pointed out, the night shift is unsafe.",
+            "night shift is unsafe")
+    assert c.sources[0].mention == "many dock workers"

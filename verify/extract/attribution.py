@@ -936,7 +936,8 @@ class Reader:
             if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "that", "when", "after", "before", "since", "if", "where", "until", "once")
                     or words[a - 1] in QUOTE_MARKS):
                 continue
-            if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_WORDS or is_cap(words[a])):
+            if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_WORDS or is_cap(words[a])
+                    or lows[np[0]] in DETERMINERS):
                 continue
             best = (np, c1)
             break

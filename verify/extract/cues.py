@@ -57,7 +57,8 @@ accusing charging complaining conceding describing recalling referring urging bl
 questioning defending pointing answering echoing expressing talking reminding offering seeking stating
 repeating tweeting mocking hoping remarking believing supporting backing announcing denouncing alleging
 blasting slamming demanding dismissing touting threatening pledging decrying chiding endorsing
-emphasizing condemning lamenting rejecting mentioning quoting challenging proposing""".split()
+emphasizing condemning lamenting rejecting mentioning quoting challenging proposing comparing encouraging
+shouting yelling""".split()
 
 _IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
