@@ -549,3 +549,8 @@ def test_a_subject_opened_by_a_quantifier_before_an_aside() -> None:
     c = one("As many dock workers, including the crane drivers, have pointed out, the night shift is unsafe.",
             "night shift is unsafe")
     assert c.sources[0].mention == "many dock workers"
+
+
+def test_a_double_hyphen_sets_off_an_aside() -> None:
+    c = one("Dock workers -- including the crane drivers -- said the night shift was unsafe.", "night shift was unsafe")
+    assert c.sources[0].mention == "Dock workers"

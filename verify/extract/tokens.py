@@ -32,7 +32,7 @@ class Tokens:
 
 # a word keeps inner apostrophes, hyphens, dots and ampersands ("Ukraine’s", "U.S", "AT&T");
 # the space before each token is captured too, so offsets follow from lengths without match objects
-_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'.\-&]\w+)*|''(?!')|``|\S)")
+_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'.\-&]\w+)*|--|''(?!')|``|\S)")
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Tokens:
