@@ -219,3 +219,9 @@ def test_a_body_in_a_place_is_the_body_not_the_place() -> None:
     assert c.sources[0].mention == "Police in Odesa"
     c = [x for x in extract_claims("Harbour officials at the ministry said the port would reopen.") if x.sources][0]
     assert c.sources[0].mention == "Harbour officials at the ministry"
+
+
+def test_a_quotation_after_a_reported_claim_is_the_same_speakers() -> None:
+    text = 'The captain said the ferry would run. "We have checked the hull twice."\n'
+    found = [c for c in extract_claims(text) if "checked the hull" in c.text]
+    assert found and found[0].sources[0].mention == "The captain"
