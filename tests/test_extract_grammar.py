@@ -554,3 +554,21 @@ def test_a_subject_opened_by_a_quantifier_before_an_aside() -> None:
 def test_a_double_hyphen_sets_off_an_aside() -> None:
     c = one("Dock workers -- including the crane drivers -- said the night shift was unsafe.", "night shift was unsafe")
     assert c.sources[0].mention == "Dock workers"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The Harbour Institute, a research group, has calculated that dredging will cost 40 million euros.",
+         "The Harbour Institute", "dredging will cost"),
+        ("Their experience shows that a ferry needs two crews in winter.", "Their experience", "needs two crews"),
+        ("The operator has always maintained that the hull was sound.", "The operator", "hull was sound"),
+    ],
+)
+def test_findings_and_positions_introduced_by_that(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.sources[0].mention.startswith(source)
+
+
+def test_maintaining_a_lead_is_not_a_position() -> None:
+    assert all(c.attribution == "unattributed" for c in claims("The ferry company maintained a lead over its rivals."))

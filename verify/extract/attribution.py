@@ -549,6 +549,8 @@ class Reader:
         if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
                                                                                                      and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
             return True  # "a group called X", "the resort, now called X": a name, not a stance
+        if lemma == "maintain" and nxt != "that":
+            return True  # "maintained a lead"; "has maintained that ..." is a cue
         if low == "states":
             # "the states", "member states that ..."; "the document states that ..." is a cue
             return nxt != "that" or prev in _STATE_ADJECTIVES or prev in _ARTICLES or prev in DETERMINERS
@@ -807,7 +809,8 @@ class Reader:
                 np = headed or np
             if np is not None and klass == "evidence" and headed is None:
                 # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming"
-                if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they") and not (is_cap(words[np[1]]) and lemma in ("find", "conclude", "estimate", "project", "predict")):
+                if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they") and not (is_cap(words[np[1]]) and lemma in ("find", "conclude", "estimate", "project", "predict", "calculate")) \
+                        and not (i + 1 < n and lows[i + 1] == "that"):  # "their experience shows that ...", "X calculated that ..."
                     return None
             if np is not None:
                 sources = self._src_list(toks, *np)
