@@ -572,3 +572,22 @@ def test_findings_and_positions_introduced_by_that(sentence: str, source: str, w
 
 def test_maintaining_a_lead_is_not_a_position() -> None:
     assert all(c.attribution == "unattributed" for c in claims("The ferry company maintained a lead over its rivals."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian troops attacked the village on Monday.",
+        "Ukrainian forces blocked the road to the border.",
+        "Police fired back at the gunmen.",
+        "Tanks supported the infantry near the river.",
+    ],
+)
+def test_acts_of_force_are_the_outlets_report_not_a_stance(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+def test_a_retort_after_a_quotation() -> None:
+    c = one("“The ferry will be late,” the captain shot back.", "ferry will be late")
+    assert c.sources[0].mention == "the captain"
+    assert c.cue is not None and c.cue.text == "shot back"

@@ -128,9 +128,19 @@ _PHRASE_VERBS = {
     **dict.fromkeys(("took", "take", "takes", "taking"), (
         {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "exception", "jab", "jabs"}, 3)),
     **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
+    # "“...,” the mayor shot back."
+    **dict.fromkeys(("shot", "fired", "hit", "pushed", "snapped"), ({"back"}, 0)),
 }
 # the word that closes the cue and opens the content: "took aim at X", "made the case for X"
 _PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
+# stances that are also acts of force: with an armed subject they report what happened, not what anyone holds
+_PHYSICAL = {"attack", "block", "fire", "push", "press", "back", "support", "target", "hit", "strike", "defend"}
+_ARMED = set(
+    """troops forces army armies military soldiers units unit brigade brigades battalion battalions regiment division
+    drones drone missiles missile artillery jets aircraft warplanes planes helicopters tanks navy militants fighters
+    rebels gunmen insurgents militia militias separatists paratroopers marines commandos snipers infantry
+    air force""".split()
+)
 _PUBLISH_VERBS = {"post", "release", "publish"}
 _MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
           "footage", "clip", "clips", "selfie", "map", "maps"}
@@ -316,10 +326,12 @@ class Reader:
             k += 1
         if k >= n or lows[k] not in heads or toks.inq[k]:
             return None
+        if lows[k] == "back" and not any(toks.inq[:i]):
+            return None  # "“...,” the mayor shot back" answers a quotation; "troops fired back" is gunfire
         end = k
         if end + 1 < n and lows[end + 1] in _PHRASE_LINKS and lows[k] != "it":
             end += 1
-        speech = lows[k] in ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements")
+        speech = lows[k] in ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back")
         lemma, klass = ("say", "speech") if speech else ("criticize", "stance")
         j, passive = skip_aux(toks, i)
         if passive or (lows[k] == "it" and (j < 0 or lows[j] in _ARTICLES)):
@@ -521,6 +533,8 @@ class Reader:
         sources, src_start, inverted, after_src = who
         if not sources:
             return None
+        if lemma in _PHYSICAL and any(src.mention.lower().rsplit(None, 1)[-1] in _ARMED for src in sources):
+            return None  # "Russian troops attacked the village": a military action the outlet reports, not a stance
         return self._content(toks, i, e, para, lemma, klass, cue, sources, src_start, inverted, after_src)
 
     def _not_a_verb(self, toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool:
@@ -574,6 +588,7 @@ class Reader:
             # (", citing ...", "by praising ..." are participles that the participle step reads)
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
             subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
+                or (tense == "base" and prev == "to" and klass != "stance") \
                 or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in _NOT_A_CLAUSE) \
                 or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
                     and not prev.endswith("s") and nxt.isalpha() and nxt not in _NOT_A_CLAUSE and nxt not in _CLAUSE_VERBS)  # "The candidate claims his ..."
