@@ -591,3 +591,9 @@ def test_a_retort_after_a_quotation() -> None:
     c = one("“The ferry will be late,” the captain shot back.", "ferry will be late")
     assert c.sources[0].mention == "the captain"
     assert c.cue is not None and c.cue.text == "shot back"
+
+
+def test_releasing_prisoners_is_an_event_releasing_a_report_a_statement() -> None:
+    assert all(c.attribution == "unattributed" for c in claims("The navy released 40 detained sailors on Friday."))
+    c = one("The ministry released a report on the flooding.", "report on the flooding")
+    assert c.attribution == "indirect"

@@ -141,6 +141,15 @@ _ARMED = set(
     rebels gunmen insurgents militia militias separatists paratroopers marines commandos snipers infantry
     air force""".split()
 )
+# verbs that make a statement only when what they put out is a text: "released a report", "filed a lawsuit"
+_RELEASE_VERBS = {"release", "publish", "post", "file", "unveil"}
+_WRITINGS = _DOCUMENTS | _MESSAGES | {"returns", "plan", "plans", "proposal", "details", "findings", "data", "list", "budget",
+                                     "ads", "lawsuit", "suit", "complaint", "motion", "appeal", "charges", "brief",
+                                     "platform", "agenda", "policy", "guidance", "rules", "regulations", "order",
+                                     "comments", "remarks", "response", "reply", "op-ed", "editorial", "essay",
+                                     "message", "messages", "letters", "emails", "memos", "transcripts", "tweets",
+                                     "numbers", "estimate", "forecast", "survey", "poll", "polls", "information",
+                                     "names", "text", "version", "draft", "bill", "legislation", "resolution"}
 _PUBLISH_VERBS = {"post", "release", "publish"}
 _MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
           "footage", "clip", "clips", "selfie", "map", "maps"}
@@ -572,6 +581,8 @@ class Reader:
             return True  # "..., compared with two last year": a comparison, not a stance
         if lemma in _PUBLISH_VERBS and any(lows[k] in _MEDIA for k in range(i + 1, min(n, i + 4))):
             return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
+        if lemma in _RELEASE_VERBS and not any(lows[k] in _WRITINGS for k in range(i + 1, min(n, i + 6))):
+            return True  # "released a statement" says something; "released 50 prisoners" is an event
         if lemma in _PREP_VERBS and nxt not in _PREP_VERBS[lemma]:
             return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
         if lemma in ("see", "view"):
