@@ -597,3 +597,10 @@ def test_releasing_prisoners_is_an_event_releasing_a_report_a_statement() -> Non
     assert all(c.attribution == "unattributed" for c in claims("The navy released 40 detained sailors on Friday."))
     c = one("The ministry released a report on the flooding.", "report on the flooding")
     assert c.attribution == "indirect"
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The bomb weighed 500 kilograms.", "The convoy avoided the main road.", "The crate listed to one side."]
+)
+def test_things_do_not_take_stances(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))

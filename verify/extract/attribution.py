@@ -111,7 +111,9 @@ _DATELINE = re.compile(
 )
 _CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 _CLAUSE_BREAKS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "!", "?", "\"", "“", "”", "'", "‘", "’"}
-_PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"}}
+_PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"},
+               "weigh": {"in"}, "lash": {"out"}, "side": {"with"}, "spar": {"with"}, "balk": {"at"},
+               "distance": {"himself", "herself", "themselves", "itself", "ourselves", "myself"}}
 # what a message is sent as, or to whom: "sent a statement saying ...", "emailed supporters saying ..."
 _MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
              "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",

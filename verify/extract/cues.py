@@ -28,7 +28,7 @@ spar lash side invoke assail deride balk distance embrace rule document list avo
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
-               "knock", "charge"}
+               "knock", "charge", "avoid", "list"}
 STANCE_SKIP = {"maintained", "maintains", "maintain", "attacks"}  # mostly "maintained a lead", "the attacks"
 
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
