@@ -114,12 +114,11 @@ def read(text: str, ctx: Context) -> list[Found]:
                 colon_claim = None
                 break
             found = reader.sentence(ss, se, quotes, p, heading)
-            pending = [f for f in found if not f.frags]
-            if pending and se == pe:
-                colon_claim = pending[-1]
-            found = [f for f in found if f.frags]
-            if found or pending:
-                found = _dedupe(found)
+            if found:  # most sentences attribute nothing; the lists below are made only for those that do
+                pending = [f for f in found if not f.frags]
+                if pending and se == pe:
+                    colon_claim = pending[-1]
+                found = _dedupe([f for f in found if f.frags])
                 for f in found:
                     # a content that is all quotation is direct speech, whichever cue found it
                     if f.attribution == "indirect" and all(text[a] in _OPENING and text[b - 1] in _CLOSING for a, b in f.frags):
