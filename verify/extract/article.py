@@ -36,6 +36,7 @@ _PEOPLE = set(
 _PRESENTING = {"posted", "published", "shared", "released", "showed", "displayed", "presented", "provided",
                "cited", "offered", "gave", "produced", "played", "uploaded", "circulated", "attached",
                "distributed", "handed", "listed", "detailed", "outlined"}
+_FIRST_WORDS = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+)?")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BOILERPLATE = re.compile(
     r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
@@ -57,7 +58,7 @@ def _claimworthy(text: str, s: int, e: int) -> bool:
         return False
     if t.rstrip("\"'”’)] ").endswith("?"):
         return False
-    if len(t.split()) < 4:
+    if len(t.split(None, 3)) < 4:  # fewer than four words; the split stops at the fourth
         return False
     if _BOILERPLATE.match(t) or _BIO.match(t):
         return False
@@ -237,7 +238,7 @@ def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, ac
         for qs, qe in quotes:
             if qs == ss and qe >= se - 2:
                 return "fold"
-    m = re.match(r"[\w’'-]+(?:\s+[\w’'-]+)?", text[ss:se])
+    m = _FIRST_WORDS.match(text, ss, se)
     if not m:
         return None
     first = m.group().split()

@@ -22,6 +22,7 @@ _TAIL = re.compile(
 )
 _BARE_END = re.compile(r"\s*(?:[.,;]|$|(?:on|in|at|to|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD = re.compile(r"\w+")
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col capt cmdr adm sgt maj st jr sr rev hon pres supt
@@ -98,7 +99,7 @@ def _is_boundary(text: str, m: re.Match, b: int, end: int) -> bool:
     word = wm.group(1).lower()
     dotted = before.rsplit(" ", 1)[-1].lower().strip("(\"“")
     if word in ABBREVIATIONS or dotted in ABBREVIATIONS:
-        nw = re.match(r"\w+", text[nxt.start() : nxt.start() + 15])
+        nw = _WORD.match(text, nxt.start(), nxt.start() + 15)
         return bool(nw) and nw.group().lower() in _SENTENCE_STARTERS and word not in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "no")
     # an initial ("John F. Kennedy")
     if len(word) == 1 and word.isalpha() and text[m.start() - 1].isupper():
