@@ -10,7 +10,8 @@ import re
 
 Span = tuple[int, int]
 
-_LINE = re.compile(r"[^\n\r]+")  # old Mac files end lines with a bare "\r"
+# a line (old Mac files end lines with a bare "\r") from its first non-space character to its last
+_TRIMMED_LINE = re.compile(r"\S(?:[^\n\r]*\S)?")
 _NONSPACE = re.compile(r"\S")
 
 # a full stop, question or exclamation mark, with any closing quotes/brackets, then space
@@ -42,19 +43,7 @@ def paragraphs(text: str) -> list[Span]:
     """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs.
 
     A line feed, CR LF and a bare carriage return all end a line."""
-    out: list[Span] = []
-    for m in _LINE.finditer(text):
-        _add_trimmed(text, m.start(), m.end(), out)
-    return out
-
-
-def _add_trimmed(text: str, s: int, e: int, out: list[Span]) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
+    return [m.span() for m in _TRIMMED_LINE.finditer(text)]
 
 
 def sentences(text: str, start: int, end: int, quotes: list[Span] = ()) -> list[Span]:
