@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
 from ..models import Claim, Cue, SourceMention
 from ..registry import Registry
 from .article import read
@@ -65,17 +67,29 @@ def _builder(cls):
              and all(f.alias is None and f.validation_alias is None for f in cls.model_fields.values()))
     if not plain:
         return lambda *values: cls.model_construct(**dict(zip(names, values, strict=True)))
-    new, setattr_ = cls.__new__, object.__setattr__
+    new, n, fields = cls.__new__, len(names), frozenset(names)
 
+    # BaseModel's own slot setters, called directly: what object.__setattr__ reaches after a
+    # lookup through the class; and a length test in place of zip(strict=True), whose keyword
+    # argument alone costs as much as the rest of the dict
     def build(*values):
+        if len(values) != n:
+            raise TypeError(f"{cls.__name__}: {n} field values expected, {len(values)} given")
         m = new(cls)
-        setattr_(m, "__dict__", dict(zip(names, values, strict=True)))
-        setattr_(m, "__pydantic_fields_set__", set(names))
-        setattr_(m, "__pydantic_extra__", None)
-        setattr_(m, "__pydantic_private__", None)
+        _set_dict(m, dict(zip(names, values)))
+        _set_fields_set(m, set(fields))
+        _set_extra(m, None)
+        _set_private(m, None)
         return m
 
     return build
+
+
+_slot = BaseModel.__dict__
+_set_dict = _slot["__dict__"].__set__
+_set_fields_set = _slot["__pydantic_fields_set__"].__set__
+_set_extra = _slot["__pydantic_extra__"].__set__
+_set_private = _slot["__pydantic_private__"].__set__
 
 
 # every field comes from the extractor itself, already typed: built without re-validation
@@ -84,24 +98,26 @@ _cue = _builder(Cue)
 _source = _builder(SourceMention)
 
 
-def _mention(s: Src) -> SourceMention:
-    return _source(s.mention, s.span, s.canonical, s.kind)
-
-
 def _to_claim(text: str, f: Found) -> Claim:
-    frags = sorted(f.frags)
-    start, end = frags[0][0], max(e for _, e in frags)
-    body = " ".join(text[s:e] for s, e in frags)
-    numbers = []
-    for s, e in frags:
-        numbers.extend(find_numbers(text, s, e))
+    if len(f.frags) == 1:  # most claims are one piece: the same values without the joins and loops
+        start, end = f.frags[0]
+        body = text[start:end]
+        numbers = find_numbers(text, start, end)
+        frags = []
+    else:
+        frags = sorted(f.frags)
+        start, end = frags[0][0], max(e for _, e in frags)
+        body = " ".join(text[s:e] for s, e in frags)
+        numbers = []
+        for s, e in frags:
+            numbers.extend(find_numbers(text, s, e))
     return _claim(
         body,
         (start, end),
-        frags if len(frags) > 1 else [],
+        frags,
         f.attribution,
         _cue(text[f.cue[0] : f.cue[1]], f.cue) if f.cue else None,
-        [_mention(s) for s in f.sources] if f.attribution != "unattributed" else [],
-        [_mention(s) for s in f.relayed_by],
+        [_source(s.mention, s.span, s.canonical, s.kind) for s in f.sources] if f.attribution != "unattributed" else [],
+        [_source(s.mention, s.span, s.canonical, s.kind) for s in f.relayed_by] if f.relayed_by else [],
         numbers,
     )

@@ -36,6 +36,7 @@ _PEOPLE = set(
 _PRESENTING = {"posted", "published", "shared", "released", "showed", "displayed", "presented", "provided",
                "cited", "offered", "gave", "produced", "played", "uploaded", "circulated", "attached",
                "distributed", "handed", "listed", "detailed", "outlined"}
+_FIRST_WORDS = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+)?")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _BOILERPLATE = re.compile(
     r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
@@ -57,7 +58,7 @@ def _claimworthy(text: str, s: int, e: int) -> bool:
         return False
     if t.rstrip("\"'”’)] ").endswith("?"):
         return False
-    if len(t.split()) < 4:
+    if len(t.split(None, 3)) < 4:  # fewer than four words; the split stops at the fourth
         return False
     if _BOILERPLATE.match(t) or _BIO.match(t):
         return False
@@ -114,12 +115,11 @@ def read(text: str, ctx: Context) -> list[Found]:
                 colon_claim = None
                 break
             found = reader.sentence(ss, se, quotes, p, heading)
-            pending = [f for f in found if not f.frags]
-            if pending and se == pe:
-                colon_claim = pending[-1]
-            found = [f for f in found if f.frags]
-            if found or pending:
-                found = _dedupe(found)
+            if found:  # most sentences attribute nothing; the lists below are made only for those that do
+                pending = [f for f in found if not f.frags]
+                if pending and se == pe:
+                    colon_claim = pending[-1]
+                found = _dedupe([f for f in found if f.frags])
                 for f in found:
                     # a content that is all quotation is direct speech, whichever cue found it
                     if f.attribution == "indirect" and all(text[a] in _OPENING and text[b - 1] in _CLOSING for a, b in f.frags):
@@ -239,7 +239,7 @@ def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, ac
         for qs, qe in quotes:
             if qs == ss and qe >= se - 2:
                 return "fold"
-    m = re.match(r"[\w’'-]+(?:\s+[\w’'-]+)?", text[ss:se])
+    m = _FIRST_WORDS.match(text, ss, se)
     if not m:
         return None
     first = m.group().split()

@@ -151,6 +151,8 @@ _QUALIFIER_BEFORE = re.compile(
 )
 _QUALIFIER_KIND = {q: k for q, k in _QUALIFIERS}
 _TRAILING = re.compile(r"\s+or\s+(?P<more>more|so)\b|(?P<plus>\+|-plus\b|\s+plus\b)", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_WORD_SEPARATORS = re.compile(r"[\s-]+")
 _RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|and|or)\s*", re.IGNORECASE)
 
 # words after which digits name something rather than count it ("Article 5", "World War 2")
@@ -303,7 +305,7 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number | None,
     kind = None
     qm = _QUALIFIER_BEFORE.search(before)
     if qm:
-        kind = _QUALIFIER_KIND.get(re.sub(r"\s+", " ", qm.group("q").lower()))
+        kind = _QUALIFIER_KIND.get(_SPACES.sub(" ", qm.group("q").lower()))
         # the qualifier must end right before the figure: "some of the 40" is not "some 40"
         s = s - len(before) + qm.start("q")
 
@@ -351,9 +353,20 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number | None,
     return _make(text, s, end, v, v, v, part.unit, False, "exact"), end
 
 
+_NUMBER_FIELDS = tuple(Number.model_fields)
+_new_number, _setattr = Number.__new__, object.__setattr__
+
+
 def _make(text, s, e, value, low, high, unit, approximate, bound) -> Number:
-    return Number(text=text[s:e], span=(s, e), value=_clean(value), low=_clean(low), high=_clean(high),
-                  unit=unit, approximate=approximate, bound=bound)
+    # every value is built here already of its field's type (str, int span, float or None, bool, a
+    # bound name), so the model is assembled as model_construct would, without re-validating it
+    n = _new_number(Number)
+    _setattr(n, "__dict__", {"text": text[s:e], "span": (s, e), "value": _clean(value), "low": _clean(low),
+                             "high": _clean(high), "unit": unit, "approximate": approximate, "bound": bound})
+    _setattr(n, "__pydantic_fields_set__", set(_NUMBER_FIELDS))
+    _setattr(n, "__pydantic_extra__", None)
+    _setattr(n, "__pydantic_private__", None)
+    return n
 
 
 def _clean(v: float | None) -> float | None:
@@ -369,7 +382,7 @@ def _part(text: str, m: re.Match, hi: int, currency: str | None, *, before: str)
     p.unit = currency
     s, e = m.start(), m.end()
     if m.group("vague"):
-        phrase = re.sub(r"\s+", " ", m.group("vague").lower())
+        phrase = _SPACES.sub(" ", m.group("vague").lower())
         p.vague = True
         words = phrase.split()
         if words[0] in _VAGUE_RANGES:  # "thousands", "tens of thousands"
@@ -402,7 +415,7 @@ def _part(text: str, m: re.Match, hi: int, currency: str | None, *, before: str)
                                         or not _next_is_lower_word(text, e, hi)):
             return None
         p.value = p.raw = float(value)
-        p.scaled = any(w in _SCALES for w in re.split(r"[\s-]+", words.lower()))
+        p.scaled = any(w in _SCALES for w in _WORD_SEPARATORS.split(words.lower()))
         p.end = e
         _read_unit(text, p, hi)
         if p.unit in ("years", "months", "weeks", "days", "hours", "minutes") and value == 1 \

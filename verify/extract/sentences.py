@@ -10,7 +10,8 @@ import re
 
 Span = tuple[int, int]
 
-_LINE = re.compile(r"[^\n\r]+")  # old Mac files end lines with a bare "\r"
+# a line (old Mac files end lines with a bare "\r") from its first non-space character to its last
+_TRIMMED_LINE = re.compile(r"\S(?:[^\n\r]*\S)?")
 _NONSPACE = re.compile(r"\S")
 
 # a full stop, question or exclamation mark, with any closing quotes/brackets, then space
@@ -22,6 +23,7 @@ _TAIL = re.compile(
 )
 _BARE_END = re.compile(r"\s*(?:[.,;]|$|(?:on|in|at|to|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
 _WORD_BEFORE = re.compile(r"(\w+)\W*$")
+_WORD = re.compile(r"\w+")
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sen rep gov gen lt col capt cmdr adm sgt maj st jr sr rev hon pres supt
@@ -41,19 +43,7 @@ def paragraphs(text: str) -> list[Span]:
     """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs.
 
     A line feed, CR LF and a bare carriage return all end a line."""
-    out: list[Span] = []
-    for m in _LINE.finditer(text):
-        _add_trimmed(text, m.start(), m.end(), out)
-    return out
-
-
-def _add_trimmed(text: str, s: int, e: int, out: list[Span]) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
+    return [m.span() for m in _TRIMMED_LINE.finditer(text)]
 
 
 def sentences(text: str, start: int, end: int, quotes: list[Span] = ()) -> list[Span]:
@@ -98,7 +88,7 @@ def _is_boundary(text: str, m: re.Match, b: int, end: int) -> bool:
     word = wm.group(1).lower()
     dotted = before.rsplit(" ", 1)[-1].lower().strip("(\"“")
     if word in ABBREVIATIONS or dotted in ABBREVIATIONS:
-        nw = re.match(r"\w+", text[nxt.start() : nxt.start() + 15])
+        nw = _WORD.match(text, nxt.start(), nxt.start() + 15)
         return bool(nw) and nw.group().lower() in _SENTENCE_STARTERS and word not in ("mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "no")
     # an initial ("John F. Kennedy")
     if len(word) == 1 and word.isalpha() and text[m.start() - 1].isupper():

@@ -369,7 +369,7 @@ def _head(lows: list[str], words: list[str]) -> str:
 
 def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: list[str], pos: int) -> Src:
     """Resolve a source mention to a canonical name and a kind."""
-    lows = [w.lower() for w in words]
+    lows = list(map(str.lower, words))
     if len(lows) == 1 and lows[0] in SUBJECT_PRONOUNS:
         return _pronoun(ctx, mention, span, lows[0])
     if len(words) == 1 and words[0] in ("Q", "A"):
@@ -398,7 +398,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             cut = words.index(",", 1)
             app = [w for w in words[cut + 1 :] if w != ","]
             if not is_cap(words[cut - 1]) and app and is_cap(app[-1]):
-                hit = _classify(ctx, key[key.find(",") + 1 :].strip(" ,"), app, [w.lower() for w in app], pos)
+                hit = _classify(ctx, key[key.find(",") + 1 :].strip(" ,"), app, list(map(str.lower, app)), pos)
             else:
                 hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos)
         else:
@@ -464,12 +464,16 @@ def resolve(reg: Registry, mention: str) -> Source | None:
         return hit
 
 
+_POLL_SHARE = re.compile(r"^(?:about |nearly |almost |roughly |some |just |only |more than |fewer than |less than )?"
+                         r"(?:\d[\d.,]*\s*(?:%|percent)|\w+ in \w+)$")
+
+
 def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int) -> tuple[str, str]:
     reg = ctx.registry
     src = resolve(reg, mention)
     if src is not None:
         return src.canonical, src.kind
-    if re.match(r"^(?:about |nearly |almost |roughly |some |just |only |more than |fewer than |less than )?(?:\d[\d.,]*\s*(?:%|percent)|\w+ in \w+)$", mention.lower()):
+    if _POLL_SHARE.match(mention.lower()):
         return mention, "vague"  # a poll share ("six in 10", "47%") names no one
     head = _head(lows, words)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, chain
-from operator import itemgetter
+from itertools import accumulate
+from operator import sub
 from dataclasses import dataclass
 
 
@@ -32,16 +32,20 @@ class Tokens:
 
 # a word keeps inner apostrophes, hyphens, dots and ampersands ("Ukraine’s", "U.S", "AT&T");
 # the space before each token is captured too, so offsets follow from lengths without match objects
-_SPACED_TOKEN = re.compile(r"(\s*)(\w+(?:[’'.\-&]\w+)*|--|''(?!')|``|\S)")
+_TOKEN = r"\w+(?:[’'.\-&]\w+)*|--|''(?!')|``|\S"
+_SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN})")
+# the same tokens, each with its leading space in one string: fewer objects than the pairs above
+_TOKEN_AFTER_SPACE = re.compile(rf"\s*(?:{_TOKEN})")
 
 
 def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Tokens:
-    pairs = _SPACED_TOKEN.findall(text, start, end)
-    # offsets as running sums of the space and word lengths, all at C speed
-    pos = list(accumulate(map(len, chain.from_iterable(pairs)), initial=start))
-    starts = pos[1::2]
-    ends = pos[2::2]
-    words = list(map(itemgetter(1), pairs))
+    pieces = _TOKEN_AFTER_SPACE.findall(text, start, end)
+    # offsets as running sums of the piece lengths, all at C speed: a piece ends where its token
+    # does, and the token is the piece without its leading space (no token starts with a space)
+    ends = list(accumulate(map(len, pieces), initial=start))
+    del ends[0]
+    words = list(map(str.lstrip, pieces))
+    starts = list(map(sub, ends, map(len, words)))
     if lowered(text) is not None:
         # lower-casing cannot move a token boundary here, so one call over the joined words is exact
         lows = "\0".join(words).lower().split("\0") if words else []
@@ -73,7 +77,9 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
     return Tokens(starts, ends, words, lows, inq)
 
 
-_SAFE_CHARS: dict[str, bool] = {}
+# characters already judged: most articles hold only known ones, checked at C speed as a subset
+_SAFE_CHARS: set[str] = set()
+_UNSAFE_CHARS: set[str] = set()
 _last: tuple[str | None, str | None] = (None, None)  # one tuple, so threads never see a half update
 
 
@@ -99,13 +105,18 @@ def lowered(text: str) -> str | None:
     last_text, last_low = _last
     if text is not last_text:
         low: str | None = text.lower()
-        for c in set(text):
-            ok = _SAFE_CHARS.get(c)
-            if ok is None:
-                ok = _SAFE_CHARS[c] = _char_safe(c)
-            if not ok:
-                low = None
-                break
+        chars = set(text)
+        if not chars <= _SAFE_CHARS:
+            for c in chars - _SAFE_CHARS:
+                if c in _UNSAFE_CHARS:
+                    low = None
+                    break
+                if _char_safe(c):
+                    _SAFE_CHARS.add(c)
+                else:
+                    _UNSAFE_CHARS.add(c)
+                    low = None
+                    break
         _last = (text, low)
         return low
     return last_low
