@@ -10,7 +10,7 @@
 Prints MB/s (UTF-8 bytes of article text), articles/s and peak RSS. ``--peer`` installs the spaCy +
 textacy comparison pipeline in its own venv through ``../shared/tools/peer-setup.sh`` (outside the
 project), then times it and ``verify extract --jobs 1`` on the same files in this one run and prints
-the ratio.
+the ratio. Both sides run byte-compiled, as installed packages do (see ``byte_compile``).
 """
 
 from __future__ import annotations
@@ -99,6 +99,7 @@ def time_command(cmd: list[str], out=subprocess.DEVNULL) -> tuple[float, int]:
 
 
 def files_mode(rows, copies: int, jobs: int | None) -> None:
+    byte_compile()
     with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
         paths = write_files(rows, Path(tmp), copies)
         size = mb([t for _, t in rows]) * copies
@@ -112,6 +113,20 @@ def files_mode(rows, copies: int, jobs: int | None) -> None:
               f"peak RSS of the largest process {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
 
 
+def byte_compile() -> None:
+    """Compile verify's modules once, as pip does when it installs a package.
+
+    An editable checkout has no bytecode until a module is first imported, and where
+    PYTHONDONTWRITEBYTECODE is set it never keeps any: every run would time the compiler too,
+    while the comparison pipeline's packages were byte-compiled at install.
+    """
+    import compileall
+
+    import verify
+
+    compileall.compile_dir(Path(verify.__file__).parent, quiet=1)
+
+
 def peer_mode(rows) -> None:
     setup = SHARED / "tools" / "peer-setup.sh"
     peer = SHARED / "tools" / "peer_spacy.py"
@@ -119,6 +134,7 @@ def peer_mode(rows) -> None:
     if py.returncode != 0:
         sys.exit(f"peer setup failed: {py.stderr.strip()[-500:]}")
     peer_python = py.stdout.strip().splitlines()[-1]
+    byte_compile()
     with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
         paths = [str(p) for p in write_files(rows, Path(tmp), 1)]
         size = mb([t for _, t in rows])
