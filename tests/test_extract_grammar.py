@@ -604,3 +604,11 @@ def test_releasing_prisoners_is_an_event_releasing_a_report_a_statement() -> Non
 )
 def test_things_do_not_take_stances(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+def test_a_closing_attribution_is_a_claim_of_its_own() -> None:
+    found = claims("The operator agreed to sell the ferry in 2019, records show.")
+    shows = [c for c in found if c.cue is not None and c.cue.text == "show"]
+    assert shows and shows[0].sources[0].mention == "records"
+    agreed = [c for c in found if c.cue is not None and c.cue.text == "agreed"]
+    assert agreed and "records show" not in agreed[0].text

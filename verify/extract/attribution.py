@@ -435,8 +435,12 @@ class Reader:
             if words[k] == ":":
                 a = k + 1
                 break
-        # stop at a later ", according to" or ", adding" that starts another claim of the sentence
+        # stop at a later ", according to" or ", adding" that starts another claim of the sentence,
+        # and before a closing ", records show." / ", officials said.", which is a claim of its own
         b = n - 1
+        tail = self._closing_attribution(toks)
+        if tail is not None and tail > a:
+            b = tail - 1
         for k in range(a, min(n, a + 120)):  # bounded: a run-on "sentence" must not make every cue scan it
             if toks.inq[k]:
                 continue
@@ -448,6 +452,23 @@ class Reader:
         if a > b:
             return None
         return a, b
+
+    def _closing_attribution(self, toks: Tokens) -> int | None:
+        """The comma of a sentence that ends ", officials said." or ", records show.", if it does."""
+        n = len(toks)
+        words, lows = toks.words, toks.lows
+        z = n - 1
+        while z > 0 and words[z] in (".", "!", "?"):
+            z -= 1
+        for k in range(z, max(0, z - 8), -1):
+            if toks.inq[k]:
+                return None
+            if words[k] == ",":
+                v = next((x for x in range(k + 2, z + 1) if lows[x] in SPEECH_FORMS or lows[x] in EVIDENCE_FORMS), None)
+                if v is None or lows[k + 1] in _PARTICIPLES or lows[k + 1] in ("as", "according", "and", "but", "which", "who"):
+                    return None
+                return k
+        return None
 
     def _skip_listener(self, toks: Tokens, a: int) -> int:
         """Past the listener of "told reporters ...", "told the Daily Post ...", "told him ..."."""
