@@ -612,3 +612,8 @@ def test_a_closing_attribution_is_a_claim_of_its_own() -> None:
     assert shows and shows[0].sources[0].mention == "records"
     agreed = [c for c in found if c.cue is not None and c.cue.text == "agreed"]
     assert agreed and "records show" not in agreed[0].text
+
+
+def test_a_noun_like_cue_after_an_aside_and_before_that() -> None:
+    c = one("Ines Duarte, a harbour pilot, notes that the channel silts up every spring.", "channel silts up")
+    assert c.sources[0].mention.startswith("Ines Duarte")

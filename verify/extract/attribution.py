@@ -623,6 +623,7 @@ class Reader:
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
             subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
                 or (tense == "base" and prev == "to" and klass != "stance") \
+                or (tense == "third" and prev == "," and nxt == "that" and klass != "stance") \
                 or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in _NOT_A_CLAUSE) \
                 or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
                     and not prev.endswith("s") and nxt.isalpha() and nxt not in _NOT_A_CLAUSE and nxt not in _CLAUSE_VERBS)  # "The candidate claims his ..."
