@@ -617,3 +617,21 @@ def test_a_closing_attribution_is_a_claim_of_its_own() -> None:
 def test_a_noun_like_cue_after_an_aside_and_before_that() -> None:
     c = one("Ines Duarte, a harbour pilot, notes that the channel silts up every spring.", "channel silts up")
     assert c.sources[0].mention.startswith("Ines Duarte")
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("“The quay must be rebuilt,” the petition reads.", "the petition", "quay must be rebuilt"),
+        ("The engineer expected that the pumps would fail.", "The engineer", "pumps would fail"),
+        ("Inspectors have discovered that the welds were never tested.", "Inspectors", "welds were never tested"),
+    ],
+)
+def test_reading_expecting_and_discovering(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.sources[0].mention == source
+
+
+@pytest.mark.parametrize("sentence", ["The ferry is expected to run on Friday.", "The captain read the report twice."])
+def test_expected_to_and_reading_a_text_are_not_cues(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))

@@ -595,6 +595,8 @@ class Reader:
         if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
                                                                                                      and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
             return True  # "a group called X", "the resort, now called X": a name, not a stance
+        if low == "expected" and nxt != "that":
+            return True  # "is expected to win"; "X expected that ..." is a belief
         if lemma == "maintain" and nxt != "that":
             return True  # "maintained a lead"; "has maintained that ..." is a cue
         if low == "states":
