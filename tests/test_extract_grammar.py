@@ -635,3 +635,19 @@ def test_reading_expecting_and_discovering(sentence: str, source: str, words: st
 @pytest.mark.parametrize("sentence", ["The ferry is expected to run on Friday.", "The captain read the report twice."])
 def test_expected_to_and_reading_a_text_are_not_cues(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("As reported by the Harbour Gazette, the ferry will not run in March.", "the Harbour Gazette",
+         "ferry will not run"),
+        ("Lena Ortiz, the port's director, this past week announced a new timetable.", "Lena Ortiz",
+         "new timetable"),
+        ("A survey by the shipping council, published in May, found that freight fell by a third.",
+         "A survey by the shipping council", "freight fell"),
+    ],
+)
+def test_as_reported_by_a_time_phrase_and_a_document_by_its_author(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.sources[0].mention.startswith(source)

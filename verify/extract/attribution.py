@@ -73,7 +73,7 @@ _INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead",
                 "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
 _CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 # prepositions inside a subject phrase: "leaders in North Carolina", "a lawyer from Ohio"
-_PP_LINKS = {"in", "at", "from", "of", "for", "on", "with"}
+_PP_LINKS = {"in", "at", "from", "of", "for", "on", "with", "by"}
 _SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed", "so",
                      "thus", "yet", "but", "and", "then"}
 _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
@@ -536,7 +536,7 @@ class Reader:
             if decided:
                 return found
         j, passive = skip_aux(toks, i)
-        passive = passive and tense == "past"
+        passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by"))
         if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
             # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
             k = j - 1

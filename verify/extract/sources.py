@@ -641,7 +641,7 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
         if lw in _TIME_WORDS or lw in _WEEKDAYS:
             # "X on Monday said", "X this month announced"
             k = j - 1
-            while k >= 0 and toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "on", "in", "just", "also"):
+            while k >= 0 and toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "in", "just", "also", "past"):
                 k -= 1
             if k < j - 1 or lw in _WEEKDAYS:
                 j = k
