@@ -651,3 +651,10 @@ def test_expected_to_and_reading_a_text_are_not_cues(sentence: str) -> None:
 def test_as_reported_by_a_time_phrase_and_a_document_by_its_author(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
     assert c.sources[0].mention.startswith(source)
+
+
+def test_put_it_after_an_aside_and_a_participle_after_a_subordinate_clause() -> None:
+    c = one("As Ines Duarte, a harbour pilot, put it, “The channel is a moving target.”", "moving target")
+    assert c.sources[0].mention.startswith("Ines Duarte")
+    c = one("The debate comes as the council is leaning on the port, citing its unpaid fees.", "unpaid fees")
+    assert c.sources[0].mention == "the council"

@@ -72,6 +72,7 @@ _TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "f
 _INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
                 "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
 _CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
+_SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
 # prepositions inside a subject phrase: "leaders in North Carolina", "a lawyer from Ohio"
 _PP_LINKS = {"in", "at", "from", "of", "for", "on", "with", "by"}
 _SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed", "so",
@@ -357,7 +358,8 @@ class Reader:
             if not content:
                 return None
             return Found(content, "direct" if direct else "indirect", cue, self._src_list(toks, *np), [], para, direct=direct)
-        who = self._speaker(toks, i, j, lemma, klass)
+        # "put it" is never inverted ("…, put it X"): its speaker is before the verb
+        who = self._speaker(toks, i, j, lemma, "stance" if lows[k] == "it" else klass)
         if who is None or not who[0]:
             return None
         sources, src_start, inverted, after_src = who
@@ -694,7 +696,7 @@ class Reader:
             if prior:
                 last = prior[-1]
                 return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
-            np = self._subject(toks, i - 1)
+            np = self._clause_subject(toks, i - 1) or self._subject(toks, i - 1)
             if np is None:
                 return True, None
             return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
@@ -1177,6 +1179,22 @@ class Reader:
             if lows[np[0]] in ("a", "an") and lows[np[1]] in _TIME_NOUNS | {"days", "weeks", "months", "years", "hours"}:
                 continue
             return np
+        return None
+
+    def _clause_subject(self, toks: Tokens, upto: int) -> tuple[int, int] | None:
+        """"X comes as Y is relying on Z, mentioning ...": the subject of the nearest "as/while/because" clause."""
+        lows = toks.lows
+        for s0 in range(upto - 2, 0, -1):
+            if toks.inq[s0] or toks.words[s0] in (",", ";", ":", "—", "–"):
+                continue
+            if lows[s0] in _SUBORDINATORS and not toks.inq[s0]:
+                np = right_np(toks, s0 + 1, upto)
+                if np is None or np[1] + 1 >= upto or not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+                    return None
+                nxt = lows[np[1] + 1]
+                if nxt in _CLAUSE_VERBS or nxt in BE or nxt.endswith(("ed", "s")) and nxt.isalpha():
+                    return np
+                return None
         return None
 
     def _apposed(self, toks: Tokens, np: tuple[int, int], upto: int) -> bool:
