@@ -658,3 +658,17 @@ def test_put_it_after_an_aside_and_a_participle_after_a_subordinate_clause() -> 
     assert c.sources[0].mention.startswith("Ines Duarte")
     c = one("The debate comes as the council is leaning on the port, citing its unpaid fees.", "unpaid fees")
     assert c.sources[0].mention == "the council"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("Dock workers held up a banner saying “No ships without safe cranes.”", "a banner", "No ships"),
+        ("The port answered, with the union of the crane drivers from Gdansk saying the night shift was unsafe.",
+         "the union of the crane drivers from Gdansk", "night shift was unsafe"),
+        ("While saying that the quay was safe, the director closed it for a week.", "the director", "quay was safe"),
+    ],
+)
+def test_signs_speak_and_participles_find_their_subject(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.sources[0].mention == source

@@ -119,6 +119,9 @@ _PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "
 _MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
              "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
              "followers", "members", "donors", "voters", "journalists", "staff"}
+# what can carry words itself: "a sign saying ...", "911 calls saying ...", "a voice-over saying ..."
+_SIGNS = {"sign", "signs", "banner", "banners", "placard", "placards", "cover", "calls", "headline", "headlines",
+          "ad", "ads", "voice", "poster", "posters", "t-shirt", "shirts", "sticker", "stickers"}
 _SEND_VERBS = {"sent", "send", "sends", "issued", "issues", "released", "releases", "put", "puts", "emailed", "emails",
                "posted", "posts", "wrote", "writes", "published", "publishes", "filed", "files", "mailed", "texted", "ran",
                "runs", "aired", "airs", "circulated", "distributed"}
@@ -700,6 +703,17 @@ class Reader:
             if np is None:
                 return True, None
             return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+        if low in _PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since"):
+            # "While saying that he respects her, the senator ...": the main clause's subject after the comma
+            for k in range(2, n - 1):
+                if words[k] == "," and not toks.inq[k]:
+                    np = right_np(toks, k + 1)
+                    ca = self._content_after(toks, i, e, lemma)
+                    f = self._frag(toks, ca[0], min(ca[1], k - 1)) if ca and np and ca[0] <= k - 1 else None
+                    if not f or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+                        return True, None
+                    return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
+            return True, None
         if low in _PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without"):
             # "X rallied support by saying ...", "X said ... before adding: ...": the same speaker
             ca = self._content_after(toks, i, e, lemma)
@@ -715,6 +729,13 @@ class Reader:
         if (low in _PARTICIPLES or low in _EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
             # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
             np = left_np(toks, i - 1)
+            if np is not None and np[0] > 1 and lows[np[1]] in _SIGNS and low in _PARTICIPLES and not toks.inq[np[1]] \
+                    and not (lows[np[0] - 1] in _SEND_VERBS or lows[np[0] - 2] in _SEND_VERBS):
+                # "held up a sign saying ...", "911 calls saying ...": the message is what speaks
+                ca = self._content_after(toks, i, e, lemma)
+                f = self._frag(toks, *ca) if ca else None
+                if f:
+                    return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
             if np is not None and np[0] > 1 and lows[np[1]] in _MESSAGES and low in _PARTICIPLES \
                     and lows[np[0] - 1] not in ("with", ",", "and") and words[np[0] - 1].isalpha():
                 # "X sent out a statement saying ...", "X emailed supporters saying ...": X says it
@@ -732,6 +753,8 @@ class Reader:
                 f = self._frag(toks, *obj) if obj else None
                 if f:
                     return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para, kind="stance")
+            if np is not None:
+                np = self._with_pp(toks, np)  # "with the campaign of the senator from Ohio saying ..."
             if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
                 return True, None
             if low in _EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:
@@ -1180,6 +1203,17 @@ class Reader:
                 continue
             return np
         return None
+
+    def _with_pp(self, toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+        """The phrase a trailing "of/from/in X" belongs to: "the campaign of the senator from Ohio"."""
+        a = np[0]
+        lows = toks.lows
+        while a >= 2 and lows[a - 1] in ("of", "from", "in", "at", "for") and not toks.inq[a - 2]:
+            outer = left_np(toks, a - 2)
+            if outer is None or outer[0] >= a - 1 or np[1] - outer[0] > 12:
+                break
+            a = outer[0]
+        return (a, np[1])
 
     def _clause_subject(self, toks: Tokens, upto: int) -> tuple[int, int] | None:
         """"X comes as Y is relying on Z, mentioning ...": the subject of the nearest "as/while/because" clause."""
