@@ -664,7 +664,7 @@ def test_put_it_after_an_aside_and_a_participle_after_a_subordinate_clause() -> 
     "sentence, source, words",
     [
         ("Dock workers held up a banner saying “No ships without safe cranes.”", "a banner", "No ships"),
-        ("The port answered, with the union of the crane drivers from Gdansk saying the night shift was unsafe.",
+        ("The port fell silent, with the union of the crane drivers from Gdansk saying the night shift was unsafe.",
          "the union of the crane drivers from Gdansk", "night shift was unsafe"),
         ("While saying that the quay was safe, the director closed it for a week.", "the director", "quay was safe"),
     ],
