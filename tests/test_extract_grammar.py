@@ -672,3 +672,12 @@ def test_put_it_after_an_aside_and_a_participle_after_a_subordinate_clause() -> 
 def test_signs_speak_and_participles_find_their_subject(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
     assert c.sources[0].mention == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The ferry line added stops in coastal states that have few ports.",
+     "A charity called Harbour Watch is raising money for the pilots."],
+)
+def test_relative_states_and_names_after_called_are_not_cues(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))

@@ -606,13 +606,21 @@ class Reader:
             return True  # "maintained a lead"; "has maintained that ..." is a cue
         if low == "states":
             # "the states", "member states that ..."; "the document states that ..." is a cue
-            return nxt != "that" or prev in _STATE_ADJECTIVES or prev in _ARTICLES or prev in DETERMINERS
+            after = lows[i + 2] if i + 2 < n else ""
+            return nxt != "that" or prev in _STATE_ADJECTIVES or prev in _ARTICLES or prev in DETERMINERS \
+                or after in _CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
         if lemma == "compare" and prev == "," and nxt in ("with", "to"):
             return True  # "..., compared with two last year": a comparison, not a stance
         if lemma in _PUBLISH_VERBS and any(lows[k] in _MEDIA for k in range(i + 1, min(n, i + 4))):
             return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
         if lemma in _RELEASE_VERBS and not any(lows[k] in _WRITINGS for k in range(i + 1, min(n, i + 6))):
             return True  # "released a statement" says something; "released 50 prisoners" is an event
+        if low in ("called", "named", "dubbed") and i + 1 < n and is_cap(words[i + 1]):
+            k = i + 1
+            while k < n and (is_cap(words[k]) or lows[k] in ("of", "the", "for", "and")) and not toks.inq[k]:
+                k += 1
+            if k < n and (lows[k] in _CLAUSE_VERBS or lows[k] in BE):
+                return True  # "a super PAC called Our Principles is ...": a name, not a stance
         if lemma in _PREP_VERBS and nxt not in _PREP_VERBS[lemma]:
             return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
         if lemma in ("see", "view"):
