@@ -681,3 +681,10 @@ def test_signs_speak_and_participles_find_their_subject(sentence: str, source: s
 )
 def test_relative_states_and_names_after_called_are_not_cues(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+def test_a_quoted_title_closing_a_trailer_is_not_the_content() -> None:
+    c = one("The ferry will run all winter, the captain said on Monday on Radio Harbour’s “Morning Tide.”",
+            "ferry will run all winter")
+    assert c.sources[0].mention == "the captain"
+    assert "Morning Tide" not in c.text

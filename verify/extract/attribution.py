@@ -593,7 +593,7 @@ class Reader:
         if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
                 or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
             return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
-        if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to")):
+        if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to") or (prev.endswith("ed") and prev.isalpha())):
             return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
         if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
             return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
@@ -1070,11 +1070,17 @@ class Reader:
     def _is_trailer(self, toks: Tokens, a: int, b: int) -> bool:
         """What follows the cue is only a listener, a time or a channel ("told CNN on Monday.")."""
         words, lows = toks.words, toks.lows
-        if any(toks.inq[k] for k in range(a, min(b + 1, a + 60))):
-            return False  # a quotation after the cue is what was said
         k = a
         while k <= b and not words[k][0].isalnum():
             k += 1
+        inq = [x for x in range(a, min(b + 1, a + 60)) if toks.inq[x]]
+        if inq:
+            # a quotation after the cue is what was said, unless it is a short title closing a trailer:
+            # "said on MSNBC's “Morning Joe.”", "wrote in his book, ''An American Son.''"
+            if not (k <= b and not toks.inq[k] and (lows[k] in ("on", "in", "at", "during", "to") or lows[k] in _TIME_NOUNS)
+                    and len(inq) <= 8 and inq[-1] >= b - 2):
+                return False
+            return True
         if k > b:
             return True
         if lows[k] in ("to", "on", "for", "about", "of", "with") and k + 1 <= b:
