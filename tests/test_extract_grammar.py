@@ -688,3 +688,8 @@ def test_a_quoted_title_closing_a_trailer_is_not_the_content() -> None:
             "ferry will run all winter")
     assert c.sources[0].mention == "the captain"
     assert "Morning Tide" not in c.text
+
+
+@pytest.mark.parametrize("sentence", ["The president fired the navy chief on Friday.", "The governor vetoed the harbour bill."])
+def test_acts_are_the_outlets_report(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))

@@ -23,8 +23,10 @@ push advocate champion dispute contest recommend acknowledge downplay insist hig
 emphasize label dub brand characterize characterise portray describe slam issue offer seek bemoan rail knock voice retweet plead
 press prefer discuss deem congratulate charge apologize apologise imply request consider
 order identify name back vote focus speak
-post release file publish mention favor encourage reference fire unveil sue veto block
+post release file publish mention favor encourage reference unveil
 spar lash side invoke assail deride balk distance embrace rule document list avoid weigh""".split()
+# (acts such as firing, suing, vetoing or blocking are left out: "X fired Y" is an event the outlet
+# reports and a reader should see it as the outlet's claim, not as something X said)
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
