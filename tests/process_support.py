@@ -65,3 +65,14 @@ def left_running(pids: set[int], seconds: float = 10) -> set[int]:
         except ProcessLookupError:
             pass
     return left
+
+
+def ctrl_c(proc: subprocess.Popen, workers: set[int]) -> None:
+    """Press Ctrl-C on ``proc``; it must end with one line, exit 130 and leave no worker running."""
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets it
+    _, err = proc.communicate(timeout=60)
+    left = left_running(workers)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert err.splitlines() == ["verify: interrupted"]
+    assert not left, f"workers still running: {left}"

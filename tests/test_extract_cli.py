@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from process_support import CLI_CODE, left_running, start_with_workers
+from process_support import CLI_CODE, ctrl_c, left_running, start_with_workers
 from verify.models import ATTRIBUTION_KINDS, SOURCE_KINDS
 
 HARBOUR = (
@@ -491,17 +491,9 @@ def _many_files(tmp_path: Path, n: int = 40, paragraphs: int = 2000) -> Path:
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
 @pytest.mark.parametrize("settle", [0.0, 0.5], ids=["as-the-workers-start", "mid-run"])
 def test_ctrl_c_says_interrupted_once_and_leaves_no_worker(tmp_path, settle):
-    import signal
-
     many = _many_files(tmp_path)
     proc, workers = start_with_workers(["extract", many, "--format", "jsonl", "--jobs", "2"], settle=settle)
-    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets it
-    _, err = proc.communicate(timeout=60)
-    left = left_running(workers)
-    assert proc.returncode == 130, err
-    assert "Traceback" not in err and "KeyboardInterrupt" not in err
-    assert err.splitlines() == ["verify: interrupted"]
-    assert not left, f"workers still running: {left}"
+    ctrl_c(proc, workers)
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")
