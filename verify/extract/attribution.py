@@ -75,6 +75,7 @@ _CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 _SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
 # prepositions inside a subject phrase: "leaders in North Carolina", "a lawyer from Ohio"
 _PP_LINKS = {"in", "at", "from", "of", "for", "on", "with", "by"}
+_TRAILING_PPS = {"of", "from", "in", "at", "for"}  # before a participle, where "with" introduces the phrase
 _SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed", "so",
                      "thus", "yet", "but", "and", "then"}
 _TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
@@ -85,7 +86,7 @@ _ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", 
 _LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "the",
                    "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
 _STATE_ADJECTIVES = {"member", "united", "other", "swing", "battleground", "southern", "northern", "western", "eastern",
-                     "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island", "island"}
+                     "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island"}
 _CHANNELS = {"twitter", "facebook", "instagram", "youtube", "television", "tv", "radio", "air", "camera", "cnn", "msnbc",
              "fox", "abc", "nbc", "cbs", "npr", "bbc", "telegram"}
 _WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -140,7 +141,7 @@ _PHRASE_VERBS = {
 # the word that closes the cue and opens the content: "took aim at X", "made the case for X"
 _PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
 # stances that are also acts of force: with an armed subject they report what happened, not what anyone holds
-_PHYSICAL = {"attack", "block", "fire", "push", "press", "back", "support", "target", "hit", "strike", "defend"}
+_PHYSICAL = {"attack", "push", "press", "back", "support", "target", "hit", "strike", "defend"}
 _ARMED = set(
     """troops forces army armies military soldiers units unit brigade brigades battalion battalions regiment division
     drones drone missiles missile artillery jets aircraft warplanes planes helicopters tanks navy militants fighters
@@ -156,7 +157,7 @@ _WRITINGS = _DOCUMENTS | _MESSAGES | {"returns", "plan", "plans", "proposal", "d
                                      "message", "messages", "letters", "emails", "memos", "transcripts", "tweets",
                                      "numbers", "estimate", "forecast", "survey", "poll", "polls", "information",
                                      "names", "text", "version", "draft", "bill", "legislation", "resolution"}
-_PUBLISH_VERBS = {"post", "release", "publish"}
+# what a picture shows carries an account on; it is not a statement of whoever posted it
 _MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
           "footage", "clip", "clips", "selfie", "map", "maps"}
 _DASH_CUES = {"―", "—", "–", "--", "-"}
@@ -611,7 +612,7 @@ class Reader:
                 or after in _CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
         if lemma == "compare" and prev == "," and nxt in ("with", "to"):
             return True  # "..., compared with two last year": a comparison, not a stance
-        if lemma in _PUBLISH_VERBS and any(lows[k] in _MEDIA for k in range(i + 1, min(n, i + 4))):
+        if lemma in _RELEASE_VERBS and any(lows[k] in _MEDIA for k in range(i + 1, min(n, i + 4))):
             return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
         if lemma in _RELEASE_VERBS and not any(lows[k] in _WRITINGS for k in range(i + 1, min(n, i + 6))):
             return True  # "released a statement" says something; "released 50 prisoners" is an event
@@ -1010,14 +1011,9 @@ class Reader:
             np = left_np(toks, c1 - 1)
             if np is None:
                 continue
+            # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
+            np = self._with_pp(toks, np, _PP_LINKS, 10)
             a = np[0]
-            while a >= 2 and lows[a - 1] in _PP_LINKS and not toks.inq[a - 2]:
-                # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
-                outer = left_np(toks, a - 2)
-                if outer is None or outer[0] >= a - 1 or np[1] - outer[0] > 10 or "." in toks.lows[outer[0]:a]:
-                    break
-                a = outer[0]
-                np = (a, np[1])
             if a == 1 and lows[0] in _SENTENCE_ADVERBS and is_cap(words[1]):
                 a = 0  # "Meanwhile Rihanna, who ..., spoke about ..."
                 np = (1, np[1])
@@ -1218,13 +1214,14 @@ class Reader:
             return np
         return None
 
-    def _with_pp(self, toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    def _with_pp(self, toks: Tokens, np: tuple[int, int], links: set[str] = _TRAILING_PPS,
+                 longest: int = 12) -> tuple[int, int]:
         """The phrase a trailing "of/from/in X" belongs to: "the campaign of the senator from Ohio"."""
         a = np[0]
         lows = toks.lows
-        while a >= 2 and lows[a - 1] in ("of", "from", "in", "at", "for") and not toks.inq[a - 2]:
+        while a >= 2 and lows[a - 1] in links and not toks.inq[a - 2]:
             outer = left_np(toks, a - 2)
-            if outer is None or outer[0] >= a - 1 or np[1] - outer[0] > 12:
+            if outer is None or outer[0] >= a - 1 or np[1] - outer[0] > longest or "." in lows[outer[0]:a]:
                 break
             a = outer[0]
         return (a, np[1])
