@@ -8,9 +8,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..errors import RulebookError
 from ..store import open_store
-from ..store.repository import extend_registry
 from .common import DbOption, err, out
 
 
@@ -42,64 +40,38 @@ def register(app: typer.Typer) -> None:
 
 
 def _ingest(paths, db, jobs, registry, check, rules, allow_plugins) -> tuple[int, int]:
+    from ..api import ingest
+
+    def heard(outcome) -> None:
+        for note in outcome.notes:
+            # read_article's notes already name the file
+            shown = note if note.startswith(f"{outcome.path}:") else f"{outcome.path}: {note}"
+            err.print(Text(f"verify: note: {shown}"))
+        if outcome.error is not None:
+            msg = str(outcome.error)
+            if outcome.path not in msg:
+                msg = f"{outcome.path}: {msg}"
+            err.print(Text(f"verify: error: {msg}"))
+            return
+        r = outcome.result
+        said = "new            " if r.created else "already stored "
+        out.print(Text(f"{said} {outcome.path}: {r.claims} claims (article {r.article_id})"))
+
     with open_store(db) as store:
-        reg = store.registry()
-        added = extend_registry(reg, registry or [])
-        book = None
-        if check:
-            from ..rules import last_rulebooks, load_rulebook
-
-            # the new claims are checked as the last `verify check` checked the store, so a
-            # house rulebook stays applied; read against the store's registry, so rules may
-            # name sources people added; a rulebook that does not load stops the ingest before
-            # anything is stored
-            if rules:
-                book = load_rulebook(rules, allow_plugins=allow_plugins, registry=reg, with_default=True)
-            else:
-                book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
-            if book.errors:
-                raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
-        if added:
-            store.sync_sources(added)
-        new = old = failed = claims = 0
-        worst = 0
-        new_articles: list[int] = []
-        for outcome in store.ingest_paths(paths, registry=reg, jobs=jobs):
-            for note in outcome.notes:
-                # read_article's notes already name the file
-                shown = note if note.startswith(f"{outcome.path}:") else f"{outcome.path}: {note}"
-                err.print(Text(f"verify: note: {shown}"))
-            if outcome.error is not None:
-                failed += 1
-                worst = max(worst, outcome.error.exit_code)
-                msg = str(outcome.error)
-                if outcome.path not in msg:
-                    msg = f"{outcome.path}: {msg}"
-                err.print(Text(f"verify: error: {msg}"))
-                continue
-            r = outcome.result
-            if r.created:
-                new += 1
-                new_articles.append(r.article_id)
-                claims += r.claims
-                out.print(Text(f"new             {outcome.path}: {r.claims} claims (article {r.article_id})"))
-            else:
-                old += 1
-                out.print(Text(f"already stored  {outcome.path}: {r.claims} claims (article {r.article_id})"))
-        total = new + old + failed
-        summary = f"{total} file{'s' if total != 1 else ''}: {new} new, {old} already stored"
-        if failed:
-            summary += f", {failed} failed"
-        out.print(Text(f"{summary}; {claims} claims stored"))
-        if book is not None and new:
-            from ..rules import check as run_check
-
-            # what this ingest stored, claims never checked, and the claims linked to them: the
-            # rest of the store keeps the outcomes its last check gave it
-            report = run_check(store, book, claim_ids=store.claim_ids(new_articles, unchecked=True))
-            statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))
-            out.print(Text(
-                f"checked {report.claims} claims against {report.rulebook}: {statuses or 'none'}; "
-                f"{report.changed} status change(s)"
-            ))
+        done = ingest(store, paths, jobs=jobs, check=check, rules=rules, allow_plugins=allow_plugins,
+                      registries=registry or [], on_file=heard)
+    new, old, failed = len(done.new), len(done.already_stored), len(done.failed)
+    total = new + old + failed
+    summary = f"{total} file{'s' if total != 1 else ''}: {new} new, {old} already stored"
+    if failed:
+        summary += f", {failed} failed"
+    out.print(Text(f"{summary}; {done.claims} claims stored"))
+    if done.checked is not None:
+        report = done.checked
+        statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))
+        out.print(Text(
+            f"checked {report.claims} claims against {report.rulebook}: {statuses or 'none'}; "
+            f"{report.changed} status change(s)"
+        ))
+    worst = max((f.error.exit_code for f in done.failed), default=0)
     return failed, worst

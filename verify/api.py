@@ -1,0 +1,236 @@
+"""``verify`` as a library: every command of the CLI is one call here.
+
+    >>> import verify
+    >>> claims = verify.extract_claims('"We hold the bridge," the regional governor said on Monday.')
+    >>> claims[0].attribution
+    'direct'
+
+A store is opened once and passed to the calls that read or write it; it closes at the end of a
+``with`` block. Give ``open_store`` a ``sqlite:///path.db`` or PostgreSQL URL, or nothing for the
+embedded SQLite file (``$VERIFY_DATABASE_URL`` when it is set).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TextIO
+
+from .errors import RulebookError, VerifyError
+from .describe import explain, grade_meaning
+from .models import Claim, ClaimRecord, Event, Extraction, LinkView
+from .registry import Registry
+
+if TYPE_CHECKING:
+    from .rules import CheckReport, Rulebook
+    from .store import FileOutcome, Store
+
+__all__ = [
+    "IngestSummary", "check", "claim", "claims", "explain", "extract_claims", "extract_files", "grade_meaning",
+    "ingest", "link", "load_rules", "open_store", "report", "review",
+]
+
+PathLike = str | os.PathLike[str]
+Rules = PathLike | list[PathLike] | None
+
+
+def extract_claims(text: str, registry: Registry | None = None) -> list[Claim]:
+    """Every claim of ``text`` with the source(s) it is attributed to, in reading order.
+
+    Nothing is stored. ``registry`` adds sources the starter registry does not know
+    (``Registry.starter()`` plus your own ``Source`` entries).
+
+        >>> import verify
+        >>> [c.attribution for c in verify.extract_claims("Shelling hit the port, officials said.")]
+        ['indirect']
+    """
+    from .extract import extract_claims as _extract
+
+    return _extract(text, registry)
+
+
+def extract_files(paths: Iterable[PathLike], *, jobs: int | None = None,
+                  registry: Registry | None = None) -> Iterator[Extraction | VerifyError]:
+    """Read and extract each article file (a directory stands for the article files under it).
+
+    One result per file in the order given: an :class:`Extraction`, or the :class:`VerifyError`
+    that says in one line why that file could not be read, so one bad file does not stop a run.
+    ``jobs`` worker processes share the work (default: one per CPU). Nothing is stored.
+
+        >>> for ex in verify.extract_files(["examples/"]):      # doctest: +SKIP
+        ...     print(ex.path, len(ex.claims))
+    """
+    from .extract.run import extract_paths
+
+    return extract_paths(paths, jobs=jobs, registry=registry)
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store at ``url`` (SQLite or PostgreSQL), upgraded to the newest schema; use it in ``with``.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     verify.ingest(store, ["examples/"])
+    """
+    from .store import open_store as _open
+
+    return _open(url)
+
+
+def load_rules(rules: Rules = None, *, store: Store | None = None, with_default: bool = True,
+               allow_plugins: bool = False) -> Rulebook:
+    """The shipped rulebook with the house rulebook directories ``rules`` added (only ``rules`` when
+    ``with_default`` is False), read against the ``store``'s sources when one is given.
+
+    Raises :class:`verify.errors.RulebookError` (file:line) unless it lints clean. A rulebook's
+    ``steps.py`` plug-in runs only with ``allow_plugins=True``.
+    """
+    from .rules import load_rulebook
+
+    dirs = None if rules is None else (list(rules) if isinstance(rules, (list, tuple)) else [rules])
+    if not with_default and not dirs:
+        raise VerifyError("with_default=False needs at least one rulebook directory")
+    return load_rulebook(dirs, allow_plugins=allow_plugins, registry=store.registry() if store else None,
+                         with_default=with_default)
+
+
+def check(store: Store, rules: Rulebook | Rules = None, *, claim_ids: Iterable[int] | None = None,
+          allow_plugins: bool = False) -> CheckReport:
+    """Apply the rulebook to the stored claims (all, or ``claim_ids``); what `verify check` does.
+
+    ``rules`` is a loaded :class:`Rulebook`, or house rulebook directories added to the shipped one.
+    Returns the :class:`CheckReport`: claims checked, statuses, changes, what each rule selected.
+    """
+    from .rules import Rulebook as _Rulebook
+    from .rules import check as _check
+
+    book = rules if isinstance(rules, _Rulebook) else load_rules(rules, store=store, allow_plugins=allow_plugins)
+    return _check(store, book, claim_ids=claim_ids)
+
+
+@dataclass
+class IngestSummary:
+    """What one :func:`ingest` did: a :class:`FileOutcome` per file and the check that followed."""
+
+    files: list[FileOutcome] = field(default_factory=list)
+    checked: CheckReport | None = None
+
+    @property
+    def new(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.ok and f.result.created]
+
+    @property
+    def already_stored(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.ok and not f.result.created]
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if not f.ok]
+
+    @property
+    def claims(self) -> int:
+        """Claims stored by this ingest (articles already stored add none)."""
+        return sum(f.result.claims for f in self.new)
+
+
+def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, check: bool = True,
+           rules: Rules = None, allow_plugins: bool = False, registries: Iterable[PathLike] = (),
+           on_file: Callable[[FileOutcome], None] | None = None) -> IngestSummary:
+    """Read, extract and store each article, then check the new claims; what `verify ingest` does.
+
+    The new claims are checked with the rulebooks of the last check (so a house rulebook stays
+    applied), or with the shipped rulebook plus ``rules``. A rulebook that does not load stops the
+    ingest before anything is stored. Articles already stored (same SHA-256) are left as they are; a
+    file that cannot be read gives an outcome with its error and the others are still stored.
+    ``registries`` are extra source registry files (TOML), whose sources are stored; ``on_file``
+    hears each file's outcome as soon as it is known.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     done = verify.ingest(store, ["examples/"])
+        ...     print(len(done.new), done.claims, done.checked.statuses)
+    """
+    from .rules import last_rulebooks, load_rulebook
+    from .store.repository import extend_registry
+
+    reg = store.registry()
+    added = extend_registry(reg, list(registries))
+    book = None
+    if check:
+        # read against the store's registry, so rules may name sources people added
+        if rules:
+            dirs = list(rules) if isinstance(rules, (list, tuple)) else [rules]
+            book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=reg, with_default=True)
+        else:
+            book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
+        if book.errors:
+            raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
+    if added:
+        store.sync_sources(added)
+    summary = IngestSummary()
+    for outcome in store.ingest_paths(paths, registry=reg, jobs=jobs):
+        summary.files.append(outcome)
+        if on_file is not None:
+            on_file(outcome)
+    new_articles = [f.result.article_id for f in summary.new]
+    if book is not None and new_articles:
+        from .rules import check as run_check
+
+        # what this ingest stored, claims never checked, and the claims linked to them: the rest
+        # of the store keeps the outcomes its last check gave it
+        summary.checked = run_check(store, book, claim_ids=store.claim_ids(new_articles, unchecked=True))
+    return summary
+
+
+def claims(store: Store, *, status: str | None = None, source: str | None = None, flag: str | None = None,
+           article: int | None = None, attribution: str | None = None,
+           limit: int | None = None) -> Iterator[ClaimRecord]:
+    """Stored claims with everything a reviewer needs, filtered as `verify claims list` filters them."""
+    from .store.records import list_claims
+
+    return list_claims(store, status=status, source=source, flag=flag, article=article,
+                       attribution=attribution, limit=limit)
+
+
+def claim(store: Store, claim_id: int) -> ClaimRecord:
+    """One stored claim in full; :class:`verify.errors.NotFound` for an unknown ID."""
+    from .store.records import get_claim
+
+    return get_claim(store, claim_id)
+
+
+def review(store: Store, claim_id: int, status: str, *, note: str | None = None, evidence: str | None = None,
+           reviewer: str | None = None) -> Event:
+    """Record a person's judgement of a claim (one append-only event); what `verify review` does.
+
+    ``evidence`` is a URL or a local file (stored with its SHA-256). ``reviewer`` defaults to
+    ``$VERIFY_REVIEWER``, else the login name.
+    """
+    from .review import review_claim
+
+    return review_claim(store, claim_id, status, note=note, evidence=evidence, reviewer=reviewer)
+
+
+def link(store: Store, a: int, b: int, relation: str = "corroborates", *, reviewer: str | None = None,
+         note: str | None = None) -> LinkView:
+    """Link two claims as corroborating or contradicting each other; what `verify link` does."""
+    from .config import reviewer_name
+    from .store.links import link_claims
+
+    return link_claims(store, a, b, relation, reviewer=reviewer or reviewer_name(), note=note)
+
+
+def report(store: Store, fmt: str = "markdown", out: TextIO | None = None, *, status: str | None = None,
+           source: str | None = None, article: int | None = None) -> str | None:
+    """The report in ``fmt`` (table, markdown, html, json, csv, claimreview) written to ``out``, or
+    returned as a string when ``out`` is None; what `verify report` does."""
+    from .report import write_report
+
+    target = out if out is not None else io.StringIO()
+    console = None
+    if fmt == "table":
+        from rich.console import Console
+
+        console = Console(file=target, width=100, color_system=None, highlight=False)
+    write_report(store, fmt, target, status=status, source=source, article=article, console=console)
+    return None if out is not None else target.getvalue()
