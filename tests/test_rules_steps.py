@@ -243,6 +243,35 @@ def test_every_example_names_its_own_step():
         assert [x[0] for x in found] == [d], d.phrasing
 
 
+def test_matches_across_articles():
+    alone = make_fact(sources=("Zelenskyy",))
+    matched = make_fact(sources=("Zelenskyy",), matched=1)
+    drifted = make_fact(matched=2, drift=("attribution-dropped", "number-conflict"))
+    assert sel("a claim matched in another article", matched) and not sel("a claim matched in another article", alone)
+    assert sel("it is stated in another article", drifted) and not sel("it is stated in another article", alone)
+    for phrasing, kind in (
+        ("another article attributes it to a different source", "attribution-mismatch"),
+        ("it states as fact what another article attributes", "attribution-dropped"),
+        ("it names a source that an earlier article left unnamed", "source-named"),
+        ("it hides a source that an earlier article named", "source-hidden"),
+        ("its figures disagree with another article's", "number-conflict"),
+        ("it drops a hedge an earlier article kept", "hedge-dropped"),
+    ):
+        has = make_fact(matched=1, drift=(kind,))
+        assert sel(phrasing, has) and not sel(phrasing, matched), phrasing
+        assert sel(f'its version in another article shows "{kind}"', has)
+        assert not sel(f'its version in another article shows "{kind}"', matched)
+    with pytest.raises(StepError, match="unknown drift 'drifted'"):
+        build('its version in another article shows "drifted"')
+
+
+def test_the_report_schema_lists_every_drift_kind():
+    from verify.match import DRIFT_KINDS
+    from verify.report.json import schema
+
+    assert tuple(schema()["$defs"]["drift"]["enum"]) == DRIFT_KINDS
+
+
 def test_zz_every_builtin_step_is_tested():
     # runs last in this file: every phrasing must have been exercised above
     missing = sorted(d.phrasing for d in BUILTIN if d.phrasing not in COVERED)

@@ -20,16 +20,19 @@ from typing import TYPE_CHECKING, TextIO
 
 from .errors import RulebookError, VerifyError
 from .describe import explain, grade_meaning
-from .models import Claim, ClaimRecord, Event, Extraction, LinkView
+from .models import Claim, ClaimRecord, Event, Extraction, LinkView, MatchView
 from .registry import Registry
 
 if TYPE_CHECKING:
+    from .comparison import Comparison
     from .rules import CheckReport, Rulebook
     from .store import FileOutcome, Store
+    from .store.matches import MatchSummary
 
 __all__ = [
-    "IngestSummary", "check", "claim", "claims", "explain", "extract_claims", "extract_files", "grade_meaning",
-    "ingest", "link", "load_rules", "open_store", "report", "review",
+    "IngestSummary", "check", "claim", "claims", "compare", "explain", "extract_claims", "extract_files",
+    "grade_meaning", "ingest", "link", "load_rules", "match_articles", "matches", "open_store", "report", "review",
+    "review_match",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -114,6 +117,7 @@ class IngestSummary:
     """What one :func:`ingest` did: a :class:`FileOutcome` per file and the check that followed."""
 
     files: list[FileOutcome] = field(default_factory=list)
+    matched: MatchSummary | None = None  # what matching the new articles found
     checked: CheckReport | None = None
 
     @property
@@ -137,7 +141,8 @@ class IngestSummary:
 def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, check: bool = True,
            rules: Rules = None, allow_plugins: bool = False, registries: Iterable[PathLike] = (),
            on_file: Callable[[FileOutcome], None] | None = None) -> IngestSummary:
-    """Read, extract and store each article, then check the new claims; what `verify ingest` does.
+    """Read, extract and store each article, match its claims against the other stored articles
+    (:func:`match_articles`), then check the new claims; what `verify ingest` does.
 
     The new claims are checked with the rulebooks of the last check (so a house rulebook stays
     applied), or with the shipped rulebook plus ``rules``. A rulebook that does not load stops the
@@ -173,13 +178,60 @@ def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, 
         if on_file is not None:
             on_file(outcome)
     new_articles = [f.result.article_id for f in summary.new]
+    if new_articles:
+        summary.matched = match_articles(store, new_articles, registry=reg)
     if book is not None and new_articles:
         from .rules import check as run_check
 
-        # what this ingest stored, claims never checked, and the claims linked to them: the rest
-        # of the store keeps the outcomes its last check gave it
-        summary.checked = run_check(store, book, claim_ids=store.claim_ids(new_articles, unchecked=True))
+        # what this ingest stored, claims never checked, and the claims of earlier articles that
+        # gained a match: the rest of the store keeps the outcomes its last check gave it
+        ids = set(store.claim_ids(new_articles, unchecked=True)) | summary.matched.touched
+        summary.checked = run_check(store, book, claim_ids=sorted(ids))
     return summary
+
+
+def match_articles(store: Store, article_ids: Iterable[int] | None = None, *,
+                   registry: Registry | None = None) -> MatchSummary:
+    """Match the claims of these stored articles (default: every article not matched yet) against
+    the claims of every other stored article, and store what is found; `verify ingest` does it for
+    each new article. Each article is matched once; the next check counts and flags the matches.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     print(verify.match_articles(store).found)
+    """
+    from .store.matches import match_articles as _match, unmatched_articles
+
+    ids = unmatched_articles(store) if article_ids is None else list(article_ids)
+    return _match(store, ids, registry=registry)
+
+
+def matches(store: Store, claim_id: int) -> list[MatchView]:
+    """The claims of other articles matched to this one, best first, with score, reason and drift."""
+    from .store.matches import matches_of
+
+    return matches_of(store, claim_id)
+
+
+def review_match(store: Store, a: int, b: int, state: str, *, reviewer: str | None = None,
+                 note: str | None = None) -> MatchView:
+    """Confirm or reject the match of claims ``a`` and ``b`` (``state``: confirmed, rejected or
+    proposed); a rejected match neither corroborates nor flags drift at the next check."""
+    from .config import reviewer_name
+    from .store.matches import set_match_state
+
+    return set_match_state(store, a, b, state, reviewer=reviewer or reviewer_name(), note=note)
+
+
+def compare(a: PathLike | int, b: PathLike | int, *, store: Store | None = None,
+            registry: Registry | None = None) -> Comparison:
+    """Two articles' claims side by side, matched, with every difference; what `verify compare` does.
+
+    ``a`` and ``b`` are article files, or stored article IDs (with ``store``). ``a`` is read as the
+    earlier of the two.
+    """
+    from .comparison import compare_sides
+
+    return compare_sides(a, b, store=store, registry=registry)
 
 
 def claims(store: Store, *, status: str | None = None, source: str | None = None, flag: str | None = None,

@@ -144,6 +144,19 @@ def render_claim(rec: ClaimRecord, console: Console) -> None:
             if ln.note:
                 line.append(f" — {ln.note}", style="dim")
             p(line)
+    if rec.matches:
+        p(Text("Stated in other articles:"))
+        for m in rec.matches:
+            line = Text(f"  claim {m.other} (article {m.other_article})  score {m.score:.2f}  {m.state}")
+            if m.rewrite:
+                line.append("  same wording", style="dim")
+            p(line)
+            p(Text(f"      {m.other_text}", style="dim"))
+            p(Text(f"      why: {m.reason}"))
+            if m.drift:
+                p(Text(f"      drift here: {', '.join(m.drift)}", style="yellow"))
+            if m.other_drift:
+                p(Text(f"      drift there: {', '.join(m.other_drift)}", style="dim"))
     p(Text("Review history:" if rec.history else "Review history: none"))
     for e in rec.history:
         line = Text(f"  {e.at:%Y-%m-%d %H:%M} UTC  {e.reviewer}  ")

@@ -171,6 +171,21 @@ class LinkView(_Model):
     note: str | None = None
 
 
+class MatchView(_Model):
+    """A claim of another article that states the same thing, as matching found it."""
+
+    other: int
+    other_article: int
+    other_text: str
+    score: float
+    reason: str  # "same figure 200, same name Kursk, 6 of 9 content words"
+    state: Literal["proposed", "confirmed", "rejected"] = "proposed"
+    drift: list[str] = Field(default_factory=list)  # this claim's drift flags from the match
+    other_drift: list[str] = Field(default_factory=list)
+    rewrite: bool = False  # one repeats the other's wording: no independent weight
+    reviewer: str | None = None
+
+
 class Event(_Model):
     id: int
     reviewer: str
@@ -211,6 +226,7 @@ class ClaimRecord(_Model):
     rules: list[RuleHit] = Field(default_factory=list)
     history: list[Event] = Field(default_factory=list)
     links: list[LinkView] = Field(default_factory=list)
+    matches: list[MatchView] = Field(default_factory=list)
 
     @property
     def reviewed(self) -> Event | None:

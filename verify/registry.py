@@ -217,6 +217,12 @@ class Registry:
         return out
 
 
+def unnamed_key(canonical: str, article: object) -> str:
+    """The independence key of an unnamed source no registry entry ties to a body: one per article,
+    since "a senior official" in one article is not known to be the one of another."""
+    return f"{canonical} (article {article})"
+
+
 def read_registry_file(path: str | Path) -> list[Source]:
     """Sources from a TOML file of ``[[source]]`` tables; a clear error names what is wrong."""
     p = Path(path)

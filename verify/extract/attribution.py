@@ -46,7 +46,9 @@ from .sources import (
     _STOP as _STOP_WORDS,
     split_sources,
 )
-from .tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, lowered, tokenize
+from .tokens import (
+    CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, WEEKDAYS, Tokens, is_cap, is_possessive, lowered, tokenize,
+)
 
 Span = tuple[int, int]
 
@@ -89,7 +91,6 @@ _STATE_ADJECTIVES = {"member", "united", "other", "swing", "battleground", "sout
                      "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island"}
 _CHANNELS = {"twitter", "facebook", "instagram", "youtube", "television", "tv", "radio", "air", "camera", "cnn", "msnbc",
              "fox", "abc", "nbc", "cbs", "npr", "bbc", "telegram"}
-_WEEKDAY_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _BACKING = {"supporting", "backing", "opposing", "endorsing"}
 _EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 # verbs that hand their subject to a following "to" + reporting verb: "went on to say", "refused to say"
@@ -1084,7 +1085,7 @@ class Reader:
             nxt = lows[k + 1]
             if lows[k] == "to" and (nxt in DETERMINERS or is_cap(words[k + 1]) or nxt in _LISTENER_WORDS):
                 return True
-            if lows[k] == "on" and (nxt in _TIME_NOUNS or is_cap(words[k + 1]) and nxt in _WEEKDAY_NAMES or nxt in _CHANNELS):
+            if lows[k] == "on" and (nxt in _TIME_NOUNS or is_cap(words[k + 1]) and nxt in WEEKDAYS or nxt in _CHANNELS):
                 return True
             return False
         if lows[k] in _TRAILER_START or lows[k] in _PARTICIPLES:

@@ -9,6 +9,7 @@ from this package, and load only with ``allow_plugins=True`` or ``VERIFY_ALLOW_P
 """
 
 from . import vocabulary as _vocabulary  # noqa: F401 - registers the built-in steps
+from . import across as _across  # noqa: F401 - and those about matches across articles
 from .engine import STATUS_ORDER, CheckReport, RuleReport, check, decide, last_rulebooks
 from .facts import Fact, NumberFact, SourceFact
 from .loader import Problem, Rule, Rulebook, lint, load_rulebook, read_rulebook

@@ -7,8 +7,10 @@ Independence (for corroboration counts): each source counts under its top-level 
 (``Registry.independence_key``: the White House and the Pentagon are both the Government of the United
 States). Vague sources ("reports say") count for nothing. A relayed claim counts its relaying source,
 not the original, because the original cannot be heard except through the relay. An unattributed
-claim counts its outlet (the article, where the outlet is unknown). A corroborating link adds the
-linked claim's sources, counted the same way.
+claim counts its outlet (the article, where the outlet is unknown). An unnamed source that no
+registry entry ties to a body counts as someone of its own article only. A corroborating link adds
+the linked claim's sources, counted the same way, and so does a match found across articles unless
+a reviewer rejected it, one claim copies the other's wording, or their figures disagree.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sqlalchemy import String, Text, func, select, type_coerce, union_all
 from sqlalchemy.engine import Connection
 
 from ..models import Source
-from ..registry import Registry, normalise
+from ..registry import Registry, normalise, unnamed_key
 from ..store.tables import (
     AliasRow,
     ArticleRow,
@@ -31,6 +33,7 @@ from ..store.tables import (
     ClaimSourceRow,
     EventRow,
     LinkRow,
+    MatchRow,
     NumberRow,
     SourceRow,
     _flag_memo,
@@ -61,6 +64,8 @@ class SourceSet:
     chains: frozenset[str]  # every name in every source's affiliation chain
     keys: frozenset[str]  # independence keys of the sources that count (not vague)
     grade: str | None = None  # the newsroom's reliability grade (A-F) of its least reliable graded source
+    # keys of unnamed sources no registry entry ties to a body: they stand for someone in one article
+    local: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, sources: tuple[SourceFact, ...]) -> SourceSet:
@@ -72,6 +77,7 @@ class SourceSet:
             chains=frozenset(n for s in sources for n in s.chain),
             keys=frozenset(s.key for s in sources if s.kind != "vague"),
             grade=max(grades) if grades else None,
+            local=frozenset(s.key for s in sources if s.kind == "anonymous" and s.key == s.canonical),
         )
 
 
@@ -122,6 +128,8 @@ class Fact:
     independent: frozenset[str]  # independence keys: own sources plus linked claims' sources
     # what is stored now, so an unchanged claim is not rewritten
     stored: tuple
+    matched: int = 0  # claims of other articles that state the same thing (matches not rejected)
+    drift: frozenset[str] = frozenset()  # drift flags from those matches (verify.match)
 
     def age_days(self, today: date) -> int | None:
         when = _day(self.published) or _day(self.created)
@@ -227,10 +235,16 @@ def load_registry(conn: Connection, base: Registry | None = None) -> tuple[Regis
 def _own_keys(src: SourceSet, rel: SourceSet, has_sources: bool, outlet: str | None,
               article_id: int) -> frozenset[str]:
     if rel is not EMPTY:
-        return rel.keys
+        return _localised(rel, article_id)
     if has_sources:
-        return src.keys
+        return _localised(src, article_id)
     return frozenset((f"outlet:{normalise(outlet)}" if outlet else f"article:{article_id}",))
+
+
+def _localised(ss: SourceSet, article_id: int) -> frozenset[str]:
+    if not ss.local:
+        return ss.keys
+    return (ss.keys - ss.local) | {unnamed_key(k, article_id) for k in ss.local}
 
 
 def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH,
@@ -325,9 +339,24 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
     )
     for me, other, relation in conn.execute(union_all(a_side, b_side)).all():
         (corro if relation == "corroborates" else contra)[me].add(other)
+    # matches found across articles: a match adds the other claim's sources, as a corroborating link
+    # does, unless a reviewer rejected it, one copies the other's wording or their figures disagree
+    matched: dict[int, int] = defaultdict(int)
+    drifts: dict[int, set[str]] = defaultdict(set)
+    backing: dict[int, set[int]] = defaultdict(set)
+    m_a = select(MatchRow.claim_a, MatchRow.claim_b, MatchRow.drift_a, MatchRow.state, MatchRow.rewrite).where(
+        MatchRow.claim_a.between(lo, hi), MatchRow.state != "rejected")
+    m_b = select(MatchRow.claim_b, MatchRow.claim_a, MatchRow.drift_b, MatchRow.state, MatchRow.rewrite).where(
+        MatchRow.claim_b.between(lo, hi), MatchRow.state != "rejected")
+    for me, other, mine, _state, copied in conn.execute(union_all(m_a, m_b)).all():
+        matched[me] += 1
+        flags = _flags(mine)
+        drifts[me].update(flags)
+        if not copied and "number-conflict" not in flags:
+            backing[me].add(other)
     linked_keys: dict[int, frozenset[str]] = {}
-    if corro:
-        others = sorted({o for s in corro.values() for o in s})
+    if corro or backing:
+        others = sorted({o for s in (*corro.values(), *backing.values()) for o in s})
         linked_keys = _keys_of_claims(conn, index, others)
 
     summary = index.summary
@@ -346,6 +375,8 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
             r, rs = (sets.get(key := tuple(rids)) or summary(key)) if rids else nothing
             # inline of _own_keys for the common case: named sources, not relayed
             keys = rs.keys if rs is not EMPTY else ss.keys
+            if (rs if rs is not EMPTY else ss).local:
+                keys = _own_keys(ss, rs, True, outlet, article_id)
         else:
             s, ss = nothing
             rids = relays.get(cid)
@@ -354,6 +385,9 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
         linked = corro.get(cid)
         if linked:
             keys = keys.union(*(linked_keys.get(o, ()) for o in linked))
+        backed = backing.get(cid)
+        if backed:
+            keys = keys.union(*(linked_keys.get(o, ()) for o in backed))
         contras = contra.get(cid)
         nums = numbers.get(cid)
         append(Fact(
@@ -362,6 +396,7 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
             len(linked) if linked else 0, len(contras) if contras else 0, keys,
             (status, rule_status, (flag_memo.get(flags) or _flags(flags)) if isinstance(flags, str) else _flags(flags),
              reliability, credibility, needs),
+            matched.get(cid, 0), frozenset(drifts[cid]) if cid in drifts else frozenset(),
         ))
     return facts
 
@@ -432,12 +467,14 @@ def make_fact(
     contradicting: int = 0,
     registry: Registry | None = None,
     claim_id: int = 1,
+    matched: int = 0,
+    drift: tuple[str, ...] = (),
 ) -> Fact:
     """A claim's facts without a database, for testing steps (plug-in authors' too).
 
     Sources are names or aliases the registry knows (or new names, taken as persons; a name starting
     with "anonymous" or "vague" gets that kind). ``linked_sources`` are the sources of claims linked
-    as corroborating.
+    as corroborating; ``matched`` and ``drift`` what matching across articles found.
     """
     reg = registry or Registry.starter()
     rows, ids = [], {}
@@ -463,5 +500,5 @@ def make_fact(
     return Fact(
         claim_id, text, attribution or ("indirect" if sources else "unattributed"), cue, stem(cue) if cue else None,
         outlet, 0, published, None, review_status, s, r, ss, rs, numbers, evidence, 1 if l_ids else 0,
-        contradicting, keys, ("unverified", None, (), None, None, None),
+        contradicting, keys, ("unverified", None, (), None, None, None), matched, frozenset(drift),
     )

@@ -25,6 +25,7 @@ from ..models import (
     Cue,
     Event,
     LinkView,
+    MatchView,
     Number,
     RuleHit,
     SourceView,
@@ -37,6 +38,7 @@ from .tables import (
     ClaimSourceRow,
     EventRow,
     LinkRow,
+    MatchRow,
     NumberRow,
     RuleResultRow,
     SourceRow,
@@ -275,8 +277,11 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: 
     results: dict[int, list[tuple[int, RuleHit]]] = {}
     events: dict[int, list[Event]] = {}
     links: dict[int, list[LinkView]] = {}
+    matches: dict[int, list[MatchView]] = {}
     if full:
         _load_related(conn, ids, idset, numbers, results, events, links, numbers_and_links)
+        if numbers_and_links:
+            _load_matches(conn, ids, idset, matches)
     none: tuple[Any, ...] = ()
     out = []
     for (cid, article_id, text, start, end, attribution, cue_text, cue_start, cue_end, status, rule_status,
@@ -316,8 +321,36 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: 
             "rules": hits or [],
             "history": events.get(cid) or [],
             "links": links.get(cid) or [],
+            "matches": matches.get(cid) or [],
         }))
     return out
+
+
+def _load_matches(conn: Any, ids: list[int], idset: set[int], matches: dict[int, list[MatchView]]) -> None:
+    rows = conn.execute(
+        select(MatchRow.claim_a, MatchRow.claim_b, MatchRow.score, MatchRow.reason, MatchRow.state,
+               MatchRow.drift_a, MatchRow.drift_b, MatchRow.rewrite, MatchRow.reviewer)
+        .where(or_(MatchRow.claim_a.in_(ids), MatchRow.claim_b.in_(ids)))
+    ).all()
+    if not rows:
+        return
+    # the other side of each match: its article and text (it may be on this page or not)
+    involved = sorted({o for a, b, *_ in rows for o in (a, b)})
+    about: dict[int, tuple[int, str]] = {}
+    for i in range(0, len(involved), 900):
+        about.update((cid, (art, text)) for cid, art, text in conn.execute(
+            select(ClaimRow.id, ClaimRow.article_id, ClaimRow.text).where(ClaimRow.id.in_(involved[i : i + 900]))))
+    for a, b, score, reason, state, drift_a, drift_b, rewrite, reviewer in rows:
+        for mine, other, d_mine, d_other in ((a, b, drift_a, drift_b), (b, a, drift_b, drift_a)):
+            if mine in idset and about.get(other):
+                art, text = about[other]
+                matches.setdefault(mine, []).append(_trusted(MatchView, {
+                    "other": other, "other_article": art, "other_text": text, "score": score, "reason": reason,
+                    "state": state, "drift": list(_flags(d_mine)), "other_drift": list(_flags(d_other)),
+                    "rewrite": bool(rewrite), "reviewer": reviewer,
+                }))
+    for found in matches.values():
+        found.sort(key=lambda m: (-m.score, m.other))
 
 
 def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, events, links,

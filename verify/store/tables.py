@@ -251,3 +251,42 @@ class RuleResultRow(Base):
     reason: Mapped[str | None] = mapped_column(Text)
     # False where a higher-precedence rule or a review decided the claim's status instead
     applied: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class TermRow(Base):
+    """The candidate index of matching: each claim filed under its content words and figures."""
+
+    __tablename__ = "claim_terms"
+    __table_args__ = (Index("ix_claim_terms_term", "term"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    term: Mapped[str] = mapped_column(String(80))
+    # no foreign keys, as in rule_results: an article's terms go in by the thousand and nothing
+    # deletes claims; code that comes to delete claims must delete their terms too
+    claim_id: Mapped[int] = mapped_column(Integer, index=True)
+    article_id: Mapped[int] = mapped_column(Integer, index=True)
+
+
+class MatchRow(Base):
+    """Two claims of different articles that state the same thing, found by matching.
+
+    Stored once per pair, lower claim id first. ``state`` is ``proposed`` until a reviewer confirms or
+    rejects it; ``drift_a``/``drift_b`` are the drift flags each side carries.
+    """
+
+    __tablename__ = "claim_matches"
+    __table_args__ = (UniqueConstraint("claim_a", "claim_b", name="uq_claim_match"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    claim_a: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    claim_b: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    score: Mapped[float] = mapped_column(Float)
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(12), default="proposed")
+    drift_a: Mapped[list] = mapped_column(JSON, default=list)
+    drift_b: Mapped[list] = mapped_column(JSON, default=list)
+    rewrite: Mapped[bool] = mapped_column(Boolean, default=False)
+    found_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    reviewer: Mapped[str | None] = mapped_column(String(200))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    note: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,146 @@
+"""Matching as a desk runs it: ingest, check, list, show, compare and review matches from the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import verify
+from verify.rules.facts import SourceIndex, iter_facts, load_registry
+
+ACROSS = Path(__file__).parent / "articles" / "across"
+FIRST, REWRITE = ACROSS / "vovchansk-first.txt", ACROSS / "vovchansk-rewrite.txt"
+
+
+def _one_line_error(r, *words):
+    assert r.exit_code != 0 and r.stdout == "" and "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("verify: error: "), r.stderr
+    for w in words:
+        assert w in lines[0]
+
+
+def _stating(claims: list[dict], words: str) -> list[dict]:
+    found = [c for c in claims if words in c["text"]]
+    assert len(found) == 2, [c["text"] for c in found]
+    return found
+
+
+def test_ingest_check_and_list_show_the_drift_of_a_rewrite(cli, db_url):
+    r = cli("ingest", FIRST, REWRITE, "--jobs", "1")
+    assert r.exit_code == 0, r.stderr
+    assert cli("check").exit_code == 0
+    claims = json.loads(cli("claims", "list", "--format", "json").stdout)
+
+    estimate = _stating(claims, "soldiers were killed")
+    for c in estimate:
+        assert {"attribution-mismatch", "number-conflict"} <= set(c["flags"]), c["flags"]
+        other = next(o for o in estimate if o is not c)
+        assert [m["other"] for m in c["matches"]] == [other["id"]]
+        assert set(c["matches"][0]["drift"]) == {"attribution-mismatch", "number-conflict"}
+        assert "Vovchansk" in c["matches"][0]["reason"]
+
+    first, rewrite = sorted(_stating(claims, "rail depot"), key=lambda c: c["id"])
+    assert "attribution-dropped" in rewrite["flags"] and rewrite["attribution"] == "unattributed"
+    assert "attribution-dropped" not in first["flags"]
+
+    for c in _stating(claims, "northern border"):
+        assert c["matches"] and "number-conflict" not in c["flags"], c["flags"]
+
+    shown = cli("claims", "show", str(estimate[1]["id"]))
+    assert "Stated in other articles:" in shown.stdout
+    assert f"claim {estimate[0]['id']} (article {estimate[0]['article_id']})" in shown.stdout
+    assert "drift here: attribution-mismatch, number-conflict" in shown.stdout
+
+
+def test_compare_shows_the_differences_side_by_side(cli):
+    r = cli("compare", FIRST, REWRITE)
+    assert r.exit_code == 0, r.stderr
+    for text in ("source: senior Western diplomat → Government of Ukraine", "numbers: about 1,200 → 3,000",
+                 "attribution-mismatch", "number-conflict", "attribution-dropped", "attribution: indirect → unattributed",
+                 "numbers: between 10,000 and 12,000 → Roughly 11,000", "hedge-dropped"):
+        assert text in r.stdout, text
+    data = json.loads(cli("compare", FIRST, REWRITE, "--format", "json").stdout)
+    assert len(data["pairs"]) == 5 and not data["only_a"] and not data["only_b"]
+    troops = next(p for p in data["pairs"] if "northern border" in p["a"]["text"])
+    assert troops["drift_a"] == troops["drift_b"] == [] and troops["rewrite"]
+    estimate = next(p for p in data["pairs"] if "soldiers" in p["a"]["text"])
+    assert estimate["drift_b"] == ["attribution-mismatch", "number-conflict"] and not estimate["independent"]
+
+
+def test_compare_stored_articles_by_id(cli):
+    cli("ingest", FIRST, REWRITE, "--jobs", "1")
+    files = json.loads(cli("compare", FIRST, REWRITE, "--format", "json").stdout)
+    stored = json.loads(cli("compare", "1", "2", "--format", "json").stdout)
+    assert stored["article_a"].startswith("article 1")
+    assert [(p["a"]["text"], p["b"]["text"], p["drift_b"]) for p in stored["pairs"]] == [
+        (p["a"]["text"], p["b"]["text"], p["drift_b"]) for p in files["pairs"]]
+
+
+def test_compare_refuses_bad_input_in_one_line(cli, tmp_path):
+    _one_line_error(cli("compare", tmp_path / "missing.txt", FIRST), "missing.txt")
+    _one_line_error(cli("compare", "7", FIRST), "no stored article with ID 7")
+
+
+def test_each_pair_is_stored_once_and_only_across_articles(store, tmp_path):
+    twice = tmp_path / "twice.txt"
+    twice.write_text(FIRST.read_text(encoding="utf-8") + "\n" + FIRST.read_text(encoding="utf-8").split("\n", 2)[2],
+                     encoding="utf-8")
+    verify.ingest(store, [FIRST, REWRITE], jobs=1)
+    first_round = {(m.other, m.score) for c in verify.claims(store) for m in c.matches}
+    # matching again, or ingesting the same files again, finds nothing new
+    assert verify.match_articles(store).found == 0
+    verify.ingest(store, [FIRST, REWRITE], jobs=1)
+    assert {(m.other, m.score) for c in verify.claims(store) for m in c.matches} == first_round
+    # an article that repeats its own claims matches earlier articles, never itself
+    verify.ingest(store, [twice], jobs=1)
+    third = [c for c in verify.claims(store) if c.article_id == 3]
+    for c in third:
+        assert all(next(o for o in verify.claims(store) if o.id == m.other).article_id != 3 for m in c.matches)
+    with store.session() as s:
+        from verify.store.tables import MatchRow
+
+        pairs = [(r.claim_a, r.claim_b) for r in s.query(MatchRow)]
+    assert len(pairs) == len(set(pairs)) and all(a < b for a, b in pairs)
+
+
+def test_a_reviewer_confirms_or_rejects_a_match_and_the_history_says_so(cli):
+    cli("ingest", ACROSS / "power-iaea.txt", ACROSS / "power-local.txt", "--jobs", "1")
+    claims = json.loads(cli("claims", "list", "--format", "json").stdout)
+    a, b = _stating(claims, "four hours")
+    assert a["status"] == b["status"] == "corroborated"
+    r = cli("matches", "reject", str(a["id"]), str(b["id"]), "--reviewer", "night desk", "--note", "two outages")
+    assert r.exit_code == 0, r.stderr and "rejected" in r.stdout
+    cli("check")
+    after = {c["id"]: c for c in json.loads(cli("claims", "list", "--format", "json").stdout)}
+    assert after[a["id"]]["status"] != "corroborated"
+    assert after[a["id"]]["matches"][0]["state"] == "rejected"
+    notes = [e["note"] for e in after[b["id"]]["history"] if e["action"] == "match"]
+    assert notes == [f"match with claim {a['id']} rejected: two outages"]
+    assert cli("matches", "confirm", str(a["id"]), str(b["id"]), "--reviewer", "night desk").exit_code == 0
+    cli("check")
+    assert json.loads(cli("claims", "show", str(a["id"]), "--format", "json").stdout)["status"] == "corroborated"
+    _one_line_error(cli("matches", "reject", str(a["id"]), "999", "--reviewer", "x"), "not matched")
+
+
+def test_unnamed_sources_of_one_description_are_someone_else_in_each_article(store, tmp_path):
+    texts = ("A senior official said the convoy reached Kherson on Monday. A senior official said it carried insulin.",
+             "A senior official said the bridge at Antonivka was closed to traffic.")
+    paths = []
+    for i, t in enumerate(texts):
+        (p := tmp_path / f"a{i}.txt").write_text(t, encoding="utf-8")
+        paths.append(p)
+    verify.ingest(store, paths, jobs=1)
+    with store.engine.connect() as conn:
+        reg, rows = load_registry(conn, store.registry())
+        facts = [f for page in iter_facts(conn, SourceIndex(reg, rows)) for f in page]
+    assert [f.src.names for f in facts] == [frozenset({"senior official"})] * 3
+    first, second, other = (f.independent for f in facts)
+    assert first == second and first != other
+
+
+def test_the_rules_list_the_steps_about_matches(cli):
+    r = cli("rules", "steps")
+    for phrasing in ("another article attributes it to a different source", "its figures disagree with another article's",
+                     "it states as fact what another article attributes"):
+        assert phrasing in r.stdout

@@ -1,0 +1,243 @@
+"""Stored matches between claims of different articles, and the candidate index that finds them.
+
+``match_articles(store, article_ids)`` matches each article's claims against the claims of every
+other stored article: candidates come from the ``claim_terms`` index (claims sharing at least three
+of a claim's rarer content words or figures), never from all pairs; each candidate is scored by
+:mod:`verify.match`, and each claim keeps its best match in each other article. Then the article's
+own claims are filed in the index, so an article is matched once, against what came before it,
+and an article stored later is matched against it.
+
+A match is stored once per pair (lower claim id first) with its score, reason, drift flags and
+whether one copies the other's wording; a reviewer confirms or rejects it (``set_match_state``).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from types import SimpleNamespace
+from typing import Any
+
+from sqlalchemy import case, func, or_, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import InputError, NotFound, StoreError
+from ..match import MatchClaim, drift, match, rewrite
+from ..match.index import MAX_POSTINGS
+from ..match.score import MIN_SHARED
+from ..models import MatchView
+from ..registry import Registry
+from .records import valid_id, write_scope
+from .tables import ArticleRow, ClaimRow, ClaimSourceRow, EventRow, MatchRow, NumberRow, SourceRow, TermRow
+
+STATES = ("proposed", "confirmed", "rejected")
+CHUNK = 900  # ids per IN (...): under SQLite's bound-parameter limit
+# the claims of other articles scored against each new claim, those sharing the rarest terms first;
+# a claim carried by more outlets than this keeps its best CANDIDATES matches
+CANDIDATES = 30
+
+
+@dataclass
+class MatchSummary:
+    """What one :func:`match_articles` did."""
+
+    articles: int = 0  # articles matched (an article already in the index is not matched again)
+    found: int = 0  # new matches stored
+    touched: set[int] = field(default_factory=set)  # claims of earlier articles that gained a match
+
+
+def match_articles(store: Any, article_ids: Iterable[int], registry: Registry | None = None) -> MatchSummary:
+    """Match each of these articles (in id order) against the other stored articles, then index it."""
+    reg = registry if registry is not None else store.registry()
+    out = MatchSummary()
+    for article_id in sorted(set(article_ids)):
+        try:
+            with write_scope(store) as s:
+                if s.scalar(select(TermRow.id).where(TermRow.article_id == article_id).limit(1)) is not None:
+                    continue
+                mine = _load(s, reg, list(s.scalars(select(ClaimRow.id).where(ClaimRow.article_id == article_id))))
+                if not mine:
+                    continue
+                out.articles += 1
+                found = _find(s, reg, article_id, mine)
+                now = datetime.now(timezone.utc)
+                for m, other, hit in found:
+                    (a, b) = (m, other) if m.claim_id < other.claim_id else (other, m)
+                    da, db = drift(a, b)
+                    s.add(MatchRow(claim_a=a.claim_id, claim_b=b.claim_id, score=hit.score, reason=hit.reason,
+                                   state="proposed", drift_a=list(da), drift_b=list(db),
+                                   rewrite=rewrite(a, b), found_at=now))
+                    out.touched.add(other.claim_id)
+                out.found += len(found)
+                s.add_all(TermRow(term=t, claim_id=m.claim_id, article_id=article_id)
+                          for m in mine for t in sorted(m.terms))
+        except SQLAlchemyError as e:
+            raise StoreError(f"cannot store the matches of article {article_id}: {str(e).splitlines()[0]}") from None
+    return out
+
+
+def _find(s: Any, reg: Registry, article_id: int, mine: list[MatchClaim]) -> list[tuple]:
+    """(claim, other claim, Match) for each claim's best match in each other article."""
+    wanted: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mine):
+        for t in m.terms:
+            wanted[t].append(i)
+    df = _postings(s, sorted(wanted))
+    # a term's weight: how rare it is among the indexed claims (inverse document frequency)
+    total = (s.scalar(select(func.count()).select_from(ClaimRow)) or 0) + 1
+    weights: dict[str, float] = {}
+
+    def weight(term: str) -> float:
+        w = weights.get(term)
+        if w is None:
+            w = weights[term] = math.log(total / (1 + df.get(term, 0))) + 1.0
+        return w
+
+    rare = sorted(t for t, n in df.items() if 0 < n <= MAX_POSTINGS)
+    shared: Counter = Counter()
+    overlap: defaultdict = defaultdict(float)
+    for i in range(0, len(rare), CHUNK):
+        for term, cid in s.execute(select(TermRow.term, TermRow.claim_id)
+                                   .where(TermRow.term.in_(rare[i : i + CHUNK]), TermRow.article_id != article_id)):
+            w = weight(term)
+            for j in wanted[term]:
+                shared[(j, cid)] += 1
+                overlap[(j, cid)] += w
+    # each claim's CANDIDATES candidates that share the most weight with it go on to be scored
+    ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for (j, cid), n in shared.items():
+        if n >= MIN_SHARED:
+            ranked[j].append((overlap[(j, cid)], cid))
+    pairs = [(j, cid) for j, found in ranked.items() for _w, cid in heapq.nlargest(CANDIDATES, found)]
+    others = {c.claim_id: c for c in _load(s, reg, sorted({cid for _, cid in pairs}))}
+    df.update(_postings(s, sorted({t for c in others.values() for t in c.terms} - df.keys())))
+    weights.clear()  # the candidates' own terms are counted now
+
+    best: dict[tuple[int, Any], tuple] = {}
+    for j, cid in pairs:
+        other = others.get(cid)
+        if other is None:
+            continue
+        hit = match(mine[j], other, weight)
+        if hit is None:
+            continue
+        key = (j, other.article)
+        if key not in best or hit.score > best[key][2].score:
+            best[key] = (mine[j], other, hit)
+    # each pair once, even where two of this article's claims would take the same claim
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for m, other, hit in sorted(best.values(), key=lambda t: (-t[2].score, t[0].claim_id, t[1].claim_id)):
+        if (m.claim_id, other.claim_id) not in seen:
+            seen.add((m.claim_id, other.claim_id))
+            out.append((m, other, hit))
+    return out
+
+
+def _postings(s: Any, terms: list[str]) -> dict[str, int]:
+    """How many indexed claims each term is filed under."""
+    out: dict[str, int] = {}
+    for i in range(0, len(terms), CHUNK):
+        out.update(s.execute(select(TermRow.term, func.count()).where(TermRow.term.in_(terms[i : i + CHUNK]))
+                             .group_by(TermRow.term)).all())
+    return out
+
+
+def _load(s: Any, reg: Registry, ids: list[int]) -> list[MatchClaim]:
+    """Stored claims as matching sees them, a few queries per CHUNK ids."""
+    out = []
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i : i + CHUNK]
+        srcs: dict[int, list] = defaultdict(list)
+        relays: dict[int, list] = defaultdict(list)
+        for cid, role, canonical, kind in s.execute(
+            select(ClaimSourceRow.claim_id, ClaimSourceRow.role, SourceRow.canonical, SourceRow.kind)
+            .join(SourceRow, SourceRow.id == ClaimSourceRow.source_id)
+            .where(ClaimSourceRow.claim_id.in_(chunk)).order_by(ClaimSourceRow.id)
+        ):
+            (relays if role == "relay" else srcs)[cid].append(SimpleNamespace(canonical=canonical, kind=kind))
+        nums: dict[int, list] = defaultdict(list)
+        for row in s.execute(
+            select(NumberRow.claim_id, NumberRow.text, NumberRow.value, NumberRow.low, NumberRow.high,
+                   NumberRow.unit, NumberRow.approximate, NumberRow.bound)
+            .where(NumberRow.claim_id.in_(chunk)).order_by(NumberRow.start)
+        ):
+            nums[row[0]].append(SimpleNamespace(text=row[1], value=row[2], low=row[3], high=row[4], unit=row[5],
+                                                approximate=bool(row[6]), bound=row[7] or "exact"))
+        for cid, article_id, text, attribution, cue, outlet, published in s.execute(
+            select(ClaimRow.id, ClaimRow.article_id, ClaimRow.text, ClaimRow.attribution, ClaimRow.cue_text,
+                   ArticleRow.outlet, ArticleRow.published)
+            .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+            .where(ClaimRow.id.in_(chunk)).order_by(ClaimRow.id)
+        ):
+            claim = SimpleNamespace(
+                text=text, attribution=attribution, cue=SimpleNamespace(text=cue) if cue else None,
+                sources=srcs.get(cid, []), relayed_by=relays.get(cid, []), numbers=nums.get(cid, []),
+            )
+            # earlier = published earlier, else stored earlier
+            order = (str(published) if published else "9999", article_id)
+            out.append(MatchClaim.from_claim(claim, article_id, cid, registry=reg, outlet=outlet, order=order))
+    return out
+
+
+def unmatched_articles(db: Any) -> list[int]:
+    """Stored articles with claims that matching has not filed in its index yet."""
+    with write_scope(db) as s:
+        indexed = select(TermRow.article_id).distinct()
+        return list(s.scalars(select(ClaimRow.article_id).distinct()
+                              .where(ClaimRow.article_id.not_in(indexed)).order_by(ClaimRow.article_id)))
+
+
+def matches_of(db: Any, claim_id: int) -> list[MatchView]:
+    """Every match of a claim, seen from it, best first."""
+    with write_scope(db) as s:
+        rows = s.execute(
+            select(MatchRow, ClaimRow.article_id, ClaimRow.text)
+            .join(ClaimRow, ClaimRow.id == case((MatchRow.claim_a == claim_id, MatchRow.claim_b),
+                                                else_=MatchRow.claim_a))
+            .where(or_(MatchRow.claim_a == claim_id, MatchRow.claim_b == claim_id))
+            .order_by(MatchRow.score.desc(), MatchRow.id)
+        ).all()
+        return [view(row, claim_id, article_id, text) for row, article_id, text in rows]
+
+
+def view(row: MatchRow, me: int, article_id: int, text: str) -> MatchView:
+    mine, theirs = (row.drift_a, row.drift_b) if row.claim_a == me else (row.drift_b, row.drift_a)
+    return MatchView(
+        other=row.claim_b if row.claim_a == me else row.claim_a, other_article=article_id, other_text=text,
+        score=row.score, reason=row.reason, state=row.state, drift=list(mine or []),
+        other_drift=list(theirs or []), rewrite=bool(row.rewrite), reviewer=row.reviewer,
+    )
+
+
+def set_match_state(db: Any, a: int, b: int, state: str, *, reviewer: str, note: str | None = None) -> MatchView:
+    """Confirm or reject the match of claims ``a`` and ``b`` (or set it back to proposed); the match
+    as seen from ``a``. Each claim's history gets an event saying who, when and why."""
+    if state not in STATES:
+        raise InputError(f"unknown match state {state!r}; one of: {', '.join(STATES)}")
+    for cid in (a, b):
+        if not valid_id(cid):
+            raise NotFound(f"no claim with ID {cid}")
+    if not reviewer or not reviewer.strip():
+        raise InputError("reviewing a match needs a reviewer name")
+    lo, hi = sorted((a, b))
+    try:
+        with write_scope(db) as s:
+            row = s.scalar(select(MatchRow).where(MatchRow.claim_a == lo, MatchRow.claim_b == hi))
+            if row is None:
+                raise NotFound(f"claims {a} and {b} are not matched")
+            now = datetime.now(timezone.utc)
+            if row.state != state:
+                for me, other in ((a, b), (b, a)):
+                    s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="match",
+                                   note=f"match with claim {other} {state}" + (f": {note}" if note else "")))
+            row.state, row.reviewer, row.reviewed_at, row.note = state, reviewer.strip(), now, note
+            s.flush()
+            other = s.get(ClaimRow, b)
+            return view(row, a, other.article_id, other.text)
+    except SQLAlchemyError as e:
+        raise StoreError(f"cannot store the match: {str(e).splitlines()[0]}") from None
