@@ -144,3 +144,40 @@ def test_the_rules_list_the_steps_about_matches(cli):
     for phrasing in ("another article attributes it to a different source", "its figures disagree with another article's",
                      "it states as fact what another article attributes"):
         assert phrasing in r.stdout
+
+
+def test_every_report_format_shows_the_matches_across_articles(store, monkeypatch):
+    import csv
+    import io
+
+    import jsonschema
+
+    from verify.reports.json import schema
+    from verify.store.tables import ArticleRow
+
+    verify.ingest(store, [FIRST, REWRITE], jobs=1)
+    depot = [c for c in verify.claims(store) if "rail depot" in c.text]
+    for fmt in ("table", "markdown", "html"):
+        text = verify.report(store, fmt)
+        assert "Across articles" in text, fmt
+        assert "B: attribution-dropped" in text, fmt
+    doc = json.loads(verify.report(store, "json"))
+    jsonschema.validate(doc, schema())
+    pair = next(p for p in doc["across_articles"] if p["a"]["id"] == depot[0].id)
+    assert pair["b"]["id"] == depot[1].id and pair["b"]["drift"] == ["attribution-dropped"] and pair["rewrite"]
+    assert doc["summary"]["drift"]["attribution-dropped"] == 1
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(verify.report(store, "csv")))}
+    assert rows[str(depot[1].id)]["matched"] == f"{depot[0].id} (article 1, 1.00, attribution-dropped)"
+    # ClaimReview lists the other articles the claim appears in
+    with store.transaction() as s:
+        for a in s.query(ArticleRow):
+            a.url = f"https://news.example/{a.id}"
+    verify.review(store, depot[1].id, "disputed", reviewer="desk")
+    monkeypatch.setenv("VERIFY_PUBLISHER_NAME", "Night Desk")
+    monkeypatch.setenv("VERIFY_PUBLISHER_URL", "https://desk.example/reviews")
+    out = io.StringIO()
+    from verify.reports import write_report
+
+    write_report(store, "claimreview", out)
+    (review,) = json.loads(out.getvalue())
+    assert [a["url"] for a in review["itemReviewed"]["appearance"]] == ["https://news.example/2", "https://news.example/1"]

@@ -36,3 +36,18 @@ def test_import_verify_extracts_from_text():
     assert [c.attribution for c in claims] == ["indirect"]
     assert verify.grade_meaning("B2") == "source usually reliable, information probably true"
     assert "extract_claims" in dir(verify)
+
+
+def test_every_library_call_stays_a_function_once_every_module_is_loaded():
+    # a module named like a call (verify/report/, verify/review.py) would replace the call on import
+    import importlib
+    import inspect
+    import pkgutil
+
+    import verify
+
+    for info in pkgutil.walk_packages(verify.__path__, "verify."):
+        importlib.import_module(info.name)
+    for name in verify.__all__:
+        value = getattr(verify, name)
+        assert not inspect.ismodule(value), f"verify.{name} is the module {value.__name__}"

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import event
 
 from verify.errors import NotFound, VerifyError
-from verify.review import add_note, review_claim
+from verify.reviews import add_note, review_claim
 from verify.store import records
 from verify.store.records import get_claim, list_claims
 from verify.store.tables import ClaimRow, LinkRow

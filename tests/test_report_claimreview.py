@@ -9,10 +9,10 @@ import json
 import pytest
 
 from verify.errors import VerifyError
-from verify.report import claimreview, write_report
-from verify.report.claimreview import BEST, RATING, RULES_ONLY, WORST, shorten
-from verify.report.common import STATUS_LABELS
-from verify.review import add_note, review_claim
+from verify.reports import claimreview, write_report
+from verify.reports.claimreview import BEST, RATING, RULES_ONLY, WORST, shorten
+from verify.reports.common import STATUS_LABELS
+from verify.reviews import add_note, review_claim
 
 from _claims import seed
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from verify.report import write_report
-from verify.report.csv import COLUMNS, cell
+from verify.reports import write_report
+from verify.reports.csv import COLUMNS, cell
 
 from _claims import seed
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from verify.report import write_report
+from verify.reports import write_report
 
 from _claims import HOSTILE, seed
 
@@ -99,7 +99,7 @@ def test_accessible_structure(page):
 
 def test_overlapping_and_bad_spans_never_nest_or_break(store):
     from verify.models import ClaimRecord
-    from verify.report.html import highlight
+    from verify.reports.html import highlight
 
     def rec(i, a, b):
         return ClaimRecord(id=i, article_id=1, text="x", span=(a, b), attribution="unattributed")
@@ -113,7 +113,7 @@ def test_overlapping_and_bad_spans_never_nest_or_break(store):
 
 
 def test_a_review_the_rules_contradict_is_shown(store):
-    from verify.review import review_claim
+    from verify.reviews import review_claim
 
     ids = seed(store)
     review_claim(store, ids["denied"], "confirmed", reviewer="ana")

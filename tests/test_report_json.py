@@ -9,9 +9,9 @@ import jsonschema
 import pytest
 
 from verify.errors import NotFound
-from verify.report import write_report
-from verify.report.json import schema
-from verify.review import review_claim
+from verify.reports import write_report
+from verify.reports.json import schema
+from verify.reviews import review_claim
 
 from _claims import seed
 

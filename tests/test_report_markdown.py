@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from verify.report import write_report
-from verify.report.markdown import md
+from verify.reports import write_report
+from verify.reports.markdown import md
 
 from _claims import seed
 
@@ -52,7 +52,7 @@ def test_content(store):
 
 
 def test_a_review_the_rules_contradict_is_shown(store):
-    from verify.review import review_claim
+    from verify.reviews import review_claim
 
     ids = seed(store)
     review_claim(store, ids["bridge"], "confirmed", reviewer="ana")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from verify.models import ClaimRecord, SourceView
-from verify.report.summary import rests_on_anonymous, rests_on_nobody, rests_on_one_party, summarise
+from verify.reports.summary import rests_on_anonymous, rests_on_nobody, rests_on_one_party, summarise
 
 UA = SourceView(canonical="Ministry of Health", kind="organisation", mention="the ministry", tags=["party-to-conflict"])
 UA2 = SourceView(canonical="Regional Governor", kind="person", mention="the governor", tags=["party-to-conflict"])

@@ -6,8 +6,8 @@ import io
 
 from rich.console import Console
 
-from verify.report import write_report
-from verify.review import review_claim
+from verify.reports import write_report
+from verify.reviews import review_claim
 
 from _claims import seed
 
@@ -49,8 +49,8 @@ def test_empty_store_says_what_to_do(store):
 
 
 def test_plain_text_to_a_file_has_no_colour_codes(store):
-    from verify.report import Report
-    from verify.report.table import write
+    from verify.reports import Report
+    from verify.reports.table import write
 
     seed(store)
     buf = io.StringIO()
@@ -67,7 +67,7 @@ def test_control_characters_never_reach_the_terminal(store):
 
 def test_columns_line_up_and_wide_characters_fit():
     from verify.models import ClaimRecord, SourceView
-    from verify.report.table import claims_block
+    from verify.reports.table import claims_block
 
     src = SourceView(canonical="Держприкордонслужба", kind="organisation", mention="прикордонники")
     recs = [

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from verify.errors import InputError, NotFound, VerifyError
-from verify.review import add_note, review_claim
+from verify.reviews import add_note, review_claim
 from verify.store.records import get_claim
 from verify.store.tables import ClaimRow, EventRow
 
@@ -187,7 +187,7 @@ def test_a_note_alone_answers_nothing(cli, store, ids):
 @pytest.mark.parametrize(("status", "grade"), [("confirmed", "C1"), ("corroborated", "C2"), ("disputed", "C4"),
                                                ("refuted", "C5"), ("single-source", "C3"), ("unverified", "C3")])
 def test_the_grade_shown_follows_the_reviewed_status(store, ids, status, grade):
-    from verify.report.common import grade_note, shown_grade
+    from verify.reports.common import grade_note, shown_grade
 
     review_claim(store, ids["bridge"], status, reviewer="ana")
     rec = get_claim(store, ids["bridge"])  # the rules graded it C3

@@ -267,7 +267,7 @@ def test_matches_across_articles():
 
 def test_the_report_schema_lists_every_drift_kind():
     from verify.match import DRIFT_KINDS
-    from verify.report.json import schema
+    from verify.reports.json import schema
 
     assert tuple(schema()["$defs"]["drift"]["enum"]) == DRIFT_KINDS
 

@@ -258,7 +258,7 @@ def review(store: Store, claim_id: int, status: str, *, note: str | None = None,
     ``evidence`` is a URL or a local file (stored with its SHA-256). ``reviewer`` defaults to
     ``$VERIFY_REVIEWER``, else the login name.
     """
-    from .review import review_claim
+    from .reviews import review_claim
 
     return review_claim(store, claim_id, status, note=note, evidence=evidence, reviewer=reviewer)
 
@@ -276,7 +276,7 @@ def report(store: Store, fmt: str = "markdown", out: TextIO | None = None, *, st
            source: str | None = None, article: int | None = None) -> str | None:
     """The report in ``fmt`` (table, markdown, html, json, csv, claimreview) written to ``out``, or
     returned as a string when ``out`` is None; what `verify report` does."""
-    from .report import write_report
+    from .reports import write_report
 
     target = out if out is not None else io.StringIO()
     console = None

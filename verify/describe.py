@@ -14,14 +14,14 @@ from rich.console import Console
 from rich.text import Text
 
 from .models import ClaimRecord
-from .report.common import (
+from .reports.common import (
     needs_review_open,
     printable_data,
     review_text,
     reviewed_by,
     shown_grade,
 )
-from .report.table import status_text
+from .reports.table import status_text
 
 # the Admiralty (NATO AJP-2.1) scale: source reliability A-F, information credibility 1-6
 RELIABILITY = {
@@ -54,7 +54,7 @@ def grade_text(rec: ClaimRecord) -> str:
     if not grade:
         return "not graded yet (run `verify check`)"
     text = f"{grade}: {grade_meaning(grade)}"
-    # the person's status decides the information's credibility (verify.report.reviewed)
+    # the person's status decides the information's credibility (verify.reports.reviewed)
     if rec.grade and rec.grade != grade:
         text += f" (from the review as {rec.review_status}; the rules gave {rec.grade})"
     elif not rec.grade:

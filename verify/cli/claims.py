@@ -14,7 +14,7 @@ from rich.text import Text
 
 from ..errors import VerifyError
 from ..describe import render_claim
-from ..report.common import (
+from ..reports.common import (
     claim_dict,
     claim_json,
     grade_note,
@@ -22,7 +22,7 @@ from ..report.common import (
     printable,
     review_text,
 )
-from ..report.table import safe, short_sources, status_text
+from ..reports.table import safe, short_sources, status_text
 from ..store import open_store
 from ..store.records import get_claim, list_claims
 from .common import DbOption, out

@@ -94,7 +94,7 @@ def _state_command(group: typer.Typer, state: str, verb: str, doc: str) -> None:
 
 
 def _claim_cell(c, drift: list[str]) -> Text:
-    from ..report.table import safe
+    from ..reports.table import safe
 
     t = safe(f"{c.index}. {c.text}")
     who = ", ".join(c.sources) or "no source"
@@ -107,7 +107,7 @@ def _claim_cell(c, drift: list[str]) -> Text:
 
 
 def render(result) -> None:
-    from ..report.table import safe
+    from ..reports.table import safe
 
     head = Text()
     head.append_text(safe(f"A: {result.article_a}\nB: {result.article_b}\n"))

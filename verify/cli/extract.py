@@ -149,7 +149,7 @@ def _table(ex: Extraction) -> Table:
     control characters (escape sequences, hyperlinks, bells) as U+FFFD, as in every terminal view."""
     from rich.table import Table
 
-    from ..report.table import safe
+    from ..reports.table import safe
 
     title = ex.article.title or ex.path
     table = Table(title=safe(f"{title} ({len(ex.claims)} claims)"), show_lines=True, expand=True,
@@ -169,7 +169,7 @@ def _table(ex: Extraction) -> Table:
 def _sources(c: Claim) -> Text:
     from rich.text import Text
 
-    from ..report.common import printable
+    from ..reports.common import printable
 
     t = Text()
     for i, s in enumerate(c.sources):

@@ -13,7 +13,7 @@ import typer
 from rich.text import Text
 
 from ..errors import VerifyError
-from ..report import write_report
+from ..reports import write_report
 from ..store import open_store
 from .claims import parse_article
 from .common import DbOption, err, out

@@ -8,11 +8,11 @@ import typer
 from rich.text import Text
 
 from ..errors import VerifyError
-from ..review import add_note, review_claim
+from ..reviews import add_note, review_claim
 from ..store import open_store
 from ..store.records import check_status
 from .claims import parse_id
-from ..report.common import printable
+from ..reports.common import printable
 from .common import DbOption, out
 
 

@@ -241,3 +241,44 @@ def set_match_state(db: Any, a: int, b: int, state: str, *, reviewer: str, note:
             return view(row, a, other.article_id, other.text)
     except SQLAlchemyError as e:
         raise StoreError(f"cannot store the match: {str(e).splitlines()[0]}") from None
+
+
+@dataclass(frozen=True)
+class MatchPair:
+    """A stored match with both claims, for reports: ``a`` is the lower claim ID."""
+
+    a: int
+    article_a: int
+    text_a: str
+    drift_a: tuple[str, ...]
+    b: int
+    article_b: int
+    text_b: str
+    drift_b: tuple[str, ...]
+    score: float
+    reason: str
+    state: str
+    rewrite: bool
+
+
+def match_pairs(db: Any, claim_ids: set[int] | None = None) -> list[MatchPair]:
+    """Every match not rejected, best first; with ``claim_ids`` only those with a claim among them."""
+    from sqlalchemy.orm import aliased
+
+    from .tables import decode_flags
+
+    ca, cb = aliased(ClaimRow), aliased(ClaimRow)
+    with write_scope(db) as s:
+        rows = s.execute(
+            select(MatchRow.claim_a, ca.article_id, ca.text, MatchRow.drift_a, MatchRow.claim_b, cb.article_id,
+                   cb.text, MatchRow.drift_b, MatchRow.score, MatchRow.reason, MatchRow.state, MatchRow.rewrite)
+            .join(ca, ca.id == MatchRow.claim_a).join(cb, cb.id == MatchRow.claim_b)
+            .where(MatchRow.state != "rejected")
+            .order_by(MatchRow.score.desc(), MatchRow.claim_a, MatchRow.claim_b)
+        ).all()
+    return [
+        MatchPair(a, art_a, text_a, decode_flags(d_a), b, art_b, text_b, decode_flags(d_b), score, reason, state,
+                  bool(rewrite))
+        for a, art_a, text_a, d_a, b, art_b, text_b, d_b, score, reason, state, rewrite in rows
+        if claim_ids is None or a in claim_ids or b in claim_ids
+    ]

@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
-from .common import Report, copy_spool, grade_note, plural, printable, spool
+from .common import Report, copy_spool, grade_note, pair_texts, plural, printable, spool
 
 _MEASURE = Console(width=10_000)  # only for wrapping lines of wide characters
 STATUS_STYLES = {
@@ -65,6 +65,22 @@ def summary_tables(report: Report) -> Group:
     for kind, n in s.by_attribution.items():
         rests.add_row(Text(f"attribution: {kind}", style="dim"), str(n), _pct(n, s.claims))
     return Group(by_status, rests)
+
+
+def across_table(report: Report) -> Table | None:
+    pairs = report.across()
+    if not pairs:
+        return None
+    t = Table(title="Across articles: the same claim in other articles", box=box.SIMPLE_HEAD, expand=True,
+              title_justify="left")
+    for name, ratio in (("Claim A", 3), ("Claim B", 3), ("Match", 2)):
+        t.add_column(name, ratio=ratio)
+    t.add_column("Drift", width=len("A: attribution-mismatch,"))
+    for p in pairs:
+        a, b, how, drift = pair_texts(p)
+        t.add_row(safe(a), safe(b), safe(how, style="dim"),
+                  safe(drift.replace("; ", "\n"), style="yellow" if drift != "none" else "dim"))
+    return t
 
 
 def sources_table(report: Report) -> Table:
@@ -214,6 +230,9 @@ def write(report: Report, out: TextIO | None = None, console: Console | None = N
             console.print(Text("No claims match. Ingest articles with `verify ingest PATH` and run `verify check`."))
             return
         console.print(summary_tables(report))
+        across = across_table(report)
+        if across is not None:
+            console.print(across)
         console.file.flush()
         copy_spool(body, console.file)
     console.print(sources_table(report))

@@ -127,7 +127,10 @@ def claimants(rec: ClaimRecord) -> tuple[list[dict[str, Any]], list[str]]:
     return named, unnamed
 
 
-def claim_review(rec: ClaimRecord, name: str, url: str, today: str) -> dict[str, Any]:
+def claim_review(rec: ClaimRecord, name: str, url: str, today: str,
+                 elsewhere: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """The ClaimReview of one claim; ``elsewhere`` are the other articles matching found it in,
+    listed after its own as further appearances."""
     review = rec.reviewed
     status = review.to_status if review is not None else rec.status
     date = review.at.date().isoformat() if review is not None else today
@@ -146,6 +149,9 @@ def claim_review(rec: ClaimRecord, name: str, url: str, today: str) -> dict[str,
         if rec.article_title:
             appearance["headline"] = rec.article_title
         item["appearance"] = appearance
+    if elsewhere:
+        own = [item["appearance"]] if "appearance" in item else []
+        item["appearance"] = own + [a for a in elsewhere if a not in own]
     rating: dict[str, Any] = {
         "@type": "Rating",
         "alternateName": STATUS_LABELS[status],
@@ -172,12 +178,38 @@ def write(report: Report, out: TextIO, include_unreviewed: bool = False) -> None
     name, url = publisher()
     today = report.generated_at.date().isoformat()
     wanted = is_rated if include_unreviewed else is_reviewed
+    elsewhere = _appearances(report)
     first = True
     out.write("[")
     for rec in report.claims():
         if not wanted(rec):
             continue
         out.write("\n  " if first else ",\n  ")
-        out.write(json.dumps(claim_review(rec, name, url, today), ensure_ascii=False))
+        out.write(json.dumps(claim_review(rec, name, url, today, elsewhere.get(rec.id)), ensure_ascii=False))
         first = False
     out.write("]\n" if first else "\n]\n")
+
+
+def _appearances(report: Report) -> dict[int, list[dict[str, Any]]]:
+    """Each matched claim's other articles (those with a web address), as CreativeWork appearances."""
+    from sqlalchemy import select
+
+    from ..store.matches import match_pairs
+    from ..store.records import session_scope
+    from ..store.tables import ArticleRow
+
+    others: dict[int, set[int]] = {}
+    for p in match_pairs(report.db):
+        others.setdefault(p.a, set()).add(p.article_b)
+        others.setdefault(p.b, set()).add(p.article_a)
+    if not others:
+        return {}
+    works: dict[int, dict[str, Any]] = {}
+    wanted = sorted({a for arts in others.values() for a in arts})
+    with session_scope(report.db) as s:
+        for i in range(0, len(wanted), 900):
+            for aid, url, title in s.execute(select(ArticleRow.id, ArticleRow.url, ArticleRow.title)
+                                             .where(ArticleRow.id.in_(wanted[i : i + 900]), ArticleRow.url.is_not(None))):
+                if url.lower().startswith(("http://", "https://")):
+                    works[aid] = {"@type": "CreativeWork", "url": url, **({"headline": title} if title else {})}
+    return {cid: [works[a] for a in sorted(arts) if a in works] for cid, arts in others.items()}

@@ -7,10 +7,12 @@ from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
 from .common import (
+    ACROSS_NOTE,
     STATUS_LABELS,
     Report,
     copy_spool,
     grade_note,
+    pair_texts,
     plural,
     printable,
     review_text,
@@ -53,6 +55,7 @@ def write(report: Report, out: TextIO) -> None:
     with spool() as body:
         _write_articles(report, body)
         _write_summary(report, out)
+        _write_across(report, out)
         out.write("\n## Articles\n")
         copy_spool(body, out)
     _write_sources(report, out)
@@ -82,6 +85,19 @@ def _write_summary(report: Report, out: TextIO) -> None:
     out.write(_row(["---", "---:", "---:"]))
     for kind, n in s.by_attribution.items():
         out.write(_row([kind, str(n), _pct(n, s.claims)]))
+
+
+def _write_across(report: Report, out: TextIO) -> None:
+    pairs = report.across()
+    out.write("\n## Across articles\n\n")
+    if not pairs:
+        out.write("No claim is matched to a claim of another article.\n")
+        return
+    out.write(ACROSS_NOTE + "\n\n")
+    out.write(_row(["Claim A", "Claim B", "Match", "Drift"]))
+    out.write(_row(["---", "---", "---", "---"]))
+    for p in pairs:
+        out.write(_row([md(x) for x in pair_texts(p)]))
 
 
 def _write_articles(report: Report, out: TextIO) -> None:

@@ -1,6 +1,6 @@
 """What the report formats share: the filtered claim stream, labels, and a claim's plain-text parts.
 
-How a review a person made changes what is shown: ``verify.report.reviewed``.
+How a review a person made changes what is shown: ``verify.reports.reviewed``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from sqlalchemy import select
 
 from ..models import ClaimRecord, SourceView
+from ..store.matches import MatchPair, match_pairs
 from ..store.records import independence_keys, list_claims, session_scope
 from ..store.tables import ArticleRow
 from .reviewed import (  # noqa: F401  (shared by every format from here)
@@ -88,6 +89,10 @@ class Report:
         for rec in self.claims(numbers_and_links=numbers_and_links):
             self.summary.add(rec, sides)
             yield rec
+
+    def across(self) -> list[MatchPair]:
+        """The matches across articles of the claims ``walk()`` selected (call it after the walk)."""
+        return match_pairs(self.db, self.summary.ids)
 
     def filters(self) -> dict[str, Any]:
         return {"status": self.status, "source": self.source, "article": self.article}
@@ -169,6 +174,29 @@ def _extras(rec: ClaimRecord) -> dict[str, Any]:
         "reviewed": None if rev is None else {"reviewer": rev.reviewer, "at": rev.at.isoformat().replace("+00:00", "Z"), "status": rev.to_status},
         "needs_review_open": needs_review_open(rec),
     }
+
+
+def pair_dict(p: MatchPair) -> dict[str, Any]:
+    """A match across articles as JSON data: both claims, score, reason, state and drift."""
+    return {
+        "a": {"id": p.a, "article_id": p.article_a, "text": p.text_a, "drift": list(p.drift_a)},
+        "b": {"id": p.b, "article_id": p.article_b, "text": p.text_b, "drift": list(p.drift_b)},
+        "score": p.score, "reason": p.reason, "state": p.state, "rewrite": p.rewrite,
+    }
+
+
+def pair_texts(p: MatchPair) -> tuple[str, str, str, str]:
+    """A match as four plain-text cells: claim A, claim B, why they match, and the drift each shows."""
+    how = f"{p.score:.2f}: {p.reason}" + ("; same wording" if p.rewrite else "") + (
+        "; confirmed by a reviewer" if p.state == "confirmed" else "")
+    drift = "; ".join(f"{side}: {', '.join(d)}" for side, d in (("A", p.drift_a), ("B", p.drift_b)) if d)
+    return (f"{p.a} (article {p.article_a}): {p.text_a}", f"{p.b} (article {p.article_b}): {p.text_b}", how,
+            drift or "none")
+
+
+ACROSS_NOTE = ("Claims matched across articles: the same claim in other words, with what changed between the "
+               "two versions. A match counts as corroboration only between independent sources, neither copying "
+               "the other's wording.")
 
 
 def claim_dict(rec: ClaimRecord) -> dict[str, Any]:

@@ -14,12 +14,14 @@ from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
 from .common import (
+    ACROSS_NOTE,
     STATUS_LABELS,
     STATUS_MEANINGS,
     Report,
     copy_spool,
     grade_note,
     needs_review_open,
+    pair_texts,
     plural,
     printable,
     review_text,
@@ -200,6 +202,7 @@ def write(report: Report, out: TextIO) -> None:
     with spool() as body:
         _write_articles(report, body)
         _write_head(report, out)
+        _write_across(report, out)
         copy_spool(body, out)
     _write_sources(report, out)
 
@@ -245,6 +248,21 @@ def _write_head(report: Report, out: TextIO) -> None:
               '<th scope="col" class="n">Claims</th><th scope="col" class="n">Share</th></tr></thead><tbody>')
     for kind, n in s.by_attribution.items():
         out.write(f'<tr><th scope="row">{esc(kind)}</th><td class="n">{n}</td><td class="n">{_pct(n, s.claims)}</td></tr>')
+    out.write("</tbody></table></section>")
+
+
+def _write_across(report: Report, out: TextIO) -> None:
+    pairs = report.across()
+    out.write('<section aria-labelledby="across-h"><h2 id="across-h">Across articles</h2>')
+    if not pairs:
+        out.write("<p>No claim is matched to a claim of another article.</p></section>")
+        return
+    out.write(f"<p>{esc(ACROSS_NOTE)}</p>")
+    out.write('<table><caption>Claims matched across articles</caption><thead><tr><th scope="col">Claim A</th>'
+              '<th scope="col">Claim B</th><th scope="col">Match</th><th scope="col">Drift</th></tr></thead><tbody>')
+    for p in pairs:
+        a, b, how, drift = pair_texts(p)
+        out.write(f"<tr><td>{esc(a)}</td><td>{esc(b)}</td><td>{esc(how)}</td><td>{esc(drift)}</td></tr>")
     out.write("</tbody></table></section>")
 
 

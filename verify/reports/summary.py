@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..match.words import DRIFT_KINDS
 from ..models import ATTRIBUTION_KINDS, STATUSES, ClaimRecord, SourceView
 from .reviewed import needs_review_open
 
@@ -84,6 +85,8 @@ class Summary:
     needs_review: int = 0
     articles: dict[int, ArticleSummary] = field(default_factory=dict)
     sources: dict[str, SourceSummary] = field(default_factory=dict)
+    ids: set[int] = field(default_factory=set)  # the claims summarised
+    drift: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DRIFT_KINDS, 0))
 
     def share(self, n: int) -> float:
         return n / self.claims if self.claims else 0.0
@@ -93,6 +96,10 @@ class Summary:
 
     def add(self, rec: ClaimRecord, sides: dict[str, str]) -> None:
         self.claims += 1
+        self.ids.add(rec.id)
+        for f in rec.flags:
+            if f in self.drift:
+                self.drift[f] += 1
         self.by_status[rec.status] = self.by_status.get(rec.status, 0) + 1
         self.by_attribution[rec.attribution] = self.by_attribution.get(rec.attribution, 0) + 1
         if rests_on_nobody(rec):
@@ -140,6 +147,7 @@ class Summary:
                 "nobody": {"claims": self.nobody, "share": round(self.share(self.nobody), 4)},
             },
             "needs_review": self.needs_review,
+            "drift": dict(self.drift),
             "per_article": [
                 {
                     "id": a.id,

@@ -1,11 +1,12 @@
 """The report as one JSON document, described by the JSON Schema in ``schema.json``.
 
 The claims are read once and written one by one (to a spool, so that the summary can come first),
-so a report of 100,000 claims never holds them all as one Python object. Shape: ``{"format", "generated_at", "filters", "summary", "claims": [...]}``; each
+so a report of 100,000 claims never holds them all as one Python object. Shape: ``{"format", "generated_at", "filters", "summary", "across_articles": [...], "claims": [...]}``
+(``across_articles``: the matches between the selected claims and claims of other articles); each
 claim is the stored record (``verify.models.ClaimRecord``) plus its Admiralty ``grade`` as shown and
 the rules' ``rule_grade``, the person's latest status review (``reviewed``), whether the rules' review
 reason is still open (``needs_review_open``) and the ``disagreement`` between a person's review and the
-rules, if any (how a review changes what is shown: ``verify.report.common``).
+rules, if any (how a review changes what is shown: ``verify.reports.common``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, TextIO
 
-from .common import Report, claim_json, copy_spool, spool
+from .common import Report, claim_json, copy_spool, pair_dict, spool
 
 FORMAT_ID = "verify-report/1"
 
@@ -38,6 +39,7 @@ def write(report: Report, out: TextIO) -> None:
             "generated_at": report.generated_at.isoformat(),
             "filters": report.filters(),
             "summary": report.summary.to_dict(),
+            "across_articles": [pair_dict(p) for p in report.across()],
         }
         text = json.dumps(head, ensure_ascii=False, indent=2)
         out.write(text[:-2] + ',\n  "claims": [')

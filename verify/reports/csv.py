@@ -8,8 +8,9 @@ in the other text formats: the CSV goes to the terminal unless ``--output`` is g
 inside a cell stays; the cell is quoted.
 
 ``grade`` is the grade as shown (a person's status sets the information credibility, see
-``verify.report.reviewed``); ``rule_grade`` is the one the rules gave. ``needs_review`` is the rules'
-review reason as it stands: open, or answered by a person.
+``verify.reports.reviewed``); ``rule_grade`` is the one the rules gave. ``needs_review`` is the rules'
+review reason as it stands: open, or answered by a person. ``matched`` lists the claims of other
+articles that state the same thing, each with its article, the match's score and this claim's drift.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import csv
 from typing import TextIO
 
 from ..models import ClaimRecord
+from ..store.matches import match_pairs
 from .common import Report, printable, review_text, rules_text, shown_grade, sources_text
 
 COLUMNS = (
@@ -35,6 +37,7 @@ COLUMNS = (
     "rules",
     "rule_grade",
     "needs_review",
+    "matched",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,7 +47,7 @@ def cell(value: object) -> str:
     return "'" + s if s.startswith(_FORMULA_START) else s
 
 
-def row(rec: ClaimRecord) -> list[str]:
+def row(rec: ClaimRecord, matched: dict[int, list[str]] | None = None) -> list[str]:
     article = rec.article_title or rec.article_path or ""
     return [
         str(rec.id),
@@ -61,10 +64,17 @@ def row(rec: ClaimRecord) -> list[str]:
         cell(rules_text(rec)),
         cell(rec.grade),
         cell(review_text(rec)),
+        cell("; ".join((matched or {}).get(rec.id, ()))),
     ]
 
 
 def write(report: Report, out: TextIO) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
-    w.writerows(row(rec) for rec in report.claims())
+    # each claim's matches in other articles: "6 (article 2, 0.98, attribution-mismatch)"
+    matched: dict[int, list[str]] = {}
+    for p in match_pairs(report.db):
+        for me, other, art, drift in ((p.a, p.b, p.article_b, p.drift_a), (p.b, p.a, p.article_a, p.drift_b)):
+            matched.setdefault(me, []).append(
+                f"{other} (article {art}, {p.score:.2f}" + (f", {', '.join(drift)})" if drift else ")"))
+    w.writerows(row(rec, matched) for rec in report.claims())
