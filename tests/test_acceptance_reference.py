@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pytest_bdd import given, parsers, scenarios, then
 
+from verify.pipeline import store_files
 from verify.models import ClaimRecord
 from verify.rules import check, load_rulebook
 from verify.store.records import list_claims
@@ -42,7 +43,7 @@ def selection() -> Selection:
 
 @given("the reference article is ingested into a new store", target_fixture="claims")
 def ingested(store):
-    outcomes = list(store.ingest_paths([ARTICLE], jobs=1))
+    outcomes = list(store_files(store, [ARTICLE], jobs=1))
     assert all(o.ok for o in outcomes), outcomes
     return store
 

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from process_support import ctrl_c, left_running, start_with_workers
+from verify.pipeline import store_files
 from verify.models import Article, Claim, Cue, Number, SourceMention
 from verify.store.tables import ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow
 
@@ -211,9 +212,9 @@ def articles(tmp_path) -> dict[str, Path]:
     return out
 
 
-def test_ingest_paths_stores_good_files_and_reports_bad_ones(store, articles):
+def test_store_files_stores_good_files_and_reports_bad_ones(store, articles):
     order = ["port", "empty", "river", "missing", "binary"]
-    outcomes = list(store.ingest_paths([articles[n] for n in order], jobs=1))
+    outcomes = list(store_files(store, [articles[n] for n in order], jobs=1))
     assert [o.path for o in outcomes] == [str(articles[n]) for n in order]
     assert [o.ok for o in outcomes] == [True, False, True, False, False]
     for o in outcomes:
@@ -232,15 +233,15 @@ def test_ingest_paths_stores_good_files_and_reports_bad_ones(store, articles):
         assert PORT[c.start : c.end].startswith(c.text[:10])
 
 
-def test_ingest_paths_again_skips_extraction(store, articles, monkeypatch):
-    first = list(store.ingest_paths([articles["port"], articles["river"]], jobs=1))
+def test_store_files_again_skips_extraction(store, articles, monkeypatch):
+    first = list(store_files(store, [articles["port"], articles["river"]], jobs=1))
     import verify.extract
 
     def boom(*a, **kw):
         raise AssertionError("an already stored article was extracted again")
 
     monkeypatch.setattr(verify.extract, "extract_claims", boom)
-    again = list(store.ingest_paths([articles["port"], articles["river"]], jobs=1))
+    again = list(store_files(store, [articles["port"], articles["river"]], jobs=1))
     assert [o.result.created for o in again] == [False, False]
     assert [o.result.article_id for o in again] == [o.result.article_id for o in first]
     assert [o.result.claims for o in again] == [o.result.claims for o in first]
@@ -251,10 +252,10 @@ def test_parallel_ingest_matches_serial(db_url, articles, tmp_path):
 
     paths = [articles[n] for n in ("port", "empty", "river", "binary")]
     with open_store(db_url) as store:
-        parallel = list(store.ingest_paths(paths, jobs=3))
+        parallel = list(store_files(store, paths, jobs=3))
     serial_url = f"sqlite:///{tmp_path / 'serial.db'}"
     with open_store(serial_url) as other:
-        serial = list(other.ingest_paths(paths, jobs=1))
+        serial = list(store_files(other, paths, jobs=1))
     assert [(o.ok, o.result.claims if o.ok else None) for o in parallel] == [
         (o.ok, o.result.claims if o.ok else None) for o in serial
     ]
@@ -356,7 +357,7 @@ def test_an_extractor_failure_fails_that_file_only(store, articles, monkeypatch,
         return real(text, registry)
 
     monkeypatch.setattr(verify.extract, "extract_claims", fragile)
-    outcomes = list(store.ingest_paths([articles["river"], articles["port"]], jobs=jobs))
+    outcomes = list(store_files(store, [articles["river"], articles["port"]], jobs=jobs))
     assert [o.ok for o in outcomes] == [False, True]
     assert str(outcomes[0].error) == f"{articles['river']}: extraction failed (ValueError: cannot cope)"
     assert count(store, ArticleRow) == 1
@@ -368,7 +369,7 @@ def test_a_directory_means_the_articles_in_it(store, tmp_path):
     (d / "monday" / "a.txt").write_text(PORT, encoding="utf-8")
     (d / "b.md").write_text(RIVER, encoding="utf-8")
     (d / "notes.csv").write_text("not,an,article\n", encoding="utf-8")
-    outcomes = list(store.ingest_paths([d], jobs=1))
+    outcomes = list(store_files(store, [d], jobs=1))
     assert sorted(Path(o.path).name for o in outcomes) == ["a.txt", "b.md"]
     assert all(o.ok and o.result.created for o in outcomes)
 
@@ -384,7 +385,7 @@ def test_a_failure_while_storing_fails_that_file_only(store, articles, monkeypat
         return real(self, s, article_id, text, claim, sources)
 
     monkeypatch.setattr(repository.Store, "_add_claim", picky)
-    outcomes = list(store.ingest_paths([articles["river"], articles["port"]], jobs=1))
+    outcomes = list(store_files(store, [articles["river"], articles["port"]], jobs=1))
     assert [o.ok for o in outcomes] == [False, True]
     assert "cannot store it (ValueError: refused)" in str(outcomes[0].error)
     assert count(store, ArticleRow) == 1
@@ -394,7 +395,7 @@ def test_reference_article_stores_the_us_government_hierarchy(store, shared_dir)
     article = shared_dir / "corpus" / "kursk-north-korean-soldiers.txt"
     if not article.is_file():
         pytest.skip("the reference article is not in ../shared")
-    (first,) = store.ingest_paths([article], jobs=1)
+    (first,) = store_files(store, [article], jobs=1)
     assert first.ok and first.result.created and first.result.claims >= 10
     with store.session() as s:
         rows = {r.canonical: r for r in s.scalars(select(SourceRow))}
@@ -403,7 +404,7 @@ def test_reference_article_stores_the_us_government_hierarchy(store, shared_dir)
     assert "Government of the United States" in rows
     assert store.registry().independence_key("White House") == store.registry().independence_key("Pentagon")
     before = {t: count(store, t) for t in (ArticleRow, ClaimRow, ClaimSourceRow, SourceRow)}
-    (again,) = store.ingest_paths([article], jobs=1)
+    (again,) = store_files(store, [article], jobs=1)
     assert not again.result.created and again.result.claims == first.result.claims
     assert {t: count(store, t) for t in before} == before
 

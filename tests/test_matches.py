@@ -29,6 +29,7 @@ def _stating(claims: list[dict], words: str) -> list[dict]:
 def test_ingest_check_and_list_show_the_drift_of_a_rewrite(cli, db_url):
     r = cli("ingest", FIRST, REWRITE, "--jobs", "1")
     assert r.exit_code == 0, r.stderr
+    assert "matched 5 claim pairs across articles" in r.stdout
     assert cli("check").exit_code == 0
     claims = json.loads(cli("claims", "list", "--format", "json").stdout)
 

@@ -15,18 +15,18 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
-from .errors import RulebookError, VerifyError
+from .errors import VerifyError
 from .describe import explain, grade_meaning
 from .models import Claim, ClaimRecord, Event, Extraction, LinkView, MatchView
 from .registry import Registry
 
 if TYPE_CHECKING:
     from .comparison import Comparison
+    from .pipeline import FileOutcome, IngestSummary
     from .rules import CheckReport, Rulebook
-    from .store import FileOutcome, Store
+    from .store import Store
     from .store.matches import MatchSummary
 
 __all__ = [
@@ -112,32 +112,6 @@ def check(store: Store, rules: Rulebook | Rules = None, *, claim_ids: Iterable[i
     return _check(store, book, claim_ids=claim_ids)
 
 
-@dataclass
-class IngestSummary:
-    """What one :func:`ingest` did: a :class:`FileOutcome` per file and the check that followed."""
-
-    files: list[FileOutcome] = field(default_factory=list)
-    matched: MatchSummary | None = None  # what matching the new articles found
-    checked: CheckReport | None = None
-
-    @property
-    def new(self) -> list[FileOutcome]:
-        return [f for f in self.files if f.ok and f.result.created]
-
-    @property
-    def already_stored(self) -> list[FileOutcome]:
-        return [f for f in self.files if f.ok and not f.result.created]
-
-    @property
-    def failed(self) -> list[FileOutcome]:
-        return [f for f in self.files if not f.ok]
-
-    @property
-    def claims(self) -> int:
-        """Claims stored by this ingest (articles already stored add none)."""
-        return sum(f.result.claims for f in self.new)
-
-
 def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, check: bool = True,
            rules: Rules = None, allow_plugins: bool = False, registries: Iterable[PathLike] = (),
            on_file: Callable[[FileOutcome], None] | None = None) -> IngestSummary:
@@ -155,39 +129,10 @@ def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, 
         ...     done = verify.ingest(store, ["examples/"])
         ...     print(len(done.new), done.claims, done.checked.statuses)
     """
-    from .rules import last_rulebooks, load_rulebook
-    from .store.repository import extend_registry
+    from .pipeline import ingest as _ingest
 
-    reg = store.registry()
-    added = extend_registry(reg, list(registries))
-    book = None
-    if check:
-        # read against the store's registry, so rules may name sources people added
-        if rules:
-            dirs = list(rules) if isinstance(rules, (list, tuple)) else [rules]
-            book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=reg, with_default=True)
-        else:
-            book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
-        if book.errors:
-            raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
-    if added:
-        store.sync_sources(added)
-    summary = IngestSummary()
-    for outcome in store.ingest_paths(paths, registry=reg, jobs=jobs):
-        summary.files.append(outcome)
-        if on_file is not None:
-            on_file(outcome)
-    new_articles = [f.result.article_id for f in summary.new]
-    if new_articles:
-        summary.matched = match_articles(store, new_articles, registry=reg)
-    if book is not None and new_articles:
-        from .rules import check as run_check
-
-        # what this ingest stored, claims never checked, and the claims of earlier articles that
-        # gained a match: the rest of the store keeps the outcomes its last check gave it
-        ids = set(store.claim_ids(new_articles, unchecked=True)) | summary.matched.touched
-        summary.checked = run_check(store, book, claim_ids=sorted(ids))
-    return summary
+    return _ingest(store, paths, jobs=jobs, check=check, rules=rules, allow_plugins=allow_plugins,
+                   registries=registries, on_file=on_file)
 
 
 def match_articles(store: Store, article_ids: Iterable[int] | None = None, *,
@@ -286,3 +231,12 @@ def report(store: Store, fmt: str = "markdown", out: TextIO | None = None, *, st
         console = Console(file=target, width=100, color_system=None, highlight=False)
     write_report(store, fmt, target, status=status, source=source, article=article, console=console)
     return None if out is not None else target.getvalue()
+
+
+def __getattr__(name: str):
+    # the pipeline (and with it the database layer) is imported when first asked for
+    if name in ("IngestSummary", "FileOutcome"):
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'verify.api' has no attribute {name!r}")

@@ -66,6 +66,10 @@ def _ingest(paths, db, jobs, registry, check, rules, allow_plugins) -> tuple[int
     if failed:
         summary += f", {failed} failed"
     out.print(Text(f"{summary}; {done.claims} claims stored"))
+    if done.matched is not None and done.matched.found:
+        m = done.matched
+        out.print(Text(f"matched {m.found} claim pair{'s' if m.found != 1 else ''} across articles"
+                       " (`verify claims show ID` lists a claim's matches)"))
     if done.checked is not None:
         report = done.checked
         statuses = ", ".join(f"{k} {v}" for k, v in sorted(report.statuses.items()))

@@ -14,7 +14,7 @@ from .score import MIN_SHARED
 
 # a term filed under more claims than this says little about which of them match; the claims
 # still meet through their rarer terms
-MAX_POSTINGS = 2000
+MAX_POSTINGS = 1000
 
 
 class MatchIndex:

@@ -1,6 +1,6 @@
 """The store: verify's database. ``open_store`` opens (and on first use sets up) a database."""
 
 from .db import mask_url, open_store
-from .repository import FileOutcome, IngestResult, SourceSummary, Store
+from .repository import IngestResult, SourceSummary, Store
 
-__all__ = ["FileOutcome", "IngestResult", "SourceSummary", "Store", "mask_url", "open_store"]
+__all__ = ["IngestResult", "SourceSummary", "Store", "mask_url", "open_store"]

@@ -1,9 +1,10 @@
 """Stored matches between claims of different articles, and the candidate index that finds them.
 
 ``match_articles(store, article_ids)`` matches each article's claims against the claims of every
-other stored article: candidates come from the ``claim_terms`` index (claims sharing at least three
-of a claim's rarer content words or figures), never from all pairs; each candidate is scored by
-:mod:`verify.match`, and each claim keeps its best match in each other article. Then the article's
+other stored article: candidates come from the ``claim_terms`` index (claims sharing any of a
+claim's rarer content words or figures, those sharing the most first), never from all pairs; each
+candidate is scored by :mod:`verify.match`, and each claim keeps its best match in each other
+article. Then the article's
 own claims are filed in the index, so an article is matched once, against what came before it,
 and an article stored later is matched against it.
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -28,7 +29,6 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import InputError, NotFound, StoreError
 from ..match import MatchClaim, drift, match, rewrite
 from ..match.index import MAX_POSTINGS
-from ..match.score import MIN_SHARED
 from ..models import MatchView
 from ..registry import Registry
 from .records import valid_id, write_scope
@@ -98,20 +98,18 @@ def _find(s: Any, reg: Registry, article_id: int, mine: list[MatchClaim]) -> lis
         return w
 
     rare = sorted(t for t, n in df.items() if 0 < n <= MAX_POSTINGS)
-    shared: Counter = Counter()
     overlap: defaultdict = defaultdict(float)
     for i in range(0, len(rare), CHUNK):
         for term, cid in s.execute(select(TermRow.term, TermRow.claim_id)
                                    .where(TermRow.term.in_(rare[i : i + CHUNK]), TermRow.article_id != article_id)):
             w = weight(term)
             for j in wanted[term]:
-                shared[(j, cid)] += 1
                 overlap[(j, cid)] += w
-    # each claim's CANDIDATES candidates that share the most weight with it go on to be scored
+    # each claim's CANDIDATES candidates that share the most weight of rare terms with it go on to
+    # be scored on all their terms
     ranked: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for (j, cid), n in shared.items():
-        if n >= MIN_SHARED:
-            ranked[j].append((overlap[(j, cid)], cid))
+    for (j, cid), w in overlap.items():
+        ranked[j].append((w, cid))
     pairs = [(j, cid) for j, found in ranked.items() for _w, cid in heapq.nlargest(CANDIDATES, found)]
     others = {c.claim_id: c for c in _load(s, reg, sorted({cid for _, cid in pairs}))}
     df.update(_postings(s, sorted({t for c in others.values() for t in c.terms} - df.keys())))

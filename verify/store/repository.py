@@ -1,4 +1,7 @@
-"""The write side of the store: sessions, ingesting articles, and the source registry in the database.
+"""The write side of the store: sessions, storing articles, and the source registry in the database.
+
+Reading and extracting files is the pipeline's work (``verify.pipeline``); the store takes an article
+and its claims.
 
 One article is one transaction: it is stored with all its claims or not at all, and storing the same
 article (same SHA-256) again creates nothing new. Sources are rows of their own, created from the
@@ -9,7 +12,6 @@ database's sources (added, aliased or re-graded by people) laid over it.
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -25,7 +27,6 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from ..errors import InputError, NotFound, VerifyError
 from ..models import RELIABILITY_GRADES, SOURCE_KINDS, Claim, Source, SourceMention
 from ..registry import Registry, normalise
-from ..workers import SKIP, Failure, OrderedMap
 from .db import mask_url, store_error
 from .tables import AliasRow, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow, utcnow
 
@@ -38,21 +39,6 @@ class IngestResult:
     article_id: int
     created: bool
     claims: int
-
-
-@dataclass(frozen=True)
-class FileOutcome:
-    """What became of one file given to ``ingest_paths``: a result, or the one-line error."""
-
-    path: str
-    result: IngestResult | None = None
-    error: VerifyError | None = None
-    # what the reader noticed (a legacy encoding it decoded, ...)
-    notes: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 @dataclass(frozen=True)
@@ -255,75 +241,6 @@ class Store:
                 out.update(s.scalars(select(ClaimRow.id).where(ClaimRow.checked_at.is_(None))))
         return sorted(out)
 
-    def ingest_paths(
-        self, paths: Iterable[str | Path], registry: Registry | None = None, jobs: int | None = None
-    ) -> Iterator[FileOutcome]:
-        """Read, extract and store each file, yielding one outcome per file in the order given.
-
-        A directory stands for the article files under it (``verify.extract.run.expand_paths``).
-        A file that cannot be read or extracted gives an outcome with its error; the others are
-        still stored. An article already stored is recognised by its SHA-256 before any extraction
-        is done. Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is
-        more than one file.
-        """
-        from ..articles import ARTICLE_SUFFIXES, read_article
-        from ..extract.run import expand_paths
-
-        reg = registry if registry is not None else self.registry()
-        paths = list(expand_paths(paths))
-        jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
-
-        def prepared() -> Iterator[tuple[str, Any, FileOutcome | None]]:
-            for p in paths:
-                if os.path.isdir(p):  # expand_paths passes on only directories with no article in them
-                    yield p, None, FileOutcome(p, error=InputError(
-                        f"{p}: a directory with no article files in it ({', '.join(ARTICLE_SUFFIXES)})"))
-                    continue
-                try:
-                    loaded = read_article(p)
-                except VerifyError as e:
-                    yield p, None, FileOutcome(p, error=e)
-                    continue
-                stored = self.find_article(loaded.article.sha256)
-                yield p, loaded, (FileOutcome(p, result=stored, notes=_notes(loaded)) if stored else None)
-
-        if jobs == 1 or len(paths) < 2:
-            # one file is not worth starting worker processes for
-            for p, loaded, done in prepared():
-                if done is not None:
-                    yield done
-                    continue
-                yield self._extract_and_store(p, loaded, reg, _extract(loaded.text, reg))
-            return
-
-        # Workers extract; this process writes, so each article is still one transaction here.
-        # An article already stored (or unreadable) takes its place in the order without a worker.
-        results = OrderedMap(_extract_worker, prepared(), jobs, task=_text_to_extract, setup=_init_worker,
-                             setup_args=(reg,), window=jobs * 4, failures=True)
-        try:
-            for (p, loaded, done), claims in results:
-                yield self._finish(p, loaded, done, claims, reg)
-        finally:
-            results.close()
-
-    def _finish(self, p: str, loaded: Any, done: FileOutcome | None, claims: Any, reg: Registry) -> FileOutcome:
-        if done is not None:
-            return done
-        if isinstance(claims, Failure):  # a worker that died (out of memory, killed) fails its file only
-            return FileOutcome(p, error=VerifyError(f"{p}: extraction failed ({type(claims.error).__name__})"))
-        return self._extract_and_store(p, loaded, reg, claims)
-
-    def _extract_and_store(self, p: str, loaded: Any, reg: Registry, claims: Any) -> FileOutcome:
-        if isinstance(claims, VerifyError):
-            return FileOutcome(p, error=claims if p in str(claims) else type(claims)(f"{p}: {claims}"))
-        try:
-            # ingest_paths looked the article up just before extracting it
-            return FileOutcome(p, result=self.ingest(loaded, claims, reg, _checked=True), notes=_notes(loaded))
-        except VerifyError as e:
-            return FileOutcome(p, error=VerifyError(f"{p}: {e}") if p not in str(e) else e)
-        except Exception as e:  # the article's transaction was rolled back; the run goes on
-            return FileOutcome(p, error=VerifyError(f"{p}: cannot store it ({type(e).__name__}: {e})"))
-
     # -- the source registry -------------------------------------------------------------------
     def registry(self) -> Registry:
         """The starter registry with the database's sources laid over it.
@@ -519,41 +436,6 @@ class Store:
 
 
 # -- helpers ---------------------------------------------------------------------------------------
-
-
-def _notes(loaded: Any) -> tuple[str, ...]:
-    return tuple(getattr(loaded, "notes", None) or ())
-
-
-def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
-    """The claims of one text, or the error that says why not (returned, to cross processes)."""
-    from ..extract import extract_claims
-
-    try:
-        return extract_claims(text, registry)
-    except VerifyError as e:
-        return e
-    except RecursionError:
-        return VerifyError("extraction failed (text nested too deeply)")
-    except Exception as e:  # one article's failure must not end a run over many
-        return VerifyError(f"extraction failed ({type(e).__name__}: {e})")
-
-
-_worker_registry: Registry | None = None
-
-
-def _init_worker(registry: Registry) -> None:
-    global _worker_registry
-    _worker_registry = registry
-
-
-def _text_to_extract(item: tuple[str, Any, FileOutcome | None]) -> Any:
-    _, loaded, done = item
-    return SKIP if done is not None else loaded.text
-
-
-def _extract_worker(text: str) -> list[Claim] | VerifyError:
-    return _extract(text, _worker_registry or Registry.starter())
 
 
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:
@@ -799,4 +681,4 @@ def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
     return reg
 
 
-__all__ = ["FileOutcome", "IngestResult", "SourceSummary", "Store", "extend_registry", "load_registry", "make_source"]
+__all__ = ["IngestResult", "SourceSummary", "Store", "extend_registry", "load_registry", "make_source"]

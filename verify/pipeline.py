@@ -1,0 +1,218 @@
+"""The ingest pipeline: read -> extract (in worker processes) -> store -> match -> check.
+
+``ingest(store, paths)`` is what `verify ingest` and :func:`verify.ingest` do. Files are read and
+extracted here, in order, one outcome per file; the store only stores (one transaction per
+article); matching (:mod:`verify.store.matches`) pairs each new article's claims with those of the
+articles before it; the check applies the rulebook to what changed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, RulebookError, VerifyError
+from .models import Claim
+from .registry import Registry
+from .store.repository import IngestResult, Store
+from .workers import SKIP, Failure, OrderedMap
+
+if TYPE_CHECKING:
+    from .rules import CheckReport
+    from .store.matches import MatchSummary
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one file given to :func:`store_files`: a result, or the one-line error."""
+
+    path: str
+    result: IngestResult | None = None
+    error: VerifyError | None = None
+    # what the reader noticed (a legacy encoding it decoded, ...)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+
+@dataclass
+class IngestSummary:
+    """What one :func:`ingest` did: a :class:`FileOutcome` per file, the matching and the check."""
+
+    files: list[FileOutcome] = field(default_factory=list)
+    matched: MatchSummary | None = None  # what matching the new articles found
+    checked: CheckReport | None = None
+
+    @property
+    def new(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.ok and f.result.created]
+
+    @property
+    def already_stored(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.ok and not f.result.created]
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if not f.ok]
+
+    @property
+    def claims(self) -> int:
+        """Claims stored by this ingest (articles already stored add none)."""
+        return sum(f.result.claims for f in self.new)
+
+
+def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, check: bool = True,
+           rules: Any = None, allow_plugins: bool = False, registries: Iterable[PathLike] = (),
+           on_file: Callable[[FileOutcome], None] | None = None) -> IngestSummary:
+    """Read, extract and store each article, match the new ones, then check what changed.
+
+    See :func:`verify.ingest` for the arguments.
+    """
+    from .rules import check as run_check
+    from .rules import last_rulebooks, load_rulebook
+    from .store.matches import match_articles
+    from .store.repository import extend_registry
+
+    reg = store.registry()
+    added = extend_registry(reg, list(registries))
+    book = None
+    if check:
+        # read against the store's registry, so rules may name sources people added
+        if rules:
+            dirs = list(rules) if isinstance(rules, (list, tuple)) else [rules]
+            book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=reg, with_default=True)
+        else:
+            book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
+        if book.errors:
+            raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
+    if added:
+        store.sync_sources(added)
+    summary = IngestSummary()
+    for outcome in store_files(store, paths, registry=reg, jobs=jobs):
+        summary.files.append(outcome)
+        if on_file is not None:
+            on_file(outcome)
+    new_articles = [f.result.article_id for f in summary.new]
+    if new_articles:
+        summary.matched = match_articles(store, new_articles, registry=reg)
+    if book is not None and new_articles:
+        # what this ingest stored, claims never checked, and the claims of earlier articles that
+        # gained a match: the rest of the store keeps the outcomes its last check gave it
+        ids = set(store.claim_ids(new_articles, unchecked=True))
+        if summary.matched is not None:
+            ids |= summary.matched.touched
+        summary.checked = run_check(store, book, claim_ids=sorted(ids))
+    return summary
+
+
+def store_files(
+    store: Store, paths: Iterable[str | Path], registry: Registry | None = None, jobs: int | None = None
+) -> Iterator[FileOutcome]:
+    """Read, extract and store each file, yielding one outcome per file in the order given.
+
+    A directory stands for the article files under it (``verify.extract.run.expand_paths``).
+    A file that cannot be read or extracted gives an outcome with its error; the others are
+    still stored. An article already stored is recognised by its SHA-256 before any extraction
+    is done. Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is
+    more than one file.
+    """
+    from .articles import ARTICLE_SUFFIXES, read_article
+    from .extract.run import expand_paths
+
+    reg = registry if registry is not None else store.registry()
+    paths = list(expand_paths(paths))
+    jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+
+    def prepared() -> Iterator[tuple[str, Any, FileOutcome | None]]:
+        for p in paths:
+            if os.path.isdir(p):  # expand_paths passes on only directories with no article in them
+                yield p, None, FileOutcome(p, error=InputError(
+                    f"{p}: a directory with no article files in it ({', '.join(ARTICLE_SUFFIXES)})"))
+                continue
+            try:
+                loaded = read_article(p)
+            except VerifyError as e:
+                yield p, None, FileOutcome(p, error=e)
+                continue
+            stored = store.find_article(loaded.article.sha256)
+            yield p, loaded, (FileOutcome(p, result=stored, notes=_notes(loaded)) if stored else None)
+
+    if jobs == 1 or len(paths) < 2:
+        # one file is not worth starting worker processes for
+        for p, loaded, done in prepared():
+            if done is not None:
+                yield done
+                continue
+            yield _extract_and_store(store, p, loaded, reg, _extract(loaded.text, reg))
+        return
+
+    # Workers extract; this process writes, so each article is still one transaction here.
+    # An article already stored (or unreadable) takes its place in the order without a worker.
+    results = OrderedMap(_extract_worker, prepared(), jobs, task=_text_to_extract, setup=_init_worker,
+                         setup_args=(reg,), window=jobs * 4, failures=True)
+    try:
+        for (p, loaded, done), claims in results:
+            yield _finish(store, p, loaded, done, claims, reg)
+    finally:
+        results.close()
+
+def _finish(store: Store, p: str, loaded: Any, done: FileOutcome | None, claims: Any, reg: Registry) -> FileOutcome:
+    if done is not None:
+        return done
+    if isinstance(claims, Failure):  # a worker that died (out of memory, killed) fails its file only
+        return FileOutcome(p, error=VerifyError(f"{p}: extraction failed ({type(claims.error).__name__})"))
+    return _extract_and_store(store, p, loaded, reg, claims)
+
+def _extract_and_store(store: Store, p: str, loaded: Any, reg: Registry, claims: Any) -> FileOutcome:
+    if isinstance(claims, VerifyError):
+        return FileOutcome(p, error=claims if p in str(claims) else type(claims)(f"{p}: {claims}"))
+    try:
+        # store_files looked the article up just before extracting it
+        return FileOutcome(p, result=store.ingest(loaded, claims, reg, _checked=True), notes=_notes(loaded))
+    except VerifyError as e:
+        return FileOutcome(p, error=VerifyError(f"{p}: {e}") if p not in str(e) else e)
+    except Exception as e:  # the article's transaction was rolled back; the run goes on
+        return FileOutcome(p, error=VerifyError(f"{p}: cannot store it ({type(e).__name__}: {e})"))
+
+
+def _notes(loaded: Any) -> tuple[str, ...]:
+    return tuple(getattr(loaded, "notes", None) or ())
+
+
+def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
+    """The claims of one text, or the error that says why not (returned, to cross processes)."""
+    from .extract import extract_claims
+
+    try:
+        return extract_claims(text, registry)
+    except VerifyError as e:
+        return e
+    except RecursionError:
+        return VerifyError("extraction failed (text nested too deeply)")
+    except Exception as e:  # one article's failure must not end a run over many
+        return VerifyError(f"extraction failed ({type(e).__name__}: {e})")
+
+
+_worker_registry: Registry | None = None
+
+
+def _init_worker(registry: Registry) -> None:
+    global _worker_registry
+    _worker_registry = registry
+
+
+def _text_to_extract(item: tuple[str, Any, FileOutcome | None]) -> Any:
+    _, loaded, done = item
+    return SKIP if done is not None else loaded.text
+
+
+def _extract_worker(text: str) -> list[Claim] | VerifyError:
+    return _extract(text, _worker_registry or Registry.starter())
