@@ -286,12 +286,17 @@ def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH,
         yield _page(conn, index, rows, lo, hi)
 
 
+# a gap wider than this between two wanted ids starts a new page: a page reads every row of its id
+# range, so a few claims scattered over a large store (those an ingest matched) are read one by one
+GAP = 64
+
+
 def _spans(ids: list[int], batch: int) -> Iterator[list[int]]:
     """Sorted ids in chunks of at most ``batch`` ids spanning at most ``batch`` ids, since a page reads
     its claims' sources and links by id range."""
     chunk: list[int] = []
     for i in ids:
-        if chunk and (len(chunk) >= batch or i - chunk[0] >= batch):
+        if chunk and (len(chunk) >= batch or i - chunk[0] >= batch or i - chunk[-1] > GAP):
             yield chunk
             chunk = []
         chunk.append(i)
