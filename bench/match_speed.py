@@ -118,6 +118,12 @@ def fill(store, rnd: random.Random, claims: int, per_article: int, events: list)
             c.execute(insert(TermRow), terms)
             if a % 500 == 0:
                 print(f"  stored {a * per_article:,} claims ({time.perf_counter() - started:.0f} s)", flush=True)
+        if c.dialect.name == "postgresql":
+            # the IDs were given: move PostgreSQL's sequences past them, as SQLite does by itself
+            from sqlalchemy import text
+
+            for table in ("articles", "claims"):
+                c.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))"))
 
 
 def main() -> None:

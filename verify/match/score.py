@@ -13,7 +13,7 @@ from .features import Interval, MatchClaim, figure_term
 # a pair is a match when at least MIN_SHARED terms are shared and they weigh at least MIN_DICE of
 # both claims' terms together (2 * shared / (a + b))
 MIN_SHARED = 3
-MIN_DICE = 0.5
+MIN_DICE = 0.6
 # or, where both state the same figure, MIN_WITHIN of the shorter claim's terms
 MIN_WITHIN = 0.6
 # shared wording: this share of the shorter claim's SHINGLE-word runs found in the other

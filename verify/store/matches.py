@@ -87,14 +87,16 @@ def _find(s: Any, reg: Registry, article_id: int, mine: list[MatchClaim]) -> lis
         for t in m.terms:
             wanted[t].append(i)
     df = _postings(s, sorted(wanted))
-    # a term's weight: how rare it is among the indexed claims (inverse document frequency)
+    # a term's weight: how rare it is among the stored claims, this article's included (inverse
+    # document frequency), so that a term both claims share weighs as much as one only one has
     total = (s.scalar(select(func.count()).select_from(ClaimRow)) or 0) + 1
+    own = {t: len(js) for t, js in wanted.items()}
     weights: dict[str, float] = {}
 
     def weight(term: str) -> float:
         w = weights.get(term)
         if w is None:
-            w = weights[term] = math.log(total / (1 + df.get(term, 0))) + 1.0
+            w = weights[term] = math.log(total / (1 + df.get(term, 0) + own.get(term, 0))) + 1.0
         return w
 
     rare = sorted(t for t, n in df.items() if 0 < n <= MAX_POSTINGS)
