@@ -158,3 +158,10 @@ def test_the_examples_in_the_docstrings_hold():
     import verify.match
 
     assert doctest.testmod(verify.match).failed == 0
+
+
+def test_claims_sharing_only_names_are_about_the_same_people_not_the_same_claim():
+    a = claim("The governor said the Green Party's Jill Stein was removed from the debate hall in Hofstra.", 1)
+    b = claim("Officials said the Green Party's Jill Stein will hold a rally in Hofstra.", 2)
+    assert a.names & b.names
+    assert match(a, b) is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .features import Interval, MatchClaim, figure_term
+from .features import Interval, MatchClaim, figure_term, stem
 
 # a pair is a match when at least MIN_SHARED terms are shared and they weigh at least MIN_DICE of
 # both claims' terms together (2 * shared / (a + b))
@@ -51,6 +51,11 @@ def match(a: MatchClaim, b: MatchClaim, weight: Callable[[str], float] | None = 
         return None
     names = a.names & b.names
     if a.names and b.names and not names:
+        return None
+    # sharing names and little else is being about the same people or places, not saying the same
+    named = {stem(n) for n in a.names | b.names}
+    plain = [t for t in shared if not t.startswith("#") and t not in named]
+    if len(plain) < (1 if figures else 2):
         return None
     if a.days and b.days and a.days.isdisjoint(b.days):
         return None
