@@ -128,14 +128,7 @@ def _find(s: Any, reg: Registry, article_id: int, mine: list[MatchClaim]) -> lis
         key = (j, other.article)
         if key not in best or hit.score > best[key][2].score:
             best[key] = (mine[j], other, hit)
-    # each pair once, even where two of this article's claims would take the same claim
-    seen: set[tuple[int, int]] = set()
-    out = []
-    for m, other, hit in sorted(best.values(), key=lambda t: (-t[2].score, t[0].claim_id, t[1].claim_id)):
-        if (m.claim_id, other.claim_id) not in seen:
-            seen.add((m.claim_id, other.claim_id))
-            out.append((m, other, hit))
-    return out
+    return sorted(best.values(), key=lambda t: (-t[2].score, t[0].claim_id, t[1].claim_id))
 
 
 def _postings(s: Any, terms: list[str]) -> dict[str, int]:
