@@ -116,6 +116,10 @@ def test_a_reviewer_confirms_or_rejects_a_match_and_the_history_says_so(cli):
     after = {c["id"]: c for c in json.loads(cli("claims", "list", "--format", "json").stdout)}
     assert after[a["id"]]["status"] != "corroborated"
     assert after[a["id"]]["matches"][0]["state"] == "rejected"
+    rejected = json.loads(cli("matches", "list", "--state", "rejected", "--format", "json").stdout)
+    assert [(p["a"]["id"], p["b"]["id"]) for p in rejected] == [(a["id"], b["id"])]
+    assert json.loads(cli("matches", "list", "--format", "json").stdout) == []
+    _one_line_error(cli("matches", "list", "--state", "maybe"), "unknown match state 'maybe'")
     notes = [e["note"] for e in after[b["id"]]["history"] if e["action"] == "match"]
     assert notes == [f"match with claim {a['id']} rejected: two outages"]
     assert cli("matches", "confirm", str(a["id"]), str(b["id"]), "--reviewer", "night desk").exit_code == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from enum import Enum
@@ -70,6 +71,35 @@ def register(app: typer.Typer) -> None:
             done = match_articles(store)
         out.print(Text(f"{done.articles} article{'s' if done.articles != 1 else ''} matched, "
                        f"{done.found} match{'es' if done.found != 1 else ''} found; run `verify check` to apply"))
+
+    @matches.command("list")
+    def list_cmd(
+        state: Annotated[str | None, typer.Option("--state", help="proposed, confirmed or rejected (default: all but rejected).",
+                                                  show_default=False)] = None,
+        fmt: Annotated[CompareFormat, typer.Option("--format", "-f", help="table or json.")] = CompareFormat.table,
+        db: DbOption = None,
+    ) -> None:
+        """The matched claim pairs, best first, with why they match and the drift of each side."""
+        from ..reports.common import drift_lines, pair_dict, pair_texts
+        from ..reports.table import safe
+        from ..store import open_store
+        from ..store.matches import match_pairs
+
+        with open_store(db) as store:
+            pairs = match_pairs(store, state=state)
+        if fmt is CompareFormat.json:
+            sys.stdout.write(json.dumps([pair_dict(p) for p in pairs], ensure_ascii=False, indent=2) + "\n")
+            return
+        t = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False)
+        for name in ("Claim A", "Claim B", "Match"):
+            t.add_column(name, ratio=1, overflow="fold")
+        t.add_column("State · drift", width=len("A: attribution-mismatch"))
+        for p in pairs:
+            a, b, how, _drift = pair_texts(p)
+            t.add_row(safe(a), safe(b), safe(how, style="dim"), safe("\n".join([p.state, *drift_lines(p)])))
+        out.print(t)
+        out.print(Text(f"{len(pairs)} match{'es' if len(pairs) != 1 else ''}; `verify matches confirm|reject A B` "
+                       "to decide one", style="dim"))
 
     for state, verb, doc in (
         ("confirmed", "confirm", "Confirm that claims A and B state the same thing."),

@@ -194,6 +194,11 @@ def pair_texts(p: MatchPair) -> tuple[str, str, str, str]:
             drift or "none")
 
 
+def drift_lines(p: MatchPair) -> list[str]:
+    """A match's drift flags, one a line: "A: number-conflict"."""
+    return [f"{side}: {flag}" for side, flags in (("A", p.drift_a), ("B", p.drift_b)) for flag in flags]
+
+
 ACROSS_NOTE = ("Claims matched across articles: the same claim in other words, with what changed between the "
                "two versions. A match counts as corroboration only between independent sources, neither copying "
                "the other's wording.")

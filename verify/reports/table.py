@@ -16,7 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
-from .common import Report, copy_spool, grade_note, pair_texts, plural, printable, spool
+from .common import Report, copy_spool, drift_lines, grade_note, pair_texts, plural, printable, spool
 
 _MEASURE = Console(width=10_000)  # only for wrapping lines of wide characters
 STATUS_STYLES = {
@@ -75,11 +75,12 @@ def across_table(report: Report) -> Table | None:
               title_justify="left")
     for name, ratio in (("Claim A", 3), ("Claim B", 3), ("Match", 2)):
         t.add_column(name, ratio=ratio)
-    t.add_column("Drift", width=len("A: attribution-mismatch,"))
+    t.add_column("Drift", width=len("A: attribution-mismatch"))
     for p in pairs:
-        a, b, how, drift = pair_texts(p)
+        a, b, how, _drift = pair_texts(p)
+        lines = drift_lines(p)
         t.add_row(safe(a), safe(b), safe(how, style="dim"),
-                  safe(drift.replace("; ", "\n"), style="yellow" if drift != "none" else "dim"))
+                  safe("\n".join(lines) or "none", style="yellow" if lines else "dim"))
     return t
 
 

@@ -24,6 +24,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import case, func, or_, select
+from sqlalchemy import text as sql
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import InputError, NotFound, StoreError
@@ -39,6 +40,7 @@ CHUNK = 900  # ids per IN (...): under SQLite's bound-parameter limit
 # the claims of other articles scored against each new claim, those sharing the rarest terms first;
 # a claim carried by more outlets than this keeps its best CANDIDATES matches
 CANDIDATES = 30
+MATCH_LOCK = 0x76657269  # the PostgreSQL advisory lock key matching holds while it matches an article
 
 
 @dataclass
@@ -57,6 +59,10 @@ def match_articles(store: Any, article_ids: Iterable[int], registry: Registry | 
     for article_id in sorted(set(article_ids)):
         try:
             with write_scope(store) as s:
+                if s.get_bind().dialect.name == "postgresql":
+                    # one article matched at a time, so that two ingests at once still meet each
+                    # other's claims (SQLite's write lock, taken up front, does the same)
+                    s.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": MATCH_LOCK})
                 if s.scalar(select(TermRow.id).where(TermRow.article_id == article_id).limit(1)) is not None:
                     continue
                 mine = _load(s, reg, list(s.scalars(select(ClaimRow.id).where(ClaimRow.article_id == article_id))))
@@ -254,8 +260,11 @@ class MatchPair:
     rewrite: bool
 
 
-def match_pairs(db: Any, claim_ids: set[int] | None = None) -> list[MatchPair]:
-    """Every match not rejected, best first; with ``claim_ids`` only those with a claim among them."""
+def match_pairs(db: Any, claim_ids: set[int] | None = None, state: str | None = None) -> list[MatchPair]:
+    """Every match not rejected (or every match in ``state``), best first; with ``claim_ids`` only
+    those with a claim among them."""
+    if state is not None and state not in STATES:
+        raise InputError(f"unknown match state {state!r}; one of: {', '.join(STATES)}")
     from sqlalchemy.orm import aliased
 
     from .tables import decode_flags
@@ -266,7 +275,7 @@ def match_pairs(db: Any, claim_ids: set[int] | None = None) -> list[MatchPair]:
             select(MatchRow.claim_a, ca.article_id, ca.text, MatchRow.drift_a, MatchRow.claim_b, cb.article_id,
                    cb.text, MatchRow.drift_b, MatchRow.score, MatchRow.reason, MatchRow.state, MatchRow.rewrite)
             .join(ca, ca.id == MatchRow.claim_a).join(cb, cb.id == MatchRow.claim_b)
-            .where(MatchRow.state != "rejected")
+            .where(MatchRow.state == state if state is not None else MatchRow.state != "rejected")
             .order_by(MatchRow.score.desc(), MatchRow.claim_a, MatchRow.claim_b)
         ).all()
     return [
