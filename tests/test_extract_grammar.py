@@ -440,6 +440,10 @@ def test_a_plural_noun_before_a_present_tense_cue_is_its_subject() -> None:
         ("The inspector claims the crane was never tested.", "The inspector", "crane was never tested"),
         ("The union sent out a statement saying the strike would go ahead.", "The union", "strike would go ahead"),
         ("The senator emailed supporters saying the race was not over.", "The senator", "race was not over"),
+        ("The ferry sank near the pier, as first reported by the Harbour Courier.", "the Harbour Courier",
+         "ferry sank near the pier"),
+        ("As reported by the Harbour Courier, the ferry sank near the pier.", "the Harbour Courier",
+         "ferry sank near the pier"),
     ],
 )
 def test_sources_of_common_constructions(sentence: str, source: str, words: str) -> None:

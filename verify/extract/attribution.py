@@ -20,6 +20,8 @@ from itertools import compress
 from dataclasses import dataclass, field
 
 from .cues import (
+    AS_REPORTED,
+    AS_REPORTED_FIRST,
     BE,
     BELIEF_FORMS,
     EVIDENCE_FORMS,
@@ -297,6 +299,13 @@ class Reader:
                     if f:
                         out.append(f)
                 continue
+            if low in AS_REPORTED and i + 1 < n and lows[i + 1] == "by" and i > 0:
+                j = i - 2 if i > 1 and lows[i - 1] in AS_REPORTED_FIRST else i - 1
+                if lows[j] == "as":
+                    f = self._according(toks, j, s, e, para, last=i + 1)
+                    if f:
+                        out.append(f)
+                        continue
             if w[:1].isupper() and (heading or title_case or (title_case is None and (title_case := _title_case(words)))):
                 f = self._headline_cue(toks, i, para)
                 if f:
@@ -1346,9 +1355,11 @@ class Reader:
         sources = self._src_list(toks, *np)
         return Found([content], "indirect", (toks.starts[0], toks.ends[0]), sources, [], para, kind="evidence")
 
-    def _according(self, toks: Tokens, i: int, s: int, e: int, para: int) -> Found | None:
+    def _according(self, toks: Tokens, i: int, s: int, e: int, para: int, last: int | None = None) -> Found | None:
+        """ "according to X" at ``i`` (or "as first reported by X", its cue ending at ``last``)."""
         n = len(toks)
-        np = right_np(toks, i + 2)
+        last = i + 1 if last is None else last
+        np = right_np(toks, last + 1)
         if np is None:
             return None
         a, b = np
@@ -1359,7 +1370,7 @@ class Reader:
             if agent is not None:
                 a, b = agent
         sources = self._src_list(toks, a, b)
-        cue = (toks.starts[i], toks.ends[i + 1])
+        cue = (toks.starts[i], toks.ends[last])
         content: list[Span] = []
         if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in _CONJUNCTIONS or toks.words[k] == "," for k in range(i)):
             k = b + 1

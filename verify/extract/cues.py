@@ -169,6 +169,9 @@ HAVE = set("has have had".split())
 
 # the source of "according to" is the noun phrase after it
 ACCORDING = ("according", "to")
+# "..., as (first) reported by AP": the same, the outlet that reported it named after "by"
+AS_REPORTED = frozenset("reported revealed disclosed announced".split())
+AS_REPORTED_FIRST = frozenset("first originally initially earlier previously".split())
 
 # "it is believed that ...": a passive with no agent names no one
 VAGUE_PASSIVES = set(
