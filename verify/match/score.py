@@ -34,7 +34,8 @@ def match(a: MatchClaim, b: MatchClaim, weight: Callable[[str], float] | None = 
     ``weight`` (the store gives rarer terms more: "Synkivka" says more than "forces"); without it
     every term weighs the same. Names veto: where both claims name places or people and share none,
     or both name days of the week and share none, they are about different things however many
-    other words they share.
+    other words they share; and two claims that share names but hardly another word (fewer than
+    two, or one beside a shared figure) speak of the same people, not of the same thing.
     """
     ta, tb = a.terms, b.terms
     shared = ta & tb
