@@ -344,7 +344,7 @@ def _run(conn: Connection, rulebook: Rulebook, today: date, batch: int, only: li
     for facts in iter_facts(conn, index, batch, only):
         # a claim whose results are what the last check recorded keeps its rows: after an ingest of a
         # few articles, a check rewrites only the claims that changed
-        before = recorded(conn, facts[0].id, facts[-1].id)
+        before = recorded(conn, facts[0].id, facts[-1].id, [f.id for f in facts] if only is not None else None)
         stale: list[int] = []
         kept = 0
         rows: list[tuple] = []
@@ -545,45 +545,55 @@ def _digest(template: list[tuple]) -> str | tuple:
     return hashlib.md5(text.encode("utf-8")).hexdigest() if text else ()
 
 
-def _recorded_joined(conn: Connection, lo: int, hi: int) -> dict[int, str]:
+def _where_ids(lo: int, hi: int, ids: list[int] | None, mark: str) -> tuple[str, tuple]:
+    """``claim_id BETWEEN lo AND hi``, or ``claim_id IN (ids)`` for the claims of a sparse page."""
+    if ids is None:
+        return f"claim_id BETWEEN {mark} AND {mark}", (lo, hi)
+    return f"claim_id IN ({', '.join([mark] * len(ids))})", tuple(ids)
+
+
+def _recorded_joined(conn: Connection, lo: int, hi: int, ids: list[int] | None = None) -> dict[int, str]:
     """Per claim, the rows the last check recorded joined into one text by SQLite. Should SQLite
     ever join them in another order, the claim is only rewritten, never wrongly kept."""
     c, r, n = (f"char({ord(x)})" for x in (_COL, _ROW, _NULL))
     row = (f"rule_file || {c} || rule_line || {c} || rule_name || {c} || outcome || {c} || value || {c} ||"
            f" coalesce(reason, {n}) || {c} || CASE WHEN applied THEN 'true' ELSE 'false' END")
+    where, args = _where_ids(lo, hi, ids, "?")
     sql = (f"SELECT claim_id, group_concat(x, {r}) FROM (SELECT claim_id, {row} AS x"
-           f" FROM {RuleResultRow.__table__.name} WHERE claim_id BETWEEN ? AND ? ORDER BY claim_id, id)"
+           f" FROM {RuleResultRow.__table__.name} WHERE {where} ORDER BY claim_id, id)"
            " GROUP BY claim_id")
     cur = conn.connection.dbapi_connection.cursor()
     try:
-        cur.execute(sql, (lo, hi))
+        cur.execute(sql, args)
         return dict(cur.fetchall())
     finally:
         cur.close()
 
 
-def _recorded_digests(conn: Connection, lo: int, hi: int) -> dict[int, str]:
+def _recorded_digests(conn: Connection, lo: int, hi: int, ids: list[int] | None = None) -> dict[int, str]:
     """Per claim, an MD5 of the rows the last check recorded, computed by PostgreSQL: a digest a
     claim instead of every row over the wire."""
     sql = (
         "SELECT claim_id, md5(string_agg(concat_ws(%(col)s, rule_file, rule_line::text, rule_name, outcome, value,"
         " coalesce(reason, %(null)s), applied::text), %(row)s ORDER BY id))"
-        f" FROM {RuleResultRow.__table__.name} WHERE claim_id BETWEEN %(lo)s AND %(hi)s GROUP BY claim_id"
+        f" FROM {RuleResultRow.__table__.name} WHERE "
+        + ("claim_id BETWEEN %(lo)s AND %(hi)s" if ids is None else "claim_id = ANY(%(ids)s)")
+        + " GROUP BY claim_id"
     )
     cur = conn.connection.dbapi_connection.cursor()
     try:
-        cur.execute(sql, {"col": _COL, "row": _ROW, "null": _NULL, "lo": lo, "hi": hi})
+        cur.execute(sql, {"col": _COL, "row": _ROW, "null": _NULL, "lo": lo, "hi": hi, "ids": list(ids or ())})
         return dict(cur.fetchall())
     finally:
         cur.close()
 
 
-def _recorded(conn: Connection, lo: int, hi: int) -> dict[int, tuple]:
+def _recorded(conn: Connection, lo: int, hi: int, ids: list[int] | None = None) -> dict[int, tuple]:
     """The results the last check recorded for claims ``lo``..``hi``, per claim, as check writes them."""
     t = RuleResultRow
     stmt = (
         select(t.claim_id, t.rule_file, t.rule_line, t.rule_name, t.outcome, t.value, t.reason, t.applied)
-        .where(t.claim_id.between(lo, hi))
+        .where(t.claim_id.between(lo, hi) if ids is None else t.claim_id.in_(ids))
         .order_by(t.claim_id, t.id)
     )
     rows = fetch_plain(conn, stmt)

@@ -41,6 +41,7 @@ from ..store.tables import (
 )
 
 BATCH = 5000
+ONLY_CHUNK = 900  # IDs in one IN (...): under SQLite's bound-parameter limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,16 +259,18 @@ def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH,
         ClaimRow.credibility, ClaimRow.needs_review,
     )
     if only is not None:
-        for chunk in _spans(sorted(set(only)), batch):
-            # a range the driver can take as two plain parameters, narrowed here
-            wanted = set(chunk)
-            rows = [r for r in fetch_plain(
+        # the wanted claims, read by their IDs in chunks: a few claims scattered over a large store
+        # (those an ingest matched) cost a few queries, not one page each
+        wanted = sorted(set(only))
+        for i in range(0, len(wanted), ONLY_CHUNK):
+            chunk = wanted[i : i + ONLY_CHUNK]
+            rows = fetch_plain(
                 conn,
                 select(*cols).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-                .where(ClaimRow.id.between(chunk[0], chunk[-1])).order_by(ClaimRow.id),
-            ) if r[0] in wanted]
+                .where(ClaimRow.id.in_(chunk)).order_by(ClaimRow.id),
+            )
             if rows:
-                yield _page(conn, index, rows, rows[0][0], rows[-1][0])
+                yield _page(conn, index, rows, rows[0][0], rows[-1][0], [r[0] for r in rows])
         return
     last = 0
     while True:
@@ -286,31 +289,19 @@ def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH,
         yield _page(conn, index, rows, lo, hi)
 
 
-# a gap wider than this between two wanted ids starts a new page: a page reads every row of its id
-# range, so a few claims scattered over a large store (those an ingest matched) are read one by one
-GAP = 64
+def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int,
+          ids: list[int] | None = None) -> list[Fact]:
+    """The facts of these claim rows, IDs ``lo`` to ``hi`` (or only ``ids``, where given)."""
 
+    def mine(column):
+        return column.in_(ids) if ids is not None else column.between(lo, hi)
 
-def _spans(ids: list[int], batch: int) -> Iterator[list[int]]:
-    """Sorted ids in chunks of at most ``batch`` ids spanning at most ``batch`` ids, since a page reads
-    its claims' sources and links by id range."""
-    chunk: list[int] = []
-    for i in ids:
-        if chunk and (len(chunk) >= batch or i - chunk[0] >= batch or i - chunk[-1] > GAP):
-            yield chunk
-            chunk = []
-        chunk.append(i)
-    if chunk:
-        yield chunk
-
-
-def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) -> list[Fact]:
     srcs: dict[int, list[int]] = defaultdict(list)
     relays: dict[int, list[int]] = defaultdict(list)
     for cid, sid, role in fetch_plain(
         conn,
         select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role)
-        .where(ClaimSourceRow.claim_id.between(lo, hi))
+        .where(mine(ClaimSourceRow.claim_id))
         .order_by(ClaimSourceRow.id),
     ):
         (relays if role == "relay" else srcs)[cid].append(sid)
@@ -321,14 +312,14 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
         select(
             NumberRow.claim_id, NumberRow.value, NumberRow.low, NumberRow.high, NumberRow.unit,
             NumberRow.approximate, NumberRow.bound,
-        ).where(NumberRow.claim_id.between(lo, hi)),
+        ).where(mine(NumberRow.claim_id)),
     ):
         numbers[cid].append(NumberFact(value, low, high, unit, bool(approx), bound or "exact"))
 
     evidence = dict(
         conn.execute(
             select(EventRow.claim_id, func.count())
-            .where(EventRow.claim_id.between(lo, hi), EventRow.evidence_url.is_not(None))
+            .where(mine(EventRow.claim_id), EventRow.evidence_url.is_not(None))
             .group_by(EventRow.claim_id)
         ).all()
     )
@@ -337,10 +328,10 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
     corro: dict[int, set[int]] = defaultdict(set)
     contra: dict[int, set[int]] = defaultdict(set)
     a_side = select(LinkRow.claim_a.label("me"), LinkRow.claim_b.label("other"), LinkRow.relation).where(
-        LinkRow.claim_a.between(lo, hi)
+        mine(LinkRow.claim_a)
     )
     b_side = select(LinkRow.claim_b.label("me"), LinkRow.claim_a.label("other"), LinkRow.relation).where(
-        LinkRow.claim_b.between(lo, hi)
+        mine(LinkRow.claim_b)
     )
     for me, other, relation in conn.execute(union_all(a_side, b_side)).all():
         (corro if relation == "corroborates" else contra)[me].add(other)
@@ -350,9 +341,9 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int) ->
     drifts: dict[int, set[str]] = defaultdict(set)
     backing: dict[int, set[int]] = defaultdict(set)
     m_a = select(MatchRow.claim_a, MatchRow.claim_b, MatchRow.drift_a, MatchRow.state, MatchRow.rewrite).where(
-        MatchRow.claim_a.between(lo, hi), MatchRow.state != "rejected")
+        mine(MatchRow.claim_a), MatchRow.state != "rejected")
     m_b = select(MatchRow.claim_b, MatchRow.claim_a, MatchRow.drift_b, MatchRow.state, MatchRow.rewrite).where(
-        MatchRow.claim_b.between(lo, hi), MatchRow.state != "rejected")
+        mine(MatchRow.claim_b), MatchRow.state != "rejected")
     for me, other, mine, _state, copied in conn.execute(union_all(m_a, m_b)).all():
         matched[me] += 1
         flags = _flags(mine)
@@ -436,7 +427,8 @@ def fetch_plain(conn: Connection, stmt) -> list[tuple]:
     dialect = conn.dialect
     if dialect.name not in ("sqlite", "postgresql"):
         return [tuple(r) for r in conn.execute(stmt).all()]
-    compiled = stmt.compile(dialect=dialect)
+    # IN (...) lists are spelled out: the raw cursor knows nothing of expanding parameters
+    compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     values = compiled.construct_params()
     if compiled.positional:
         args = tuple(values[name] for name in compiled.positiontup)
