@@ -88,6 +88,11 @@ def test_each_pair_is_stored_once_and_only_across_articles(store, tmp_path):
     twice.write_text(FIRST.read_text(encoding="utf-8") + "\n" + FIRST.read_text(encoding="utf-8").split("\n", 2)[2],
                      encoding="utf-8")
     verify.ingest(store, [FIRST, REWRITE], jobs=1)
+    depot = sorted(c.id for c in verify.claims(store) if "rail depot" in c.text)
+    (m,) = verify.matches(store, depot[1])
+    assert (m.other, m.drift, m.state) == (depot[0], ["attribution-dropped"], "proposed")
+    confirmed = verify.review_match(store, depot[1], depot[0], "confirmed", reviewer="desk")
+    assert (confirmed.other, confirmed.state, confirmed.reviewer) == (depot[0], "confirmed", "desk")
     first_round = {(m.other, m.score) for c in verify.claims(store) for m in c.matches}
     # matching again, or ingesting the same files again, finds nothing new
     assert verify.match_articles(store).found == 0

@@ -23,7 +23,7 @@ from datetime import datetime, timezone
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy import text as sql
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -192,25 +192,10 @@ def unmatched_articles(db: Any) -> list[int]:
 
 
 def matches_of(db: Any, claim_id: int) -> list[MatchView]:
-    """Every match of a claim, seen from it, best first."""
-    with write_scope(db) as s:
-        rows = s.execute(
-            select(MatchRow, ClaimRow.article_id, ClaimRow.text)
-            .join(ClaimRow, ClaimRow.id == case((MatchRow.claim_a == claim_id, MatchRow.claim_b),
-                                                else_=MatchRow.claim_a))
-            .where(or_(MatchRow.claim_a == claim_id, MatchRow.claim_b == claim_id))
-            .order_by(MatchRow.score.desc(), MatchRow.id)
-        ).all()
-        return [view(row, claim_id, article_id, text) for row, article_id, text in rows]
+    """Every match of a claim, seen from it, best first (as :class:`ClaimRecord` carries them)."""
+    from .records import get_claim
 
-
-def view(row: MatchRow, me: int, article_id: int, text: str) -> MatchView:
-    mine, theirs = (row.drift_a, row.drift_b) if row.claim_a == me else (row.drift_b, row.drift_a)
-    return MatchView(
-        other=row.claim_b if row.claim_a == me else row.claim_a, other_article=article_id, other_text=text,
-        score=row.score, reason=row.reason, state=row.state, drift=list(mine or []),
-        other_drift=list(theirs or []), rewrite=bool(row.rewrite), reviewer=row.reviewer,
-    )
+    return get_claim(db, claim_id).matches
 
 
 def set_match_state(db: Any, a: int, b: int, state: str, *, reviewer: str, note: str | None = None) -> MatchView:
@@ -235,11 +220,9 @@ def set_match_state(db: Any, a: int, b: int, state: str, *, reviewer: str, note:
                     s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="match",
                                    note=f"match with claim {other} {state}" + (f": {note}" if note else "")))
             row.state, row.reviewer, row.reviewed_at, row.note = state, reviewer.strip(), now, note
-            s.flush()
-            other = s.get(ClaimRow, b)
-            return view(row, a, other.article_id, other.text)
     except SQLAlchemyError as e:
         raise StoreError(f"cannot store the match: {str(e).splitlines()[0]}") from None
+    return next(m for m in matches_of(db, a) if m.other == b)
 
 
 @dataclass(frozen=True)
