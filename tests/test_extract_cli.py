@@ -457,7 +457,7 @@ def test_reference_article_follows_the_contract(cli, shared_dir):
 
 def test_extract_paths_yields_results_and_errors_in_input_order(articles, tmp_path):
     from verify.errors import InputError
-    from verify.extract.run import extract_file, extract_paths
+    from verify.pipeline import extract_files
     from verify.models import Extraction
 
     old = tmp_path / "old.txt"
@@ -465,14 +465,14 @@ def test_extract_paths_yields_results_and_errors_in_input_order(articles, tmp_pa
     missing = tmp_path / "gone.txt"
     inputs = [articles, missing, old]
     notes: list[str] = []
-    one = list(extract_paths(inputs, jobs=1, on_note=notes.append))
-    two = list(extract_paths(inputs, jobs=2))
+    one = list(extract_files(inputs, jobs=1, on_note=notes.append))
+    two = list(extract_files(inputs, jobs=2))
     assert [type(r) for r in one] == [Extraction] * 4 + [InputError, Extraction]
     assert isinstance(one[4], InputError) and str(missing) in str(one[4])
     assert [r.model_dump() if isinstance(r, Extraction) else str(r) for r in one] == \
         [r.model_dump() if isinstance(r, Extraction) else str(r) for r in two]
     assert len(notes) == 1 and str(old) in notes[0]
-    assert extract_file(articles / "harbour.txt") == one[1]
+    assert list(extract_files([articles / "harbour.txt"])) == [one[1]]
 
 
 # -- interrupts, dead parents, closed pipes --------------------------------------------------------

@@ -65,9 +65,9 @@ def extract_files(paths: Iterable[PathLike], *, jobs: int | None = None,
         >>> for ex in verify.extract_files(["examples/"]):      # doctest: +SKIP
         ...     print(ex.path, len(ex.claims))
     """
-    from .extract.run import extract_paths
+    from .pipeline import extract_files as _extract_files
 
-    return extract_paths(paths, jobs=jobs, registry=registry)
+    return _extract_files(paths, jobs=jobs, registry=registry)
 
 
 def open_store(url: str | None = None) -> Store:

@@ -30,6 +30,7 @@ import hashlib
 import logging
 import os
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,6 +43,32 @@ TEXT_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm")
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str]:
+    """Each path as given; a directory becomes the article files under it, sorted, recursively.
+
+    Files named on the command line are taken whatever their suffix; inside a directory only
+    ``.txt``, ``.md``, ``.markdown``, ``.html`` and ``.htm`` files count, and hidden files and
+    directories are skipped. A directory with no article file in it is yielded as itself, so
+    that reading it reports the problem.
+    """
+    for p in paths:
+        shown = str(p)
+        if not os.path.isdir(shown):
+            yield shown
+            continue
+        found = False
+        for root, dirs, files in os.walk(shown):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith(".") or not name.lower().endswith(ARTICLE_SUFFIXES):
+                    continue
+                found = True
+                yield os.path.join(root, name)
+        if not found:
+            yield shown
+
 
 # single-byte encodings a newsroom's older files come in; multi-byte guesses on short or odd
 # input are too often wrong ("caf\xe9" reads as UTF-16 to a detector)

@@ -1,9 +1,11 @@
-"""The ingest pipeline: read -> extract (in worker processes) -> store -> match -> check.
+"""The pipeline: read -> extract (in worker processes) -> store -> match -> check.
 
-``ingest(store, paths)`` is what `verify ingest` and :func:`verify.ingest` do. Files are read and
-extracted here, in order, one outcome per file; the store only stores (one transaction per
-article); matching (:mod:`verify.store.matches`) pairs each new article's claims with those of the
-articles before it; the check applies the rulebook to what changed.
+``extract_files(paths)`` is what `verify extract` and :func:`verify.extract_files` do: read and
+extract, nothing stored. ``ingest(store, paths)`` is what `verify ingest` and :func:`verify.ingest`
+do. Files are read and extracted here, in order, one outcome per file, by one set of workers with
+one wording for a failure; the store only stores (one transaction per article); matching
+(:mod:`verify.store.matches`) pairs each new article's claims with those of the articles before
+it; the check applies the rulebook to what changed.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .articles import ARTICLE_SUFFIXES, expand_paths, read_article
 from .errors import InputError, RulebookError, VerifyError
-from .models import Claim
+from .models import Claim, Extraction
 from .registry import Registry
 from .store.repository import IngestResult, Store
 from .workers import SKIP, Failure, OrderedMap
@@ -25,6 +28,7 @@ if TYPE_CHECKING:
     from .store.matches import MatchSummary
 
 PathLike = str | os.PathLike[str]
+NoteHandler = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -118,29 +122,21 @@ def store_files(
 ) -> Iterator[FileOutcome]:
     """Read, extract and store each file, yielding one outcome per file in the order given.
 
-    A directory stands for the article files under it (``verify.extract.run.expand_paths``).
+    A directory stands for the article files under it (:func:`verify.articles.expand_paths`).
     A file that cannot be read or extracted gives an outcome with its error; the others are
     still stored. An article already stored is recognised by its SHA-256 before any extraction
     is done. Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is
     more than one file.
     """
-    from .articles import ARTICLE_SUFFIXES, read_article
-    from .extract.run import expand_paths
-
     reg = registry if registry is not None else store.registry()
     paths = list(expand_paths(paths))
-    jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+    jobs = _jobs(jobs)
 
     def prepared() -> Iterator[tuple[str, Any, FileOutcome | None]]:
         for p in paths:
-            if os.path.isdir(p):  # expand_paths passes on only directories with no article in them
-                yield p, None, FileOutcome(p, error=InputError(
-                    f"{p}: a directory with no article files in it ({', '.join(ARTICLE_SUFFIXES)})"))
-                continue
-            try:
-                loaded = read_article(p)
-            except VerifyError as e:
-                yield p, None, FileOutcome(p, error=e)
+            loaded = _read(p)
+            if isinstance(loaded, VerifyError):
+                yield p, None, FileOutcome(p, error=loaded)
                 continue
             stored = store.find_article(loaded.article.sha256)
             yield p, loaded, (FileOutcome(p, result=stored, notes=_notes(loaded)) if stored else None)
@@ -168,12 +164,13 @@ def _finish(store: Store, p: str, loaded: Any, done: FileOutcome | None, claims:
     if done is not None:
         return done
     if isinstance(claims, Failure):  # a worker that died (out of memory, killed) fails its file only
-        return FileOutcome(p, error=VerifyError(f"{p}: extraction failed ({type(claims.error).__name__})"))
+        return FileOutcome(p, error=_died(p, claims))
     return _extract_and_store(store, p, loaded, reg, claims)
+
 
 def _extract_and_store(store: Store, p: str, loaded: Any, reg: Registry, claims: Any) -> FileOutcome:
     if isinstance(claims, VerifyError):
-        return FileOutcome(p, error=claims if p in str(claims) else type(claims)(f"{p}: {claims}"))
+        return FileOutcome(p, error=_named(p, claims))
     try:
         # store_files looked the article up just before extracting it
         return FileOutcome(p, result=store.ingest(loaded, claims, reg, _checked=True), notes=_notes(loaded))
@@ -187,18 +184,120 @@ def _notes(loaded: Any) -> tuple[str, ...]:
     return tuple(getattr(loaded, "notes", None) or ())
 
 
+# -- extraction without the store --------------------------------------------------------------
+
+
+def extract_files(paths: Iterable[PathLike], jobs: int | None = None, registry: Registry | None = None,
+                  on_note: NoteHandler | None = None) -> Iterator[Extraction | VerifyError]:
+    """Read and extract every article under ``paths``; one result per file, in input order.
+
+    A file that cannot be read yields the :class:`VerifyError` naming it instead of raising, so the
+    others still go through. ``jobs`` worker processes (default: one per CPU) share the work in
+    chunks; at most a bounded window of files is in flight, so memory does not grow with the
+    number of files. ``on_note`` receives one-line notes (a file read in a legacy encoding).
+
+    The workers start here, before the first result is asked for, so a caller can start threads of
+    its own (a progress bar) afterwards; ``close()`` on the returned iterator stops them early.
+    """
+    reg = registry if registry is not None else Registry.starter()
+    files = list(expand_paths(paths))
+    jobs = _jobs(jobs)
+    if jobs == 1 or len(files) < 2:
+        return (_noted(_read_and_extract(f, reg), on_note) for f in files)
+    return _Extracting(files, min(jobs, len(files)), reg, on_note)
+
+
+class _Extracting:
+    """Each file's result from a pool of workers (:class:`verify.workers.OrderedMap`), in input
+    order, with a bounded number of files in flight; ``close()`` stops the workers."""
+
+    def __init__(self, files: list[str], jobs: int, registry: Registry, on_note: NoteHandler | None):
+        self.on_note = on_note
+        # small chunks keep a slow article from holding up many others; a few per worker keep IPC cheap
+        chunk = max(1, min(8, len(files) // (jobs * 8)))
+        self.results = OrderedMap(_read_and_extract_worker, files, jobs, setup=_init_worker, setup_args=(registry,),
+                                  chunk=chunk, window=max(chunk * jobs * 4, 16), failures=True)
+
+    def __iter__(self) -> _Extracting:
+        return self
+
+    def __next__(self) -> Extraction | VerifyError:
+        path, found = next(self.results)
+        if isinstance(found, Failure):  # a worker that died (out of memory, killed) fails its file only
+            return _died(path, found)
+        return _noted(found, self.on_note)
+
+    def close(self) -> None:
+        self.results.close()
+
+
+def _noted(found: tuple[Extraction | VerifyError, list[str]], on_note: NoteHandler | None) -> Extraction | VerifyError:
+    result, notes = found
+    if on_note is not None:
+        for n in notes:
+            on_note(n)
+    return result
+
+
+def _read_and_extract(path: str, registry: Registry) -> tuple[Extraction | VerifyError, list[str]]:
+    """One file's extraction (or the error that says why not) and the reader's notes."""
+    loaded = _read(path)
+    if isinstance(loaded, VerifyError):
+        return loaded, []
+    claims = _extract(loaded.text, registry)
+    if isinstance(claims, VerifyError):
+        return _named(path, claims), list(_notes(loaded))
+    return Extraction(path=loaded.path, article=loaded.article, claims=claims), list(_notes(loaded))
+
+
+# -- one worker set-up, one wording for a failure ------------------------------------------------
+
+
+def _jobs(jobs: int | None) -> int:
+    return max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+
+
+def _read(path: str) -> Any:
+    """The article read from ``path``, or the error that says why it cannot be (returned)."""
+    if os.path.isdir(path):  # expand_paths passes on only directories with no article in them
+        return InputError(f"{path}: a directory with no article files in it ({', '.join(ARTICLE_SUFFIXES)})")
+    try:
+        return read_article(path)
+    except VerifyError as e:
+        return e
+    except Exception as e:  # a reader's own failure on one file must not end a run over many
+        return _named(path, _failure(e))
+
+
 def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
     """The claims of one text, or the error that says why not (returned, to cross processes)."""
     from .extract import extract_claims
 
     try:
         return extract_claims(text, registry)
-    except VerifyError as e:
-        return e
-    except RecursionError:
-        return VerifyError("extraction failed (text nested too deeply)")
     except Exception as e:  # one article's failure must not end a run over many
-        return VerifyError(f"extraction failed ({type(e).__name__}: {e})")
+        return _failure(e)
+
+
+def _failure(e: Exception) -> VerifyError:
+    if isinstance(e, VerifyError):
+        return e
+    if isinstance(e, RecursionError):
+        return VerifyError("extraction failed (text nested too deeply)")
+    return VerifyError(f"extraction failed ({type(e).__name__}: {e})")
+
+
+def _died(path: str, failure: Failure) -> VerifyError:
+    return VerifyError(f"{path}: extraction failed ({type(failure.error).__name__})")
+
+
+def _named(path: str, e: VerifyError) -> VerifyError:
+    """The error with the file's name in front, once."""
+    if path in str(e):
+        return e
+    named = type(e)(f"{path}: {e}")
+    named.exit_code = e.exit_code
+    return named
 
 
 _worker_registry: Registry | None = None
@@ -216,3 +315,7 @@ def _text_to_extract(item: tuple[str, Any, FileOutcome | None]) -> Any:
 
 def _extract_worker(text: str) -> list[Claim] | VerifyError:
     return _extract(text, _worker_registry or Registry.starter())
+
+
+def _read_and_extract_worker(path: str) -> tuple[Extraction | VerifyError, list[str]]:
+    return _read_and_extract(path, _worker_registry or Registry.starter())

@@ -41,7 +41,8 @@ def extract(
                                                               help="Extra source registry (TOML); may repeat.")] = None,
 ) -> None:
     """Extract claims and their sources from articles and print them (nothing is stored)."""
-    from ..extract.run import expand_paths, extract_paths
+    from ..articles import expand_paths
+    from ..pipeline import extract_files
     from ..registry import Registry
 
     registry = Registry.load(*registry_files) if registry_files else None
@@ -56,7 +57,7 @@ def extract(
     try:
         try:
             # workers start before the progress bar's thread does, so they can be forked cleanly
-            results = extract_paths(files, jobs=jobs, registry=registry, on_note=lambda n: say(f"verify: note: {n}"))
+            results = extract_files(files, jobs=jobs, registry=registry, on_note=lambda n: say(f"verify: note: {n}"))
             if progress is not None:
                 progress.start()
                 task = progress.add_task("extracting", total=len(files))
