@@ -505,7 +505,9 @@ class _Writer:
             return
         sets = ", ".join(f"{c} = u.{c}" for c in self._CLAIM_COLS)
         table = ClaimRow.__table__.name
-        self.conn.exec_driver_sql(f"UPDATE {table} SET {sets} FROM {_STAGE} AS u WHERE {table}.id = u.id")
+        # the IN makes SQLite look each staged claim up by its id rather than read the whole table
+        self.conn.exec_driver_sql(f"UPDATE {table} SET {sets} FROM {_STAGE} AS u WHERE {table}.id = u.id"
+                                  f" AND {table}.id IN (SELECT id FROM {_STAGE})")
         self.conn.exec_driver_sql(f"DELETE FROM {_STAGE}")
 
 

@@ -1,0 +1,30 @@
+"""An index of the claims no check has touched yet, so finding them does not read the whole table.
+
+Revision ID: 0005
+Revises: 0004
+Created: 2026-12-03
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+UNCHECKED = sa.text("checked_at IS NULL")
+
+
+def upgrade() -> None:
+    # partial: it holds only unchecked claims (few, after an interrupted ingest or --no-check)
+    op.create_index("ix_claims_unchecked", "claims", ["id"], unique=False,
+                    sqlite_where=UNCHECKED, postgresql_where=UNCHECKED)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_claims_unchecked", table_name="claims")
