@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
+from collections import Counter
 import sys
 import tempfile
 import time
@@ -74,11 +75,12 @@ def fill(store, rnd: random.Random, claims: int, per_article: int, events: list)
     from verify.extract import extract_claims
     from verify.match import MatchClaim
     from verify.registry import Registry
-    from verify.store.tables import ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow, TermRow
+    from verify.store.tables import ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow, TermCountRow, TermRow
 
     reg = Registry.starter()
     store.sync_sources(list(reg))
     memo: dict[str, object] = {}
+    counts: Counter[str] = Counter()
     n_articles = claims // per_article
     with store.engine.begin() as c:
         from sqlalchemy import select
@@ -109,6 +111,7 @@ def fill(store, rnd: random.Random, claims: int, per_article: int, events: list)
                                  "high": n.high, "unit": n.unit, "approximate": n.approximate, "bound": n.bound})
                 m = MatchClaim.from_claim(found, a, cid, registry=reg)
                 terms.extend({"term": t, "claim_id": cid, "article_id": a} for t in m.terms)
+                counts.update(m.terms)
             c.execute(insert(ArticleRow), arts)
             c.execute(insert(ClaimRow), rows)
             if srcs:
@@ -118,6 +121,7 @@ def fill(store, rnd: random.Random, claims: int, per_article: int, events: list)
             c.execute(insert(TermRow), terms)
             if a % 500 == 0:
                 print(f"  stored {a * per_article:,} claims ({time.perf_counter() - started:.0f} s)", flush=True)
+        c.execute(insert(TermCountRow), [{"term": t, "claims": n} for t, n in counts.items()])
         if c.dialect.name == "postgresql":
             # the IDs were given: move PostgreSQL's sequences past them, as SQLite does by itself
             from sqlalchemy import text
@@ -154,9 +158,9 @@ def main() -> None:
 
 def match_figure(store, rnd: random.Random, events: list, args, tmp: Path) -> None:
     import verify
-    from sqlalchemy import delete
+    from sqlalchemy import delete, func, select, update
 
-    from verify.store.tables import MatchRow, TermRow
+    from verify.store.tables import MatchRow, TermCountRow, TermRow
 
     print(f"{store.dialect}: storing {args.claims:,} claims in articles of {args.per_article}")
     fill(store, rnd, args.claims, args.per_article, events)
@@ -172,6 +176,9 @@ def match_figure(store, rnd: random.Random, events: list, args, tmp: Path) -> No
         # ingest matched it already: undo that, and time the matching step alone
         with store.transaction() as s:
             s.execute(delete(MatchRow).where(MatchRow.claim_b.in_(store.claim_ids([new_id]))))
+            for term, n in s.execute(select(TermRow.term, func.count()).where(TermRow.article_id == new_id)
+                                     .group_by(TermRow.term)).all():
+                s.execute(update(TermCountRow).where(TermCountRow.term == term).values(claims=TermCountRow.claims - n))
             s.execute(delete(TermRow).where(TermRow.article_id == new_id))
         t0 = time.perf_counter()
         result = verify.match_articles(store, [new_id])
@@ -186,20 +193,26 @@ def sequence_figure(store, rnd: random.Random, events: list, n: int, tmp: Path) 
     import verify
 
     print(f"{store.dialect}: ingesting {n:,} articles of 10 claims one after another into an empty store")
-    seq = []
+    seq, cpu = [], []  # wall-clock and this process's CPU seconds per article
     for i in range(n):
         p = tmp / f"seq-{i}.txt"
         p.write_text(article(rnd, events, 10), encoding="utf-8")
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         verify.ingest(store, [p], jobs=1)
         seq.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
         p.unlink()
         if (i + 1) % 1000 == 0:
-            print(f"  {i + 1:,} articles: median of the last 100 {statistics.median(seq[-100:]):.3f} s", flush=True)
+            print(f"  {i + 1:,} articles: median of the last 100 {statistics.median(seq[-100:]):.3f} s "
+                  f"(CPU {statistics.median(cpu[-100:]):.3f} s)", flush=True)
     head, tail = statistics.median(seq[:100]), statistics.median(seq[-100:])
+    p99 = sorted(seq)[int(len(seq) * 0.99)]
     print(f"{store.dialect}: ingest {n:,} articles one after another (read, extract, store, match, check): "
           f"first 100 median {head:.3f} s, last 100 median {tail:.3f} s, ratio {tail / head:.2f}; "
-          f"slowest {max(seq):.3f} s; {sum(seq):.0f} s in all", flush=True)
+          f"99th percentile {p99:.3f} s, slowest {max(seq):.3f} s; {sum(seq):.0f} s in all", flush=True)
+    chead, ctail = statistics.median(cpu[:100]), statistics.median(cpu[-100:])
+    print(f"  CPU time of this process (less swayed by other work on the machine): first 100 median {chead:.3f} s, "
+          f"last 100 median {ctail:.3f} s, ratio {ctail / chead:.2f}", flush=True)
 
 
 if __name__ == "__main__":

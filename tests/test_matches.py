@@ -110,6 +110,21 @@ def test_each_pair_is_stored_once_and_only_across_articles(store, tmp_path):
     assert len(pairs) == len(set(pairs)) and all(a < b for a, b in pairs)
 
 
+def test_the_count_of_claims_under_each_term_follows_the_index(store, tmp_path):
+    # terms are weighed by these counts; they must stay what counting the index itself gives,
+    # however articles come in (one at a time, several at once, again)
+    from sqlalchemy import func, select
+
+    from verify.store.tables import TermCountRow, TermRow
+
+    verify.ingest(store, [FIRST], jobs=1)
+    verify.ingest(store, [REWRITE, FIRST], jobs=1)
+    with store.session() as s:
+        counted = dict(s.execute(select(TermRow.term, func.count()).group_by(TermRow.term)).all())
+        kept = dict(s.execute(select(TermCountRow.term, TermCountRow.claims)).all())
+    assert kept == counted and max(kept.values()) >= 2
+
+
 def test_a_reviewer_confirms_or_rejects_a_match_and_the_history_says_so(cli):
     cli("ingest", ACROSS / "power-iaea.txt", ACROSS / "power-local.txt", "--jobs", "1")
     claims = json.loads(cli("claims", "list", "--format", "json").stdout)

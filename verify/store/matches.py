@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -25,6 +25,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy import text as sql
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import InputError, NotFound, StoreError
@@ -33,7 +35,7 @@ from ..match.index import MAX_POSTINGS
 from ..models import MatchView
 from ..registry import Registry
 from .records import valid_id, write_scope
-from .tables import ArticleRow, ClaimRow, ClaimSourceRow, EventRow, MatchRow, NumberRow, SourceRow, TermRow
+from .tables import ArticleRow, ClaimRow, ClaimSourceRow, EventRow, MatchRow, NumberRow, SourceRow, TermCountRow, TermRow
 
 STATES = ("proposed", "confirmed", "rejected")
 CHUNK = 900  # ids per IN (...): under SQLite's bound-parameter limit
@@ -79,8 +81,7 @@ def match_articles(store: Any, article_ids: Iterable[int], registry: Registry | 
                                    rewrite=rewrite(a, b), found_at=now))
                     out.touched.add(other.claim_id)
                 out.found += len(found)
-                s.add_all(TermRow(term=t, claim_id=m.claim_id, article_id=article_id)
-                          for m in mine for t in sorted(m.terms))
+                _file(s, article_id, mine)
         except SQLAlchemyError as e:
             raise StoreError(f"cannot store the matches of article {article_id}: {str(e).splitlines()[0]}") from None
     return out
@@ -137,12 +138,24 @@ def _find(s: Any, reg: Registry, article_id: int, mine: list[MatchClaim]) -> lis
     return sorted(best.values(), key=lambda t: (-t[2].score, t[0].claim_id, t[1].claim_id))
 
 
+def _file(s: Any, article_id: int, mine: list[MatchClaim]) -> None:
+    """File an article's claims in the index under their terms, and count them in."""
+    s.add_all(TermRow(term=t, claim_id=m.claim_id, article_id=article_id) for m in mine for t in sorted(m.terms))
+    counts = Counter(t for m in mine for t in m.terms)
+    insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
+    rows = [{"term": t, "claims": n} for t, n in sorted(counts.items())]
+    for i in range(0, len(rows), CHUNK):
+        stmt = insert(TermCountRow).values(rows[i : i + CHUNK])
+        s.execute(stmt.on_conflict_do_update(index_elements=[TermCountRow.term],
+                                             set_={"claims": TermCountRow.claims + stmt.excluded.claims}))
+
+
 def _postings(s: Any, terms: list[str]) -> dict[str, int]:
     """How many indexed claims each term is filed under."""
     out: dict[str, int] = {}
     for i in range(0, len(terms), CHUNK):
-        out.update(s.execute(select(TermRow.term, func.count()).where(TermRow.term.in_(terms[i : i + CHUNK]))
-                             .group_by(TermRow.term)).all())
+        out.update(s.execute(select(TermCountRow.term, TermCountRow.claims)
+                             .where(TermCountRow.term.in_(terms[i : i + CHUNK]))).all())
     return out
 
 

@@ -271,6 +271,16 @@ class TermRow(Base):
     article_id: Mapped[int] = mapped_column(Integer, index=True)
 
 
+class TermCountRow(Base):
+    """How many indexed claims each term of ``claim_terms`` is filed under, kept as articles are
+    indexed, so that weighing a term reads one row however large the store grows."""
+
+    __tablename__ = "claim_term_counts"
+
+    term: Mapped[str] = mapped_column(String(80), primary_key=True)
+    claims: Mapped[int] = mapped_column(Integer)
+
+
 class MatchRow(Base):
     """Two claims of different articles that state the same thing, found by matching.
 
