@@ -308,6 +308,29 @@ def test_check_refuses_a_rulebook_that_does_not_lint_clean(store, tmp_path, cli)
     assert claim_row(store, ids[1]).status == "unverified"
 
 
+def test_the_lint_command_a_refusal_suggests_runs_as_written(store, tmp_path, cli):
+    import shlex
+
+    rules = tmp_path / "house rules"
+    write_rules(rules, "bad.feature", """Feature: Bad
+  Scenario: A typo
+    Given a claim atributed to "SBU"
+    Then its status is "disputed"
+
+  Scenario: Another
+    Given a claim atributed to "Police"
+    Then its status is "disputed"
+""")
+    res = cli("check", "--rules", rules)
+    assert res.exit_code != 0 and "more problem" in res.stderr
+    suggested = res.stderr.split("run `", 1)[1].split("`", 1)[0]
+    assert suggested.startswith("verify rules lint ")
+    linted = cli(*shlex.split(suggested)[1:])
+    # the command reads the rulebook with the problems and names both, rather than failing to start
+    assert linted.exit_code != 0 and "bad.feature:3" in linted.stdout + linted.stderr
+    assert "bad.feature:7" in linted.stdout + linted.stderr
+
+
 def test_check_json_and_table_output_escape_stored_text(store, tmp_path, cli):
     store_article(store, [claim("A [bold red]styled[/] claim.", "SBU", cue="said")], name="markup")
     write_rules(tmp_path / "r", "m.feature", """Feature: Markup

@@ -8,6 +8,7 @@ every problem with file and line; ``load_rulebook`` refuses a rulebook with any 
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -431,7 +432,9 @@ def load_rulebook(directory: str | Path | list[str | Path] | None = None, allow_
         )
     errors = book.errors
     if errors:
-        more = f" (and {len(errors) - 1} more problem(s); run `verify rules lint {book.shown}`)" if len(errors) > 1 else ""
+        # lint reads one directory: name a command per directory with problems, each runnable as written
+        runs = " and ".join(f"`verify rules lint {shlex.quote(b.shown)}`" for b in books if b.errors)
+        more = f" (and {len(errors) - 1} more problem(s); run {runs})" if len(errors) > 1 else ""
         raise RulebookError(f"rulebook does not lint clean: {errors[0]}{more}")
     for b in books:
         if not b.rules:
