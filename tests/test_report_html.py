@@ -18,8 +18,10 @@ class Page(HTMLParser):
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.stack: list[str] = []
         self.text_in: dict[str, list[str]] = {}
-        self.claims: dict[str, str] = {}
+        self.claims: dict[str, str] = {}  # each highlight's words
+        self.tips: dict[str, str] = {}  # what each highlight says of its claim on focus
         self._claim: str | None = None
+        self._tip = False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -27,14 +29,19 @@ class Page(HTMLParser):
         if tag == "a" and "claim" in (a.get("class") or "").split():
             self._claim = a["id"]
             self.claims[self._claim] = ""
+            self.tips[self._claim] = ""
+        if tag == "span" and self._claim and "tip" in (a.get("class") or "").split():
+            self._tip = True
 
     def handle_endtag(self, tag):
         if tag == "a":
             self._claim = None
+        if tag == "span":
+            self._tip = False
 
     def handle_data(self, data):
         if self._claim:
-            self.claims[self._claim] += data
+            (self.tips if self._tip else self.claims)[self._claim] += data
 
 
 @pytest.fixture
@@ -73,8 +80,9 @@ def test_self_contained(page):
 
 def test_claims_are_highlighted_in_the_text_by_status(page):
     ids, doc, p = page
-    assert p.claims[f"claim-{ids['bridge']}"] == (
-        "a pontoon bridge near the island had been destroyed on Sunday (claim %d: Single source)" % ids["bridge"]
+    assert p.claims[f"claim-{ids['bridge']}"] == "a pontoon bridge near the island had been destroyed on Sunday"
+    assert p.tips[f"claim-{ids['bridge']}"] == (
+        " (claim %d: Single source; source: Government of Ukraine (organisation))" % ids["bridge"]
     )
     classes = {a["id"]: a["class"] for t, a in p.tags if t == "a" and a.get("id", "").startswith("claim-")}
     assert classes[f"claim-{ids['denied']}"] == "claim st-disputed"
@@ -109,7 +117,7 @@ def test_overlapping_and_bad_spans_never_nest_or_break(store):
     assert '<a class="claim st-unverified" id="claim-2" href="#row-2">67<' in out
     p = Page()
     p.feed(out)
-    assert "".join(p.claims.values()).replace(" (claim 1: Unverified)", "").replace(" (claim 2: Unverified)", "") == "2345" + "67"
+    assert "".join(p.claims.values()) == "2345" + "67"
 
 
 def test_a_review_the_rules_contradict_is_shown(store):
@@ -121,3 +129,18 @@ def test_a_review_the_rules_contradict_is_shown(store):
     write_report(store, "html", buf)
     row = buf.getvalue().split(f'<tr id="row-{ids["denied"]}">', 1)[1].split("</tr>", 1)[0]
     assert "(reviewed by ana on " in row and "(the rules now say disputed)" in row
+
+
+def test_no_human_format_lets_a_bidirectional_override_through(store, tmp_path):
+    # an override makes what follows it display reversed ("Trojan Source"): a claim would read as
+    # something else; each is shown as U+FFFD instead
+    import verify
+
+    art = tmp_path / "bidi.txt"
+    art.write_text("Ferry times\n\nThe harbour master said the cargo was \u202egnissim\u202c and the quay "
+                   "\u2066closed\u2069 on Monday.\n", encoding="utf-8")
+    verify.ingest(store, [art], jobs=1)
+    for fmt in ("table", "markdown", "html", "csv"):
+        out = verify.report(store, fmt)
+        assert "gnissim" in out, fmt
+        assert not any(ch in out for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), fmt

@@ -115,8 +115,10 @@ def copy_spool(body: TextIO, out: TextIO) -> None:
 
 
 # C0 and C1 control characters but tab and newline: an escape sequence in a stored string must not
-# reach a terminal (it could retitle the window, hide text or move the cursor), nor Markdown/HTML/CSV
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# reach a terminal (it could retitle the window, hide text or move the cursor), nor Markdown/HTML/CSV;
+# nor may the bidirectional embeddings, overrides and isolates, which make text read other than it is
+CONTROL_CHARS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 
 
 def printable(value: object) -> str:

@@ -15,6 +15,7 @@ from typing import TextIO
 from ..models import STATUSES, ClaimRecord
 from .common import (
     ACROSS_NOTE,
+    CONTROL_CHARS,
     STATUS_LABELS,
     STATUS_MEANINGS,
     Report,
@@ -52,7 +53,7 @@ BAR = {
 
 
 # anything esc() would change; most strings hold none of it and are returned as they are
-_HTML_CHANGES = re.compile("[&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_HTML_CHANGES = re.compile(f"[&<>\"'{CONTROL_CHARS}]")
 
 
 def esc(value: object) -> str:
@@ -76,9 +77,18 @@ def _css() -> str:
         "caption{text-align:left;font-weight:600;padding:.25rem 0}",
         "th,td{border-bottom:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}",
         "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
-        ".article-text{white-space:pre-wrap;border-left:4px solid #ccc;padding:.5rem 1rem;background:#fafafa;max-width:48rem}",
-        "a.claim{color:inherit;text-decoration:none;border-bottom:2px solid currentColor;padding:0 .1em}",
+        # a stored line or word of any length wraps inside its box instead of widening the page
+        "td,h1,h2,h3,p,caption{overflow-wrap:anywhere}",
+        ".wide{overflow-x:auto;max-width:100%}",
+        ".article-text{white-space:pre-wrap;overflow-wrap:anywhere;border-left:4px solid #ccc;padding:.5rem 1rem;"
+        "background:#fafafa;max-width:48rem}",
+        "a.claim{position:relative;text-decoration:none;border-bottom:2px solid currentColor;padding:0 .1em}",
         "a.claim:focus,a.claim:hover{outline:3px solid #1a1a1a;outline-offset:1px}",
+        # each highlight's claim, status and source: read out always, shown on focus or hover
+        ".tip{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
+        "a.claim:focus .tip,a.claim:hover .tip{width:max-content;max-width:24rem;height:auto;clip:auto;"
+        "white-space:normal;left:0;top:100%;z-index:2;margin-top:.25rem;padding:.25rem .5rem;border-radius:.25rem;"
+        "background:#1a1a1a;color:#fff;font-size:.85rem;line-height:1.3}",
         "tr:target{outline:3px solid #1f6fbf}",
         ".badge{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.9em;white-space:nowrap}",
         ".flags{font-family:ui-monospace,monospace;font-size:.85em}",
@@ -92,6 +102,10 @@ def _css() -> str:
     # patterns as well as colours, so statuses differ for readers who cannot tell the colours apart
     rules.append("a.claim.st-disputed{border-bottom-style:dashed}a.claim.st-refuted{border-bottom-style:double}")
     rules.append("a.claim.st-unverified{border-bottom-style:dotted}")
+    # on paper: no skip link or focus tips, the highlights' colours kept, rows not split across pages
+    rules.append("@media print{.skip,.tip{display:none}body{font-size:11pt}main,header,footer{max-width:none}"
+                 "*{print-color-adjust:exact;-webkit-print-color-adjust:exact}tr{break-inside:avoid}"
+                 "a.claim:focus,a.claim:hover{outline:none}}")
     return "".join(rules)
 
 
@@ -141,7 +155,7 @@ def highlight(text: str, claims: list[ClaimRecord]) -> str:
         out.append(
             f'<a class="claim st-{esc(rec.status)}" id="claim-{rec.id}" href="#row-{rec.id}">'
             f"{esc(text[start:end])}"
-            f'<span class="sr-only"> (claim {rec.id}: {esc(label)})</span></a>'
+            f'<span class="tip"> (claim {rec.id}: {esc(label)}; source: {esc(sources_text(rec))})</span></a>'
         )
         cursor = end
     out.append(esc(text[cursor:]))
@@ -212,6 +226,8 @@ def _write_head(report: Report, out: TextIO) -> None:
     title = "verify report"
     out.write(
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        # nothing on the page may run or load, whatever a stored string turns out to hold
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)}</title><style>{_css()}</style></head><body>"
         '<a class="skip" href="#articles-h">Skip to the articles</a>'
@@ -290,6 +306,8 @@ def _write_articles(report: Report, out: TextIO) -> None:
 def _write_sources(report: Report, out: TextIO) -> None:
     s = report.summary
     out.write('<section aria-labelledby="sources-h"><h2 id="sources-h">Sources and their record</h2>')
+    # one column per status makes this table wider than a narrow window: it scrolls in its own box
+    out.write('<div class="wide" role="region" tabindex="0" aria-label="Sources (scrolls sideways)">')
     out.write('<table><caption>Sources, with how their claims stand</caption><thead><tr>'
               '<th scope="col">Source</th><th scope="col">Kind</th><th scope="col">Affiliation</th>'
               '<th scope="col">Tags</th><th scope="col" class="n">Claims</th><th scope="col" class="n">Relayed</th>')
@@ -303,7 +321,7 @@ def _write_sources(report: Report, out: TextIO) -> None:
             + "".join(f'<td class="n">{src.by_status.get(st, 0)}</td>' for st in STATUSES)
             + "</tr>"
         )
-    out.write("</tbody></table></section>")
+    out.write("</tbody></table></div></section>")
     out.write("</main>")
     out.write(
         '<footer><p class="meta">Grades follow the Admiralty code: source reliability A (completely reliable) '

@@ -8,6 +8,7 @@ from typing import TextIO
 from ..models import STATUSES, ClaimRecord
 from .common import (
     ACROSS_NOTE,
+    CONTROL_CHARS,
     STATUS_LABELS,
     Report,
     copy_spool,
@@ -30,7 +31,7 @@ _SPACES = re.compile(r"\s+")
 
 
 # anything md() would change; most cells hold none of it and are returned as they are
-_MD_CHANGES = re.compile(r"[\\`*_\[\]#|~<>&\x00-\x1f\x7f-\x9f]|\s\s|[^\S ]|^\s|\s$")
+_MD_CHANGES = re.compile(r"[\\`*_\[\]#|~<>&" + CONTROL_CHARS + r"]|\s\s|[^\S ]|^\s|\s$")
 
 
 def md(value: object) -> str:
