@@ -506,13 +506,20 @@ def test_ctrl_c_during_ingest_says_interrupted_once_and_keeps_the_store_whole(db
 
     many = _many_wires(tmp_path)
     proc, workers = start_with_workers(["ingest", many, "--jobs", "2", "--no-check", "--db", db_url], settle=settle)
-    ctrl_c(proc, workers)
+    said = ctrl_c(proc, workers)
     with open_store(db_url) as store, store.session() as s:
         per_article = s.execute(
             select(ArticleRow.id, func.count(ClaimRow.id)).outerjoin(ClaimRow).group_by(ArticleRow.id)
         ).all()
     # every article stored has all its claims (the files differ only in their first line)
     assert len({n for _, n in per_article}) <= 1 and all(n > 0 for _, n in per_article), per_article
+    # and the message says what is left to do: the claims stored (none checked: --no-check)
+    stored = sum(n for _, n in per_article)
+    if stored:
+        assert said == (f"verify: interrupted; {stored} stored claim(s) are not checked yet: "
+                        "run `verify check` to finish"), said
+    else:
+        assert said == "verify: interrupted"
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc to see the workers")

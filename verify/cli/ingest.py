@@ -32,11 +32,23 @@ def register(app: typer.Typer) -> None:
             failed, worst = _ingest(paths, db, jobs, registry, check, rules, allow_plugins)
         except KeyboardInterrupt:
             # said here, once: typer would otherwise turn Ctrl-C into a silent exit 130
-            sys.stderr.write("verify: interrupted\n")
+            sys.stderr.write(f"verify: interrupted{_unfinished(db)}\n")
             sys.stderr.flush()
             raise typer.Exit(130) from None
         if failed:
             raise typer.Exit(worst or 1)
+
+
+def _unfinished(db) -> str:
+    """What an interrupted ingest left to do: stored claims it did not check yet."""
+    from ..store.health import FINISH, unchecked_claims
+
+    try:
+        with open_store(db) as store:
+            n = unchecked_claims(store)
+    except (Exception, KeyboardInterrupt):  # a second Ctrl-C, or a store gone: the plain message
+        return ""
+    return f"; {n} stored claim(s) are not checked yet: run `{FINISH}` to finish" if n else ""
 
 
 def _ingest(paths, db, jobs, registry, check, rules, allow_plugins) -> tuple[int, int]:

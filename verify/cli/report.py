@@ -51,6 +51,7 @@ def register(app: typer.Typer) -> None:
         if include_unreviewed:
             kw["include_unreviewed"] = True
         with open_store(db) as store:
+            _say_unchecked(store)
             if output is None:
                 if fmt is ReportFormat.table:
                     write_report(store, "table", console=out, **kw)
@@ -79,3 +80,14 @@ def register(app: typer.Typer) -> None:
                 Path(tmp).unlink(missing_ok=True)
                 raise
         err.print(Text(f"wrote {target}"))
+
+
+def _say_unchecked(store) -> None:
+    """A store an interrupted ingest left half-checked reads as "all unverified": say so, on stderr
+    (the report itself stays what was asked for)."""
+    from ..store.health import FINISH, unchecked_claims
+
+    n = unchecked_claims(store)
+    if n:
+        err.print(Text(f"verify: note: {n} stored claim(s) are not checked yet, so they show as unverified;"
+                       f" run `{FINISH}` to finish"))
