@@ -697,3 +697,10 @@ def test_a_quoted_title_closing_a_trailer_is_not_the_content() -> None:
 @pytest.mark.parametrize("sentence", ["The president fired the navy chief on Friday.", "The governor vetoed the harbour bill."])
 def test_acts_are_the_outlets_report(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+def test_content_with_no_word_in_it_is_no_claim() -> None:
+    # found by the property tests: a cue followed by nothing but punctuation gave an empty claim
+    assert extract_claims("B said : \n :") == []
+    assert extract_claims('He said ""') == []
+    assert [c.text for c in extract_claims("Police said: “Roads are closed.”")] == ["“Roads are closed.”"]

@@ -7,6 +7,7 @@ registry. Spans are ``[start, end)`` offsets into ``text`` exactly as given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel
@@ -41,7 +42,17 @@ def iter_claims(text: str, registry: Registry | None = None) -> Iterator[Claim]:
     del ctx
     found.reverse()
     while found:
-        yield _to_claim(text, found.pop())
+        f = found.pop()
+        # content with no word in it ("", a lone pair of quotation marks) states nothing
+        if any(_has_word(text, s, e) for s, e in f.frags):
+            yield _to_claim(text, f)
+
+
+_WORD = re.compile(r"\w")
+
+
+def _has_word(text: str, start: int, end: int) -> bool:
+    return _WORD.search(text, start, end) is not None
 
 
 def _distinct(srcs: list[Src]) -> list[Src]:
