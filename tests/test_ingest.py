@@ -271,7 +271,11 @@ def test_cli_ingest_prints_each_file_and_a_total(cli, db_url, articles):
     r = cli("ingest", articles["port"])
     assert r.exit_code == 0
     assert r.stdout.startswith("already stored") and "1 file: 0 new, 1 already stored; 0 claims stored" in r.stdout
-    # nothing new, so nothing to check
+    # nothing new, but the claims --no-check left waiting are checked now
+    assert "checked" in r.stdout
+    r = cli("ingest", articles["port"], articles["river"])
+    assert "0 new, 2 already stored" in r.stdout
+    # nothing new and nothing waiting: nothing to check
     assert "checked" not in r.stdout
 
 

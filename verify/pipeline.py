@@ -82,7 +82,8 @@ def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, 
     """
     from .rules import check as run_check
     from .rules import last_rulebooks, load_rulebook
-    from .store.matches import match_articles
+    from .store.health import unchecked_articles
+    from .store.matches import match_articles, unmatched_articles
     from .store.repository import extend_registry
 
     reg = store.registry()
@@ -105,15 +106,19 @@ def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, 
         if on_file is not None:
             on_file(outcome)
     new_articles = [f.result.article_id for f in summary.new]
-    if new_articles:
-        summary.matched = match_articles(store, new_articles, registry=reg)
-    if book is not None and new_articles:
+    # with the new articles, those an earlier ingest stored but did not finish (killed before it
+    # matched or checked them: their claims are unchecked), so a re-run finishes that work too
+    waiting = unmatched_articles(store, among=[*new_articles, *unchecked_articles(store)])
+    if waiting:
+        summary.matched = match_articles(store, waiting, registry=reg)
+    if book is not None:
         # what this ingest stored, claims never checked, and the claims of earlier articles that
         # gained a match: the rest of the store keeps the outcomes its last check gave it
         ids = set(store.claim_ids(new_articles, unchecked=True))
         if summary.matched is not None:
             ids |= summary.matched.touched
-        summary.checked = run_check(store, book, claim_ids=sorted(ids))
+        if ids:
+            summary.checked = run_check(store, book, claim_ids=sorted(ids))
     return summary
 
 

@@ -19,7 +19,7 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes for extraction (default: one per CPU).")] = None,
         registry: Annotated[list[str] | None, typer.Option("--registry", help="Extra source registry file (TOML); may be repeated. Its sources are stored.", metavar="FILE")] = None,
-        check: Annotated[bool, typer.Option("--check/--no-check", help="Apply the rulebook to the stored claims when something new was stored.")] = True,
+        check: Annotated[bool, typer.Option("--check/--no-check", help="Apply the rulebook to the stored claims when something new was stored, or stored claims wait for a check.")] = True,
         rules: Annotated[list[str] | None, typer.Option("--rules", help="House rulebook for the check, added to the shipped one as in `verify check --rules` (default: the rulebooks of the last check); may be repeated.", metavar="DIR", show_default=False)] = None,
         allow_plugins: Annotated[bool, typer.Option("--allow-plugins", help="Run the rulebook's steps.py plug-in (Python code: only if you trust it).")] = False,
     ) -> None:

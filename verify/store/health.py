@@ -61,6 +61,13 @@ def unchecked_claims(store: Any) -> int:
         return s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.checked_at.is_(None))) or 0
 
 
+def unchecked_articles(store: Any) -> list[int]:
+    """The articles holding claims no check has touched yet: work an interrupted ingest left."""
+    with store.session() as s:
+        return list(s.scalars(select(ClaimRow.article_id).where(ClaimRow.checked_at.is_(None)).distinct()
+                              .order_by(ClaimRow.article_id)))
+
+
 def check_store(store: Any) -> StoreHealth:
     """Run every consistency check; see the module's docstring."""
     try:

@@ -196,9 +196,14 @@ def _load(s: Any, reg: Registry, ids: list[int]) -> list[MatchClaim]:
     return out
 
 
-def unmatched_articles(db: Any) -> list[int]:
-    """Stored articles with claims that matching has not filed in its index yet."""
+def unmatched_articles(db: Any, among: Iterable[int] | None = None) -> list[int]:
+    """Stored articles with claims that matching has not filed in its index yet (of ``among`` only,
+    where given: a few lookups instead of reading the whole index)."""
     with write_scope(db) as s:
+        if among is not None:
+            return [a for a in sorted(set(among))
+                    if s.scalar(select(ClaimRow.id).where(ClaimRow.article_id == a).limit(1)) is not None
+                    and s.scalar(select(TermRow.id).where(TermRow.article_id == a).limit(1)) is None]
         indexed = select(TermRow.article_id).distinct()
         return list(s.scalars(select(ClaimRow.article_id).distinct()
                               .where(ClaimRow.article_id.not_in(indexed)).order_by(ClaimRow.article_id)))
