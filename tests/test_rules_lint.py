@@ -44,6 +44,8 @@ def test_a_broken_table_is_malformed_gherkin_at_its_line(tmp_path, cli):
 """)
     [p] = lint(tmp_path / "r").errors
     assert p.line == 5 and "inconsistent cell count" in p.message
+    # in words an editor understands first, the parser's own after them
+    assert p.message.startswith("this table row has a different number of cells from the rows above it")
     res = cli("rules", "lint", tmp_path / "r", "--format", "json")
     assert res.exit_code != 0
     out = json.loads(res.stdout)
@@ -74,12 +76,20 @@ def test_malformed_structure_and_misplaced_steps(tmp_path):
     Then its status is "probably"
 """)
     problems = {(p.file.rsplit("/", 1)[1], p.line): p.message for p in lint(tmp_path / "r").errors}
-    assert ("a.feature", 1) in problems
+    assert problems[("a.feature", 1)].startswith(
+        "a rulebook file begins with a 'Feature:' line; 'Scenario: no feature line' comes before it (parser: ")
     assert "write it under Then" in problems[("b.feature", 3)]
     assert "write it under Given or When" in problems[("b.feature", 8)]
     assert "no Then step" in problems[("b.feature", 10)]
     assert "selects no claims" in problems[("b.feature", 13)]
     assert "unknown status 'probably'" in problems[("b.feature", 18)]
+
+
+def test_a_file_that_ends_too_early_says_what_it_lacks(tmp_path):
+    write_rules(tmp_path / "r", "a.feature", 'Feature: Notes\n  Scenario: A note\n    Given any claim\n    """\n  text\n')
+    [p] = lint(tmp_path / "r").errors
+    assert p.message.startswith('the file ends too early: expected the line that closes a text block (""" or ```)')
+    assert "(parser: unexpected end of file" in p.message
 
 
 def test_tags_unknown_expired_and_malformed(tmp_path):

@@ -377,9 +377,38 @@ def suggest(steps: StepRegistry, text: str, limit: int = 3) -> tuple[str, ...]:
     return tuple(out)
 
 
+# the Gherkin parser's token names, in the words of someone writing a rulebook
+_TOKEN_WORDS = {
+    "#FeatureLine": "a 'Feature:' line",
+    "#RuleLine": "a 'Rule:' line",
+    "#BackgroundLine": "a 'Background:' line",
+    "#ScenarioLine": "a 'Scenario:' line",
+    "#ExamplesLine": "an 'Examples:' line",
+    "#StepLine": "a step (Given, When, Then, And, But)",
+    "#TableRow": "a table row (| ... |)",
+    "#DocStringSeparator": 'the line that closes a text block (""" or ```)',
+    "#TagLine": "a tag (@...)",
+    "#EOF": "the end of the file",
+}
+_EXPECTED = re.compile(r"^(?P<eof>unexpected end of file, )?expected: (?P<tokens>[#\w, ]+?)(?:, got '(?P<got>.*)')?$")
+
+
 def _parser_message(err: ParserException) -> str:
-    msg = str(err)
-    return re.sub(r"^\(\d+:\d+\):\s*", "", msg)
+    """What is wrong in plain words, with the parser's own message after it."""
+    own = re.sub(r"^\(\d+:\d+\):\s*", "", str(err))
+    if own == "inconsistent cell count within the table":
+        return f"this table row has a different number of cells from the rows above it (parser: {own})"
+    m = _EXPECTED.match(own)
+    if not m:
+        return own
+    wanted = [_TOKEN_WORDS[t] for t in (x.strip() for x in m["tokens"].split(",")) if t in _TOKEN_WORDS]
+    if m["got"] is not None and "#FeatureLine" in m["tokens"] and "#ScenarioLine" not in m["tokens"]:
+        plain = f"a rulebook file begins with a 'Feature:' line; '{m['got']}' comes before it"
+    elif m["eof"]:
+        plain = "the file ends too early" + (f": expected {' or '.join(wanted)}" if wanted else "")
+    else:
+        plain = f"'{m['got']}' cannot stand here" + (f": expected {' or '.join(wanted)}" if wanted else "")
+    return f"{plain} (parser: {own})"
 
 
 def _index(node: Any, out: dict[str, dict]) -> None:
