@@ -91,13 +91,15 @@ def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, 
     book = None
     if check:
         # read against the store's registry, so rules may name sources people added
-        if rules:
-            dirs = list(rules) if isinstance(rules, (list, tuple)) else [rules]
-            book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=reg, with_default=True)
-        else:
-            book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
-        if book.errors:
-            raise RulebookError(f"rulebook does not lint clean: {book.errors[0]}; nothing was stored")
+        try:
+            if rules:
+                dirs = list(rules) if isinstance(rules, (list, tuple)) else [rules]
+                book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=reg, with_default=True)
+            else:
+                book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
+        except RulebookError as e:
+            # refused before anything is read or stored; the user should know both
+            raise RulebookError(f"{e}; nothing was stored") from None
     if added:
         store.sync_sources(added)
     summary = IngestSummary()
