@@ -14,7 +14,8 @@ from bisect import bisect_right
 from .attribution import Found, Reader, Span, trim_span
 from .quotes import paragraph_quotes
 from .sentences import paragraphs, sentences
-from .sources import SUBJECT_PRONOUNS, Context, Src, note_subject
+from .sources import Context, Src, note_subject
+from .words import SUBJECT_PRONOUNS
 
 NESTED_DROP = {"belief", "stance", "evidence"}
 _OPENING = "“\"'`«„‘"

@@ -20,189 +20,31 @@ from itertools import compress
 from dataclasses import dataclass, field
 
 from .cues import (
-    AS_REPORTED,
-    AS_REPORTED_FIRST,
-    BE,
-    BELIEF_FORMS,
-    EVIDENCE_FORMS,
-    EVIDENCE_NOUNS,
-    LISTENER,
-    PARTICIPLES,
-    PERSON_ONLY,
-    SPEECH_FORMS,
-    STANCE_FORMS,
-    VAGUE_PASSIVES,
+    AS_REPORTED, AS_REPORTED_FIRST, BACKING, BELIEF_FORMS, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, COLON_LABELS,
+    CONTROL_VERBS, DASH_CUES, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, FRAME_NOUNS, FRAME_VERBS, LISTENER,
+    NOT_A_CLAUSE, NOUN_CUES, NOUNISH, PARTICIPLES, PERSON_ONLY, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL,
+    PREP_VERBS, RELEASE_VERBS, SCAN_WORDS, SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
 )
-from .sources import (
-    DETERMINERS,
-    RELATIVES,
-    SUBJECT_PRONOUNS,
-    Context,
-    Src,
-    describe,
-    left_np,
-    mention_of,
-    right_np,
-    skip_aux,
-    ANON_HEADS as ANON_WORDS,
-    _STOP as _STOP_WORDS,
-    split_sources,
-)
-from .tokens import (
-    CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, WEEKDAYS, Tokens, is_cap, is_possessive, lowered, tokenize,
+from .sources import Context, Src, describe, left_np, mention_of, right_np, skip_aux, split_sources
+from .tokens import CLOSE_QUOTES, OPEN_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_cap, is_possessive, lowered, tokenize
+from .words import (
+    ANON_HEADS, ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CHANNELS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS,
+    DOCUMENTS, GROUP_SUBJECTS, INTRO_WORDS, LISTENER_WORDS, MEDIA, MESSAGES, NP_END, PASSIVE_AUX, POSSESSIVE_PRONOUNS,
+    PP_LINKS, RELATIVES, SENTENCE_ADVERBS, SIGNS, STATE_ADJECTIVES, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS,
+    TRAILER_START, TRAILING_PPS, WEEKDAYS, WRITINGS,
 )
 
 Span = tuple[int, int]
-
-_PARTICIPLES = set(PARTICIPLES)
-# verb forms that are more often plural nouns ("his claims", "media reports", "the questions")
-# plural subjects of opinion-poll sentences, before a bare stance verb ("most voters oppose ...")
-_GROUP_SUBJECTS = {"percent", "%", "who", "voters", "respondents", "americans", "republicans", "democrats", "people",
-                   "majority", "most", "many", "half", "third", "thirds", "quarters", "three-quarters", "polled",
-                   "surveyed", "independents", "conservatives", "liberals", "supporters", "members"}
-_NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "point", "issue", "offer", "talk", "echoes", "points", "offers", "issues", "refers", "talks", "answers", "reminds", "seeks", "claims", "reports", "tweets", "remarks", "comments", "questions", "notes", "answers", "replies",
-            "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
-            "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
-            "mentions", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
-            "promise", "pledge", "vow", "estimate", "credit", "challenge", "advocate", "thank", "tweet", "note",
-            "answer", "reply", "mention", "dispute", "contest", "label", "brand", "portray", "welcome", "hail",
-            "blame", "question", "fault", "champion", "dub"}
-_BE_NOT = {"isn’t", "isn't", "wasn’t", "wasn't", "aren’t", "aren't", "weren’t", "weren't", "’s", "'s", "’re", "'re"}
-_TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "from", "while", "when", "as", "last",
-                  "this", "earlier", "later", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                  "sunday", "today", "yesterday", "tonight", "recently", "afterward", "afterwards", "then", "again",
-                  "repeatedly", "shortly", "late", "early", "of", "about", "through", "with", "outside", "inside",
-                  "near", "since", "following", "under", "over", "in", "amid", "without", "adding", "for"}
-_INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
-                "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
-_CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
-_SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
-# prepositions inside a subject phrase: "leaders in North Carolina", "a lawyer from Ohio"
-_PP_LINKS = {"in", "at", "from", "of", "for", "on", "with", "by"}
-_TRAILING_PPS = {"of", "from", "in", "at", "for"}  # before a participle, where "with" introduces the phrase
-_SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed", "so",
-                     "thus", "yet", "but", "and", "then"}
-_TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend", "monday", "tuesday",
-               "hours", "days", "weeks", "months", "years", "minutes", "moments", "later", "earlier",
-               "wednesday", "thursday", "friday", "saturday", "sunday", "time", "spring", "summer", "fall", "winter"}
-_ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
-             "every", "each", "no", "any", "such"}
-_LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "the",
-                   "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
-_STATE_ADJECTIVES = {"member", "united", "other", "swing", "battleground", "southern", "northern", "western", "eastern",
-                     "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island"}
-_CHANNELS = {"twitter", "facebook", "instagram", "youtube", "television", "tv", "radio", "air", "camera", "cnn", "msnbc",
-             "fox", "abc", "nbc", "cbs", "npr", "bbc", "telegram"}
-_BACKING = {"supporting", "backing", "opposing", "endorsing"}
-_EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
-# verbs that hand their subject to a following "to" + reporting verb: "went on to say", "refused to say"
-_CONTROL_VERBS = set(
-    """went go goes going refused refuses declined declines continued continues wanted wants want tried tries
-    began begins started starts seemed seems appeared appears decided decides hoped hopes planned plans expected
-    used agreed agrees promised promises vowed vows pledged sought seeks moved rushed stepped took takes failed
-    fails chose chooses managed manages is was are were has have had yet likely unlikely able going expected
-    prepared needs needed wished wishes threatened threatens intends intended aims aimed attempted attempts
-    attempt interjected continue""".split()
-)
-_DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post", "memo", "letter", "filing",
-              "documents", "document", "records", "emails", "email", "data", "figures", "estimates", "results",
-              "interviews", "interview", "review", "audit", "investigation", "transcript", "calculations", "tally",
-              "count", "release", "tweet", "video", "book", "article", "story", "column", "op-ed"}
-_CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "can", "may",
-                 "might", "must", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't"}
+# a dateline before the story: "PARIS, Aug 31 (Reuters) - "
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s*[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()]{1,40}\))?\s*(?:-|—|–|--)\s+"
 )
-_CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
-_CLAUSE_BREAKS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "!", "?", "\"", "“", "”", "'", "‘", "’"}
-_PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"},
-               "weigh": {"in"}, "lash": {"out"}, "side": {"with"}, "spar": {"with"}, "balk": {"at"},
-               "distance": {"himself", "herself", "themselves", "itself", "ourselves", "myself"}}
-# what a message is sent as, or to whom: "sent a statement saying ...", "emailed supporters saying ..."
-_MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
-             "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
-             "followers", "members", "donors", "voters", "journalists", "staff"}
-# what can carry words itself: "a sign saying ...", "911 calls saying ...", "a voice-over saying ..."
-_SIGNS = {"sign", "signs", "banner", "banners", "placard", "placards", "cover", "calls", "headline", "headlines",
-          "ad", "ads", "voice", "poster", "posters", "t-shirt", "shirts", "sticker", "stickers"}
-_SEND_VERBS = {"sent", "send", "sends", "issued", "issues", "released", "releases", "put", "puts", "emailed", "emails",
-               "posted", "posts", "wrote", "writes", "published", "publishes", "filed", "files", "mailed", "texted", "ran",
-               "runs", "aired", "airs", "circulated", "distributed"}
-# cues of two or more words: a light verb and what it makes of the content ("made clear that", "took aim at")
-# verb form -> (the words that complete the cue, how many modifiers may come between)
-_PHRASE_VERBS = {
-    **dict.fromkeys(("made", "make", "makes", "making"), (
-        {"clear", "case", "point", "argument", "comments", "comment", "remarks", "statements", "allegations",
-         "accusations", "appeal", "plea", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
-    **dict.fromkeys(("took", "take", "takes", "taking"), (
-        {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "exception", "jab", "jabs"}, 3)),
-    **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
-    # "“...,” the mayor shot back."
-    **dict.fromkeys(("shot", "fired", "hit", "pushed", "snapped"), ({"back"}, 0)),
-}
-# the word that closes the cue and opens the content: "took aim at X", "made the case for X"
-_PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
-# stances that are also acts of force: with an armed subject they report what happened, not what anyone holds
-_PHYSICAL = {"attack", "push", "press", "back", "support", "target", "hit", "strike", "defend"}
-_ARMED = set(
-    """troops forces army armies military soldiers units unit brigade brigades battalion battalions regiment division
-    drones drone missiles missile artillery jets aircraft warplanes planes helicopters tanks navy militants fighters
-    rebels gunmen insurgents militia militias separatists paratroopers marines commandos snipers infantry
-    air force""".split()
-)
-# verbs that make a statement only when what they put out is a text: "released a report", "filed a lawsuit"
-_RELEASE_VERBS = {"release", "publish", "post", "file", "unveil"}
-_WRITINGS = _DOCUMENTS | _MESSAGES | {"returns", "plan", "plans", "proposal", "details", "findings", "data", "list", "budget",
-                                     "ads", "lawsuit", "suit", "complaint", "motion", "appeal", "charges", "brief",
-                                     "platform", "agenda", "policy", "guidance", "rules", "regulations", "order",
-                                     "comments", "remarks", "response", "reply", "op-ed", "editorial", "essay",
-                                     "message", "messages", "letters", "emails", "memos", "transcripts", "tweets",
-                                     "numbers", "estimate", "forecast", "survey", "poll", "polls", "information",
-                                     "names", "text", "version", "draft", "bill", "legislation", "resolution"}
-# what a picture shows carries an account on; it is not a statement of whoever posted it
-_MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
-          "footage", "clip", "clips", "selfie", "map", "maps"}
-_DASH_CUES = {"―", "—", "–", "--", "-"}
+# "In a poll released Monday, ...": a document opening the sentence
 _IN_DOCUMENT = re.compile(r"In (?:a|an|the|this|that|its|their|his|her|[A-Z])[^,]{0,80}\b(?:polls?|surveys?|study|studies|report|analysis|data|findings|research|census|audit|review|assessment|forecast)(?: (?:released|published|conducted|taken|out|last|this|earlier)\b[^,]{0,40})?,")
+# a quotation signed with a dash after its closing mark
 _DASH_CHARS = re.compile(r"[\"”»'][ \t]*(?:[―—–-]|--)")
 _LOWER_WORDS = re.compile(r"[a-z]+")
-_VERB_CUES = set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
-_CUE_WORDS = (
-    set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
-    | {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued", "according"}
-)
-# nouns that report a stance or a statement when their owner is named: "her claim that ...", "Roe's attacks on ..."
-# (noun -> the words that may open its content)
-_NOUN_CUES = {
-    "claim": {"that"}, "claims": {"that"}, "assertion": {"that"}, "argument": {"that"}, "insistence": {"that"},
-    "contention": {"that"}, "suggestion": {"that"}, "warning": {"that"}, "promise": {"that", "to"},
-    "pledge": {"to", "that"}, "vow": {"to"}, "calls": {"for"}, "attacks": {"on"}, "attack": {"on"},
-    "criticism": {"of"}, "endorsement": {"of"}, "comments": {"on", "about"}, "remarks": {"about"},
-    "embrace": {"of"}, "demand": {"that"}, "demands": {"that"},
-}
-_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
-_NP_END = {",", ";", ":", ".", "—", "–", "--", "(", ")", "!", "?"}
-# a state of mind stated with "that": "X is confident that ...", "X fears that ..."
-_BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
-                "sure", "fears", "worries", "insists", "aware"}
-_BELIEF_LINKS = BE | {"remain", "remains", "remained", "not", "also", "still", "very", "increasingly", "deeply", "now"}
-# tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
-_CUE_WORDS = _CUE_WORDS | set(_NOUN_CUES) | _BELIEF_THAT
-_CANDIDATES = _CUE_WORDS | _DASH_CUES | set(_PHRASE_VERBS)
-_SCAN_WORDS = _CUE_WORDS | set(_PHRASE_VERBS)  # a sentence with none of these holds no verb cue
-# "Note: ...", "Update: ..." are labels, not speakers
-_COLON_LABELS = set(
-    """note update updated photo photos source sources related read watch editor editors warning breaking
-    exclusive video listen pictured credit credits share tags posted image images caption correction
-    disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see
-    subscribe follow contact location date time when where what why how who answer question questions contributing
-    contributors editor’s editor's morning evening today latest still twitter email e-mail name look revealed so
-    watch: facebook instagram youtube website web phone fax address age city job pay""".split()
-)
-_FRAME_VERBS = {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued"}
-_FRAME_NOUNS = {"details", "detail", "information", "account", "accounts", "update", "updates", "figures",
-                "statement", "description", "version", "testimony", "evidence", "briefing", "data"}
 
 
 @dataclass
@@ -223,12 +65,9 @@ class Found:
 def _plural_noun(w: str) -> bool:
     """A lower-case plural noun that can be the subject of a present-tense verb ("observers", "analysts")."""
     return len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) \
-        and w not in _ARTICLES and w not in DETERMINERS and w not in _TRAILER_START and w not in _VERB_CUES
+        and w not in ARTICLES and w not in DETERMINERS and w not in TRAILER_START and w not in VERB_CUES
 
 
-# words after a cue that show it is a noun, not a verb taking a clause: "critics' notes of", "his notes and"
-_NOT_A_CLAUSE = {"of", "for", "on", "about", "in", "to", "and", "or", "from", "by", "with", "at", "as", "is", "are", "was",
-                 "were", "has", "have", "had"}
 
 
 def trim_span(text: str, s: int, e: int) -> Span:
@@ -261,7 +100,7 @@ class Reader:
         # most sentences hold no cue at all: a C-speed word scan spares them the tokenizer
         chunk = text[s:e]
         low_text = lowered(text)
-        if (_SCAN_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower()) if low_text is None else _LOWER_WORDS.findall(low_text, s, e))
+        if (SCAN_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower()) if low_text is None else _LOWER_WORDS.findall(low_text, s, e))
                 and ":" not in chunk[:80]
                 and not _DASH_CHARS.search(chunk) and not _IN_DOCUMENT.match(chunk)):
             return []
@@ -282,12 +121,12 @@ class Reader:
         # a headline set as a sentence: most words capitalised ("Mayor Says Ferry Will Run.")
         title_case: bool | None = None  # worked out only when a capitalised cue needs it
         # only cue candidates matter; picking them out at C speed skips the loop over every other word
-        for i in compress(range(n), map(_CANDIDATES.__contains__, lows)):
+        for i in compress(range(n), map(CANDIDATES.__contains__, lows)):
             if toks.inq[i]:
                 continue
             low = lows[i]
             w = words[i]
-            if w in _DASH_CUES:
+            if w in DASH_CUES:
                 if i > 1 and (words[i - 1] in CLOSE_QUOTES or (words[i - 1] in STRAIGHT_QUOTES and toks.inq[i - 2])):
                     f = self._dash(toks, i, para)
                     if f:
@@ -313,28 +152,28 @@ class Reader:
                 continue
             if w[:1].isupper() and i > 0 and words[i - 1] not in QUOTE_MARKS:
                 continue
-            if low in _FRAME_VERBS and any(lows[k] in _FRAME_NOUNS for k in range(i + 1, min(n, i + 4))):
+            if low in FRAME_VERBS and any(lows[k] in FRAME_NOUNS for k in range(i + 1, min(n, i + 4))):
                 f = self._frame(toks, i, para)
                 if f:
                     out.append(f)
                 continue
-            if low in _BELIEF_THAT and i > 1 and i + 2 < n and lows[i + 1] == "that" and (
-                    lows[i - 1] in _BELIEF_LINKS if not low.endswith("s") else lows[i - 1] not in _ARTICLES and not is_possessive(words[i - 1])):
+            if low in BELIEF_THAT and i > 1 and i + 2 < n and lows[i + 1] == "that" and (
+                    lows[i - 1] in BELIEF_LINKS if not low.endswith("s") else lows[i - 1] not in ARTICLES and not is_possessive(words[i - 1])):
                 f = self._belief_that(toks, i, para)
                 if f:
                     out.append(f)
                     continue
-            if low in _NOUN_CUES and i > 0 and i + 2 < n and lows[i + 1] in _NOUN_CUES[low]:
+            if low in NOUN_CUES and i > 0 and i + 2 < n and lows[i + 1] in NOUN_CUES[low]:
                 f = self._noun_cue(toks, i, para)
                 if f:
                     out.append(f)
                     continue
-            if low in _PHRASE_VERBS:
+            if low in PHRASE_VERBS:
                 f = self._phrase(toks, i, e, para)
                 if f:
                     out.append(f)
                 continue
-            if low in _VERB_CUES:
+            if low in VERB_CUES:
                 f = self._verb(toks, i, s, e, para, out)
                 if f:
                     out.append(f)
@@ -344,10 +183,10 @@ class Reader:
         """"X made clear that ...", "X took aim at ...", "as X put it: ...": a cue of several words."""
         n = len(toks)
         lows = toks.lows
-        heads, gap = _PHRASE_VERBS[lows[i]]
+        heads, gap = PHRASE_VERBS[lows[i]]
         k = i + 1
         while k < n and k <= i + 1 + gap and lows[k] not in heads:
-            if toks.inq[k] or toks.words[k] in _CLAUSE_BREAKS and toks.words[k] != ",":
+            if toks.inq[k] or toks.words[k] in CLAUSE_BREAKS and toks.words[k] != ",":
                 return None
             k += 1
         if k >= n or lows[k] not in heads or toks.inq[k]:
@@ -355,12 +194,12 @@ class Reader:
         if lows[k] == "back" and not any(toks.inq[:i]):
             return None  # "“...,” the mayor shot back" answers a quotation; "troops fired back" is gunfire
         end = k
-        if end + 1 < n and lows[end + 1] in _PHRASE_LINKS and lows[k] != "it":
+        if end + 1 < n and lows[end + 1] in PHRASE_LINKS and lows[k] != "it":
             end += 1
-        speech = lows[k] in ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back")
+        speech = lows[k] in PHRASE_SPEECH
         lemma, klass = ("say", "speech") if speech else ("criticize", "stance")
         j, passive = skip_aux(toks, i)
-        if passive or (lows[k] == "it" and (j < 0 or lows[j] in _ARTICLES)):
+        if passive or (lows[k] == "it" and (j < 0 or lows[j] in ARTICLES)):
             return None
         cue = (toks.starts[i], toks.ends[end])
         if lows[k] == "it" and j >= 0 and (end + 1 >= n or toks.words[end + 1] in (".", "!", "?") or toks.words[end + 1] in QUOTE_MARKS and end + 2 >= n):
@@ -439,7 +278,7 @@ class Reader:
             if (lows[k] == "that" or (lows[k] in ("whether", "if") and k == a)) and not toks.inq[k]:
                 a = k + 1
                 break
-            if lows[k] in SUBJECT_PRONOUNS or lows[k] in SPEECH_FORMS or lows[k] in BELIEF_FORMS or lows[k] in _CLAUSE_VERBS:
+            if lows[k] in SUBJECT_PRONOUNS or lows[k] in SPEECH_FORMS or lows[k] in BELIEF_FORMS or lows[k] in CLAUSE_VERBS:
                 break  # a clause has begun: "said the plan would fail if ..." keeps its subject
             if lows[k] in ("”", '"') or words[k] in OPEN_QUOTES:
                 break
@@ -461,7 +300,7 @@ class Reader:
             if toks.inq[k]:
                 continue
             if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
-                lows[k + 1] in _PARTICIPLES or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to")
+                lows[k + 1] in PARTICIPLES or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to")
             ):
                 b = k - 1
                 break
@@ -481,7 +320,7 @@ class Reader:
                 return None
             if words[k] == ",":
                 v = next((x for x in range(k + 2, z + 1) if lows[x] in SPEECH_FORMS or lows[x] in EVIDENCE_FORMS), None)
-                if v is None or lows[k + 1] in _PARTICIPLES or lows[k + 1] in ("as", "according", "and", "but", "which", "who"):
+                if v is None or lows[k + 1] in PARTICIPLES or lows[k + 1] in ("as", "according", "and", "but", "which", "who"):
                     return None
                 return k
         return None
@@ -490,7 +329,7 @@ class Reader:
         """Past the listener of "told reporters ...", "told the Daily Post ...", "told him ..."."""
         n = len(toks)
         words, lows = toks.words, toks.lows
-        if a < n and lows[a] in ("me", "us", "him", "her", "them", "you") and (a + 1 >= n or not toks.words[a + 1][:1].isalnum() or lows[a + 1] in _TRAILER_START or lows[a + 1] == "that"):
+        if a < n and lows[a] in ("me", "us", "him", "her", "them", "you") and (a + 1 >= n or not toks.words[a + 1][:1].isalnum() or lows[a + 1] in TRAILER_START or lows[a + 1] == "that"):
             return a + 1  # "told her."
         k = a
         while k < n and lows[k] in DETERMINERS and lows[k] not in SUBJECT_PRONOUNS:
@@ -501,7 +340,7 @@ class Reader:
             while k < n and (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of")) and not toks.inq[k]:
                 k += 1
             # "told a Senate panel Wednesday": a common noun may close the listener's name
-            if k + 1 < n and words[k][:1].islower() and lows[k] not in _STOP_WORDS and (lows[k + 1] in _TRAILER_START or words[k + 1] in (".", ",") or lows[k + 1] == "that"):
+            if k + 1 < n and words[k][:1].islower() and lows[k] not in STOP and (lows[k + 1] in TRAILER_START or words[k + 1] in (".", ",") or lows[k + 1] == "that"):
                 k += 1
             return k
         if words[k][0].isalpha() and lows[k] not in ("that", "whether", "if", "to"):
@@ -509,8 +348,8 @@ class Reader:
                 # "told his closest advisers as ...": the listener's words after the determiner
                 m = k
                 while m + 1 < n and m < k + 3 and words[m + 1][:1].islower() and words[m + 1].isalpha() and not toks.inq[m + 1] \
-                        and lows[m + 1] not in _TRAILER_START and lows[m + 1] not in ("that", "whether", "if", "to") \
-                        and lows[m + 1] not in SUBJECT_PRONOUNS and lows[m + 1] not in _CLAUSE_VERBS and lows[m + 1] not in _VERB_CUES:
+                        and lows[m + 1] not in TRAILER_START and lows[m + 1] not in ("that", "whether", "if", "to") \
+                        and lows[m + 1] not in SUBJECT_PRONOUNS and lows[m + 1] not in CLAUSE_VERBS and lows[m + 1] not in VERB_CUES:
                     m += 1
                 return m + 1
             return k + 1
@@ -558,7 +397,7 @@ class Reader:
             k = j - 1
             while k >= 0 and lows[k] in ("on", "out", "up", "not", "never", "also", "quick", "eager", "willing", "unwilling", "reluctant", "ready", "so", "far", "as"):
                 k -= 1
-            if k < 0 or not (lows[k] in _CONTROL_VERBS or lows[k] in BE):
+            if k < 0 or not (lows[k] in CONTROL_VERBS or lows[k] in BE):
                 return None
             if lows[k].endswith("ing") and k > 0 and words[k - 1] == "," and prior:
                 # "“...,” Roe said, going on to say that ...": the same speaker goes on
@@ -581,7 +420,7 @@ class Reader:
         sources, src_start, inverted, after_src = who
         if not sources:
             return None
-        if lemma in _PHYSICAL and any(src.mention.lower().rsplit(None, 1)[-1] in _ARMED for src in sources):
+        if lemma in PHYSICAL and any(src.mention.lower().rsplit(None, 1)[-1] in ARMED for src in sources):
             return None  # "Russian troops attacked the village": a military action the outlet reports, not a stance
         return self._content(toks, i, e, para, lemma, klass, cue, sources, src_start, inverted, after_src)
 
@@ -592,7 +431,7 @@ class Reader:
         low = lows[i]
         prev = lows[i - 1] if i > 0 else ""
         # a noun, not a verb: "the report", "his claims", "a note"
-        if (tense in ("base", "third") or tense == "past") and (prev in _ARTICLES or is_possessive(words[i - 1] if i else "")):
+        if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")):
             # "his repeated offenses", "the alleged plot": an adjective, not a verb
             return True
         nxt = lows[i + 1] if i + 1 < n else ""
@@ -618,25 +457,25 @@ class Reader:
         if low == "states":
             # "the states", "member states that ..."; "the document states that ..." is a cue
             after = lows[i + 2] if i + 2 < n else ""
-            return nxt != "that" or prev in _STATE_ADJECTIVES or prev in _ARTICLES or prev in DETERMINERS \
-                or after in _CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
+            return nxt != "that" or prev in STATE_ADJECTIVES or prev in ARTICLES or prev in DETERMINERS \
+                or after in CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
         if lemma == "compare" and prev == "," and nxt in ("with", "to"):
             return True  # "..., compared with two last year": a comparison, not a stance
-        if lemma in _RELEASE_VERBS and any(lows[k] in _MEDIA for k in range(i + 1, min(n, i + 4))):
+        if lemma in RELEASE_VERBS and any(lows[k] in MEDIA for k in range(i + 1, min(n, i + 4))):
             return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
-        if lemma in _RELEASE_VERBS and not any(lows[k] in _WRITINGS for k in range(i + 1, min(n, i + 6))):
+        if lemma in RELEASE_VERBS and not any(lows[k] in WRITINGS for k in range(i + 1, min(n, i + 6))):
             return True  # "released a statement" says something; "released 50 prisoners" is an event
         if low in ("called", "named", "dubbed") and i + 1 < n and is_cap(words[i + 1]):
             k = i + 1
             while k < n and (is_cap(words[k]) or lows[k] in ("of", "the", "for", "and")) and not toks.inq[k]:
                 k += 1
-            if k < n and (lows[k] in _CLAUSE_VERBS or lows[k] in BE):
+            if k < n and (lows[k] in CLAUSE_VERBS or lows[k] in BE):
                 return True  # "a super PAC called Our Principles is ...": a name, not a stance
-        if lemma in _PREP_VERBS and nxt not in _PREP_VERBS[lemma]:
+        if lemma in PREP_VERBS and nxt not in PREP_VERBS[lemma]:
             return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
         if lemma in ("see", "view"):
             # a judgement only as "X sees/views Y as Z"; "we'll see", "the view from" are not attributions
-            if prev in BE or tense == "ing" or prev in _ARTICLES:
+            if prev in BE or tense == "ing" or prev in ARTICLES:
                 return True
             k = i + 1
             while k < min(n, i + 9) and lows[k] != "as" and words[k] not in (",", ".", ";", ":"):
@@ -644,22 +483,22 @@ class Reader:
             if k >= n or lows[k] != "as" or k == i + 1:
                 return True
         pw = words[i - 1] if i else ""
-        if (low in _NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in _PARTICIPLES and prev in (",", "—", "–", "and", "by")) or prev in BE)):
+        if (low in NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in PARTICIPLES and prev in (",", "—", "–", "and", "by")) or prev in BE)):
             # (", citing ...", "by praising ..." are participles that the participle step reads)
             # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
-            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in _CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
+            subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
                 or (tense == "base" and prev == "to" and klass != "stance") \
                 or (tense == "third" and prev == "," and nxt == "that" and klass != "stance") \
-                or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in _NOT_A_CLAUSE) \
+                or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
                 or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
-                    and not prev.endswith("s") and nxt.isalpha() and nxt not in _NOT_A_CLAUSE and nxt not in _CLAUSE_VERBS)  # "The candidate claims his ..."
-            if klass == "stance" and tense == "base" and prev in _GROUP_SUBJECTS | {"majority"} and (nxt in _TRAILER_START or nxt in _NP_END or nxt in ("among", "gives", "give")):
+                    and not prev.endswith("s") and nxt.isalpha() and nxt not in NOT_A_CLAUSE and nxt not in CLAUSE_VERBS)  # "The candidate claims his ..."
+            if klass == "stance" and tense == "base" and prev in GROUP_SUBJECTS and (nxt in TRAILER_START or nxt in NP_END or nxt in ("among", "gives", "give")):
                 return True  # "48% support in the state", "38 percent support;": a share, not a stance
             if klass == "stance" and tense == "base":
                 subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
-                    or prev in _GROUP_SUBJECTS  # "47 percent support ...", "voters who oppose ..."
-            if klass == "stance" and tense in ("third", "ing") and low not in _NOUNISH and prev.isalpha() and prev not in DETERMINERS and prev not in _ARTICLES \
-                    and prev not in _TRAILER_START and prev not in _CAP_WORDS:
+                    or prev in GROUP_SUBJECTS  # "47 percent support ...", "voters who oppose ..."
+            if klass == "stance" and tense in ("third", "ing") and low not in NOUNISH and prev.isalpha() and prev not in DETERMINERS and prev not in ARTICLES \
+                    and prev not in TRAILER_START and prev not in CAP_WORDS:
                 subj_like = True  # "the mayor criticizes ...", "the board praising ...": an unambiguous verb form after a noun
             if not subj_like:
                 return True
@@ -674,14 +513,14 @@ class Reader:
         n = len(toks)
         lows, words = toks.lows, toks.words
         low = lows[i]
-        if low in _PARTICIPLES and i > 1 and lows[i - 1] == "and" and prior and prior[-1].cue and toks.starts[i] - prior[-1].cue[1] < 400:
+        if low in PARTICIPLES and i > 1 and lows[i - 1] == "and" and prior and prior[-1].cue and toks.starts[i] - prior[-1].cue[1] < 400:
             # "..., pointing to his record and saying that ...": the same speaker goes on
             ca = self._content_after(toks, i, e, lemma)
             f = self._frag(toks, *ca) if ca else None
             if f:
                 last = prior[-1]
                 return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
-        if low in _PARTICIPLES and i == 0:
+        if low in PARTICIPLES and i == 0:
             # "Declaring that he would win, the candidate left the stage": the main clause's subject
             for k in range(1, n - 1):
                 if words[k] == "," and not toks.inq[k]:
@@ -694,7 +533,7 @@ class Reader:
                         return True, None
                     return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
             return True, None
-        if low in _PARTICIPLES and i > 1 and words[i - 1] == "," and not prior:
+        if low in PARTICIPLES and i > 1 and words[i - 1] == "," and not prior:
             # "Mr. Roe, recalling the flood, said ...": the participle hangs on the subject before it
             np = left_np(toks, i - 2)
             if np is not None and (np[0] == 0 or words[np[0] - 1] == ",") and (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS):
@@ -702,13 +541,13 @@ class Reader:
                 if ca:
                     # the aside ends where the main verb comes in: "..., described her as tough"
                     for k in range(ca[0], ca[1]):
-                        if words[k] == "," and lows[k + 1] in _VERB_CUES:
+                        if words[k] == "," and lows[k + 1] in VERB_CUES:
                             ca = (ca[0], k - 1)
                             break
                 f = self._frag(toks, *ca) if ca else None
                 if f:
                     return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-        if low in _PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
+        if low in PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
             ca = self._content_after(toks, i, e, lemma)
             if not ca:
                 return True, None
@@ -722,7 +561,7 @@ class Reader:
             if np is None:
                 return True, None
             return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-        if low in _PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since"):
+        if low in PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since"):
             # "While saying that he respects her, the senator ...": the main clause's subject after the comma
             for k in range(2, n - 1):
                 if words[k] == "," and not toks.inq[k]:
@@ -733,7 +572,7 @@ class Reader:
                         return True, None
                     return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
             return True, None
-        if low in _PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without"):
+        if low in PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without"):
             # "X rallied support by saying ...", "X said ... before adding: ...": the same speaker
             ca = self._content_after(toks, i, e, lemma)
             f = self._frag(toks, *ca) if ca else None
@@ -745,28 +584,28 @@ class Reader:
             if np is None:
                 return True, None
             return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-        if (low in _PARTICIPLES or low in _EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or lows[i - 1] == "as"):
+        if (low in PARTICIPLES or low in EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in BE_NOT or lows[i - 1] == "as"):
             # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
             np = left_np(toks, i - 1)
-            if np is not None and np[0] > 1 and lows[np[1]] in _SIGNS and low in _PARTICIPLES and not toks.inq[np[1]] \
-                    and not (lows[np[0] - 1] in _SEND_VERBS or lows[np[0] - 2] in _SEND_VERBS):
+            if np is not None and np[0] > 1 and lows[np[1]] in SIGNS and low in PARTICIPLES and not toks.inq[np[1]] \
+                    and not (lows[np[0] - 1] in SEND_VERBS or lows[np[0] - 2] in SEND_VERBS):
                 # "held up a sign saying ...", "911 calls saying ...": the message is what speaks
                 ca = self._content_after(toks, i, e, lemma)
                 f = self._frag(toks, *ca) if ca else None
                 if f:
                     return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-            if np is not None and np[0] > 1 and lows[np[1]] in _MESSAGES and low in _PARTICIPLES \
+            if np is not None and np[0] > 1 and lows[np[1]] in MESSAGES and low in PARTICIPLES \
                     and lows[np[0] - 1] not in ("with", ",", "and") and words[np[0] - 1].isalpha():
                 # "X sent out a statement saying ...", "X emailed supporters saying ...": X says it
                 subj = self._subject(toks, np[0])
                 if subj:
-                    cut = next((k for k in range(subj[0] + 1, subj[1] + 1) if lows[k] in _SEND_VERBS), None)
+                    cut = next((k for k in range(subj[0] + 1, subj[1] + 1) if lows[k] in SEND_VERBS), None)
                     subj = (subj[0], cut - 1) if cut else subj  # "Rubio's campaign sent out ...": the subject ends at the verb
                 ca = self._content_after(toks, i, e, lemma) if subj else None
                 f = self._frag(toks, *ca) if ca else None
                 if f:
                     return True, Found([f], "indirect", cue, self._src_list(toks, *subj), [], para)
-            if np is not None and low in _BACKING and np[0] > 0 and lows[np[1]] not in _TIME_NOUNS and not toks.inq[np[1]]:
+            if np is not None and low in BACKING and np[0] > 0 and lows[np[1]] not in TIME_NOUNS and not toks.inq[np[1]]:
                 # "super PACs supporting Mr. Cruz", "those backing the bill": the phrase takes a side
                 obj = right_np(toks, i + 1)
                 f = self._frag(toks, *obj) if obj else None
@@ -776,14 +615,14 @@ class Reader:
                 np = self._with_pp(toks, np)  # "with the campaign of the senator from Ohio saying ..."
             if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
                 return True, None
-            if low in _EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:
+            if low in EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:
                 return True, None
             ca = self._content_after(toks, i, e, lemma)
             f = self._frag(toks, *ca) if ca else None
             if not f:
                 return True, None
             return True, Found([f], "indirect", cue, self._src_list(toks, *np), [], para)
-        if not (i > 0 and (lows[i - 1] in BE or lows[i - 1] in _BE_NOT or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
+        if not (i > 0 and (lows[i - 1] in BE or lows[i - 1] in BE_NOT or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
             return True, None
         return False, None
 
@@ -810,7 +649,7 @@ class Reader:
             if ca is None or self._is_trailer(toks, ca[0], ca[1]):
                 # "The ban was first reported by BuzzFeed.": what was reported is the subject
                 k = j
-                while k >= 0 and lows[k] in BE | {"has", "have", "had", "first", "also"}:
+                while k >= 0 and lows[k] in PASSIVE_AUX:
                     k -= 1
                 if k >= 0:
                     before, _ = self._content_before(toks, k)
@@ -835,8 +674,8 @@ class Reader:
         """"A poll of 600 voters released Monday shows ...": the document heads the phrase before the verb."""
         lows, words = toks.lows, toks.words
         for k in range(np[1] - 1, max(-1, np[0] - 12), -1):
-            if words[k] in _CLAUSE_BREAKS or toks.inq[k] or lows[k] in _CLAUSE_VERBS or lows[k] in RELATIVES \
-                    or lows[k] in ("that", "whether", "if") or lows[k] in _VERB_CUES:
+            if words[k] in CLAUSE_BREAKS or toks.inq[k] or lows[k] in CLAUSE_VERBS or lows[k] in RELATIVES \
+                    or lows[k] in ("that", "whether", "if") or lows[k] in VERB_CUES:
                 break
             if lows[k] in EVIDENCE_NOUNS and lows[k] not in ("model", "models", "count"):
                 inner = left_np(toks, k)
@@ -850,7 +689,7 @@ class Reader:
         lows, words = toks.lows, toks.words
         k = np[0] - 1
         lim = max(0, np[0] - 14)
-        while k > lim and lows[k] != "who" and words[k] not in _CLAUSE_BREAKS:
+        while k > lim and lows[k] != "who" and words[k] not in CLAUSE_BREAKS:
             k -= 1
         if k > 0 and lows[k] == "who" and not toks.inq[k]:
             outer = left_np(toks, k - 1)
@@ -896,11 +735,11 @@ class Reader:
                 if np is not None:
                     np = self._before_relative(toks, np)
             if np is not None and klass == "stance" and lemma in PERSON_ONLY:
-                named = is_cap(words[np[1]]) and lows[np[1]] not in _CAP_WORDS
+                named = is_cap(words[np[1]]) and lows[np[1]] not in CAP_WORDS
                 if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
                     return None
             headed = None
-            if klass == "evidence" and j >= 0 and words[j] not in _CLAUSE_BREAKS and (np is None or lows[np[1]] not in EVIDENCE_NOUNS):
+            if klass == "evidence" and j >= 0 and words[j] not in CLAUSE_BREAKS and (np is None or lows[np[1]] not in EVIDENCE_NOUNS):
                 headed = self._evidence_head(toks, np if np is not None else (j + 1, j))
                 np = headed or np
             if np is not None and klass == "evidence" and headed is None:
@@ -925,7 +764,7 @@ class Reader:
                     return None  # "..., say taxing consumption helps": no speaker after the verb
                 after_quote = j >= 0 and (words[j] in QUOTE_MARKS)
                 if not after_quote and rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
-                                                              or lows[rn[1] + 1] in _TRAILER_START):
+                                                              or lows[rn[1] + 1] in TRAILER_START):
                     return None  # "“...,” said the plan would fail": not a speaker after the verb
                 sources = self._src_list(toks, *rn)
                 inverted = True
@@ -967,7 +806,7 @@ class Reader:
             if quote_before:
                 content, direct = self._content_before(toks, self._before(toks, src_start))
                 content += self._resume(toks, i)
-            elif final and i + 1 < n and words[i + 1] == "," and ca is not None and not (i + 2 < n and lows[i + 2] in _PARTICIPLES):
+            elif final and i + 1 < n and words[i + 1] == "," and ca is not None and not (i + 2 < n and lows[i + 2] in PARTICIPLES):
                 # "The plan, he said, will fail": content on both sides
                 content, _ = self._content_before(toks, self._before(toks, src_start))
                 f = self._frag(toks, *ca)
@@ -1022,15 +861,15 @@ class Reader:
             if np is None:
                 continue
             # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
-            np = self._with_pp(toks, np, _PP_LINKS, 10)
+            np = self._with_pp(toks, np, PP_LINKS, 10)
             a = np[0]
-            if a == 1 and lows[0] in _SENTENCE_ADVERBS and is_cap(words[1]):
+            if a == 1 and lows[0] in SENTENCE_ADVERBS and is_cap(words[1]):
                 a = 0  # "Meanwhile Rihanna, who ..., spoke about ..."
                 np = (1, np[1])
             if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "that", "when", "after", "before", "since", "if", "where", "until", "once")
                     or words[a - 1] in QUOTE_MARKS):
                 continue
-            if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_WORDS or is_cap(words[a])
+            if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_HEADS or is_cap(words[a])
                     or lows[np[0]] in DETERMINERS):
                 continue
             best = (np, c1)
@@ -1050,12 +889,12 @@ class Reader:
         """"Some voters who have listened to him over the years, at rallies, said ...": the phrase before "who"."""
         lows = toks.lows
         a = 0
-        while a < j and (lows[a] in _CONJUNCTIONS or lows[a] in _SENTENCE_ADVERBS or toks.words[a] == ","):
+        while a < j and (lows[a] in CONJUNCTIONS or lows[a] in SENTENCE_ADVERBS or toks.words[a] == ","):
             a += 1
         np = right_np(toks, a, j)
         if np is None or np[1] + 1 >= j or lows[np[1] + 1] not in ("who", "whose") or toks.inq[np[1] + 1]:
             return None
-        if not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in ANON_WORDS):
+        if not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in ANON_HEADS):
             return None
         return np
 
@@ -1065,13 +904,13 @@ class Reader:
             return False
         lows = toks.lows
         first = lows[0]
-        if first in ("this", "last", "that") and lows[1] not in _TIME_NOUNS:
+        if first in ("this", "last", "that") and lows[1] not in TIME_NOUNS:
             return False  # "This is not about me, X told ...": a clause, not "This week, ..."
-        if first in _CONJUNCTIONS and pre > 1:
+        if first in CONJUNCTIONS and pre > 1:
             # "But on Monday, X said": a phrase follows the conjunction; "But he left, he said": a clause
             second = lows[1]
-            return second in _TRAILER_START or second in _INTRO_WORDS or second.endswith("ly") or second == ","
-        return first in _TRAILER_START or first in _INTRO_WORDS or (first.endswith("ly") and pre <= 2)
+            return second in TRAILER_START or second in INTRO_WORDS or second.endswith("ly") or second == ","
+        return first in TRAILER_START or first in INTRO_WORDS or (first.endswith("ly") and pre <= 2)
 
     def _is_trailer(self, toks: Tokens, a: int, b: int) -> bool:
         """What follows the cue is only a listener, a time or a channel ("told CNN on Monday.")."""
@@ -1083,7 +922,7 @@ class Reader:
         if inq:
             # a quotation after the cue is what was said, unless it is a short title closing a trailer:
             # "said on MSNBC's “Morning Joe.”", "wrote in his book, ''An American Son.''"
-            if not (k <= b and not toks.inq[k] and (lows[k] in ("on", "in", "at", "during", "to") or lows[k] in _TIME_NOUNS)
+            if not (k <= b and not toks.inq[k] and (lows[k] in ("on", "in", "at", "during", "to") or lows[k] in TIME_NOUNS)
                     and len(inq) <= 8 and inq[-1] >= b - 2):
                 return False
             return True
@@ -1092,17 +931,17 @@ class Reader:
         if lows[k] in ("to", "on", "for", "about", "of", "with") and k + 1 <= b:
             # "said to reporters" is a trailer; "asked to testify", "called for a recount" carry the content
             nxt = lows[k + 1]
-            if lows[k] == "to" and (nxt in DETERMINERS or is_cap(words[k + 1]) or nxt in _LISTENER_WORDS):
+            if lows[k] == "to" and (nxt in DETERMINERS or is_cap(words[k + 1]) or nxt in LISTENER_WORDS):
                 return True
-            if lows[k] == "on" and (nxt in _TIME_NOUNS or is_cap(words[k + 1]) and nxt in WEEKDAYS or nxt in _CHANNELS):
+            if lows[k] == "on" and (nxt in TIME_NOUNS or is_cap(words[k + 1]) and nxt in WEEKDAYS or nxt in CHANNELS):
                 return True
             return False
-        if lows[k] in _TRAILER_START or lows[k] in _PARTICIPLES:
+        if lows[k] in TRAILER_START or lows[k] in PARTICIPLES:
             return True
         # "told reporters.", "told The Times on Monday."
         if k == a and a > 0 and toks.lows[a - 1] in ("told", "tells", "tell", "telling"):
             m = self._skip_listener(toks, a)
-            return m > b or lows[m] in _TRAILER_START or words[m] in (",", ".")
+            return m > b or lows[m] in TRAILER_START or words[m] in (",", ".")
         return False
 
     def _content_before(self, toks: Tokens, cb: int) -> tuple[list[Span], bool]:
@@ -1163,7 +1002,7 @@ class Reader:
                 return None
             if topic is None and k >= 6:
                 return None
-        if not c or c + 1 >= n or lows[0] in _COLON_LABELS or (lows[0] in DETERMINERS and lows[0] != "the" and not (c == 1 and words[0] == "A")):
+        if not c or c + 1 >= n or lows[0] in COLON_LABELS or (lows[0] in DETERMINERS and lows[0] != "the" and not (c == 1 and words[0] == "A")):
             return None  # "A:" is an interview's answer, "A new poll:" a label
         if words[0][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
             return None
@@ -1205,12 +1044,12 @@ class Reader:
             a += 1
         starts = [a] + [k + 1 for k in range(a, min(upto, a + 20)) if words[k] == "," and not toks.inq[k]][:4]
         for st in starts:
-            if st >= upto or lows[st] in _TRAILER_START or lows[st] in _INTRO_WORDS:
+            if st >= upto or lows[st] in TRAILER_START or lows[st] in INTRO_WORDS:
                 continue
             np = right_np(toks, st, upto)
-            if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in _TIME_NOUNS or lows[st] in ("this", "last", "next", "on", "early", "late")):
+            if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in TIME_NOUNS or lows[st] in ("this", "last", "next", "on", "early", "late")):
                 continue
-            if np is None or np[1] + 1 >= upto or lows[np[1]] in _TIME_NOUNS:
+            if np is None or np[1] + 1 >= upto or lows[np[1]] in TIME_NOUNS:
                 continue
             nxt = lows[np[1] + 1]
             if nxt == "," and st == a and self._apposed(toks, np, upto):
@@ -1219,12 +1058,12 @@ class Reader:
                 continue
             if not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
                 continue
-            if lows[np[0]] in ("a", "an") and lows[np[1]] in _TIME_NOUNS | {"days", "weeks", "months", "years", "hours"}:
+            if lows[np[0]] in ("a", "an") and lows[np[1]] in TIME_NOUNS:
                 continue
             return np
         return None
 
-    def _with_pp(self, toks: Tokens, np: tuple[int, int], links: set[str] = _TRAILING_PPS,
+    def _with_pp(self, toks: Tokens, np: tuple[int, int], links: set[str] = TRAILING_PPS,
                  longest: int = 12) -> tuple[int, int]:
         """The phrase a trailing "of/from/in X" belongs to: "the campaign of the senator from Ohio"."""
         a = np[0]
@@ -1242,12 +1081,12 @@ class Reader:
         for s0 in range(upto - 2, 0, -1):
             if toks.inq[s0] or toks.words[s0] in (",", ";", ":", "—", "–"):
                 continue
-            if lows[s0] in _SUBORDINATORS and not toks.inq[s0]:
+            if lows[s0] in SUBORDINATORS and not toks.inq[s0]:
                 np = right_np(toks, s0 + 1, upto)
                 if np is None or np[1] + 1 >= upto or not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
                     return None
                 nxt = lows[np[1] + 1]
-                if nxt in _CLAUSE_VERBS or nxt in BE or nxt.endswith(("ed", "s")) and nxt.isalpha():
+                if nxt in CLAUSE_VERBS or nxt in BE or nxt.endswith(("ed", "s")) and nxt.isalpha():
                     return np
                 return None
         return None
@@ -1262,20 +1101,20 @@ class Reader:
                 return False
             if words[c2] == "." and len(words[c2 - 1]) == 1:
                 continue  # an initial: "Thomas B. Fordham"
-            if words[c2] in _CLAUSE_BREAKS:
+            if words[c2] in CLAUSE_BREAKS:
                 if words[c2] != "," or c2 + 1 >= upto:
                     return False
                 nxt = lows[c2 + 1]
-                return nxt.isalpha() and not is_cap(words[c2 + 1]) and nxt not in _PARTICIPLES and nxt not in RELATIVES \
-                    and nxt not in _TRAILER_START and nxt not in DETERMINERS and nxt not in _CONJUNCTIONS
+                return nxt.isalpha() and not is_cap(words[c2 + 1]) and nxt not in PARTICIPLES and nxt not in RELATIVES \
+                    and nxt not in TRAILER_START and nxt not in DETERMINERS and nxt not in CONJUNCTIONS
         return False
 
     def _belief_that(self, toks: Tokens, i: int, para: int) -> Found | None:
         """"The mayor is confident that ...", "the union fears that ...": the subject holds the belief."""
         k = i - 1
-        while k >= 0 and toks.lows[k] in _BELIEF_LINKS:
+        while k >= 0 and toks.lows[k] in BELIEF_LINKS:
             k -= 1
-        if k < 0 or toks.words[k] in _CLAUSE_BREAKS:
+        if k < 0 or toks.words[k] in CLAUSE_BREAKS:
             return None
         np = left_np(toks, k)
         if np is None:
@@ -1291,16 +1130,16 @@ class Reader:
         n = len(toks)
         lows, words = toks.lows, toks.words
         o = i - 1
-        if o > 0 and lows[o].isalpha() and lows[o] not in _POSSESSIVE_PRONOUNS and not is_possessive(words[o]) and not is_cap(words[o]):
+        if o > 0 and lows[o].isalpha() and lows[o] not in POSSESSIVE_PRONOUNS and not is_possessive(words[o]) and not is_cap(words[o]):
             o -= 1  # one adjective between: "his repeated attacks on"
         if toks.inq[o]:
             return None
-        if lows[o] in _POSSESSIVE_PRONOUNS:
+        if lows[o] in POSSESSIVE_PRONOUNS:
             np = (o, o)
         elif is_possessive(words[o]) and is_cap(words[o]):
             # the name that owns it, titles included: "Gov. Jane Roe’s"; nothing lower-case before it
             a = o
-            while a - 1 >= 0 and not toks.inq[a - 1] and (is_cap(words[a - 1]) or words[a - 1] == ".") and lows[a - 1] not in _CAP_WORDS:
+            while a - 1 >= 0 and not toks.inq[a - 1] and (is_cap(words[a - 1]) or words[a - 1] == ".") and lows[a - 1] not in CAP_WORDS:
                 a -= 1
             np = (a, o)
         else:
@@ -1310,7 +1149,7 @@ class Reader:
             end = n - 1  # a clause runs to the end of the sentence
         else:
             end = i + 2
-            while end + 1 < n and words[end + 1] not in _NP_END and lows[end + 1] not in _CLAUSE_VERBS and end - i < 16:
+            while end + 1 < n and words[end + 1] not in NP_END and lows[end + 1] not in CLAUSE_VERBS and end - i < 16:
                 end += 1
         f = self._frag(toks, i + 2 if opener != "to" else i + 1, end)
         if not f:
@@ -1344,7 +1183,7 @@ class Reader:
         if np is not None and toks.lows[np[1]] not in EVIDENCE_NOUNS:
             # "In a poll released Monday,", "In a poll last month,": the document ends before its trailer
             k = next((k for k in range(comma - 1, 1, -1) if toks.lows[k] in ("poll", "polls", "survey", "surveys", "study")), None)
-            if k is not None and all(toks.lows[x] in _TRAILER_START or toks.lows[x] in _TIME_NOUNS or toks.lows[x] in ("released", "published", "conducted", "taken", "out", "week", "month", "year")
+            if k is not None and all(toks.lows[x] in TRAILER_START or toks.lows[x] in TIME_NOUNS or toks.lows[x] in ("released", "published", "conducted", "taken", "out", "week", "month", "year")
                                      for x in range(k + 1, min(k + 3, comma))):
                 np = right_np(toks, 1, k + 1)
         if np is None or toks.lows[np[1]] not in EVIDENCE_NOUNS or toks.lows[np[1]] in ("model", "models"):
@@ -1364,7 +1203,7 @@ class Reader:
             return None
         a, b = np
         lows = toks.lows
-        if lows[b] in _DOCUMENTS and b + 2 < n and lows[b + 1] in ("by", "from", "of", "with"):
+        if lows[b] in DOCUMENTS and b + 2 < n and lows[b + 1] in ("by", "from", "of", "with"):
             # "according to an analysis by the Pew Research Center": the source is who made it
             agent = right_np(toks, b + 2)
             if agent is not None:
@@ -1372,7 +1211,7 @@ class Reader:
         sources = self._src_list(toks, a, b)
         cue = (toks.starts[i], toks.ends[last])
         content: list[Span] = []
-        if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in _CONJUNCTIONS or toks.words[k] == "," for k in range(i)):
+        if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in CONJUNCTIONS or toks.words[k] == "," for k in range(i)):
             k = b + 1
             while k < n and toks.words[k] in (",",):
                 k += 1

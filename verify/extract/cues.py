@@ -6,6 +6,8 @@ Each verb is listed once by its base form and expanded to every inflection ("say
 
 from __future__ import annotations
 
+from .words import BE
+
 # verbs of saying: "X said (that) ...", "..., X said", "..., said X"
 SPEECH = """say tell add write note report announce state claim allege reveal confirm declare insist
 explain warn acknowledge argue tweet reply respond deny accuse assert admit recall conclude suggest
@@ -31,7 +33,6 @@ spar lash side invoke assail deride balk distance embrace rule document list avo
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
                "knock", "charge", "avoid", "list"}
-STANCE_SKIP = {"maintained", "maintains", "maintain", "attacks"}  # mostly "maintained a lead", "the attacks"
 
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
 LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())
@@ -53,14 +54,14 @@ EVIDENCE_NOUNS = set(
 )
 
 # a continuation after a comma: "..., adding that ..."
-PARTICIPLES = """saying adding noting arguing explaining telling insisting warning citing claiming
+PARTICIPLES = set("""saying adding noting arguing explaining telling insisting warning citing claiming
 suggesting stressing acknowledging declaring writing asking calling predicting promising vowing
 accusing charging complaining conceding describing recalling referring urging blaming criticizing praising
 questioning defending pointing answering echoing expressing talking reminding offering seeking stating
 repeating tweeting mocking hoping remarking believing supporting backing announcing denouncing alleging
 blasting slamming demanding dismissing touting threatening pledging decrying chiding endorsing
 emphasizing condemning lamenting rejecting mentioning quoting challenging proposing comparing encouraging
-shouting yelling""".split()
+shouting yelling""".split())
 
 _IRREGULAR = {
     "say": ("says", "said", "said", "saying"),
@@ -115,9 +116,6 @@ def _forms(verb: str) -> tuple[str, str, str, str]:
     return third, past, past, ing
 
 
-# forms that are nouns far more often than verbs ("the state", "the United States")
-_NOUN_FORMS = {"state", "states", "post", "posts", "report", "reports", "note", "notes", "claim", "claims",
-               "estimate", "estimates", "comment", "comments", "reply", "replies", "answer", "answers"}
 
 
 def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
@@ -155,21 +153,7 @@ SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS = (
     for forms in (SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS)
 )
 
-# words that sit between a source and its verb: "X has also said", "X would later say"
-AUX = set(
-    """has have had is are was were be been being will would can could may might must shall should
-    do does did also later then once previously recently repeatedly again earlier now still already
-    further first last often frequently never not n't always openly publicly privately separately
-    flatly simply just long reportedly apparently allegedly even quickly immediately subsequently
-    initially originally finally ultimately again yet too since soon itself himself herself themselves
-    themselves""".split()
-)
-BE = set("is are was were be been being am".split())
-HAVE = set("has have had".split())
-
-# the source of "according to" is the noun phrase after it
-ACCORDING = ("according", "to")
-# "..., as (first) reported by AP": the same, the outlet that reported it named after "by"
+# "..., as (first) reported by AP": like "according to", the source is named after the cue
 AS_REPORTED = frozenset("reported revealed disclosed announced".split())
 AS_REPORTED_FIRST = frozenset("first originally initially earlier previously".split())
 
@@ -178,3 +162,96 @@ VAGUE_PASSIVES = set(
     """believed thought understood said reported alleged claimed expected estimated feared known
     rumored rumoured suggested argued""".split()
 )
+
+# the cue word set: verbs, then the other words that can open a cue
+VERB_CUES = set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
+
+# verb forms that are more often nouns ("his claims", "media reports", "the questions")
+NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "point", "issue", "offer", "talk", "echoes",
+           "points", "offers", "issues", "refers", "talks", "answers", "reminds", "seeks", "claims", "reports", "tweets",
+           "remarks", "comments", "questions", "notes", "replies",
+           "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
+           "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
+           "mentions", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
+           "promise", "pledge", "vow", "estimate", "credit", "challenge", "advocate", "thank", "tweet", "note",
+           "answer", "reply", "mention", "dispute", "contest", "label", "brand", "portray", "welcome", "hail",
+           "blame", "fault", "champion", "dub"}
+# words after a cue that show it is a noun, not a verb taking a clause: "critics' notes of", "his notes and"
+NOT_A_CLAUSE = {"of", "for", "on", "about", "in", "to", "and", "or", "from", "by", "with", "at", "as", "is", "are", "was",
+                "were", "has", "have", "had"}
+# stances only with their preposition: "voted for X", "focused on X", "spoke out against X"
+PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"},
+              "weigh": {"in"}, "lash": {"out"}, "side": {"with"}, "spar": {"with"}, "balk": {"at"},
+              "distance": {"himself", "herself", "themselves", "itself", "ourselves", "myself"}}
+# verbs that hand their subject to a following "to" + reporting verb: "went on to say", "refused to say"
+CONTROL_VERBS = set(
+    """went go goes going refused refuses declined declines continued continues wanted wants want tried tries
+    began begins started starts seemed seems appeared appears decided decides hoped hopes planned plans expected
+    used agreed agrees promised promises vowed vows pledged sought seeks moved rushed stepped took takes failed
+    fails chose chooses managed manages is was are were has have had yet likely unlikely able
+    prepared needs needed wished wishes threatened threatens intends intended aims aimed attempted attempts
+    attempt interjected continue""".split()
+)
+# stances that are also acts of force: with an armed subject they report what happened, not what anyone holds
+PHYSICAL = {"attack", "push", "press", "back", "support", "target", "hit", "strike", "defend"}
+# verbs that make a statement only when what they put out is a text: "released a report", "filed a lawsuit"
+RELEASE_VERBS = {"release", "publish", "post", "file", "unveil"}
+# verbs that send a message: "sent out a statement saying ...", "emailed supporters saying ..."
+SEND_VERBS = {"sent", "send", "sends", "issued", "issues", "released", "releases", "put", "puts", "emailed", "emails",
+              "posted", "posts", "wrote", "writes", "published", "publishes", "filed", "files", "mailed", "texted", "ran",
+              "runs", "aired", "airs", "circulated", "distributed"}
+# participles that take a side: "super PACs supporting Mr. Cruz"
+BACKING = {"supporting", "backing", "opposing", "endorsing"}
+# participles with a document as subject: "polls showing ..."
+EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
+
+# cues of two or more words: a light verb and what it makes of the content ("made clear that", "took aim at")
+# verb form -> (the words that complete the cue, how many modifiers may come between)
+PHRASE_VERBS = {
+    **dict.fromkeys(("made", "make", "makes", "making"), (
+        {"clear", "case", "point", "argument", "comments", "comment", "remarks", "statements", "allegations",
+         "accusations", "appeal", "plea", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
+    **dict.fromkeys(("took", "take", "takes", "taking"), (
+        {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "exception", "jab", "jabs"}, 3)),
+    **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
+    # "“...,” the mayor shot back."
+    **dict.fromkeys(("shot", "fired", "hit", "pushed", "snapped"), ({"back"}, 0)),
+}
+# the word that closes the cue and opens the content: "took aim at X", "made the case for X"
+PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
+# the completions of PHRASE_VERBS that report speech; the others take a stance
+PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back")
+
+# nouns that report a stance or a statement when their owner is named: "her claim that ...", "Roe's attacks on ..."
+# (noun -> the words that may open its content)
+NOUN_CUES = {
+    "claim": {"that"}, "claims": {"that"}, "assertion": {"that"}, "argument": {"that"}, "insistence": {"that"},
+    "contention": {"that"}, "suggestion": {"that"}, "warning": {"that"}, "promise": {"that", "to"},
+    "pledge": {"to", "that"}, "vow": {"to"}, "calls": {"for"}, "attacks": {"on"}, "attack": {"on"},
+    "criticism": {"of"}, "endorsement": {"of"}, "comments": {"on", "about"}, "remarks": {"about"},
+    "embrace": {"of"}, "demand": {"that"}, "demands": {"that"},
+}
+# a state of mind stated with "that": "X is confident that ...", "X fears that ..."
+BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
+               "sure", "fears", "worries", "insists", "aware"}
+BELIEF_LINKS = BE | {"remain", "remains", "remained", "not", "also", "still", "very", "increasingly", "deeply", "now"}
+# "The agency provided details about ...": an account opens
+FRAME_VERBS = {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued"}
+FRAME_NOUNS = {"details", "detail", "information", "account", "accounts", "update", "updates", "figures",
+               "statement", "description", "version", "testimony", "evidence", "briefing", "data"}
+# dashes that sign a quotation: "“...” ― Jane Roe"
+DASH_CUES = {"―", "—", "–", "--", "-"}
+# "Note: ...", "Update: ..." are labels, not speakers
+COLON_LABELS = set(
+    """note update updated photo photos source sources related read watch editor editors warning breaking
+    exclusive video listen pictured credit credits share tags posted image images caption correction
+    disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see
+    subscribe follow contact location date time when where what why how who answer question questions contributing
+    contributors editor’s editor's morning evening today latest still twitter email e-mail name look revealed so
+    watch: facebook instagram youtube website web phone fax address age city job pay""".split()
+)
+
+# tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
+CUE_WORDS = VERB_CUES | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT
+CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
+SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue

@@ -17,111 +17,13 @@ from dataclasses import dataclass, field
 from ..models import Source
 from ..registry import Registry, normalise
 from .sentences import ABBREVIATIONS
-from .cues import AUX, BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
+from .cues import BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
-
-DETERMINERS = set(
-    """the a an this these those his her their its our my your some many several most few
-    other another one two three four five six seven eight nine ten both all each every no any
-    such dozens hundreds thousands""".split()
-)
-SUBJECT_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person",
-                    "it": "organisation", "you": "person"}
-RELATIVES = {"who", "which", "whom"}
-
-# lower-case words that end a noun phrase when walking left: verbs, conjunctions, prepositions
-_STOP = set(
-    """and or but nor so yet because although though while whereas if unless when whenever where just
-    whatever however wherever throughout otherwise instead despite amid beyond whether rather
-    after before since until as than that which who whom whose what why how whether to in on at by
-    with from into onto over under about against between among through during without within upon
-    toward towards across behind beyond near off out up down per via like unlike is are was were be
-    been being am has have had do does did will would can could may might must shall should not
-    said says say told tells tell also just even only then there here it he she they we i you me him
-    them us its itself himself herself themselves myself yourself ourselves this these those""".split()
-) | set(AUX)
-_STOP -= {"this", "these", "those"}
-_STOP.discard("first")
-_STOP.discard("last")
-
-# capitalised words that start a sentence or clause but are not part of a name
-_CAP_STOP = set(
-    """but and or so yet however meanwhile still also then now later earlier today yesterday
-    tonight after before since when while if as in on at by with from for during under over about
-    because although though last next this that these those there here what why how where
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december mr mrs ms dr""".split()
-)
-_TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
-_TIME_WORDS = set(
-    """week weeks month months year years day days today yesterday tonight morning afternoon
-    evening night weekend monday tuesday wednesday thursday friday saturday sunday time past""".split()
-)
-# words of a title before a name ("Attorney General Jane Roe", "Sen. John Doe")
-TITLE_WORDS = set(
-    """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm prof rev president senator secretary governor
-    mayor judge justice attorney general chief minister prime deputy vice speaker leader majority minority
-    chairman chairwoman chair director ambassador commissioner spokesman spokeswoman spokesperson former
-    acting state house senate congressman congresswoman representative candidate nominee pope king queen
-    prince princess chancellor premier lieutenant colonel captain sergeant major admiral commander officer
-    professor superintendent sheriff detective inspector executive ceo chairperson founder co-founder
-    democratic republican democrat gop u.s us presidential nominee hopeful first lady defense defence foreign
-    interior health treasury press homeland energy education justice labor commerce transportation""".split()
-)
-_LY_ADJECTIVES = {"early", "elderly", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "friendly", "ally",
-                  "unlikely", "costly", "lonely", "family", "only"}
-_ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embattled", "indicted", "married", "so-called",
-                  "unidentified", "registered", "licensed", "respected", "renowned", "detained", "captured", "wounded",
-                  "injured", "armed", "disgraced", "jailed", "exiled", "ousted", "concerned", "interested", "informed",
-                  "advanced", "based", "affiliated", "self-described", "self-proclaimed", "unnamed", "undisclosed", "detailed",
-                  "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
-# determiners that stand alone as a subject: "Some say ...", "Many believe ..."
-# heads that a following "in X" / "at X" belongs to: "police in Kharkiv", "officials at the ministry"
-_PLACE_HEAD = re.compile(
-    r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources|"
-    r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
-    r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
-    r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee"
-)
-_NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
-_PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these"}
-_OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citing", "noting", "saying", "adding",
-                        "continuing", "responding", "referring", "writing", "asking", "answering", "looking",
-                        "having", "being", "given", "addressing", "acknowledging", "describing", "explaining"}
-_AFTER_PARTICIPLE = {"the", "a", "an", "to", "on", "in", "at", "his", "her", "their", "its", "about", "with", "for",
-                     "from", "up", "out", "back", "over", "that", "this", "these", "those", "into", "through", "off"}
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight"}
-_PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
-
-# heads of unnamed but specific sources
-ANON_HEADS = set(
-    """official officials source sources aide aides diplomat diplomats officer officers insider
-    insiders adviser advisers advisor advisors staffer staffers spokesman spokeswoman spokesperson
-    person people member members employee employees lawmaker lawmakers investigator investigators
-    commander commanders operative operatives strategist strategists associate associates ally allies
-    confidant confidants friend friends witness witnesses resident residents agent agents""".split()
-)
-# heads that name no one at all
-VAGUE_HEADS = set(
-    """reports report sources estimates estimate experts analysts observers critics rumors rumours
-    accounts some many others people most media commentators pundits""".split()
-)
-_QUALIFIER_WORDS = {"familiar", "close", "knowledgeable", "briefed", "involved", "aware", "knowledge", "closest"}
-_QUALIFIERS = ("familiar", "close", "knowledge", "briefed", "anonymity", "involved", "aware")
-ORG_WORDS = set(
-    """party committee department ministry service agency council campaign institute university
-    association union court police army forces force government administration office bureau
-    commission post times news journal press network agency corporation company group foundation
-    center centre organization organisation board senate house congress parliament fund bank
-    league coalition cnn bbc reuters msnbc abc cbs nbc fox politico pac inc corp llc school
-    tribune herald guardian telegraph magazine review daily radio tv television media intelligence
-    navy pentagon kremlin staff ministry military""".split()
-)
-NATIONALITY_LIKE = re.compile(
-    r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|American|Korean|Mexican|African|Cuban|Israeli|Iraqi|Afghan|Pakistani|Saudi|"
-    r"Yemeni|Republican|Republicans|Democratic|Democrat|Democrats|GOP|European|Western|Eastern|Arab|Muslim|Christian|"
-    r"Catholic|Jewish|Asian|Latino|Latina|Hispanic|Kurdish|Turkish|Polish|Swedish|Danish|Finnish|Irish|Scottish|"
-    r"Welsh|German|French|Dutch|Greek|Thai|Nepali|Qatari|Emirati|Kuwaiti|Omani|Federal|National|State|U\.?S|UN|EU|NATO)$"
+from .words import (
+    AFTER_PARTICIPLE, ANON_HEADS, ANON_QUALIFIERS, AUX, CAP_STOP, CONTRACTED, DAYS, DETERMINERS, DOCUMENT_HEADS,
+    ED_ADJECTIVES, LY_ADJECTIVES, NATIONALITY_LIKE, NOT_ALONE, NUMBER_WORDS, OPENING_PARTICIPLES, ORG_WORDS,
+    PLACE_HEAD, PREP_IN_NP, PRONOMINAL, QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS,
+    TITLE_WORDS, VAGUE_HEADS,
 )
 
 
@@ -173,16 +75,16 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
                 or (form[1] == "ing" and k > 0 and (lows[k - 1] in DETERMINERS or is_possessive(words[k - 1]))))  # "her thinking"
     if is_cap(w):
         if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)) and k + 1 < len(words) and (
-                low in _OPENING_PARTICIPLES or lows[k + 1] in _AFTER_PARTICIPLE):
+                low in OPENING_PARTICIPLES or lows[k + 1] in AFTER_PARTICIPLE):
             return False  # "Walking to the door, ...", "Following initial reports": not names like "Ebeling"
-        if low in _STOP and low != "i" and not w.isupper():
+        if low in STOP and low != "i" and not w.isupper():
             return False  # "To", "Whenever", "Just": a sentence's first word, not a name
-        return low not in _CAP_STOP or low in _TITLE_CAPS
+        return low not in CAP_STOP or low in TITLE_CAPS
     if not w[0].isalnum():
         return False
-    if low in _STOP or low in _TIME_WORDS:
+    if low in STOP or low in TIME_WORDS:
         return False
-    if low.endswith("ly") and len(low) > 4 and low not in _LY_ADJECTIVES:
+    if low.endswith("ly") and len(low) > 4 and low not in LY_ADJECTIVES:
         return False
     return True
 
@@ -202,9 +104,9 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
     share = _share(toks, k, lo)
     if share is not None:
         return share
-    if lows[k] in ("them", "us", "those") and k - 2 >= lo and lows[k - 1] == "of" and (lows[k - 2] in _PRONOMINAL or lows[k - 2] in _NUMBER_WORDS or lows[k - 2].isdigit()):
+    if lows[k] in ("them", "us", "those") and k - 2 >= lo and lows[k - 1] == "of" and (lows[k - 2] in PRONOMINAL or lows[k - 2] in NUMBER_WORDS or lows[k - 2].isdigit()):
         return (k - 2, k)  # "most of them", "two of those"
-    if lows[k] in ("him", "her", "them", "me", "us") and k - 3 >= lo and lows[k - 1] in ("to", "with") and lows[k - 2] in _QUALIFIER_WORDS:
+    if lows[k] in ("him", "her", "them", "me", "us") and k - 3 >= lo and lows[k - 1] in ("to", "with") and lows[k - 2] in QUALIFIER_WORDS:
         # "those close to him"
         inner = left_np(toks, k - 3, lo)
         return (inner[0], k) if inner else None
@@ -235,21 +137,21 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
                 a = j
                 continue
             break
-        if lw in _PREP_IN_NP or lw in ("to", "about"):
+        if lw in PREP_IN_NP or lw in ("to", "about"):
             # "people familiar with the talks", "those close to him": the qualifier belongs to the phrase
-            if j - 1 >= lo and lows[j - 1] in _QUALIFIER_WORDS:
+            if j - 1 >= lo and lows[j - 1] in QUALIFIER_WORDS:
                 a = j - 1
                 continue
             # "the head of the agency", "police in Kharkiv", "officials at the Pentagon": the place or body
             # belongs to the phrase; "the strike in Kharkiv" is walked too, and the subject check decides
             if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and not toks.inq[j - 1] \
-                    and (lw in ("of", "for") or _PLACE_HEAD.fullmatch(lows[j - 1])):
+                    and (lw in ("of", "for") or PLACE_HEAD.fullmatch(lows[j - 1])):
                 a = j
                 continue
             break
         if not _np_token_ok(words, lows, j):
             break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in _ED_ADJECTIVES:
+        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES:
             break  # a verb ("invoked the Orlando attack"), not part of the phrase
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
@@ -259,21 +161,17 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         if k - a >= 12:
             break
     # trim words that cannot start a noun phrase
-    while a < k and (lows[a] in ("of", "for", "and", ".", "-", "’s", "'s", ")") or lows[a] in _PREP_IN_NP):
+    while a < k and (lows[a] in ("of", "for", "and", ".", "-", "’s", "'s", ")") or lows[a] in PREP_IN_NP):
         a += 1
     if lows[a] == "(" :
         a += 1
-    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(a, k + 1)) and not (a == k and lows[k] in _PRONOMINAL):
+    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(a, k + 1)) and not (a == k and lows[k] in PRONOMINAL):
         return None
-    if a == k and lows[k] in _NOT_ALONE:
+    if a == k and lows[k] in NOT_ALONE:
         return None  # "more likely to say", "all attacked": no one in particular
-    if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in _OPENING_PARTICIPLES or lows[a + 1] in _AFTER_PARTICIPLE):
+    if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in OPENING_PARTICIPLES or lows[a + 1] in AFTER_PARTICIPLE):
         a += 1  # "Following initial reports": a participle opening the sentence
     return (a, k)
-
-
-_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "most", "majority",
-                 "third", "quarter", "fifth", "thirds", "quarters"}
 
 
 def _share(toks: Tokens, k: int, lo: int) -> tuple[int, int] | None:
@@ -283,7 +181,7 @@ def _share(toks: Tokens, k: int, lo: int) -> tuple[int, int] | None:
         a = k - 1
     elif lows[k] == "percent" and k - 1 >= lo and lows[k - 1][:1].isdigit():
         a = k - 1
-    elif k - 2 >= lo and lows[k - 1] == "in" and (lows[k - 2] in _NUMBER_WORDS or lows[k - 2].isdigit()) and (lows[k].isdigit() or lows[k] in _NUMBER_WORDS):
+    elif k - 2 >= lo and lows[k - 1] == "in" and (lows[k - 2] in NUMBER_WORDS or lows[k - 2].isdigit()) and (lows[k].isdigit() or lows[k] in NUMBER_WORDS):
         a = k - 2
     else:
         return None
@@ -300,7 +198,7 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         return None
     if lows[i] in SUBJECT_PRONOUNS:
         return (i, i)
-    if lows[i] in _PREP_IN_NP or lows[i] in ("to", "about", "by"):
+    if lows[i] in PREP_IN_NP or lows[i] in ("to", "about", "by"):
         return None  # "said of the plan": a topic, not a speaker
     if lows[i].isdigit() and i + 3 < n and lows[i + 1] == "/" and lows[i + 2].isdigit():
         rest = right_np(toks, i + 3, hi)  # "9/11 widow Jane Roe": a date before the phrase
@@ -328,7 +226,7 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
                 b = j
                 continue
             break
-        if lw in _PREP_IN_NP:
+        if lw in PREP_IN_NP:
             break
         if lw in ("most", "least") and lows[b] == "the":
             b = j  # "the most recent data"
@@ -358,7 +256,7 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
 def _head(lows: list[str], words: list[str]) -> str:
     """The head noun: the last word before a preposition ("spokeswoman" of "a spokeswoman for X")."""
     for k, w in enumerate(lows):
-        if k > 0 and (w in _PREP_IN_NP or w in _QUALIFIER_WORDS):
+        if k > 0 and (w in PREP_IN_NP or w in QUALIFIER_WORDS):
             lows = lows[:k]
             break
     for w in reversed(lows):
@@ -375,8 +273,8 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     if len(words) == 1 and words[0] in ("Q", "A"):
         # the labels of an interview transcript
         return Src(mention, span, "interviewer" if words[0] == "Q" else "interviewee", "anonymous")
-    if len(lows) == 1 and lows[0].replace("’", "'") in _CONTRACTED:
-        return _pronoun(ctx, mention, span, _CONTRACTED[lows[0].replace("’", "'")])
+    if len(lows) == 1 and lows[0].replace("’", "'") in CONTRACTED:
+        return _pronoun(ctx, mention, span, CONTRACTED[lows[0].replace("’", "'")])
     hit = ctx.cache.get(mention)
     if hit is None:
         if len(words) > 2 and words[-1] == ")" and "(" in words[1:]:
@@ -436,15 +334,6 @@ def _pronoun(ctx: Context, mention: str, span, low: str) -> Src:
     return Src(mention, span, ante.canonical, ante.kind)
 
 
-_CONTRACTED = {"it's": "it", "he's": "he", "she's": "she", "they're": "they", "we're": "we", "i'm": "i",
-               "it'll": "it", "he'll": "he", "she'll": "she", "they'll": "they"}
-# documents and figures that say something without being anyone ("the poll", "shipping data")
-_DOCUMENT_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies", "analysis", "data", "figures", "statistics",
-                   "records", "record", "document", "documents", "filing", "filings", "numbers", "results", "research",
-                   "footage", "video", "photos", "images", "review", "audit", "investigation", "memo", "letter",
-                   "statement", "statements", "lawsuit", "complaint", "website", "post", "tweet", "ad", "report",
-                   "reports", "estimate", "estimates"}
-
 _STRIP_DET = re.compile(r"^(?:the|a|an|one|some|several|two|three|many|other|another)\s+", re.I)
 
 
@@ -478,11 +367,11 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     head = _head(lows, words)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
     sentence_case = is_cap(words[0]) and (
-        lows[0] in DETERMINERS or lows[0] in VAGUE_HEADS or lows[0] in ANON_HEADS or lows[0] in _CAP_STOP
+        lows[0] in DETERMINERS or lows[0] in VAGUE_HEADS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
         or (len(words) > 1 and not any(is_cap(w) for w in words[1:]))
     )
     caps = [w for k, w in enumerate(words) if is_cap(w) and not (k == 0 and sentence_case)]
-    named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in _CAP_STOP]
+    named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in CAP_STOP]
     if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
         k = len(words)
@@ -528,7 +417,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         return name, "person"
     if head in VAGUE_HEADS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
         return _STRIP_DET.sub("", mention).strip(), "organisation"  # a particular document, not hearsay
-    if head in VAGUE_HEADS and not any(q in lows for q in _QUALIFIERS) and len([w for w in lows if w not in DETERMINERS]) <= 2:
+    if head in VAGUE_HEADS and not any(q in lows for q in ANON_QUALIFIERS) and len([w for w in lows if w not in DETERMINERS]) <= 2:
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
             return _STRIP_DET.sub("", mention).lower(), "anonymous"
         return _STRIP_DET.sub("", mention).lower(), "vague"
@@ -552,7 +441,7 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
     content = [w for w in words if w[:1].isalnum() and w.lower() not in DETERMINERS]
     if content and NATIONALITY_LIKE.match(content[-1]) and content[-1].endswith("s") and lows[-1] == content[-1].lower():
         return bare, "vague"  # "Republicans", "many Americans": a group, no one in particular
-    if head in _DOCUMENT_HEADS:
+    if head in DOCUMENT_HEADS:
         # a named poll or survey is the organisation behind it; an unnamed one names no one
         if any(is_cap(w) for k, w in enumerate(words) if not (k == 0 and sentence_case)):
             return bare, "organisation"
@@ -564,7 +453,7 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         return bare, "organisation" if org else "person"
     if caps and head in ORG_WORDS:
         return bare, "organisation"  # "the Clinton campaign", "the Obama administration"
-    if len(content) == 1 and lows[-1] in _PRONOMINAL:
+    if len(content) == 1 and lows[-1] in PRONOMINAL:
         return lows[-1], "vague"  # "Some say", "Both said"
     if lows[0] in ("the", "this", "that") and head:
         # "the ministry" after "Russia's Defence Ministry": the last named source with that head noun
@@ -638,12 +527,12 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
         if len(lw) == 4 and lw.isdigit() and j >= 1 and toks.lows[j - 1] in ("in", "since"):
             j -= 2  # "who in 2010 said"
             continue
-        if lw in _TIME_WORDS or lw in _WEEKDAYS:
+        if lw in TIME_WORDS or lw in DAYS:
             # "X on Monday said", "X this month announced"
             k = j - 1
             while k >= 0 and toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "in", "just", "also", "past"):
                 k -= 1
-            if k < j - 1 or lw in _WEEKDAYS:
+            if k < j - 1 or lw in DAYS:
                 j = k
                 continue
         break
@@ -660,7 +549,7 @@ def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
     if not m:
         return
     words = m.group().split()
-    if words[0].lower() in _CAP_STOP or words[0].lower() in DETERMINERS:
+    if words[0].lower() in CAP_STOP or words[0].lower() in DETERMINERS:
         return
     describe(ctx, m.group(), None, words, s)
 

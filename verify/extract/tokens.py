@@ -13,8 +13,6 @@ OPEN_QUOTES = {"“", "„", "«", "``"}
 CLOSE_QUOTES = {"”", "»"}
 STRAIGHT_QUOTES = {'"', "''"}
 QUOTE_MARKS = OPEN_QUOTES | CLOSE_QUOTES | STRAIGHT_QUOTES
-DASHES = {"—", "–", "--", "-"}
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 @dataclass(slots=True)

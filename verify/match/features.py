@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.tokens import WEEKDAYS
+from ..extract.words import WEEKDAYS
 from ..registry import Registry, unnamed_key
 from .words import CERTAIN, HEDGES, STOP
 

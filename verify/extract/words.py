@@ -1,0 +1,224 @@
+"""The words the attribution grammar reads around a cue, one list per word class.
+
+The cues themselves (reporting verbs and their forms, cue nouns and phrases) are in ``cues.py``;
+everything else the grammar tests a token against is here, written once and built at import.
+Lists that overlap (``ARTICLES`` and ``DETERMINERS``, ``DOCUMENTS`` and ``DOCUMENT_HEADS``) do so on
+purpose: each is what one decision of the grammar was measured with.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- days ------------------------------------------------------------------------------------------
+
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+DAYS = WEEKDAYS | {"today", "yesterday", "tonight"}
+
+# -- closed classes --------------------------------------------------------------------------------
+
+DETERMINERS = set(
+    """the a an this these those his her their its our my your some many several most few
+    other another one two three four five six seven eight nine ten both all each every no any
+    such dozens hundreds thousands""".split()
+)
+ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
+            "every", "each", "no", "any", "such"}
+POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
+SUBJECT_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person",
+                    "it": "organisation", "you": "person"}
+# "it's", "they're": the pronoun inside a contraction
+CONTRACTED = {"it's": "it", "he's": "he", "she's": "she", "they're": "they", "we're": "we", "i'm": "i",
+              "it'll": "it", "he'll": "he", "she'll": "she", "they'll": "they"}
+RELATIVES = {"who", "which", "whom"}
+CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
+SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
+
+# words that sit between a source and its verb: "X has also said", "X would later say"
+AUX = set(
+    """has have had is are was were be been being will would can could may might must shall should
+    do does did also later then once previously recently repeatedly again earlier now still already
+    further first last often frequently never not n't always openly publicly privately separately
+    flatly simply just long reportedly apparently allegedly even quickly immediately subsequently
+    initially originally finally ultimately yet too since soon itself himself herself themselves""".split()
+)
+BE = set("is are was were be been being am".split())
+# the auxiliaries of "was first reported", "has also been said"
+PASSIVE_AUX = BE | {"has", "have", "had", "first", "also"}
+BE_NOT = {"isn’t", "isn't", "wasn’t", "wasn't", "aren’t", "aren't", "weren’t", "weren't", "’s", "'s", "’re", "'re"}
+# a verb that shows a new clause has begun: "said the plan would fail"
+CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "can", "may",
+                "might", "must", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't"}
+
+# -- where a phrase or clause ends -----------------------------------------------------------------
+
+CLAUSE_BREAKS = {",", ".", ";", ":", "—", "–", "--", "(", ")", "!", "?", "\"", "“", "”", "'", "‘", "’"}
+NP_END = {",", ";", ":", ".", "—", "–", "--", "(", ")", "!", "?"}
+# lower-case words that end a noun phrase when walking left: verbs, conjunctions, prepositions
+# ("first" and "last" of AUX open phrases: "the first lady")
+STOP = (set(
+    """and or but nor so yet because although though while whereas if unless when whenever where just
+    whatever however wherever throughout otherwise instead despite amid beyond whether rather
+    after before since until as than that which who whom whose what why how to in on at by
+    with from into onto over under about against between among through during without within upon
+    toward towards across behind near off out up down per via like unlike is are was were be
+    been being am has have had do does did will would can could may might must shall should not
+    said says say told tells tell also just even only then there here it he she they we i you me him
+    them us its itself himself herself themselves myself yourself ourselves""".split()
+) | AUX) - {"first", "last"}
+# capitalised words that start a sentence or clause but are not part of a name
+CAP_STOP = set(
+    """but and or so yet however meanwhile still also then now later earlier after before since when
+    while if as in on at by with from for during under over about because although though last next
+    this that these those there here what why how where january february march april may june
+    july august september october november december mr mrs ms dr""".split()
+) | DAYS
+# capitalised words that open a clause, never a name: "But", "The", "When"
+CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
+TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
+
+# -- what comes before or after the source and cue -------------------------------------------------
+
+# words that open what may close a sentence after its cue: a time, a place, a channel
+TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "from", "while", "when", "as", "last",
+                 "this", "earlier", "later", "recently", "afterward", "afterwards", "then", "again",
+                 "repeatedly", "shortly", "late", "early", "of", "about", "through", "with", "outside", "inside",
+                 "near", "since", "following", "under", "over", "amid", "without", "adding", "for"} | DAYS
+INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
+               "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
+SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed",
+                    "so", "thus", "yet", "but", "and", "then"}
+TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend",
+              "hours", "days", "weeks", "months", "years", "minutes", "moments", "later", "earlier",
+              "time", "spring", "summer", "fall", "winter"} | WEEKDAYS
+TIME_WORDS = set(
+    """week weeks month months year years day days morning afternoon evening night weekend time past""".split()
+) | DAYS
+# prepositions inside a subject phrase: "leaders in North Carolina", "a lawyer from Ohio"
+PP_LINKS = {"in", "at", "from", "of", "for", "on", "with", "by"}
+TRAILING_PPS = {"of", "from", "in", "at", "for"}  # before a participle, where "with" introduces the phrase
+PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
+# the listener of "told reporters", "said to CNN"
+LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "the",
+                  "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
+CHANNELS = {"twitter", "facebook", "instagram", "youtube", "television", "tv", "radio", "air", "camera", "cnn", "msnbc",
+            "fox", "abc", "nbc", "cbs", "npr", "bbc", "telegram"}
+# words before "states" that make it the noun: "member states", "swing states"
+STATE_ADJECTIVES = {"member", "united", "other", "swing", "battleground", "southern", "northern", "western", "eastern",
+                    "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island"}
+
+# -- the source phrase -----------------------------------------------------------------------------
+
+# plural subjects of opinion-poll sentences, before a bare stance verb ("most voters oppose ...")
+GROUP_SUBJECTS = {"percent", "%", "who", "voters", "respondents", "americans", "republicans", "democrats", "people",
+                  "majority", "most", "many", "half", "third", "thirds", "quarters", "three-quarters", "polled",
+                  "surveyed", "independents", "conservatives", "liberals", "supporters", "members"}
+# words of a share before "in" or "of": "six in 10", "two of those"
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "most", "majority",
+                "third", "quarter", "fifth", "thirds", "quarters"}
+# words of a title before a name ("Attorney General Jane Roe", "Sen. John Doe")
+TITLE_WORDS = set(
+    """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm prof rev president senator secretary governor
+    mayor judge justice attorney general chief minister prime deputy vice speaker leader majority minority
+    chairman chairwoman chair director ambassador commissioner spokesman spokeswoman spokesperson former
+    acting state house senate congressman congresswoman representative candidate nominee pope king queen
+    prince princess chancellor premier lieutenant colonel captain sergeant major admiral commander officer
+    professor superintendent sheriff detective inspector executive ceo chairperson founder co-founder
+    democratic republican democrat gop u.s us presidential hopeful first lady defense defence foreign
+    interior health treasury press homeland energy education labor commerce transportation""".split()
+)
+LY_ADJECTIVES = {"early", "elderly", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "friendly", "ally",
+                 "unlikely", "costly", "lonely", "family", "only"}
+ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embattled", "indicted", "married", "so-called",
+                 "unidentified", "registered", "licensed", "respected", "renowned", "detained", "captured", "wounded",
+                 "injured", "armed", "disgraced", "jailed", "exiled", "ousted", "concerned", "interested", "informed",
+                 "advanced", "based", "affiliated", "self-described", "self-proclaimed", "undisclosed", "detailed",
+                 "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
+# heads that a following "in X" / "at X" belongs to: "police in Kharkiv", "officials at the ministry"
+PLACE_HEAD = re.compile(
+    r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources|"
+    r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
+    r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
+    r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee"
+)
+# words that do not stand alone as a subject: "more likely to say", "all attacked"
+NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
+# determiners that stand alone as a subject: "Some say ...", "Many believe ..."
+PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these"}
+# a capitalised -ing word opening a sentence is a participle, not a name: "Following ...", "Walking to ..."
+OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citing", "noting", "saying", "adding",
+                       "continuing", "responding", "referring", "writing", "asking", "answering", "looking",
+                       "having", "being", "given", "addressing", "acknowledging", "describing", "explaining"}
+AFTER_PARTICIPLE = {"the", "a", "an", "to", "on", "in", "at", "his", "her", "their", "its", "about", "with", "for",
+                    "from", "up", "out", "back", "over", "that", "this", "these", "those", "into", "through", "off"}
+
+# -- what a source phrase names --------------------------------------------------------------------
+
+# heads of unnamed but specific sources
+ANON_HEADS = set(
+    """official officials source sources aide aides diplomat diplomats officer officers insider
+    insiders adviser advisers advisor advisors staffer staffers spokesman spokeswoman spokesperson
+    person people member members employee employees lawmaker lawmakers investigator investigators
+    commander commanders operative operatives strategist strategists associate associates ally allies
+    confidant confidants friend friends witness witnesses resident residents agent agents""".split()
+)
+# heads that name no one at all
+VAGUE_HEADS = set(
+    """reports report sources estimates estimate experts analysts observers critics rumors rumours
+    accounts some many others people most media commentators pundits""".split()
+)
+# "people familiar with", "those close to him": words that qualify an unnamed source
+QUALIFIER_WORDS = {"familiar", "close", "knowledgeable", "briefed", "involved", "aware", "knowledge", "closest"}
+# the same test on a vague head: "sources familiar with", "spoke on condition of anonymity"
+ANON_QUALIFIERS = ("familiar", "close", "knowledge", "briefed", "anonymity", "involved", "aware")
+ORG_WORDS = set(
+    """party committee department ministry service agency council campaign institute university
+    association union court police army forces force government administration office bureau
+    commission post times news journal press network corporation company group foundation
+    center centre organization organisation board senate house congress parliament fund bank
+    league coalition cnn bbc reuters msnbc abc cbs nbc fox politico pac inc corp llc school
+    tribune herald guardian telegraph magazine review daily radio tv television media intelligence
+    navy pentagon kremlin staff military""".split()
+)
+NATIONALITY_LIKE = re.compile(
+    r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|American|Korean|Mexican|African|Cuban|Israeli|Iraqi|Afghan|Pakistani|Saudi|"
+    r"Yemeni|Republican|Republicans|Democratic|Democrat|Democrats|GOP|European|Western|Eastern|Arab|Muslim|Christian|"
+    r"Catholic|Jewish|Asian|Latino|Latina|Hispanic|Kurdish|Turkish|Polish|Swedish|Danish|Finnish|Irish|Scottish|"
+    r"Welsh|German|French|Dutch|Greek|Thai|Nepali|Qatari|Emirati|Kuwaiti|Omani|Federal|National|State|U\.?S|UN|EU|NATO)$"
+)
+# documents and figures that say something without being anyone ("the poll", "shipping data")
+DOCUMENT_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies", "analysis", "data", "figures", "statistics",
+                  "records", "record", "document", "documents", "filing", "filings", "numbers", "results", "research",
+                  "footage", "video", "photos", "images", "review", "audit", "investigation", "memo", "letter",
+                  "statement", "statements", "lawsuit", "complaint", "website", "post", "tweet", "ad", "report",
+                  "reports", "estimate", "estimates"}
+# documents whose maker is the source: "according to an analysis by the Pew Research Center"
+DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post", "memo", "letter", "filing",
+             "documents", "document", "records", "emails", "email", "data", "figures", "estimates", "results",
+             "interviews", "interview", "review", "audit", "investigation", "transcript", "calculations", "tally",
+             "count", "release", "tweet", "video", "book", "article", "story", "column", "op-ed"}
+# what a message is sent as, or to whom: "sent a statement saying ...", "emailed supporters saying ..."
+MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
+            "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
+            "followers", "members", "donors", "voters", "journalists", "staff"}
+# what can carry words itself: "a sign saying ...", "911 calls saying ...", "a voice-over saying ..."
+SIGNS = {"sign", "signs", "banner", "banners", "placard", "placards", "cover", "calls", "headline", "headlines",
+         "ad", "ads", "voice", "poster", "posters", "t-shirt", "shirts", "sticker", "stickers"}
+# texts whose release is a statement: "released a report", "filed a lawsuit"
+WRITINGS = DOCUMENTS | MESSAGES | {"returns", "plan", "plans", "proposal", "details", "findings", "list", "budget",
+                                   "ads", "suit", "motion", "appeal", "charges", "brief",
+                                   "platform", "agenda", "policy", "guidance", "rules", "regulations", "order",
+                                   "comments", "remarks", "response", "reply", "editorial", "essay",
+                                   "messages", "letters", "memos", "transcripts", "tweets",
+                                   "numbers", "estimate", "forecast", "polls", "information",
+                                   "names", "version", "draft", "bill", "legislation"}
+# what a picture shows carries an account on; it is not a statement of whoever posted it
+MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
+         "footage", "clip", "clips", "selfie", "map", "maps"}
+# subjects whose "attack", "push", "strike" is an act of force, not a stance
+ARMED = set(
+    """troops forces army armies military soldiers units unit brigade brigades battalion battalions regiment division
+    drones drone missiles missile artillery jets aircraft warplanes planes helicopters tanks navy militants fighters
+    rebels gunmen insurgents militia militias separatists paratroopers marines commandos snipers infantry
+    air force""".split()
+)
