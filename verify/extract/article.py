@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .attribution import Found, Reader, Span, trim_span
+from .attribution import Reader
+from .found import Found, Span, trim_span
 from .quotes import paragraph_quotes
 from .sentences import paragraphs, sentences
 from .sources import Context, Src, note_subject

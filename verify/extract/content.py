@@ -1,0 +1,279 @@
+"""What was said: the content span of a cue, after it, before its source, or on both sides.
+
+``content_of`` chooses; ``content_after`` reads past a listener ("told reporters that") up to a
+following claim of the sentence; ``content_before`` takes the quotation or clause that ends before
+the source; ``resumed_quote`` picks up a quotation resumed after "said X,"; ``is_trailer`` tells a
+closing "told CNN on Monday." from a content.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import BELIEF_FORMS, EVIDENCE_FORMS, LISTENER, PARTICIPLES, SPEECH_FORMS, VERB_CUES
+from .found import Found, Span, trim_span
+from .sources import Src
+from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
+from .words import (
+    CHANNELS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, STOP, SUBJECT_PRONOUNS,
+    TIME_NOUNS, TRAILER_START, WEEKDAYS,
+)
+
+if TYPE_CHECKING:
+    from .attribution import Reader
+
+
+def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: str, cue: Span,
+               sources: list[Src], src_start: int, inverted: bool, after_src: int) -> Found | None:
+    """What was said: after the verb, before the source, or around both."""
+    text = r.text
+    n = len(toks)
+    lows, words = toks.lows, toks.words
+    content: list[Span] = []
+    direct = False
+    ca = None
+    if inverted:
+        cb = before_source(toks, i)
+        if cb < 0:
+            return None
+        content, direct = content_before(r, toks, cb)
+        # "“...,” said X, “...”": the quotation resumes after the source
+        content += resumed_quote(toks, after_src)
+    else:
+        pre = src_start - 1
+        closing = pre > 0 and words[pre] in QUOTE_MARKS and toks.inq[pre - 1]
+        final = pre >= 0 and not intro_comma(toks, pre) and (words[pre] in (",", "—", "–", "--", "―") or closing)
+        quote_before = final and (closing or (words[pre] == "," and pre > 0 and words[pre - 1] in QUOTE_MARKS))
+        if quote_before:
+            # only a quotation that opens the sentence or clause: not "Bemoaning the "system," X said"
+            qe = pre - 1 if words[pre] == "," else pre
+            k = qe - 1
+            while k >= 0 and toks.inq[k]:
+                k -= 1
+            quote_before = k >= 0 and words[k] in QUOTE_MARKS and (k == 0 or words[k - 1] in (",", ":", ";", "—", "–", "(", ")", ".", "?", "!"))
+        ca = content_after(toks, i, lemma)
+        if quote_before:
+            content, direct = content_before(r, toks, before_source(toks, src_start))
+            content += resumed_quote(toks, i)
+        elif final and i + 1 < n and words[i + 1] == "," and ca is not None and not (i + 2 < n and lows[i + 2] in PARTICIPLES):
+            # "The plan, he said, will fail": content on both sides
+            content, _ = content_before(r, toks, before_source(toks, src_start))
+            f = r.frag(toks, *ca)
+            if f:
+                content.append(f)
+        elif final and (ca is None or is_trailer(toks, ca[0], ca[1])):
+            content, direct = content_before(r, toks, before_source(toks, src_start))
+            if ca is not None:
+                content += resumed_quote(toks, i)
+        elif ca is not None:
+            f = r.frag(toks, *ca)
+            if f:
+                content = [f]
+                direct = text[f[0]] in "“\"'`«„" and text[f[1] - 1] in "”\"'»“"
+    if not content and not inverted and src_start >= 2 and lows[src_start - 1] == "as" and words[src_start - 2] == "," \
+            and (ca is None or is_trailer(toks, ca[0], ca[1])):
+        # "..., as police have said.": what was said comes before "as"
+        content, direct = content_before(r, toks, before_source(toks, src_start - 1))
+    if not content:
+        if ca is None and not inverted and colon_ends(toks, i):
+            # "X said:" closing a paragraph: the statement is the next paragraph
+            return Found([], "indirect", cue, sources, [], para)
+        return None
+    return Found(content, "direct" if direct else "indirect", cue, sources, [], para, direct=direct, kind=klass)
+
+
+def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
+    """Token range of what follows the cue at ``i`` (skipping a listener and "that")."""
+    n = len(toks)
+    lows, words = toks.lows, toks.words
+    a = i + 1
+    if a < n and lows[a] in ("out", "up") and lemma in ("point", "add"):
+        a += 1
+    # "said on Monday that ...", "told reporters that ..."
+    for k in range(a, min(n, a + 10)):
+        if toks.inq[k] or words[k] in (",", ";") and lemma not in LISTENER:
+            break
+        if (lows[k] == "that" or (lows[k] in ("whether", "if") and k == a)) and not toks.inq[k]:
+            a = k + 1
+            break
+        if lows[k] in SUBJECT_PRONOUNS or lows[k] in SPEECH_FORMS or lows[k] in BELIEF_FORMS or lows[k] in CLAUSE_VERBS:
+            break  # a clause has begun: "said the plan would fail if ..." keeps its subject
+        if lows[k] in ("”", '"') or words[k] in OPEN_QUOTES:
+            break
+    if a == i + 1 and lemma in LISTENER:
+        a = skip_listener(toks, a)
+    for k in range(a, min(n, a + 8)):
+        if toks.inq[k]:
+            break
+        if words[k] == ":":
+            a = k + 1
+            break
+    # stop at a later ", according to" or ", adding" that starts another claim of the sentence,
+    # and before a closing ", records show." / ", officials said.", which is a claim of its own
+    b = n - 1
+    tail = closing_attribution(toks)
+    if tail is not None and tail > a:
+        b = tail - 1
+    for k in range(a, min(n, a + 120)):  # bounded: a run-on "sentence" must not make every cue scan it
+        if toks.inq[k]:
+            continue
+        if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
+            lows[k + 1] in PARTICIPLES or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to")
+        ):
+            b = k - 1
+            break
+    if a > b:
+        return None
+    return a, b
+
+
+def skip_listener(toks: Tokens, a: int) -> int:
+    """Past the listener of "told reporters ...", "told the Daily Post ...", "told him ..."."""
+    n = len(toks)
+    words, lows = toks.words, toks.lows
+    if a < n and lows[a] in ("me", "us", "him", "her", "them", "you") and (a + 1 >= n or not toks.words[a + 1][:1].isalnum() or lows[a + 1] in TRAILER_START or lows[a + 1] == "that"):
+        return a + 1  # "told her."
+    k = a
+    while k < n and lows[k] in DETERMINERS and lows[k] not in SUBJECT_PRONOUNS:
+        k += 1
+    if k >= n or toks.inq[k] or lows[k] in SUBJECT_PRONOUNS:
+        return a
+    if is_cap(words[k]):
+        while k < n and (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of")) and not toks.inq[k]:
+            k += 1
+        # "told a Senate panel Wednesday": a common noun may close the listener's name
+        if k + 1 < n and words[k][:1].islower() and lows[k] not in STOP and (lows[k + 1] in TRAILER_START or words[k + 1] in (".", ",") or lows[k + 1] == "that"):
+            k += 1
+        return k
+    if words[k][0].isalpha() and lows[k] not in ("that", "whether", "if", "to"):
+        if k > a:
+            # "told his closest advisers as ...": the listener's words after the determiner
+            m = k
+            while m + 1 < n and m < k + 3 and words[m + 1][:1].islower() and words[m + 1].isalpha() and not toks.inq[m + 1] \
+                    and lows[m + 1] not in TRAILER_START and lows[m + 1] not in ("that", "whether", "if", "to") \
+                    and lows[m + 1] not in SUBJECT_PRONOUNS and lows[m + 1] not in CLAUSE_VERBS and lows[m + 1] not in VERB_CUES:
+                m += 1
+            return m + 1
+        return k + 1
+    return a
+
+
+def closing_attribution(toks: Tokens) -> int | None:
+    """The comma of a sentence that ends ", officials said." or ", records show.", if it does."""
+    n = len(toks)
+    words, lows = toks.words, toks.lows
+    z = n - 1
+    while z > 0 and words[z] in (".", "!", "?"):
+        z -= 1
+    for k in range(z, max(0, z - 8), -1):
+        if toks.inq[k]:
+            return None
+        if words[k] == ",":
+            v = next((x for x in range(k + 2, z + 1) if lows[x] in SPEECH_FORMS or lows[x] in EVIDENCE_FORMS), None)
+            if v is None or lows[k + 1] in PARTICIPLES or lows[k + 1] in ("as", "according", "and", "but", "which", "who"):
+                return None
+            return k
+    return None
+
+
+def is_trailer(toks: Tokens, a: int, b: int) -> bool:
+    """What follows the cue is only a listener, a time or a channel ("told CNN on Monday.")."""
+    words, lows = toks.words, toks.lows
+    k = a
+    while k <= b and not words[k][0].isalnum():
+        k += 1
+    inq = [x for x in range(a, min(b + 1, a + 60)) if toks.inq[x]]
+    if inq:
+        # a quotation after the cue is what was said, unless it is a short title closing a trailer:
+        # "said on MSNBC's “Morning Joe.”", "wrote in his book, ''An American Son.''"
+        if not (k <= b and not toks.inq[k] and (lows[k] in ("on", "in", "at", "during", "to") or lows[k] in TIME_NOUNS)
+                and len(inq) <= 8 and inq[-1] >= b - 2):
+            return False
+        return True
+    if k > b:
+        return True
+    if lows[k] in ("to", "on", "for", "about", "of", "with") and k + 1 <= b:
+        # "said to reporters" is a trailer; "asked to testify", "called for a recount" carry the content
+        nxt = lows[k + 1]
+        if lows[k] == "to" and (nxt in DETERMINERS or is_cap(words[k + 1]) or nxt in LISTENER_WORDS):
+            return True
+        if lows[k] == "on" and (nxt in TIME_NOUNS or is_cap(words[k + 1]) and nxt in WEEKDAYS or nxt in CHANNELS):
+            return True
+        return False
+    if lows[k] in TRAILER_START or lows[k] in PARTICIPLES:
+        return True
+    # "told reporters.", "told The Times on Monday."
+    if k == a and a > 0 and toks.lows[a - 1] in ("told", "tells", "tell", "telling"):
+        m = skip_listener(toks, a)
+        return m > b or lows[m] in TRAILER_START or words[m] in (",", ".")
+    return False
+
+
+def intro_comma(toks: Tokens, pre: int) -> bool:
+    """"On Saturday, X said ...": the comma closes an introductory phrase, not a content."""
+    if toks.words[pre] != "," or pre > 7:
+        return False
+    lows = toks.lows
+    first = lows[0]
+    if first in ("this", "last", "that") and lows[1] not in TIME_NOUNS:
+        return False  # "This is not about me, X told ...": a clause, not "This week, ..."
+    if first in CONJUNCTIONS and pre > 1:
+        # "But on Monday, X said": a phrase follows the conjunction; "But he left, he said": a clause
+        second = lows[1]
+        return second in TRAILER_START or second in INTRO_WORDS or second.endswith("ly") or second == ","
+    return first in TRAILER_START or first in INTRO_WORDS or (first.endswith("ly") and pre <= 2)
+
+
+def colon_ends(toks: Tokens, i: int) -> bool:
+    k = i + 1
+    n = len(toks)
+    while k < n and toks.words[k] != ":" and k < i + 8:
+        k += 1
+    return k == n - 1 and toks.words[k] == ":"
+
+
+def before_source(toks: Tokens, a: int) -> int:
+    """Index of the last token of the content before the source starting at ``a``."""
+    j = a - 1
+    while j >= 0 and toks.words[j] in (",", "—", "–", "--", "-"):
+        j -= 1
+    return j
+
+
+def content_before(r: Reader, toks: Tokens, cb: int) -> tuple[list[Span], bool]:
+    """The content ending at token ``cb``: the quotation that ends there, else the clause."""
+    text = r.text
+    words = toks.words
+    if cb < 0:
+        return [], False
+    if words[cb] in QUOTE_MARKS or (cb > 0 and words[cb] in (",",) and words[cb - 1] in QUOTE_MARKS):
+        end_q = cb if words[cb] in QUOTE_MARKS else cb - 1
+        # find where this quotation opened
+        k = end_q - 1
+        while k >= 0 and toks.inq[k]:
+            k -= 1
+        if k >= 0 and words[k] in QUOTE_MARKS:
+            # the quotation untrimmed: a content that ends in a comma inside the quote keeps its marks
+            return [(toks.starts[k], toks.ends[end_q])], True
+    # from the sentence start: an introductory "But," / "And" is kept, as annotators keep it
+    s, e = trim_span(text, toks.starts[0], toks.ends[cb])
+    if e - s < 2:
+        return [], False
+    return [(s, e)], False
+
+
+def resumed_quote(toks: Tokens, k: int) -> list[Span]:
+    """A quotation that resumes right after the source/cue: ", “... ”"."""
+    n = len(toks)
+    words = toks.words
+    m = k + 1
+    while m < n and not toks.inq[m] and m < k + 4 and words[m] in (",", "—", "–", ":", "."):
+        m += 1
+    if m < n and words[m] in QUOTE_MARKS and m + 1 < n and toks.inq[m + 1]:
+        z = m + 1
+        while z < n and toks.inq[z]:
+            z += 1
+        if z < n:
+            return [(toks.starts[m], toks.ends[z])]
+        return [(toks.starts[m], toks.ends[n - 1])]
+    return []

@@ -1,0 +1,229 @@
+"""Cues that are not a clause's own reporting verb, each with the source and content it frames.
+
+"according to X" and "as reported by X" (``according_cue``), "NAME: statement" (``colon_cue``),
+"“...” ― Jane Roe" (``dash_cue``), "Mayor Says Ferry Will Run" (``headline_cue``), "her claim
+that ..." (``noun_cue``), "X is confident that ..." (``belief_that_cue``), "X provided details
+about ..." (``frame_cue``) and "In a poll released Monday, ..." (``in_document_cue``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .content import before_source, content_before
+from .cues import BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, SPEECH_FORMS
+from .found import Found, Span
+from .sources import left_np, right_np, skip_aux
+from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
+from .words import (
+    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
+    TIME_NOUNS, TRAILER_START,
+)
+
+if TYPE_CHECKING:
+    from .attribution import Reader
+
+
+def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None = None) -> Found | None:
+    """ "according to X" at ``i`` (or "as first reported by X", its cue ending at ``last``)."""
+    n = len(toks)
+    last = i + 1 if last is None else last
+    np = right_np(toks, last + 1)
+    if np is None:
+        return None
+    a, b = np
+    lows = toks.lows
+    if lows[b] in DOCUMENTS and b + 2 < n and lows[b + 1] in ("by", "from", "of", "with"):
+        # "according to an analysis by the Pew Research Center": the source is who made it
+        agent = right_np(toks, b + 2)
+        if agent is not None:
+            a, b = agent
+    sources = r.src_list(toks, a, b)
+    cue = (toks.starts[i], toks.ends[last])
+    content: list[Span] = []
+    if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in CONJUNCTIONS or toks.words[k] == "," for k in range(i)):
+        k = b + 1
+        while k < n and toks.words[k] in (",",):
+            k += 1
+        if k < n:
+            f = r.frag(toks, k, n - 1)
+            if f:
+                content = [f]
+    else:
+        cb = before_source(toks, i)
+        content, _ = content_before(r, toks, cb)
+        k = b + 1
+        if k < n and toks.words[k] == "," and k + 1 < n:
+            f = r.frag(toks, k + 1, n - 1)
+            if f and n - 1 - k > 3:
+                content.append(f)
+    if not content:
+        return None
+    return Found(content, "indirect", cue, sources, [], para)
+
+
+def colon_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
+    """"NAME: what they said" (headlines, transcripts): a short name, a colon, the statement."""
+    words, lows = toks.words, toks.lows
+    n = len(toks)
+    c = None
+    topic = None  # "Gillibrand on the transcripts: ...": the speaker ends where the topic begins
+    for k in range(min(n, 14)):
+        if words[k] == ":":
+            c = k
+            break
+        if toks.inq[k]:
+            return None
+        if k > 0 and topic is None and lows[k] in ("on", "about", "to") and is_cap(words[k - 1]):
+            topic = k
+            continue
+        if not (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of", "the")) and not (topic is not None and words[k][:1].isalnum()):
+            return None
+        if topic is None and k >= 6:
+            return None
+    if not c or c + 1 >= n or lows[0] in COLON_LABELS or (lows[0] in DETERMINERS and lows[0] != "the" and not (c == 1 and words[0] == "A")):
+        return None  # "A:" is an interview's answer, "A new poll:" a label
+    if words[0][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
+        return None
+    if c == 1 and lows[0] == "q":
+        return None  # "Q:" is the interviewer asking, not a source making a claim
+    if lows[0] == "the" and c == 2 and lows[1] == "latest":
+        return None
+    sources = r.src_list(toks, 0, (topic if topic is not None else c) - 1)
+    f = r.frag(toks, c + 1, n - 1)
+    if not f or not sources or sum(1 for x in range(c + 1, n) if words[x][:1].isalpha()) < 3:
+        return None  # "Kasich: Now or never" is a slogan, not a statement
+    direct = r.text[f[0]] in "“\"'`«‘"
+    cue = (toks.starts[c], toks.ends[c])
+    return Found([f], "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
+
+
+def dash_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"“...” ― Jane Roe": a quotation signed with a dash and a name."""
+    n = len(toks)
+    rn = right_np(toks, i + 1)
+    if rn is None or not is_cap(toks.words[rn[0]]):
+        return None
+    if rn[1] + 1 < n and toks.words[rn[1] + 1] not in (".", ",", ";") and not toks.words[rn[1] + 1] in QUOTE_MARKS:
+        return None
+    content, _ = content_before(r, toks, i - 1)
+    if not content:
+        return None
+    sources = r.src_list(toks, *rn)
+    return Found(content, "direct", (toks.starts[i], toks.ends[i]), sources, [], para, direct=True)
+
+
+def headline_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"Mayor Says Ferry Will Run" / "Ferry Will Run, Mayor Says": a headline's speaker."""
+    words, lows = toks.words, toks.lows
+    n = len(toks)
+    if lows[i] not in SPEECH_FORMS or SPEECH_FORMS[lows[i]][1] not in ("third", "past") or not is_cap(words[i]):
+        return None
+    z = i - 1
+    if z >= 0 and lows[z] in ("just", "now", "also"):
+        z -= 1  # "Mayor Just Revealed ..."
+    a = z + 1
+    while a - 1 >= 0 and z - a < 4 and (is_cap(words[a - 1]) or lows[a - 1] in ("’s", "'s", ".")) and not toks.inq[a - 1] \
+            and lows[a - 1] not in ("just", "now"):
+        a -= 1
+    if a > z:
+        return None
+    sources = r.src_list(toks, a, z)
+    if a == 0 or words[a - 1] in ("—", "–", "-", "--", ":", ";", "|"):
+        f = r.frag(toks, i + 1, n - 1) if i + 1 < n else None
+    elif words[a - 1] == ",":
+        f = r.frag(toks, 0, a - 2) if a >= 2 else None
+    else:
+        return None
+    if not f or not sources:
+        return None
+    return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para)
+
+
+def noun_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"Her claim that ...", "the mayor's attacks on ...": the owner is the source, what follows the content."""
+    n = len(toks)
+    lows, words = toks.lows, toks.words
+    o = i - 1
+    if o > 0 and lows[o].isalpha() and lows[o] not in POSSESSIVE_PRONOUNS and not is_possessive(words[o]) and not is_cap(words[o]):
+        o -= 1  # one adjective between: "his repeated attacks on"
+    if toks.inq[o]:
+        return None
+    if lows[o] in POSSESSIVE_PRONOUNS:
+        np = (o, o)
+    elif is_possessive(words[o]) and is_cap(words[o]):
+        # the name that owns it, titles included: "Gov. Jane Roe’s"; nothing lower-case before it
+        a = o
+        while a - 1 >= 0 and not toks.inq[a - 1] and (is_cap(words[a - 1]) or words[a - 1] == ".") and lows[a - 1] not in CAP_WORDS:
+            a -= 1
+        np = (a, o)
+    else:
+        return None
+    opener = lows[i + 1]
+    if opener in ("that", "to"):
+        end = n - 1  # a clause runs to the end of the sentence
+    else:
+        end = i + 2
+        while end + 1 < n and words[end + 1] not in NP_END and lows[end + 1] not in CLAUSE_VERBS and end - i < 16:
+            end += 1
+    f = r.frag(toks, i + 2 if opener != "to" else i + 1, end)
+    if not f:
+        return None
+    sources = r.src_list(toks, *np)
+    if not sources:
+        return None
+    return Found([f], "indirect", (toks.starts[i], toks.ends[i + 1]), sources, [], para, kind="stance")
+
+
+def belief_that_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"The mayor is confident that ...", "the union fears that ...": the subject holds the belief."""
+    k = i - 1
+    while k >= 0 and toks.lows[k] in BELIEF_LINKS:
+        k -= 1
+    if k < 0 or toks.words[k] in CLAUSE_BREAKS:
+        return None
+    np = left_np(toks, k)
+    if np is None:
+        return None
+    f = r.frag(toks, i + 2, len(toks) - 1)
+    sources = r.src_list(toks, *np)
+    if not f or not sources:
+        return None
+    return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para, kind="belief")
+
+
+def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"The agency provided details about ...": an account opens; what follows may inherit it."""
+    j, passive = skip_aux(toks, i)
+    if passive or j < 0:
+        return None
+    np = left_np(toks, j)
+    if np is None:
+        return None
+    sources = r.src_list(toks, *np)
+    f = r.frag(toks, i + 1, len(toks) - 1)
+    if not f or not sources:
+        return None
+    return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para)
+
+
+def in_document_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
+    """"In a poll released Monday, 40 percent ...": the poll says what follows the comma."""
+    n = len(toks)
+    comma = next((k for k in range(2, min(n, 16)) if toks.words[k] == ","), None)
+    if comma is None or comma + 4 >= n:
+        return None
+    np = right_np(toks, 1, comma)
+    if np is not None and toks.lows[np[1]] not in EVIDENCE_NOUNS:
+        # "In a poll released Monday,", "In a poll last month,": the document ends before its trailer
+        k = next((k for k in range(comma - 1, 1, -1) if toks.lows[k] in ("poll", "polls", "survey", "surveys", "study")), None)
+        if k is not None and all(toks.lows[x] in TRAILER_START or toks.lows[x] in TIME_NOUNS or toks.lows[x] in ("released", "published", "conducted", "taken", "out", "week", "month", "year")
+                                 for x in range(k + 1, min(k + 3, comma))):
+            np = right_np(toks, 1, k + 1)
+    if np is None or toks.lows[np[1]] not in EVIDENCE_NOUNS or toks.lows[np[1]] in ("model", "models"):
+        return None
+    content = r.frag(toks, comma + 1, n - 1)
+    if not content:
+        return None
+    sources = r.src_list(toks, *np)
+    return Found([content], "indirect", (toks.starts[0], toks.ends[0]), sources, [], para, kind="evidence")

@@ -1,0 +1,285 @@
+"""Who says it: the source phrase of a verb cue, read leftwards from the verb (or after it).
+
+``speaker_of`` decides between a relative pronoun ("..., who said"), the subject before the verb
+(stepping over asides in commas: ``aside_np``), the clause's subject ("X visited and said") and
+the inverted order ("..., said the official"). The other readers find the subject of a main or
+subordinate clause, for participles and relatives.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, VERB_CUES
+from .sources import Src, describe, left_np, mention_of, right_np
+from .tokens import QUOTE_MARKS, Tokens, is_cap
+from .words import (
+    ANON_HEADS, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,
+    RELATIVES, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS,
+)
+
+if TYPE_CHECKING:
+    from .attribution import Reader
+
+
+def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) -> tuple[list[Src], int, bool, int] | None:
+    """Who says it: a relative, the subject before the verb or, inverted, the phrase after it.
+
+    Returns (sources, first token of the source, inverted, last token of an inverted source).
+    """
+    n = len(toks)
+    lows, words = toks.lows, toks.words
+    sources: list[Src] = []
+    np = None
+    inverted = False
+    after_src = -1
+    if j >= 0 and lows[j] in RELATIVES and not toks.inq[j]:
+        sources = relative_source(r, toks, j)
+        src_start = j
+    else:
+        if j >= 0 and (words[j] in (",", "—", "–", "--") or words[j] in QUOTE_MARKS):
+            # "..., said the official." (inverted) or "X, a spokesman, said ..." (an aside)
+            rn = right_np(toks, i + 1)
+            inverted_here = rn is not None and klass == "speech" and (
+                rn[1] + 1 >= n or words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?") or words[rn[1] + 1] in QUOTE_MARKS
+            )
+            if inverted_here and not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
+                inverted_here = False
+            if lemma in LISTENER:
+                inverted_here = False  # "..., his aide told The Daily Post": after "told" comes the listener
+            np = aside_np(toks, j)
+            if inverted_here and not (np is not None and np[0] == 0):
+                np = None
+            if np is None and not inverted_here and words[j] == "," and j >= 1:
+                # "Gov. Jane Roe (R-OH), said ...": a stray comma between subject and verb
+                cand = left_np(toks, j - 1)
+                if cand is not None and (cand[0] == 0 or words[cand[0] - 1] == ",") and is_cap(words[cand[0]]):
+                    np = cand
+        elif j >= 0:
+            np = left_np(toks, j)
+            if np is not None:
+                np = before_relative(toks, np)
+        if np is not None and klass == "stance" and lemma in PERSON_ONLY:
+            named = is_cap(words[np[1]]) and lows[np[1]] not in CAP_WORDS
+            if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
+                return None
+        headed = None
+        if klass == "evidence" and j >= 0 and words[j] not in CLAUSE_BREAKS and (np is None or lows[np[1]] not in EVIDENCE_NOUNS):
+            headed = evidence_head(toks, np if np is not None else (j + 1, j))
+            np = headed or np
+        if np is not None and klass == "evidence" and headed is None:
+            # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming"
+            if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they") and not (is_cap(words[np[1]]) and lemma in ("find", "conclude", "estimate", "project", "predict", "calculate")) \
+                    and not (i + 1 < n and lows[i + 1] == "that"):  # "their experience shows that ...", "X calculated that ..."
+                return None
+        if np is not None:
+            sources = r.src_list(toks, *np)
+            src_start = np[0]
+        elif j > 0 and lows[j] in ("and", "but") and klass in ("speech", "belief") and main_subject(toks, j) is not None:
+            # "X visited the plant and said ...": the subject of the clause speaks
+            np = main_subject(toks, j)
+            sources = r.src_list(toks, *np)
+            src_start = j + 1
+        elif klass == "speech" and lemma not in LISTENER and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
+            # inverted order: "..., said the official."
+            rn = right_np(toks, i + 1)
+            if rn is None:
+                return None
+            if not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
+                return None  # "..., say taxing consumption helps": no speaker after the verb
+            after_quote = j >= 0 and (words[j] in QUOTE_MARKS)
+            if not after_quote and rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
+                                                          or lows[rn[1] + 1] in TRAILER_START):
+                return None  # "“...,” said the plan would fail": not a speaker after the verb
+            sources = r.src_list(toks, *rn)
+            inverted = True
+            src_start = i
+            after_src = rn[1]
+        else:
+            return None
+    return sources, src_start, inverted, after_src
+
+
+def relative_source(r: Reader, toks: Tokens, k: int) -> list[Src]:
+    """"..., who said": the mention is the relative pronoun, the source its antecedent."""
+    j = k - 1
+    if j >= 0 and toks.words[j] == ",":
+        j -= 1
+    ante = left_np(toks, j) if j >= 0 else None
+    mention, span, _ = mention_of(r.text, toks, k, k)
+    if ante is None:
+        return []
+    am, aspan, aws = mention_of(r.text, toks, ante[0], ante[1])
+    src = describe(r.ctx, am, aspan, aws, aspan[0])
+    return [Src(mention, span, src.canonical, src.kind)]
+
+
+def aside_np(toks: Tokens, j: int) -> tuple[int, int] | None:
+    """"X, who ..., said" / "X, a spokesman, said" / "X, 22, of Flint, said": the source is before the asides.
+
+    The source is the noun phrase that opens the clause (sentence start, or after an introductory
+    comma or a conjunction) and is followed by one to four comma- or dash-separated asides.
+    """
+    words, lows = toks.words, toks.lows
+    commas = []
+    for k in range(j - 1, max(-1, j - 45), -1):
+        if words[k] in (",", "—", "–", "--") and not toks.inq[k]:
+            commas.append(k)
+            if len(commas) >= 5:
+                break
+    best = None
+    # leftmost first: the clause's subject comes before all of its asides
+    for c1 in sorted(commas):
+        if c1 + 1 >= j or c1 < 1:
+            continue
+        np = left_np(toks, c1 - 1)
+        if np is None:
+            continue
+        # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
+        np = with_pp(toks, np, PP_LINKS, 10)
+        a = np[0]
+        if a == 1 and lows[0] in SENTENCE_ADVERBS and is_cap(words[1]):
+            a = 0  # "Meanwhile Rihanna, who ..., spoke about ..."
+            np = (1, np[1])
+        if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "that", "when", "after", "before", "since", "if", "where", "until", "once")
+                or words[a - 1] in QUOTE_MARKS):
+            continue
+        if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_HEADS or is_cap(words[a])
+                or lows[np[0]] in DETERMINERS):
+            continue
+        best = (np, c1)
+        break
+    if best is None:
+        return relative_subject(toks, j)
+    np, c1 = best
+    first = lows[c1 + 1]
+    if words[c1] == "," and (first in ("a", "an", "the") or is_cap(words[c1 + 1])) and first not in RELATIVES and j - c1 <= 12:
+        # a short apposition belongs to the source phrase; a long one would bury the name
+        name_len = toks.ends[np[1]] - toks.starts[np[0]]
+        if toks.ends[j - 1] - toks.starts[np[0]] <= 3 * name_len + 20:
+            return (np[0], j - 1)
+    return np
+
+
+def relative_subject(toks: Tokens, j: int) -> tuple[int, int] | None:
+    """"Some voters who have listened to him over the years, at rallies, said ...": the phrase before "who"."""
+    lows = toks.lows
+    a = 0
+    while a < j and (lows[a] in CONJUNCTIONS or lows[a] in SENTENCE_ADVERBS or toks.words[a] == ","):
+        a += 1
+    np = right_np(toks, a, j)
+    if np is None or np[1] + 1 >= j or lows[np[1] + 1] not in ("who", "whose") or toks.inq[np[1] + 1]:
+        return None
+    if not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in ANON_HEADS):
+        return None
+    return np
+
+
+def before_relative(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    """"Officials who spoke with the Record said ...": the speaker is before "who", not the Record."""
+    lows, words = toks.lows, toks.words
+    k = np[0] - 1
+    lim = max(0, np[0] - 14)
+    while k > lim and lows[k] != "who" and words[k] not in CLAUSE_BREAKS:
+        k -= 1
+    if k > 0 and lows[k] == "who" and not toks.inq[k]:
+        outer = left_np(toks, k - 1)
+        if outer is not None and outer[1] == k - 1:
+            return outer
+    return np
+
+
+def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
+    """"A poll of 600 voters released Monday shows ...": the document heads the phrase before the verb."""
+    lows, words = toks.lows, toks.words
+    for k in range(np[1] - 1, max(-1, np[0] - 12), -1):
+        if words[k] in CLAUSE_BREAKS or toks.inq[k] or lows[k] in CLAUSE_VERBS or lows[k] in RELATIVES \
+                or lows[k] in ("that", "whether", "if") or lows[k] in VERB_CUES:
+            break
+        if lows[k] in EVIDENCE_NOUNS and lows[k] not in ("model", "models", "count"):
+            inner = left_np(toks, k)
+            if inner is not None and inner[1] == k:
+                return (inner[0], np[1])
+            break
+    return None
+
+
+def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
+    """The subject of the sentence's main clause, for "X did Y, saying Z".
+
+    Tried at the sentence start (after a conjunction), then after each of the first two commas,
+    so introductory phrases ("A few days later, ...") are stepped over.
+    """
+    words, lows = toks.words, toks.lows
+    a = 0
+    while a < upto and lows[a] in ("but", "and", "so", "yet", "still", "meanwhile", "however", ","):
+        a += 1
+    starts = [a] + [k + 1 for k in range(a, min(upto, a + 20)) if words[k] == "," and not toks.inq[k]][:4]
+    for st in starts:
+        if st >= upto or lows[st] in TRAILER_START or lows[st] in INTRO_WORDS:
+            continue
+        np = right_np(toks, st, upto)
+        if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in TIME_NOUNS or lows[st] in ("this", "last", "next", "on", "early", "late")):
+            continue
+        if np is None or np[1] + 1 >= upto or lows[np[1]] in TIME_NOUNS:
+            continue
+        nxt = lows[np[1] + 1]
+        if nxt == "," and st == a and apposed(toks, np, upto):
+            return np  # "Jane Roe, the head of the union, tied the cuts to ..., saying ..."
+        if nxt in (",", "who", "which", "that") or words[np[1] + 1] in QUOTE_MARKS:
+            continue
+        if not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+            continue
+        if lows[np[0]] in ("a", "an") and lows[np[1]] in TIME_NOUNS:
+            continue
+        return np
+    return None
+
+
+def clause_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
+    """"X comes as Y is relying on Z, mentioning ...": the subject of the nearest "as/while/because" clause."""
+    lows = toks.lows
+    for s0 in range(upto - 2, 0, -1):
+        if toks.inq[s0] or toks.words[s0] in (",", ";", ":", "—", "–"):
+            continue
+        if lows[s0] in SUBORDINATORS and not toks.inq[s0]:
+            np = right_np(toks, s0 + 1, upto)
+            if np is None or np[1] + 1 >= upto or not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+                return None
+            nxt = lows[np[1] + 1]
+            if nxt in CLAUSE_VERBS or nxt in BE or nxt.endswith(("ed", "s")) and nxt.isalpha():
+                return np
+            return None
+    return None
+
+
+def with_pp(toks: Tokens, np: tuple[int, int], links: set[str] = TRAILING_PPS,
+            longest: int = 12) -> tuple[int, int]:
+    """The phrase a trailing "of/from/in X" belongs to: "the campaign of the senator from Ohio"."""
+    a = np[0]
+    lows = toks.lows
+    while a >= 2 and lows[a - 1] in links and not toks.inq[a - 2]:
+        outer = left_np(toks, a - 2)
+        if outer is None or outer[0] >= a - 1 or np[1] - outer[0] > longest or "." in lows[outer[0]:a]:
+            break
+        a = outer[0]
+    return (a, np[1])
+
+
+def apposed(toks: Tokens, np: tuple[int, int], upto: int) -> bool:
+    """A named subject followed by one aside in commas, then its verb: "X, who ..., has ..."."""
+    words, lows = toks.words, toks.lows
+    if not (is_cap(words[np[1]]) or lows[np[0]] in DETERMINERS):
+        return False
+    for c2 in range(np[1] + 2, min(upto, np[1] + 30)):
+        if toks.inq[c2]:
+            return False
+        if words[c2] == "." and len(words[c2 - 1]) == 1:
+            continue  # an initial: "Thomas B. Fordham"
+        if words[c2] in CLAUSE_BREAKS:
+            if words[c2] != "," or c2 + 1 >= upto:
+                return False
+            nxt = lows[c2 + 1]
+            return nxt.isalpha() and not is_cap(words[c2 + 1]) and nxt not in PARTICIPLES and nxt not in RELATIVES \
+                and nxt not in TRAILER_START and nxt not in DETERMINERS and nxt not in CONJUNCTIONS
+    return False

@@ -1,0 +1,383 @@
+"""A reporting verb cue, read in steps: is it a verb here, which use of it, who and what.
+
+``verb_cue`` takes the word's class (speech, evidence, stance, belief) from the lexicon, then
+``not_a_verb`` rules out nouns and adjectives ("the report", "a call for"), ``participle_cue``
+reads "..., saying ...", ``passive_cue`` reads "it was reported by ...", and the rest goes to the
+speaker (``speaker.py``) and the content (``content.py``). ``phrase_cue`` reads cues of several
+words ("made clear that", "took aim at", "as X put it").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .content import before_source, content_after, content_before, content_of, is_trailer
+from .cues import (
+    BACKING, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
+    NOUNISH, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, RELEASE_VERBS,
+    SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
+)
+from .found import Found, Span
+from .sources import Src, left_np, mention_of, right_np, skip_aux
+from .speaker import clause_subject, main_subject, speaker_of, with_pp
+from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
+from .words import (
+    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
+    MESSAGES, NP_END, PASSIVE_AUX, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
+)
+
+if TYPE_CHECKING:
+    from .attribution import Reader
+
+
+def _plural_noun(w: str) -> bool:
+    """A lower-case plural noun that can be the subject of a present-tense verb ("observers", "analysts")."""
+    return len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) \
+        and w not in ARTICLES and w not in DETERMINERS and w not in TRAILER_START and w not in VERB_CUES
+
+
+def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> Found | None:
+    """The claim a reporting verb at ``i`` makes, if it is one here; ``prior`` holds the sentence's earlier claims."""
+    lows, words = toks.lows, toks.words
+    low = lows[i]
+    if low in SPEECH_FORMS:
+        lemma, tense = SPEECH_FORMS[low]
+        klass = "speech"
+    elif low in EVIDENCE_FORMS:
+        lemma, tense = EVIDENCE_FORMS[low]
+        klass = "evidence"
+    elif low in STANCE_FORMS:
+        lemma, tense = STANCE_FORMS[low]
+        klass = "stance"
+    else:
+        lemma, tense = BELIEF_FORMS[low]
+        klass = "belief"
+    if not_a_verb(toks, i, lemma, tense, klass):
+        return None
+    cue: Span = (toks.starts[i], toks.ends[i])
+    if tense == "ing":
+        decided, found = participle_cue(r, toks, i, para, prior, lemma, cue)
+        if decided:
+            return found
+    j, passive = skip_aux(toks, i)
+    passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by"))
+    if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
+        # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
+        k = j - 1
+        while k >= 0 and lows[k] in ("on", "out", "up", "not", "never", "also", "quick", "eager", "willing", "unwilling", "reluctant", "ready", "so", "far", "as"):
+            k -= 1
+        if k < 0 or not (lows[k] in CONTROL_VERBS or lows[k] in BE):
+            return None
+        if lows[k].endswith("ing") and k > 0 and words[k - 1] == "," and prior:
+            # "“...,” Roe said, going on to say that ...": the same speaker goes on
+            ca = content_after(toks, i, lemma)
+            f = r.frag(toks, *ca) if ca else None
+            if f:
+                return Found([f], "indirect", (toks.starts[k], toks.ends[i]), list(prior[-1].sources), list(prior[-1].relayed_by), para)
+        j, passive = skip_aux(toks, k)
+        passive = False
+        cue = (toks.starts[k], toks.ends[i])
+    if i > 1 and lows[i - 1] == "as" and lows[i - 2] == "quoted":
+        # "X is quoted as saying ...": the source is before "is quoted"
+        j, _ = skip_aux(toks, i - 2)
+        passive = False
+    if passive:
+        return passive_cue(r, toks, i, j, para, lemma, klass, cue)
+    who = speaker_of(r, toks, i, j, lemma, klass)
+    if who is None:
+        return None
+    sources, src_start, inverted, after_src = who
+    if not sources:
+        return None
+    if lemma in PHYSICAL and any(src.mention.lower().rsplit(None, 1)[-1] in ARMED for src in sources):
+        return None  # "Russian troops attacked the village": a military action the outlet reports, not a stance
+    return content_of(r, toks, i, para, lemma, klass, cue, sources, src_start, inverted, after_src)
+
+
+def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool:
+    """The cue word is a noun or adjective here ("the report", "a call for", "think tank")."""
+    n = len(toks)
+    lows, words = toks.lows, toks.words
+    low = lows[i]
+    prev = lows[i - 1] if i > 0 else ""
+    # a noun, not a verb: "the report", "his claims", "a note"
+    if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")):
+        # "his repeated offenses", "the alleged plot": an adjective, not a verb
+        return True
+    nxt = lows[i + 1] if i + 1 < n else ""
+    pw0 = words[i - 1] if i else ""
+    if prev in ("of", "for", "a", "an") and tense in ("base", "third"):
+        return True  # "a note of caution", "a call for"
+    if tense == "past" and (prev[:1].isdigit() or prev in ("of", "fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha():
+        return True  # "758 pledged delegates", "the count of reported cases": an adjective
+    if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
+            or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
+        return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
+    if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to") or (prev.endswith("ed") and prev.isalpha())):
+        return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
+    if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
+        return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
+    if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
+                                                                                                 and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
+        return True  # "a group called X", "the resort, now called X": a name, not a stance
+    if low == "expected" and nxt != "that":
+        return True  # "is expected to win"; "X expected that ..." is a belief
+    if lemma == "maintain" and nxt != "that":
+        return True  # "maintained a lead"; "has maintained that ..." is a cue
+    if low == "states":
+        # "the states", "member states that ..."; "the document states that ..." is a cue
+        after = lows[i + 2] if i + 2 < n else ""
+        return nxt != "that" or prev in STATE_ADJECTIVES or prev in ARTICLES or prev in DETERMINERS \
+            or after in CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
+    if lemma == "compare" and prev == "," and nxt in ("with", "to"):
+        return True  # "..., compared with two last year": a comparison, not a stance
+    if lemma in RELEASE_VERBS and any(lows[k] in MEDIA for k in range(i + 1, min(n, i + 4))):
+        return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
+    if lemma in RELEASE_VERBS and not any(lows[k] in WRITINGS for k in range(i + 1, min(n, i + 6))):
+        return True  # "released a statement" says something; "released 50 prisoners" is an event
+    if low in ("called", "named", "dubbed") and i + 1 < n and is_cap(words[i + 1]):
+        k = i + 1
+        while k < n and (is_cap(words[k]) or lows[k] in ("of", "the", "for", "and")) and not toks.inq[k]:
+            k += 1
+        if k < n and (lows[k] in CLAUSE_VERBS or lows[k] in BE):
+            return True  # "a super PAC called Our Principles is ...": a name, not a stance
+    if lemma in PREP_VERBS and nxt not in PREP_VERBS[lemma]:
+        return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
+    if lemma in ("see", "view"):
+        # a judgement only as "X sees/views Y as Z"; "we'll see", "the view from" are not attributions
+        if prev in BE or tense == "ing" or prev in ARTICLES:
+            return True
+        k = i + 1
+        while k < min(n, i + 9) and lows[k] != "as" and words[k] not in (",", ".", ";", ":"):
+            k += 1
+        if k >= n or lows[k] != "as" or k == i + 1:
+            return True
+    pw = words[i - 1] if i else ""
+    if (low in NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in PARTICIPLES and prev in (",", "—", "–", "and", "by")) or prev in BE)):
+        # (", citing ...", "by praising ..." are participles that the participle step reads)
+        # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
+        subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
+            or (tense == "base" and prev == "to" and klass != "stance") \
+            or (tense == "third" and prev == "," and nxt == "that" and klass != "stance") \
+            or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
+            or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
+                and not prev.endswith("s") and nxt.isalpha() and nxt not in NOT_A_CLAUSE and nxt not in CLAUSE_VERBS)  # "The candidate claims his ..."
+        if klass == "stance" and tense == "base" and prev in GROUP_SUBJECTS and (nxt in TRAILER_START or nxt in NP_END or nxt in ("among", "gives", "give")):
+            return True  # "48% support in the state", "38 percent support;": a share, not a stance
+        if klass == "stance" and tense == "base":
+            subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
+                or prev in GROUP_SUBJECTS  # "47 percent support ...", "voters who oppose ..."
+        if klass == "stance" and tense in ("third", "ing") and low not in NOUNISH and prev.isalpha() and prev not in DETERMINERS and prev not in ARTICLES \
+                and prev not in TRAILER_START and prev not in CAP_WORDS:
+            subj_like = True  # "the mayor criticizes ...", "the board praising ...": an unambiguous verb form after a noun
+        if not subj_like:
+            return True
+    return False
+
+
+def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found], lemma: str,
+                   cue: Span) -> tuple[bool, Found | None]:
+    """"..., saying ...", "Declaring ..., X ...", "polls showing ...": (decided, claim).
+
+    Undecided for "is saying", which reads on as a finite verb.
+    """
+    n = len(toks)
+    lows, words = toks.lows, toks.words
+    low = lows[i]
+    if low in PARTICIPLES and i > 1 and lows[i - 1] == "and" and prior and prior[-1].cue and toks.starts[i] - prior[-1].cue[1] < 400:
+        # "..., pointing to his record and saying that ...": the same speaker goes on
+        ca = content_after(toks, i, lemma)
+        f = r.frag(toks, *ca) if ca else None
+        if f:
+            last = prior[-1]
+            return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
+    if low in PARTICIPLES and i == 0:
+        # "Declaring that he would win, the candidate left the stage": the main clause's subject
+        for k in range(1, n - 1):
+            if words[k] == "," and not toks.inq[k]:
+                np = right_np(toks, k + 1)
+                if np is None or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+                    return True, None
+                ca = content_after(toks, i, lemma)
+                f = r.frag(toks, ca[0], min(ca[1], k - 1)) if ca and ca[0] <= k - 1 else None
+                if not f:
+                    return True, None
+                return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+        return True, None
+    if low in PARTICIPLES and i > 1 and words[i - 1] == "," and not prior:
+        # "Mr. Roe, recalling the flood, said ...": the participle hangs on the subject before it
+        np = left_np(toks, i - 2)
+        if np is not None and (np[0] == 0 or words[np[0] - 1] == ",") and (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS):
+            ca = content_after(toks, i, lemma)
+            if ca:
+                # the aside ends where the main verb comes in: "..., described her as tough"
+                for k in range(ca[0], ca[1]):
+                    if words[k] == "," and lows[k + 1] in VERB_CUES:
+                        ca = (ca[0], k - 1)
+                        break
+            f = r.frag(toks, *ca) if ca else None
+            if f:
+                return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+    if low in PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
+        ca = content_after(toks, i, lemma)
+        if not ca:
+            return True, None
+        f = r.frag(toks, *ca)
+        if not f:
+            return True, None
+        if prior:
+            last = prior[-1]
+            return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
+        np = clause_subject(toks, i - 1) or main_subject(toks, i - 1)
+        if np is None:
+            return True, None
+        return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+    if low in PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since"):
+        # "While saying that he respects her, the senator ...": the main clause's subject after the comma
+        for k in range(2, n - 1):
+            if words[k] == "," and not toks.inq[k]:
+                np = right_np(toks, k + 1)
+                ca = content_after(toks, i, lemma)
+                f = r.frag(toks, ca[0], min(ca[1], k - 1)) if ca and np and ca[0] <= k - 1 else None
+                if not f or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+                    return True, None
+                return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+        return True, None
+    if low in PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without"):
+        # "X rallied support by saying ...", "X said ... before adding: ...": the same speaker
+        ca = content_after(toks, i, lemma)
+        f = r.frag(toks, *ca) if ca else None
+        if not f:
+            return True, None
+        if prior:
+            return True, Found([f], "indirect", cue, list(prior[-1].sources), list(prior[-1].relayed_by), para)
+        np = main_subject(toks, i - 1)
+        if np is None:
+            return True, None
+        return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+    if (low in PARTICIPLES or low in EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in BE_NOT or lows[i - 1] == "as"):
+        # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
+        np = left_np(toks, i - 1)
+        if np is not None and np[0] > 1 and lows[np[1]] in SIGNS and low in PARTICIPLES and not toks.inq[np[1]] \
+                and not (lows[np[0] - 1] in SEND_VERBS or lows[np[0] - 2] in SEND_VERBS):
+            # "held up a sign saying ...", "911 calls saying ...": the message is what speaks
+            ca = content_after(toks, i, lemma)
+            f = r.frag(toks, *ca) if ca else None
+            if f:
+                return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+        if np is not None and np[0] > 1 and lows[np[1]] in MESSAGES and low in PARTICIPLES \
+                and lows[np[0] - 1] not in ("with", ",", "and") and words[np[0] - 1].isalpha():
+            # "X sent out a statement saying ...", "X emailed supporters saying ...": X says it
+            subj = main_subject(toks, np[0])
+            if subj:
+                cut = next((k for k in range(subj[0] + 1, subj[1] + 1) if lows[k] in SEND_VERBS), None)
+                subj = (subj[0], cut - 1) if cut else subj  # "Rubio's campaign sent out ...": the subject ends at the verb
+            ca = content_after(toks, i, lemma) if subj else None
+            f = r.frag(toks, *ca) if ca else None
+            if f:
+                return True, Found([f], "indirect", cue, r.src_list(toks, *subj), [], para)
+        if np is not None and low in BACKING and np[0] > 0 and lows[np[1]] not in TIME_NOUNS and not toks.inq[np[1]]:
+            # "super PACs supporting Mr. Cruz", "those backing the bill": the phrase takes a side
+            obj = right_np(toks, i + 1)
+            f = r.frag(toks, *obj) if obj else None
+            if f:
+                return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para, kind="stance")
+        if np is not None:
+            np = with_pp(toks, np)  # "with the campaign of the senator from Ohio saying ..."
+        if np is None or not (np[0] == 0 or lows[np[0] - 1] in ("with", ",", "and")):
+            return True, None
+        if low in EVIDENCE_PARTICIPLES and lows[np[1]] not in EVIDENCE_NOUNS:
+            return True, None
+        ca = content_after(toks, i, lemma)
+        f = r.frag(toks, *ca) if ca else None
+        if not f:
+            return True, None
+        return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+    if not (i > 0 and (lows[i - 1] in BE or lows[i - 1] in BE_NOT or (lows[i - 1] == "as" and i > 1 and lows[i - 2] == "quoted"))):
+        return True, None
+    return False, None
+
+
+def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, klass: str, cue: Span) -> Found | None:
+    """"it was reported by X that ...", "X was told by Y ...", "it is believed that ..."."""
+    text = r.text
+    n = len(toks)
+    lows, words = toks.lows, toks.words
+    low = lows[i]
+    sources: list[Src] = []
+    by = None
+    for k in range(i + 1, min(n, i + 12)):
+        if toks.inq[k] or words[k] in (",", ";", ":") or lows[k] in ("that", "whether", "if", "and", "but") or lows[k] in BE:
+            break
+        if lows[k] == "by":
+            by = k
+            break
+    if by is not None:
+        np = right_np(toks, by + 1)
+        if not np:
+            return None
+        sources = r.src_list(toks, *np)
+        ca = content_after(toks, np[1], lemma)
+        if ca is None or is_trailer(toks, ca[0], ca[1]):
+            # "The ban was first reported by BuzzFeed.": what was reported is the subject
+            k = j
+            while k >= 0 and lows[k] in PASSIVE_AUX:
+                k -= 1
+            if k >= 0:
+                before, _ = content_before(r, toks, k)
+                if before:
+                    return Found(before, "indirect", cue, sources, [], para, kind=klass)
+            return None
+    elif j >= 0 and lows[j] in ("it", "this") and low in VAGUE_PASSIVES:
+        mention, span, _ = mention_of(text, toks, j, j)
+        sources = [Src(mention, span, "unspecified", "vague")]
+        cue = (toks.starts[j + 1], toks.ends[i])
+        ca = content_after(toks, i, lemma)
+    else:
+        return None
+    if not ca:
+        return None
+    f = r.frag(toks, *ca)
+    if not f:
+        return None
+    return Found([f], "indirect", cue, sources, [], para)
+
+
+def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"X made clear that ...", "X took aim at ...", "as X put it: ...": a cue of several words."""
+    n = len(toks)
+    lows = toks.lows
+    heads, gap = PHRASE_VERBS[lows[i]]
+    k = i + 1
+    while k < n and k <= i + 1 + gap and lows[k] not in heads:
+        if toks.inq[k] or toks.words[k] in CLAUSE_BREAKS and toks.words[k] != ",":
+            return None
+        k += 1
+    if k >= n or lows[k] not in heads or toks.inq[k]:
+        return None
+    if lows[k] == "back" and not any(toks.inq[:i]):
+        return None  # "“...,” the mayor shot back" answers a quotation; "troops fired back" is gunfire
+    end = k
+    if end + 1 < n and lows[end + 1] in PHRASE_LINKS and lows[k] != "it":
+        end += 1
+    speech = lows[k] in PHRASE_SPEECH
+    lemma, klass = ("say", "speech") if speech else ("criticize", "stance")
+    j, passive = skip_aux(toks, i)
+    if passive or (lows[k] == "it" and (j < 0 or lows[j] in ARTICLES)):
+        return None
+    cue = (toks.starts[i], toks.ends[end])
+    if lows[k] == "it" and j >= 0 and (end + 1 >= n or toks.words[end + 1] in (".", "!", "?") or toks.words[end + 1] in QUOTE_MARKS and end + 2 >= n):
+        # "“...,” as the mayor put it.": the content is before "as"
+        np = left_np(toks, j)
+        if np is None or np[0] < 2 or lows[np[0] - 1] != "as":
+            return None
+        content, direct = content_before(r, toks, before_source(toks, np[0] - 1))
+        if not content:
+            return None
+        return Found(content, "direct" if direct else "indirect", cue, r.src_list(toks, *np), [], para, direct=direct)
+    # "put it" is never inverted ("…, put it X"): its speaker is before the verb
+    who = speaker_of(r, toks, i, j, lemma, "stance" if lows[k] == "it" else klass)
+    if who is None or not who[0]:
+        return None
+    sources, src_start, inverted, after_src = who
+    return content_of(r, toks, end, para, lemma, klass, cue, sources, src_start, inverted, after_src)
