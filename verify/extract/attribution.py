@@ -36,7 +36,8 @@ from .found import Found, Span, trim_span
 from .frames import (
     according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue,
 )
-from .sources import Context, Src, describe, mention_of, split_sources
+from .phrases import mention_of, split_sources
+from .sources import Context, Src, describe
 from .tokens import CLOSE_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_possessive, lowered, tokenize
 from .verbs import phrase_cue, verb_cue
 from .words import ARTICLES
@@ -153,7 +154,7 @@ class Reader:
     def src_list(self, toks: Tokens, a: int, b: int) -> list[Src]:
         """The sources of the phrase at tokens [a, b], resolved against the article so far."""
         out = []
-        for x, y in split_sources(self.text, toks, a, b):
+        for x, y in split_sources(toks, a, b):
             mention, span, ws = mention_of(self.text, toks, x, y)
             out.append(describe(self.ctx, mention, span, ws, span[0]))
         return out

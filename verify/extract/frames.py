@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .content import before_source, content_before
 from .cues import BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, SPEECH_FORMS
 from .found import Found, Span
-from .sources import left_np, right_np, skip_aux
+from .phrases import left_np, right_np, skip_aux
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,

@@ -1,11 +1,9 @@
-"""Sources: the noun phrase that says something, what kind of source it is, and who it names.
+"""What a source phrase names: a canonical name and a kind, resolved against the article so far.
 
-The phrase is found by walking from the reporting verb over words that can belong to a noun phrase
-(names, titles, determiners, nouns, "of", possessives) and stopping at clause boundaries. Kinds:
-a registry entry or a proper name is a person or organisation; an unnamed but qualified description
-("a senior military official", "people familiar with the talks") is ``anonymous``; a bare generic
-("sources", "reports", "experts", "it") is ``vague``. Pronouns and surnames resolve to the last
-compatible named source of the article.
+Kinds: a registry entry or a proper name is a person or organisation; an unnamed but qualified
+description ("a senior military official", "people familiar with the talks") is ``anonymous``; a bare
+generic ("sources", "reports", "experts", "it") is ``vague``. Pronouns and surnames resolve to the last
+compatible named source of the article. Where the phrase begins and ends is ``phrases.py``'s work.
 """
 
 from __future__ import annotations
@@ -16,14 +14,10 @@ from dataclasses import dataclass, field
 
 from ..models import Source
 from ..registry import Registry, normalise
-from .sentences import ABBREVIATIONS
-from .cues import BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
-from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
+from .tokens import is_cap
 from .words import (
-    AFTER_PARTICIPLE, ANON_HEADS, ANON_QUALIFIERS, AUX, CAP_STOP, CONTRACTED, DAYS, DETERMINERS, DOCUMENT_HEADS,
-    ED_ADJECTIVES, LY_ADJECTIVES, NATIONALITY_LIKE, NOT_ALONE, NUMBER_WORDS, OPENING_PARTICIPLES, ORG_WORDS,
-    PLACE_HEAD, PREP_IN_NP, PRONOMINAL, QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS,
-    TITLE_WORDS, VAGUE_HEADS,
+    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CONTRACTED, DETERMINERS, DOCUMENT_HEADS, NATIONALITY_LIKE, ORG_WORDS,
+    PREP_IN_NP, PRONOMINAL, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_HEADS,
 )
 
 
@@ -57,198 +51,6 @@ class Context:
             self._seen.update(re.findall(r"[a-z]+", self.text[self._seen_pos : upto].lower()))
             self._seen_pos = upto
         return self._seen
-
-
-def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
-    w = words[k]
-    low = lows[k]
-    if w in QUOTE_MARKS or w in ",;:!?—–[]{}":
-        return False
-    if low in DETERMINERS or low in ("’s", "'s", "&", "(", ")"):
-        return True
-    if w == "/" and 0 < k < len(words) - 1 and is_cap(words[k - 1]) and is_cap(words[k + 1]):
-        return True  # joint sponsors: "an NBC/Marist poll"
-    form = SPEECH_FORMS.get(low) or EVIDENCE_FORMS.get(low) or BELIEF_FORMS.get(low)
-    if form is not None:
-        # "the report", "his claims": base and -s forms double as nouns; "said", "told" never do
-        return ((is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
-                or (form[1] == "ing" and k > 0 and (lows[k - 1] in DETERMINERS or is_possessive(words[k - 1]))))  # "her thinking"
-    if is_cap(w):
-        if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)) and k + 1 < len(words) and (
-                low in OPENING_PARTICIPLES or lows[k + 1] in AFTER_PARTICIPLE):
-            return False  # "Walking to the door, ...", "Following initial reports": not names like "Ebeling"
-        if low in STOP and low != "i" and not w.isupper():
-            return False  # "To", "Whenever", "Just": a sentence's first word, not a name
-        return low not in CAP_STOP or low in TITLE_CAPS
-    if not w[0].isalnum():
-        return False
-    if low in STOP or low in TIME_WORDS:
-        return False
-    if low.endswith("ly") and len(low) > 4 and low not in LY_ADJECTIVES:
-        return False
-    return True
-
-
-def _wordlike(w: str) -> bool:
-    """A word, not a bare number or a mark ("46-year-old" is one; "2010" is not)."""
-    return w[:1].isalnum() and not w.isdigit() and any(c.isalpha() for c in w)
-
-
-def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
-    """Token range [a, k] of the noun phrase ending at token ``k`` (walking left, not below ``lo``)."""
-    words, lows = toks.words, toks.lows
-    if k < lo or toks.inq[k]:
-        return None
-    if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES:
-        return (k, k)
-    share = _share(toks, k, lo)
-    if share is not None:
-        return share
-    if lows[k] in ("them", "us", "those") and k - 2 >= lo and lows[k - 1] == "of" and (lows[k - 2] in PRONOMINAL or lows[k - 2] in NUMBER_WORDS or lows[k - 2].isdigit()):
-        return (k - 2, k)  # "most of them", "two of those"
-    if lows[k] in ("him", "her", "them", "me", "us") and k - 3 >= lo and lows[k - 1] in ("to", "with") and lows[k - 2] in QUALIFIER_WORDS:
-        # "those close to him"
-        inner = left_np(toks, k - 3, lo)
-        return (inner[0], k) if inner else None
-    if lows[k] == ")":
-        # "Sen. Jane Roe (D-Vt.)": step over the parenthesis to the name before it
-        for o in range(k - 1, max(lo - 1, k - 8), -1):
-            if lows[o] == "(":
-                inner = left_np(toks, o - 1, lo) if o - 1 >= lo else None
-                return (inner[0], k) if inner else None
-    abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
-    if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all", "those", "these"):
-        if lows[k] != ")" and not abbrev_end:
-            return None
-    a = k
-    nlower = 0
-    while a - 1 >= lo:
-        j = a - 1
-        lw = lows[j]
-        if toks.inq[j]:
-            break
-        if lw == "." and j - 1 >= lo and (lows[j - 1] in ABBREVIATIONS or "." in lows[j - 1]
-                                          or (len(words[j - 1]) == 1 and is_cap(words[j - 1]))):
-            a = j
-            continue
-        if lw == "and":
-            # "the White House and Pentagon": a coordination of names, not of clauses
-            if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and (is_cap(words[a]) or lows[a] in DETERMINERS or not is_cap(words[j - 1])):
-                a = j
-                continue
-            break
-        if lw in PREP_IN_NP or lw in ("to", "about"):
-            # "people familiar with the talks", "those close to him": the qualifier belongs to the phrase
-            if j - 1 >= lo and lows[j - 1] in QUALIFIER_WORDS:
-                a = j - 1
-                continue
-            # "the head of the agency", "police in Kharkiv", "officials at the Pentagon": the place or body
-            # belongs to the phrase; "the strike in Kharkiv" is walked too, and the subject check decides
-            if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and not toks.inq[j - 1] \
-                    and (lw in ("of", "for") or PLACE_HEAD.fullmatch(lows[j - 1])):
-                a = j
-                continue
-            break
-        if not _np_token_ok(words, lows, j):
-            break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES:
-            break  # a verb ("invoked the Orlando attack"), not part of the phrase
-        if not is_cap(words[j]) and words[j][0].isalpha():
-            nlower += 1
-            if nlower > 5:
-                break
-        a = j
-        if k - a >= 12:
-            break
-    # trim words that cannot start a noun phrase
-    while a < k and (lows[a] in ("of", "for", "and", ".", "-", "’s", "'s", ")") or lows[a] in PREP_IN_NP):
-        a += 1
-    if lows[a] == "(" :
-        a += 1
-    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(a, k + 1)) and not (a == k and lows[k] in PRONOMINAL):
-        return None
-    if a == k and lows[k] in NOT_ALONE:
-        return None  # "more likely to say", "all attacked": no one in particular
-    if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in OPENING_PARTICIPLES or lows[a + 1] in AFTER_PARTICIPLE):
-        a += 1  # "Following initial reports": a participle opening the sentence
-    return (a, k)
-
-
-def _share(toks: Tokens, k: int, lo: int) -> tuple[int, int] | None:
-    """Poll shares as sources: "47%", "six in 10", "about a third of voters"."""
-    lows = toks.lows
-    if lows[k] == "%" and k - 1 >= lo and lows[k - 1][:1].isdigit():
-        a = k - 1
-    elif lows[k] == "percent" and k - 1 >= lo and lows[k - 1][:1].isdigit():
-        a = k - 1
-    elif k - 2 >= lo and lows[k - 1] == "in" and (lows[k - 2] in NUMBER_WORDS or lows[k - 2].isdigit()) and (lows[k].isdigit() or lows[k] in NUMBER_WORDS):
-        a = k - 2
-    else:
-        return None
-    while a - 1 >= lo and lows[a - 1] in ("about", "nearly", "almost", "roughly", "some", "over", "than", "more", "fewer", "less", "just", "only", "a"):
-        a -= 1
-    return (a, k)
-
-
-def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | None:
-    """Token range [i, b] of the noun phrase starting at token ``i`` (walking right)."""
-    words, lows = toks.words, toks.lows
-    n = len(words) if hi is None else hi
-    if i >= n or toks.inq[i]:
-        return None
-    if lows[i] in SUBJECT_PRONOUNS:
-        return (i, i)
-    if lows[i] in PREP_IN_NP or lows[i] in ("to", "about", "by"):
-        return None  # "said of the plan": a topic, not a speaker
-    if lows[i].isdigit() and i + 3 < n and lows[i + 1] == "/" and lows[i + 2].isdigit():
-        rest = right_np(toks, i + 3, hi)  # "9/11 widow Jane Roe": a date before the phrase
-        return (i, rest[1]) if rest else None
-    if not (_np_token_ok(words, lows, i) or lows[i] in DETERMINERS):
-        return None
-    b = i
-    nlower = 0
-    while b + 1 < n:
-        j = b + 1
-        lw = lows[j]
-        if toks.inq[j]:
-            break
-        if lw == "." and (lows[b] in ABBREVIATIONS or "." in lows[b]
-                          or (len(words[b]) == 1 and is_cap(words[b]))):
-            b = j
-            continue
-        if lw == "and":
-            if j + 1 < n and (is_cap(words[j + 1]) or lows[j + 1] in DETERMINERS) and is_cap(words[b]):
-                b = j
-                continue
-            break
-        if lw in ("of", "for"):
-            if j + 1 < n and (_np_token_ok(words, lows, j + 1) or lows[j + 1] in DETERMINERS):
-                b = j
-                continue
-            break
-        if lw in PREP_IN_NP:
-            break
-        if lw in ("most", "least") and lows[b] == "the":
-            b = j  # "the most recent data"
-            continue
-        if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an")):
-            break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lows[b] not in DETERMINERS:
-            break  # a past-tense verb after the head: "The minister visited ..."
-        if not is_cap(words[j]) and words[j][0].isalpha():
-            nlower += 1
-            if nlower > 5:
-                break
-        b = j
-        if b - i >= 12:
-            break
-    while b > i and lows[b] in ("of", "for", "and", "-", "(", "the", "a", "an"):
-        b -= 1
-    if lows[b] == "(":
-        return None
-    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(i, b + 1)):
-        return None
-    return (i, b)
 
 
 # -- what a mention names ----------------------------------------------------------------------
@@ -494,50 +296,6 @@ def _descriptive(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
         if all(w in seen or _singular(w) + "s" in seen or w + "s" in seen for w in ws[:-1]):
             return c, s.kind
     return None
-
-
-def mention_of(text: str, toks: Tokens, a: int, b: int) -> tuple[str, tuple[int, int], list[str]]:
-    s, e = toks.starts[a], toks.ends[b]
-    return text[s:e], (s, e), toks.words[a : b + 1]
-
-
-def split_sources(text: str, toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
-    """Token ranges of the sources of one phrase: "the White House and Pentagon" gives two."""
-    parts = []
-    cur = a
-    for k in range(a, b + 1):
-        if toks.lows[k] == "and" and k > cur and k < b and is_cap(toks.words[k - 1]):
-            parts.append((cur, k - 1))
-            cur = k + 1
-    parts.append((cur, b))
-    return [p for p in parts if p[0] <= p[1]]
-
-
-def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
-    """Index of the last token before the verb group ending at ``i``; whether the group is passive."""
-    j = i - 1
-    passive = False
-    while j >= 0 and not toks.inq[j]:
-        lw = toks.lows[j]
-        if lw in AUX or lw.endswith(("n't", "n’t")) or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j])):
-            if lw in ("is", "are", "was", "were", "be", "been", "being", "am"):
-                passive = True
-            j -= 1
-            continue
-        if len(lw) == 4 and lw.isdigit() and j >= 1 and toks.lows[j - 1] in ("in", "since"):
-            j -= 2  # "who in 2010 said"
-            continue
-        if lw in TIME_WORDS or lw in DAYS:
-            # "X on Monday said", "X this month announced"
-            k = j - 1
-            while k >= 0 and toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "in", "just", "also", "past"):
-                k -= 1
-            if k < j - 1 or lw in DAYS:
-                j = k
-                continue
-        break
-    return j, passive
-
 
 
 _NAME_START = re.compile(r"(?:[A-Z][\w’'-]*\.?\s){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")

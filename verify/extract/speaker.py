@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, VERB_CUES
-from .sources import Src, describe, left_np, mention_of, right_np
+from .phrases import left_np, mention_of, right_np
+from .sources import Src, describe
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,

@@ -18,7 +18,8 @@ from .cues import (
     SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
 )
 from .found import Found, Span
-from .sources import Src, left_np, mention_of, right_np, skip_aux
+from .phrases import left_np, mention_of, right_np, skip_aux
+from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
