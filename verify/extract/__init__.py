@@ -1,8 +1,17 @@
 """Claims and their sources from article text: ``extract_claims(text, registry)``.
 
-Rule-based and pure Python: sentences and quotations are found first, then the attribution grammar
-(``attribution.py``) ties each content to its cue and source, and sources resolve through the
-registry. Spans are ``[start, end)`` offsets into ``text`` exactly as given.
+Rule-based and pure Python. An article is read in this order:
+
+- ``sentences.py``, ``quotes.py``: paragraphs, sentences and the quotations in them;
+- ``article.py``: the article sentence by sentence, and what carries over between sentences
+  (inherited accounts, quotations over paragraphs, "X said:" before a paragraph, the outlet's own claims);
+- ``attribution.py``: the grammar of one sentence (its docstring lists the steps): ``tokens.py``,
+  then the cues (``verbs.py``, ``frames.py``), the source phrase (``speaker.py``, ``phrases.py``),
+  the content (``content.py``), and what the source names (``sources.py``, through the registry);
+- ``figures.py``, ``numbers.py``: the figures each claim states.
+
+Every word list the grammar reads is in ``cues.py`` (cues) or ``words.py`` (the rest). Spans are
+``[start, end)`` offsets into ``text`` exactly as given.
 """
 
 from __future__ import annotations
