@@ -4,6 +4,7 @@ article after article stays linear.
     python bench/match_speed.py                       # 100,000 stored claims, temporary SQLite file
     python bench/match_speed.py --db URL              # an existing, empty database (PostgreSQL, say)
     python bench/match_speed.py --claims 0 --sequence 10000   # ingest 10,000 articles one after another
+    python bench/match_speed.py --grown URL [--fresh URL] --new 50   # that store against a fresh one, by turns
 
 Stored claims are synthetic wire copy (sources, places, days, figures; some claims of one event in
 several articles, in other words), stored in bulk with the candidate index that matching itself
@@ -137,7 +138,14 @@ def main() -> None:
     ap.add_argument("--new", type=int, default=10, help="new articles to match, one at a time")
     ap.add_argument("--sequence", type=int, default=0, help="then ingest this many articles one after another")
     ap.add_argument("--db", help="an empty database URL (default: a temporary SQLite file)")
+    ap.add_argument("--grown", metavar="URL", help="a store a --sequence run filled (with --db URL): ingest "
+                    "articles into it and into a fresh store of 100 articles by turns, so both are timed under "
+                    "the same load; --new sets how many")
+    ap.add_argument("--fresh", metavar="URL", help="with --grown: the empty database for the fresh store "
+                    "(default: a temporary SQLite file)")
     args = ap.parse_args()
+    if args.grown:
+        return grown_figure(args)
 
     from verify.store import open_store
 
@@ -187,6 +195,41 @@ def match_figure(store, rnd: random.Random, events: list, args, tmp: Path) -> No
     print(f"{store.dialect}: match one new article ({args.per_article} claims) against {args.claims:,} stored claims: "
           f"median {statistics.median(times):.3f} s, slowest {max(times):.3f} s over {args.new} articles; "
           f"{found / args.new:.1f} matches found per article", flush=True)
+
+
+def grown_figure(args) -> None:
+    """The same articles ingested by turns into a grown store and a fresh one, timed side by side."""
+    import verify
+    from verify.store import open_store
+
+    grown = open_store(args.grown)
+    with grown.session() as s:
+        from sqlalchemy import func, select
+
+        from verify.store.tables import ArticleRow
+
+        n = s.scalar(select(func.count()).select_from(ArticleRow))
+    rnd = random.Random(12)
+    events = make_events(random.Random(11), max(1000, n * 2))  # the events a --sequence N run drew from
+    tmp = tempfile.TemporaryDirectory()
+    fresh = open_store(args.fresh or f"sqlite:///{Path(tmp.name) / 'fresh.db'}")
+    for i in range(100):
+        p = Path(tmp.name) / f"warm-{i}.txt"
+        p.write_text(article(rnd, events, 10), encoding="utf-8")
+        verify.ingest(fresh, [p], jobs=1)
+    big, small = [], []
+    for i in range(args.new):
+        text = article(rnd, events, 10)
+        for store, times, name in ((grown, big, "g"), (fresh, small, "f")):
+            p = Path(tmp.name) / f"{name}-{i}.txt"
+            p.write_text(text, encoding="utf-8")
+            t0 = time.perf_counter()
+            verify.ingest(store, [p], jobs=1)
+            times.append(time.perf_counter() - t0)
+    b, f = statistics.median(big), statistics.median(small)
+    print(f"{grown.dialect}: {args.new} articles ingested by turns into a store of {n:,} articles and into one of 100: "
+          f"median {b:.3f} s against {f:.3f} s, ratio {b / f:.2f}; slowest {max(big):.3f} s against {max(small):.3f} s",
+          flush=True)
 
 
 def sequence_figure(store, rnd: random.Random, events: list, n: int, tmp: Path) -> None:
