@@ -14,9 +14,9 @@ from rich.console import Console
 from rich.text import Text
 
 from .models import ClaimRecord
+from .printable import printable_data
 from .reports.common import (
     needs_review_open,
-    printable_data,
     review_text,
     reviewed_by,
     shown_grade,

@@ -19,9 +19,9 @@ from ..reports.common import (
     claim_json,
     grade_note,
     needs_review_open,
-    printable,
     review_text,
 )
+from ..printable import printable
 from ..reports.table import safe, short_sources, status_text
 from ..store import open_store
 from ..store.records import get_claim, list_claims

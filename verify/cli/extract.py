@@ -170,7 +170,7 @@ def _table(ex: Extraction) -> Table:
 def _sources(c: Claim) -> Text:
     from rich.text import Text
 
-    from ..reports.common import printable
+    from ..printable import printable
 
     t = Text()
     for i, s in enumerate(c.sources):

@@ -12,7 +12,7 @@ from ..reviews import add_note, review_claim
 from ..store import open_store
 from ..store.records import check_status
 from .claims import parse_id
-from ..reports.common import printable
+from ..printable import printable
 from .common import DbOption, out
 
 

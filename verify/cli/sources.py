@@ -10,7 +10,7 @@ import typer
 from rich.table import Table
 from rich.text import Text
 
-from ..reports.common import printable
+from ..printable import printable
 
 from ..store import open_store
 from ..store.repository import SourceSummary, make_source

@@ -20,7 +20,8 @@ from typing import TextIO
 
 from ..models import ClaimRecord
 from ..store.matches import match_pairs
-from .common import Report, printable, review_text, rules_text, shown_grade, sources_text
+from ..printable import printable
+from .common import Report, review_text, rules_text, shown_grade, sources_text
 
 COLUMNS = (
     "id",

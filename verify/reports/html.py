@@ -13,9 +13,9 @@ import re
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
+from ..printable import CONTROL_CHARS, printable
 from .common import (
     ACROSS_NOTE,
-    CONTROL_CHARS,
     STATUS_LABELS,
     STATUS_MEANINGS,
     Report,
@@ -24,7 +24,6 @@ from .common import (
     needs_review_open,
     pair_texts,
     plural,
-    printable,
     review_text,
     reviewed_by,
     rule_text,

@@ -6,16 +6,15 @@ import re
 from typing import TextIO
 
 from ..models import STATUSES, ClaimRecord
+from ..printable import CONTROL_CHARS, printable
 from .common import (
     ACROSS_NOTE,
-    CONTROL_CHARS,
     STATUS_LABELS,
     Report,
     copy_spool,
     grade_note,
     pair_texts,
     plural,
-    printable,
     review_text,
     reviewed_by,
     rules_text,

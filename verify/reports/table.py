@@ -16,7 +16,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
-from .common import Report, copy_spool, drift_lines, grade_note, pair_texts, plural, printable, spool
+from ..printable import printable
+from .common import Report, copy_spool, drift_lines, grade_note, pair_texts, plural, spool
 
 _MEASURE = Console(width=10_000)  # only for wrapping lines of wide characters
 STATUS_STYLES = {

@@ -618,7 +618,7 @@ def _resolve_affiliation(reg: Registry, canonical: str, affiliation: str | None)
 
 def _refuse_control(what: str, value: str) -> None:
     """A name never holds a control character; one would reach terminals (ESC sequences, links)."""
-    from ..reports.common import printable
+    from ..printable import printable
 
     if printable(value) != value or any(c in value for c in "\t\n"):
         raise InputError(f"a {what} cannot contain control characters: {printable(value)!r}")
