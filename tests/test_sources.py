@@ -9,7 +9,7 @@ import pytest
 from verify.errors import NotFound, VerifyError
 from verify.models import Claim, SourceMention
 from verify.registry import Registry
-from verify.store.repository import make_source
+from verify.store.sources import make_source
 from verify.store.tables import AliasRow, SourceRow
 
 

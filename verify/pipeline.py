@@ -84,7 +84,7 @@ def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, 
     from .rules import last_rulebooks, load_rulebook
     from .store.health import unchecked_articles
     from .store.matches import match_articles, unmatched_articles
-    from .store.repository import extend_registry
+    from .store.sources import extend_registry
 
     reg = store.registry()
     added = extend_registry(reg, list(registries))

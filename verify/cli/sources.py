@@ -13,7 +13,7 @@ from rich.text import Text
 from ..printable import printable
 
 from ..store import open_store
-from ..store.repository import SourceSummary, make_source
+from ..store.sources import SourceSummary, make_source
 from .common import DbOption, out
 
 

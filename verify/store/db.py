@@ -1,4 +1,5 @@
-"""Opening a database: the engine, its connection settings, and the Alembic upgrade.
+"""Reaching a database: the engine, its connection settings, and the Alembic upgrade
+(``verify.store.open_store`` opens a ``Store`` with them).
 
 SQLite (the embedded default) runs in WAL mode with a busy timeout and foreign keys on; PostgreSQL is
 reached through psycopg 3. Anything that stops a database from opening becomes one ``StoreError`` line
@@ -319,28 +320,3 @@ def _revision_in(conn: Connection) -> str | None:
 
 def upgrade(engine: Engine) -> tuple[str | None, str | None]:
     return migrate(engine, "head")
-
-
-def open_store(url: str | None = None, *, upgrade: bool = True):
-    """Open the store at ``url`` (``--db``, ``$VERIFY_DATABASE_URL``, else the embedded SQLite file).
-
-    A database that is not yet at the newest schema is upgraded first unless ``upgrade`` is False.
-    Raises ``StoreError`` with one clear line when the database cannot be opened.
-    """
-    from .repository import Store
-
-    engine = make_engine(url)
-    try:
-        check_connection(engine)
-        if upgrade and current_revision(engine) != head_revision():
-            migrate(engine, "head")
-    except BaseException:
-        engine.dispose()
-        raise
-    store = Store(engine)
-    if upgrade:
-        try:
-            store.refresh_sources()
-        except SQLAlchemyError:
-            pass  # a read-only database still opens for reading; its copies wait for a writable open
-    return store
