@@ -6,7 +6,8 @@ import json
 from pathlib import Path
 
 import verify
-from verify.rules.facts import SourceIndex, iter_facts, load_registry
+from verify.rules.facts import SourceIndex, iter_facts
+from verify.store.facts import FactReader
 
 ACROSS = Path(__file__).parent / "articles" / "across"
 FIRST, REWRITE = ACROSS / "vovchansk-first.txt", ACROSS / "vovchansk-rewrite.txt"
@@ -157,8 +158,9 @@ def test_unnamed_sources_of_one_description_are_someone_else_in_each_article(sto
         paths.append(p)
     verify.ingest(store, paths, jobs=1)
     with store.engine.connect() as conn:
-        reg, rows = load_registry(conn, store.registry())
-        facts = [f for page in iter_facts(conn, SourceIndex(reg, rows)) for f in page]
+        reader = FactReader(conn)
+        reg, rows = reader.registry(store.registry())
+        facts = [f for page in iter_facts(reader, SourceIndex(reg, rows)) for f in page]
     assert [f.src.names for f in facts] == [frozenset({"senior official"})] * 3
     first, second, other = (f.independent for f in facts)
     assert first == second and first != other

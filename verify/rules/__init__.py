@@ -1,7 +1,7 @@
 """The Gherkin rulebook: policies in .feature files, applied to stored claims.
 
     book = load_rulebook("features/rulebook")      # RulebookError unless it lints clean
-    report = check(engine, book)                    # CheckReport
+    report = check(store, book)                     # CheckReport (store: verify.store.open_store)
     problems = lint("my-rules").problems            # every problem, file:line
 
 Plug-ins (a ``steps.py`` in the rulebook directory) add steps with ``given``, ``when`` and ``then``

@@ -1,4 +1,4 @@
-"""What rules see of a claim: plain facts, loaded from the store in batches.
+"""What rules see of a claim: plain facts, made from the pages the store reads (``verify.store.facts``).
 
 Claims are read by keyset pages of ``BATCH`` ids, each page with its sources, numbers, evidence and
 links aggregated in one query per table, so memory holds one page whatever the number of claims.
@@ -21,27 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from sqlalchemy import String, Text, func, select, type_coerce, union_all
-from sqlalchemy.engine import Connection
-
-from ..models import Source
 from ..registry import Registry, normalise, unnamed_key
-from ..store.tables import (
-    AliasRow,
-    ArticleRow,
-    ClaimRow,
-    ClaimSourceRow,
-    EventRow,
-    LinkRow,
-    MatchRow,
-    NumberRow,
-    SourceRow,
-    _flag_memo,
-    decode_flags as _flags,
-)
+from ..store.facts import ClaimPage, FactReader
 
 BATCH = 5000
-ONLY_CHUNK = 900  # IDs in one IN (...): under SQLite's bound-parameter limit
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,31 +191,6 @@ def _graded(registry: Registry, canonical: str) -> str | None:
     return src.reliability if src else None
 
 
-def load_registry(conn: Connection, base: Registry | None = None) -> tuple[Registry, list[tuple]]:
-    """The starter registry overlaid with what the store holds (its sources and aliases win)."""
-    reg = base if base is not None else Registry.starter()
-    rows = conn.execute(
-        select(
-            SourceRow.id, SourceRow.canonical, SourceRow.kind, SourceRow.affiliation, SourceRow.tags,
-            SourceRow.reliability,
-        )
-    ).all()
-    aliases: dict[int, list[str]] = defaultdict(list)
-    for sid, alias in conn.execute(select(AliasRow.source_id, AliasRow.alias)):
-        aliases[sid].append(alias)
-    for sid, canonical, kind, aff, tags, reliability in rows:
-        try:
-            reg.add(
-                Source(
-                    canonical=canonical, kind=kind, aliases=aliases.get(sid, []), affiliation=aff,
-                    tags=list(tags or []), reliability=reliability,
-                )
-            )
-        except ValueError:
-            continue  # a row the model refuses (unknown kind) still gets a SourceFact below
-    return reg, [tuple(r) for r in rows]
-
-
 def _own_keys(src: SourceSet, rel: SourceSet, has_sources: bool, outlet: str | None,
               article_id: int) -> frozenset[str]:
     if rel is not EMPTY:
@@ -248,121 +206,49 @@ def _localised(ss: SourceSet, article_id: int) -> frozenset[str]:
     return (ss.keys - ss.local) | {unnamed_key(k, article_id) for k in ss.local}
 
 
-def iter_facts(conn: Connection, index: SourceIndex, batch: int = BATCH,
+def iter_facts(reader: FactReader, index: SourceIndex, batch: int = BATCH,
                only: list[int] | None = None) -> Iterator[list[Fact]]:
-    """Every stored claim's facts (or those of the claims ``only`` lists), one page at a time, in id order."""
-    cols = (
-        ClaimRow.id, ClaimRow.text, ClaimRow.attribution, ClaimRow.cue_text, ArticleRow.outlet,
-        ClaimRow.article_id, type_coerce(ArticleRow.published, String),
-        type_coerce(ClaimRow.created_at, String), ClaimRow.review_status,
-        ClaimRow.status, ClaimRow.rule_status, type_coerce(ClaimRow.flags, Text), ClaimRow.reliability,
-        ClaimRow.credibility, ClaimRow.needs_review,
-    )
-    if only is not None:
-        # the wanted claims, read by their IDs in chunks: a few claims scattered over a large store
-        # (those an ingest matched) cost a few queries, not one page each
-        wanted = sorted(set(only))
-        for i in range(0, len(wanted), ONLY_CHUNK):
-            chunk = wanted[i : i + ONLY_CHUNK]
-            rows = fetch_plain(
-                conn,
-                select(*cols).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-                .where(ClaimRow.id.in_(chunk)).order_by(ClaimRow.id),
-            )
-            if rows:
-                yield _page(conn, index, rows, rows[0][0], rows[-1][0], [r[0] for r in rows])
-        return
-    last = 0
-    while True:
-        rows = fetch_plain(
-            conn,
-            select(*cols)
-            .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-            .where(ClaimRow.id > last)
-            .order_by(ClaimRow.id)
-            .limit(batch),
-        )
-        if not rows:
-            return
-        lo, hi = rows[0][0], rows[-1][0]
-        last = hi
-        yield _page(conn, index, rows, lo, hi)
+    """Every stored claim's facts (or those of the claims ``only`` lists), one page at a time, in id order.
+
+    ``reader`` is the store's (a check's ``CheckRun``).
+    """
+    for page in reader.pages(batch, only):
+        yield _page(reader, index, page)
 
 
-def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int,
-          ids: list[int] | None = None) -> list[Fact]:
-    """The facts of these claim rows, IDs ``lo`` to ``hi`` (or only ``ids``, where given)."""
-
-    def mine(column):
-        return column.in_(ids) if ids is not None else column.between(lo, hi)
-
-    srcs: dict[int, list[int]] = defaultdict(list)
-    relays: dict[int, list[int]] = defaultdict(list)
-    for cid, sid, role in fetch_plain(
-        conn,
-        select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role)
-        .where(mine(ClaimSourceRow.claim_id))
-        .order_by(ClaimSourceRow.id),
-    ):
-        (relays if role == "relay" else srcs)[cid].append(sid)
-
-    numbers: dict[int, list[NumberFact]] = defaultdict(list)
-    for cid, value, low, high, unit, approx, bound in fetch_plain(
-        conn,
-        select(
-            NumberRow.claim_id, NumberRow.value, NumberRow.low, NumberRow.high, NumberRow.unit,
-            NumberRow.approximate, NumberRow.bound,
-        ).where(mine(NumberRow.claim_id)),
-    ):
-        numbers[cid].append(NumberFact(value, low, high, unit, bool(approx), bound or "exact"))
-
-    evidence = dict(
-        conn.execute(
-            select(EventRow.claim_id, func.count())
-            .where(mine(EventRow.claim_id), EventRow.evidence_url.is_not(None))
-            .group_by(EventRow.claim_id)
-        ).all()
-    )
+def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]:
+    """The facts of one page of claims."""
+    srcs, relays, evidence = page.sources, page.relays, page.evidence
+    numbers = {cid: tuple([NumberFact(*n) for n in nums]) for cid, nums in page.numbers.items()}
 
     # links in both directions, with the other claim's sources (or its outlet where it has none)
     corro: dict[int, set[int]] = defaultdict(set)
     contra: dict[int, set[int]] = defaultdict(set)
-    a_side = select(LinkRow.claim_a.label("me"), LinkRow.claim_b.label("other"), LinkRow.relation).where(
-        mine(LinkRow.claim_a)
-    )
-    b_side = select(LinkRow.claim_b.label("me"), LinkRow.claim_a.label("other"), LinkRow.relation).where(
-        mine(LinkRow.claim_b)
-    )
-    for me, other, relation in conn.execute(union_all(a_side, b_side)).all():
+    for me, other, relation in page.links:
         (corro if relation == "corroborates" else contra)[me].add(other)
     # matches found across articles: a match adds the other claim's sources, as a corroborating link
-    # does, unless a reviewer rejected it, one copies the other's wording or their figures disagree
+    # does, unless a reviewer rejected it (the store leaves those out), one copies the other's wording
+    # or their figures disagree
     matched: dict[int, int] = defaultdict(int)
     drifts: dict[int, set[str]] = defaultdict(set)
     backing: dict[int, set[int]] = defaultdict(set)
-    m_a = select(MatchRow.claim_a, MatchRow.claim_b, MatchRow.drift_a, MatchRow.state, MatchRow.rewrite).where(
-        mine(MatchRow.claim_a), MatchRow.state != "rejected")
-    m_b = select(MatchRow.claim_b, MatchRow.claim_a, MatchRow.drift_b, MatchRow.state, MatchRow.rewrite).where(
-        mine(MatchRow.claim_b), MatchRow.state != "rejected")
-    for me, other, mine, _state, copied in conn.execute(union_all(m_a, m_b)).all():
+    for me, other, flags, copied in page.matches:
         matched[me] += 1
-        flags = _flags(mine)
         drifts[me].update(flags)
         if not copied and "number-conflict" not in flags:
             backing[me].add(other)
     linked_keys: dict[int, frozenset[str]] = {}
     if corro or backing:
         others = sorted({o for s in (*corro.values(), *backing.values()) for o in s})
-        linked_keys = _keys_of_claims(conn, index, others)
+        linked_keys = _keys_of_claims(reader, index, others)
 
     summary = index.summary
     sets = index._sets
     nothing = summary(())
-    stems, flag_memo = _stems, _flag_memo  # the decoder's own memo, read inline in this hot loop
+    stems = _stems
     facts = []
     append = facts.append
-    for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status,
-         flags, reliability, credibility, needs) in rows:
+    for cid, text, attribution, cue, outlet, article_id, published, created, review, stored in page.claims:
         sids = srcs.get(cid)
         if sids:
             key = tuple(sids)
@@ -385,63 +271,22 @@ def _page(conn: Connection, index: SourceIndex, rows: list, lo: int, hi: int,
         if backed:
             keys = keys.union(*(linked_keys.get(o, ()) for o in backed))
         contras = contra.get(cid)
-        nums = numbers.get(cid)
         append(Fact(
             cid, text, attribution, cue, (stems.get(cue) or stem(cue)) if cue else None, outlet, article_id,
-            published, created, review, s, r, ss, rs, tuple(nums) if nums else (), evidence.get(cid, 0),
-            len(linked) if linked else 0, len(contras) if contras else 0, keys,
-            (status, rule_status, (flag_memo.get(flags) or _flags(flags)) if isinstance(flags, str) else _flags(flags),
-             reliability, credibility, needs),
+            published, created, review, s, r, ss, rs, numbers.get(cid, ()), evidence.get(cid, 0),
+            len(linked) if linked else 0, len(contras) if contras else 0, keys, stored,
             matched.get(cid, 0), frozenset(drifts[cid]) if cid in drifts else frozenset(),
         ))
     return facts
 
 
-def _keys_of_claims(conn: Connection, index: SourceIndex, ids: list[int]) -> dict[int, frozenset[str]]:
+def _keys_of_claims(reader: FactReader, index: SourceIndex, ids: list[int]) -> dict[int, frozenset[str]]:
     out: dict[int, frozenset[str]] = {}
-    for i in range(0, len(ids), 900):  # stay under SQLite's bound-parameter limit
-        chunk = ids[i : i + 900]
-        srcs: dict[int, list[int]] = defaultdict(list)
-        relays: dict[int, list[int]] = defaultdict(list)
-        for cid, sid, role in conn.execute(
-            select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role)
-            .where(ClaimSourceRow.claim_id.in_(chunk))
-            .order_by(ClaimSourceRow.id)
-        ):
-            (relays if role == "relay" else srcs)[cid].append(sid)
-        for cid, article_id, outlet in conn.execute(
-            select(ClaimRow.id, ClaimRow.article_id, ArticleRow.outlet)
-            .join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-            .where(ClaimRow.id.in_(chunk))
-        ):
-            s, ss = index.summary(tuple(srcs.get(cid, ())))
-            _r, rs = index.summary(tuple(relays.get(cid, ())))
-            out[cid] = _own_keys(ss, rs, bool(s), outlet, article_id)
+    for cid, sids, rids, article_id, outlet in reader.claim_sources(ids):
+        s, ss = index.summary(sids)
+        _r, rs = index.summary(rids)
+        out[cid] = _own_keys(ss, rs, bool(s), outlet, article_id)
     return out
-
-
-def fetch_plain(conn: Connection, stmt) -> list[tuple]:
-    """Rows as the driver gives them (plain tuples): several times faster than Row objects for the
-    hundreds of thousands of rows a check reads. Values are the driver's own (SQLite gives dates and
-    JSON as text, booleans as 0/1); callers normalise them."""
-    dialect = conn.dialect
-    if dialect.name not in ("sqlite", "postgresql"):
-        return [tuple(r) for r in conn.execute(stmt).all()]
-    # IN (...) lists are spelled out: the raw cursor knows nothing of expanding parameters
-    compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
-    values = compiled.construct_params()
-    if compiled.positional:
-        args = tuple(values[name] for name in compiled.positiontup)
-    else:
-        args = values
-    cur = conn.connection.dbapi_connection.cursor()
-    try:
-        cur.execute(str(compiled), args)
-        return cur.fetchall()
-    finally:
-        cur.close()
-
-
 
 
 def today_utc() -> date:
