@@ -15,14 +15,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
-
 from .config import reviewer_name
-from .errors import InputError, NotFound, StoreError, VerifyError
+from .errors import InputError, VerifyError
 from .models import Event
-from .store.records import aware_utc, check_status, valid_id, write_scope
-from .store.tables import ClaimRow, EventRow, utcnow
+from .store.events import append_event
+from .store.records import check_status
 
 URL_SCHEMES = ("http", "https")
 
@@ -75,49 +72,7 @@ def _append(
 ) -> Event:
     who = reviewer_name(reviewer)
     ref = evidence_ref(evidence) if evidence is not None else None
-    try:
-        return _write_event(db, claim_id, action, status, note, ref, who)
-    except SQLAlchemyError as e:
-        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
-        raise StoreError(f"cannot record the review of claim {claim_id}: {reason}") from None
-
-
-def _write_event(db: Any, claim_id: int, action: str, status: str | None, note: str | None, ref: str | None, who: str) -> Event:
-    if not valid_id(claim_id):
-        raise NotFound(f"no claim with ID {claim_id}")
-    with write_scope(db) as s:
-        # the row lock (PostgreSQL; SQLite locks the whole database for the transaction) makes
-        # concurrent reviewers queue, so each event's "from" is the status it replaced
-        claim = s.scalars(select(ClaimRow).where(ClaimRow.id == claim_id).with_for_update()).first()
-        if claim is None:
-            raise NotFound(f"no claim with ID {claim_id}")
-        before = claim.status
-        ev = EventRow(
-            claim_id=claim_id,
-            reviewer=who,
-            at=utcnow(),
-            action=action,
-            from_status=before if status is not None else None,
-            to_status=status,
-            note=note,
-            evidence_url=ref,
-        )
-        s.add(ev)
-        if status is not None:
-            claim.review_status = status
-            claim.status = status
-        s.flush()
-        event = Event(
-            id=ev.id,
-            reviewer=ev.reviewer,
-            at=aware_utc(ev.at),
-            action=ev.action,
-            from_status=ev.from_status,
-            to_status=ev.to_status,
-            note=ev.note,
-            evidence_url=ev.evidence_url,
-        )
-    return event
+    return append_event(db, claim_id, action=action, status=status, note=note, evidence=ref, reviewer=who)
 
 
 def review_claim(
@@ -130,7 +85,7 @@ def review_claim(
 ) -> Event:
     """Set a claim's status as a person's judgement, recorded as one event; returns it.
 
-    ``db`` is a store, an engine or a session (a session passed in is committed).
+    ``db`` is a store (``verify.store.open_store``).
     """
     check_status(status)
     return _append(db, claim_id, action="status", status=status, note=_clean(note), evidence=evidence, reviewer=reviewer)
