@@ -11,7 +11,7 @@ from typing import Any, TextIO
 from rich.console import Console
 
 from ..errors import VerifyError
-from ..store.records import check_article, check_status, find_source_ids, session_scope
+from ..store.records import check_article, check_status, find_source_ids
 from . import claimreview, csv, html, json, markdown, table
 from .common import Report
 
@@ -50,8 +50,7 @@ def write_report(
         check_status(status)
     # an unknown source or article fails before a byte is written
     if source is not None:
-        with session_scope(db) as s:
-            find_source_ids(s, source)
+        find_source_ids(db, source)
     if article is not None:
         check_article(db, article)
     report = Report(db, status=status, source=source, article=article)

@@ -49,6 +49,8 @@ from typing import Any, TextIO
 
 from ..errors import VerifyError
 from ..models import ClaimRecord
+from ..store.matches import match_pairs
+from ..store.texts import article_pages
 from .common import STATUS_LABELS, Report
 
 RATING = {
@@ -192,12 +194,6 @@ def write(report: Report, out: TextIO, include_unreviewed: bool = False) -> None
 
 def _appearances(report: Report) -> dict[int, list[dict[str, Any]]]:
     """Each matched claim's other articles (those with a web address), as CreativeWork appearances."""
-    from sqlalchemy import select
-
-    from ..store.matches import match_pairs
-    from ..store.records import session_scope
-    from ..store.tables import ArticleRow
-
     others: dict[int, set[int]] = {}
     for p in match_pairs(report.db):
         others.setdefault(p.a, set()).add(p.article_b)
@@ -205,11 +201,7 @@ def _appearances(report: Report) -> dict[int, list[dict[str, Any]]]:
     if not others:
         return {}
     works: dict[int, dict[str, Any]] = {}
-    wanted = sorted({a for arts in others.values() for a in arts})
-    with session_scope(report.db) as s:
-        for i in range(0, len(wanted), 900):
-            for aid, url, title in s.execute(select(ArticleRow.id, ArticleRow.url, ArticleRow.title)
-                                             .where(ArticleRow.id.in_(wanted[i : i + 900]), ArticleRow.url.is_not(None))):
-                if url.lower().startswith(("http://", "https://")):
-                    works[aid] = {"@type": "CreativeWork", "url": url, **({"headline": title} if title else {})}
+    for aid, (url, title) in article_pages(report.db, {a for arts in others.values() for a in arts}).items():
+        if url.lower().startswith(("http://", "https://")):
+            works[aid] = {"@type": "CreativeWork", "url": url, **({"headline": title} if title else {})}
     return {cid: [works[a] for a in sorted(arts) if a in works] for cid, arts in others.items()}

@@ -15,12 +15,10 @@ from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any, TextIO
 
-from sqlalchemy import select
-
 from ..models import ClaimRecord, SourceView
 from ..store.matches import MatchPair, match_pairs
-from ..store.records import independence_keys, list_claims, session_scope
-from ..store.tables import ArticleRow
+from ..store.records import independence_keys, list_claims
+from ..store.texts import article_text
 from .reviewed import (  # noqa: F401  (shared by every format from here)
     REVIEW_CREDIBILITY,
     grade_note,
@@ -97,8 +95,7 @@ class Report:
         return {"status": self.status, "source": self.source, "article": self.article}
 
     def article_text(self, article_id: int) -> str:
-        with session_scope(self.db) as s:
-            return s.scalar(select(ArticleRow.text).where(ArticleRow.id == article_id)) or ""
+        return article_text(self.db, article_id)
 
 
 @contextmanager

@@ -149,18 +149,19 @@ def aware_utc(t: datetime | None) -> datetime | None:
 # -- sources ----------------------------------------------------------------------------------
 
 
-def find_source_ids(session: Session, name: str) -> list[int]:
+def find_source_ids(db: Any, name: str) -> list[int]:
     """Stored source IDs that a name or alias stands for; NotFound when none does."""
-    key = normalise(name)
-    ids = set(session.scalars(select(AliasRow.source_id).where(AliasRow.key == key)))
-    for sid, canonical in session.execute(select(SourceRow.id, SourceRow.canonical)):
-        if normalise(canonical) == key:
-            ids.add(sid)
-    if not ids:
-        # an alias the starter registry knows but the database has not been told about
-        hit = Registry.starter().lookup(name)
-        if hit:
-            ids.update(session.scalars(select(SourceRow.id).where(SourceRow.canonical == hit.canonical)))
+    with session_scope(db) as session:
+        key = normalise(name)
+        ids = set(session.scalars(select(AliasRow.source_id).where(AliasRow.key == key)))
+        for sid, canonical in session.execute(select(SourceRow.id, SourceRow.canonical)):
+            if normalise(canonical) == key:
+                ids.add(sid)
+        if not ids:
+            # an alias the starter registry knows but the database has not been told about
+            hit = Registry.starter().lookup(name)
+            if hit:
+                ids.update(session.scalars(select(SourceRow.id).where(SourceRow.canonical == hit.canonical)))
     if not ids:
         raise NotFound(f"no source named {name!r} in the store")
     return sorted(ids)
