@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -25,9 +24,6 @@ from ..printable import printable
 from ..registry import Registry, normalise
 from .db import store_error
 from .tables import AliasRow, ClaimSourceRow, SourceRow, utcnow
-
-if TYPE_CHECKING:
-    from .repository import Store
 
 
 @dataclass(frozen=True)
@@ -471,7 +467,7 @@ def extend_registry(reg: Registry, paths: Iterable[str | Path]) -> list[Source]:
     return reg.extend(paths)
 
 
-def load_registry(store: Store, extra: Iterable[str | Path] = ()) -> Registry:
+def load_registry(store: SourceRegistry, extra: Iterable[str | Path] = ()) -> Registry:
     """The store's registry with sources from registry files added, and stored."""
     reg = store.registry()
     added = extend_registry(reg, extra)
