@@ -213,7 +213,9 @@ def iter_facts(reader: FactReader, index: SourceIndex, batch: int = BATCH,
     ``reader`` is the store's (a check's ``CheckRun``).
     """
     for page in reader.pages(batch, only):
-        yield _page(reader, index, page)
+        facts = _page(reader, index, page)
+        del page  # the page's rows are not held while the caller works on its facts
+        yield facts
 
 
 def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]:
