@@ -24,7 +24,7 @@ def _imports(name: str, path: Path) -> set[str]:
     """Every module ``name`` imports, anywhere in it (inside functions too), as dotted names."""
     base = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -38,6 +38,19 @@ def _imports(name: str, path: Path) -> set[str]:
             found.add(full)
             found.update(f"{full}.{a.name}" for a in node.names)
     return found
+
+
+def _runtime_nodes(tree: ast.AST):
+    """Every node but those under ``if TYPE_CHECKING:``: imports for type hints only never run."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                todo.extend(child.orelse)
+                continue
+            todo.append(child)
 
 
 def _under(name: str, *prefixes: str) -> bool:
@@ -95,3 +108,9 @@ def test_no_import_circle():
     for m in sorted(graph):
         if m not in state:
             visit(m)
+
+
+def test_no_module_grows_much_past_500_lines():
+    # a reader should see a module whole; a module past this splits by what it does
+    long = {name: n for name, path in _modules().items() if (n := len(path.read_text(encoding="utf-8").splitlines())) > 520}
+    assert not long, long
