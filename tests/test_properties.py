@@ -17,7 +17,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from verify.extract import extract_claims
-from verify.reports.common import printable
+from verify.printable import printable
 from verify.reports.csv import cell
 from verify.reports.html import esc
 from verify.reports.markdown import md
