@@ -30,22 +30,30 @@ def register(app: typer.Typer) -> None:
         """
         try:
             failed, worst = _ingest(paths, db, jobs, registry, check, rules, allow_plugins)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as e:
             # said here, once: typer would otherwise turn Ctrl-C into a silent exit 130
-            sys.stderr.write(f"verify: interrupted{_unfinished(db)}\n")
+            sys.stderr.write(f"verify: interrupted{getattr(e, 'unfinished', '')}\n")
             sys.stderr.flush()
             raise typer.Exit(130) from None
         if failed:
             raise typer.Exit(worst or 1)
 
 
-def _unfinished(db) -> str:
-    """What an interrupted ingest left to do: stored claims it did not check yet."""
+class _Interrupted(KeyboardInterrupt):
+    """Ctrl-C during an ingest, with what it left to do."""
+
+    def __init__(self, unfinished: str) -> None:
+        super().__init__()
+        self.unfinished = unfinished
+
+
+def _unfinished(store) -> str:
+    """What an interrupted ingest left to do: stored claims it did not check yet (asked of the store
+    already open: opening it again could wait on the interrupted work's locks)."""
     from ..store.health import FINISH, unchecked_claims
 
     try:
-        with open_store(db) as store:
-            n = unchecked_claims(store)
+        n = unchecked_claims(store)
     except (Exception, KeyboardInterrupt):  # a second Ctrl-C, or a store gone: the plain message
         return ""
     return f"; {n} stored claim(s) are not checked yet: run `{FINISH}` to finish" if n else ""
@@ -70,8 +78,11 @@ def _ingest(paths, db, jobs, registry, check, rules, allow_plugins) -> tuple[int
         out.print(Text(f"{said} {outcome.path}: {r.claims} claims (article {r.article_id})"))
 
     with open_store(db) as store:
-        done = ingest(store, paths, jobs=jobs, check=check, rules=rules, allow_plugins=allow_plugins,
-                      registries=registry or [], on_file=heard)
+        try:
+            done = ingest(store, paths, jobs=jobs, check=check, rules=rules, allow_plugins=allow_plugins,
+                          registries=registry or [], on_file=heard)
+        except KeyboardInterrupt:
+            raise _Interrupted(_unfinished(store)) from None
     new, old, failed = len(done.new), len(done.already_stored), len(done.failed)
     total = new + old + failed
     summary = f"{total} file{'s' if total != 1 else ''}: {new} new, {old} already stored"

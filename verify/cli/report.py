@@ -51,12 +51,12 @@ def register(app: typer.Typer) -> None:
         if include_unreviewed:
             kw["include_unreviewed"] = True
         with open_store(db) as store:
-            _say_unchecked(store)
             if output is None:
                 if fmt is ReportFormat.table:
                     write_report(store, "table", console=out, **kw)
                 else:
                     write_report(store, fmt.value, sys.stdout, **kw)
+                _say_unchecked(store)  # after the report: a refused report stays one line
                 return
             target = output.expanduser()
             if target.is_dir():
@@ -79,6 +79,7 @@ def register(app: typer.Typer) -> None:
             except BaseException:
                 Path(tmp).unlink(missing_ok=True)
                 raise
+            _say_unchecked(store)
         err.print(Text(f"wrote {target}"))
 
 
