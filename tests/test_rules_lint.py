@@ -128,21 +128,6 @@ def test_empty_missing_and_unreadable_rulebooks(tmp_path, cli):
     assert p.line == 1 and "not UTF-8" in p.message
 
 
-def test_lint_and_steps_never_run_a_plugin(tmp_path, cli):
-    marker = tmp_path / "ran"
-    write_rules(tmp_path / "r", "steps.py", f"open({str(marker)!r}, 'w').write('x')\n")
-    write_rules(tmp_path / "r", "p.feature", """Feature: Plug-in steps
-  Scenario: A desk's own step
-    Given a claim about Kursk
-    Then flag it as "kursk"
-""")
-    res = cli("rules", "lint", tmp_path / "r")
-    assert res.exit_code != 0
-    assert "p.feature:3" in res.stderr and "not loaded" in res.stdout
-    assert cli("rules", "steps", "--rules", tmp_path / "r").exit_code == 0
-    assert not marker.exists()
-
-
 def test_a_rulebook_from_elsewhere_runs_none_of_its_code_without_permission(tmp_path, cli, db_url):
     # linted, listed, checked with, ingested with and reported on: its steps.py never runs
     marker = tmp_path / "ran"
@@ -154,7 +139,9 @@ def test_a_rulebook_from_elsewhere_runs_none_of_its_code_without_permission(tmp_
 """)
     article = tmp_path / "a.txt"
     article.write_text("Kursk\n\nOfficials said the bridge near Kursk was hit on Monday.\n", encoding="utf-8")
-    assert cli("rules", "lint", tmp_path / "r").exit_code != 0
+    res = cli("rules", "lint", tmp_path / "r")
+    assert res.exit_code != 0
+    assert "p.feature:3" in res.stderr and "not loaded" in res.stdout
     assert cli("rules", "steps", "--rules", tmp_path / "r").exit_code == 0
     refused = cli("ingest", article, "--rules", tmp_path / "r")
     assert refused.exit_code != 0 and "nothing was stored" in refused.stderr
