@@ -10,7 +10,7 @@ import pytest
 
 from verify.errors import VerifyError
 from verify.reports import claimreview, write_report
-from verify.reports.claimreview import BEST, RATING, RULES_ONLY, WORST, shorten
+from verify.reports.claimreview import BEST, RATING, RULES_ONLY, WORST, claim_text
 from verify.reports.common import STATUS_LABELS
 from verify.reviews import add_note, review_claim
 
@@ -105,31 +105,22 @@ def test_scale_is_monotonic_and_matches_the_documented_table():
     assert rows == {st: (STATUS_LABELS[st], RATING[st]) for st in RATING}
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("short  claim\n", "short claim"),
-        # a whole sentence that fits is preferred to a word cut in the next one
-        ("The bridge was destroyed on Sunday. Two more crossings were damaged in the same strike that week.",
-         "The bridge was destroyed on Sunday. …"),
-        # no sentence fits: the last clause boundary in the second half
-        ("About eleven thousand soldiers were sent to the region, where they fight mostly in infantry units",
-         "About eleven thousand soldiers were sent to the region…"),
-        # a stub sentence is not enough
-        ("No. The ministry said nothing at all about the convoy that crossed near the town at dawn",
-         "No. The ministry said nothing at all about the convoy that crossed near…"),
-    ],
-)
-def test_shorten_prefers_sentence_then_clause_then_word(text, expected):
-    assert shorten(text) == expected
-    assert len(shorten(text)) <= 75
+def test_the_claim_reviewed_is_the_whole_claim_with_the_reviewers_note_and_evidence(store, publisher):
+    # a long claim: cut to a short line it would say something else ("killed" without "or wounded")
+    ids = seed(store)
+    review_claim(store, ids["vehicles"], "disputed", reviewer="ana",
+                 note="Satellite images show 12 vehicles on the far bank, not 40.",
+                 evidence="https://images.example/far-bank")
+    r = _reviews(store)[ids["vehicles"]]
+    assert r["claimReviewed"] == "40 vehicles were stranded on the far bank"
+    assert r["reviewBody"] == "Satellite images show 12 vehicles on the far bank, not 40."
+    assert r["citation"] == [{"@type": "CreativeWork", "url": "https://images.example/far-bank"}]
 
 
-def test_shorten_never_cuts_mid_word():
-    long = "Forty-one trucks carrying grain crossed the border at dawn while the checkpoint was closed to cars"
-    s = shorten(long)
-    assert len(s) <= 75 and s.endswith("…") and long.startswith(s[:-1])
-    assert long[len(s) - 1] == " "
+def test_claim_text_is_never_cut():
+    long = ("Approximately 200 soldiers sent from the north to fight beside the regular army have been killed "
+            "or wounded in the fighting near the border, the officials said")
+    assert claim_text(long + "  \n") == long
 
 
 def test_publisher_is_required(store, monkeypatch):

@@ -10,11 +10,10 @@ The publisher comes from ``VERIFY_PUBLISHER_NAME`` and ``VERIFY_PUBLISHER_URL``;
 ``url`` is the publisher's URL with the anchor ``#claim-<id>`` (the anchor the HTML report gives the
 claim). The verdict is only in ``reviewRating``.
 
-``claimReviewed`` is the claim's own text. Google asks for it short (under about 75 characters, so
-it does not wrap on a phone), so a longer claim is cut, with an ellipsis: after the last whole
-sentence that fits (unless that leaves a stub of a few words), else at the last clause boundary (a
-comma, semicolon, colon or dash) in the second half of the allowance, else at a word boundary; never
-mid-word. The full text stays in the article that ``itemReviewed.appearance`` points to.
+``claimReviewed`` is the claim's whole text (its whitespace made single): Google would like it short,
+but a claim cut to fit rates a different claim ("200 troops were killed or wounded" cut before "or
+wounded" is another statement), so it is never cut. ``reviewBody`` is the note of the person who
+gave the verdict, and ``citation`` the web addresses of the evidence attached to the claim.
 
 The claimant (``itemReviewed.author``) is what Google's Fact Check tools show as "Claim by ...", so
 it names only who can be named: a Person for sources of kind person, an Organization for
@@ -44,7 +43,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from typing import Any, TextIO
 
 from ..errors import VerifyError
@@ -62,12 +60,9 @@ RATING = {
     "confirmed": 5,
 }
 WORST, BEST = 1, 5
-MAX_CLAIM_CHARS = 75
 NAMED = {"person": "Person", "organisation": "Organization", "outlet": "Organization"}
 RULES_ONLY = "Rated by the desk's verification rules; not yet reviewed by a person."
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s)")
-_CLAUSE_END = re.compile(r"\s[-–—]\s|[,;:](?=\s)")
 
 
 def publisher() -> tuple[str, str]:
@@ -83,25 +78,9 @@ def publisher() -> tuple[str, str]:
     return name, url
 
 
-def shorten(text: str, limit: int = MAX_CLAIM_CHARS) -> str:
-    """At most ``limit`` characters: the whole text, else cut at a sentence, clause or word boundary
-    (in that order of preference) with an ellipsis."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    room = text[: limit - 1]  # leaves a character for the ellipsis
-    # the most whole sentences that fit, but not a stub of a few words ("No. ...")
-    sentence = [m.end() for m in _SENTENCE_END.finditer(room) if m.end() >= limit // 3]
-    if sentence:
-        end = sentence[-1]
-        return text[:end] + (" …" if end + 2 <= limit else "…")
-    clause = [m.start() for m in _CLAUSE_END.finditer(room) if m.start() >= limit // 2]
-    if clause:
-        return text[: clause[-1]].rstrip() + "…"
-    cut = room
-    if " " in cut and not text[limit - 1].isspace():
-        cut = cut[: cut.rindex(" ")]
-    return cut.rstrip(" ,;:.") + "…"
+def claim_text(text: str) -> str:
+    """The claim as ``claimReviewed`` gives it: whole, its whitespace made single."""
+    return " ".join(text.split())
 
 
 def is_reviewed(rec: ClaimRecord) -> bool:
@@ -163,16 +142,23 @@ def claim_review(rec: ClaimRecord, name: str, url: str, today: str,
     }
     if review is None:
         rating["ratingExplanation"] = RULES_ONLY
-    return {
+    out: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "url": f"{base}#claim-{rec.id}",
-        "claimReviewed": shorten(rec.text),
+        "claimReviewed": claim_text(rec.text),
         "author": {"@type": "Organization", "name": name, "url": url},
         "datePublished": date,
         "itemReviewed": item,
         "reviewRating": rating,
     }
+    if review is not None and review.note:
+        out["reviewBody"] = review.note
+    cited = [e.evidence_url for e in rec.history
+             if e.evidence_url and e.evidence_url.lower().startswith(("http://", "https://"))]
+    if cited:
+        out["citation"] = [{"@type": "CreativeWork", "url": u} for u in dict.fromkeys(cited)]
+    return out
 
 
 def write(report: Report, out: TextIO, include_unreviewed: bool = False) -> None:
