@@ -64,3 +64,13 @@ def test_schema_rejects_what_it_should(store):
     doc["claims"][0]["status"] = "probably"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, schema())
+
+
+def test_a_reviewed_claims_grade_and_credibility_agree(store):
+    ids = seed(store)
+    review_claim(store, ids["bridge"], "confirmed", reviewer="ana")  # the rules graded it C3
+    doc = _report(store)
+    jsonschema.validate(doc, schema())
+    (c,) = [c for c in doc["claims"] if c["id"] == ids["bridge"]]
+    assert (c["grade"], c["credibility"]) == ("C1", "1")
+    assert (c["rule_grade"], c["rule_credibility"]) == ("C3", "3")

@@ -145,6 +145,7 @@ def _extras(rec: ClaimRecord) -> dict[str, Any]:
     return {
         "grade": shown_grade(rec),
         "rule_grade": rec.grade,
+        "rule_credibility": rec.credibility,
         "disagreement": rec.disagreement,
         "reviewed": None if rev is None else {"reviewer": rev.reviewer, "at": rev.at.isoformat().replace("+00:00", "Z"), "status": rev.to_status},
         "needs_review_open": needs_review_open(rec),
@@ -181,12 +182,21 @@ ACROSS_NOTE = ("Claims matched across articles: the same claim in other words, w
 
 def claim_dict(rec: ClaimRecord) -> dict[str, Any]:
     """A claim as JSON data: the stored record plus its grades, its review and any disagreement."""
-    d = rec.model_dump(mode="json")
+    d = _as_shown(rec).model_dump(mode="json")
     d.update(_extras(rec))
     return d
 
 
 def claim_json(rec: ClaimRecord) -> str:
     """``claim_dict`` as one line of JSON, serialised by pydantic's core (several times faster)."""
-    head = rec.model_dump_json()
+    head = _as_shown(rec).model_dump_json()
     return head[:-1] + "," + json.dumps(_extras(rec), ensure_ascii=False)[1:]
+
+
+def _as_shown(rec: ClaimRecord) -> ClaimRecord:
+    """The record with the credibility its shown grade gives, so ``credibility`` and ``grade`` agree
+    (the rules' own is ``rule_credibility``)."""
+    shown = shown_grade(rec)
+    if shown and rec.credibility and shown[1:] != rec.credibility:
+        return rec.model_copy(update={"credibility": shown[1:]})
+    return rec
