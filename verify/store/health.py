@@ -18,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from .db import current_revision, head_revision
-from .tables import ArticleRow, ClaimRow, ClaimSourceRow, MatchRow, RuleResultRow, TermCountRow, TermRow
+from .tables import UNCHECKED, ArticleRow, ClaimRow, ClaimSourceRow, MatchRow, RuleResultRow, TermCountRow, TermRow
 
 FINISH = "verify check"  # what finishes the work an interrupted ingest left
 
@@ -58,13 +58,13 @@ class StoreHealth:
 def unchecked_claims(store: Any) -> int:
     """How many stored claims no check has touched yet (status unverified, no grade)."""
     with store.session() as s:
-        return s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.checked_at.is_(None))) or 0
+        return s.scalar(select(func.count()).select_from(ClaimRow).where(UNCHECKED)) or 0
 
 
 def unchecked_articles(store: Any) -> list[int]:
     """The articles holding claims no check has touched yet: work an interrupted ingest left."""
     with store.session() as s:
-        return list(s.scalars(select(ClaimRow.article_id).where(ClaimRow.checked_at.is_(None)).distinct()
+        return list(s.scalars(select(ClaimRow.article_id).where(UNCHECKED).distinct()
                               .order_by(ClaimRow.article_id)))
 
 
@@ -118,7 +118,7 @@ def _check(store: Any) -> StoreHealth:
         lost = s.scalar(select(func.count()).select_from(MatchRow)
                         .where(MatchRow.claim_a.not_in(claims) | MatchRow.claim_b.not_in(claims)))
         out.findings.append(Finding("matches of missing claims", lost or 0, True))
-        unchecked = s.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.checked_at.is_(None))) or 0
+        unchecked = s.scalar(select(func.count()).select_from(ClaimRow).where(UNCHECKED)) or 0
         out.findings.append(Finding("unchecked claims", unchecked, False,
                                     "stored, never checked: status unverified, no grade" if unchecked else "",
                                     FINISH if unchecked else ""))

@@ -25,7 +25,7 @@ from ..models import Claim
 from ..registry import Registry
 from .db import check_connection, current_revision, head_revision, make_engine, mask_url, migrate, store_error
 from .sources import SourceRegistry, _clip, _SourceCache
-from .tables import ArticleRow, ClaimRow, ClaimSourceRow, NumberRow
+from .tables import UNCHECKED, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow
 
 # W3C TextQuoteSelector context kept on each side of a claim
 CONTEXT_CHARS = 32
@@ -206,7 +206,7 @@ class Store(SourceRegistry):
             for i in range(0, len(ids), 500):
                 out.update(s.scalars(select(ClaimRow.id).where(ClaimRow.article_id.in_(ids[i : i + 500]))))
             if unchecked:
-                out.update(s.scalars(select(ClaimRow.id).where(ClaimRow.checked_at.is_(None))))
+                out.update(s.scalars(select(ClaimRow.id).where(UNCHECKED)))
         return sorted(out)
 
 

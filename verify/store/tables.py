@@ -157,6 +157,10 @@ class ClaimRow(Base):
     )
 
 
+# a claim no check has touched yet; written once, as the partial index ix_claims_unchecked covers it
+UNCHECKED = ClaimRow.checked_at.is_(None)
+
+
 class ClaimSourceRow(Base):
     """A claim's source (role ``source``) or the source that relayed it (role ``relay``)."""
 
