@@ -15,7 +15,8 @@ from __future__ import annotations
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, TextIO
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import VerifyError
 from .describe import explain, grade_meaning
@@ -24,6 +25,7 @@ from .registry import Registry
 
 if TYPE_CHECKING:
     from .comparison import Comparison
+    from .filters import ClaimFilter
     from .pipeline import FileOutcome, IngestSummary
     from .rules import CheckReport, Rulebook
     from .store import Store
@@ -180,13 +182,27 @@ def compare(a: PathLike | int, b: PathLike | int, *, store: Store | None = None,
 
 
 def claims(store: Store, *, status: str | None = None, source: str | None = None, flag: str | None = None,
-           article: int | None = None, attribution: str | None = None,
-           limit: int | None = None) -> Iterator[ClaimRecord]:
-    """Stored claims with everything a reviewer needs, filtered as `verify claims list` filters them."""
-    from .store.records import list_claims
+           article: int | None = None, attribution: str | None = None, kind: str | None = None,
+           outlet: str | None = None, since: date | datetime | str | None = None,
+           until: date | datetime | str | None = None, changed_since: date | datetime | str | None = None,
+           needs_review: bool = False, limit: int | None = None,
+           claim_filter: ClaimFilter | None = None) -> Iterator[ClaimRecord]:
+    """Stored claims with everything a reviewer needs, filtered as `verify claims list` filters them
+    (:class:`verify.filters.ClaimFilter` says what each filter means; ``attribution`` is ``kind``).
 
-    return list_claims(store, status=status, source=source, flag=flag, article=article,
-                       attribution=attribution, limit=limit)
+    An unknown status, kind, flag, source, article or outlet, or a date that is not ISO 8601, is one
+    :class:`VerifyError` line before any claim is read.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     [c.id for c in verify.claims(store, flag="estimate", since="2026-12-01")]
+    """
+    from .filters import ClaimFilter as _Filter
+
+    chosen = claim_filter or _Filter.of(status=status, source=source, flag=flag, article=article,
+                                        kind=kind or attribution, outlet=outlet, since=since, until=until,
+                                        changed_since=changed_since, needs_review=needs_review)
+    chosen.check(store)
+    return chosen.claims(store, limit=limit)
 
 
 def claim(store: Store, claim_id: int) -> ClaimRecord:
@@ -217,19 +233,28 @@ def link(store: Store, a: int, b: int, relation: str = "corroborates", *, review
     return link_claims(store, a, b, relation, reviewer=reviewer or reviewer_name(), note=note)
 
 
-def report(store: Store, fmt: str = "markdown", out: TextIO | None = None, *, status: str | None = None,
-           source: str | None = None, article: int | None = None) -> str | None:
-    """The report in ``fmt`` (table, markdown, html, json, csv, claimreview) written to ``out``, or
-    returned as a string when ``out`` is None; what `verify report` does."""
-    from .reports import write_report
+def report(store: Store, fmt: str = "markdown", out: TextIO | PathLike | None = None, *,
+           include_unreviewed: bool = False, **filters: Any) -> str | None:
+    """The report in ``fmt`` (table, markdown, html, json, csv, claimreview); what `verify report` does.
 
+    ``out`` is a text stream to write to; a file path, written whole or not at all (and remembered,
+    so ``changed_since="last"`` takes the claims changed since the last report to that file); or
+    None: the report is returned as a string. ``filters`` are those of :func:`claims` (``status``,
+    ``source``, ``flag``, ``article``, ``kind``, ``outlet``, ``since``, ``until``, ``changed_since``,
+    ``needs_review``).
+    """
+    from .reports import write_report, write_report_file
+
+    if isinstance(out, (str, os.PathLike)):
+        write_report_file(store, fmt, out, include_unreviewed=include_unreviewed, **filters)
+        return None
     target = out if out is not None else io.StringIO()
     console = None
     if fmt == "table":
         from rich.console import Console
 
         console = Console(file=target, width=100, color_system=None, highlight=False)
-    write_report(store, fmt, target, status=status, source=source, article=article, console=console)
+    write_report(store, fmt, target, console=console, include_unreviewed=include_unreviewed, **filters)
     return None if out is not None else target.getvalue()
 
 

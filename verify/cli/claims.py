@@ -12,7 +12,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ..errors import VerifyError
+from .. import api
 from ..describe import render_claim
 from ..reports.common import (
     claim_dict,
@@ -24,8 +24,20 @@ from ..reports.common import (
 from ..printable import printable
 from ..reports.table import safe, short_sources, status_text
 from ..store import open_store
-from ..store.records import get_claim, list_claims
-from .common import DbOption, out
+from ..store.records import get_claim
+from .common import DbOption, out, parse_article, parse_id  # noqa: F401  (imported from here)
+from .filters import (
+    ArticleOption,
+    FlagOption,
+    KindOption,
+    NeedsReviewOption,
+    OutletOption,
+    SinceOption,
+    SourceOption,
+    StatusOption,
+    UntilOption,
+    claim_filter,
+)
 
 # rows per rich table while streaming a long list, so 100,000 claims never sit in one table
 CHUNK = 200
@@ -39,21 +51,6 @@ class ListFormat(str, Enum):
 class ShowFormat(str, Enum):
     text = "text"
     json = "json"
-
-
-def parse_id(value: str, what: str = "claim") -> int:
-    """A claim (or article) ID from the command line; a clear line for anything else."""
-    try:
-        n = int(value.strip())
-    except ValueError:
-        n = 0
-    if n <= 0:
-        raise VerifyError(f"not {'an' if what[0] in 'aeiou' else 'a'} {what} ID: {value!r} ({what} IDs are whole numbers; see `verify claims list`)")
-    return n
-
-
-def parse_article(value: str | None) -> int | None:
-    return None if value is None else parse_id(value, "article")
 
 
 def _list_table(first: bool) -> Table:
@@ -112,20 +109,30 @@ def register(app: typer.Typer) -> None:
 
     @claims.command("list")
     def list_cmd(
-        status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
-        source: Annotated[str | None, typer.Option("--source", help="Only claims a source (name or alias) made or relayed.")] = None,
-        flag: Annotated[str | None, typer.Option("--flag", help="Only claims carrying this flag.")] = None,
-        article: Annotated[str | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
-        attribution: Annotated[str | None, typer.Option("--attribution", help="Only direct, indirect, inherited or unattributed claims.")] = None,
+        status: StatusOption = None,
+        source: SourceOption = None,
+        flag: FlagOption = None,
+        article: ArticleOption = None,
+        kind: KindOption = None,
+        outlet: OutletOption = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        changed_since: Annotated[
+            str | None,
+            typer.Option("--changed-since", metavar="TIME", show_default=False,
+                         help="Only claims stored, changed by a check (status, flags, grade, review reasons) or"
+                              " reviewed (status, note, evidence, link, match) at or after TIME."),
+        ] = None,
+        needs_review: NeedsReviewOption = False,
         limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N claims (default: all).")] = None,
         fmt: Annotated[ListFormat, typer.Option("--format", help="table or json.")] = ListFormat.table,
         db: DbOption = None,
     ) -> None:
-        """List stored claims with their sources, status, grade and flags."""
+        """List stored claims with their sources, status, grade and flags; every filter given must hold."""
+        chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, outlet=outlet,
+                              since=since, until=until, changed_since=changed_since, needs_review=needs_review)
         with open_store(db) as store:
-            records = list_claims(
-                store, status=status, source=source, flag=flag, article=parse_article(article), attribution=attribution, limit=limit
-            )
+            records = api.claims(store, claim_filter=chosen, limit=limit)
             # the first page is read before anything is printed, so a bad filter leaves no half output
             first = next(records, None)
             print_list(_chain(first, records), fmt)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -12,11 +10,21 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..errors import VerifyError
-from ..reports import write_report
+from ..reports import write_report, write_report_file
 from ..store import open_store
-from .claims import parse_article
 from .common import DbOption, err, out
+from .filters import (
+    ArticleOption,
+    FlagOption,
+    KindOption,
+    NeedsReviewOption,
+    OutletOption,
+    SinceOption,
+    SourceOption,
+    StatusOption,
+    UntilOption,
+    claim_filter,
+)
 
 
 class ReportFormat(str, Enum):
@@ -33,9 +41,22 @@ def register(app: typer.Typer) -> None:
     def report_cmd(
         fmt: Annotated[ReportFormat, typer.Option("--format", help="table (terminal), markdown, html, json, csv or claimreview (JSON-LD).")] = ReportFormat.table,
         output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of the terminal.", show_default=False)] = None,
-        status: Annotated[str | None, typer.Option("--status", help="Only claims with this status.")] = None,
-        source: Annotated[str | None, typer.Option("--source", help="Only claims a source (name or alias) made or relayed.")] = None,
-        article: Annotated[str | None, typer.Option("--article", help="Only claims of this article ID.")] = None,
+        status: StatusOption = None,
+        source: SourceOption = None,
+        article: ArticleOption = None,
+        flag: FlagOption = None,
+        kind: KindOption = None,
+        outlet: OutletOption = None,
+        since: SinceOption = None,
+        until: UntilOption = None,
+        changed_since: Annotated[
+            str | None,
+            typer.Option("--changed-since", metavar="TIME|last", show_default=False,
+                         help="Only claims stored, changed by a check (status, flags, grade, review reasons) or"
+                              " reviewed (status, note, evidence, link, match) at or after TIME; `last`: since the"
+                              " last report written to the --output file (every claim the first time)."),
+        ] = None,
+        needs_review: NeedsReviewOption = False,
         include_unreviewed: Annotated[
             bool,
             typer.Option(
@@ -46,41 +67,28 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """A summary of the stored claims (by status, source, attribution; what they rest on), then
-        each article with its claims and each source with its record."""
-        kw = {"status": status, "source": source, "article": parse_article(article)}
-        if include_unreviewed:
-            kw["include_unreviewed"] = True
+        each article with its claims and each source with its record; every filter given must hold."""
+        last = changed_since is not None and changed_since.strip().lower() == "last"
+        chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, outlet=outlet,
+                              since=since, until=until, changed_since=None if last and output else changed_since,
+                              needs_review=needs_review)
         with open_store(db) as store:
             if output is None:
                 if fmt is ReportFormat.table:
-                    write_report(store, "table", console=out, **kw)
+                    write_report(store, "table", console=out, include_unreviewed=include_unreviewed, claim_filter=chosen)
                 else:
-                    write_report(store, fmt.value, sys.stdout, **kw)
+                    write_report(store, fmt.value, sys.stdout, include_unreviewed=include_unreviewed, claim_filter=chosen)
                 _say_unchecked(store)  # after the report: a refused report stays one line
                 return
-            target = output.expanduser()
-            if target.is_dir():
-                raise VerifyError(f"cannot write the report to {target}: it is a directory")
-            parent = target.parent if str(target.parent) else Path(".")
-            if not parent.is_dir():
-                raise VerifyError(f"cannot write the report to {target}: no directory {parent}")
-            # written beside the target and moved over it at the end: never a half-written report
-            try:
-                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
-            except OSError as e:
-                raise VerifyError(f"cannot write the report to {target}: {e.strerror or e}") from None
-            try:
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(tmp, 0o666 & ~umask)  # mkstemp's file is private; a report is not
-                with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                    write_report(store, fmt.value, f, **kw)
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
+            given = chosen.model_dump(exclude={"changed_since"})
+            done = write_report_file(store, fmt.value, output, include_unreviewed=include_unreviewed,
+                                     changed_since="last" if last else chosen.changed_since, **given)
             _say_unchecked(store)
-        err.print(Text(f"wrote {target}"))
+        if last:
+            err.print(Text(f"claims changed since {done.since_last.isoformat(timespec='seconds')}, when the last report"
+                           f" to {done.path} began" if done.since_last else
+                           f"no earlier report written to {done.path}: every claim is in this one"))
+        err.print(Text(f"wrote {done.path}"))
 
 
 def _say_unchecked(store) -> None:

@@ -6,14 +6,19 @@ thin layer over it.
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, TextIO
 
 from rich.console import Console
 
 from ..errors import VerifyError
-from ..store.records import check_article, check_status, find_source_ids
+from ..filters import ClaimFilter
 from . import claimreview, csv, html, json, markdown, table
 from .common import Report
+from .files import checked_target, last_written, record_written, replaced, stamp_path
 
 FORMATS = ("table", "markdown", "html", "json", "csv", "claimreview")
 _WRITERS = {
@@ -24,7 +29,7 @@ _WRITERS = {
     "claimreview": claimreview.write,
 }
 
-__all__ = ["FORMATS", "Report", "write_report"]
+__all__ = ["FORMATS", "Report", "WrittenReport", "write_report", "write_report_file"]
 
 
 def write_report(
@@ -32,28 +37,25 @@ def write_report(
     fmt: str,
     out: TextIO | None = None,
     *,
-    status: str | None = None,
-    source: str | None = None,
-    article: int | None = None,
     console: Console | None = None,
     include_unreviewed: bool = False,
+    claim_filter: ClaimFilter | None = None,
+    **filters: Any,
 ) -> None:
     """Write the report in ``fmt`` to ``out`` (the table format may print to a rich ``console``).
 
-    ``include_unreviewed`` is for ``claimreview`` only: also publish claims only the rules rated.
+    The claims are those ``claim_filter`` selects, or the ``filters`` given by name (``status``,
+    ``flag``, ``since``, ...: :class:`verify.filters.ClaimFilter`). ``include_unreviewed`` is for
+    ``claimreview`` only: also publish claims only the rules rated.
     """
     if fmt not in FORMATS:
         raise VerifyError(f"unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}")
     if include_unreviewed and fmt != "claimreview":
         raise VerifyError("--include-unreviewed applies to --format claimreview only")
-    if status is not None:
-        check_status(status)
-    # an unknown source or article fails before a byte is written
-    if source is not None:
-        find_source_ids(db, source)
-    if article is not None:
-        check_article(db, article)
-    report = Report(db, status=status, source=source, article=article)
+    chosen = claim_filter if claim_filter is not None else ClaimFilter.of(**filters)
+    # an unknown source, article, outlet or flag fails before a byte is written
+    chosen.check(db)
+    report = Report(db, chosen)
     if fmt == "table":
         table.write(report, out, console=console)
     elif fmt == "claimreview":
@@ -64,3 +66,43 @@ def write_report(
         if out is None:
             raise ValueError("out is required for this format")
         _WRITERS[fmt](report, out)
+
+
+@dataclass(frozen=True)
+class WrittenReport:
+    """A report written to a file: where, the moment it began reading the store, and, for
+    ``changed_since="last"``, the earlier report's moment it took changes since (None: there was no
+    earlier report to that file, so it took every claim)."""
+
+    path: Path
+    read_at: datetime
+    since_last: datetime | None = None
+
+
+def write_report_file(
+    db: Any,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    include_unreviewed: bool = False,
+    changed_since: Any = None,
+    **filters: Any,
+) -> WrittenReport:
+    """Write the report to the file ``path``, whole or not at all, and remember when (beside it, see
+    ``verify.reports.files``). ``changed_since="last"`` takes the claims changed since the last report
+    written to that file (every claim, the first time); from then on every report to that file is
+    remembered. A file never written with it gets no record beside it."""
+    target = checked_target(path)
+    since_last = None
+    track = stamp_path(target).exists()
+    if isinstance(changed_since, str) and changed_since.strip().lower() == "last":
+        since_last = changed_since = last_written(target)
+        track = True
+    chosen = ClaimFilter.of(changed_since=changed_since, **filters)
+    # taken before a claim is read: a change made while the report is written is in the next one
+    read_at = datetime.now(timezone.utc)
+    with replaced(target) as f:
+        write_report(db, fmt, f, include_unreviewed=include_unreviewed, claim_filter=chosen)
+    if track:
+        record_written(target, read_at, fmt, chosen.given())
+    return WrittenReport(target, read_at, since_last)

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any, TextIO
 
+from ..filters import ClaimFilter
 from ..models import ClaimRecord, SourceView
 from ..store.matches import MatchPair, match_pairs
 from ..store.records import independence_keys, list_claims
@@ -60,9 +61,7 @@ class Report:
     """
 
     db: Any
-    status: str | None = None
-    source: str | None = None
-    article: int | None = None
+    filter: ClaimFilter = field(default_factory=ClaimFilter)
     summary: Summary = field(default_factory=Summary, init=False)
 
     @cached_property
@@ -76,8 +75,7 @@ class Report:
     def claims(self, full: bool = True, numbers_and_links: bool = False) -> Iterator[ClaimRecord]:
         """The selected claims; numbers and links only when asked for (the JSON report): no other
         format shows them, and reading them is a good part of a large report's time."""
-        return list_claims(self.db, status=self.status, source=self.source, article=self.article, full=full,
-                           numbers_and_links=numbers_and_links)
+        return list_claims(self.db, **self.filter.store_args(), full=full, numbers_and_links=numbers_and_links)
 
     def walk(self, numbers_and_links: bool = False) -> Iterator[ClaimRecord]:
         """Every selected claim, once, in article order; ``summary`` is complete when it ends."""
@@ -92,7 +90,9 @@ class Report:
         return match_pairs(self.db, self.summary.ids)
 
     def filters(self) -> dict[str, Any]:
-        return {"status": self.status, "source": self.source, "article": self.article}
+        """Every filter by name, None where not given (as the JSON report carries them)."""
+        given = self.filter.given()
+        return {k: given.get(k) for k in ClaimFilter.model_fields}
 
     def article_text(self, article_id: int) -> str:
         return article_text(self.db, article_id)

@@ -7,20 +7,17 @@ over 100,000 claims runs a few hundred queries, not a few per claim, and holds o
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, or_, select, tuple_, type_coerce
+from sqlalchemy import Text, and_, or_, select, tuple_, type_coerce
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from ..errors import NotFound, VerifyError
+from ..errors import NotFound
 from ..models import (
-    ATTRIBUTION_KINDS,
-    STATUSES,
     ClaimRecord,
     Cue,
     Event,
@@ -31,6 +28,8 @@ from ..models import (
     SourceView,
 )
 from ..registry import Registry, normalise
+from . import filtering
+from .filtering import check_attribution, check_status  # noqa: F401  (imported from here)
 from .tables import (
     AliasRow,
     ArticleRow,
@@ -124,19 +123,7 @@ def session_scope(db: Any) -> Iterator[Session]:
     raise TypeError(f"not a store, engine or session: {db!r}")
 
 
-# -- validation shared with the CLI and review ------------------------------------------------
-
-
-def check_status(status: str) -> str:
-    if status not in STATUSES:
-        raise VerifyError(f"unknown status {status!r}; use one of: {', '.join(STATUSES)}")
-    return status
-
-
-def check_attribution(kind: str) -> str:
-    if kind not in ATTRIBUTION_KINDS:
-        raise VerifyError(f"unknown attribution kind {kind!r}; use one of: {', '.join(ATTRIBUTION_KINDS)}")
-    return kind
+# -- validation shared with the CLI and review (check_status, check_attribution: .filtering) --
 
 
 def aware_utc(t: datetime | None) -> datetime | None:
@@ -441,17 +428,25 @@ def list_claims(
     flag: str | None = None,
     article: int | None = None,
     attribution: str | None = None,
+    outlet: str | None = None,
+    since: date | datetime | None = None,
+    until: date | datetime | None = None,
+    changed_since: date | datetime | None = None,
+    needs_review: bool = False,
     limit: int | None = None,
     full: bool = True,
     numbers_and_links: bool = True,
 ) -> Iterator[ClaimRecord]:
-    """Stored claims in article order (article, position in it, id), filtered.
+    """Stored claims in article order (article, position in it, id), filtered; every filter given
+    must hold (``verify.filters.ClaimFilter`` says what each means).
 
     ``source`` is a name or alias; a claim matches when that source made it or relayed it.
-    ``flag`` matches one flag exactly; an ``article`` the store does not hold is NotFound, like an
-    unknown source. Streams: one page of ``PAGE`` claims is in memory at a time.
-    ``full=False`` leaves out numbers, rules, history and links, for a quicker pass;
-    ``numbers_and_links=False`` leaves out only numbers and links.
+    ``flag`` matches one flag exactly; an ``article``, ``source`` or ``outlet`` the store does not
+    hold is NotFound. ``since``/``until`` select by the article's date (publication, else ingest);
+    ``changed_since`` the claims stored, changed by a check or reviewed since then; ``needs_review``
+    the claims the rules ask a person to review that no person has answered yet. Streams: one page
+    of ``PAGE`` claims is in memory at a time. ``full=False`` leaves out numbers, rules, history and
+    links, for a quicker pass; ``numbers_and_links=False`` leaves out only numbers and links.
     """
     if status is not None:
         check_status(status)
@@ -474,12 +469,18 @@ def list_claims(
             conds.append(
                 ClaimRow.id.in_(select(ClaimSourceRow.claim_id).where(ClaimSourceRow.source_id.in_(sids)))
             )
-        if flag is not None and flag.isascii():
-            # a portable pre-filter on the JSON text (non-ASCII may be stored escaped or not, so
-            # it is left to the exact test on the decoded list)
-            needle = json.dumps(flag)[1:-1]
-            needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            conds.append(cast(ClaimRow.flags, Text).like(f'%"{needle}"%', escape="\\"))
+        if outlet is not None:
+            conds.append(ArticleRow.outlet.in_(filtering.outlet_names(s, outlet)))
+        if since is not None:
+            conds.append(filtering.since_condition(s, since))
+        if until is not None:
+            conds.append(filtering.until_condition(s, until))
+        if changed_since is not None:
+            conds.append(filtering.changed_condition(s, changed_since))
+        if needs_review:
+            conds.append(filtering.needs_review_condition())
+        if flag is not None and (pre := filtering.flag_condition(flag)) is not None:
+            conds.append(pre)
         info = _SourceInfo(s)
         base = select(*_CLAIM_COLS).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
         if conds:
