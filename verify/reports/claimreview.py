@@ -20,7 +20,9 @@ it names only who can be named: a Person for sources of kind person, an Organiza
 organisations and outlets, and, for an unattributed claim, the outlet that asserted it. An anonymous
 or vague source ("a senior official", "reports") is not a claimant anyone could look up: it is left
 out of ``author`` (a claim with no named source has no ``author``), and ``itemReviewed.description``
-says the claim was attributed to an unnamed source and how the article described it.
+says the claim was attributed to an unnamed source and how the article described it. An
+unattributed claim of an article with no outlet has no claimant either; its description names the
+article that stated it.
 
 The rating scale (``worstRating`` 1, ``bestRating`` 5; higher is better supported):
 
@@ -123,6 +125,10 @@ def claim_review(rec: ClaimRecord, name: str, url: str, today: str,
     if unnamed:
         said = "; ".join(f"“{u}”" for u in unnamed)
         item["description"] = f"Attributed by the article to an unnamed source ({said}); no claimant is named."
+    elif not named:
+        # no source, and no outlet to name as the claimant: say at least where the claim was made
+        where = f"the article “{rec.article_title}”" if rec.article_title else "the article"
+        item["description"] = f"Stated by {where} without attributing it to anyone."
     if rec.published:
         item["datePublished"] = rec.published.isoformat()
     if rec.article_url and rec.article_url.lower().startswith(("http://", "https://")):

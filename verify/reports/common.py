@@ -136,8 +136,35 @@ def rule_text(hit: Any) -> str:
     return f"{hit.rule}: {done}"
 
 
-def rules_text(rec: ClaimRecord) -> str:
-    return "; ".join(rule_text(h) for h in rec.rules)
+def rule_lines(rec: ClaimRecord) -> list[str]:
+    """Each rule that fired on the claim once, with its outcomes in the order it gave them:
+    "features/rulebook/01-corroboration.feature:10 One source alone is a single source: status
+    single-source (overruled); credibility 3"."""
+    by_rule: dict[str, list[str]] = {}
+    for h in rec.rules:
+        done = f"{h.outcome} {h.value}" + ("" if h.applied else " (overruled)")
+        by_rule.setdefault(h.rule, []).append(done)
+    return [f"{rule}: {'; '.join(outcomes)}" for rule, outcomes in by_rule.items()]
+
+
+def rules_text(rec: ClaimRecord, between: str = "\n") -> str:
+    """``rule_lines`` joined, one rule a line (or joined by ``between``)."""
+    return between.join(rule_lines(rec))
+
+
+def evidence_refs(rec: ClaimRecord) -> list[str]:
+    """The evidence attached to the claim (web addresses, files with their SHA-256), each once, oldest first."""
+    return list(dict.fromkeys(e.evidence_url for e in rec.history if e.evidence_url))
+
+
+def review_parts(rec: ClaimRecord) -> tuple[str, str, str, str]:
+    """The latest review a person gave (reviewer, UTC time, note) and the claim's evidence, as text;
+    empty strings where there is none."""
+    rev = rec.reviewed
+    evidence = "; ".join(evidence_refs(rec))
+    if rev is None:
+        return "", "", "", evidence
+    return rev.reviewer, rev.at.isoformat(timespec="seconds").replace("+00:00", "Z"), rev.note or "", evidence
 
 
 def _extras(rec: ClaimRecord) -> dict[str, Any]:

@@ -9,8 +9,11 @@ inside a cell stays; the cell is quoted.
 
 ``grade`` is the grade as shown (a person's status sets the information credibility, see
 ``verify.reports.reviewed``); ``rule_grade`` is the one the rules gave. ``needs_review`` is the rules'
-review reason as it stands: open, or answered by a person. ``matched`` lists the claims of other
-articles that state the same thing, each with its article, the match's score and this claim's drift.
+review reason as it stands: open, or answered by a person. ``rules`` gives each rule that fired once,
+one a line, with its outcomes ("file:line Name: status single-source; credibility 3"). ``matched``
+lists the claims of other articles that state the same thing, each with its article, the match's
+score and this claim's drift. ``reviewer``, ``reviewed_at`` (UTC) and ``review_note`` are those of the
+latest status a person gave the claim; ``evidence`` is every piece of evidence attached to it.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import TextIO
 from ..models import ClaimRecord
 from ..store.matches import match_pairs
 from ..printable import printable
-from .common import Report, review_text, rules_text, shown_grade, sources_text
+from .common import Report, review_parts, review_text, rules_text, shown_grade, sources_text
 
 COLUMNS = (
     "id",
@@ -39,6 +42,10 @@ COLUMNS = (
     "rule_grade",
     "needs_review",
     "matched",
+    "reviewer",
+    "reviewed_at",
+    "review_note",
+    "evidence",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -66,6 +73,7 @@ def row(rec: ClaimRecord, matched: dict[int, list[str]] | None = None) -> list[s
         cell(rec.grade),
         cell(review_text(rec)),
         cell("; ".join((matched or {}).get(rec.id, ()))),
+        *(cell(x) for x in review_parts(rec)),
     ]
 
 

@@ -1,4 +1,8 @@
-"""The report as Markdown (CommonMark with GitHub tables), every stored string escaped."""
+"""The report as Markdown (CommonMark with GitHub tables), every stored string escaped.
+
+Each claim is a table row: its rules each once, one a line, with their outcomes, and the latest
+review a person gave it (who, when, the note) with the evidence attached to the claim.
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,9 @@ from .common import (
     pair_texts,
     plural,
     review_text,
+    review_parts,
     reviewed_by,
-    rules_text,
+    rule_lines,
     sources_text,
     spool,
 )
@@ -110,8 +115,9 @@ def _write_articles(report: Report, out: TextIO) -> None:
             meta = [md(x) for x in (art.outlet, art.published, art.url, art.path) if x]
             if meta:
                 out.write(" · ".join(meta) + "\n\n")
-            out.write(_row(["ID", "Claim", "Source(s)", "Attribution", "Status", "Grade", "Flags", "Rules"]))
-            out.write(_row(["---:", "---", "---", "---", "---", "---", "---", "---"]))
+            out.write(_row(["ID", "Claim", "Source(s)", "Attribution", "Status", "Grade", "Flags", "Rules",
+                            "Latest review"]))
+            out.write(_row(["---:", "---", "---", "---", "---", "---", "---", "---", "---"]))
         out.write(_claim_row(rec))
     if current is None:
         out.write("\nNo claims match.\n")
@@ -154,6 +160,17 @@ def _claim_row(rec: ClaimRecord) -> str:
             md(status),
             md(grade_note(rec)),
             md(", ".join(rec.flags)),
-            md(rules_text(rec)),
+            # each rule once, on a line of its own within the cell; <br> is the only markup not escaped
+            "<br>".join(md(line) for line in rule_lines(rec)),
+            md(_latest_review(rec)),
         ]
     )
+
+
+def _latest_review(rec: ClaimRecord) -> str:
+    """ "ana, 2026-12-06T10:00:00Z: the note; evidence: https://..." or "" for a claim no person reviewed."""
+    reviewer, at, note, evidence = review_parts(rec)
+    text = f"{reviewer}, {at}" + (f": {note}" if note else "") if reviewer else ""
+    if evidence:
+        text += ("; " if text else "") + f"evidence: {evidence}"
+    return text
