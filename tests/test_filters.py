@@ -181,6 +181,11 @@ def test_needs_review_lists_exactly_what_check_counts(cli, desk):
     # a note answers nothing: the claim still waits for a status
     assert cli("review", waiting[1], "--note", "calling the port", "--reviewer", "ana").exit_code == 0
     assert _listed(cli, "--needs-review") == waiting[1:]
+    # a check that changes the reviewed claim's outcomes after the review puts it back in the queue,
+    # and check counts it again
+    assert cli("link", waiting[0], waiting[1], "--contradicts", "--reviewer", "ana").exit_code == 0
+    assert check_count() == n
+    assert _both(cli, "--needs-review") == waiting
 
 
 def test_filters_combine_and_the_library_takes_the_same_ones(cli, db_url, desk):

@@ -346,6 +346,10 @@ def _run(run: CheckRun, rulebook: Rulebook, today: date, batch: int, only: list[
             compiled[i].report.selected += n
         _tally(report, n, review, d)
     run.finish(run_id, report.claims, report.results)
+    if only is None:
+        # a reviewed claim whose outcomes a check changed after the review waits for a person again
+        # (verify.reports.reviewed); only the store knows when each was reviewed, so it counts them
+        report.needs_review = run.needing_review()
     return report
 
 

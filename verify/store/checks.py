@@ -15,12 +15,13 @@ from contextlib import contextmanager
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, delete, insert, or_, select, update
+from sqlalchemy import bindparam, create_engine, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from .facts import FactReader, fetch_plain
+from .filtering import needs_review_condition
 from .tables import CheckRunRow, ClaimRow, LinkRow, RuleResultRow
 
 
@@ -133,6 +134,11 @@ class CheckRun(FactReader):
             .where(CheckRunRow.id == run_id)
             .values(finished_at=datetime.now(timezone.utc), claims=claims, results=results)
         )
+
+    def needing_review(self) -> int:
+        """How many stored claims wait for a person's review, as ``list_claims(needs_review=True)``
+        selects them, counted in this transaction (after ``finish``)."""
+        return self.conn.execute(select(func.count()).select_from(ClaimRow).where(needs_review_condition())).scalar_one()
 
     # -- what the last check recorded ----------------------------------------------------------
 
