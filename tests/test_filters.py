@@ -137,7 +137,7 @@ def test_changed_since_takes_new_claims_claims_a_check_changed_and_reviewed_ones
     _one_line_error(cli("report", "--changed-since", "Monday"), "not a time: 'Monday'")
 
 
-def test_changed_since_last_takes_what_changed_since_the_last_report_to_that_file(cli, desk, tmp_path):
+def test_changed_since_last_takes_what_changed_since_the_last_report_to_that_file(cli, db_url, desk, tmp_path):
     target = tmp_path / "desk.json"
     args = ("report", "--format", "json", "--output", target, "--changed-since", "last")
 
@@ -159,6 +159,11 @@ def test_changed_since_last_takes_what_changed_since_the_last_report_to_that_fil
     assert cli("report", "--format", "json", "--output", target).exit_code == 0
     assert len(claims_in_file()) == len(desk)
     assert cli(*args).exit_code == 0 and claims_in_file() == []
+    # the library does the same with a path
+    cli("review", desk[2].id, "--note", "photos from the port", "--reviewer", "ana")
+    with verify.open_store(db_url) as store:
+        assert verify.report(store, "json", target, changed_since="last") is None
+    assert claims_in_file() == [desk[2].id]
     # another file has its own record: never written, so every claim
     other = tmp_path / "other.json"
     assert cli("report", "--format", "json", "--output", other, "--changed-since", "last").exit_code == 0
