@@ -28,6 +28,7 @@ from ..store.records import get_claim
 from .common import DbOption, out, parse_article, parse_id  # noqa: F401  (imported from here)
 from .filters import (
     ArticleOption,
+    ChangedSinceOption,
     FlagOption,
     KindOption,
     NeedsReviewOption,
@@ -117,12 +118,7 @@ def register(app: typer.Typer) -> None:
         outlet: OutletOption = None,
         since: SinceOption = None,
         until: UntilOption = None,
-        changed_since: Annotated[
-            str | None,
-            typer.Option("--changed-since", metavar="TIME", show_default=False,
-                         help="Only claims stored, changed by a check (status, flags, grade, review reasons) or"
-                              " reviewed (status, note, evidence, link, match) at or after TIME."),
-        ] = None,
+        changed_since: ChangedSinceOption = None,
         needs_review: NeedsReviewOption = False,
         limit: Annotated[int | None, typer.Option("--limit", min=0, help="At most N claims (default: all).")] = None,
         fmt: Annotated[ListFormat, typer.Option("--format", help="table or json.")] = ListFormat.table,

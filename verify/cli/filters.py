@@ -32,6 +32,17 @@ UntilOption = Annotated[
     typer.Option("--until", metavar="DATE", show_default=False,
                  help="Only articles dated on or before DATE (publication date, else ingest time). " + _WHEN),
 ]
+_CHANGED = ("Only claims stored, changed by a check (status, flags, grade, review reasons) or reviewed (status, note,"
+            " evidence, link, match) at or after TIME. ")
+ChangedSinceOption = Annotated[
+    str | None, typer.Option("--changed-since", metavar="TIME", show_default=False, help=_CHANGED + _WHEN),
+]
+ChangedSinceLastOption = Annotated[
+    str | None,
+    typer.Option("--changed-since", metavar="TIME|last", show_default=False,
+                 help=_CHANGED + _WHEN + " `last`: since the last report written to the --output file began (every"
+                      " claim the first time)."),
+]
 NeedsReviewOption = Annotated[
     bool,
     typer.Option("--needs-review", help="Only claims the rules ask a person to review that no person has answered"

@@ -15,6 +15,7 @@ from ..store import open_store
 from .common import DbOption, err, out
 from .filters import (
     ArticleOption,
+    ChangedSinceLastOption,
     FlagOption,
     KindOption,
     NeedsReviewOption,
@@ -49,13 +50,7 @@ def register(app: typer.Typer) -> None:
         outlet: OutletOption = None,
         since: SinceOption = None,
         until: UntilOption = None,
-        changed_since: Annotated[
-            str | None,
-            typer.Option("--changed-since", metavar="TIME|last", show_default=False,
-                         help="Only claims stored, changed by a check (status, flags, grade, review reasons) or"
-                              " reviewed (status, note, evidence, link, match) at or after TIME; `last`: since the"
-                              " last report written to the --output file (every claim the first time)."),
-        ] = None,
+        changed_since: ChangedSinceLastOption = None,
         needs_review: NeedsReviewOption = False,
         include_unreviewed: Annotated[
             bool,
