@@ -113,6 +113,7 @@ def test_since_and_until_go_by_publication_date_else_ingest_time(cli, desk):
     for cmd in (("claims", "list"), ("report",)):
         for bad in ("02/12/2026", "yesterday", "2026-13-01"):
             _one_line_error(cli(*cmd, "--since", bad), f"not a date: '{bad}'", "ISO date")
+        _one_line_error(cli(*cmd, "--since", "2026-12-05", "--until", "2026-12-01"), "is after --until")
 
 
 def _state(claims) -> dict[int, tuple]:

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from .errors import VerifyError
 from .models import ATTRIBUTION_KINDS, STATUSES, ClaimRecord
@@ -113,6 +113,17 @@ class ClaimFilter(BaseModel):
         if v is not None and not v.strip():
             raise VerifyError(f"an empty {info.field_name} selects nothing; leave the filter out instead")
         return v
+
+    @model_validator(mode="after")
+    def _in_order(self) -> ClaimFilter:
+        if self.since is not None and self.until is not None:
+            first = self.since.date() if isinstance(self.since, datetime) else self.since
+            last = self.until.date() if isinstance(self.until, datetime) else self.until
+            if first > last or (isinstance(self.since, datetime) and isinstance(self.until, datetime)
+                                and self.since > self.until):
+                raise VerifyError(f"--since {self.given()['since']} is after --until {self.given()['until']}:"
+                                  " no article is dated in between")
+        return self
 
     def store_args(self) -> dict[str, Any]:
         """The keyword arguments of ``list_claims`` for this filter."""
