@@ -56,6 +56,11 @@ def parse_when(value: Any, what: str = "date") -> date | datetime:
     raise VerifyError(f"not a {what}: {value!r}; give {WHEN_FORMS}")
 
 
+def means_last(value: Any) -> bool:
+    """``--changed-since last``: since the last report written to the same file."""
+    return isinstance(value, str) and value.strip().lower() == "last"
+
+
 class ClaimFilter(BaseModel):
     """The filters of a claim listing or report; ``None`` (or False) leaves a filter out."""
 
@@ -102,7 +107,7 @@ class ClaimFilter(BaseModel):
         if v is None:
             return None
         what = {"since": "date", "until": "date", "changed_since": "time"}[info.field_name]
-        if what == "time" and isinstance(v, str) and v.strip().lower() == "last":
+        if what == "time" and means_last(v):
             raise VerifyError("--changed-since last means since the last report written to a file: give the"
                               " file with --output")
         return parse_when(v, what)

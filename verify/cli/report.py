@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from ..filters import means_last
 from ..reports import write_report, write_report_file
 from ..store import open_store
 from .common import DbOption, err, out
@@ -63,7 +64,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """A summary of the stored claims (by status, source, attribution; what they rest on), then
         each article with its claims and each source with its record; every filter given must hold."""
-        last = changed_since is not None and changed_since.strip().lower() == "last"
+        last = means_last(changed_since)
         chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, outlet=outlet,
                               since=since, until=until, changed_since=None if last and output else changed_since,
                               needs_review=needs_review)

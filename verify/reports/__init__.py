@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from rich.console import Console
 
 from ..errors import VerifyError
-from ..filters import ClaimFilter
+from ..filters import ClaimFilter, means_last
 from . import claimreview, csv, html, json, markdown, table
 from .common import Report
 from .files import checked_target, last_written, record_written, replaced, stamp_path
@@ -95,7 +95,7 @@ def write_report_file(
     target = checked_target(path)
     since_last = None
     track = stamp_path(target).exists()
-    if isinstance(changed_since, str) and changed_since.strip().lower() == "last":
+    if means_last(changed_since):
         since_last = changed_since = last_written(target)
         track = True
     chosen = ClaimFilter.of(changed_since=changed_since, **filters)
