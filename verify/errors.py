@@ -32,3 +32,9 @@ class StoreError(VerifyError):
     """A database that cannot be opened or upgraded."""
 
     exit_code = 5
+
+
+class Conflict(VerifyError):
+    """Someone else changed a claim after it was shown, so acting on what was shown would overwrite them."""
+
+    exit_code = 6

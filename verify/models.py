@@ -197,6 +197,21 @@ class Event(_Model):
     evidence_url: str | None = None
 
 
+def standing_reviews(history: list[Event]) -> list[Event]:
+    """A claim's status events that still stand, oldest first, from its history in order.
+
+    Undo appends an event instead of deleting one: an ``undo`` event that carries a status withdraws
+    the latest status event still standing, so the one before it (or the rules, if none) speaks again.
+    """
+    standing: list[Event] = []
+    for e in history:
+        if e.action == "status" and e.to_status:
+            standing.append(e)
+        elif e.action == "undo" and e.to_status and standing:
+            standing.pop()
+    return standing
+
+
 class ClaimRecord(_Model):
     """A stored claim with everything a reviewer or a report needs."""
 
@@ -230,11 +245,9 @@ class ClaimRecord(_Model):
 
     @property
     def reviewed(self) -> Event | None:
-        """The latest status a person gave the claim (its last status event), or None."""
-        for e in reversed(self.history):
-            if e.action == "status" and e.to_status:
-                return e
-        return None
+        """The status a person gave the claim that stands (its last status event not undone), or None."""
+        standing = standing_reviews(self.history)
+        return standing[-1] if standing else None
 
     @property
     def grade(self) -> str | None:

@@ -1,4 +1,6 @@
-"""``verify review ID --status S``: a person's verdict on a claim, kept as an append-only event."""
+"""``verify review ID --status S``: a person's verdict on a claim, kept as an append-only event.
+
+With no ID, `verify review` opens the review queue (``verify.cli.queue``)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from ..errors import VerifyError
 from ..reviews import add_note, review_claim
 from ..store import open_store
 from ..store.records import check_status
-from .claims import parse_id
+from .claims import parse_article, parse_id
 from ..printable import printable
 from .common import DbOption, out
 
@@ -19,10 +21,14 @@ from .common import DbOption, out
 def register(app: typer.Typer) -> None:
     @app.command("review")
     def review_cmd(
-        claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's ID.", show_default=False)],
+        claim_id: Annotated[
+            str | None,
+            typer.Argument(metavar="[ID]", help="The claim's ID; without one, the review queue opens.", show_default=False),
+        ] = None,
         status: Annotated[
             str | None,
-            typer.Option("--status", help="unverified, single-source, corroborated, confirmed, disputed or refuted."),
+            typer.Option("--status", help="unverified, single-source, corroborated, confirmed, disputed or refuted "
+                         "(the queue: only claims with this status)."),
         ] = None,
         note: Annotated[str | None, typer.Option("--note", help="Why: what you checked and found.")] = None,
         evidence: Annotated[
@@ -31,13 +37,34 @@ def register(app: typer.Typer) -> None:
         reviewer: Annotated[
             str | None, typer.Option("--reviewer", help="Who reviews (default: $VERIFY_REVIEWER, else your login name).")
         ] = None,
+        source: Annotated[str | None, typer.Option("--source", help="The queue: only claims a source made or relayed.")] = None,
+        flag: Annotated[str | None, typer.Option("--flag", help="The queue: only claims carrying this flag.")] = None,
+        article: Annotated[str | None, typer.Option("--article", help="The queue: only claims of this article ID.")] = None,
+        needs_review: Annotated[
+            bool, typer.Option("--needs-review", help="The queue: only claims the rules asked a person to review.")
+        ] = False,
         db: DbOption = None,
     ) -> None:
         """Set a claim's status as your judgement (it outranks every rule), or add a note or evidence.
 
         Every review is recorded with who, when, the status before and after, the note and the
-        evidence; nothing already recorded is changed.
+        evidence; nothing already recorded is changed. Without an ID, work through the claims that
+        need a person in an interactive queue, most urgent first, one key per action (? lists them).
         """
+        if claim_id is None:
+            if note is not None or evidence is not None:
+                raise VerifyError("--note and --evidence go with a claim ID; in the queue, n adds a note and e evidence")
+            if status is not None:
+                check_status(status)
+            from .queue import run_queue
+
+            with open_store(db) as store:
+                said = run_queue(store, reviewer, status=status, source=source, flag=flag,
+                                 article=parse_article(article), needs_review=needs_review)
+            out.print(Text(printable(said)))
+            return
+        if source is not None or flag is not None or article is not None or needs_review:
+            raise VerifyError("--source, --flag, --article and --needs-review narrow the queue (`verify review` with no ID)")
         cid = parse_id(claim_id)
         if status is not None:
             check_status(status)
