@@ -25,6 +25,8 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     """No test reads or writes the user's own database: the default location moves to a temp dir."""
     monkeypatch.delenv("VERIFY_DATABASE_URL", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    # nor the user's review queue places
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("xdg-state")))
 
 
 @pytest.fixture(scope="session")

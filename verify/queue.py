@@ -35,7 +35,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from .claimview import ClaimView, Viewer, check_unchanged, require_text
 from .config import PACKAGE_DIR, reviewer_name
-from .errors import VerifyError
+from .errors import Conflict, VerifyError
 from .models import ClaimRecord, Event, LinkView
 from .reports.reviewed import needs_review_open
 from .reviews import add_note, review_claim
@@ -256,7 +256,11 @@ class ReviewQueue:
 
     # -- actions ---------------------------------------------------------------------------
     def _acting(self) -> int:
-        check_unchanged(self.store, self.view.seen)
+        try:
+            check_unchanged(self.store, self.view.seen)
+        except Conflict:
+            self.refresh()  # the claim as it now is is what the reviewer is asked about again
+            raise
         return self.claim_id
 
     def _after(self, done: Done) -> None:
