@@ -213,3 +213,36 @@ def test_the_reference_article_worked_through_in_two_sittings(store, db_url):
     done = subprocess.run([sys.executable, "-c", CLI_CODE, "review", "--article", "1"], capture_output=True, text=True,
                           env={**os.environ, "VERIFY_DATABASE_URL": db_url}, timeout=120)
     assert "standard input is not a terminal" in done.stderr
+
+
+def test_evidence_link_and_bad_input_in_the_session(odesa, db_url, tmp_path):
+    o = _order(odesa)
+    photo = tmp_path / "terminal.jpg"
+    photo.write_bytes(b"not really a photo")
+    s = Session(db_url)
+    s.expect(f"Queue 1/12 · claim {o[0]}")
+    s.key("e", then="Evidence (web address or file):")
+    s.line(str(tmp_path / "missing.jpg"))
+    s.expect("neither an http(s) URL nor an existing file")
+    s.key("e", then="Evidence (web address or file):")
+    s.line(str(photo))
+    s.key("", then="Note on the evidence (optional):")
+    s.line("The owner's photo of the silo")
+    s.expect("evidence attached")
+    s.key("l", then="Link to claim ID:")
+    s.line("999")
+    s.key("", then="c corroborates or x contradicts:")
+    s.line("x")
+    s.expect("no claim with ID 999")
+    s.key("l", then="Link to claim ID:")
+    s.line(str(o[1]))
+    s.key("", then="c corroborates or x contradicts:")
+    s.line("x")
+    s.expect(f"claim {o[0]} contradicts claim {o[1]}")
+    s.key("w", then="no action on that key; press ? for the keys")
+    s.key("z", then="withdrawn")
+    s.quit()
+    rec = verify.claim(odesa, o[0])
+    assert rec.links == [] and rec.status == "unverified"
+    assert [e.action for e in rec.history] == ["note", "link", "unlink"]
+    assert rec.history[0].evidence_url.startswith(photo.resolve().as_uri() + "#sha256=")

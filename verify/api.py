@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .comparison import Comparison
     from .filters import ClaimFilter
     from .pipeline import FileOutcome, IngestSummary
+    from .queue import ReviewQueue
     from .rules import CheckReport, Rulebook
     from .store import Store
     from .store.matches import MatchSummary
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "IngestSummary", "check", "claim", "claims", "compare", "explain", "extract_claims", "extract_files",
     "grade_meaning", "ingest", "link", "load_rules", "match_articles", "matches", "open_store", "report", "review",
-    "review_match",
+    "review_match", "review_queue",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -222,6 +223,26 @@ def review(store: Store, claim_id: int, status: str, *, note: str | None = None,
     from .reviews import review_claim
 
     return review_claim(store, claim_id, status, note=note, evidence=evidence, reviewer=reviewer)
+
+
+def review_queue(store: Store, reviewer: str | None = None, *, status: str | None = None, source: str | None = None,
+                 flag: str | None = None, article: int | None = None, needs_review: bool = False) -> ReviewQueue:
+    """The claims that need a person, most urgent first, as ``reviewer``'s pass over them; what
+    `verify review` with no ID works through (the order is documented in :mod:`verify.queue`).
+
+    It starts where this reviewer stopped last time on this database. ``queue.view`` is the claim at
+    hand; ``set_status``, ``add_note``, ``link``, ``skip``, ``next``, ``back`` and ``undo`` act on it,
+    and an action on a claim someone changed since it was shown raises :class:`verify.errors.Conflict`.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     q = verify.review_queue(store, "desk")
+        ...     print(q.claim_id, q.urgencies[q.claim_id].reasons)
+        ...     q.set_status("disputed", note="Port authority figures are far lower")
+    """
+    from .queue import ReviewQueue
+
+    return ReviewQueue(store, reviewer, status=status, source=source, flag=flag, article=article,
+                       needs_review=needs_review)
 
 
 def link(store: Store, a: int, b: int, relation: str = "corroborates", *, reviewer: str | None = None,

@@ -158,12 +158,14 @@ def change_since(store, seen: Seen) -> str | None:
     later = [e for e in now.history if seen.last_event is None or e.id > seen.last_event]
     if later:
         e = later[-1]
-        if e.to_status:
-            what = f"set it to {e.to_status}" if e.action == "status" else f"undid a review, leaving it {e.to_status}"
-        elif e.evidence_url:
-            what = "attached evidence"
+        if e.action == "status":
+            what = f"set it to {e.to_status}"
+        elif e.action == "undo":
+            what = f"undid a review, leaving it {e.to_status}" if e.to_status else "withdrew a note"
+        elif e.action in ("link", "unlink"):
+            what = "linked it" if e.action == "link" else "withdrew a link"
         else:
-            what = "added a note"
+            what = "attached evidence" if e.evidence_url else f"added a {e.action}"
         told = f"{e.reviewer} {what} (event {e.id}, {e.at:%H:%M} UTC)"
         if e.note:
             told += f": {e.note}"

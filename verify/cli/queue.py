@@ -20,14 +20,17 @@ from prompt_toolkit.key_binding import KeyBindings
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.output.vt100 import Vt100_Output
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from ..claimview import ClaimView, SourceShown
 from ..errors import Conflict, VerifyError
 from ..printable import printable
+from ..api import review_queue
 from ..queue import VERDICTS, ReviewQueue
 from ..reports.reviewed import grade_note, review_text
 from ..reports.table import status_text
+from ..reviews import evidence_ref
 from .common import out
 
 STATUS_KEYS = {"c": "confirmed", "r": "refuted", "d": "disputed", "o": "corroborated", "s": "single-source",
@@ -145,7 +148,9 @@ class Terminal:
         console = Console(file=buf, width=width, force_terminal=True, color_system=self.color, highlight=False,
                           legacy_windows=False)
         for line in lines:
-            console.print(line, overflow="fold")
+            # an indented line keeps its indent when it wraps
+            indent = len(line.plain) - len(line.plain.lstrip(" "))
+            console.print(Padding(line[indent:], (0, 0, 0, indent)) if indent else line, overflow="fold")
         return buf.getvalue().rstrip("\n").split("\n")
 
     def draw(self, rows: list[str]) -> None:
@@ -263,6 +268,7 @@ class QueueScreen:
         elif key == "e":
             where = self.ask("Evidence (web address or file): ", keep=False)
             if where is not None:
+                evidence_ref(where)  # a bad address or a missing file is said before the note is asked for
                 note = self.ask("Note on the evidence (optional): ")
                 ev = q.add_note(note or None, evidence=where)
                 self.say(f"evidence attached (event {ev.id}): {ev.evidence_url}", "green")
@@ -338,7 +344,7 @@ def run_queue(store, reviewer: str | None, **filters) -> str:
                           "terminal; review one claim with `verify review ID --status S --note TEXT`")
     if not sys.stdout.isatty():
         raise VerifyError("`verify review` without a claim ID is an interactive queue and standard output is not a terminal")
-    queue = ReviewQueue(store, reviewer, **filters)
+    queue = review_queue(store, reviewer, **filters)
     if not len(queue):
         return "no claims need a person" + (" with these filters" if any(v for v in filters.values()) else "")
     screen = QueueScreen(queue, Terminal())
