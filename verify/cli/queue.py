@@ -48,7 +48,7 @@ KEYS = [
     ("q", "quit; `verify review` continues here next time"),
     ("?", "these keys"),
 ]
-FOOTER = "crdosu status  n note  e evidence  l link  ␣ skip  b back  z undo  q quit  ? keys"
+FOOTER = "crdosu status  n note  e evidence  l link  ␣ skip  b back  z undo  q quit  ?"
 SHORT_FOOTER = "crdosu status n note e evid. l link ␣ skip b back z undo q quit ? keys"
 
 
@@ -136,6 +136,8 @@ class Terminal:
 
     def __init__(self) -> None:
         self.input = create_input(sys.stdin)
+        # keys typed ahead of the screen (quick typing, a paste): each is still acted on, in order
+        self.pending: list[str] = []
         color = out.color_system if out.color_system else None
         self.color = None if os.environ.get("NO_COLOR") else (color or "standard")
 
@@ -158,22 +160,36 @@ class Terminal:
         sys.stdout.flush()
 
     def key(self) -> str:
-        """One key press: a character, or a prompt_toolkit key name ("up", "c-c", ...)."""
+        """One key press: a character, or a prompt_toolkit key name ("up", "c-c", "c-m" for Enter, ...)."""
         with self.input.raw_mode():
-            while True:
+            while not self.pending:
                 select.select([self.input.fileno()], [], [])
                 keys = self.input.read_keys()
                 if not keys:
                     # a lone escape, or a sequence cut short: wait briefly for the rest
                     if not select.select([self.input.fileno()], [], [], 0.05)[0]:
                         keys = self.input.flush_keys()
-                for k in keys:
-                    if k.key == Keys.CPRResponse:
-                        continue
-                    return k.key.value if isinstance(k.key, Keys) else k.key
+                self.pending.extend(k.key.value if isinstance(k.key, Keys) else k.key
+                                    for k in keys if k.key != Keys.CPRResponse)
+        return self.pending.pop(0)
+
+    def _typed_ahead(self) -> tuple[str, bool]:
+        """Characters typed ahead of a line prompt, up to Enter; and whether Enter came."""
+        text = []
+        while self.pending:
+            k = self.pending.pop(0)
+            if k == "c-m":
+                return "".join(text), True
+            if len(k) == 1:
+                text.append(k)
+        return "".join(text), False
 
     def line(self, message: str, default: str = "") -> str | None:
         """A line typed at the bottom of the screen; None when cancelled (Escape or Ctrl-C)."""
+        ahead, entered = self._typed_ahead()
+        if entered:
+            return default + ahead
+        default += ahead
         cols, rows = self.size
         sys.stdout.write(f"\x1b[{rows};1H\x1b[2K")
         sys.stdout.flush()
@@ -318,7 +334,7 @@ class QueueScreen:
         cid = self.q.claim_id
         ev = self.q.set_status(status, note=note)
         self.draft = ""
-        change = f"{ev.from_status} → {ev.to_status}" if ev.from_status != ev.to_status else f"{ev.to_status} (unchanged)"
+        change = f"{ev.from_status} → {ev.to_status}" if ev.from_status != ev.to_status else f"stays {ev.to_status}"
         self.move(self.q.next(), f"claim {cid}: {change} (event {ev.id})")
 
     def link(self) -> None:
@@ -355,5 +371,5 @@ def run_queue(store, reviewer: str | None, **filters) -> str:
         sys.stdout.write("\x1b[?1049l")
         sys.stdout.flush()
         queue.save()
-    return (f"stopped at claim {queue.claim_id}, {queue.pos + 1} of {len(queue)} ({len(queue.reviewed)} reviewed, "
-            f"{len(queue.state.skipped)} skipped); `verify review` resumes here")
+    return (f"stopped at claim {queue.claim_id}, {queue.pos + 1} of {len(queue)}: {len(queue.reviewed)} reviewed, "
+            f"{len(queue.state.skipped)} skipped; `verify review` resumes here")

@@ -23,7 +23,7 @@ def register(app: typer.Typer) -> None:
     def review_cmd(
         claim_id: Annotated[
             str | None,
-            typer.Argument(metavar="[ID]", help="The claim's ID; without one, the review queue opens.", show_default=False),
+            typer.Argument(metavar="ID", help="The claim's ID; without one, the review queue opens.", show_default=False),
         ] = None,
         status: Annotated[
             str | None,
@@ -48,8 +48,9 @@ def register(app: typer.Typer) -> None:
         """Set a claim's status as your judgement (it outranks every rule), or add a note or evidence.
 
         Every review is recorded with who, when, the status before and after, the note and the
-        evidence; nothing already recorded is changed. Without an ID, work through the claims that
-        need a person in an interactive queue, most urgent first, one key per action (? lists them).
+        evidence; nothing already recorded is changed.
+
+        Without an ID: the review queue, the claims that need a person, most urgent first, one key per action (? lists them).
         """
         if claim_id is None:
             if note is not None or evidence is not None:
