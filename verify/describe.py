@@ -162,6 +162,8 @@ def render_claim(rec: ClaimRecord, console: Console) -> None:
         line = Text(f"  {e.at:%Y-%m-%d %H:%M} UTC  {e.reviewer}  ")
         if e.action == "status":
             line.append(f"{e.from_status or '-'} → {e.to_status}")
+        elif e.to_status:  # an undo that put back an earlier status
+            line.append(f"{e.action} {e.from_status or '-'} → {e.to_status}")
         else:
             line.append(e.action)
         p(line)
