@@ -5,6 +5,7 @@ driven as a person drives it, in an 80×24 pseudo-terminal, by keys."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -108,7 +109,9 @@ class Session:
                                    dimensions=(24, 80), timeout=60)
 
     def expect(self, text: str) -> None:
-        self.child.expect_exact(text)
+        # the screen wraps long lines at spaces: any run of whitespace may stand for a space
+        words = text.split(" ")
+        self.child.expect(r"\s+".join(re.escape(w) for w in words))
 
     def key(self, key: str, then: str | None = None) -> None:
         self.child.send(key)
@@ -246,3 +249,33 @@ def test_evidence_link_and_bad_input_in_the_session(odesa, db_url, tmp_path):
     assert rec.links == [] and rec.status == "unverified"
     assert [e.action for e in rec.history] == ["note", "link", "unlink"]
     assert rec.history[0].evidence_url.startswith(photo.resolve().as_uri() + "#sha256=")
+
+
+def test_the_paragraph_is_cut_around_the_claim_at_word_boundaries():
+    from verify.claimview import paragraph
+
+    text = "Headline\n" + "Earlier words here. " * 30 + "The claim itself." + " Later words follow." * 30 + "\nNext paragraph."
+    start = text.index("The claim")
+    p = paragraph(text, (start, start + len("The claim itself.")), context=120)
+    assert p.claim == "The claim itself."
+    end = start + len(p.claim)
+    # each side is the text next to the claim, cut between words, the cut marked
+    assert p.before.startswith("…") and text[:start].endswith(p.before[1:])
+    assert text[start - len(p.before)] == " "
+    assert p.after.endswith("…") and text[end:].startswith(p.after[:-1]) and text[end + len(p.after) - 1] == " "
+    assert len(p.before) + len(p.after) <= 122
+    short = paragraph("One line. The claim.", (10, 20))
+    assert (short.before, short.claim, short.after) == ("One line. ", "The claim.", "")
+
+
+def test_stored_text_reaches_the_terminal_without_its_control_characters(odesa, db_url):
+    o = _order(odesa)
+    # a note that would retitle the window and clear the screen, on a review then undone, so that
+    # the claim is in the queue again with the note in its history
+    ev = verify.review(odesa, o[0], "unverified", reviewer="ben", note="see \x1b]0;owned\x07 \x1b[2J here")
+    undo_event(odesa, o[0], ev.id, reviewer="ben")
+    s = Session(db_url)
+    s.expect(f"Queue 1/12 · claim {o[0]}")
+    s.key("\x1b[6~")  # PgDn, to the history
+    s.expect("see \ufffd]0;owned\ufffd \ufffd[2J here")
+    s.quit()

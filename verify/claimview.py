@@ -137,9 +137,12 @@ class Viewer:
                 linked.append(LinkedClaim(link=ln, text=other.text, status=other.status))
             except NotFound:
                 continue
+        para = paragraph(self._texts[rec.article_id], rec.span)
+        if para.claim != rec.text and not para.claim.strip():
+            para = Paragraph(before="", claim=rec.text, after="")  # no stored text to show it in
         return ClaimView(
             record=rec,
-            paragraph=paragraph(self._texts[rec.article_id], rec.span),
+            paragraph=para,
             sources=[SourceShown(source=s, record=self.record(s.canonical)) for s in rec.sources],
             relayed_by=[SourceShown(source=s, record=self.record(s.canonical)) for s in rec.relayed_by],
             linked=linked,
@@ -166,7 +169,7 @@ def change_since(store, seen: Seen) -> str | None:
             what = "linked it" if e.action == "link" else "withdrew a link"
         else:
             what = "attached evidence" if e.evidence_url else f"added a {e.action}"
-        told = f"{e.reviewer} {what} (event {e.id}, {e.at:%H:%M} UTC)"
+        told = f"{e.reviewer} {what} (event {e.id}, {e.at:%Y-%m-%d %H:%M} UTC)"
         if e.note:
             told += f": {e.note}"
         return told

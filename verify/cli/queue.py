@@ -222,7 +222,7 @@ class QueueScreen:
 
     def header(self, cols: int) -> Text:
         cid = self.q.claim_id
-        h = Text(f" Queue {self.q.pos + 1}/{len(self.q)} · claim {cid} · {self.q.reviewer}", style="bold reverse")
+        h = Text(printable(f" Queue {self.q.pos + 1}/{len(self.q)} · claim {cid} · {self.q.reviewer}"), style="bold reverse")
         if self.q.skipped(cid):
             h.append(" · skipped before", style="bold reverse")
         h.append(" " * max(0, cols - len(h.plain)), style="reverse")
@@ -290,7 +290,7 @@ class QueueScreen:
                 self.say(f"evidence attached (event {ev.id}): {ev.evidence_url}", "green")
         elif key == "l":
             self.link()
-        elif key in (" ", "right", "j"):
+        elif key in (" ", "right"):
             cid = q.claim_id
             self.move(q.skip(), f"skipped claim {cid}; it comes back at the end")
         elif key in ("b", "left"):
