@@ -169,18 +169,28 @@ def test_someone_elses_change_is_shown_and_nothing_is_overwritten(odesa, db_url)
     o = _order(odesa)
     s = Session(db_url)
     s.expect(f"Queue 1/12 · claim {o[0]}")
-    verify.review(odesa, o[0], "disputed", note="Port authority figures are far lower", reviewer="ben")
-    s.key("u", then=f"claim {o[0]} changed since it was shown: ben set it to disputed")
-    s.expect("nothing was recorded")
-    assert verify.claim(odesa, o[0]).status == "disputed"
     s.key("r", then="Why refuted? Note:")
     s.line("")  # an empty note is no reason
     s.expect("refuted needs a note")
     s.key("r", then="Why refuted? Note:")
-    s.line("The terminal's owner shows the stock intact")
+    s.child.send("The terminal's owner shows the stock intact")
+    # ben records his verdict while ana is still typing hers
+    verify.review(odesa, o[0], "disputed", note="Port authority figures are far lower", reviewer="ben")
+    s.line("")
+    # the claim shown again as it now is, and why
+    s.expect("Status: disputed")
+    s.expect(f"claim {o[0]} changed since it was shown: ben set it to disputed")
+    s.expect("nothing was recorded")
+    assert [e.reviewer for e in verify.claim(odesa, o[0]).history] == ["ben"]
+    # asked again, her note offered again
+    s.key("r", then="Why refuted? Note: The terminal's owner shows the stock intact")
+    s.line("")
     s.expect(f"claim {o[0]}: disputed → refuted")
     s.quit()
-    assert [(e.reviewer, e.to_status) for e in verify.claim(odesa, o[0]).history] == [("ben", "disputed"), ("ana", "refuted")]
+    assert [(e.reviewer, e.to_status, e.note) for e in verify.claim(odesa, o[0]).history] == [
+        ("ben", "disputed", "Port authority figures are far lower"),
+        ("ana", "refuted", "The terminal's owner shows the stock intact"),
+    ]
 
 
 def test_not_a_terminal_is_one_line_and_a_non_zero_exit(odesa, db_url):

@@ -202,6 +202,9 @@ class ReviewQueue:
 
     @property
     def view(self) -> ClaimView:
+        """The claim at hand as shown, read when first asked for."""
+        if self.claim_id is None:
+            raise VerifyError("no claims need a person in this queue")
         if self._view is None or self._view.record.id != self.claim_id:
             self._view = self.viewer.view(self.claim_id)
         return self._view

@@ -266,6 +266,7 @@ class QueueScreen:
                 return
             try:
                 self.act(key)
+                self.draft = ""  # done (or cancelled): the next note starts empty
             except Conflict as e:
                 self.q.refresh()
                 self.say(f"{e} — shown again; nothing was recorded", "bold yellow")
@@ -333,7 +334,6 @@ class QueueScreen:
                 return
         cid = self.q.claim_id
         ev = self.q.set_status(status, note=note)
-        self.draft = ""
         change = f"{ev.from_status} → {ev.to_status}" if ev.from_status != ev.to_status else f"stays {ev.to_status}"
         self.move(self.q.next(), f"claim {cid}: {change} (event {ev.id})")
 
