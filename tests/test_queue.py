@@ -14,6 +14,7 @@ import pytest
 
 import verify
 from verify.errors import Conflict
+from verify.cli.queue import FOOTER
 from verify.queue import ReviewQueue, queue_items, queue_state_path
 from verify.store.events import undo_event
 
@@ -133,7 +134,11 @@ class Session:
 def test_a_session_by_keys_quit_in_the_middle_and_continued(odesa, db_url):
     o = _order(odesa)
     s = Session(db_url)
-    s.expect(f"Queue 1/12 · claim {o[0]} · ana")
+    # one screen is 24 lines of at most 80 characters: a header, the claim, a message, the keys
+    s.child.expect_exact(FOOTER)
+    screen = [*s.child.before.split("\x1b[H\x1b[2J")[-1].split("\n")[:-1], FOOTER]
+    assert len(screen) == 24 and all(len(line.rstrip("\r")) <= 80 for line in screen)
+    assert screen[0].startswith(f" Queue 1/12 · claim {o[0]} · ana")
     s.key("?", then="undo your last action (recorded as a new event)")
     s.key("x", then=f"claim {o[0]} · ana")
     s.key("c", then="Why confirmed? Note:")
