@@ -294,3 +294,12 @@ def test_stored_text_reaches_the_terminal_without_its_control_characters(odesa, 
     s.key("\x1b[6~")  # PgDn, to the history
     s.expect("see \ufffd]0;owned\ufffd \ufffd[2J here")
     s.quit()
+
+
+def test_an_unknown_flag_or_source_is_one_line_and_nothing_opens(odesa, db_url):
+    for args, said in ((["--flag", "no-such-flag"], "unknown flag"), (["--source", "Nobody Known"], "Nobody Known")):
+        s = Session(db_url, *args)
+        rest = s.child.read()
+        s.child.close()
+        assert s.child.exitstatus != 0 and said in rest
+        assert rest.strip().count("\n") == 0 and "Queue" not in rest, rest

@@ -6,8 +6,8 @@ everything it decides is decided here, so the same queue can be driven from Pyth
 **Which claims.** A claim needs a person when no person's status stands on it (``verify.models
 .standing_reviews``: an undone review does not count), or when the rules asked for a review again
 after the last one (``needs_review_open``). ``status``, ``source``, ``flag`` and ``article`` narrow
-the queue as they narrow `verify claims list`; ``needs_review`` keeps only claims the rules asked a
-person to look at.
+the queue as they narrow `verify claims list` (``verify.filters``); ``needs_review`` keeps only the
+claims the rules asked a person to look at.
 
 **In what order.** Each claim scores the weights of ``verify/data/urgency.toml`` that apply to it:
 its flags (an unsourced or anonymous figure first, then drift between articles and allegations,
@@ -36,12 +36,13 @@ from pydantic import BaseModel, Field, ValidationError
 from .claimview import ClaimView, Viewer, check_unchanged, require_text
 from .config import PACKAGE_DIR, reviewer_name
 from .errors import Conflict, VerifyError
+from .filters import ClaimFilter
 from .models import ClaimRecord, Event, LinkView
 from .reports.reviewed import needs_review_open
 from .reviews import add_note, review_claim
 from .store.events import undo_event
 from .store.links import link_claims, unlink_claims
-from .store.records import check_status, list_claims
+from .store.records import check_status
 
 URGENCY_FILE = PACKAGE_DIR / "data" / "urgency.toml"
 # a verdict says the claim is true or false: it needs a reason a reader can check
@@ -96,9 +97,12 @@ class QueueItem(BaseModel):
 def queue_items(store, *, status: str | None = None, source: str | None = None, flag: str | None = None,
                 article: int | None = None, needs_review: bool = False) -> list[QueueItem]:
     """The claims that need a person, most urgent first."""
+    # the filters as `verify claims list` checks and applies them
+    chosen = ClaimFilter.of(status=status, source=source, flag=flag, article=article, needs_review=needs_review)
+    chosen.check(store)
     items = []
-    for rec in list_claims(store, status=status, source=source, flag=flag, article=article):
-        if needs_person(rec) and (not needs_review or needs_review_open(rec)):
+    for rec in chosen.claims(store):
+        if needs_person(rec):
             items.append(QueueItem(claim_id=rec.id, article_id=rec.article_id, urgency=urgency(rec)))
     # list_claims gives article order; a stable sort keeps it among equal scores
     items.sort(key=lambda i: -i.urgency.score)
