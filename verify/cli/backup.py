@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
     @app.command("export")
     def export_cmd(
         output: Annotated[Path | None, typer.Option("--output", "-o", help="The file to write (default: standard output).",
-                                                    show_default=False, dir_okay=False)] = None,
+                                                    show_default=False)] = None,
         db: DbOption = None,
     ) -> None:
         """Write the whole store as JSON Lines: every table, with its schema version. A backup, or a

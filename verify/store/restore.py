@@ -26,7 +26,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import InputError, StoreError
-from .backup import BATCH, FORMAT, FORMAT_VERSION, OnRows, column_kind
+from .backup import BATCH, FORMAT, FORMAT_VERSION, OnRows, column_kind, schema_tables
 from .db import (
     VERSION_TABLE, _first_line, _known_revisions, current_revision, head_revision, mask_url, migrate, store_error,
 )
@@ -189,7 +189,9 @@ def refuse_unless_empty(store: Any) -> None:
     except SQLAlchemyError as e:
         raise store_error(e, store.engine.url, "read") from None
     if held:
-        what = ", ".join(f"{c} {n}" for n, c in sorted(held.items(), key=lambda x: -x[1])[:3])
+        # the tables a person knows first: in the schema's order, articles before what hangs on them
+        order = {t.name: i for i, t in enumerate(schema_tables())}
+        what = ", ".join(f"{c} {n}" for n, c in sorted(held.items(), key=lambda x: order.get(x[0], len(order)))[:3])
         raise StoreError(f"the database {mask_url(store.engine.url)} is not empty ({what}"
                          f"{', ...' if len(held) > 3 else ''}); import into an empty database")
 
