@@ -189,9 +189,11 @@ def refuse_unless_empty(store: Any) -> None:
     except SQLAlchemyError as e:
         raise store_error(e, store.engine.url, "read") from None
     if held:
-        # the tables a person knows first: in the schema's order, articles before what hangs on them
+        # the tables a person knows first: the schema's order, tables others refer to before the rest
         order = {t.name: i for i, t in enumerate(schema_tables())}
-        what = ", ".join(f"{c} {n}" for n, c in sorted(held.items(), key=lambda x: order.get(x[0], len(order)))[:3])
+        referred = {fk.column.table.name for t in schema_tables() for fk in t.foreign_keys}
+        first = sorted(held, key=lambda n: (n not in referred, order.get(n, len(order)), n))
+        what = ", ".join(f"{held[n]} {n}" for n in first[:3])
         raise StoreError(f"the database {mask_url(store.engine.url)} is not empty ({what}"
                          f"{', ...' if len(held) > 3 else ''}); import into an empty database")
 
