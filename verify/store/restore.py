@@ -181,13 +181,18 @@ def _counts(conn: Connection) -> dict[str, int]:
     return {n: conn.execute(select(func.count()).select_from(Table(n, meta))).scalar_one() for n in sorted(names)}
 
 
-def refuse_unless_empty(store: Any) -> None:
-    """One line naming what the database holds, unless it holds nothing."""
+def refuse_unless_empty(store: Any, conn: Connection | None = None) -> None:
+    """One line naming what the database holds, unless it holds nothing (read through ``conn``,
+    inside the import's transaction, where one is given)."""
     try:
-        with store.engine.connect() as conn:
-            held = {n: c for n, c in _counts(conn).items() if c}
+        if conn is not None:
+            counts = _counts(conn)
+        else:
+            with store.engine.connect() as own:
+                counts = _counts(own)
     except SQLAlchemyError as e:
         raise store_error(e, store.engine.url, "read") from None
+    held = {n: rows for n, rows in counts.items() if rows}
     if held:
         # the tables a person knows first: the schema's order, tables others refer to before the rest
         order = {t.name: i for i, t in enumerate(schema_tables())}
@@ -227,6 +232,8 @@ def _import_rows(store: Any, reader: ExportReader, head: dict, on_rows: OnRows |
             if engine.dialect.name == "sqlite":
                 conn = conn.execution_options(sqlite_immediate=True)
             with conn.begin():
+                # again inside the transaction: another process may have written since the first look
+                refuse_unless_empty(store, conn)
                 _read_tables(conn, reader, head, on_rows)
                 if engine.dialect.name == "postgresql":
                     _reset_sequences(conn)
