@@ -198,7 +198,7 @@ def refuse_unless_empty(store: Any, conn: Connection | None = None) -> None:
         order = {t.name: i for i, t in enumerate(schema_tables())}
         referred = {fk.column.table.name for t in schema_tables() for fk in t.foreign_keys}
         first = sorted(held, key=lambda n: (n not in referred, order.get(n, len(order)), n))
-        what = ", ".join(f"{held[n]} {n}" for n in first[:3])
+        what = ", ".join(f"{n}: {held[n]}" for n in first[:3])
         raise StoreError(f"the database {mask_url(store.engine.url)} is not empty ({what}"
                          f"{', ...' if len(held) > 3 else ''}); import into an empty database")
 
