@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
-from ..errors import StoreError
+from ..errors import StoreError, VerifyError
 from .db import VERSION_TABLE, store_error
 from .tables import Base
 
@@ -166,17 +166,17 @@ def export_store(store: Any, out: str | os.PathLike[str] | IO | None, on_rows: O
         return _export_to(store, _writer(out), on_rows)
     path = Path(out)
     if path.is_dir():
-        raise StoreError(f"cannot write the export to {path}: it is a directory")
+        raise VerifyError(f"cannot write the export to {path}: it is a directory")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent if str(path.parent) else ".")
     except OSError as e:
-        raise StoreError(f"cannot write the export to {path}: {e.strerror or e}") from None
+        raise VerifyError(f"cannot write the export to {path}: {e.strerror or e}") from None
     try:
         with os.fdopen(fd, "wb") as f:
             header = _export_to(store, f.write, on_rows)
         os.replace(tmp, path)
     except OSError as e:
-        raise StoreError(f"cannot write the export to {path}: {e.strerror or e}") from None
+        raise VerifyError(f"cannot write the export to {path}: {e.strerror or e}") from None
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
