@@ -163,6 +163,22 @@ def test_values_are_written_in_one_form(tmp_path):
     assert terms == sorted(terms, key=lambda t: t.encode("utf-8"))
 
 
+def _nulls(url: str) -> dict[str, int]:
+    from sqlalchemy import func, select
+
+    with open_store(url) as store, store.engine.connect() as c:
+        return {f"{t.name}.{col.name}": c.execute(select(func.count()).select_from(t).where(col.is_(None))).scalar_one()
+                for t in schema_tables() for col in t.columns if col.nullable}
+
+
+def test_an_absent_value_stays_absent(cli, source_url, db_url, tmp_path):
+    _export(cli, source_url, tmp_path / "a.jsonl")
+    assert cli("import", tmp_path / "a.jsonl").exit_code == 0
+    before = _nulls(source_url)
+    assert before["articles.author"] > 0 and before["claims.cue_text"] > 0
+    assert _nulls(db_url) == before
+
+
 def test_the_next_ingest_after_an_import_gets_new_ids(cli, source_url, db_url, tmp_path):
     _export(cli, source_url, tmp_path / "a.jsonl")
     assert cli("import", tmp_path / "a.jsonl").exit_code == 0

@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Column, MetaData, Table, func, inspect, select, text
+from sqlalchemy import JSON, Column, MetaData, Table, func, inspect, select, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -246,6 +246,11 @@ def _import_rows(store: Any, reader: ExportReader, head: dict, on_rows: OnRows |
 def _read_tables(conn: Connection, reader: ExportReader, head: dict, on_rows: OnRows | None) -> None:
     meta = MetaData()
     meta.reflect(conn)
+    for table in meta.tables.values():
+        for col in table.columns:
+            if col.nullable and column_kind(col) == "json":
+                # an absent value goes back as SQL NULL (what `IS NULL` finds), not as JSON's null
+                col.type = JSON(none_as_null=True)
     counts: dict[str, int] = head["tables"]
     total = sum(counts.values())
     seen: set[str] = set()
