@@ -336,8 +336,10 @@ def test_the_library_exports_to_and_imports_from_streams_and_reports_progress(so
     assert done.schema_revision == head_revision() and done.tables["claims"] > 0
     target = f"sqlite:///{tmp_path / 'lib.db'}"
     with verify.open_store(target) as store:
-        got = verify.import_store(store, io.BytesIO(buf.getvalue()))
+        read: list[tuple[str, int, int]] = []
+        got = verify.import_store(store, io.BytesIO(buf.getvalue()), on_rows=lambda *a: read.append(a))
         assert got.tables == done.tables
+        assert sum(n for _, n, _ in read) == done.rows and {t for t, *_ in read} == set(done.tables)
         text = io.StringIO()
         verify.export_store(store, text)
     assert text.getvalue().encode("utf-8") == buf.getvalue()

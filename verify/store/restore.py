@@ -269,6 +269,7 @@ def _read_tables(conn: Connection, reader: ExportReader, head: dict, on_rows: On
         if not isinstance(cols, list) or set(cols) != set(table.columns.keys()) or len(cols) != len(table.columns):
             raise _Bad(f"the columns of {name} are not those of this database's schema {head['schema']}")
         dec = [_decoder(table.columns[c]) for c in cols]
+        _report(on_rows, name, 0, total)  # the bar names the table while its first batch is read
         insert = table.insert()
         batch: list[dict] = []
         n = 0
