@@ -8,7 +8,7 @@ attributed, extracted from articles, stored, checked against a Gherkin rulebook,
 
 The calls (see :mod:`verify.api`): ``extract_claims``, ``extract_files``, ``open_store``, ``ingest``,
 ``match_articles``, ``matches``, ``review_match``, ``compare``, ``check``, ``load_rules``, ``claims``, ``claim``,
-``explain``, ``grade_meaning``, ``review``, ``review_queue``, ``link``, ``report``; the data they pass are the pydantic models of :mod:`verify.models` (``Claim``,
+``explain``, ``grade_meaning``, ``review``, ``review_queue``, ``link``, ``report``, ``export_store``, ``import_store``; the data they pass are the pydantic models of :mod:`verify.models` (``Claim``,
 ``ClaimRecord``, ...) and the errors of :mod:`verify.errors`, each one line for a person to read.
 """
 
@@ -20,16 +20,17 @@ from .errors import Conflict, InputError, NotFound, RulebookError, StoreError, V
 
 if TYPE_CHECKING:
     from .api import (
-        IngestSummary, check, claim, claims, compare, explain, extract_claims, extract_files, grade_meaning,
-        ingest, link, load_rules, match_articles, matches, open_store, report, review, review_match, review_queue,
+        IngestSummary, check, claim, claims, compare, explain, export_store, extract_claims, extract_files,
+        grade_meaning, import_store, ingest, link, load_rules, match_articles, matches, open_store, report, review,
+        review_match, review_queue,
     )
     from .models import Claim, ClaimRecord, Extraction, Source
     from .registry import Registry
 
 _API = (
-    "IngestSummary", "check", "claim", "claims", "compare", "explain", "extract_claims", "extract_files",
-    "grade_meaning", "ingest", "link", "load_rules", "match_articles", "matches", "open_store", "report", "review",
-    "review_match", "review_queue",
+    "IngestSummary", "check", "claim", "claims", "compare", "explain", "export_store", "extract_claims",
+    "extract_files", "grade_meaning", "import_store", "ingest", "link", "load_rules", "match_articles", "matches",
+    "open_store", "report", "review", "review_match", "review_queue",
 )
 _MODELS = ("Claim", "ClaimRecord", "Extraction", "Source")
 

@@ -16,11 +16,11 @@ import io
 import os
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from .errors import VerifyError
 from .describe import explain, grade_meaning
-from .models import Claim, ClaimRecord, Event, Extraction, LinkView, MatchView
+from .models import BackupSummary, Claim, ClaimRecord, Event, Extraction, LinkView, MatchView
 from .registry import Registry
 
 if TYPE_CHECKING:
@@ -33,9 +33,9 @@ if TYPE_CHECKING:
     from .store.matches import MatchSummary
 
 __all__ = [
-    "IngestSummary", "check", "claim", "claims", "compare", "explain", "extract_claims", "extract_files",
-    "grade_meaning", "ingest", "link", "load_rules", "match_articles", "matches", "open_store", "report", "review",
-    "review_match", "review_queue",
+    "IngestSummary", "check", "claim", "claims", "compare", "explain", "export_store", "extract_claims",
+    "extract_files", "grade_meaning", "import_store", "ingest", "link", "load_rules", "match_articles", "matches",
+    "open_store", "report", "review", "review_match", "review_queue",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -277,6 +277,58 @@ def report(store: Store, fmt: str = "markdown", out: TextIO | PathLike | None = 
         console = Console(file=target, width=100, color_system=None, highlight=False)
     write_report(store, fmt, target, console=console, include_unreviewed=include_unreviewed, **filters)
     return None if out is not None else target.getvalue()
+
+
+def export_store(store: Store, out: PathLike | BinaryIO | TextIO | None = None, *,
+                 on_rows: Callable[[str, int, int], None] | None = None) -> BackupSummary:
+    """Write the whole store, every table, as JSON Lines to the file ``out`` (written whole or not at
+    all) or a stream (default: standard output); what `verify export` does.
+
+    The first line is a header (format, format version, schema revision, rows per table); rows come
+    table by table in a fixed order, so the same store gives the same bytes on SQLite and PostgreSQL.
+    ``on_rows(table, rows, total)`` hears each batch written, for a progress bar.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     print(verify.export_store(store, "desk.jsonl").rows)
+    """
+    from .store.backup import export_store as _export
+
+    header = _export(store, out, on_rows)
+    return BackupSummary(format_version=header["version"], schema_revision=header["schema"],
+                         tables=header["tables"], database=store.url)
+
+
+def import_store(store: Store | str | None, file: PathLike | BinaryIO | TextIO, *,
+                 on_rows: Callable[[str, int, int], None] | None = None) -> BackupSummary:
+    """Read an export (:func:`export_store`) into an empty database, of either backend; what
+    `verify import` does. IDs are kept, so exporting the result gives the same bytes again.
+
+    ``store`` is an open store or a database URL (None: the default one), opened, and its schema
+    set up, only once the file's header has been read and accepted; ``file`` is a path ("-" for
+    standard input) or a stream. A database that holds anything, or an export of a newer format or
+    schema, is refused with one line; a cut or garbled file too, and then nothing is imported.
+
+        >>> with verify.open_store("postgresql+psycopg://me@db-host/desk") as store:   # doctest: +SKIP
+        ...     print(verify.import_store(store, "desk.jsonl").tables["claims"])
+    """
+    from .store import Store as _Store
+    from .store.restore import ExportReader, import_store as _import, read_header
+
+    reader = ExportReader(file)
+    try:
+        # read first: a file that is no export, or a newer one, must not create a database
+        header = read_header(reader)
+        if isinstance(store, _Store):
+            _import(store, reader, header, on_rows)
+            where = store.url
+        else:
+            with open_store(store) as opened:
+                _import(opened, reader, header, on_rows)
+                where = opened.url
+    finally:
+        reader.close()
+    return BackupSummary(format_version=header["version"], schema_revision=header["schema"],
+                         tables=header["tables"], database=where)
 
 
 def __getattr__(name: str):

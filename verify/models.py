@@ -262,3 +262,17 @@ class ClaimRecord(_Model):
         if self.review_status and self.rule_status and self.review_status != self.rule_status:
             return f"reviewed as {self.review_status}; the rules now say {self.rule_status}"
         return None
+
+
+class BackupSummary(_Model):
+    """What ``verify export`` wrote or ``verify import`` read: the export format's version, the
+    schema revision of the store, its rows per table, and the database (password masked)."""
+
+    format_version: int
+    schema_revision: str
+    tables: dict[str, int]
+    database: str
+
+    @property
+    def rows(self) -> int:
+        return sum(self.tables.values())
