@@ -180,6 +180,14 @@ def counts(db: str) -> tuple[int, int]:
         return s.scalar(select(func.count()).select_from(ArticleRow)), s.scalar(select(func.count()).select_from(ClaimRow))
 
 
+def unchecked(db: str) -> int:
+    import verify
+    from verify.store.health import unchecked_claims
+
+    with verify.open_store(db) as store:
+        return unchecked_claims(store)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=1000)
@@ -206,20 +214,22 @@ def main() -> int:
         for path, *_ in ref_claims:
             per_article[path] = per_article.get(path, 0) + 1
         per_article.update({p: 0 for p in ref_articles if p not in per_article})
-        print(f"clean ingest: {len(ref_articles):,} articles, {len(ref_claims):,} claims, {whole_secs:.1f} s")
+        print(f"clean ingest: {len(ref_articles):,} articles, {len(ref_claims):,} claims, {whole_secs:.1f} s", flush=True)
 
         failures = []
-        # each run is killed somewhere in the first three-tenths of a whole ingest: ten of them get
-        # through most of the articles and the matching and check at the end, at moments all over it
+        # each run is killed after about 1/(kills+1) of a whole ingest's time (half to one and a half
+        # of it), so that the kills fall all over the run: reading and storing, matching, checking
+        share = whole_secs / (args.kills + 1)
         for k in range(1, args.kills + 1):
-            moment = rnd.uniform(0.3, max(0.6, 0.3 * whole_secs))
+            moment = rnd.uniform(0.5 * share, 1.5 * share)
             code, err, secs = run(ingest, killed_db, kill_after=moment)
             healthy, title = db_check(killed_db)
             partial = whole_articles(killed_db, per_article)
             stored = counts(killed_db)
+            waiting = unchecked(killed_db)
             how = "killed" if code == -signal.SIGKILL else f"ended by itself ({code})"
             print(f"run {k:2}: {how} at {moment:5.1f} s; stored {stored[0]:5,} articles, {stored[1]:6,} claims; "
-                  f"db check {'OK' if healthy else 'DAMAGED'}; articles not whole: {partial}")
+                  f"{waiting:6,} not checked yet; db check {'OK' if healthy else 'DAMAGED'}; articles not whole: {partial}", flush=True)
             if not healthy:
                 failures.append(f"run {k}: db check found damage: {title}")
             if partial:
