@@ -59,15 +59,24 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 MAX_NESTED = 8
 
 
-def _nested(found: list[Found], at: int) -> int:
-    """How many of ``found`` hold offset ``at`` in their content (counted up to MAX_NESTED)."""
-    k = 0
-    for f in found:
-        if any(a <= at < b for a, b in f.frags):
-            k += 1
-            if k == MAX_NESTED:
-                break
-    return k
+class _Nesting:
+    """Whether a cue lies inside the contents of MAX_NESTED claims of its sentence.
+
+    Cues are read left to right, so a claim whose content ends before one cue ends before every
+    later one and is let go: the claims kept are those still open, and each test costs only those.
+    """
+
+    __slots__ = ("open", "seen")
+
+    def __init__(self) -> None:
+        self.open: list[Found] = []
+        self.seen = 0  # claims of the sentence already taken into ``open``
+
+    def too_deep(self, found: list[Found], at: int) -> bool:
+        self.open.extend(found[self.seen :])
+        self.seen = len(found)
+        self.open = [f for f in self.open if any(b > at for _, b in f.frags)]
+        return sum(1 for f in self.open if any(a <= at < b for a, b in f.frags)) >= MAX_NESTED
 
 
 def _title_case(words: list[str]) -> bool:
@@ -108,11 +117,12 @@ class Reader:
                 out.append(f)
         # a headline set as a sentence: most words capitalised ("Mayor Says Ferry Will Run.")
         title_case: bool | None = None  # worked out only when a capitalised cue needs it
+        nesting = _Nesting()
         # only cue candidates matter; picking them out at C speed skips the loop over every other word
         for i in compress(range(n), map(CANDIDATES.__contains__, lows)):
             if toks.inq[i]:
                 continue
-            if len(out) >= MAX_NESTED and _nested(out, toks.starts[i]) >= MAX_NESTED:
+            if len(out) >= MAX_NESTED and nesting.too_deep(out, toks.starts[i]):
                 continue  # "A said B said C said ...": see MAX_NESTED
             low = lows[i]
             w = words[i]
