@@ -86,17 +86,21 @@ def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, 
     from .store.matches import match_articles, unmatched_articles
     from .store.sources import extend_registry
 
-    reg = store.registry()
+    # articles are read, stored and matched with the sources people named (not those earlier
+    # extraction found), so what a run finds does not depend on what earlier runs stored; rules may
+    # name any stored source
+    reg = store.registry(found=False)
     added = extend_registry(reg, list(registries))
     book = None
     if check:
-        # read against the store's registry, so rules may name sources people added
+        every = store.registry()
+        extend_registry(every, list(registries))
         try:
             if rules:
                 dirs = list(rules) if isinstance(rules, (list, tuple)) else [rules]
-                book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=reg, with_default=True)
+                book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=every, with_default=True)
             else:
-                book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
+                book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=every)
         except RulebookError as e:
             # refused before anything is read or stored; the user should know both
             raise RulebookError(f"{e}; nothing was stored") from None
@@ -135,7 +139,7 @@ def store_files(
     is done. Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is
     more than one file.
     """
-    reg = registry if registry is not None else store.registry()
+    reg = registry if registry is not None else store.registry(found=False)
     paths = list(expand_paths(paths))
     jobs = _jobs(jobs)
 
