@@ -7,7 +7,6 @@ import hashlib
 import json
 import subprocess
 import sys
-from importlib import resources
 
 import pytest
 
@@ -15,6 +14,7 @@ from process_support import CLI_CODE
 
 pytest.importorskip("pycrfsuite")
 
+from verify.config import PACKAGE_DIR  # noqa: E402
 from verify.extract import extract_claims  # noqa: E402
 from verify.extract.tagger import extract_with_tagger, model_info, tag_claims, tag_paragraph  # noqa: E402
 from verify.extract.tagfeatures import grammar_roles, read_paragraphs  # noqa: E402
@@ -31,7 +31,7 @@ REPORT = (
 
 def test_the_shipped_model_matches_its_provenance():
     info = model_info()
-    model = (resources.files("verify.data") / info["model"]).read_bytes()
+    model = (PACKAGE_DIR / "data" / info["model"]).read_bytes()
     assert hashlib.sha256(model).hexdigest() == info["sha256"]
     assert info["trained_on"]["split"] == "train" and info["tuned_on"] == "dev"
     assert len(model) < 5_000_000

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 
+from ..config import PACKAGE_DIR
 from ..models import Claim
 from ..registry import Registry
 from . import extract_claims
@@ -32,7 +32,7 @@ from .tokens import QUOTE_MARKS
 
 __all__ = ["extract_with_tagger", "tag_claims", "model_info", "tag_paragraph", "use_model"]
 
-MODEL = "tagger.crfsuite"
+MODEL = PACKAGE_DIR / "data" / "tagger.crfsuite"
 _model_path: list[str] = []  # another model file in place of the shipped one (training, tuning)
 
 
@@ -47,17 +47,13 @@ def _tagger():
     import pycrfsuite  # imported here: the grammar alone never needs it
 
     t = pycrfsuite.Tagger()
-    if _model_path:
-        t.open(_model_path[0])
-        return t
-    with resources.as_file(resources.files("verify.data") / MODEL) as path:
-        t.open(str(path))
+    t.open(_model_path[0] if _model_path else str(MODEL))
     return t
 
 
 def model_info() -> dict:
     """The provenance written beside the model: corpus, split, settings, dev scores."""
-    return json.loads((resources.files("verify.data") / "tagger.json").read_text(encoding="utf-8"))
+    return json.loads(MODEL.with_suffix(".json").read_text(encoding="utf-8"))
 
 
 def tag_paragraph(par: Paragraph, groles: list[str] | None) -> list[str]:
