@@ -67,9 +67,11 @@ class FactReader:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def registry(self, base: Registry | None = None) -> tuple[Registry, list[tuple]]:
-        """The starter registry (or ``base``) overlaid with what the store holds (its sources and
-        aliases win), and every stored source as (id, canonical, kind, affiliation, tags, reliability)."""
+    def rules_registry(self, base: Registry | None = None) -> tuple[Registry, list[tuple]]:
+        """The registry the rules resolve names with: the starter registry (or ``base``) with every
+        stored source merged in as ``Registry.add`` merges (unlike ``Store.registry``, where a source
+        nobody edited follows the starter entry); and every stored source as (id, canonical, kind,
+        affiliation, tags, reliability)."""
         conn = self.conn
         reg = base if base is not None else Registry.starter()
         rows = conn.execute(

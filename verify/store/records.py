@@ -26,6 +26,7 @@ from ..models import (
     Number,
     RuleHit,
     SourceView,
+    trusted,
 )
 from ..registry import Registry, normalise
 from . import filtering
@@ -54,23 +55,10 @@ def valid_id(n: int) -> bool:
     return 0 < n <= MAX_ID
 
 
-_set = object.__setattr__
-
-
-def _trusted(cls: Any, data: dict[str, Any]) -> Any:
-    """A model built from a complete dict of its fields without validating it.
-
-    Only for rows read back from verify's own tables, which were validated on the way in: validating
-    them again is the largest single cost of a 100,000-claim report. (``model_construct`` would not
-    help: it fills defaults in Python and is slower than validation.) ``data`` must hold every field;
-    tests/test_records.py checks that the records built here do.
-    """
-    obj = object.__new__(cls)
-    _set(obj, "__dict__", data)
-    _set(obj, "__pydantic_fields_set__", set(data))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
+# Records are built with verify.models.trusted, without validation: they are rows read back from
+# verify's own tables, validated on the way in, and validating them again is the largest single cost
+# of a 100,000-claim report (model_construct would not help: it fills defaults in Python and is
+# slower than validation). Each dict holds every field; tests/test_records.py checks that it does.
 
 
 # -- sessions ---------------------------------------------------------------------------------
@@ -184,7 +172,7 @@ class _SourceInfo:
 
     def view(self, source_id: int, mention: str, start: int | None, end: int | None) -> SourceView:
         canonical, kind, affiliation, tags, reliability = self.by_id[source_id]
-        return _trusted(SourceView, {
+        return trusted(SourceView, {
             "canonical": canonical,
             "kind": kind,
             "mention": mention,
@@ -242,7 +230,7 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: 
                 numbers_and_links: bool = True) -> list[ClaimRecord]:
     """ClaimRecords for one page of claim rows, with one query per related table.
 
-    Records are built from the rows without a second validation (``_trusted``). Rows are unpacked as
+    Records are built from the rows without a second validation (``verify.models.trusted``). Rows are unpacked as
     tuples: attribute access on result rows costs more than the rest.
     ``full=False`` leaves out numbers, rule results, history and links (for summaries);
     ``numbers_and_links=False`` leaves out only numbers and links (which no report view but JSON shows).
@@ -282,8 +270,8 @@ def _build_page(session: Session, rows: Sequence[Any], info: _SourceInfo, full: 
             hits = [h[1] for h in hits if h[0] == latest]
         cue = None
         if cue_text is not None and cue_start is not None and cue_end is not None:
-            cue = _trusted(Cue, {"text": cue_text, "span": (cue_start, cue_end)})
-        out.append(_trusted(ClaimRecord, {
+            cue = trusted(Cue, {"text": cue_text, "span": (cue_start, cue_end)})
+        out.append(trusted(ClaimRecord, {
             "id": cid,
             "article_id": article_id,
             "article_title": title,
@@ -332,7 +320,7 @@ def _load_matches(conn: Any, ids: list[int], idset: set[int], matches: dict[int,
         for mine, other, d_mine, d_other in ((a, b, drift_a, drift_b), (b, a, drift_b, drift_a)):
             if mine in idset and about.get(other):
                 art, text = about[other]
-                matches.setdefault(mine, []).append(_trusted(MatchView, {
+                matches.setdefault(mine, []).append(trusted(MatchView, {
                     "other": other, "other_article": art, "other_text": text, "score": score, "reason": reason,
                     "state": state, "drift": list(_flags(d_mine)), "other_drift": list(_flags(d_other)),
                     "rewrite": bool(rewrite), "reviewer": reviewer,
@@ -350,7 +338,7 @@ def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, 
         .order_by(NumberRow.start, NumberRow.id)
     ).all() if numbers_and_links else ():
         if claim_id in idset:
-            numbers.setdefault(claim_id, []).append(_trusted(Number, {
+            numbers.setdefault(claim_id, []).append(trusted(Number, {
                 "text": text, "span": (start, end), "value": value, "low": low, "high": high, "unit": unit,
                 "approximate": bool(approximate), "bound": bound or "exact",
             }))
@@ -362,7 +350,7 @@ def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, 
         .order_by(RuleResultRow.id)
     ).all():
         if claim_id in idset:
-            results.setdefault(claim_id, []).append((run_id, _trusted(RuleHit, {
+            results.setdefault(claim_id, []).append((run_id, trusted(RuleHit, {
                 "rule": f"{rule_file}:{rule_line} {rule_name}", "outcome": outcome, "value": value,
                 "reason": reason, "applied": bool(applied),
             })))
@@ -373,7 +361,7 @@ def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, 
         .order_by(EventRow.at, EventRow.id)
     ).all():
         if claim_id in idset:
-            events.setdefault(claim_id, []).append(_trusted(Event, {
+            events.setdefault(claim_id, []).append(trusted(Event, {
                 "id": eid, "reviewer": reviewer, "at": aware_utc(at), "action": action, "from_status": from_status,
                 "to_status": to_status, "note": note, "evidence_url": evidence_url,
             }))
@@ -384,7 +372,7 @@ def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, 
     ).all() if numbers_and_links else ():
         for mine, other in ((a, b), (b, a)):
             if mine in idset:
-                links.setdefault(mine, []).append(_trusted(LinkView, {
+                links.setdefault(mine, []).append(trusted(LinkView, {
                     "other": other, "relation": relation, "reviewer": reviewer, "at": aware_utc(at), "note": note,
                 }))
 
