@@ -19,7 +19,7 @@ from typing import Any
 from pydantic_core import to_json
 from sqlalchemy import Text, or_, select, type_coerce
 
-from ..models import ClaimRecord, Cue, Event, LinkView, MatchView, Number, RuleHit, SourceView
+from ..models import ClaimRecord, Cue, Event, LinkView, MatchView, Number, RuleHit, SourceView, trusted
 from .tables import (
     ArticleRow,
     ClaimRow,
@@ -59,28 +59,11 @@ class ClaimView(_view(ClaimRecord, "_ClaimView")):  # type: ignore[misc]
 
 _new = tuple.__new__
 _NONE: tuple[Any, ...] = ()
-_set = object.__setattr__
-
-
-def _trusted(cls: Any, data: dict[str, Any]) -> Any:
-    """A model built from a complete dict of its fields without validating it.
-
-    Only for rows read back from verify's own tables, which were validated on the way in: validating
-    them again would cost more than reading them. (``model_construct`` would not help: it fills
-    defaults in Python.) ``data`` must hold every field; tests/test_records.py checks that it does.
-    """
-    obj = object.__new__(cls)
-    _set(obj, "__dict__", data)
-    _set(obj, "__pydantic_fields_set__", set(data))
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
-
 
 def _model(cls: Any, view: tuple[Any, ...], **lists: Any) -> Any:
     d = dict(zip(cls.model_fields, view))
     d.update(lists)
-    return _trusted(cls, d)
+    return trusted(cls, d)
 
 
 def record(v: ClaimView) -> ClaimRecord:
@@ -95,7 +78,7 @@ def record(v: ClaimView) -> ClaimRecord:
     d["history"] = [_model(Event, e) for e in v.history]
     d["links"] = [_model(LinkView, k) for k in v.links]
     d["matches"] = [_model(MatchView, m, drift=list(m.drift), other_drift=list(m.other_drift)) for m in v.matches]
-    return _trusted(ClaimRecord, d)
+    return trusted(ClaimRecord, d)
 
 
 _F_SOURCE, _F_NUMBER, _F_RULE, _F_EVENT, _F_LINK, _F_MATCH = (
