@@ -142,10 +142,14 @@ def _find(s: Any, reg: Registry, article_id: int, mine: list[MatchClaim]) -> lis
 def _file(s: Any, article_id: int, mine: list[MatchClaim]) -> None:
     """File an article's claims in the index under their terms, and count them in."""
     # Core inserts in batches: no ORM object per row (a huge article files hundreds of thousands)
-    terms = [{"term": t, "claim_id": m.claim_id, "article_id": article_id} for m in mine for t in sorted(m.terms)]
-    for i in range(0, len(terms), 5000):
-        s.execute(insert_rows(TermRow.__table__), terms[i : i + 5000])
-    del terms
+    terms: list[dict] = []
+    for m in mine:
+        terms.extend({"term": t, "claim_id": m.claim_id, "article_id": article_id} for t in sorted(m.terms))
+        if len(terms) >= 5000:
+            s.execute(insert_rows(TermRow.__table__), terms)
+            terms = []
+    if terms:
+        s.execute(insert_rows(TermRow.__table__), terms)
     counts = Counter(t for m in mine for t in m.terms)
     insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
     rows = [{"term": t, "claims": n} for t, n in sorted(counts.items())]
