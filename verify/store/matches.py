@@ -30,6 +30,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..cycles import no_cycle_collection
 from ..errors import InputError, NotFound, StoreError
 from ..match import MatchClaim, drift, match, rewrite
 from ..match.index import MAX_POSTINGS
@@ -61,7 +62,7 @@ def match_articles(store: Any, article_ids: Iterable[int], registry: Registry | 
     out = MatchSummary()
     for article_id in sorted(set(article_ids)):
         try:
-            with write_scope(store) as s:
+            with no_cycle_collection(), write_scope(store) as s:
                 if s.get_bind().dialect.name == "postgresql":
                     # one article matched at a time, so that two ingests at once still meet each
                     # other's claims (SQLite's write lock, taken up front, does the same)

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..cycles import no_cycle_collection
 from ..errors import InputError
 from ..models import Claim
 from ..registry import Registry
@@ -117,7 +118,7 @@ class Store(SourceRegistry):
                 return existing
         reg = registry if registry is not None else self.registry()
         try:
-            with self.transaction() as s:
+            with no_cycle_collection(), self.transaction() as s:
                 row = ArticleRow(
                     sha256=article.sha256,
                     path=str(loaded_article.path) if loaded_article.path is not None else None,
@@ -151,9 +152,22 @@ class Store(SourceRegistry):
     def _add_claims(self, s: Session, article_id: int, text: str, claims: list[Claim], sources: _SourceCache) -> None:
         """Insert a batch of claims, then their sources and numbers, in claim order (so IDs are
         given out as one insert per row would give them)."""
-        stmt = insert(ClaimRow.__table__).returning(ClaimRow.__table__.c.id, sort_by_parameter_order=True)
+        table = ClaimRow.__table__
         now = utcnow()
-        ids = s.execute(stmt, [_claim_values(article_id, text, c, now) for c in claims]).scalars().all()
+        values = [_claim_values(article_id, text, c, now) for c in claims]
+        if s.get_bind().dialect.name == "sqlite":
+            # SQLite cannot promise RETURNING in parameter order, so SQLAlchemy would insert one row
+            # per statement; instead one executemany, and the IDs read back by span (unique in an
+            # article): this transaction holds the write lock, so the rows after the last are ours
+            last = s.scalar(select(func.max(table.c.id)).where(table.c.article_id == article_id)) or 0
+            s.execute(insert(table), values)
+            by_span = {(a, b): i for i, a, b in s.execute(
+                select(table.c.id, table.c.start, table.c.end).where(table.c.article_id == article_id, table.c.id > last))}
+            ids = [by_span[(v["start"], v["end"])] for v in values]
+        else:
+            stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            ids = s.execute(stmt, values).scalars().all()
+        del values
         links: list[dict] = []
         numbers: list[dict] = []
         for claim_id, claim in zip(ids, claims):
