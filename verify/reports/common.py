@@ -144,8 +144,23 @@ def rule_lines(rec: ClaimRecord) -> list[str]:
     """Each rule that fired on the claim once, with its outcomes in the order it gave them:
     "features/rulebook/01-corroboration.feature:10 One source alone is a single source: status
     single-source (overruled); credibility 3"."""
+    rules = rec.rules
+    if type(rules) is tuple:  # a view's: the same few rule results recur on claim after claim
+        lines = _RULE_LINES.get(rules)
+        if lines is None:
+            if len(_RULE_LINES) >= 10_000:
+                _RULE_LINES.clear()
+            lines = _RULE_LINES[rules] = tuple(_rule_lines(rules))
+        return list(lines)
+    return _rule_lines(rules)
+
+
+_RULE_LINES: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+
+def _rule_lines(rules: Any) -> list[str]:
     by_rule: dict[str, list[str]] = {}
-    for h in rec.rules:
+    for h in rules:
         done = f"{h.outcome} {h.value}" + ("" if h.applied else " (overruled)")
         by_rule.setdefault(h.rule, []).append(done)
     return [f"{rule}: {'; '.join(outcomes)}" for rule, outcomes in by_rule.items()]
@@ -164,6 +179,8 @@ def evidence_refs(rec: ClaimRecord) -> list[str]:
 def review_parts(rec: ClaimRecord) -> tuple[str, str, str, str]:
     """The latest review a person gave (reviewer, UTC time, note) and the claim's evidence, as text;
     empty strings where there is none."""
+    if not rec.history:  # most claims: no review, no evidence
+        return "", "", "", ""
     rev = rec.reviewed
     evidence = "; ".join(evidence_refs(rec))
     if rev is None:
