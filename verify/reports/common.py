@@ -124,6 +124,21 @@ def source_label(v: SourceView) -> str:
 
 def sources_text(rec: ClaimRecord) -> str:
     """"Volodymyr Zelenskyy (person)", several joined by "; ", relays after "via"; "nobody"."""
+    if type(rec.sources) is tuple:  # a view's: the HTML asks twice for each claim (text and table)
+        key = (rec.attribution, rec.sources, rec.relayed_by)
+        text = _SOURCES_TEXT.get(key)
+        if text is None:
+            if len(_SOURCES_TEXT) >= 10_000:
+                _SOURCES_TEXT.clear()
+            text = _SOURCES_TEXT[key] = _sources_text(rec)
+        return text
+    return _sources_text(rec)
+
+
+_SOURCES_TEXT: dict[tuple[Any, ...], str] = {}
+
+
+def _sources_text(rec: ClaimRecord) -> str:
     if not rec.sources:
         text = "nobody (unattributed)" if rec.attribution == "unattributed" else "no source found"
     else:
