@@ -194,3 +194,25 @@ def test_records_built_without_revalidation_are_complete_and_valid(store, ids):
         again = ClaimRecord.model_validate(rec.model_dump())
         assert again == rec and again.model_dump_json() == rec.model_dump_json()
     assert seen == {"ClaimRecord", "Cue", "SourceView", "Number", "RuleHit", "Event", "LinkView"}
+
+
+def test_views_write_the_json_their_records_write(store, ids):
+    """A JSON report writes each claim from its view, not its record: byte for byte the record's own
+    JSON, for claims with reviews, links, figures, several rules, quotes, control characters and
+    non-ASCII text, and for values written twice (the writer reuses what it wrote)."""
+    from verify.store.views import record
+    from verify.store.viewjson import ViewWriter
+
+    review_claim(store, ids["vehicles"], "disputed", note='a "note"\twith\x01 контроль', reviewer="ana")
+    review_claim(store, ids["bridge"], "confirmed", reviewer="bo")
+    with store.session() as s:
+        s.add(LinkRow(claim_a=ids["bridge"], claim_b=ids["vehicles"], relation="contradicts", reviewer="ana"))
+        row = s.get(ClaimRow, ids["denied"])
+        row.text, row.needs_review = 'he said "no"\n\\ — \u2028 \x7f', "why\x1b[31m"
+        s.commit()
+    write = ViewWriter()
+    views = list(list_claims(store, views=True))
+    assert any(v.history for v in views) and any(v.links for v in views) and any(v.numbers for v in views)
+    for v in views + views:
+        assert write(v) == record(v).model_dump_json()
+        assert write(v, credibility="1") == record(v).model_copy(update={"credibility": "1"}).model_dump_json()

@@ -21,7 +21,8 @@ from ..models import ClaimRecord, SourceView
 from ..store.matches import MatchPair, match_pairs
 from ..store.records import independence_keys, list_claims
 from ..store.texts import article_text
-from ..store.views import ClaimView, record, view_json
+from ..store.views import ClaimView, record
+from ..store.viewjson import ViewWriter
 from .reviewed import (  # noqa: F401  (shared by every format from here)
     REVIEW_CREDIBILITY,
     grade_note,
@@ -123,6 +124,21 @@ def source_label(v: SourceView) -> str:
 
 def sources_text(rec: ClaimRecord) -> str:
     """"Volodymyr Zelenskyy (person)", several joined by "; ", relays after "via"; "nobody"."""
+    if type(rec.sources) is tuple:  # a view's: the HTML asks twice for each claim (text and table)
+        key = (rec.attribution, rec.sources, rec.relayed_by)
+        text = _SOURCES_TEXT.get(key)
+        if text is None:
+            if len(_SOURCES_TEXT) >= 10_000:
+                _SOURCES_TEXT.clear()
+            text = _SOURCES_TEXT[key] = _sources_text(rec)
+        return text
+    return _sources_text(rec)
+
+
+_SOURCES_TEXT: dict[tuple[Any, ...], str] = {}
+
+
+def _sources_text(rec: ClaimRecord) -> str:
     if not rec.sources:
         text = "nobody (unattributed)" if rec.attribution == "unattributed" else "no source found"
     else:
@@ -143,8 +159,23 @@ def rule_lines(rec: ClaimRecord) -> list[str]:
     """Each rule that fired on the claim once, with its outcomes in the order it gave them:
     "features/rulebook/01-corroboration.feature:10 One source alone is a single source: status
     single-source (overruled); credibility 3"."""
+    rules = rec.rules
+    if type(rules) is tuple:  # a view's: the same few rule results recur on claim after claim
+        lines = _RULE_LINES.get(rules)
+        if lines is None:
+            if len(_RULE_LINES) >= 10_000:
+                _RULE_LINES.clear()
+            lines = _RULE_LINES[rules] = tuple(_rule_lines(rules))
+        return list(lines)
+    return _rule_lines(rules)
+
+
+_RULE_LINES: dict[tuple[Any, ...], tuple[str, ...]] = {}
+
+
+def _rule_lines(rules: Any) -> list[str]:
     by_rule: dict[str, list[str]] = {}
-    for h in rec.rules:
+    for h in rules:
         done = f"{h.outcome} {h.value}" + ("" if h.applied else " (overruled)")
         by_rule.setdefault(h.rule, []).append(done)
     return [f"{rule}: {'; '.join(outcomes)}" for rule, outcomes in by_rule.items()]
@@ -163,6 +194,8 @@ def evidence_refs(rec: ClaimRecord) -> list[str]:
 def review_parts(rec: ClaimRecord) -> tuple[str, str, str, str]:
     """The latest review a person gave (reviewer, UTC time, note) and the claim's evidence, as text;
     empty strings where there is none."""
+    if not rec.history:  # most claims: no review, no evidence
+        return "", "", "", ""
     rev = rec.reviewed
     evidence = "; ".join(evidence_refs(rec))
     if rev is None:
@@ -186,12 +219,14 @@ def _j(value: str | None) -> str:
     return "null" if value is None else _json_str(value)
 
 
-def _extras_json(rec: ClaimRecord | ClaimView) -> str:
+def _extras_json(rec: ClaimRecord | ClaimView, shown: str | None) -> str:
     """``json.dumps(_extras(rec), ensure_ascii=False)`` less its opening brace, written directly: it
-    runs once per claim of a JSON report."""
+    runs once per claim of a JSON report (``shown``: ``shown_grade(rec)``)."""
     rev = rec.reviewed
-    reviewed = "null" if rev is None else json.dumps(_extras(rec)["reviewed"], ensure_ascii=False)
-    return (f'"grade": {_j(shown_grade(rec))}, "rule_grade": {_j(rec.grade)}, '
+    reviewed = "null" if rev is None else (
+        f'{{"reviewer": {_json_str(rev.reviewer)}, "at": {_json_str(rev.at.isoformat().replace("+00:00", "Z"))}, '
+        f'"status": {_j(rev.to_status)}}}')
+    return (f'"grade": {_j(shown)}, "rule_grade": {_j(rec.grade)}, '
             f'"rule_credibility": {_j(rec.credibility)}, "disagreement": {_j(rec.disagreement)}, '
             f'"reviewed": {reviewed}, "needs_review_open": {"true" if needs_review_open(rec) else "false"}}}')
 
@@ -232,16 +267,40 @@ def claim_dict(rec: ClaimRecord | ClaimView) -> dict[str, Any]:
 
 
 def claim_json(rec: ClaimRecord | ClaimView) -> str:
-    """``claim_dict`` as one line of JSON, serialised by pydantic's core (several times faster)."""
+    """``claim_dict`` as one line of JSON, written as pydantic writes the record (several times faster)."""
     if isinstance(rec, ClaimView):
-        shown = shown_grade(rec)
-        if shown and rec.credibility and shown[1:] != rec.credibility:
-            head = view_json(rec, credibility=shown[1:])
+        if not rec.history:
+            # without a history, the grades and the review fields follow from these five alone
+            cred, tail = _NO_HISTORY[(rec.reliability, rec.credibility, rec.review_status, rec.rule_status,
+                                      rec.needs_review)]
         else:
-            head = view_json(rec)
-    else:
-        head = _as_shown(rec).model_dump_json()
-    return head[:-1] + "," + _extras_json(rec)
+            cred, tail = _shown_parts(rec)
+        return (_view_json(rec) if cred is None else _view_json(rec, credibility=cred))[:-1] + tail
+    return _as_shown(rec).model_dump_json()[:-1] + "," + _extras_json(rec, shown_grade(rec))
+
+
+def _shown_parts(rec: ClaimView) -> tuple[str | None, str]:
+    """The credibility to write in place of the stored one (None: the stored one), and the JSON of the
+    claim's extras with its leading comma."""
+    shown = shown_grade(rec)
+    cred = shown[1:] if shown and rec.credibility and shown[1:] != rec.credibility else None
+    return cred, "," + _extras_json(rec, shown)
+
+
+class _NoHistory(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: tuple[Any, ...]) -> tuple[str | None, str]:
+        reliability, credibility, review_status, rule_status, needs_review = key
+        if len(self) >= 10_000:
+            self.clear()
+        probe = ClaimView(*([None] * len(ClaimView._fields)))._replace(
+            reliability=reliability, credibility=credibility, review_status=review_status,
+            rule_status=rule_status, needs_review=needs_review, history=())
+        parts = self[key] = _shown_parts(probe)
+        return parts
+
+
+_NO_HISTORY = _NoHistory()
+_view_json = ViewWriter()
 
 
 def _as_shown(rec: ClaimRecord) -> ClaimRecord:

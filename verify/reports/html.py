@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from ..models import STATUSES, ClaimRecord
@@ -171,23 +171,20 @@ def _claim_row(rec: ClaimRecord) -> str:
     label = STATUS_LABELS.get(rec.status, rec.status)
     reviewed_note = reviewed_by(rec) if rec.review_status else ""
     review = review_text(rec)
-    rules = [rule_text(h) for h in rec.rules]
     sources = sources_text(rec)
     grade = grade_note(rec) or "–"
     flags = ", ".join(rec.flags)
     cue = rec.cue.text if rec.cue else ""
     # the usual row holds nothing to escape: checked once for the row, then each string as it is
     e = esc if _HTML_CHANGES.search("".join((rec.text, sources, rec.attribution, cue, rec.status, label,
-                                             reviewed_note, review or "", grade, flags, *rules,
+                                             reviewed_note, review or "", grade, flags,
                                              rec.rule_status or ""))) else str
     reviewed = f' <span class="meta">({e(reviewed_note)})</span>' if rec.review_status else ""
     if rec.disagreement:
         reviewed += f' <span class="meta">(the rules now say {e(rec.rule_status)})</span>'
     if review:
         reviewed += f'<br><span class="{"review-open" if needs_review_open(rec) else "meta"}">{e(review)}</span>'
-    rules_html = ""
-    if rules:
-        rules_html = '<ul class="rules">' + "".join(f"<li>{e(r)}</li>" for r in rules) + "</ul>"
+    rules_html = _rules_html(rec.rules) if rec.rules else ""
     return (
         f'<tr id="row-{rec.id}"><th scope="row"><a href="#claim-{rec.id}" aria-label="claim {rec.id} in the text">{rec.id}</a></th>'
         f"<td>{e(rec.text)}</td>"
@@ -198,6 +195,22 @@ def _claim_row(rec: ClaimRecord) -> str:
         f'<td class="flags">{e(flags)}</td>'
         f"<td>{rules_html}</td></tr>"
     )
+
+
+def _rules_html(rules: Any) -> str:
+    """The list of rules that fired, escaped; made once for each distinct set a view carries (the same
+    few recur on claim after claim)."""
+    if type(rules) is not tuple:
+        return '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rules) + "</ul>"
+    got = _RULES_HTML.get(rules)
+    if got is None:
+        if len(_RULES_HTML) >= 10_000:
+            _RULES_HTML.clear()
+        got = _RULES_HTML[rules] = '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rules) + "</ul>"
+    return got
+
+
+_RULES_HTML: dict[Any, str] = {}
 
 
 def _article(report: Report, claims: list[ClaimRecord]) -> str:

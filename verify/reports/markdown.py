@@ -160,8 +160,10 @@ def _claim_row(rec: ClaimRecord) -> str:
     cells = [rec.text, sources_text(rec), rec.attribution, status, grade_note(rec), ", ".join(rec.flags),
              _latest_review(rec)]
     # joined by single spaces, the strings match _MD_CHANGES wherever any one of them would (an edge
-    # space meets its neighbour's as two spaces): the usual row is checked once and left as it is
-    if _MD_CHANGES.search(" ".join(cells + rules)):
+    # space meets its neighbour's as two spaces): the usual row is checked once and left as it is.
+    # Empty cells are left out of the check (md leaves them as they are): two of them side by side
+    # would make two spaces, and send most rows down the slow path for nothing
+    if _MD_CHANGES.search(" ".join([c for c in cells + rules if c])):
         cells = [md(c) for c in cells]
         rules = [md(line) for line in rules]
     text, sources, attribution, status, grade, flags, latest = cells

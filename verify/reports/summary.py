@@ -88,6 +88,7 @@ class Summary:
     ids: set[int] = field(default_factory=set)  # the claims summarised
     drift: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DRIFT_KINDS, 0))
     _rests: dict[tuple[bool, str | tuple[str, ...]], tuple[bool, bool, bool]] = field(default_factory=dict, repr=False)
+    _art: ArticleSummary | None = field(default=None, repr=False)  # the last claim's article
 
     def share(self, n: int) -> float:
         return n / self.claims if self.claims else 0.0
@@ -125,31 +126,33 @@ class Summary:
             self.one_party += 1
         if rec.needs_review and needs_review_open(rec):
             self.needs_review += 1
-        art = self.articles.get(rec.article_id)
-        if art is None:
-            art = self.articles[rec.article_id] = ArticleSummary(
-                rec.article_id, rec.article_title, rec.article_path, rec.article_url, rec.outlet, rec.published
-            )
+        art = self._art
+        if art is None or art.id != rec.article_id:  # claims come an article at a time
+            art = self.articles.get(rec.article_id)
+            if art is None:
+                art = self.articles[rec.article_id] = ArticleSummary(
+                    rec.article_id, rec.article_title, rec.article_path, rec.article_url, rec.outlet, rec.published
+                )
+            self._art = art
         art.claims += 1
         art.by_status[status] = art.by_status.get(status, 0) + 1
         sources = self.sources
-        for role, views in (("source", rec.sources), ("relay", rec.relayed_by)):
-            seen = None
-            for v in views:
-                if len(views) > 1:
-                    if seen is None:
-                        seen = set()
-                    if v.canonical in seen:
-                        continue
-                    seen.add(v.canonical)
+        views = rec.sources
+        if views:
+            # each source counted once per claim, however often it is named in it
+            for v in (views if len(views) == 1 else _distinct(views)):
                 s = sources.get(v.canonical)
                 if s is None:
                     s = sources[v.canonical] = SourceSummary(v.canonical, v.kind, v.affiliation, list(v.tags), v.reliability)
-                if role == "source":
-                    s.claims += 1
-                    s.by_status[status] = s.by_status.get(status, 0) + 1
-                else:
-                    s.relayed += 1
+                s.claims += 1
+                s.by_status[status] = s.by_status.get(status, 0) + 1
+        views = rec.relayed_by
+        if views:
+            for v in (views if len(views) == 1 else _distinct(views)):
+                s = sources.get(v.canonical)
+                if s is None:
+                    s = sources[v.canonical] = SourceSummary(v.canonical, v.kind, v.affiliation, list(v.tags), v.reliability)
+                s.relayed += 1
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -194,6 +197,14 @@ class Summary:
                 for s in self.sources_by_claims()
             ],
         }
+
+
+def _distinct(views: Any) -> list[SourceView]:
+    """Each source once, where it is first named."""
+    first: dict[str, SourceView] = {}
+    for v in views:
+        first.setdefault(v.canonical, v)
+    return list(first.values())
 
 
 def summarise(records: Iterable[ClaimRecord], sides: dict[str, str]) -> Summary:

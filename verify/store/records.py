@@ -224,11 +224,15 @@ def list_claims(
             last = (rows[-1][1], rows[-1][3], rows[-1][0])  # article_id, start, id
             if flag is not None:
                 rows = [r for r in rows if flag in decode_flags(r[12])]
-            for rec in build_page(s.connection(), rows, info, full, numbers_and_links) if rows else ():
-                yield rec if views else record(rec)
-                if left is not None:
-                    left -= 1
-                    if left <= 0:
-                        return
+            built = build_page(s.connection(), rows, info, full, numbers_and_links) if rows else ()
+            if views and left is None:
+                yield from built  # the usual report: no Python step per claim here
+            else:
+                for rec in built:
+                    yield rec if views else record(rec)
+                    if left is not None:
+                        left -= 1
+                        if left <= 0:
+                            return
             if len(rows) < page and flag is None:
                 return

@@ -279,9 +279,12 @@ def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = Tr
          published) in rows:
         hits = get(results, cid, _NONE)
         if hits:
-            # only the latest check's results count, should a rulebook keep older runs
-            latest = max(h[0] for h in hits)
-            hits = tuple(h[1] for h in hits if h[0] == latest)
+            if len(hits) == 1:
+                hits = (hits[0][1],)
+            else:
+                # only the latest check's results count, should a rulebook keep older runs
+                latest = max([h[0] for h in hits])
+                hits = tuple([h[1] for h in hits if h[0] == latest])
         cue = None
         if cue_text is not None and cue_start is not None and cue_end is not None:
             cue = _new(CueV, (cue_text, (cue_start, cue_end)))
