@@ -8,7 +8,8 @@ attributed, extracted from articles, stored, checked against a Gherkin rulebook,
 
 The calls (see :mod:`verify.api`): ``extract_claims``, ``extract_files``, ``open_store``, ``ingest``,
 ``match_articles``, ``matches``, ``review_match``, ``compare``, ``check``, ``load_rules``, ``claims``, ``claim``,
-``explain``, ``grade_meaning``, ``review``, ``link``, ``report``; the data they pass are the pydantic models of :mod:`verify.models` (``Claim``,
+``explain``, ``grade_meaning``, ``review``, ``add_note``, ``history``, ``undo``, ``claim_evidence``, ``link``,
+``unlink``, ``source_record``, ``source_history``, ``merge_sources``, ``report``; the data they pass are the pydantic models of :mod:`verify.models` (``Claim``,
 ``ClaimRecord``, ...) and the errors of :mod:`verify.errors`, each one line for a person to read.
 """
 
@@ -16,24 +17,26 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import InputError, NotFound, RulebookError, StoreError, VerifyError
+from .errors import Conflict, InputError, NotFound, RulebookError, StoreError, VerifyError
 
 if TYPE_CHECKING:
     from .api import (
-        IngestSummary, check, claim, claims, compare, explain, extract_claims, extract_files, grade_meaning,
-        ingest, link, load_rules, match_articles, matches, open_store, report, review, review_match,
+        IngestSummary, add_note, check, claim, claim_evidence, claims, compare, explain, extract_claims,
+        extract_files, grade_meaning, history, ingest, link, load_rules, match_articles, matches, merge_sources,
+        open_store, report, review, review_match, source_history, source_record, undo, unlink,
     )
     from .models import Claim, ClaimRecord, Extraction, Source
     from .registry import Registry
 
 _API = (
-    "IngestSummary", "check", "claim", "claims", "compare", "explain", "extract_claims", "extract_files",
-    "grade_meaning", "ingest", "link", "load_rules", "match_articles", "matches", "open_store", "report", "review",
-    "review_match",
+    "IngestSummary", "add_note", "check", "claim", "claim_evidence", "claims", "compare", "explain", "extract_claims",
+    "extract_files", "grade_meaning", "history", "ingest", "link", "load_rules", "match_articles", "matches",
+    "merge_sources", "open_store", "report", "review", "review_match", "source_history", "source_record", "undo",
+    "unlink",
 )
 _MODELS = ("Claim", "ClaimRecord", "Extraction", "Source")
 
-__all__ = [*_API, *_MODELS, "Registry", "InputError", "NotFound", "RulebookError", "StoreError", "VerifyError"]
+__all__ = [*_API, *_MODELS, "Registry", "Conflict", "InputError", "NotFound", "RulebookError", "StoreError", "VerifyError"]
 
 
 def __getattr__(name: str):

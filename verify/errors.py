@@ -32,3 +32,16 @@ class StoreError(VerifyError):
     """A database that cannot be opened or upgraded."""
 
     exit_code = 5
+
+
+class Conflict(VerifyError):
+    """The claim (or source) changed since the caller last saw it: someone else acted on it first.
+
+    ``latest`` is the event that changed it (a ``verify.models.Event``); nothing was recorded.
+    """
+
+    exit_code = 6
+
+    def __init__(self, message: str, latest=None) -> None:
+        super().__init__(message)
+        self.latest = latest

@@ -16,12 +16,17 @@ AttributionKind = Literal["direct", "indirect", "inherited", "unattributed"]
 SourceKind = Literal["person", "organisation", "anonymous", "vague", "outlet"]
 Status = Literal["unverified", "single-source", "corroborated", "confirmed", "disputed", "refuted"]
 LinkKind = Literal["corroborates", "contradicts"]
+Stance = Literal["supports", "refutes", "context"]
 
 ATTRIBUTION_KINDS: tuple[str, ...] = ("direct", "indirect", "inherited", "unattributed")
 SOURCE_KINDS: tuple[str, ...] = ("person", "organisation", "anonymous", "vague", "outlet")
 STATUSES: tuple[str, ...] = ("unverified", "single-source", "corroborated", "confirmed", "disputed", "refuted")
 RELIABILITY_GRADES: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")
+# what a piece of evidence says about a claim
+STANCES: tuple[str, ...] = ("supports", "refutes", "context")
+# statuses that are a verdict on the claim's truth: a person gives one only with a reason
+VERDICTS: tuple[str, ...] = ("confirmed", "disputed", "refuted")
 
 Span = tuple[int, int]
 
@@ -187,6 +192,14 @@ class MatchView(_Model):
 
 
 class Event(_Model):
+    """One append-only event: of a claim (``claim_id``) or of a source (``source``, its name).
+
+    ``action`` is ``status`` (a review), ``note``, ``evidence``, ``link``, ``unlink``, ``check`` (a
+    check changed the claim's status), ``undo`` (reverses event ``undoes``), or for a source
+    ``source-add``, ``source-edit``, ``source-alias`` and ``source-merge``. ``changes`` holds what
+    changed, field by field, as ``[before, after]``.
+    """
+
     id: int
     reviewer: str
     at: datetime
@@ -195,6 +208,39 @@ class Event(_Model):
     to_status: str | None = None
     note: str | None = None
     evidence_url: str | None = None
+    stance: Stance | None = None
+    sha256: str | None = None
+    undoes: int | None = None
+    claim_id: int | None = None
+    source: str | None = None
+    changes: dict | None = None
+
+    def what(self) -> str:
+        """What the event did, in a few words: "set it to refuted", "added evidence (refutes)"."""
+        a = self.action
+        if a == "status":
+            return f"set it to {self.to_status}"
+        if a == "check":
+            return f"changed it to {self.to_status} by a check"
+        if a == "undo":
+            changed = f", status now {self.to_status}" if self.to_status else ""
+            return f"undid event {self.undoes}{changed}"
+        if a == "evidence":
+            return f"added evidence ({self.stance or 'context'})"
+        if a in ("link", "unlink"):
+            return f"{a}ed it: {self.note}" if self.note else f"{a}ed it"
+        if a == "note":
+            return "added a note"
+        return a.replace("source-", "source ")
+
+
+def undone_ids(events: list[Event]) -> set[int]:
+    """The IDs of events an undo reverses and no later undo restored (an undo can itself be undone)."""
+    undone: set[int] = set()
+    for e in reversed(events):
+        if e.action == "undo" and e.undoes is not None and e.id not in undone:
+            undone.add(e.undoes)
+    return undone
 
 
 class ClaimRecord(_Model):
@@ -230,11 +276,18 @@ class ClaimRecord(_Model):
 
     @property
     def reviewed(self) -> Event | None:
-        """The latest status a person gave the claim (its last status event), or None."""
+        """The latest status a person gave the claim (its last status event not undone), or None."""
+        undone = undone_ids(self.history) if any(e.action == "undo" for e in self.history) else ()
         for e in reversed(self.history):
-            if e.action == "status" and e.to_status:
+            if e.action == "status" and e.to_status and e.id not in undone:
                 return e
         return None
+
+    @property
+    def evidence(self) -> list[Event]:
+        """The events that attached evidence and were not undone, oldest first."""
+        undone = undone_ids(self.history)
+        return [e for e in self.history if e.evidence_url and e.id not in undone]
 
     @property
     def grade(self) -> str | None:

@@ -15,9 +15,9 @@ from ..errors import VerifyError
 COMMAND_MODULES = {
     "extract": "extract", "ingest": "ingest", "check": "rules", "rules": "rules", "link": "links",
     "unlink": "links", "claims": "claims", "review": "review", "report": "report",
-    "sources": "sources", "db": "db", "compare": "compare", "matches": "compare",
+    "sources": "sources", "db": "db", "compare": "compare", "matches": "compare", "undo": "history",
 }
-MODULE_ORDER = ("extract", "ingest", "rules", "links", "compare", "claims", "review", "report", "sources", "db")
+MODULE_ORDER = ("extract", "ingest", "rules", "links", "compare", "claims", "review", "history", "report", "sources", "db")
 
 
 def build_app(module: str | None = None) -> typer.Typer:

@@ -56,7 +56,8 @@ def link_claims(db: Any, a: int, b: int, relation: str, *, reviewer: str, note: 
                 s.add(row)
                 for me, other in ((a, b), (b, a)):
                     s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="link",
-                                   note=f"{relation} claim {other}" + (f": {note}" if note else "")))
+                                   note=f"{relation} claim {other}" + (f": {note}" if note else ""),
+                                   changes={"link": [None, relation], "other": other}))
                 s.flush()
                 return _view(row, a)
         except IntegrityError as e:
@@ -89,7 +90,8 @@ def unlink_claims(db: Any, a: int, b: int, *, reviewer: str, note: str | None = 
             for row in rows:
                 for me, other in ((a, b), (b, a)):
                     s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="unlink",
-                                   note=f"no longer {row.relation} claim {other}" + (f": {note}" if note else "")))
+                                   note=f"no longer {row.relation} claim {other}" + (f": {note}" if note else ""),
+                                   changes={"link": [row.relation, None], "other": other}))
                 s.delete(row)
             return len(rows)
     except SQLAlchemyError as e:
