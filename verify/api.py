@@ -19,7 +19,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import VerifyError
-from .describe import explain, grade_meaning
 from .models import Claim, ClaimRecord, Event, Extraction, LinkView, MatchView
 from .registry import Registry
 
@@ -42,6 +41,24 @@ __all__ = [
 
 PathLike = str | os.PathLike[str]
 Rules = PathLike | list[PathLike] | None
+
+
+def explain(store: Store, claim_id: int, width: int = 100) -> str:
+    """Everything about one stored claim as plain text (no colour), as `verify claims show` prints it.
+
+    Raises :class:`verify.errors.NotFound` for an unknown ID.
+    """
+    from .describe import explain as _explain
+
+    return _explain(store, claim_id, width)
+
+
+def grade_meaning(grade: str) -> str:
+    """An Admiralty grade in words: ``grade_meaning("B2")`` is
+    "source usually reliable, information probably true"."""
+    from .describe import grade_meaning as _meaning
+
+    return _meaning(grade)
 
 
 def extract_claims(text: str, registry: Registry | None = None) -> list[Claim]:

@@ -177,14 +177,12 @@ def render_claim(rec: ClaimRecord, console: Console) -> None:
     gone = undone_ids(rec.history)
     for e in rec.history:
         line = Text(f"  {e.at:%Y-%m-%d %H:%M} UTC  {e.reviewer}  ")
-        if e.action == "status":
-            line.append(f"{e.from_status or '-'} → {e.to_status}")
-        elif e.action in ("check", "undo") and e.to_status:
-            line.append(f"{e.action}: {e.from_status or '-'} → {e.to_status}")
-        else:
-            line.append(e.action)
         if e.action == "undo":
-            line.append(f" of event {e.undoes}")
+            line.append(f"undo of event {e.undoes}")
+        elif e.action != "status":
+            line.append(e.action)
+        if e.to_status:
+            line.append(f"{': ' if e.action != 'status' else ''}{e.from_status or '-'} → {e.to_status}")
         line.append(f"  (event {e.id})", style="dim")
         if e.id in gone:
             line.append(f"  undone by event {undone[e.id]}", style="yellow")

@@ -12,8 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
-from urllib.parse import urlparse
-from urllib.request import url2pathname
+from urllib.parse import unquote, urlparse
 
 from pydantic import BaseModel, ConfigDict
 
@@ -55,7 +54,8 @@ def evidence_of(rec: ClaimRecord) -> list[EvidenceView]:
             out.append(EvidenceView(event_id=e.id, reviewer=e.reviewer, at=e.at, ref=e.evidence_url, kind="url",
                                     stance=e.stance, note=e.note, state="url"))
             continue
-        path = Path(url2pathname(parsed.path))
+        # file URIs are written by Path.as_uri (POSIX or Windows paths, percent-encoded)
+        path = Path(unquote(parsed.path))
         digest = e.sha256 or (parsed.fragment.partition("sha256=")[2] or None)
         if not path.is_file():
             state = "missing"

@@ -12,9 +12,9 @@ from ..errors import InputError
 from ..reviews import check_stance
 from ..store import open_store
 from ..store.records import check_status
-from .claims import parse_id
+
 from ..printable import printable
-from .common import DbOption, out
+from .common import DbOption, out, parse_id
 
 
 def register(app: typer.Typer) -> None:
