@@ -23,6 +23,9 @@ class Format(str, Enum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ReviewerOption = Annotated[
+    str | None, typer.Option("--reviewer", help="Who makes the change (default: $VERIFY_REVIEWER, else your login name).")
+]
 
 
 def summary_dict(x: SourceSummary) -> dict:
@@ -132,9 +135,7 @@ def register(app: typer.Typer) -> None:
         name: Annotated[str, typer.Argument(metavar="A", help="The source to merge away (name or alias).")],
         into: Annotated[str, typer.Argument(metavar="B", help="The source it is (name or alias); it keeps its name.")],
         note: Annotated[str | None, typer.Option("--note", help="Why they are one source.")] = None,
-        reviewer: Annotated[
-            str | None, typer.Option("--reviewer", help="Who merges (default: $VERIFY_REVIEWER, else your login name).")
-        ] = None,
+        reviewer: ReviewerOption = None,
         db: DbOption = None,
     ) -> None:
         """Merge source A into source B: two names that turn out to be one source. Every claim, alias and
@@ -173,11 +174,12 @@ def register(app: typer.Typer) -> None:
     def alias_cmd(
         name: Annotated[str, typer.Argument(help="Canonical name or any alias of a known source.")],
         alias: Annotated[str, typer.Argument(help="The new alias.")],
+        reviewer: ReviewerOption = None,
         db: DbOption = None,
     ) -> None:
-        """Give a source another name."""
+        """Give a source another name (an event of its history)."""
         with open_store(db) as store:
-            src = store.add_alias(name, alias)
+            src = store.add_alias(name, alias, reviewer=reviewer)
         out.print(Text(f"{printable(alias)} now names {printable(src.canonical)}"))
 
     @src_app.command("set")
@@ -188,12 +190,15 @@ def register(app: typer.Typer) -> None:
         tag: Annotated[list[str] | None, typer.Option("--tag", help="Replaces its tags; may be repeated (--tag \"\" clears them).")] = None,
         reliability: Annotated[str | None, typer.Option("--reliability", help='Admiralty reliability A-F ("" to clear).')] = None,
         description: Annotated[str | None, typer.Option("--description")] = None,
+        reviewer: ReviewerOption = None,
         db: DbOption = None,
     ) -> None:
-        """Change a source's kind, affiliation, tags or reliability grade."""
+        """Change a source's kind, affiliation, tags or reliability grade (an event of its history, with
+        each field before and after)."""
         with open_store(db) as store:
             src = store.set_source(
-                name, kind=kind, affiliation=affiliation, tags=tag, reliability=reliability, description=description
+                name, kind=kind, affiliation=affiliation, tags=tag, reliability=reliability, description=description,
+                reviewer=reviewer,
             )
             x = store.source_summary(src.canonical)
         out.print(Text(f"updated {printable(x.source.canonical)}"))
