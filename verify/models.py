@@ -221,7 +221,7 @@ class Event(_Model):
         if a == "status":
             return f"set it to {self.to_status}"
         if a == "check":
-            return f"changed it to {self.to_status} by a check"
+            return f"changed it to {self.to_status}"
         if a == "undo":
             changed = f", status now {self.to_status}" if self.to_status else ""
             return f"undid event {self.undoes}{changed}"
