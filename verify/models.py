@@ -227,10 +227,25 @@ class Event(_Model):
             return f"undid event {self.undoes}{changed}"
         if a == "evidence":
             return f"added evidence ({self.stance or 'context'})"
-        if a in ("link", "unlink"):
-            return f"{a}ed it: {self.note}" if self.note else f"{a}ed it"
+        other = (self.changes or {}).get("other")
+        if a == "link":
+            return f"linked it to claim {other}" if other else "linked it"
+        if a == "unlink":
+            return f"withdrew its link to claim {other}" if other else "withdrew a link"
         if a == "note":
             return "added a note"
+        merge = (self.changes or {}).get("merge")
+        if a == "source-merge" and merge:
+            moved = f" ({len(merge.get('claim_sources') or [])} claim(s) moved)"
+            if self.source == merge.get("into_name"):
+                return f"merged {merge.get('from_name')} into it{moved}"
+            return f"merged it into {merge.get('into_name')}{moved}"
+        fields = (self.changes or {}).get("fields")
+        if a == "source-edit" and fields:
+            return f"changed its {', '.join(fields)}"
+        alias = (self.changes or {}).get("alias")
+        if a == "source-alias" and alias:
+            return f"gave it the alias {alias[1]}"
         return a.replace("source-", "source ")
 
 

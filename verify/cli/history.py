@@ -52,7 +52,8 @@ def print_history(events: list[Event], fmt: HistoryFormat, title: str) -> None:
     t.add_column("What", ratio=1, overflow="fold")
     t.add_column("Why", ratio=1, overflow="fold")
     for e in events:
-        what = Text(printable(f"undid event {e.undoes}" if e.action == "undo" else e.what()))
+        what = Text(printable(f"{e.source}: " if e.source else ""), style="bold")
+        what.append(printable(f"undid event {e.undoes}" if e.action == "undo" else e.what()))
         if e.from_status or e.to_status:
             what.append(printable(f" ({e.from_status or '-'} → {e.to_status or '-'})"), style="dim")
         if e.evidence_url:

@@ -54,10 +54,8 @@ def merge_sources(store: Any, a: str, b: str, *, reviewer: str, note: str | None
             row_a.merged_into = row_b.id
             record = {"from": row_a.id, "into": row_b.id, "from_name": row_a.canonical, "into_name": row_b.canonical,
                       "claim_sources": moved, "aliases": aliases, "new_aliases": added}
-            text = f"{row_a.canonical} merged into {row_b.canonical}: {len(moved)} claim source(s) moved"
-            why = f"{text}; {note}" if note else text
-            add_source_event(s, row_a.id, action="source-merge", reviewer=reviewer, note=why, changes={"merge": record})
-            ev = add_source_event(s, row_b.id, action="source-merge", reviewer=reviewer, note=why,
+            add_source_event(s, row_a.id, action="source-merge", reviewer=reviewer, note=note, changes={"merge": record})
+            ev = add_source_event(s, row_b.id, action="source-merge", reviewer=reviewer, note=note,
                                   changes={"merge": record})
             s.flush()
             return event_view(ev, row_b.canonical)
