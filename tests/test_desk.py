@@ -293,3 +293,29 @@ def test_library_errors_are_the_ones_documented(db_url, sbu):
     with verify.open_store(db_url) as store:
         with pytest.raises(InputError, match="unknown stance"):
             verify.add_note(store, sbu["third"], "x", evidence="https://a.example", stance="maybe")
+
+
+def test_an_undone_review_no_longer_answers_the_rules_call_for_one(cli, sbu, db_url):
+    c = sbu["paid"]
+
+    def waiting() -> set[int]:
+        return {x["id"] for x in json.loads(cli("claims", "list", "--needs-review", "--format", "json").stdout)}
+
+    cli("review", c, "--status", "corroborated", "--note", "bank records", "--reviewer", "ana")
+    with verify.open_store(db_url) as store, store.engine.begin() as conn:
+        # a later check changed the claim's outcomes: ana's review no longer answers them
+        conn.execute(text("UPDATE claims SET checked_at = :t WHERE id = :c"),
+                     {"t": "2999-01-01 00:00:00+00:00" if "postgresql" in db_url else "2999-01-01 00:00:00.000000",
+                      "c": c})
+    assert c in waiting()
+    cli("review", c, "--status", "confirmed", "--note", "bank and court records", "--reviewer", "ben")
+    with verify.open_store(db_url) as store, store.engine.begin() as conn:
+        conn.execute(text("UPDATE claims SET checked_at = :t WHERE id = :c"),
+                     {"t": "2000-01-01 00:00:00+00:00" if "postgresql" in db_url else "2000-01-01 00:00:00.000000",
+                      "c": c})
+        conn.execute(text("UPDATE events SET at = :t WHERE claim_id = :c AND reviewer = 'ana'"),
+                     {"t": "1999-01-01 00:00:00+00:00" if "postgresql" in db_url else "1999-01-01 00:00:00.000000",
+                      "c": c})
+    assert c not in waiting()  # ben's review came after the check
+    cli("undo", _history(cli, c)[-1]["id"], "--reviewer", "ben")
+    assert c in waiting()  # ana's, the one that stands, came before it
