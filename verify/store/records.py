@@ -366,16 +366,21 @@ def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, 
                 "rule": f"{rule_file}:{rule_line} {rule_name}", "outcome": outcome, "value": value,
                 "reason": reason, "applied": bool(applied),
             })))
-    for eid, claim_id, reviewer, at, action, from_status, to_status, note, evidence_url in conn.execute(
+    for (eid, claim_id, reviewer, at, action, from_status, to_status, note, evidence_url, stance, sha256, undoes,
+         changes) in conn.execute(
         select(EventRow.id, EventRow.claim_id, EventRow.reviewer, EventRow.at, EventRow.action, EventRow.from_status,
-               EventRow.to_status, EventRow.note, EventRow.evidence_url)
+               EventRow.to_status, EventRow.note, EventRow.evidence_url, EventRow.stance, EventRow.sha256,
+               EventRow.undoes, EventRow.changes)
         .where(_ids_where(EventRow.claim_id, ids))
-        .order_by(EventRow.at, EventRow.id)
+        # in the order they were recorded: the ID, since clocks of two reviewers' machines may differ
+        .order_by(EventRow.id)
     ).all():
         if claim_id in idset:
             events.setdefault(claim_id, []).append(_trusted(Event, {
                 "id": eid, "reviewer": reviewer, "at": aware_utc(at), "action": action, "from_status": from_status,
-                "to_status": to_status, "note": note, "evidence_url": evidence_url,
+                "to_status": to_status, "note": note, "evidence_url": evidence_url, "stance": stance,
+                "sha256": sha256, "undoes": undoes, "claim_id": claim_id, "source": None,
+                "changes": changes,
             }))
     for a, b, relation, reviewer, at, note in conn.execute(
         select(LinkRow.claim_a, LinkRow.claim_b, LinkRow.relation, LinkRow.reviewer, LinkRow.at, LinkRow.note)
