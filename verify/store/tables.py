@@ -221,8 +221,9 @@ class EventRow(Base):
     sha256: Mapped[str | None] = mapped_column(String(64))
     # the event an undo reverses
     undoes: Mapped[int | None] = mapped_column(Integer)
-    # what changed, field by field ({"review_status": [before, after], ...}), so it can be undone
-    changes: Mapped[dict | None] = mapped_column(JSON)
+    # what changed, field by field ({"review_status": [before, after], ...}), so it can be undone; an
+    # event that changed nothing keeps SQL NULL (not JSON null), as an import gives it back
+    changes: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
 
 class LinkRow(Base):
