@@ -6,6 +6,7 @@
     python bench/extract_speed.py --files --copies 4 --jobs 2   # 4x the files: memory must not grow
     python bench/extract_speed.py --peer --limit 200            # side by side with the spaCy pipeline
     python bench/extract_speed.py --peer --repeat 3             # best of three interleaved runs each
+    python bench/extract_speed.py --peer --tagger               # also `verify extract --tagger`
     python bench/extract_speed.py --quantulum /tmp/q3/bin/python  # figures: quantulum3 vs find_numbers
 
 Prints MB/s (UTF-8 bytes of article text), articles/s and peak RSS. ``--peer`` installs the spaCy +
@@ -91,12 +92,21 @@ def write_files(rows, directory: Path, copies: int) -> list[Path]:
 
 
 def time_command(cmd: list[str], out=subprocess.DEVNULL) -> tuple[float, int]:
+    dt, _, rc = time_cpu(cmd, out)
+    return dt, rc
+
+
+def time_cpu(cmd: list[str], out=subprocess.DEVNULL) -> tuple[float, float, int]:
+    """Wall clock and CPU time (user + system of the command and its children) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, stdout=out, stderr=subprocess.PIPE, text=True)
     dt = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
         sys.exit(f"{' '.join(cmd[:4])} ... failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
-    return dt, proc.returncode
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return dt, cpu, proc.returncode
 
 
 def files_mode(rows, copies: int, jobs: int | None) -> None:
@@ -128,7 +138,7 @@ def byte_compile() -> None:
     compileall.compile_dir(Path(verify.__file__).parent, quiet=1)
 
 
-def peer_mode(rows, repeat: int = 1) -> None:
+def peer_mode(rows, repeat: int = 1, tagger: bool = False) -> None:
     setup = SHARED / "tools" / "peer-setup.sh"
     peer = SHARED / "tools" / "peer_spacy.py"
     py = subprocess.run(["bash", str(setup)], capture_output=True, text=True)
@@ -139,19 +149,29 @@ def peer_mode(rows, repeat: int = 1) -> None:
     with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
         paths = [str(p) for p in write_files(rows, Path(tmp), 1)]
         size = mb([t for _, t in rows])
-        ours_all, theirs_all = [], []
+        ours_all, theirs_all, tagged_all = [], [], []
+        ours_cmd = [sys.executable, "-c", CLI_CODE, "extract", *paths, "--format", "jsonl", "--jobs", "1"]
         for _ in range(repeat):  # interleaved, so a busy spell on the machine falls on both sides
-            ours_all.append(time_command([sys.executable, "-c", CLI_CODE, "extract", *paths, "--format", "jsonl", "--jobs", "1"])[0])
-            theirs_all.append(time_command([peer_python, str(peer), *paths])[0])
-    ours, theirs = min(ours_all), min(theirs_all)
+            ours_all.append(time_cpu(ours_cmd)[:2])
+            if tagger:
+                tagged_all.append(time_cpu([*ours_cmd, "--tagger"])[:2])
+            theirs_all.append(time_cpu([peer_python, str(peer), *paths])[:2])
     runs = f" (best of {repeat} runs each)" if repeat > 1 else ""
-    print(f"same {len(paths)} files, {size:.2f} MB, one core each, process start included{runs}:")
-    print(f"  verify extract --jobs 1   {ours:8.2f} s  {size / ours:7.3f} MB/s")
-    print(f"  spaCy + textacy pipeline  {theirs:8.2f} s  {size / theirs:7.3f} MB/s")
+    print(f"same {len(paths)} files, {size:.2f} MB, one core each, process start included{runs}; wall clock, and CPU time:")
+    sides = [("verify extract --jobs 1", ours_all)]
+    if tagger:
+        sides.append(("verify extract --tagger", tagged_all))
+    sides.append(("spaCy + textacy pipeline", theirs_all))
+    best = {name: (min(w for w, _ in runs_), min(c for _, c in runs_)) for name, runs_ in sides}
+    for name, (wall, cpu) in best.items():
+        print(f"  {name:25s} {wall:8.2f} s  {size / wall:7.3f} MB/s   CPU {cpu:8.2f} s  {size / cpu:7.3f} MB/s")
     if repeat > 1:
-        print(f"  every run: verify {', '.join(f'{t:.2f}' for t in ours_all)} s; "
-              f"spaCy {', '.join(f'{t:.1f}' for t in theirs_all)} s")
-    print(f"  verify is {theirs / ours:.1f} times faster")
+        for name, runs_ in sides:
+            print(f"  every run of {name}: {', '.join(f'{w:.2f}' for w, _ in runs_)} s")
+    theirs = best["spaCy + textacy pipeline"]
+    for name, (wall, cpu) in best.items():
+        if not name.startswith("spaCy"):
+            print(f"  {name} is {theirs[0] / wall:.1f} times faster (wall clock), {theirs[1] / cpu:.1f} times (CPU time)")
 
 
 _QUANTULUM = """
@@ -204,6 +224,7 @@ def main() -> None:
     ap.add_argument("--quantulum", metavar="PYTHON", nargs="?", const=sys.executable, default=None,
                     help="time quantulum3 (run by PYTHON, which must have it) against find_numbers")
     ap.add_argument("--limit", type=int, default=None, help="use only the first N articles")
+    ap.add_argument("--tagger", action="store_true", help="with --peer: also time `verify extract --tagger`")
     ap.add_argument("--repeat", type=int, default=1, help="with --peer: time each side N times, interleaved; keep the best")
     args = ap.parse_args()
     if not TRAIN.is_file():
@@ -213,7 +234,7 @@ def main() -> None:
     if args.quantulum:
         quantulum_mode(rows, args.quantulum)
     elif args.peer:
-        peer_mode(rows, args.repeat)
+        peer_mode(rows, args.repeat, args.tagger)
     elif args.files:
         files_mode(rows, max(1, args.copies), args.jobs)
     else:

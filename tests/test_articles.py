@@ -307,12 +307,15 @@ def test_huge_file_limit_from_environment(tmp_path, monkeypatch):
         read_article(p)
 
 
-def test_ten_megabytes_is_within_the_default_limit(tmp_path):
+def test_five_megabytes_is_the_default_limit_and_a_larger_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
     para = "The roads office said on Monday that the bridge would reopen to lorries after repairs.\n\n"
-    body = para * (10 * 1024 * 1024 // len(para) + 1)
-    p = write(tmp_path, "ten.txt", body)
-    assert p.stat().st_size > 10 * 1024 * 1024
+    body = para * (5 * 1024 * 1024 // len(para))
+    p = write(tmp_path, "five.txt", body)
     assert len(read_article(p).text) == len(body)
+    big = write(tmp_path, "ten.txt", body * 2)
+    # refused on its size alone: not even opened
+    monkeypatch.setattr("builtins.open", lambda *a, **k: pytest.fail("the file was opened"))
+    assert one_line_error(big) == f"{big}: too large (10.0 MB; the limit is 5.0 MB, set VERIFY_MAX_BYTES to raise it)"
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")

@@ -378,14 +378,19 @@ def test_hard_text_goes_through(cli, tmp_path, text):
     check_contract(json.loads(r.stdout), p.read_bytes().decode("utf-8"))
 
 
-def test_ten_megabyte_article(tmp_path):
+def test_five_megabyte_article_and_a_ten_megabyte_one_refused_in_one_line(tmp_path):
     paras = [HARBOUR.split("\n\n", 1)[1], FIELDS.split("\n\n", 1)[1]]
     body = "Day of wires\n\n"
     chunk = "\n".join(paras) + "\n"
-    body += chunk * (10 * 1024 * 1024 // len(chunk.encode()) + 1)
-    p = tmp_path / "ten.txt"
+    body += chunk * (5 * 1024 * 1024 // len(chunk.encode()) - 1)
+    ten = tmp_path / "ten.txt"
+    ten.write_text(body * 2, encoding="utf-8")
+    r = run_process("extract", ten, "--format", "jsonl")
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr == f"verify: error: {ten}: too large (10.0 MB; the limit is 5.0 MB, set VERIFY_MAX_BYTES to raise it)\n"
+    p = tmp_path / "five.txt"
     p.write_text(body, encoding="utf-8")
-    assert p.stat().st_size >= 10 * 1024 * 1024
+    assert p.stat().st_size >= 5 * 1024 * 1024 - 2 * len(chunk.encode())
     r = run_process("extract", p, "--format", "jsonl")
     assert r.returncode == 0, r.stderr[-2000:]
     obj = json.loads(r.stdout)
@@ -501,7 +506,7 @@ def test_workers_end_when_the_parent_is_killed(tmp_path):
     # long articles: a worker in the middle of one would otherwise go on for many seconds
     d = tmp_path / "long"
     d.mkdir()
-    body = HARBOUR + "\n".join([HARBOUR.split("\n\n", 1)[1]] * 20000)
+    body = HARBOUR + "\n".join([HARBOUR.split("\n\n", 1)[1]] * 14000)  # 4.7 MB: under the 5 MB limit
     for i in range(4):
         (d / f"long{i}.txt").write_text(body, encoding="utf-8")
     proc, workers = start_with_workers(["extract", d, "--format", "jsonl", "--jobs", "2"], settle=2.0)

@@ -704,3 +704,21 @@ def test_content_with_no_word_in_it_is_no_claim() -> None:
     assert extract_claims("B said : \n :") == []
     assert extract_claims('He said ""') == []
     assert [c.text for c in extract_claims("Police said: “Roads are closed.”")] == ["“Roads are closed.”"]
+
+
+def test_reports_nested_in_reports_are_read_to_a_bounded_depth() -> None:
+    # news nests reports a few deep, and each level is a claim of its own
+    text = "The mayor said police told reporters that officials said the bridge fell."
+    assert [(c.sources[0].mention, c.text) for c in extract_claims(text)] == [
+        ("The mayor", "police told reporters that officials said the bridge fell"),
+        ("police", "officials said the bridge fell"),
+        ("officials", "the bridge fell"),
+    ]
+    # a run of "said" is read eight deep in each sentence, not once per cue: else every cue is a claim
+    # running to the end of the sentence, and work and memory grow with the square of its length
+    chain = "Police said officials said " * 2000 + "the bridge fell."
+    claims = extract_claims(chain)
+    assert [c.sources[0].mention for c in claims[:8]] == ["Police", "officials"] * 4
+    sentences = len(chain) // 2000 + 1  # a sentence with no full stop is cut every 2,000 characters
+    assert 8 <= len(claims) <= 8 * sentences
+    assert all(chain[c.span[0] : c.span[1]] == c.text for c in claims)

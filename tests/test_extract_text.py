@@ -9,6 +9,7 @@ import pytest
 from verify.extract import extract_claims
 from verify.extract.quotes import paragraph_quotes
 from verify.extract.sentences import paragraphs, sentences
+from verify.models import Claim
 
 
 def split(text: str) -> list[str]:
@@ -126,3 +127,13 @@ def test_tokens_keep_offsets_lower_case_and_quotation_flags(text: str) -> None:
     inside = [w for w, q in zip(toks.words, toks.inq) if q]
     assert inside == (["We’ll", "see", "."] if quotes else [])
     assert tokenize(text, 2, 2, quotes).lows == []
+
+
+def test_claims_built_without_validation_behave_as_pydantic_models() -> None:
+    # the extractor's claims share what they can (the set of fields set); changing one changes no other
+    a, b = extract_claims("Police said the road was closed on Monday. The mayor said the bridge was shut.")
+    copy = a.model_copy(update={"text": "changed"})
+    a.text = "edited"
+    assert (copy.text, a.text, b.text) == ("changed", "edited", "the bridge was shut")
+    assert b.model_dump(exclude_unset=True) == b.model_dump()
+    assert Claim.model_validate(b.model_dump()) == b

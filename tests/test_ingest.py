@@ -536,3 +536,27 @@ def test_ingest_workers_end_when_the_parent_is_killed(tmp_path):
     left = left_running(workers, seconds=2)
     proc.stderr.close()
     assert not left, f"workers outlived their parent: {left}"
+
+
+def test_what_an_ingest_finds_does_not_depend_on_what_earlier_runs_stored(cli, db_url, tmp_path):
+    # "Rescuers said" in one article stores a source named Rescuers; a later article's "rescuers"
+    # must still read as one clean run over both reads it (an ingest killed and run again, or a
+    # directory ingested in two parts, ends as one run over all of it)
+    import verify
+
+    wires = tmp_path / "wires"
+    wires.mkdir()
+    (wires / "a.txt").write_text("Rescuers said the fire at the depot was out by noon.\n", encoding="utf-8")
+    (wires / "b.txt").write_text("The road to the village was cleared on Monday, rescuers said.\n", encoding="utf-8")
+    assert cli("ingest", wires / "a.txt").exit_code == 0
+    assert cli("ingest", wires).exit_code == 0
+    one_run = f"sqlite:///{tmp_path}/one.db"
+    assert cli("ingest", wires, "--db", one_run).exit_code == 0
+
+    def sources(url: str) -> dict[str, list[tuple[str, str]]]:
+        with verify.open_store(url) as store:
+            return {Path(c.article_path).name: [(s.canonical, s.kind) for s in c.sources] for c in verify.claims(store)}
+
+    alone = verify.extract_claims((wires / "b.txt").read_text(encoding="utf-8"))
+    assert sources(db_url)["b.txt"] == [(s.canonical, s.kind) for s in alone[0].sources]
+    assert sources(db_url) == sources(one_run)

@@ -62,35 +62,41 @@ def grade_meaning(grade: str) -> str:
     return _meaning(grade)
 
 
-def extract_claims(text: str, registry: Registry | None = None) -> list[Claim]:
+def extract_claims(text: str, registry: Registry | None = None, *, tagger: bool = False) -> list[Claim]:
     """Every claim of ``text`` with the source(s) it is attributed to, in reading order.
 
     Nothing is stored. ``registry`` adds sources the starter registry does not know
-    (``Registry.starter()`` plus your own ``Source`` entries).
+    (``Registry.starter()`` plus your own ``Source`` entries). ``tagger=True`` adds the attributed
+    claims the learned tagger finds and the grammar misses (see ``verify.extract.tagger``).
 
         >>> import verify
         >>> [c.attribution for c in verify.extract_claims("Shelling hit the port, officials said.")]
         ['indirect']
     """
+    if tagger:
+        from .extract.tagger import extract_with_tagger
+
+        return extract_with_tagger(text, registry)
     from .extract import extract_claims as _extract
 
     return _extract(text, registry)
 
 
 def extract_files(paths: Iterable[PathLike], *, jobs: int | None = None,
-                  registry: Registry | None = None) -> Iterator[Extraction | VerifyError]:
+                  registry: Registry | None = None, tagger: bool = False) -> Iterator[Extraction | VerifyError]:
     """Read and extract each article file (a directory stands for the article files under it).
 
     One result per file in the order given: an :class:`Extraction`, or the :class:`VerifyError`
     that says in one line why that file could not be read, so one bad file does not stop a run.
-    ``jobs`` worker processes share the work (default: one per CPU). Nothing is stored.
+    ``jobs`` worker processes share the work (default: one per CPU). Nothing is stored. ``tagger``
+    as for :func:`extract_claims`.
 
         >>> for ex in verify.extract_files(["examples/"]):      # doctest: +SKIP
         ...     print(ex.path, len(ex.claims))
     """
     from .pipeline import extract_files as _extract_files
 
-    return _extract_files(paths, jobs=jobs, registry=registry)
+    return _extract_files(paths, jobs=jobs, registry=registry, tagger=tagger)
 
 
 def open_store(url: str | None = None) -> Store:

@@ -86,17 +86,21 @@ def ingest(store: Store, paths: Iterable[PathLike], *, jobs: int | None = None, 
     from .store.matches import match_articles, unmatched_articles
     from .store.sources import extend_registry
 
-    reg = store.registry()
+    # articles are read, stored and matched with the sources people named (not those earlier
+    # extraction found), so what a run finds does not depend on what earlier runs stored; rules may
+    # name any stored source
+    reg = store.registry(found=False)
     added = extend_registry(reg, list(registries))
     book = None
     if check:
-        # read against the store's registry, so rules may name sources people added
+        every = store.registry()
+        extend_registry(every, list(registries))
         try:
             if rules:
                 dirs = list(rules) if isinstance(rules, (list, tuple)) else [rules]
-                book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=reg, with_default=True)
+                book = load_rulebook(dirs, allow_plugins=allow_plugins, registry=every, with_default=True)
             else:
-                book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=reg)
+                book = load_rulebook(last_rulebooks(store) or None, allow_plugins=allow_plugins, registry=every)
         except RulebookError as e:
             # refused before anything is read or stored; the user should know both
             raise RulebookError(f"{e}; nothing was stored") from None
@@ -135,7 +139,7 @@ def store_files(
     is done. Extraction runs in ``jobs`` worker processes (default: one per CPU) when there is
     more than one file.
     """
-    reg = registry if registry is not None else store.registry()
+    reg = registry if registry is not None else store.registry(found=False)
     paths = list(expand_paths(paths))
     jobs = _jobs(jobs)
 
@@ -195,13 +199,14 @@ def _notes(loaded: Any) -> tuple[str, ...]:
 
 
 def extract_files(paths: Iterable[PathLike], jobs: int | None = None, registry: Registry | None = None,
-                  on_note: NoteHandler | None = None) -> Iterator[Extraction | VerifyError]:
+                  on_note: NoteHandler | None = None, tagger: bool = False) -> Iterator[Extraction | VerifyError]:
     """Read and extract every article under ``paths``; one result per file, in input order.
 
     A file that cannot be read yields the :class:`VerifyError` naming it instead of raising, so the
     others still go through. ``jobs`` worker processes (default: one per CPU) share the work in
     chunks; at most a bounded window of files is in flight, so memory does not grow with the
     number of files. ``on_note`` receives one-line notes (a file read in a legacy encoding).
+    ``tagger``: the grammar combined with the learned tagger (verify/extract/tagger.py).
 
     The workers start here, before the first result is asked for, so a caller can start threads of
     its own (a progress bar) afterwards; ``close()`` on the returned iterator stops them early.
@@ -210,19 +215,19 @@ def extract_files(paths: Iterable[PathLike], jobs: int | None = None, registry: 
     files = list(expand_paths(paths))
     jobs = _jobs(jobs)
     if jobs == 1 or len(files) < 2:
-        return (_noted(_read_and_extract(f, reg), on_note) for f in files)
-    return _Extracting(files, min(jobs, len(files)), reg, on_note)
+        return (_noted(_read_and_extract(f, reg, tagger), on_note) for f in files)
+    return _Extracting(files, min(jobs, len(files)), reg, on_note, tagger)
 
 
 class _Extracting:
     """Each file's result from a pool of workers (:class:`verify.workers.OrderedMap`), in input
     order, with a bounded number of files in flight; ``close()`` stops the workers."""
 
-    def __init__(self, files: list[str], jobs: int, registry: Registry, on_note: NoteHandler | None):
+    def __init__(self, files: list[str], jobs: int, registry: Registry, on_note: NoteHandler | None, tagger: bool = False):
         self.on_note = on_note
         # small chunks keep a slow article from holding up many others; a few per worker keep IPC cheap
         chunk = max(1, min(8, len(files) // (jobs * 8)))
-        self.results = OrderedMap(_read_and_extract_worker, files, jobs, setup=_init_worker, setup_args=(registry,),
+        self.results = OrderedMap(_read_and_extract_worker, files, jobs, setup=_init_worker, setup_args=(registry, tagger),
                                   chunk=chunk, window=max(chunk * jobs * 4, 16), failures=True)
 
     def __iter__(self) -> _Extracting:
@@ -246,12 +251,12 @@ def _noted(found: tuple[Extraction | VerifyError, list[str]], on_note: NoteHandl
     return result
 
 
-def _read_and_extract(path: str, registry: Registry) -> tuple[Extraction | VerifyError, list[str]]:
+def _read_and_extract(path: str, registry: Registry, tagger: bool = False) -> tuple[Extraction | VerifyError, list[str]]:
     """One file's extraction (or the error that says why not) and the reader's notes."""
     loaded = _read(path)
     if isinstance(loaded, VerifyError):
         return loaded, []
-    claims = _extract(loaded.text, registry)
+    claims = _extract(loaded.text, registry, tagger)
     if isinstance(claims, VerifyError):
         return _named(path, claims), list(_notes(loaded))
     return Extraction(path=loaded.path, article=loaded.article, claims=claims), list(_notes(loaded))
@@ -276,11 +281,15 @@ def _read(path: str) -> Any:
         return _named(path, _failure(e))
 
 
-def _extract(text: str, registry: Registry) -> list[Claim] | VerifyError:
+def _extract(text: str, registry: Registry, tagger: bool = False) -> list[Claim] | VerifyError:
     """The claims of one text, or the error that says why not (returned, to cross processes)."""
-    from .extract import extract_claims
-
     try:
+        if tagger:
+            from .extract.tagger import extract_with_tagger
+
+            return extract_with_tagger(text, registry)
+        from .extract import extract_claims
+
         return extract_claims(text, registry)
     except Exception as e:  # one article's failure must not end a run over many
         return _failure(e)
@@ -308,11 +317,13 @@ def _named(path: str, e: VerifyError) -> VerifyError:
 
 
 _worker_registry: Registry | None = None
+_worker_tagger = False
 
 
-def _init_worker(registry: Registry) -> None:
-    global _worker_registry
+def _init_worker(registry: Registry, tagger: bool = False) -> None:
+    global _worker_registry, _worker_tagger
     _worker_registry = registry
+    _worker_tagger = tagger
 
 
 def _text_to_extract(item: tuple[str, Any, FileOutcome | None]) -> Any:
@@ -325,4 +336,4 @@ def _extract_worker(text: str) -> list[Claim] | VerifyError:
 
 
 def _read_and_extract_worker(path: str) -> tuple[Extraction | VerifyError, list[str]]:
-    return _read_and_extract(path, _worker_registry or Registry.starter())
+    return _read_and_extract(path, _worker_registry or Registry.starter(), _worker_tagger)

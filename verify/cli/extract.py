@@ -39,6 +39,8 @@ def extract(
                                              help="Worker processes (default: one per CPU).")] = None,
     registry_files: Annotated[list[Path] | None, typer.Option("--registry", show_default=False, metavar="FILE",
                                                               help="Extra source registry (TOML); may repeat.")] = None,
+    tagger: Annotated[bool, typer.Option("--tagger", help="Add the attributed claims the learned tagger finds and the "
+                                         "grammar misses (slower; see README).")] = False,
 ) -> None:
     """Extract claims and their sources from articles and print them (nothing is stored)."""
     from ..articles import expand_paths
@@ -57,7 +59,8 @@ def extract(
     try:
         try:
             # workers start before the progress bar's thread does, so they can be forked cleanly
-            results = extract_files(files, jobs=jobs, registry=registry, on_note=lambda n: say(f"verify: note: {n}"))
+            results = extract_files(files, jobs=jobs, registry=registry, on_note=lambda n: say(f"verify: note: {n}"),
+                                    tagger=tagger)
             if progress is not None:
                 progress.start()
                 task = progress.add_task("extracting", total=len(files))

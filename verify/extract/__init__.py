@@ -16,8 +16,10 @@ Every word list the grammar reads is in ``cues.py`` (cues) or ``words.py`` (the 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from pydantic import BaseModel
 
@@ -33,7 +35,25 @@ __all__ = ["extract_claims", "iter_claims"]
 
 def extract_claims(text: str, registry: Registry | None = None) -> list[Claim]:
     """Every claim of ``text`` with the source(s) it is attributed to, in reading order."""
-    return list(iter_claims(text, registry))
+    with _no_cycle_collection():
+        return list(iter_claims(text, registry))
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while an article's records and claims are built.
+
+    They form no reference cycles, yet each collection walks all of them again: on a long article a
+    quarter of the time went there (5 MB of short attributed sentences: 9.8 s, 7.4 s without). Freed
+    memory is unaffected (reference counting frees it); the collector resumes at once afterwards.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def iter_claims(text: str, registry: Registry | None = None) -> Iterator[Claim]:
@@ -46,7 +66,8 @@ def iter_claims(text: str, registry: Registry | None = None) -> Iterator[Claim]:
     if registry is None:
         registry = Registry.starter()
     ctx = Context(registry=registry, text=text)
-    found = read(text, ctx)
+    with _no_cycle_collection():
+        found = read(text, ctx)
     unify_names(_distinct([s for f in found for s in (*f.sources, *f.relayed_by)]))
     del ctx
     found.reverse()
@@ -87,7 +108,11 @@ def _builder(cls):
              and all(f.alias is None and f.validation_alias is None for f in cls.model_fields.values()))
     if not plain:
         return lambda *values: cls.model_construct(**dict(zip(names, values, strict=True)))
-    new, n, fields = cls.__new__, len(names), frozenset(names)
+    new, n = cls.__new__, len(names)
+    # every field is set, so every model's set of set fields is the same one: shared, not one per
+    # model (a set of eight names is 728 bytes, a fifth of a claim; pydantic only ever adds a field
+    # name to it, which it holds already, and copies it for model_copy)
+    fields = set(names)
 
     # BaseModel's own slot setters, called directly: what object.__setattr__ reaches after a
     # lookup through the class; and a length test in place of zip(strict=True), whose keyword
@@ -97,7 +122,7 @@ def _builder(cls):
             raise TypeError(f"{cls.__name__}: {n} field values expected, {len(values)} given")
         m = new(cls)
         _set_dict(m, dict(zip(names, values)))
-        _set_fields_set(m, set(fields))
+        _set_fields_set(m, fields)
         _set_extra(m, None)
         _set_private(m, None)
         return m

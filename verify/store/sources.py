@@ -60,11 +60,16 @@ def _clip(value: str | None, n: int) -> str | None:
 class SourceRegistry:
     """The registry operations of a ``Store``: reading the merged registry, adding and editing sources."""
 
-    def registry(self) -> Registry:
+    def registry(self, *, found: bool = True) -> Registry:
         """The starter registry with the database's sources laid over it.
 
         A stored source that a person has edited replaces the starter entry of the same name; one
         nobody edited follows the starter entry. Aliases are the union of both.
+
+        ``found=False`` leaves out the names extraction alone put there (no starter entry, never
+        edited, no alias): the registry articles are read with, so that what an ingest finds does not
+        depend on which articles earlier runs happened to store (an ingest killed and run again, or
+        a directory ingested in two halves, stores what one run over all of it stores).
         """
         merged: dict[str, Source] = {s.canonical: s for s in Registry.starter()}
         with self.session() as s:
@@ -77,6 +82,8 @@ class SourceRegistry:
                     merged.pop(row.canonical, None)
                     continue
                 base = merged.get(row.canonical)
+                if not found and base is None and row.edited_at is None and not row.aliases:
+                    continue
                 aliases = sorted(({a.alias for a in row.aliases} | set(base.aliases if base else ())) - {row.canonical})
                 if base is not None and row.edited_at is None:
                     merged[row.canonical] = base.model_copy(update={"aliases": aliases})

@@ -1,0 +1,72 @@
+"""The conflict scorer's matching, on a tiny case, and the annotations it reads being well formed."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+spec = importlib.util.spec_from_file_location("score_conflict", ROOT / "bench" / "score_conflict.py")
+score_conflict = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(score_conflict)
+
+TEXT = "Rebels Say They Took the Town\n\nThe army said its lines held, while the rebels said they took the town.\n"
+ANNOTATION = {
+    "article": "tiny.txt",
+    "aliases": {"Army": ["the army", "army"], "Rebels": ["rebels", "the rebels"]},
+    "kinds": {"Army": "organisation", "Rebels": "organisation"},
+    "claims": [
+        {"content": "its lines held", "sources": ["Army"], "attribution": "indirect", "polarity": "asserted", "construction": "lowercase-body"},
+        {"content": "they took the town", "sources": ["Rebels"], "attribution": "indirect", "polarity": "asserted", "construction": "while-clause"},
+    ],
+}
+
+
+def _claim(text: str, piece: str, canonical: str, kind: str, start: int = 0) -> dict:
+    s = text.index(piece, start)
+    return {"span": [s, s + len(piece)], "attribution": "indirect", "sources": [{"mention": canonical, "canonical": canonical, "kind": kind}]}
+
+
+def test_scores_a_tiny_case_by_overlap_source_and_kind():
+    article = score_conflict.prepare(ANNOTATION, TEXT, "tiny")
+    body = TEXT.index("The army")
+    preds = [
+        # content runs on past the gold edge but overlaps all of the shorter span: a match, right source and kind
+        _claim(TEXT, "its lines held, while", "the army", "organisation"),
+        # right content, right source, wrong kind
+        _claim(TEXT, "they took the town", "rebels", "person", body),
+        # a headline is no claim: counts against precision
+        _claim(TEXT, "They Took the Town", "Rebels", "organisation"),
+    ]
+    res = score_conflict.score([article], lambda text: preds)
+    assert res["gold"] == 2 and res["predicted"] == 3
+    assert res["content"]["r"] == 1.0 and abs(res["content"]["p"] - 2 / 3) < 0.01
+    assert res["content_and_source"]["r"] == 1.0
+    assert res["content_source_kind"]["r"] == 0.5
+    assert res["by_construction"]["while-clause"]["wrong kind"] == 1
+    assert res["by_construction"]["headline"]["false positive"] == 1
+
+
+def test_a_claim_naming_a_source_the_gold_lacks_has_the_wrong_source():
+    article = score_conflict.prepare(ANNOTATION, TEXT, "tiny")
+    pred = _claim(TEXT, "its lines held", "the army", "organisation")
+    pred["sources"].append({"mention": "rebels", "canonical": "Rebels", "kind": "organisation"})
+    res = score_conflict.score([article], lambda text: [pred])
+    assert res["content"]["r"] == 0.5 and res["content_and_source"]["r"] == 0.0
+
+
+def test_every_annotation_is_well_formed():
+    directory = ROOT / "tests" / "articles" / "conflict"
+    articles = score_conflict.load(directory)  # raises where a content is not in its text
+    assert len(articles) >= 12
+    attributed = 0
+    for path in sorted(directory.glob("*.json")):
+        ann = json.loads(path.read_text(encoding="utf-8"))
+        for c in ann["claims"]:
+            assert c["attribution"] in ("direct", "indirect", "inherited", "unattributed"), c
+            assert c["polarity"] in ("asserted", "denied"), c
+            for s in c["sources"] + c.get("relayed_by", []):
+                assert s == "UNATTRIBUTED" or ann["kinds"].get(s) in ("person", "organisation", "anonymous", "vague", "outlet"), (path.name, s)
+            attributed += c["attribution"] != "unattributed"
+    assert attributed >= 150
