@@ -1,4 +1,5 @@
-"""How fast ``verify report`` writes each format over many stored claims, and in how much memory.
+"""How fast ``verify report`` writes each format over many stored claims, beside a bare SQL scan of
+the same rows, and in how much memory.
 
     python bench/report_speed.py                       # 100,000 claims in a temporary SQLite file
     python bench/report_speed.py --claims 20000        # another size (memory should not follow it)
@@ -8,8 +9,17 @@
 
 Claims are bulk-inserted (articles of 100 claims with sources, figures, rule results and a few
 reviews), then each format is written to a file by ``verify report`` in a fresh process that imports
-verify from this checkout. Prints, per format: wall-clock and CPU seconds, claims per second (wall),
-output size and the process's peak RSS. CPU seconds are the steadier figure on a busy machine.
+verify from this checkout. ``table`` is the default terminal report (the summary and the first
+claims); ``table-all`` lists every claim (``--all``). ``html`` over this many claims is an index page
+and a page per article; its size is the whole directory's.
+
+First a fresh process scans the same rows with no report at all: the claims joined to their
+articles in report order, their sources, figures, rule results, events and links, every row
+fetched by the driver and dropped. That is the floor a report cannot go below on this database.
+
+Prints, per format: wall-clock and CPU seconds, claims per second by each, the ratio of its CPU
+time to the bare scan's, output size and the process's peak RSS. CPU seconds are the steadier
+figure on a busy machine; the claims per second by CPU is the one to hold to a target.
 
 ``--baseline DIR`` runs each format first with the verify package of another checkout (``git worktree
 add /tmp/before <commit>``, say) on the same database, so one run prints before and after.
@@ -31,7 +41,7 @@ from sqlalchemy import insert
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-FORMATS = ("csv", "json", "claimreview", "markdown", "html", "table")
+FORMATS = ("csv", "json", "claimreview", "markdown", "html", "table", "table-all")
 SENTENCE = "Officials said that a convoy of 40 trucks reached the town before noon on Monday. "
 
 
@@ -96,12 +106,87 @@ def make_claims(url: str, n: int, per_article: int = 100, seed: int = 11) -> Non
     store.close()
 
 
+def bare_scan(url: str) -> None:
+    """The report's rows read with nothing done to them: the physical floor (run in its own process)."""
+    from sqlalchemy import create_engine, select
+
+    from verify.store.db import parse_url
+    from verify.store.tables import (
+        ArticleRow,
+        ClaimRow,
+        ClaimSourceRow,
+        EventRow,
+        LinkRow,
+        NumberRow,
+        RuleResultRow,
+        SourceRow,
+    )
+
+    engine = create_engine(parse_url(url))
+    c = ClaimRow
+    queries = [
+        select(c.id, c.article_id, c.text, c.start, c.end, c.attribution, c.cue_text, c.cue_start, c.cue_end,
+               c.status, c.rule_status, c.review_status, c.flags, c.reliability, c.credibility, c.needs_review,
+               c.checked_at, ArticleRow.title, ArticleRow.path, ArticleRow.url, ArticleRow.outlet,
+               ArticleRow.published)
+        .join(ArticleRow, ArticleRow.id == c.article_id).order_by(c.article_id, c.start, c.id),
+        select(ClaimSourceRow.claim_id, ClaimSourceRow.role, ClaimSourceRow.mention, ClaimSourceRow.start,
+               ClaimSourceRow.end, SourceRow.canonical, SourceRow.kind, SourceRow.tags)
+        .join(SourceRow, SourceRow.id == ClaimSourceRow.source_id).order_by(ClaimSourceRow.claim_id, ClaimSourceRow.id),
+        select(NumberRow.claim_id, NumberRow.text, NumberRow.start, NumberRow.end, NumberRow.value, NumberRow.low,
+               NumberRow.high, NumberRow.unit, NumberRow.approximate, NumberRow.bound)
+        .order_by(NumberRow.claim_id, NumberRow.start, NumberRow.id),
+        select(RuleResultRow.claim_id, RuleResultRow.run_id, RuleResultRow.rule_file, RuleResultRow.rule_line,
+               RuleResultRow.rule_name, RuleResultRow.outcome, RuleResultRow.value, RuleResultRow.reason,
+               RuleResultRow.applied).order_by(RuleResultRow.claim_id, RuleResultRow.id),
+        select(EventRow.id, EventRow.claim_id, EventRow.reviewer, EventRow.at, EventRow.action, EventRow.from_status,
+               EventRow.to_status, EventRow.note, EventRow.evidence_url).order_by(EventRow.claim_id, EventRow.at, EventRow.id),
+        select(LinkRow.claim_a, LinkRow.claim_b, LinkRow.relation, LinkRow.reviewer, LinkRow.at, LinkRow.note),
+    ]
+    raw = engine.raw_connection()
+    start = time.process_time()
+    try:
+        cur = raw.cursor()
+        for q in queries:
+            compiled = q.compile(dialect=engine.dialect)
+            params = compiled.construct_params()
+            cur.execute(compiled.string, tuple(params[k] for k in compiled.positiontup) if compiled.positional else params)
+            while cur.fetchmany(1000):
+                pass
+    finally:
+        raw.close()
+    print(f"{time.process_time() - start:.3f}")
+
+
+def run_bare(url: str) -> tuple[float, float, int, float]:
+    """Wall seconds, CPU seconds and peak RSS (KB) of the bare scan in a fresh process (start-up and
+    imports included, as for a report), and the CPU seconds of the scan alone."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    t = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--bare-scan", url], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t
+    if status != 0:
+        raise SystemExit(f"the bare scan failed: {proc.stderr.read().decode()}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, float(proc.stdout.read())
+
+
+def _size(out: Path) -> int:
+    pages = out.with_name(f"{out.stem}-files")
+    return out.stat().st_size + (sum(p.stat().st_size for p in pages.iterdir()) if pages.is_dir() else 0)
+
+
 def run(fmt: str, url: str, out: Path, tree: Path = ROOT) -> tuple[float, float, int, int]:
     """Wall seconds, CPU seconds, peak RSS (KB) and output bytes of one ``verify report`` process."""
     env = dict(os.environ, VERIFY_DATABASE_URL=url, VERIFY_PUBLISHER_NAME="Bench Desk",
                VERIFY_PUBLISHER_URL="https://bench.example/reviews", COLUMNS="120", PYTHONPATH=str(tree))
-    cmd = [sys.executable, "-c", "from verify.cli import main; main()", "report", "--format", fmt, "--output", str(out)]
-    if fmt == "claimreview" and "--include-unreviewed" in (tree / "verify" / "cli" / "report.py").read_text():
+    cli = (tree / "verify" / "cli" / "report.py").read_text()
+    base = "table" if fmt == "table-all" else fmt
+    cmd = [sys.executable, "-c", "from verify.cli import main; main()", "report", "--format", base, "--output", str(out)]
+    if fmt == "table-all" and "--all" in cli:
+        cmd.append("--all")  # (a checkout without --all lists every claim anyway)
+    if fmt == "claimreview" and "--include-unreviewed" in cli:
         cmd.append("--include-unreviewed")  # every rated claim, not only the 5% reviewed: the larger job
     t = time.perf_counter()
     # run from the tree itself: with "-c", the working directory comes first on sys.path
@@ -110,12 +195,13 @@ def run(fmt: str, url: str, out: Path, tree: Path = ROOT) -> tuple[float, float,
     seconds = time.perf_counter() - t
     if status != 0:
         raise SystemExit(f"verify report --format {fmt} failed: {proc.stderr.read().decode()}")
-    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, out.stat().st_size
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, _size(out)
 
 
-def line(label: str, n: int, seconds: float, cpu: float, rss_kb: int, size: int) -> str:
-    return (f"{label:22} {seconds:7.1f} s  cpu {cpu:6.1f} s  {n / seconds:9.0f} claims/s  "
-            f"{size / 1e6:7.1f} MB out  peak RSS {rss_kb / 1024:6.0f} MB")
+def line(label: str, n: int, bare_cpu: float, seconds: float, cpu: float, rss_kb: int, size: int) -> str:
+    return (f"{label:22} {seconds:6.1f} s  cpu {cpu:5.2f} s  {n / seconds:7.0f} claims/s wall  "
+            f"{n / cpu:7.0f} claims/s cpu  {cpu / bare_cpu:5.1f}x bare  "
+            f"{size / 1e6:6.1f} MB out  peak RSS {rss_kb / 1024:5.0f} MB")
 
 
 def main() -> None:
@@ -124,19 +210,27 @@ def main() -> None:
     ap.add_argument("--db", help="an empty database URL (default: a temporary SQLite file)")
     ap.add_argument("--formats", default=",".join(FORMATS))
     ap.add_argument("--baseline", type=Path, help="another verify checkout to time first on the same data")
+    ap.add_argument("--bare-scan", metavar="URL", help=argparse.SUPPRESS)  # the bare scan's own process
     args = ap.parse_args()
+    if args.bare_scan:
+        bare_scan(args.bare_scan)
+        return
     if args.baseline and not (args.baseline / "verify" / "__init__.py").is_file():
         raise SystemExit(f"--baseline {args.baseline}: not a verify checkout (no verify/__init__.py)")
     with tempfile.TemporaryDirectory() as tmp:
         url = args.db or f"sqlite:///{tmp}/bench.db"
         t = time.perf_counter()
         make_claims(url, args.claims)
-        print(f"{args.claims} claims stored in {time.perf_counter() - t:.1f} s")
+        print(f"{args.claims} claims stored in {time.perf_counter() - t:.1f} s ({url.split(':', 1)[0]})")
+        seconds, bare_cpu, rss, scan_cpu = run_bare(url)
+        print(f"{'bare SQL scan':22} {seconds:6.1f} s  cpu {bare_cpu:5.2f} s  {args.claims / seconds:7.0f} claims/s wall  "
+              f"{args.claims / bare_cpu:7.0f} claims/s cpu  {1:5.1f}x bare  {'':17}peak RSS {rss / 1024:5.0f} MB"
+              f"  (the scan itself: cpu {scan_cpu:.2f} s; the rest is start-up and imports)")
         for fmt in args.formats.split(","):
             if args.baseline:
-                figures = run(fmt, url, Path(tmp) / f"before.{fmt}", args.baseline)
-                print(line(f"{fmt} (baseline)", args.claims, *figures))
-            print(line(fmt, args.claims, *run(fmt, url, Path(tmp) / f"report.{fmt}")))
+                figures = run(fmt, url, Path(tmp) / f"before-{fmt}.out", args.baseline)
+                print(line(f"{fmt} (baseline)", args.claims, bare_cpu, *figures), flush=True)
+            print(line(fmt, args.claims, bare_cpu, *run(fmt, url, Path(tmp) / f"{fmt}.out")), flush=True)
 
 
 if __name__ == "__main__":

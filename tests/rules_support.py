@@ -7,9 +7,10 @@ from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 
-from verify.models import Article, Claim, Cue, Number, SourceMention
+import verify
+from verify.models import Article, Claim, ClaimRecord, Cue, Number, SourceMention
 from verify.registry import Registry
 from verify.store.tables import ClaimRow
 
@@ -60,19 +61,18 @@ def store_article(store, claims: list[dict], *, outlet: str | None = None, publi
     loaded = SimpleNamespace(path=Path(f"{name}.txt"), text=text,
                              article=Article(sha256=sha, outlet=outlet, published=published, title=name))
     res = store.ingest(loaded, models)
-    with store.session() as s:
-        return list(s.scalars(select(ClaimRow.id).where(ClaimRow.article_id == res.article_id).order_by(ClaimRow.start)))
+    return [c.id for c in sorted(verify.claims(store, article=res.article_id), key=lambda c: c.span[0])]
 
 
 def set_review(store, claim_id: int, status: str) -> None:
-    """A person's review as the review command leaves it (status follows the review)."""
+    """A claim's status as a review leaves it (status follows the review), without the review's event:
+    the tests that use it are about precedence, not about when the review was made."""
     with store.transaction() as s:
         s.execute(update(ClaimRow).where(ClaimRow.id == claim_id).values(review_status=status, status=status))
 
 
-def claim_row(store, claim_id: int) -> ClaimRow:
-    with store.session() as s:
-        return s.get(ClaimRow, claim_id)
+def claim_row(store, claim_id: int) -> ClaimRecord:
+    return verify.claim(store, claim_id)
 
 
 def write_rules(directory: Path, name: str, text: str) -> Path:

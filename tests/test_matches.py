@@ -159,7 +159,7 @@ def test_unnamed_sources_of_one_description_are_someone_else_in_each_article(sto
     verify.ingest(store, paths, jobs=1)
     with store.engine.connect() as conn:
         reader = FactReader(conn)
-        reg, rows = reader.registry(store.registry())
+        reg, rows = reader.rules_registry(store.registry())
         facts = [f for page in iter_facts(reader, SourceIndex(reg, rows)) for f in page]
     assert [f.src.names for f in facts] == [frozenset({"senior official"})] * 3
     first, second, other = (f.independent for f in facts)

@@ -8,7 +8,7 @@ the article's text exactly as read.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,10 +29,39 @@ STANCES: tuple[str, ...] = ("supports", "refutes", "context")
 VERDICTS: tuple[str, ...] = ("confirmed", "disputed", "refuted")
 
 Span = tuple[int, int]
+M = TypeVar("M", bound=BaseModel)
 
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+def trusted(cls: type[M], fields: dict[str, Any], fields_set: set[str] | None = None) -> M:
+    """A ``cls`` holding ``fields`` as they are, without validation: what ``model_construct`` builds,
+    minus its per-call walk over the fields. ``fields_set`` (the names of ``fields``) may be one set
+    shared by many models, which saves a set per model; pydantic only reads it, or adds a name it
+    already holds.
+
+    The one place verify builds a model past pydantic, for values that were validated or typed on
+    the way in: the extractor's own claims, mentions and figures, and rows read back from verify's
+    tables. ``fields`` must hold every field of ``cls`` already of its type, and ``cls`` must be a
+    plain model (no aliases, validators that change values, or extra fields), as every model here is.
+    """
+    m = _new(cls)
+    _set_dict(m, fields)
+    _set_fields_set(m, set(fields) if fields_set is None else fields_set)
+    _set_extra(m, None)
+    _set_private(m, None)
+    return m
+
+
+# BaseModel's own slot setters, called directly: what object.__setattr__ reaches after a lookup
+# through the class, on the hot path of extraction and of reading 100,000 claims back
+_new = object.__new__
+_set_dict = BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 class Cue(_Model):

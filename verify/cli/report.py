@@ -10,8 +10,10 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
+from ..errors import VerifyError
 from ..filters import means_last
 from ..reports import write_report, write_report_file
+from ..reports.table import LIMIT as table_limit
 from ..store import open_store
 from .common import DbOption, err, out
 from .filters import (
@@ -60,6 +62,8 @@ def register(app: typer.Typer) -> None:
                 help="claimreview only: also publish claims that only the rules rated (default: only claims a person reviewed).",
             ),
         ] = False,
+        limit: Annotated[int | None, typer.Option("--limit", min=0, help=f"table only: list at most N claims (default {table_limit}; the summary counts them all).", show_default=False)] = None,
+        all_claims: Annotated[bool, typer.Option("--all", help="table only: list every claim.")] = False,
         db: DbOption = None,
     ) -> None:
         """A summary of the stored claims (by status, source, attribution; what they rest on), then
@@ -68,23 +72,29 @@ def register(app: typer.Typer) -> None:
         chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, outlet=outlet,
                               since=since, until=until, changed_since=None if last and output else changed_since,
                               needs_review=needs_review)
+        if (limit is not None or all_claims) and fmt is not ReportFormat.table:
+            raise VerifyError("--limit and --all apply to --format table only (the other formats hold every claim)")
+        if limit is not None and all_claims:
+            raise VerifyError("give --limit N or --all, not both")
+        listed = None if all_claims else (table_limit if limit is None else limit)
         with open_store(db) as store:
             if output is None:
                 if fmt is ReportFormat.table:
-                    write_report(store, "table", console=out, include_unreviewed=include_unreviewed, claim_filter=chosen)
+                    write_report(store, "table", console=out, include_unreviewed=include_unreviewed, claim_filter=chosen,
+                                 limit=listed)
                 else:
                     write_report(store, fmt.value, sys.stdout, include_unreviewed=include_unreviewed, claim_filter=chosen)
                 _say_unchecked(store)  # after the report: a refused report stays one line
                 return
             given = chosen.model_dump(exclude={"changed_since"})
             done = write_report_file(store, fmt.value, output, include_unreviewed=include_unreviewed,
-                                     changed_since="last" if last else chosen.changed_since, **given)
+                                     changed_since="last" if last else chosen.changed_since, limit=listed, **given)
             _say_unchecked(store)
         if last:
             err.print(Text(f"claims changed since {done.since_last.isoformat(timespec='seconds')}, when the last report"
                            f" to {done.path} began" if done.since_last else
                            f"no earlier report written to {done.path}: every claim is in this one"))
-        err.print(Text(f"wrote {done.path}"))
+        err.print(Text(f"wrote {done.path}" + (f" and a page per article in {done.pages}" if done.pages else "")))
 
 
 def _say_unchecked(store) -> None:

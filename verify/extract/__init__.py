@@ -3,7 +3,7 @@
 Rule-based and pure Python. An article is read in this order:
 
 - ``sentences.py``, ``quotes.py``: paragraphs, sentences and the quotations in them;
-- ``article.py``: the article sentence by sentence, and what carries over between sentences
+- ``discourse.py``: the article sentence by sentence, and what carries over between sentences
   (inherited accounts, quotations over paragraphs, "X said:" before a paragraph, the outlet's own claims);
 - ``attribution.py``: the grammar of one sentence (its docstring lists the steps): ``tokens.py``,
   then the cues (``verbs.py``, ``frames.py``), the source phrase (``speaker.py``, ``phrases.py``),
@@ -21,12 +21,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from pydantic import BaseModel
-
-from ..models import Claim, Cue, SourceMention
+from ..models import Claim, Cue, SourceMention, trusted
 from ..registry import Registry
-from .article import read
 from .attribution import Found
+from .discourse import read
 from .numbers import find_numbers
 from .sources import Context, Src, unify_names
 
@@ -98,43 +96,27 @@ def _distinct(srcs: list[Src]) -> list[Src]:
 
 
 def _builder(cls):
-    """``cls.model_construct`` for every field given in declared order, without its per-call field walk.
-
-    Tens of thousands of claims and mentions are built per corpus; the shortcut sets exactly what
-    model_construct sets for a plain model and is used only for one (no aliases, hooks or extras).
-    """
+    """``cls.model_construct`` for every field given in declared order, without validation
+    (``verify.models.trusted``): tens of thousands of claims and mentions are built per corpus."""
     names = tuple(cls.model_fields)
     plain = (not cls.__pydantic_root_model__ and not cls.__pydantic_post_init__ and cls.model_config.get("extra") != "allow"
              and all(f.alias is None and f.validation_alias is None for f in cls.model_fields.values()))
     if not plain:
         return lambda *values: cls.model_construct(**dict(zip(names, values, strict=True)))
-    new, n = cls.__new__, len(names)
+    n = len(names)
     # every field is set, so every model's set of set fields is the same one: shared, not one per
     # model (a set of eight names is 728 bytes, a fifth of a claim; pydantic only ever adds a field
     # name to it, which it holds already, and copies it for model_copy)
     fields = set(names)
 
-    # BaseModel's own slot setters, called directly: what object.__setattr__ reaches after a
-    # lookup through the class; and a length test in place of zip(strict=True), whose keyword
-    # argument alone costs as much as the rest of the dict
+    # a length test in place of zip(strict=True), whose keyword argument alone costs as much as
+    # the rest of the dict
     def build(*values):
         if len(values) != n:
             raise TypeError(f"{cls.__name__}: {n} field values expected, {len(values)} given")
-        m = new(cls)
-        _set_dict(m, dict(zip(names, values)))
-        _set_fields_set(m, fields)
-        _set_extra(m, None)
-        _set_private(m, None)
-        return m
+        return trusted(cls, dict(zip(names, values)), fields)
 
     return build
-
-
-_slot = BaseModel.__dict__
-_set_dict = _slot["__dict__"].__set__
-_set_fields_set = _slot["__pydantic_fields_set__"].__set__
-_set_extra = _slot["__pydantic_extra__"].__set__
-_set_private = _slot["__pydantic_private__"].__set__
 
 
 # every field comes from the extractor itself, already typed: built without re-validation

@@ -20,7 +20,7 @@ own. The grammar reads a sentence in this order, one module for each thing it re
 
 The words each step tests are in ``cues.py`` (the cues) and ``words.py`` (everything else). What
 carries over between sentences (inherited accounts, quotations over paragraphs, the outlet's own
-claims) is in ``article.py``.
+claims) is in ``discourse.py``.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import Number
+from ..models import Number, trusted
 from .figures import CANDIDATE, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part
 
 # -- what qualifies a figure ------------------------------------------------------------------------
@@ -186,20 +186,11 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number | None,
     return _make(text, s, end, v, v, v, part.unit, False, "exact"), end
 
 
-_NUMBER_FIELDS = tuple(Number.model_fields)
-_new_number, _setattr = Number.__new__, object.__setattr__
-
-
 def _make(text, s, e, value, low, high, unit, approximate, bound) -> Number:
     # every value is built here already of its field's type (str, int span, float or None, bool, a
-    # bound name), so the model is assembled as model_construct would, without re-validating it
-    n = _new_number(Number)
-    _setattr(n, "__dict__", {"text": text[s:e], "span": (s, e), "value": _clean(value), "low": _clean(low),
-                             "high": _clean(high), "unit": unit, "approximate": approximate, "bound": bound})
-    _setattr(n, "__pydantic_fields_set__", set(_NUMBER_FIELDS))
-    _setattr(n, "__pydantic_extra__", None)
-    _setattr(n, "__pydantic_private__", None)
-    return n
+    # bound name), so the model is assembled without re-validating it
+    return trusted(Number, {"text": text[s:e], "span": (s, e), "value": _clean(value), "low": _clean(low),
+                            "high": _clean(high), "unit": unit, "approximate": approximate, "bound": bound})
 
 
 def _clean(v: float | None) -> float | None:

@@ -175,11 +175,16 @@ def write(report: Report, out: TextIO, include_unreviewed: bool = False) -> None
     elsewhere = _appearances(report)
     first = True
     out.write("[")
+    batch: list[str] = []
     for rec in report.claims():
         if not wanted(rec):
             continue
-        out.write("\n  " if first else ",\n  ")
-        out.write(json.dumps(claim_review(rec, name, url, today, elsewhere.get(rec.id)), ensure_ascii=False))
+        batch.append(json.dumps(claim_review(rec, name, url, today, elsewhere.get(rec.id)), ensure_ascii=False))
+        if len(batch) == 500:  # written in batches: a write is a Python call on most streams
+            out.write(("\n  " if first else ",\n  ") + ",\n  ".join(batch))
+            first, batch = False, []
+    if batch:
+        out.write(("\n  " if first else ",\n  ") + ",\n  ".join(batch))
         first = False
     out.write("]\n" if first else "\n]\n")
 

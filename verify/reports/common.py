@@ -6,6 +6,7 @@ How a review a person made changes what is shown: ``verify.reports.reviewed``.
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _json_str
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from ..models import ClaimRecord, SourceView
 from ..store.matches import MatchPair, match_pairs
 from ..store.records import independence_keys, list_claims
 from ..store.texts import article_text
+from ..store.views import ClaimView, record, view_json
 from .reviewed import (  # noqa: F401  (shared by every format from here)
     REVIEW_CREDIBILITY,
     grade_note,
@@ -72,12 +74,13 @@ class Report:
     def sides(self) -> dict[str, str]:
         return independence_keys(self.db)
 
-    def claims(self, full: bool = True, numbers_and_links: bool = False) -> Iterator[ClaimRecord]:
-        """The selected claims; numbers and links only when asked for (the JSON report): no other
-        format shows them, and reading them is a good part of a large report's time."""
-        return list_claims(self.db, **self.filter.store_args(), full=full, numbers_and_links=numbers_and_links)
+    def claims(self, full: bool = True, numbers_and_links: bool = False) -> Iterator[ClaimView]:
+        """The selected claims, as read-only views; numbers and links only when asked for (the JSON
+        report): no other format shows them, and reading them is a good part of a large report's time."""
+        return list_claims(self.db, **self.filter.store_args(), full=full, numbers_and_links=numbers_and_links,
+                           views=True)
 
-    def walk(self, numbers_and_links: bool = False) -> Iterator[ClaimRecord]:
+    def walk(self, numbers_and_links: bool = False) -> Iterator[ClaimView]:
         """Every selected claim, once, in article order; ``summary`` is complete when it ends."""
         self.summary = Summary()
         sides = self.sides
@@ -179,6 +182,20 @@ def _extras(rec: ClaimRecord) -> dict[str, Any]:
     }
 
 
+def _j(value: str | None) -> str:
+    return "null" if value is None else _json_str(value)
+
+
+def _extras_json(rec: ClaimRecord | ClaimView) -> str:
+    """``json.dumps(_extras(rec), ensure_ascii=False)`` less its opening brace, written directly: it
+    runs once per claim of a JSON report."""
+    rev = rec.reviewed
+    reviewed = "null" if rev is None else json.dumps(_extras(rec)["reviewed"], ensure_ascii=False)
+    return (f'"grade": {_j(shown_grade(rec))}, "rule_grade": {_j(rec.grade)}, '
+            f'"rule_credibility": {_j(rec.credibility)}, "disagreement": {_j(rec.disagreement)}, '
+            f'"reviewed": {reviewed}, "needs_review_open": {"true" if needs_review_open(rec) else "false"}}}')
+
+
 def pair_dict(p: MatchPair) -> dict[str, Any]:
     """A match across articles as JSON data: both claims, score, reason, state and drift."""
     return {
@@ -207,17 +224,24 @@ ACROSS_NOTE = ("Claims matched across articles: the same claim in other words, w
                "the other's wording.")
 
 
-def claim_dict(rec: ClaimRecord) -> dict[str, Any]:
+def claim_dict(rec: ClaimRecord | ClaimView) -> dict[str, Any]:
     """A claim as JSON data: the stored record plus its grades, its review and any disagreement."""
-    d = _as_shown(rec).model_dump(mode="json")
+    d = _as_shown(record(rec) if isinstance(rec, ClaimView) else rec).model_dump(mode="json")
     d.update(_extras(rec))
     return d
 
 
-def claim_json(rec: ClaimRecord) -> str:
+def claim_json(rec: ClaimRecord | ClaimView) -> str:
     """``claim_dict`` as one line of JSON, serialised by pydantic's core (several times faster)."""
-    head = _as_shown(rec).model_dump_json()
-    return head[:-1] + "," + json.dumps(_extras(rec), ensure_ascii=False)[1:]
+    if isinstance(rec, ClaimView):
+        shown = shown_grade(rec)
+        if shown and rec.credibility and shown[1:] != rec.credibility:
+            head = view_json(rec, credibility=shown[1:])
+        else:
+            head = view_json(rec)
+    else:
+        head = _as_shown(rec).model_dump_json()
+    return head[:-1] + "," + _extras_json(rec)
 
 
 def _as_shown(rec: ClaimRecord) -> ClaimRecord:

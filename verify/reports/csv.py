@@ -19,11 +19,12 @@ latest status a person gave the claim; ``evidence`` is every piece of evidence a
 from __future__ import annotations
 
 import csv
+import re
 from typing import TextIO
 
 from ..models import ClaimRecord
 from ..store.matches import match_pairs
-from ..printable import printable
+from ..printable import CONTROL_CHARS, printable
 from .common import Report, review_parts, review_text, rules_text, shown_grade, sources_text
 
 COLUMNS = (
@@ -48,6 +49,8 @@ COLUMNS = (
     "evidence",
 )
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_CHARS = frozenset(_FORMULA_START)
+_CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 
 
 def cell(value: object) -> str:
@@ -56,25 +59,29 @@ def cell(value: object) -> str:
 
 
 def row(rec: ClaimRecord, matched: dict[int, list[str]] | None = None) -> list[str]:
-    article = rec.article_title or rec.article_path or ""
-    return [
-        str(rec.id),
-        str(rec.article_id),
-        cell(article),
-        cell(rec.text),
-        cell(sources_text(rec)),
-        cell(rec.attribution),
-        cell(rec.cue.text if rec.cue else ""),
-        cell(rec.status),
-        "yes" if rec.review_status else "no",
-        cell(shown_grade(rec)),
-        cell("; ".join(rec.flags)),
-        cell(rules_text(rec)),
-        cell(rec.grade),
-        cell(review_text(rec)),
-        cell("; ".join((matched or {}).get(rec.id, ()))),
-        *(cell(x) for x in review_parts(rec)),
+    texts = [
+        rec.article_title or rec.article_path or "",
+        rec.text,
+        sources_text(rec),
+        rec.attribution,
+        rec.cue.text if rec.cue else "",
+        rec.status,
+        shown_grade(rec) or "",
+        "; ".join(rec.flags),
+        rules_text(rec),
+        rec.grade or "",
+        review_text(rec) or "",
+        "; ".join((matched or {}).get(rec.id, ())),
+        *review_parts(rec),
     ]
+    # the usual row holds no control character: checked once for the row, not cell by cell
+    if _CONTROL.search("".join(texts)):
+        texts = [printable(t) for t in texts]
+    (article, text, sources, attribution, cue, status, grade, flags, rules, rule_grade, review, matches,
+     reviewer, reviewed_at, note, evidence) = [("'" + t if t[:1] in _FORMULA_CHARS else t) for t in texts]
+    return [str(rec.id), str(rec.article_id), article, text, sources, attribution, cue, status,
+            "yes" if rec.review_status else "no", grade, flags, rules, rule_grade, review, matches,
+            reviewer, reviewed_at, note, evidence]
 
 
 def write(report: Report, out: TextIO) -> None:

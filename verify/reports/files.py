@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,3 +85,47 @@ def record_written(target: Path, at: datetime, fmt: str, filters: dict[str, Any]
             f.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     except VerifyError as e:
         raise VerifyError(f"wrote {target}, but {e}; the next --changed-since last would not know it") from None
+
+
+def pages_dir(target: Path) -> Path:
+    """Where the article pages of a large HTML report written to ``target`` go: ``NAME-files/``."""
+    return target.with_name(f"{target.stem}-files")
+
+
+@contextmanager
+def pages_beside(target: Path, wanted: bool = True) -> Iterator[Any]:
+    """A new directory for a large HTML report's article pages (``verify.reports.html.Pages``), moved
+    into place of the old one when the block ends without error; none is left when the report fitted
+    on one page. A directory of that name holding anything but such pages is not ours to replace:
+    refused, one line, before anything is written."""
+    if not wanted:
+        yield None
+        return
+    from .html import Pages
+
+    parent = target.parent if str(target.parent) else Path(".")
+    final = pages_dir(target)
+    if final.exists() and not _only_pages(final):
+        raise VerifyError(f"cannot write the report's article pages to {final}: it exists and holds other files")
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=parent))
+    except OSError as e:
+        raise VerifyError(f"cannot write the report to {target}: {e.strerror or e}") from None
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o777 & ~umask)  # mkdtemp's directory is private; a report is not
+        yield Pages(dir=tmp, link=final.name, index=target.name)
+        if final.exists():
+            shutil.rmtree(final)
+        if any(tmp.iterdir()):
+            os.replace(tmp, final)
+        else:
+            tmp.rmdir()
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _only_pages(d: Path) -> bool:
+    return d.is_dir() and all(p.is_file() and p.name.startswith("article-") and p.suffix == ".html" for p in d.iterdir())

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 from typing import TextIO
+from urllib.parse import quote
 
 from ..models import STATUSES, ClaimRecord
 from ..printable import CONTROL_CHARS, printable
@@ -19,7 +23,6 @@ from .common import (
     STATUS_LABELS,
     STATUS_MEANINGS,
     Report,
-    copy_spool,
     grade_note,
     needs_review_open,
     pair_texts,
@@ -66,6 +69,7 @@ def _pct(n: int, total: int) -> str:
     return f"{(100 * n / total):.0f}%" if total else "–"
 
 
+@lru_cache(maxsize=1)
 def _css() -> str:
     rules = [
         "body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#1a1a1a;background:#fff}",
@@ -142,6 +146,8 @@ def highlight(text: str, claims: list[ClaimRecord]) -> str:
     """
     out: list[str] = []
     cursor = 0
+    # an article text with nothing to escape has no slice to escape either
+    e_text = esc if _HTML_CHANGES.search(text) else str
     for rec in sorted(claims, key=lambda r: (r.span[0], r.span[1], r.id)):
         start, end = rec.span
         if start < 0 or end > len(text) or end <= start:
@@ -149,38 +155,48 @@ def highlight(text: str, claims: list[ClaimRecord]) -> str:
         start = max(start, cursor)
         if start >= end:
             continue
-        out.append(esc(text[cursor:start]))
+        out.append(e_text(text[cursor:start]))
         label = STATUS_LABELS.get(rec.status, rec.status)
         out.append(
             f'<a class="claim st-{esc(rec.status)}" id="claim-{rec.id}" href="#row-{rec.id}">'
-            f"{esc(text[start:end])}"
+            f"{e_text(text[start:end])}"
             f'<span class="tip"> (claim {rec.id}: {esc(label)}; source: {esc(sources_text(rec))})</span></a>'
         )
         cursor = end
-    out.append(esc(text[cursor:]))
+    out.append(e_text(text[cursor:]))
     return "".join(out)
 
 
 def _claim_row(rec: ClaimRecord) -> str:
     label = STATUS_LABELS.get(rec.status, rec.status)
-    reviewed = f' <span class="meta">({esc(reviewed_by(rec))})</span>' if rec.review_status else ""
-    if rec.disagreement:
-        reviewed += f' <span class="meta">(the rules now say {esc(rec.rule_status)})</span>'
+    reviewed_note = reviewed_by(rec) if rec.review_status else ""
     review = review_text(rec)
+    rules = [rule_text(h) for h in rec.rules]
+    sources = sources_text(rec)
+    grade = grade_note(rec) or "–"
+    flags = ", ".join(rec.flags)
+    cue = rec.cue.text if rec.cue else ""
+    # the usual row holds nothing to escape: checked once for the row, then each string as it is
+    e = esc if _HTML_CHANGES.search("".join((rec.text, sources, rec.attribution, cue, rec.status, label,
+                                             reviewed_note, review or "", grade, flags, *rules,
+                                             rec.rule_status or ""))) else str
+    reviewed = f' <span class="meta">({e(reviewed_note)})</span>' if rec.review_status else ""
+    if rec.disagreement:
+        reviewed += f' <span class="meta">(the rules now say {e(rec.rule_status)})</span>'
     if review:
-        reviewed += f'<br><span class="{"review-open" if needs_review_open(rec) else "meta"}">{esc(review)}</span>'
-    rules = ""
-    if rec.rules:
-        rules = '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rec.rules) + "</ul>"
+        reviewed += f'<br><span class="{"review-open" if needs_review_open(rec) else "meta"}">{e(review)}</span>'
+    rules_html = ""
+    if rules:
+        rules_html = '<ul class="rules">' + "".join(f"<li>{e(r)}</li>" for r in rules) + "</ul>"
     return (
         f'<tr id="row-{rec.id}"><th scope="row"><a href="#claim-{rec.id}" aria-label="claim {rec.id} in the text">{rec.id}</a></th>'
-        f"<td>{esc(rec.text)}</td>"
-        f"<td>{esc(sources_text(rec))}</td>"
-        f"<td>{esc(rec.attribution)}{(' — cue: ' + esc(rec.cue.text)) if rec.cue else ''}</td>"
-        f'<td><span class="badge st-{esc(rec.status)}">{esc(label)}</span>{reviewed}</td>'
-        f"<td>{esc(grade_note(rec) or '–')}</td>"
-        f'<td class="flags">{esc(", ".join(rec.flags))}</td>'
-        f"<td>{rules}</td></tr>"
+        f"<td>{e(rec.text)}</td>"
+        f"<td>{e(sources)}</td>"
+        f"<td>{e(rec.attribution)}{(' — cue: ' + e(cue)) if rec.cue else ''}</td>"
+        f'<td><span class="badge st-{e(rec.status)}">{e(label)}</span>{reviewed}</td>'
+        f"<td>{e(grade)}</td>"
+        f'<td class="flags">{e(flags)}</td>'
+        f"<td>{rules_html}</td></tr>"
     )
 
 
@@ -211,24 +227,142 @@ def _article(report: Report, claims: list[ClaimRecord]) -> str:
     return "".join(parts)
 
 
-def write(report: Report, out: TextIO) -> None:
+# a report of more claims than this is not one page: an index and a page per article (``Pages``),
+# or, where there is only one file to write, the first articles up to this many claims
+PAGE_CLAIMS = 2_000
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Where a large report's article pages go: the directory written to, its name as the index links
+    to it (the index and the directory sit side by side), and the index's file name (for the way back)."""
+
+    dir: Path
+    link: str
+    index: str
+
+
+@dataclass
+class _Placed:
+    """An article's section as it lies in the spool: where it starts, how long it is, its claims."""
+
+    id: int
+    at: int
+    chars: int
+    claims: int
+
+
+def write(report: Report, out: TextIO, pages: Pages | None = None) -> None:
+    """The report as one page; a large one (over ``PAGE_CLAIMS`` claims) as an index page that links
+    to a page per article in ``pages.dir``, or without ``pages``, the first articles and a note.
+
+    The article sections are written to a spool as the claims stream past, each one's place noted,
+    and copied from it in pieces: memory holds one article's claims at a time, whatever the size.
+    """
     with spool() as body:
-        _write_articles(report, body)
+        placed = _write_articles(report, body, pages)
         _write_head(report, out)
         _write_across(report, out)
-        copy_spool(body, out)
+        total = report.summary.claims
+        _open_articles(out)
+        if total <= PAGE_CLAIMS:
+            _copy(body, out, placed)
+        elif pages is not None:
+            _write_index(report, out, placed, pages)  # (the pages are written)
+        else:
+            shown: list[_Placed] = []
+            for p in placed:
+                if shown and sum(x.claims for x in shown) + p.claims > PAGE_CLAIMS:
+                    break
+                shown.append(p)
+            n = sum(x.claims for x in shown)
+            out.write(f'<p class="review-open">This page shows the first {plural(len(shown), "article")} ({n:,} of '
+                      f"{total:,} claims); the summary above and the sources below count them all. Written to a "
+                      "file (<code>--output report.html</code>), the report has a page for every article.</p>")
+            _copy(body, out, shown)
+        if not placed:
+            out.write("<p>No claims match.</p>")
+        out.write("</section>")
     _write_sources(report, out)
+
+
+def _open_articles(out: TextIO) -> None:
+    out.write('<section aria-labelledby="articles-h"><h2 id="articles-h" tabindex="-1">Articles</h2>')
+    out.write('<ul class="legend" aria-label="Highlight colours">')
+    for st in STATUSES:
+        out.write(f'<li><span class="badge st-{st}">{esc(STATUS_LABELS[st])}</span></li>')
+    out.write("</ul>")
+
+
+def _copy(body: TextIO, out: TextIO, placed: list[_Placed]) -> None:
+    for p in placed:
+        body.seek(p.at)
+        left = p.chars
+        while left:
+            chunk = body.read(min(left, 1 << 20))
+            if not chunk:
+                break
+            out.write(chunk)
+            left -= len(chunk)
+    body.seek(0, 2)
+
+
+def _page_name(article_id: int) -> str:
+    return f"article-{article_id}.html"
+
+
+def _write_index(report: Report, out: TextIO, placed: list[_Placed], pages: Pages) -> None:
+    """The articles as a table of links to their pages, with how their claims stand."""
+    s = report.summary
+    out.write(f"<p>{s.claims:,} claims are too many for one page: each article has its own page, "
+              "with its text, its claims highlighted and its table of claims.</p>")
+    out.write('<div class="wide" role="region" tabindex="0" aria-label="Articles (scrolls sideways)">')
+    out.write('<table><caption>Articles, with how their claims stand</caption><thead><tr><th scope="col">Article</th>'
+              '<th scope="col">Outlet</th><th scope="col" class="n">Claims</th>')
+    for st in STATUSES:
+        out.write(f'<th scope="col" class="n">{esc(STATUS_LABELS[st])}</th>')
+    out.write("</tr></thead><tbody>")
+    for p in placed:
+        art = s.articles[p.id]
+        href = esc(quote(pages.link) + "/" + _page_name(art.id))
+        out.write(f'<tr><th scope="row"><a href="{href}">{esc(art.label)}</a></th><td>{esc(art.outlet or "")}</td>'
+                  f'<td class="n">{art.claims}</td>'
+                  + "".join(f'<td class="n">{art.by_status.get(st, 0)}</td>' for st in STATUSES) + "</tr>")
+    out.write("</tbody></table></div>")
+
+
+def _write_page(report: Report, body: TextIO, p: _Placed, pages: Pages, section: str | None = None) -> None:
+    art = report.summary.articles[p.id]
+    with open(pages.dir / _page_name(art.id), "w", encoding="utf-8", newline="") as f:
+        f.write(_page_top(f"verify report: {art.label}"))
+        f.write(f'<header><p><a href="../{esc(quote(pages.index))}">Back to the report</a></p>'
+                f"<h1>{esc(art.label)}</h1></header><main>")
+        f.write('<ul class="legend" aria-label="Highlight colours">')
+        for st in STATUSES:
+            f.write(f'<li><span class="badge st-{st}">{esc(STATUS_LABELS[st])}</span></li>')
+        f.write("</ul>")
+        if section is None:
+            _copy(body, f, [p])
+        else:
+            f.write(section)
+        f.write("</main>" + _FOOTER + "</body></html>\n")
+
+
+def _page_top(title: str) -> str:
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        # nothing on the page may run or load, whatever a stored string turns out to hold
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{esc(title)}</title><style>{_css()}</style></head><body>"
+    )
 
 
 def _write_head(report: Report, out: TextIO) -> None:
     s = report.summary
     title = "verify report"
     out.write(
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        # nothing on the page may run or load, whatever a stored string turns out to hold
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{_css()}</style></head><body>"
+        _page_top(title) +
         '<a class="skip" href="#articles-h">Skip to the articles</a>'
         f"<header><h1>{esc(title)}</h1>"
         f'<p class="meta">{plural(s.claims, "claim")} in {plural(len(s.articles), "article")} · generated '
@@ -281,25 +415,40 @@ def _write_across(report: Report, out: TextIO) -> None:
     out.write("</tbody></table></section>")
 
 
-def _write_articles(report: Report, out: TextIO) -> None:
-    out.write('<section aria-labelledby="articles-h"><h2 id="articles-h" tabindex="-1">Articles</h2>')
-    out.write('<ul class="legend" aria-label="Highlight colours">')
-    for st in STATUSES:
-        out.write(f'<li><span class="badge st-{st}">{esc(STATUS_LABELS[st])}</span></li>')
-    out.write("</ul>")
+def _write_articles(report: Report, out: TextIO, pages: Pages | None = None) -> list[_Placed]:
+    """Each article's section, written to ``out`` as its claims stream past; where each one lies.
+
+    With ``pages``, once the claims outnumber a page, the sections so far are copied to their own
+    pages and the rest are written straight to theirs (not to ``out``).
+    """
+    placed: list[_Placed] = []
+    claims = 0
+
+    def put(batch: list[ClaimRecord]) -> None:
+        nonlocal claims
+        section = _article(report, batch)
+        claims += len(batch)
+        if claims > PAGE_CLAIMS and pages is not None:
+            if placed and placed[-1].at >= 0:  # the first article past the limit: earlier ones to their pages
+                for p in placed:
+                    _write_page(report, out, p, pages)
+            placed.append(_Placed(batch[0].article_id, -1, len(section), len(batch)))
+            _write_page(report, out, placed[-1], pages, section)
+            return
+        placed.append(_Placed(batch[0].article_id, out.tell(), len(section), len(batch)))
+        out.write(section)
+
     current: int | None = None
     batch: list[ClaimRecord] = []
     for rec in report.walk():
         if rec.article_id != current and batch:
-            out.write(_article(report, batch))
+            put(batch)
             batch = []
         current = rec.article_id
         batch.append(rec)
     if batch:
-        out.write(_article(report, batch))
-    if current is None:
-        out.write("<p>No claims match.</p>")
-    out.write("</section>")
+        put(batch)
+    return placed
 
 
 def _write_sources(report: Report, out: TextIO) -> None:
@@ -322,9 +471,12 @@ def _write_sources(report: Report, out: TextIO) -> None:
         )
     out.write("</tbody></table></div></section>")
     out.write("</main>")
-    out.write(
-        '<footer><p class="meta">Grades follow the Admiralty code: source reliability A (completely reliable) '
-        "to F (cannot be judged); information credibility 1 (confirmed) to 6 (cannot be judged). Where a person "
-        "reviewed a claim, the credibility follows the review and the rules' grade is shown beside it.</p></footer>"
-    )
+    out.write(_FOOTER)
     out.write("</body></html>\n")
+
+
+_FOOTER = (
+    '<footer><p class="meta">Grades follow the Admiralty code: source reliability A (completely reliable) '
+    "to F (cannot be judged); information credibility 1 (confirmed) to 6 (cannot be judged). Where a person "
+    "reviewed a claim, the credibility follows the review and the rules' grade is shown beside it.</p></footer>"
+)

@@ -30,10 +30,15 @@ def schema() -> dict[str, Any]:
 def write(report: Report, out: TextIO) -> None:
     with spool() as body:
         n = 0
+        lines: list[str] = []
         for rec in report.walk(numbers_and_links=True):
-            body.write("\n    " if n == 0 else ",\n    ")
-            body.write(claim_json(rec))
+            lines.append(claim_json(rec))
             n += 1
+            if len(lines) == 500:  # written in batches: a spool's write is a Python call
+                body.write(("\n    " if n == len(lines) else ",\n    ") + ",\n    ".join(lines))
+                lines = []
+        if lines:
+            body.write(("\n    " if n == len(lines) else ",\n    ") + ",\n    ".join(lines))
         head = {
             "format": FORMAT_ID,
             "generated_at": report.generated_at.isoformat(),

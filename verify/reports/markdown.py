@@ -107,18 +107,23 @@ def _write_across(report: Report, out: TextIO) -> None:
 
 def _write_articles(report: Report, out: TextIO) -> None:
     current: int | None = None
+    # written an article at a time: a spool's write is a Python call
+    lines: list[str] = []
     for rec in report.walk():
         if rec.article_id != current:
+            out.write("".join(lines))
+            lines = []
             current = rec.article_id
             art = report.summary.articles[rec.article_id]
-            out.write(f"\n### {md(art.label)}\n\n")
+            lines.append(f"\n### {md(art.label)}\n\n")
             meta = [md(x) for x in (art.outlet, art.published, art.url, art.path) if x]
             if meta:
-                out.write(" · ".join(meta) + "\n\n")
-            out.write(_row(["ID", "Claim", "Source(s)", "Attribution", "Status", "Grade", "Flags", "Rules",
-                            "Latest review"]))
-            out.write(_row(["---:", "---", "---", "---", "---", "---", "---", "---", "---"]))
-        out.write(_claim_row(rec))
+                lines.append(" · ".join(meta) + "\n\n")
+            lines.append(_row(["ID", "Claim", "Source(s)", "Attribution", "Status", "Grade", "Flags", "Rules",
+                               "Latest review"]))
+            lines.append(_row(["---:", "---", "---", "---", "---", "---", "---", "---", "---"]))
+        lines.append(_claim_row(rec))
+    out.write("".join(lines))
     if current is None:
         out.write("\nNo claims match.\n")
 
@@ -151,20 +156,17 @@ def _claim_row(rec: ClaimRecord) -> str:
     review = review_text(rec)
     if review:
         status += f"; {review}"
-    return _row(
-        [
-            str(rec.id),
-            md(rec.text),
-            md(sources_text(rec)),
-            md(rec.attribution),
-            md(status),
-            md(grade_note(rec)),
-            md(", ".join(rec.flags)),
-            # each rule once, on a line of its own within the cell; <br> is the only markup not escaped
-            "<br>".join(md(line) for line in rule_lines(rec)),
-            md(_latest_review(rec)),
-        ]
-    )
+    rules = rule_lines(rec)
+    cells = [rec.text, sources_text(rec), rec.attribution, status, grade_note(rec), ", ".join(rec.flags),
+             _latest_review(rec)]
+    # joined by single spaces, the strings match _MD_CHANGES wherever any one of them would (an edge
+    # space meets its neighbour's as two spaces): the usual row is checked once and left as it is
+    if _MD_CHANGES.search(" ".join(cells + rules)):
+        cells = [md(c) for c in cells]
+        rules = [md(line) for line in rules]
+    text, sources, attribution, status, grade, flags, latest = cells
+    # each rule once, on a line of its own within the cell; <br> is the only markup not escaped
+    return _row([str(rec.id), text, sources, attribution, status, grade, flags, "<br>".join(rules), latest])
 
 
 def _latest_review(rec: ClaimRecord) -> str:

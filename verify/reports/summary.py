@@ -87,6 +87,7 @@ class Summary:
     sources: dict[str, SourceSummary] = field(default_factory=dict)
     ids: set[int] = field(default_factory=set)  # the claims summarised
     drift: dict[str, int] = field(default_factory=lambda: dict.fromkeys(DRIFT_KINDS, 0))
+    _rests: dict[tuple[bool, str | tuple[str, ...]], tuple[bool, bool, bool]] = field(default_factory=dict, repr=False)
 
     def share(self, n: int) -> float:
         return n / self.claims if self.claims else 0.0
@@ -95,20 +96,34 @@ class Summary:
         return sorted(self.sources.values(), key=lambda s: (-(s.claims + s.relayed), s.canonical))
 
     def add(self, rec: ClaimRecord, sides: dict[str, str]) -> None:
+        # written for speed (it runs once per claim of every report), with what it counts as above
         self.claims += 1
         self.ids.add(rec.id)
-        for f in rec.flags:
-            if f in self.drift:
-                self.drift[f] += 1
-        self.by_status[rec.status] = self.by_status.get(rec.status, 0) + 1
+        status = rec.status
+        flags = rec.flags
+        if flags:
+            drift = self.drift
+            for f in flags:
+                if f in drift:
+                    drift[f] += 1
+        by_status = self.by_status
+        by_status[status] = by_status.get(status, 0) + 1
         self.by_attribution[rec.attribution] = self.by_attribution.get(rec.attribution, 0) + 1
-        if rests_on_nobody(rec):
+        chain = rec.relayed_by or rec.sources
+        # what a chain rests on depends only on its sources (each canonical name has one kind, tags
+        # and side) and on whether the claim is unattributed: worked out once per distinct chain
+        names = chain[0].canonical if len(chain) == 1 else tuple([v.canonical for v in chain])
+        key = (rec.attribution == "unattributed", names)
+        rests = self._rests.get(key)
+        if rests is None:
+            rests = self._rests[key] = (rests_on_nobody(rec), rests_on_anonymous(rec), rests_on_one_party(rec, sides))
+        if rests[0]:
             self.nobody += 1
-        elif rests_on_anonymous(rec):
+        elif rests[1]:
             self.anonymous_or_vague += 1
-        if rests_on_one_party(rec, sides):
+        if rests[2]:
             self.one_party += 1
-        if needs_review_open(rec):
+        if rec.needs_review and needs_review_open(rec):
             self.needs_review += 1
         art = self.articles.get(rec.article_id)
         if art is None:
@@ -116,19 +131,23 @@ class Summary:
                 rec.article_id, rec.article_title, rec.article_path, rec.article_url, rec.outlet, rec.published
             )
         art.claims += 1
-        art.by_status[rec.status] = art.by_status.get(rec.status, 0) + 1
-        seen: set[str] = set()
+        art.by_status[status] = art.by_status.get(status, 0) + 1
+        sources = self.sources
         for role, views in (("source", rec.sources), ("relay", rec.relayed_by)):
+            seen = None
             for v in views:
-                if (role, v.canonical) in seen:
-                    continue
-                seen.add((role, v.canonical))  # type: ignore[arg-type]
-                s = self.sources.get(v.canonical)
+                if len(views) > 1:
+                    if seen is None:
+                        seen = set()
+                    if v.canonical in seen:
+                        continue
+                    seen.add(v.canonical)
+                s = sources.get(v.canonical)
                 if s is None:
-                    s = self.sources[v.canonical] = SourceSummary(v.canonical, v.kind, v.affiliation, list(v.tags), v.reliability)
+                    s = sources[v.canonical] = SourceSummary(v.canonical, v.kind, v.affiliation, list(v.tags), v.reliability)
                 if role == "source":
                     s.claims += 1
-                    s.by_status[rec.status] = s.by_status.get(rec.status, 0) + 1
+                    s.by_status[status] = s.by_status.get(status, 0) + 1
                 else:
                     s.relayed += 1
 

@@ -204,8 +204,17 @@ def claims_segments(title: str, claims: list[ClaimRecord], width: int) -> list[t
     return out
 
 
-def write(report: Report, out: TextIO | None = None, console: Console | None = None) -> None:
-    """Print the report to ``console``, or as plain text (no colour codes) to ``out``."""
+# claims listed by default: a terminal shows a summary and a few screens, not a whole season's store
+LIMIT = 200
+
+
+def write(report: Report, out: TextIO | None = None, console: Console | None = None, limit: int | None = LIMIT) -> None:
+    """Print the report to ``console``, or as plain text (no colour codes) to ``out``.
+
+    The summary and the sources cover every selected claim; the claims themselves are listed up to
+    ``limit`` (all of them with None), in article order, and a line says how many are left out and
+    how to see them.
+    """
     if console is None:
         console = Console(file=out, width=140, force_terminal=False, no_color=True, highlight=False, soft_wrap=False)
     with spool() as body:
@@ -220,7 +229,7 @@ def write(report: Report, out: TextIO | None = None, console: Console | None = N
             highlight=False,
             soft_wrap=False,
         )
-        _articles(report, side)
+        listed = _articles(report, side, limit)
         s = report.summary
         head = Text("verify report", style="bold")
         head.append(f"  {plural(s.claims, 'claim')} in {plural(len(s.articles), 'article')}")
@@ -237,6 +246,11 @@ def write(report: Report, out: TextIO | None = None, console: Console | None = N
             console.print(across)
         console.file.flush()
         copy_spool(body, console.file)
+    if listed < s.claims:
+        console.print(Text(
+            f"{listed:,} of {s.claims:,} claims listed (the first in article order); `verify report --all` lists "
+            f"every claim, `--limit N` the first N, and `verify claims list` filters them (`--status`, `--source`, "
+            "`--article`). The summary above and the sources below count them all.", style="bold"))
     console.print(sources_table(report))
     console.print(
         Text(
@@ -247,9 +261,12 @@ def write(report: Report, out: TextIO | None = None, console: Console | None = N
     )
 
 
-def _articles(report: Report, console: Console) -> None:
+def _articles(report: Report, console: Console, limit: int | None = None) -> int:
+    """Each article's claims, up to ``limit`` claims in all; the walk goes on to the end so that the
+    summary counts every claim. Returns how many were listed."""
     current: int | None = None
     batch: list[ClaimRecord] = []
+    listed = 0
 
     def flush() -> None:
         if batch:
@@ -265,9 +282,13 @@ def _articles(report: Report, console: Console) -> None:
                 console.print(Text.assemble(*segments), soft_wrap=True)
 
     for rec in report.walk():
+        if limit is not None and listed >= limit:
+            continue
         if rec.article_id != current:
             flush()
             batch = []
             current = rec.article_id
         batch.append(rec)
+        listed += 1
     flush()
+    return listed

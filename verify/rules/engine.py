@@ -219,7 +219,7 @@ def _compile(rulebook: Rulebook, run: CheckRun, today: date,
     A test written the same way in several rules ("Given a claim with no attributed source") is
     built once and run once per claim.
     """
-    registry, rows = run.registry()
+    registry, rows = run.rules_registry()
     index = SourceIndex(registry, rows)
     compiled: list[_Compiled] = []
     preds: list[tuple[int, Any]] = []

@@ -250,7 +250,8 @@ def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]
     stems = _stems
     facts = []
     append = facts.append
-    for cid, text, attribution, cue, outlet, article_id, published, created, review, stored in page.claims:
+    for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status, _raw,
+         reliability, credibility, needs), flags in zip(page.claims, page.flags):
         sids = srcs.get(cid)
         if sids:
             key = tuple(sids)
@@ -276,7 +277,8 @@ def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]
         append(Fact(
             cid, text, attribution, cue, (stems.get(cue) or stem(cue)) if cue else None, outlet, article_id,
             published, created, review, s, r, ss, rs, numbers.get(cid, ()), evidence.get(cid, 0),
-            len(linked) if linked else 0, len(contras) if contras else 0, keys, stored,
+            len(linked) if linked else 0, len(contras) if contras else 0, keys,
+            (status, rule_status, flags, reliability, credibility, needs),
             matched.get(cid, 0), frozenset(drifts[cid]) if cid in drifts else frozenset(),
         ))
     return facts

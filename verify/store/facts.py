@@ -39,9 +39,11 @@ class ClaimPage:
     Dates are as the driver gives them (SQLite: text), to be parsed only when a rule asks.
     """
 
-    # (id, text, attribution, cue, outlet, article_id, published, created, review_status, stored), where
-    # stored is what a check writes: (status, rule_status, flags, reliability, credibility, needs_review)
+    # the rows as the driver read them, not copied: (id, text, attribution, cue, outlet, article_id,
+    # published, created, review_status, status, rule_status, flags as stored, reliability,
+    # credibility, needs_review); the last six are what a check writes
     claims: list[tuple]
+    flags: list[tuple[str, ...]]  # each claim's flags, decoded, in the order of claims
     sources: dict[int, list[int]]  # claim -> its source ids, in stored order
     relays: dict[int, list[int]]  # claim -> the ids of the sources that relayed it
     numbers: dict[int, list[tuple]]  # claim -> (value, low, high, unit, approximate, bound) per figure
@@ -67,9 +69,11 @@ class FactReader:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
 
-    def registry(self, base: Registry | None = None) -> tuple[Registry, list[tuple]]:
-        """The starter registry (or ``base``) overlaid with what the store holds (its sources and
-        aliases win), and every stored source as (id, canonical, kind, affiliation, tags, reliability)."""
+    def rules_registry(self, base: Registry | None = None) -> tuple[Registry, list[tuple]]:
+        """The registry the rules resolve names with: the starter registry (or ``base``) with every
+        stored source merged in as ``Registry.add`` merges (unlike ``Store.registry``, where a source
+        nobody edited follows the starter entry); and every stored source as (id, canonical, kind,
+        affiliation, tags, reliability)."""
         conn = self.conn
         reg = base if base is not None else Registry.starter()
         rows = conn.execute(
@@ -124,7 +128,10 @@ class FactReader:
                 return
             lo, hi = rows[0][0], rows[-1][0]
             last = hi
-            yield self._page(rows, lo, hi)
+            page = self._page(rows, lo, hi)
+            del rows  # held by the page only, so a caller that lets the page go frees them
+            yield page
+            del page
 
     def _page(self, rows: list, lo: int, hi: int, ids: list[int] | None = None) -> ClaimPage:
         """The page of these claim rows, IDs ``lo`` to ``hi`` (or only ``ids``, where given)."""
@@ -177,13 +184,10 @@ class FactReader:
         matches = [(me, other, decode_flags(drift), bool(copied))
                    for me, other, drift, _state, copied in conn.execute(union_all(m_a, m_b)).all()]
 
-        claims = [
-            (cid, text, attribution, cue, outlet, article_id, published, created, review,
-             (status, rule_status, decode_flags(flags), reliability, credibility, needs))
-            for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status,
-                 flags, reliability, credibility, needs) in rows
-        ]
-        return ClaimPage(claims, srcs, relays, numbers, evidence, links, matches)
+        # the rows are handed on as read: a page of new tuples, one per claim, would cost a check over
+        # 100,000 claims more in allocation and garbage collection than everything else it adds
+        flags = [decode_flags(r[11]) for r in rows]
+        return ClaimPage(rows, flags, srcs, relays, numbers, evidence, links, matches)
 
     def claim_sources(self, ids: list[int]) -> list[tuple[int, tuple[int, ...], tuple[int, ...], int, str | None]]:
         """For each of these claims: (id, its source ids, its relays' ids, its article, that article's outlet)."""

@@ -508,13 +508,4 @@ def extend_registry(reg: Registry, paths: Iterable[str | Path]) -> list[Source]:
     return reg.extend(paths)
 
 
-def load_registry(store: SourceRegistry, extra: Iterable[str | Path] = ()) -> Registry:
-    """The store's registry with sources from registry files added, and stored."""
-    reg = store.registry()
-    added = extend_registry(reg, extra)
-    if added:
-        store.sync_sources(added)
-    return reg
-
-
-__all__ = ["SourceRegistry", "SourceSummary", "extend_registry", "load_registry", "make_source"]
+__all__ = ["SourceRegistry", "SourceSummary", "extend_registry", "make_source"]

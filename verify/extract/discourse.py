@@ -1,4 +1,5 @@
-"""Reading a whole article: paragraphs and sentences in order, and what carries from one to the next.
+"""The grammar over a whole article's text: paragraphs and sentences in order, and what carries from one
+to the next. (Reading an article file into that text is ``verify.articles``.)
 
 The sentence grammar (``attribution.Reader``) finds the claims a sentence attributes itself; here an
 account that continues without a cue is marked ``inherited``, a quotation running over paragraphs
