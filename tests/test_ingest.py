@@ -137,7 +137,9 @@ def test_failure_mid_ingest_leaves_nothing(store, monkeypatch):
     from verify.store import repository
 
     calls = {"n": 0}
-    real = repository.Store._add_claim
+    real = repository.Store._add_claims
+    # one claim per batch, so the failure comes after two claims were written
+    monkeypatch.setattr(repository, "BATCH", 1)
 
     def failing(self, *args, **kw):
         calls["n"] += 1
@@ -145,13 +147,13 @@ def test_failure_mid_ingest_leaves_nothing(store, monkeypatch):
             raise RuntimeError("disk on fire")
         return real(self, *args, **kw)
 
-    monkeypatch.setattr(repository.Store, "_add_claim", failing)
+    monkeypatch.setattr(repository.Store, "_add_claims", failing)
     with pytest.raises(RuntimeError):
         store.ingest(loaded(), claims_for())
     for table in (ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, SourceRow):
         assert count(store, table) == 0, table.__tablename__
 
-    monkeypatch.setattr(repository.Store, "_add_claim", real)
+    monkeypatch.setattr(repository.Store, "_add_claims", real)
     result = store.ingest(loaded(), claims_for())
     assert result.created and result.claims == 4
 
@@ -381,14 +383,14 @@ def test_a_directory_means_the_articles_in_it(store, tmp_path):
 def test_a_failure_while_storing_fails_that_file_only(store, articles, monkeypatch):
     from verify.store import repository
 
-    real = repository.Store._add_claim
+    real = repository.Store._add_claims
 
-    def picky(self, s, article_id, text, claim, sources):
+    def picky(self, s, article_id, text, claims, sources):
         if "River Watch" in text:
             raise ValueError("refused")
-        return real(self, s, article_id, text, claim, sources)
+        return real(self, s, article_id, text, claims, sources)
 
-    monkeypatch.setattr(repository.Store, "_add_claim", picky)
+    monkeypatch.setattr(repository.Store, "_add_claims", picky)
     outcomes = list(store_files(store, [articles["river"], articles["port"]], jobs=1))
     assert [o.ok for o in outcomes] == [False, True]
     assert "cannot store it (ValueError: refused)" in str(outcomes[0].error)

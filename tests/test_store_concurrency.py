@@ -96,7 +96,8 @@ def _ingest_then_hang(barrier, url):
 
     from verify.store import repository
 
-    real = repository.Store._add_claim
+    real = repository.Store._add_claims
+    repository.BATCH = 1  # one claim per batch: the hang comes after two claims were written
     calls = {"n": 0}
 
     def slow(self, *args, **kw):
@@ -106,7 +107,7 @@ def _ingest_then_hang(barrier, url):
             time.sleep(120)
         return real(self, *args, **kw)
 
-    repository.Store._add_claim = slow
+    repository.Store._add_claims = slow
     with open_store(url) as store:
         store.ingest(loaded(), claims_for())
 

@@ -24,11 +24,13 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy import insert as insert_rows
 from sqlalchemy import text as sql
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
+from ..cycles import no_cycle_collection
 from ..errors import InputError, NotFound, StoreError
 from ..match import MatchClaim, drift, match, rewrite
 from ..match.index import MAX_POSTINGS
@@ -60,7 +62,7 @@ def match_articles(store: Any, article_ids: Iterable[int], registry: Registry | 
     out = MatchSummary()
     for article_id in sorted(set(article_ids)):
         try:
-            with write_scope(store) as s:
+            with no_cycle_collection(), write_scope(store) as s:
                 if s.get_bind().dialect.name == "postgresql":
                     # one article matched at a time, so that two ingests at once still meet each
                     # other's claims (SQLite's write lock, taken up front, does the same)
@@ -140,7 +142,15 @@ def _find(s: Any, reg: Registry, article_id: int, mine: list[MatchClaim]) -> lis
 
 def _file(s: Any, article_id: int, mine: list[MatchClaim]) -> None:
     """File an article's claims in the index under their terms, and count them in."""
-    s.add_all(TermRow(term=t, claim_id=m.claim_id, article_id=article_id) for m in mine for t in sorted(m.terms))
+    # Core inserts in batches: no ORM object per row (a huge article files hundreds of thousands)
+    terms: list[dict] = []
+    for m in mine:
+        terms.extend({"term": t, "claim_id": m.claim_id, "article_id": article_id} for t in sorted(m.terms))
+        if len(terms) >= 5000:
+            s.execute(insert_rows(TermRow.__table__), terms)
+            terms = []
+    if terms:
+        s.execute(insert_rows(TermRow.__table__), terms)
     counts = Counter(t for m in mine for t in m.terms)
     insert = pg_insert if s.get_bind().dialect.name == "postgresql" else sqlite_insert
     rows = [{"term": t, "claims": n} for t, n in sorted(counts.items())]

@@ -15,20 +15,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..cycles import no_cycle_collection
 from ..errors import InputError
 from ..models import Claim
 from ..registry import Registry
 from .db import check_connection, current_revision, head_revision, make_engine, mask_url, migrate, store_error
 from .sources import SourceRegistry, _clip, _SourceCache
-from .tables import UNCHECKED, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow
+from .tables import UNCHECKED, ArticleRow, ClaimRow, ClaimSourceRow, NumberRow, utcnow
 
 # W3C TextQuoteSelector context kept on each side of a claim
 CONTEXT_CHARS = 32
+BATCH = 2000  # claims per insert while an article is stored
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class Store(SourceRegistry):
                 return existing
         reg = registry if registry is not None else self.registry()
         try:
-            with self.transaction() as s:
+            with no_cycle_collection(), self.transaction() as s:
                 row = ArticleRow(
                     sha256=article.sha256,
                     path=str(loaded_article.path) if loaded_article.path is not None else None,
@@ -133,10 +135,10 @@ class Store(SourceRegistry):
                 merged = _merge_same_span(claims)
                 sources = _SourceCache(s, reg)
                 sources.prepare(m for c in merged for m in (*c.sources, *c.relayed_by))
-                for claim in merged:
-                    self._add_claim(s, row.id, text, claim, sources)
-                # one flush: the claims and their rows go in as batched inserts
-                s.flush()
+                # Core inserts in batches: no ORM object per row, so a huge article's rows are not
+                # all held in the session until the transaction ends
+                for i in range(0, len(merged), BATCH):
+                    self._add_claims(s, row.id, text, merged[i : i + BATCH], sources)
                 return IngestResult(row.id, True, len(merged))
         except IntegrityError:
             # another process stored the same article first: theirs stands
@@ -147,55 +149,45 @@ class Store(SourceRegistry):
         except SQLAlchemyError as e:
             raise store_error(e, self.engine.url, "write to") from None
 
-    def _add_claim(self, s: Session, article_id: int, text: str, claim: Claim, sources: _SourceCache) -> ClaimRow:
-        start, end = claim.span
-        row = ClaimRow(
-            article_id=article_id,
-            text=claim.text,
-            start=start,
-            end=end,
-            fragments=[list(f) for f in claim.fragments],
-            prefix=text[max(0, start - CONTEXT_CHARS) : max(0, start)],
-            suffix=text[end : end + CONTEXT_CHARS],
-            attribution=claim.attribution,
-            cue_text=_clip(claim.cue.text, 200) if claim.cue else None,
-            cue_start=claim.cue.span[0] if claim.cue else None,
-            cue_end=claim.cue.span[1] if claim.cue else None,
-            status="unverified",
-            flags=[],
-        )
-        seen: set[tuple[str, int]] = set()
-        for role, mentions in (("source", claim.sources), ("relay", claim.relayed_by)):
-            for m in mentions:
-                source_id = sources.id_for(m)
-                if (role, source_id) in seen:
-                    continue
-                seen.add((role, source_id))
-                row.sources.append(
-                    ClaimSourceRow(
-                        source_id=source_id,
-                        role=role,
-                        mention=m.mention,
-                        start=m.span[0] if m.span else None,
-                        end=m.span[1] if m.span else None,
-                    )
-                )
-        for num in claim.numbers:
-            row.numbers.append(
-                NumberRow(
-                    text=_clip(num.text, 200),
-                    start=num.span[0],
-                    end=num.span[1],
-                    value=num.value,
-                    low=num.low,
-                    high=num.high,
-                    unit=_clip(num.unit, 40),
-                    approximate=num.approximate,
-                    bound=num.bound,
-                )
-            )
-        s.add(row)
-        return row
+    def _add_claims(self, s: Session, article_id: int, text: str, claims: list[Claim], sources: _SourceCache) -> None:
+        """Insert a batch of claims, then their sources and numbers, in claim order (so IDs are
+        given out as one insert per row would give them)."""
+        table = ClaimRow.__table__
+        now = utcnow()
+        values = [_claim_values(article_id, text, c, now) for c in claims]
+        if s.get_bind().dialect.name == "sqlite":
+            # SQLite cannot promise RETURNING in parameter order, so SQLAlchemy would insert one row
+            # per statement; instead one executemany, and the IDs read back by span (unique in an
+            # article): this transaction holds the write lock, so the rows after the last are ours
+            last = s.scalar(select(func.max(table.c.id)).where(table.c.article_id == article_id)) or 0
+            s.execute(insert(table), values)
+            by_span = {(a, b): i for i, a, b in s.execute(
+                select(table.c.id, table.c.start, table.c.end).where(table.c.article_id == article_id, table.c.id > last))}
+            ids = [by_span[(v["start"], v["end"])] for v in values]
+        else:
+            stmt = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+            ids = s.execute(stmt, values).scalars().all()
+        del values
+        links: list[dict] = []
+        numbers: list[dict] = []
+        for claim_id, claim in zip(ids, claims):
+            seen: set[tuple[str, int]] = set()
+            for role, mentions in (("source", claim.sources), ("relay", claim.relayed_by)):
+                for m in mentions:
+                    source_id = sources.id_for(m)
+                    if (role, source_id) in seen:
+                        continue
+                    seen.add((role, source_id))
+                    links.append({"claim_id": claim_id, "source_id": source_id, "role": role, "mention": m.mention,
+                                  "start": m.span[0] if m.span else None, "end": m.span[1] if m.span else None})
+            for num in claim.numbers:
+                numbers.append({"claim_id": claim_id, "text": _clip(num.text, 200), "start": num.span[0],
+                                "end": num.span[1], "value": num.value, "low": num.low, "high": num.high,
+                                "unit": _clip(num.unit, 40), "approximate": num.approximate, "bound": num.bound})
+        if links:
+            s.execute(insert(ClaimSourceRow.__table__), links)
+        if numbers:
+            s.execute(insert(NumberRow.__table__), numbers)
 
     def claim_ids(self, article_ids: Iterable[int], *, unchecked: bool = False) -> list[int]:
         """The IDs of the stored claims of these articles, and with ``unchecked`` those of every
@@ -211,6 +203,19 @@ class Store(SourceRegistry):
 
 
 # -- helpers ---------------------------------------------------------------------------------------
+
+
+def _claim_values(article_id: int, text: str, claim: Claim, now: Any) -> dict:
+    start, end = claim.span
+    return {
+        "article_id": article_id, "text": claim.text, "start": start, "end": end,
+        "fragments": [list(f) for f in claim.fragments],
+        "prefix": text[max(0, start - CONTEXT_CHARS) : max(0, start)], "suffix": text[end : end + CONTEXT_CHARS],
+        "attribution": claim.attribution,
+        "cue_text": _clip(claim.cue.text, 200) if claim.cue else None,
+        "cue_start": claim.cue.span[0] if claim.cue else None, "cue_end": claim.cue.span[1] if claim.cue else None,
+        "status": "unverified", "flags": [], "created_at": now,
+    }
 
 
 def _merge_same_span(claims: list[Claim]) -> list[Claim]:
