@@ -23,7 +23,9 @@ PAIR = [ACROSS / "vovchansk-first.txt", ACROSS / "vovchansk-rewrite.txt"]
 
 def _fill(url: str, articles: list[Path], tmp_path: Path) -> dict:
     """A store as a desk leaves it: ingested and checked articles, reviews with notes and evidence
-    (a web address and a local file), a link, and matches confirmed and rejected."""
+    (a web address, and a local file with its stance and SHA-256), a link, a note withdrawn by an undo,
+    a source edited (an event of a source) and one merged into another, and matches confirmed and
+    rejected."""
     evidence = tmp_path / "photo-notes.txt"
     evidence.write_text("Port authority photos, 06:40.\n", encoding="utf-8")
     with verify.open_store(url) as store:
@@ -31,7 +33,12 @@ def _fill(url: str, articles: list[Path], tmp_path: Path) -> dict:
         ids = [c.id for c in verify.claims(store)]
         verify.review(store, ids[2], "confirmed", note="Port authority photos", evidence="https://example.org/p/1",
                       reviewer="desk")
-        verify.review(store, ids[3], "disputed", note="Only one witness", evidence=str(evidence), reviewer="night")
+        verify.review(store, ids[3], "disputed", note="Only one witness", evidence=str(evidence), stance="refutes",
+                      reviewer="night")
+        first_look = verify.add_note(store, ids[2], "The photos may be older", reviewer="night")
+        verify.undo(store, first_look.id, reviewer="night", note="they are from this morning")
+        store.set_source("Oleh Kiper", reliability="B", reviewer="desk")
+        verify.merge_sources(store, "regional officials", "Oleh Kiper", reviewer="desk", note="the governor's office")
         verify.link(store, ids[2], ids[4], "corroborates", reviewer="desk", note="same fire")
         verify.link(store, ids[3], ids[5], "contradicts", reviewer="desk")
         pairs = sorted({tuple(sorted((c, m.other))) for c in ids for m in verify.matches(store, c)})
@@ -138,6 +145,24 @@ def test_every_table_of_the_schema_is_exported_column_by_column(store, tmp_path)
     assert all(header["tables"][t] > 0 for t in ("articles", "claims", "claim_sources", "claim_numbers", "sources",
                                                  "source_aliases", "events", "claim_links", "claim_matches",
                                                  "rule_results", "check_runs", "claim_terms", "claim_term_counts"))
+    # the review desk's columns hold something to move: a stance, a digest, an undo, a source's events,
+    # what an event changed, a merged source
+    events = [dict(zip(tables["events"], row)) for row in _rows_of(lines, "events")]
+    assert {"refutes", "context"} <= {e["stance"] for e in events}
+    assert any(e["sha256"] for e in events) and any(e["undoes"] for e in events) and any(e["changes"] for e in events)
+    assert {"source-edit", "source-merge"} <= {e["action"] for e in events if e["source_id"] is not None}
+    assert any(dict(zip(tables["sources"], row))["merged_into"] for row in _rows_of(lines, "sources"))
+
+
+def _rows_of(lines: list, table: str) -> list[list]:
+    """The rows an export holds for ``table`` (its lines after the table's own header)."""
+    rows, current = [], None
+    for x in lines:
+        if isinstance(x, dict):
+            current = x.get("table")
+        elif current == table:
+            rows.append(x)
+    return rows
 
 
 def test_values_are_written_in_one_form(tmp_path):
@@ -188,7 +213,7 @@ def test_the_next_ingest_after_an_import_gets_new_ids(cli, source_url, db_url, t
         assert len(done.new) == 1 and done.claims > 0
         new = [c for c in verify.claims(store) if c.id > before]
         assert len(new) == done.claims
-        event = verify.review(store, new[0].id, "confirmed", reviewer="desk")
+        event = verify.review(store, new[0].id, "confirmed", note="IAEA statement", reviewer="desk")
         assert event.id > max(e.id for c in verify.claims(store) for e in c.history if e.id != event.id)
 
 
@@ -214,12 +239,14 @@ def _as_of(data: bytes, schema: dict[str, list[str]], revision: str) -> bytes:
     lines = [json.loads(x) for x in data.decode("utf-8").splitlines()]
     for x in lines[1:-1]:
         if isinstance(x, dict):
-            table = x["table"]
+            table, columns = x["table"], x["columns"]
             keep = [i for i, c in enumerate(x["columns"]) if c in schema.get(table, ())] if table in schema else None
             if keep is not None:
                 counts[table] = 0
                 out.append({"columns": [x["columns"][i] for i in keep], "table": table})
         elif keep is not None:
+            if table == "events" and "source_id" not in schema[table] and x[columns.index("claim_id")] is None:
+                continue  # an event of a source: before 0006, events were of claims only
             counts[table] += 1
             out.append([x[i] for i in keep])
     header = {**lines[0], "schema": revision, "tables": counts}

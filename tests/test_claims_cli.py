@@ -72,7 +72,7 @@ def test_show_text_names_rules_file_and_line(cli, ids):
 
 def test_a_grade_that_only_the_review_gives_says_so(cli, ids):
     # the rules never graded this claim; the person's verdict still sets its credibility
-    cli("review", ids["river_rose"], "--status", "refuted", "--reviewer", "ana")
+    cli("review", ids["river_rose"], "--status", "refuted", "--note", "checked", "--reviewer", "ana")
     out = cli("claims", "show", ids["river_rose"]).stdout
     assert "Grade: F5: source reliability cannot be judged, information improbable (from the review as refuted; the rules have not graded it)" in out
 
@@ -118,7 +118,7 @@ def test_a_review_that_keeps_the_status_says_so(cli, ids):
 
 def test_review_default_reviewer(cli, ids, monkeypatch):
     monkeypatch.setenv("VERIFY_REVIEWER", "night-desk")
-    r = cli("review", ids["struck"], "--status", "confirmed")
+    r = cli("review", ids["struck"], "--status", "confirmed", "--note", "checked")
     assert "reviewed by night-desk" in r.stdout
 
 
@@ -128,7 +128,7 @@ def test_review_default_reviewer(cli, ids, monkeypatch):
         (("claims", "show", "999999"), ["no claim with ID 999999"]),
         (("claims", "show", "abc"), ["not a claim ID: 'abc'"]),
         (("claims", "show", "99999999999999999999"), ["no claim with ID 99999999999999999999"]),
-        (("review", "99999999999999999999", "--status", "confirmed"), ["no claim with ID"]),
+        (("review", "99999999999999999999", "--status", "confirmed", "--note", "x"), ["no claim with ID"]),
         (("claims", "list", "--article", "x1"), ["not an article ID: 'x1'"]),
         (("claims", "list", "--article", "999999"), ["no article with ID 999999"]),
         (("claims", "list", "--article", "99999999999999999999"), ["no article with ID 99999999999999999999"]),
@@ -139,7 +139,7 @@ def test_review_default_reviewer(cli, ids, monkeypatch):
         (("review", "2147483648", "--note", "x"), ["no claim with ID 2147483648"]),
         (("claims", "show", "2147483648"), ["no claim with ID 2147483648"]),
         (("report", "--article", "-3"), ["not an article ID: '-3'"]),
-        (("review", "999999", "--status", "confirmed"), ["no claim with ID 999999"]),
+        (("review", "999999", "--status", "confirmed", "--note", "x"), ["no claim with ID 999999"]),
         (("review", "1", "--status", "true"), ["unknown status 'true'", "confirmed"]),
         (("review", "1"), ["--status"]),
         (("review", "1", "--status", "confirmed", "--evidence", "/no/such/file.png"), ["evidence"]),

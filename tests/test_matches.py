@@ -199,7 +199,7 @@ def test_every_report_format_shows_the_matches_across_articles(store, monkeypatc
     with store.transaction() as s:
         for a in s.query(ArticleRow):
             a.url = f"https://news.example/{a.id}"
-    verify.review(store, depot[1].id, "disputed", reviewer="desk")
+    verify.review(store, depot[1].id, "disputed", note="the port denies it", reviewer="desk")
     monkeypatch.setenv("VERIFY_PUBLISHER_NAME", "Night Desk")
     monkeypatch.setenv("VERIFY_PUBLISHER_URL", "https://desk.example/reviews")
     out = io.StringIO()

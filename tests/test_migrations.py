@@ -135,3 +135,27 @@ def test_a_check_stores_results_without_the_keys(store):
         claim_ids = set(s.scalars(sa.select(ClaimRow.id)))
         result_claims = set(s.scalars(sa.select(RuleResultRow.claim_id)))
     assert result_claims and result_claims <= claim_ids
+
+
+def test_0006_reads_an_old_evidence_files_digest_and_going_down_keeps_claim_events(store):
+    from test_ingest import claims_for, loaded
+
+    store.ingest(loaded(), claims_for())
+    migrate(store.engine, "0005", down=True)
+    digest = "ab" * 32
+    with store.engine.begin() as c:
+        claim_id = c.execute(text("SELECT min(id) FROM claims")).scalar()
+        c.execute(text("INSERT INTO events (claim_id, reviewer, at, action, evidence_url) VALUES "
+                       "(:c, 'ana', '2026-12-01 10:00:00+00:00', 'note', :u)"),
+                  {"c": claim_id, "u": f"file:///cases/photo.jpg#sha256={digest}"})
+    migrate(store.engine, "head")
+    with store.engine.connect() as c:
+        assert c.execute(text("SELECT sha256 FROM events")).scalar() == digest
+    store.set_source("Pentagon", reliability="B", reviewer="ana")  # an event of a source, not a claim
+    with store.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM events")).scalar() == 2
+    migrate(store.engine, "0005", down=True)
+    with store.engine.connect() as c:
+        assert c.execute(text("SELECT count(*), min(claim_id) FROM events")).one() == (1, claim_id)
+    migrate(store.engine, "head")
+    assert _diff(store.engine) == []

@@ -4,6 +4,8 @@ driven as a person drives it, in an 80×24 pseudo-terminal, by keys."""
 
 from __future__ import annotations
 
+import hashlib
+
 import os
 import re
 import subprocess
@@ -16,7 +18,6 @@ import verify
 from verify.errors import Conflict
 from verify.cli.queue import FOOTER
 from verify.queue import ReviewQueue, queue_items, queue_state_path
-from verify.store.events import undo_event
 
 from process_support import CLI_CODE
 
@@ -63,9 +64,10 @@ def test_filters_narrow_the_queue_and_reviewed_claims_leave_it(odesa):
 def test_undo_is_a_new_event_and_the_claim_needs_a_person_again(odesa):
     ev = verify.review(odesa, 5, "confirmed", note="Satellite images", reviewer="ana")
     assert 5 not in _order(odesa)
-    undo = undo_event(odesa, 5, ev.id, reviewer="ana")
+    undo = verify.undo(odesa, ev.id, reviewer="ana")
     rec = verify.claim(odesa, 5)
     assert [e.action for e in rec.history] == ["status", "undo"]  # nothing deleted
+    assert rec.history[-1].undoes == ev.id
     assert (undo.from_status, undo.to_status) == ("confirmed", "single-source")
     assert rec.status == "single-source" and rec.review_status is None and rec.reviewed is None
     assert 5 in _order(odesa)
@@ -75,7 +77,7 @@ def test_undo_never_reaches_past_someone_elses_later_verdict(odesa):
     first = verify.review(odesa, 5, "confirmed", note="Satellite images", reviewer="ana")
     verify.review(odesa, 5, "refuted", note="The photos are from 2023", reviewer="ben")
     with pytest.raises(Conflict, match="ben set it to refuted"):
-        undo_event(odesa, 5, first.id, reviewer="ana")
+        verify.undo(odesa, first.id, reviewer="ana")
     assert verify.claim(odesa, 5).status == "refuted"
 
 
@@ -83,7 +85,7 @@ def test_acting_on_a_claim_someone_changed_since_it_was_shown_is_refused(odesa):
     q = ReviewQueue(odesa, "ana")
     shown = q.view.record.id  # what the screen shows
     verify.review(odesa, shown, "disputed", note="Port authority figures are far lower", reviewer="ben")
-    with pytest.raises(Conflict, match=f"claim {shown} changed since it was shown: ben set it to disputed"):
+    with pytest.raises(Conflict, match=f"claim {shown} changed since it had no events: ben set it to disputed"):
         q.set_status("unverified")
     assert [e.reviewer for e in verify.claim(odesa, shown).history] == ["ben"]
     q.set_status("unverified")  # asked again, having seen ben's verdict
@@ -176,7 +178,7 @@ def test_someone_elses_change_is_shown_and_nothing_is_overwritten(odesa, db_url)
     s.expect(f"Queue 1/12 · claim {o[0]}")
     s.key("r", then="Why refuted? Note:")
     s.line("")  # an empty note is no reason
-    s.expect("refuted needs a note")
+    s.expect("a claim is set refuted only with a reason")
     s.key("r", then="Why refuted? Note:")
     s.child.send("The terminal's owner shows the stock intact")
     # ben records his verdict while ana is still typing hers
@@ -184,7 +186,7 @@ def test_someone_elses_change_is_shown_and_nothing_is_overwritten(odesa, db_url)
     s.line("")
     # the claim shown again as it now is, and why
     s.expect("Status: disputed")
-    s.expect(f"claim {o[0]} changed since it was shown: ben set it to disputed")
+    s.expect(f"claim {o[0]} changed since it had no events: ben set it to disputed")
     s.expect("nothing was recorded")
     assert [e.reviewer for e in verify.claim(odesa, o[0]).history] == ["ben"]
     # asked again, her note offered again
@@ -262,8 +264,13 @@ def test_evidence_link_and_bad_input_in_the_session(odesa, db_url, tmp_path):
     s.quit()
     rec = verify.claim(odesa, o[0])
     assert rec.links == [] and rec.status == "unverified"
-    assert [e.action for e in rec.history] == ["note", "link", "unlink"]
+    # the link undone by an undo event naming it, on both claims; the evidence kept with its digest
+    assert [e.action for e in rec.history] == ["evidence", "link", "undo"]
+    assert rec.history[2].undoes == rec.history[1].id
+    assert [e.action for e in verify.claim(odesa, o[1]).history] == ["link", "undo"]
     assert rec.history[0].evidence_url.startswith(photo.resolve().as_uri() + "#sha256=")
+    assert rec.history[0].sha256 == hashlib.sha256(photo.read_bytes()).hexdigest()
+    assert rec.history[0].stance == "context"
 
 
 def test_the_paragraph_is_cut_around_the_claim_at_word_boundaries():
@@ -288,7 +295,7 @@ def test_stored_text_reaches_the_terminal_without_its_control_characters(odesa, 
     # a note that would retitle the window and clear the screen, on a review then undone, so that
     # the claim is in the queue again with the note in its history
     ev = verify.review(odesa, o[0], "unverified", reviewer="ben", note="see \x1b]0;owned\x07 \x1b[2J here")
-    undo_event(odesa, o[0], ev.id, reviewer="ben")
+    verify.undo(odesa, ev.id, reviewer="ben")
     s = Session(db_url)
     s.expect(f"Queue 1/12 · claim {o[0]}")
     s.key("\x1b[6~")  # PgDn, to the history

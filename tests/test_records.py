@@ -138,7 +138,7 @@ def test_an_unknown_article_is_not_found(store, ids, article):
 
 def test_a_status_review_is_the_records_reviewed_summary(store, ids):
     assert get_claim(store, ids["denied"]).reviewed is None
-    review_claim(store, ids["denied"], "refuted", reviewer="ana")
+    review_claim(store, ids["denied"], "refuted", note="checked", reviewer="ana")
     add_note(store, ids["denied"], note="the ministry did not answer", reviewer="ben")
     rec = get_claim(store, ids["denied"])
     # the latest *status* event, not the later note
@@ -172,7 +172,7 @@ def test_records_built_without_revalidation_are_complete_and_valid(store, ids):
     field of its model, and survive validation unchanged."""
     from verify.models import ClaimRecord
 
-    review_claim(store, ids["vehicles"], "disputed", reviewer="ana")
+    review_claim(store, ids["vehicles"], "disputed", note="checked", reviewer="ana")
     with store.session() as s:
         s.add(LinkRow(claim_a=ids["bridge"], claim_b=ids["vehicles"], relation="contradicts", reviewer="ana"))
         s.commit()

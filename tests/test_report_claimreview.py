@@ -33,8 +33,8 @@ def _reviews(store, **kw):
 
 def test_fields(store, publisher):
     ids = seed(store)
-    review_claim(store, ids["struck"], "confirmed", reviewer="ana")
-    review_claim(store, ids["denied"], "disputed", reviewer="ana")
+    review_claim(store, ids["struck"], "confirmed", note="checked", reviewer="ana")
+    review_claim(store, ids["denied"], "disputed", note="checked", reviewer="ana")
     by_id = _reviews(store)
     r = by_id[ids["struck"]]
     assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
@@ -77,7 +77,7 @@ def test_include_unreviewed_adds_rule_rated_claims_and_says_so(store, publisher)
 
 def test_an_anonymous_source_is_not_a_named_claimant(store, publisher):
     ids = seed(store)
-    review_claim(store, ids["vehicles"], "disputed", reviewer="ana")
+    review_claim(store, ids["vehicles"], "disputed", note="checked", reviewer="ana")
     item = _reviews(store)[ids["vehicles"]]["itemReviewed"]
     assert "author" not in item
     assert "Person" not in json.dumps(item)
@@ -86,7 +86,7 @@ def test_an_anonymous_source_is_not_a_named_claimant(store, publisher):
 
 def test_an_unattributed_claim_is_the_outlets(store, publisher):
     ids = seed(store)
-    review_claim(store, ids["river_rose"], "confirmed", reviewer="ana")
+    review_claim(store, ids["river_rose"], "confirmed", note="checked", reviewer="ana")
     item = _reviews(store)[ids["river_rose"]]["itemReviewed"]
     assert item["author"] == {"@type": "Organization", "name": "Example Wire"}
 

@@ -124,7 +124,7 @@ def test_a_review_the_rules_contradict_is_shown(store):
     from verify.reviews import review_claim
 
     ids = seed(store)
-    review_claim(store, ids["denied"], "confirmed", reviewer="ana")
+    review_claim(store, ids["denied"], "confirmed", note="checked", reviewer="ana")
     buf = io.StringIO()
     write_report(store, "html", buf)
     row = buf.getvalue().split(f'<tr id="row-{ids["denied"]}">', 1)[1].split("</tr>", 1)[0]

@@ -70,7 +70,7 @@ def test_schema_rejects_what_it_should(store):
 
 def test_a_reviewed_claims_grade_and_credibility_agree(store):
     ids = seed(store)
-    review_claim(store, ids["bridge"], "confirmed", reviewer="ana")  # the rules graded it C3
+    review_claim(store, ids["bridge"], "confirmed", note="checked", reviewer="ana")  # the rules graded it C3
     doc = _report(store)
     jsonschema.validate(doc, schema())
     (c,) = [c for c in doc["claims"] if c["id"] == ids["bridge"]]

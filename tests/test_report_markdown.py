@@ -55,6 +55,6 @@ def test_a_review_the_rules_contradict_is_shown(store):
     from verify.reviews import review_claim
 
     ids = seed(store)
-    review_claim(store, ids["bridge"], "confirmed", reviewer="ana")
+    review_claim(store, ids["bridge"], "confirmed", note="checked", reviewer="ana")
     row = next(ln for ln in _doc(store).splitlines() if ln.startswith(f"| {ids['bridge']} |"))
     assert "Confirmed (reviewed by ana on " in row and "); the rules now say single-source" in row

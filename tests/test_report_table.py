@@ -20,7 +20,7 @@ def _text(store, width=120, **kw):
 
 def test_summary_then_each_article_with_source_status_grade_flags(store):
     ids = seed(store)
-    review_claim(store, ids["struck"], "confirmed", reviewer="ana")
+    review_claim(store, ids["struck"], "confirmed", note="checked", reviewer="ana")
     out = _text(store)
     assert "7 claims in 2 articles" in out
     assert "Claims by status" in out and "What the claims rest on" in out

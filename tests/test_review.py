@@ -41,7 +41,7 @@ def test_review_sets_status_and_records_from_to(store, ids):
 
 def test_events_are_appended_never_rewritten(store, ids):
     cid = ids["denied"]
-    review_claim(store, cid, "refuted", reviewer="ana")
+    review_claim(store, cid, "refuted", note="checked", reviewer="ana")
     first = _events(store, cid)
     review_claim(store, cid, "disputed", note="the images were old", reviewer="ben")
     add_note(store, cid, "asked the ministry for comment", reviewer="ana")
@@ -66,7 +66,7 @@ def test_unknown_status_names_the_valid_ones_and_writes_nothing(store, ids):
 
 def test_unknown_claim(store, ids):
     with pytest.raises(NotFound, match="no claim with ID 424242"):
-        review_claim(store, 424242, "confirmed", reviewer="ana")
+        review_claim(store, 424242, "confirmed", note="checked", reviewer="ana")
     claims = list(list_claims(store))
     assert claims and all(c.history == [] for c in claims)
 
@@ -95,7 +95,7 @@ def test_bad_evidence_is_refused_before_anything_is_written(store, ids, bad):
 
 def test_reviewer_defaults_to_the_configured_name(store, ids, monkeypatch):
     monkeypatch.setenv("VERIFY_REVIEWER", "desk-editor")
-    assert review_claim(store, ids["bridge"], "confirmed").reviewer == "desk-editor"
+    assert review_claim(store, ids["bridge"], "confirmed", note="checked").reviewer == "desk-editor"
 
 
 def test_note_needs_text_or_evidence(store, ids):
@@ -110,7 +110,7 @@ def test_concurrent_reviews_each_leave_one_event_in_an_unbroken_chain(store, ids
     statuses = ["confirmed", "disputed", "refuted", "corroborated"] * 6
 
     def one(i: int):
-        return review_claim(store, cid, statuses[i], reviewer=f"r{i}")
+        return review_claim(store, cid, statuses[i], note="checked", reviewer=f"r{i}")
 
     with ThreadPoolExecutor(max_workers=6) as pool:
         list(pool.map(one, range(len(statuses))))
@@ -139,7 +139,7 @@ def test_a_review_after_the_check_answers_its_review_reason(cli, store, ids):
     _checked(store, ids["vehicles"], "2000-01-01T00:00:00")
     before = cli("claims", "show", ids["vehicles"]).stdout
     assert "Needs review: an estimate from an unnamed officer" in before
-    cli("review", ids["vehicles"], "--status", "confirmed", "--reviewer", "ana")
+    cli("review", ids["vehicles"], "--status", "confirmed", "--note", "checked", "--reviewer", "ana")
 
     out = cli("claims", "show", ids["vehicles"]).stdout
     assert "Needs review" not in out
@@ -167,7 +167,7 @@ def test_a_review_after_the_check_answers_its_review_reason(cli, store, ids):
 
 
 def test_a_check_that_changes_the_claim_after_the_review_raises_it_again(cli, store, ids):
-    cli("review", ids["vehicles"], "--status", "disputed", "--reviewer", "ana")
+    cli("review", ids["vehicles"], "--status", "disputed", "--note", "checked", "--reviewer", "ana")
     _checked(store, ids["vehicles"], "2999-01-01T00:00:00")
     out = cli("claims", "show", ids["vehicles"]).stdout
     assert "Needs review: an estimate from an unnamed officer (raised again by a check after ana's review on " in out
@@ -186,7 +186,7 @@ def test_a_note_alone_answers_nothing(cli, store, ids):
 def test_the_grade_shown_follows_the_reviewed_status(store, ids, status, grade):
     from verify.reports.common import grade_note, shown_grade
 
-    review_claim(store, ids["bridge"], status, reviewer="ana")
+    review_claim(store, ids["bridge"], status, note="checked", reviewer="ana")
     rec = get_claim(store, ids["bridge"])  # the rules graded it C3
     assert shown_grade(rec) == grade
     assert grade_note(rec) == (grade if grade == "C3" else f"{grade} (rules: C3)")

@@ -8,7 +8,9 @@ attributed, extracted from articles, stored, checked against a Gherkin rulebook,
 
 The calls (see :mod:`verify.api`): ``extract_claims``, ``extract_files``, ``open_store``, ``ingest``,
 ``match_articles``, ``matches``, ``review_match``, ``compare``, ``check``, ``load_rules``, ``claims``, ``claim``,
-``explain``, ``grade_meaning``, ``review``, ``review_queue``, ``link``, ``report``, ``export_store``, ``import_store``; the data they pass are the pydantic models of :mod:`verify.models` (``Claim``,
+``explain``, ``grade_meaning``, ``review``, ``review_queue``, ``add_note``, ``history``, ``undo``, ``claim_evidence``,
+``link``, ``unlink``, ``source_record``, ``source_history``, ``merge_sources``, ``report``, ``export_store``,
+``import_store``; the data they pass are the pydantic models of :mod:`verify.models` (``Claim``,
 ``ClaimRecord``, ...) and the errors of :mod:`verify.errors`, each one line for a person to read.
 """
 
@@ -20,17 +22,19 @@ from .errors import Conflict, InputError, NotFound, RulebookError, StoreError, V
 
 if TYPE_CHECKING:
     from .api import (
-        IngestSummary, check, claim, claims, compare, explain, export_store, extract_claims, extract_files,
-        grade_meaning, import_store, ingest, link, load_rules, match_articles, matches, open_store, report, review,
-        review_match, review_queue,
+        IngestSummary, add_note, check, claim, claim_evidence, claims, compare, explain, export_store,
+        extract_claims, extract_files, grade_meaning, history, import_store, ingest, link, load_rules,
+        match_articles, matches, merge_sources, open_store, report, review, review_match, review_queue,
+        source_history, source_record, undo, unlink,
     )
     from .models import Claim, ClaimRecord, Extraction, Source
     from .registry import Registry
 
 _API = (
-    "IngestSummary", "check", "claim", "claims", "compare", "explain", "export_store", "extract_claims",
-    "extract_files", "grade_meaning", "import_store", "ingest", "link", "load_rules", "match_articles", "matches",
-    "open_store", "report", "review", "review_match", "review_queue",
+    "IngestSummary", "add_note", "check", "claim", "claim_evidence", "claims", "compare", "explain", "export_store",
+    "extract_claims", "extract_files", "grade_meaning", "history", "import_store", "ingest", "link", "load_rules",
+    "match_articles", "matches", "merge_sources", "open_store", "report", "review", "review_match", "review_queue",
+    "source_history", "source_record", "undo", "unlink",
 )
 _MODELS = ("Claim", "ClaimRecord", "Extraction", "Source")
 

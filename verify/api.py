@@ -19,7 +19,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from .errors import VerifyError
-from .describe import explain, grade_meaning
 from .models import BackupSummary, Claim, ClaimRecord, Event, Extraction, LinkView, MatchView
 from .registry import Registry
 
@@ -31,15 +30,36 @@ if TYPE_CHECKING:
     from .rules import CheckReport, Rulebook
     from .store import Store
     from .store.matches import MatchSummary
+    from .evidence import EvidenceView
+    from .track_record import TrackRecord
 
 __all__ = [
-    "IngestSummary", "check", "claim", "claims", "compare", "explain", "export_store", "extract_claims",
-    "extract_files", "grade_meaning", "import_store", "ingest", "link", "load_rules", "match_articles", "matches",
-    "open_store", "report", "review", "review_match", "review_queue",
+    "IngestSummary", "add_note", "check", "claim", "claim_evidence", "claims", "compare", "explain", "export_store",
+    "extract_claims", "extract_files", "grade_meaning", "history", "import_store", "ingest", "link", "load_rules",
+    "match_articles", "matches", "merge_sources", "open_store", "report", "review", "review_match", "review_queue",
+    "source_history", "source_record", "undo", "unlink",
 ]
 
 PathLike = str | os.PathLike[str]
 Rules = PathLike | list[PathLike] | None
+
+
+def explain(store: Store, claim_id: int, width: int = 100) -> str:
+    """Everything about one stored claim as plain text (no colour), as `verify claims show` prints it.
+
+    Raises :class:`verify.errors.NotFound` for an unknown ID.
+    """
+    from .describe import explain as _explain
+
+    return _explain(store, claim_id, width)
+
+
+def grade_meaning(grade: str) -> str:
+    """An Admiralty grade in words: ``grade_meaning("B2")`` is
+    "source usually reliable, information probably true"."""
+    from .describe import grade_meaning as _meaning
+
+    return _meaning(grade)
 
 
 def extract_claims(text: str, registry: Registry | None = None, *, tagger: bool = False) -> list[Claim]:
@@ -220,15 +240,78 @@ def claim(store: Store, claim_id: int) -> ClaimRecord:
 
 
 def review(store: Store, claim_id: int, status: str, *, note: str | None = None, evidence: str | None = None,
-           reviewer: str | None = None) -> Event:
+           stance: str | None = None, reviewer: str | None = None, expected_last_event: int | None = None) -> Event:
     """Record a person's judgement of a claim (one append-only event); what `verify review` does.
 
-    ``evidence`` is a URL or a local file (stored with its SHA-256). ``reviewer`` defaults to
-    ``$VERIFY_REVIEWER``, else the login name.
+    ``evidence`` is a URL or a local file (stored with its SHA-256), ``stance`` what it says
+    (supports, refutes, context; default context). Confirmed, disputed and refuted need a ``note`` or
+    ``evidence`` unless ``VERIFY_BARE_VERDICTS=allow``. ``reviewer`` defaults to ``$VERIFY_REVIEWER``,
+    else the login name. With ``expected_last_event`` (the ID of the claim's latest event when it was
+    shown; 0 for none), a claim that has changed since is refused with :class:`verify.errors.Conflict`,
+    which names who changed it and how (``.latest``), and nothing is recorded.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     ev = verify.review(store, 3, "refuted", note="Port photos show no fire", reviewer="desk")
+        ...     print(ev.id, ev.from_status, "->", ev.to_status)
     """
     from .reviews import review_claim
 
-    return review_claim(store, claim_id, status, note=note, evidence=evidence, reviewer=reviewer)
+    return review_claim(store, claim_id, status, note=note, evidence=evidence, reviewer=reviewer, stance=stance,
+                        expected_last=expected_last_event)
+
+
+def add_note(store: Store, claim_id: int, note: str | None = None, *, evidence: str | None = None,
+             stance: str | None = None, reviewer: str | None = None, expected_last_event: int | None = None) -> Event:
+    """Add a note, or evidence with its stance and a note, to a claim's history without changing its
+    status; what `verify review ID --note ... [--evidence X --stance S]` does. ``expected_last_event``
+    as for :func:`review`.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     verify.add_note(store, 3, "Satellite image of the berth", evidence="berth.png", stance="refutes")
+    """
+    from .reviews import add_note as _add_note
+
+    return _add_note(store, claim_id, note, evidence=evidence, reviewer=reviewer, stance=stance,
+                     expected_last=expected_last_event)
+
+
+def history(store: Store, claim_id: int) -> list[Event]:
+    """Every event of a claim, oldest first: reviews, notes, evidence, links and their withdrawal,
+    status changes by a check, undos; what `verify claims history ID` shows.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     for e in verify.history(store, 3):
+        ...         print(e.id, e.reviewer, e.what())
+    """
+    from .store.events import claim_history
+
+    return claim_history(store, claim_id)
+
+
+def undo(store: Store, event_id: int, *, reviewer: str | None = None, note: str | None = None) -> Event:
+    """Reverse an event by appending another (nothing is deleted); what `verify undo EVENT` does.
+
+    A review gives the claim back the status a person gave it before (or the rules' status); a link is
+    withdrawn, a withdrawal linked again; a note or evidence stops counting; a source edit, alias or
+    merge goes back; an undo is done again. :class:`verify.errors.Conflict` where the claim changed
+    since in a way the undo would overwrite; a check's status change is not undone.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     print(verify.undo(store, 41, reviewer="desk").what())
+        undid event 41, status now single-source
+    """
+    from .config import reviewer_name
+    from .store.undo import undo_event
+
+    return undo_event(store, event_id, reviewer=reviewer_name(reviewer), note=note)
+
+
+def claim_evidence(store: Store, claim_id: int) -> list[EvidenceView]:
+    """A claim's evidence (not undone), oldest first, each file checked now against the SHA-256
+    recorded when it was attached (``state``: url, unchanged, changed, missing, unreadable)."""
+    from .evidence import evidence_of
+
+    return evidence_of(claim(store, claim_id))
 
 
 def review_queue(store: Store, reviewer: str | None = None, *, status: str | None = None, source: str | None = None,
@@ -258,6 +341,54 @@ def link(store: Store, a: int, b: int, relation: str = "corroborates", *, review
     from .store.links import link_claims
 
     return link_claims(store, a, b, relation, reviewer=reviewer or reviewer_name(), note=note)
+
+
+def unlink(store: Store, a: int, b: int, *, reviewer: str | None = None, note: str | None = None) -> int:
+    """Withdraw the link between two claims (both histories keep it); how many links there were;
+    what `verify unlink` does."""
+    from .config import reviewer_name
+    from .store.links import unlink_claims
+
+    return unlink_claims(store, a, b, reviewer=reviewer or reviewer_name(), note=note)
+
+
+def source_record(store: Store, name: str) -> TrackRecord:
+    """A source's track record: each claim it made or relayed with its outcome (confirmed,
+    corroborated, disputed, refuted, open), the counts, and the Admiralty reliability grade the record
+    suggests with why (the rule: ``verify/data/track-record.toml``, or ``$VERIFY_TRACK_RECORD``);
+    what `verify sources show NAME` lists. Claims of sources merged into it count as its own.
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     rec = verify.source_record(store, "SBU")
+        ...     print(rec.source, rec.counts, rec.suggested, rec.why)
+    """
+    from .track_record import record_of
+
+    return record_of(store, name)
+
+
+def source_history(store: Store, name: str) -> list[Event]:
+    """A source's events (a person's additions, edits, aliases, merges and undos), with those of the
+    sources merged into it, oldest first."""
+    from .store.events import source_history as _history
+    from .store.merge import source_row_ids
+
+    _canonical, ids = source_row_ids(store, name)
+    return _history(store, ids)
+
+
+def merge_sources(store: Store, a: str, b: str, *, reviewer: str | None = None, note: str | None = None) -> Event:
+    """Merge source ``a`` into source ``b``: two names that turn out to be one source; what `verify
+    sources merge A B` does. Every claim of ``a`` then names ``b``, ``a``'s names become ``b``'s
+    aliases, both histories stay, and the merge is an event (undone with :func:`undo`).
+
+        >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
+        ...     verify.merge_sources(store, "Sluzhba Bezpeky Ukrainy", "SBU", reviewer="desk")
+    """
+    from .config import reviewer_name
+    from .store.merge import merge_sources as _merge
+
+    return _merge(store, a, b, reviewer=reviewer_name(reviewer), note=note)
 
 
 def report(store: Store, fmt: str = "markdown", out: TextIO | PathLike | None = None, *,

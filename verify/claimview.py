@@ -1,23 +1,20 @@
 """What the review queue shows of one claim: its sentence inside its paragraph, its sources with their
-track record, linked claims, and what it looked like when shown (to tell later whether someone else
-changed it since).
+track record (``verify.track_record``, as `verify sources show` lists it), linked claims, and the
+latest event when shown (the review API refuses to act if another came since).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from pydantic import BaseModel, ConfigDict
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from .errors import Conflict, NotFound, VerifyError
+from .errors import NotFound, VerifyError
 from .models import ClaimRecord, Event, LinkView, SourceView
-from .store.records import get_claim, list_claims
+from .store.records import get_claim
 from .store.texts import article_text
+from .track_record import TrackRecord, record_of
 
 # the paragraph is cut to about this many characters around the claim, so a claim fits an 80×24 screen
 CONTEXT = 360
-# what a track record counts as settled; any other status is still open
-OUTCOMES = ("confirmed", "corroborated", "disputed", "refuted")
 
 
 class Paragraph(BaseModel):
@@ -26,19 +23,6 @@ class Paragraph(BaseModel):
     before: str
     claim: str
     after: str
-
-
-class TrackRecord(BaseModel):
-    """A source's stored claims by outcome: confirmed, corroborated, disputed, refuted, still open."""
-
-    claims: int = 0
-    outcomes: dict[str, int] = Field(default_factory=dict)
-
-    def text(self) -> str:
-        if not self.claims:
-            return "no claims stored"
-        parts = [f"{self.outcomes[o]} {o}" for o in (*OUTCOMES, "open") if self.outcomes.get(o)]
-        return f"{self.claims} claim{'s' if self.claims != 1 else ''}: " + ", ".join(parts)
 
 
 class SourceShown(BaseModel):
@@ -53,13 +37,13 @@ class LinkedClaim(BaseModel):
 
 
 class Seen(BaseModel):
-    """The claim as it was shown: its latest event and status, to compare with when acting on it."""
+    """The claim as it was shown: its latest event (None: none yet), what an action expects still to be
+    the latest (a re-check that changes the status is an event too)."""
 
     model_config = ConfigDict(frozen=True)
 
     claim_id: int
     last_event: int | None
-    status: str
 
 
 class ClaimView(BaseModel):
@@ -73,7 +57,7 @@ class ClaimView(BaseModel):
 
 
 def seen_of(rec: ClaimRecord) -> Seen:
-    return Seen(claim_id=rec.id, last_event=max((e.id for e in rec.history), default=None), status=rec.status)
+    return Seen(claim_id=rec.id, last_event=max((e.id for e in rec.history), default=None))
 
 
 def paragraph(text: str, span: tuple[int, int], context: int = CONTEXT) -> Paragraph:
@@ -99,14 +83,11 @@ def paragraph(text: str, span: tuple[int, int], context: int = CONTEXT) -> Parag
 
 
 def track_record(store, canonical: str) -> TrackRecord:
-    """How the stored claims of one source (made or relayed) stand."""
-    counts: Counter[str] = Counter()
+    """The source's track record as `verify sources show` gives it (empty for a name the registry lost)."""
     try:
-        for rec in list_claims(store, source=canonical, full=False):
-            counts[rec.status if rec.status in OUTCOMES else "open"] += 1
+        return record_of(store, canonical)
     except NotFound:
-        pass
-    return TrackRecord(claims=sum(counts.values()), outcomes=dict(counts))
+        return TrackRecord(source=canonical)
 
 
 class Viewer:
@@ -146,43 +127,9 @@ class Viewer:
             sources=[SourceShown(source=s, record=self.record(s.canonical)) for s in rec.sources],
             relayed_by=[SourceShown(source=s, record=self.record(s.canonical)) for s in rec.relayed_by],
             linked=linked,
-            evidence=[e for e in rec.history if e.evidence_url],
+            evidence=rec.evidence,
             seen=seen_of(rec),
         )
-
-
-def change_since(store, seen: Seen) -> str | None:
-    """What changed on the claim since it was shown, in words naming who did it, or None.
-
-    The one place the queue asks whether acting now would overwrite someone; the review API's own
-    expected-last-event check can take its place.
-    """
-    now = get_claim(store, seen.claim_id)
-    later = [e for e in now.history if seen.last_event is None or e.id > seen.last_event]
-    if later:
-        e = later[-1]
-        if e.action == "status":
-            what = f"set it to {e.to_status}"
-        elif e.action == "undo":
-            what = f"undid a review, leaving it {e.to_status}" if e.to_status else "withdrew a note"
-        elif e.action in ("link", "unlink"):
-            what = "linked it" if e.action == "link" else "withdrew a link"
-        else:
-            what = "attached evidence" if e.evidence_url else f"added a {e.action}"
-        told = f"{e.reviewer} {what} (event {e.id}, {e.at:%Y-%m-%d %H:%M} UTC)"
-        if e.note:
-            told += f": {e.note}"
-        return told
-    if now.status != seen.status:
-        return f"a re-check changed its status from {seen.status} to {now.status}"
-    return None
-
-
-def check_unchanged(store, seen: Seen) -> None:
-    """``Conflict`` naming who changed the claim and to what, if anyone did since it was shown."""
-    told = change_since(store, seen)
-    if told:
-        raise Conflict(f"claim {seen.claim_id} changed since it was shown: {told}")
 
 
 def require_text(value: str | None, what: str) -> str:

@@ -51,3 +51,13 @@ def reviewer_name(explicit: str | None = None) -> str:
         return getpass.getuser()
     except Exception:  # no login name in some containers
         return "unknown"
+
+
+# ``VERIFY_BARE_VERDICTS=allow`` lets a person confirm, dispute or refute a claim without a note or
+# evidence; by default such a verdict is refused, since a verdict nobody can explain is no record
+BARE_VERDICTS_ENV = "VERIFY_BARE_VERDICTS"
+
+
+def bare_verdicts_allowed() -> bool:
+    value = os.environ.get(BARE_VERDICTS_ENV, "").strip().lower()
+    return value in ("allow", "allowed", "1", "yes", "true")

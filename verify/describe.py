@@ -13,8 +13,9 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from .models import ClaimRecord
-from .printable import printable_data
+from .evidence import STATE_TEXT, evidence_of
+from .models import ClaimRecord, undone_ids
+from .printable import printable, printable_data
 from .reports.common import (
     needs_review_open,
     review_text,
@@ -64,6 +65,8 @@ def grade_text(rec: ClaimRecord) -> str:
 
 def render_claim(rec: ClaimRecord, console: Console) -> None:
     """Print everything about one claim to a rich ``console``: what `verify claims show` prints."""
+    # files are checked against the paths as stored; what is printed of them is made safe below
+    evidence = evidence_of(rec)
     # every stored string made safe for a terminal once, here, before any of it is printed
     rec = ClaimRecord.model_validate(printable_data(rec.model_dump()))
     p = console.print
@@ -157,20 +160,37 @@ def render_claim(rec: ClaimRecord, console: Console) -> None:
                 p(Text(f"      drift here: {', '.join(m.drift)}", style="yellow"))
             if m.other_drift:
                 p(Text(f"      drift there: {', '.join(m.other_drift)}", style="dim"))
+    if evidence:
+        p(Text("Evidence:"))
+        for ev in evidence:
+            line = Text(printable(f"  {ev.stance or 'context'}  {ev.ref}  ({ev.reviewer}, event {ev.event_id})"))
+            p(line)
+            if ev.note:
+                p(Text(printable(f"      note: {ev.note}"), style="dim"))
+            if ev.kind == "file":
+                p(Text(f"      {STATE_TEXT[ev.state]}", style="dim" if ev.state == "unchanged" else "bold red"))
     p(Text("Review history:" if rec.history else "Review history: none"))
+    undone = {}
+    for e in rec.history:
+        if e.action == "undo" and e.undoes is not None:
+            undone[e.undoes] = e.id
+    gone = undone_ids(rec.history)
     for e in rec.history:
         line = Text(f"  {e.at:%Y-%m-%d %H:%M} UTC  {e.reviewer}  ")
-        if e.action == "status":
-            line.append(f"{e.from_status or '-'} → {e.to_status}")
-        elif e.to_status:  # an undo that put back an earlier status
-            line.append(f"{e.action} {e.from_status or '-'} → {e.to_status}")
-        else:
+        if e.action == "undo":
+            line.append(f"undo of event {e.undoes}")
+        elif e.action != "status":
             line.append(e.action)
+        if e.to_status:
+            line.append(f"{': ' if e.action != 'status' else ''}{e.from_status or '-'} → {e.to_status}")
+        line.append(f"  (event {e.id})", style="dim")
+        if e.id in gone:
+            line.append(f"  undone by event {undone[e.id]}", style="yellow")
         p(line)
         if e.note:
             p(Text(f"      note: {e.note}"))
         if e.evidence_url:
-            p(Text(f"      evidence: {e.evidence_url}"))
+            p(Text(f"      evidence ({e.stance or 'context'}): {e.evidence_url}"))
 
 
 def _number(n) -> str:

@@ -35,6 +35,13 @@ class StoreError(VerifyError):
 
 
 class Conflict(VerifyError):
-    """Someone else changed a claim after it was shown, so acting on what was shown would overwrite them."""
+    """The claim (or source) changed since the caller last saw it: someone else acted on it first.
+
+    ``latest`` is the event that changed it (a ``verify.models.Event``); nothing was recorded.
+    """
 
     exit_code = 6
+
+    def __init__(self, message: str, latest=None) -> None:
+        super().__init__(message)
+        self.latest = latest

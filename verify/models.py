@@ -16,12 +16,17 @@ AttributionKind = Literal["direct", "indirect", "inherited", "unattributed"]
 SourceKind = Literal["person", "organisation", "anonymous", "vague", "outlet"]
 Status = Literal["unverified", "single-source", "corroborated", "confirmed", "disputed", "refuted"]
 LinkKind = Literal["corroborates", "contradicts"]
+Stance = Literal["supports", "refutes", "context"]
 
 ATTRIBUTION_KINDS: tuple[str, ...] = ("direct", "indirect", "inherited", "unattributed")
 SOURCE_KINDS: tuple[str, ...] = ("person", "organisation", "anonymous", "vague", "outlet")
 STATUSES: tuple[str, ...] = ("unverified", "single-source", "corroborated", "confirmed", "disputed", "refuted")
 RELIABILITY_GRADES: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")
+# what a piece of evidence says about a claim
+STANCES: tuple[str, ...] = ("supports", "refutes", "context")
+# statuses that are a verdict on the claim's truth: a person gives one only with a reason
+VERDICTS: tuple[str, ...] = ("confirmed", "disputed", "refuted")
 
 Span = tuple[int, int]
 M = TypeVar("M", bound=BaseModel)
@@ -216,6 +221,14 @@ class MatchView(_Model):
 
 
 class Event(_Model):
+    """One append-only event: of a claim (``claim_id``) or of a source (``source``, its name).
+
+    ``action`` is ``status`` (a review), ``note``, ``evidence``, ``link``, ``unlink``, ``check`` (a
+    check changed the claim's status), ``undo`` (reverses event ``undoes``), or for a source
+    ``source-add``, ``source-edit``, ``source-alias`` and ``source-merge``. ``changes`` holds what
+    changed, field by field, as ``[before, after]``.
+    """
+
     id: int
     reviewer: str
     at: datetime
@@ -224,21 +237,54 @@ class Event(_Model):
     to_status: str | None = None
     note: str | None = None
     evidence_url: str | None = None
+    stance: Stance | None = None
+    sha256: str | None = None
+    undoes: int | None = None
+    claim_id: int | None = None
+    source: str | None = None
+    changes: dict | None = None
+
+    def what(self) -> str:
+        """What the event did, in a few words: "set it to refuted", "added evidence (refutes)"."""
+        a = self.action
+        if a == "status":
+            return f"set it to {self.to_status}"
+        if a == "check":
+            return f"changed it to {self.to_status}"
+        if a == "undo":
+            changed = f", status now {self.to_status}" if self.to_status else ""
+            return f"undid event {self.undoes}{changed}"
+        if a == "evidence":
+            return f"added evidence ({self.stance or 'context'})"
+        other = (self.changes or {}).get("other")
+        if a == "link":
+            return f"linked it to claim {other}" if other else "linked it"
+        if a == "unlink":
+            return f"withdrew its link to claim {other}" if other else "withdrew a link"
+        if a == "note":
+            return "added a note"
+        merge = (self.changes or {}).get("merge")
+        if a == "source-merge" and merge:
+            moved = f" ({len(merge.get('claim_sources') or [])} claim(s) moved)"
+            if self.source == merge.get("into_name"):
+                return f"merged {merge.get('from_name')} into it{moved}"
+            return f"merged it into {merge.get('into_name')}{moved}"
+        fields = (self.changes or {}).get("fields")
+        if a == "source-edit" and fields:
+            return f"changed its {', '.join(fields)}"
+        alias = (self.changes or {}).get("alias")
+        if a == "source-alias" and alias:
+            return f"gave it the alias {alias[1]}"
+        return a.replace("source-", "source ")
 
 
-def standing_reviews(history: list[Event]) -> list[Event]:
-    """A claim's status events that still stand, oldest first, from its history in order.
-
-    Undo appends an event instead of deleting one: an ``undo`` event that carries a status withdraws
-    the latest status event still standing, so the one before it (or the rules, if none) speaks again.
-    """
-    standing: list[Event] = []
-    for e in history:
-        if e.action == "status" and e.to_status:
-            standing.append(e)
-        elif e.action == "undo" and e.to_status and standing:
-            standing.pop()
-    return standing
+def undone_ids(events: list[Event]) -> set[int]:
+    """The IDs of events an undo reverses and no later undo restored (an undo can itself be undone)."""
+    undone: set[int] = set()
+    for e in reversed(events):
+        if e.action == "undo" and e.undoes is not None and e.id not in undone:
+            undone.add(e.undoes)
+    return undone
 
 
 class ClaimRecord(_Model):
@@ -274,9 +320,18 @@ class ClaimRecord(_Model):
 
     @property
     def reviewed(self) -> Event | None:
-        """The status a person gave the claim that stands (its last status event not undone), or None."""
-        standing = standing_reviews(self.history)
-        return standing[-1] if standing else None
+        """The latest status a person gave the claim (its last status event not undone), or None."""
+        undone = undone_ids(self.history) if any(e.action == "undo" for e in self.history) else ()
+        for e in reversed(self.history):
+            if e.action == "status" and e.to_status and e.id not in undone:
+                return e
+        return None
+
+    @property
+    def evidence(self) -> list[Event]:
+        """The events that attached evidence and were not undone, oldest first."""
+        undone = undone_ids(self.history)
+        return [e for e in self.history if e.evidence_url and e.id not in undone]
 
     @property
     def grade(self) -> str | None:

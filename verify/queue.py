@@ -3,8 +3,8 @@
 `verify review` with no claim ID is a terminal session over this module (``verify/cli/queue.py``);
 everything it decides is decided here, so the same queue can be driven from Python.
 
-**Which claims.** A claim needs a person when no person's status stands on it (``verify.models
-.standing_reviews``: an undone review does not count), or when the rules asked for a review again
+**Which claims.** A claim needs a person when no person's status stands on it (``ClaimRecord
+.reviewed``: an undone review does not count), or when the rules asked for a review again
 after the last one (``needs_review_open``). ``status``, ``source``, ``flag`` and ``article`` narrow
 the queue as they narrow `verify claims list` (``verify.filters``); ``needs_review`` keeps only the
 claims the rules asked a person to look at.
@@ -33,20 +33,18 @@ from typing import Any
 from platformdirs import user_state_dir
 from pydantic import BaseModel, Field, ValidationError
 
-from .claimview import ClaimView, Viewer, check_unchanged, require_text
+from .claimview import ClaimView, Viewer, require_text
 from .config import PACKAGE_DIR, reviewer_name
 from .errors import Conflict, VerifyError
 from .filters import ClaimFilter
 from .models import ClaimRecord, Event, LinkView
 from .reports.reviewed import needs_review_open
 from .reviews import add_note, review_claim
-from .store.events import undo_event
+from .store.undo import undo_event
 from .store.links import link_claims, unlink_claims
 from .store.records import check_status
 
 URGENCY_FILE = PACKAGE_DIR / "data" / "urgency.toml"
-# a verdict says the claim is true or false: it needs a reason a reader can check
-VERDICTS = ("confirmed", "refuted", "disputed")
 
 
 @cache
@@ -169,8 +167,10 @@ class Done:
 class ReviewQueue:
     """A reviewer's pass over the queue: the claim at hand, moving on and back, and each action.
 
-    Every action checks first that nobody changed the claim since it was shown (``Conflict`` names
-    who did and to what; the view is read again, and nothing is written).
+    Every action is recorded only if the claim's latest event is still the one shown: the store checks
+    it in the same transaction as the write (``expected_last_event`` of the review API), so two people
+    never overwrite each other. Otherwise ``Conflict`` names who changed it and how, the view is read
+    again, and nothing is written.
     """
 
     def __init__(self, store, reviewer: str | None = None, *, status: str | None = None, source: str | None = None,
@@ -262,13 +262,14 @@ class ReviewQueue:
         save_state(self.store.url, self.state)
 
     # -- actions ---------------------------------------------------------------------------
-    def _acting(self) -> int:
+    def _acting(self, act):
+        """``act(claim_id, expected_last)`` on the claim at hand, as it was shown."""
+        seen = self.view.seen
         try:
-            check_unchanged(self.store, self.view.seen)
+            return act(self.claim_id, seen.last_event or 0)
         except Conflict:
             self.refresh()  # the claim as it now is is what the reviewer is asked about again
             raise
-        return self.claim_id
 
     def _after(self, done: Done) -> None:
         self.done.append(done)
@@ -276,46 +277,52 @@ class ReviewQueue:
         self.refresh()
 
     def set_status(self, status: str, note: str | None = None, evidence: str | None = None) -> Event:
+        """A person's status; a verdict needs a note or evidence (``verify.reviews.review_claim``)."""
         check_status(status)
-        if status in VERDICTS and not (note or "").strip() and not evidence:
-            raise VerifyError(f"{status} needs a note saying why; nothing was recorded")
-        cid = self._acting()
-        ev = review_claim(self.store, cid, status, note=note, evidence=evidence, reviewer=self.reviewer)
+        cid = self.claim_id
+        ev = self._acting(lambda c, last: review_claim(self.store, c, status, note=note, evidence=evidence,
+                                                        reviewer=self.reviewer, expected_last=last))
         self.reviewed.add(cid)
         if cid in self.state.skipped:
             self.state.skipped.remove(cid)
         self._after(Done(cid, "status", event=ev))
         return ev
 
-    def add_note(self, note: str | None, evidence: str | None = None) -> Event:
+    def add_note(self, note: str | None, evidence: str | None = None, stance: str | None = None) -> Event:
         if evidence is None:
             note = require_text(note, "the note")
-        cid = self._acting()
-        ev = add_note(self.store, cid, note=note, evidence=evidence, reviewer=self.reviewer)
+        cid = self.claim_id
+        ev = self._acting(lambda c, last: add_note(self.store, c, note=note, evidence=evidence, stance=stance,
+                                                    reviewer=self.reviewer, expected_last=last))
         self._after(Done(cid, "note", event=ev))
         return ev
 
     def link(self, other: int, relation: str, note: str | None = None) -> LinkView:
-        cid = self._acting()
-        ln = link_claims(self.store, cid, other, relation, reviewer=self.reviewer, note=note)
+        cid = self.claim_id
+        ln = self._acting(lambda c, last: link_claims(self.store, c, other, relation, reviewer=self.reviewer,
+                                                       note=note, expected_last=last))
         self._after(Done(cid, "link", link=ln))
+        # the link's event on this claim, which an undo reverses
+        made = [e for e in self.view.record.history
+                if e.action == "link" and (e.changes or {}).get("other") == other]
+        self.done[-1].event = made[-1] if made else None
         return ln
 
     def undo(self) -> str:
-        """Undo this session's last action with a new event (a withdrawn link for a link); says what."""
+        """Undo this session's last action with a new event (``verify.undo``); says what."""
         if not self.done:
             raise VerifyError("nothing to undo in this session")
         last = self.done[-1]
+        if last.event is None:
+            raise VerifyError(f"the link of claims {last.claim_id} and {last.link.other} has no event to undo")
+        ev = undo_event(self.store, last.event.id, reviewer=self.reviewer)
         if last.what == "link":
-            unlink_claims(self.store, last.claim_id, last.link.other, reviewer=self.reviewer, note="undone in the queue")
-            said = f"link of claims {last.claim_id} and {last.link.other} withdrawn"
+            said = f"link of claims {last.claim_id} and {last.link.other} withdrawn (event {ev.id})"
+        elif last.what == "status":
+            self.reviewed.discard(last.claim_id)
+            said = f"claim {last.claim_id}: review undone, status {ev.from_status} → {ev.to_status} (event {ev.id})"
         else:
-            ev = undo_event(self.store, last.claim_id, last.event.id, reviewer=self.reviewer)
-            if last.what == "status":
-                self.reviewed.discard(last.claim_id)
-                said = f"claim {last.claim_id}: review undone, status {ev.from_status} → {ev.to_status} (event {ev.id})"
-            else:
-                said = f"claim {last.claim_id}: note of event {last.event.id} withdrawn (event {ev.id})"
+            said = f"claim {last.claim_id}: note of event {last.event.id} withdrawn (event {ev.id})"
         self.done.pop()
         self.viewer.forget_records()
         if last.claim_id in self.order:

@@ -15,11 +15,11 @@ from ..errors import VerifyError
 COMMAND_MODULES = {
     "extract": "extract", "ingest": "ingest", "check": "rules", "rules": "rules", "link": "links",
     "unlink": "links", "claims": "claims", "review": "review", "report": "report",
-    "sources": "sources", "db": "db", "compare": "compare", "matches": "compare", "export": "backup",
-    "import": "backup",
+    "sources": "sources", "db": "db", "compare": "compare", "matches": "compare", "undo": "history",
+    "export": "backup", "import": "backup",
 }
-MODULE_ORDER = ("extract", "ingest", "rules", "links", "compare", "claims", "review", "report", "sources", "db",
-                "backup")
+MODULE_ORDER = ("extract", "ingest", "rules", "links", "compare", "claims", "review", "history", "report", "sources",
+                "db", "backup")
 
 
 def build_app(module: str | None = None) -> typer.Typer:

@@ -105,8 +105,11 @@ def print_list(records, fmt: ListFormat) -> int:
 
 
 def register(app: typer.Typer) -> None:
-    claims = typer.Typer(help="Stored claims: list them with filters, show one in full.", no_args_is_help=True)
+    claims = typer.Typer(help="Stored claims: list them with filters, show one in full, its history.", no_args_is_help=True)
     app.add_typer(claims, name="claims")
+    from .history import register_claims
+
+    register_claims(claims)
 
     @claims.command("list")
     def list_cmd(
@@ -144,7 +147,12 @@ def register(app: typer.Typer) -> None:
         with open_store(db) as store:
             rec = get_claim(store, cid)
         if fmt is ShowFormat.json:
-            sys.stdout.write(json.dumps(claim_dict(rec), ensure_ascii=False, indent=2) + "\n")
+            from ..evidence import evidence_of
+
+            data = claim_dict(rec)
+            # each file checked against its recorded SHA-256 now (the report's JSON leaves this out)
+            data["evidence"] = [e.model_dump(mode="json") for e in evidence_of(rec)]
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         else:
             render_claim(rec, out)
 

@@ -27,7 +27,8 @@ from ..claimview import ClaimView, SourceShown
 from ..errors import Conflict, VerifyError
 from ..printable import printable
 from ..api import review_queue
-from ..queue import VERDICTS, ReviewQueue
+from ..models import VERDICTS
+from ..queue import ReviewQueue
 from ..reports.reviewed import grade_note, review_text
 from ..reports.table import status_text
 from ..reviews import evidence_ref
@@ -112,7 +113,7 @@ def claim_lines(view: ClaimView, queue: ReviewQueue) -> list[Text]:
             lines.append(_t(f"      note: {e.note}", "dim"))
     lines.append(_t("Evidence:" if view.evidence else "Evidence: none"))
     for e in view.evidence:
-        lines.append(_t(f"  {e.evidence_url}  ({e.reviewer}, event {e.id})"))
+        lines.append(_t(f"  {e.stance or 'context'}  {e.evidence_url}  ({e.reviewer}, event {e.id})"))
     lines.append(_t("Linked claims:" if view.linked else "Linked claims: none"))
     for ln in view.linked:
         lines.append(_t(f"  {ln.link.relation} claim {ln.link.other} ({ln.status}): {ln.text}"))
@@ -128,7 +129,7 @@ def _source(shown: SourceShown) -> list[Text]:
         line.append(printable(f", {s.affiliation}"))
     if s.reliability:
         line.append(printable(f", reliability {s.reliability}"))
-    return [line, _t(f"      track record: {shown.record.text()}", "dim")]
+    return [line, _t(f"      track record: {shown.record.summary()}", "dim")]
 
 
 class Terminal:
@@ -269,7 +270,7 @@ class QueueScreen:
                 self.draft = ""  # done (or cancelled): the next note starts empty
             except Conflict as e:
                 self.q.refresh()
-                self.say(f"{e} — shown again; nothing was recorded", "bold yellow")
+                self.say(f"{e}; here it is as it now stands", "bold yellow")
             except VerifyError as e:
                 self.say(str(e), "yellow")
 

@@ -9,13 +9,13 @@ from typing import Annotated
 import typer
 from rich.text import Text
 
-from ..errors import VerifyError
-from ..reviews import add_note, review_claim
+from .. import api
+from ..errors import InputError
+from ..reviews import check_stance
 from ..store import open_store
 from ..store.records import check_status
-from .claims import parse_article, parse_id
 from ..printable import printable
-from .common import DbOption, out
+from .common import DbOption, out, parse_article, parse_id
 
 
 def register(app: typer.Typer) -> None:
@@ -34,6 +34,9 @@ def register(app: typer.Typer) -> None:
         evidence: Annotated[
             str | None, typer.Option("--evidence", help="An http(s) URL or a file (kept by path with its SHA-256).")
         ] = None,
+        stance: Annotated[
+            str | None, typer.Option("--stance", help="What the evidence says: supports, refutes or context (default).")
+        ] = None,
         reviewer: Annotated[
             str | None, typer.Option("--reviewer", help="Who reviews (default: $VERIFY_REVIEWER, else your login name).")
         ] = None,
@@ -48,13 +51,14 @@ def register(app: typer.Typer) -> None:
         """Set a claim's status as your judgement (it outranks every rule), or add a note or evidence.
 
         Every review is recorded with who, when, the status before and after, the note and the
-        evidence; nothing already recorded is changed.
+        evidence; nothing already recorded is changed (`verify undo EVENT` reverses an event with
+        another). Confirmed, disputed and refuted need --note or --evidence.
 
         Without an ID: the review queue, the claims that need a person, most urgent first, one key per action (? lists them).
         """
         if claim_id is None:
-            if note is not None or evidence is not None:
-                raise VerifyError("--note and --evidence go with a claim ID; in the queue, n adds a note and e evidence")
+            if note is not None or evidence is not None or stance is not None:
+                raise InputError("--note, --evidence and --stance go with a claim ID; in the queue, n adds a note and e evidence")
             if status is not None:
                 check_status(status)
             from .queue import run_queue
@@ -65,22 +69,24 @@ def register(app: typer.Typer) -> None:
             out.print(Text(printable(said)))
             return
         if source is not None or flag is not None or article is not None or needs_review:
-            raise VerifyError("--source, --flag, --article and --needs-review narrow the queue (`verify review` with no ID)")
+            raise InputError("--source, --flag, --article and --needs-review narrow the queue (`verify review` with no ID)")
         cid = parse_id(claim_id)
         if status is not None:
             check_status(status)
         elif note is None and evidence is None:
-            raise VerifyError("give --status S to review the claim, or --note/--evidence to add to its history")
+            raise InputError("give --status S to review the claim, or --note/--evidence to add to its history")
+        check_stance(stance)
         with open_store(db) as store:
             if status is not None:
-                ev = review_claim(store, cid, status, note=note, evidence=evidence, reviewer=reviewer)
+                ev = api.review(store, cid, status, note=note, evidence=evidence, stance=stance, reviewer=reviewer)
                 if ev.from_status == ev.to_status:
                     msg = f"claim {cid}: status unchanged ({ev.to_status}); review recorded by {ev.reviewer}, event {ev.id}"
                 else:
                     msg = f"claim {cid}: {ev.from_status} → {ev.to_status} (reviewed by {ev.reviewer}, event {ev.id})"
             else:
-                ev = add_note(store, cid, note=note, evidence=evidence, reviewer=reviewer)
-                msg = f"claim {cid}: note added by {ev.reviewer} (event {ev.id})"
+                ev = api.add_note(store, cid, note, evidence=evidence, stance=stance, reviewer=reviewer)
+                what = "evidence" if ev.action == "evidence" else "note"
+                msg = f"claim {cid}: {what} added by {ev.reviewer} (event {ev.id})"
         out.print(Text(printable(msg)))
         if ev.evidence_url:
-            out.print(Text(printable(f"evidence: {ev.evidence_url}"), style="dim"))
+            out.print(Text(printable(f"evidence ({ev.stance}): {ev.evidence_url}"), style="dim"))

@@ -23,6 +23,9 @@ class Format(str, Enum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ReviewerOption = Annotated[
+    str | None, typer.Option("--reviewer", help="Who makes the change (default: $VERIFY_REVIEWER, else your login name).")
+]
 
 
 def summary_dict(x: SourceSummary) -> dict:
@@ -106,13 +109,44 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
         fmt: FormatOption = Format.table,
     ) -> None:
-        """One source: aliases, affiliation chain, tags, grade and claim counts."""
+        """One source: aliases, affiliation chain, tags, grade, its claims with their outcomes, the
+        reliability grade its record suggests, and its history."""
+        from .. import api
+
         with open_store(db) as store:
             x = store.source_summary(name)
+            record = api.source_record(store, name)
+            events = api.source_history(store, name)
         if fmt is Format.json:
-            _print_json(summary_dict(x))
+            data = summary_dict(x)
+            data["track_record"] = record.model_dump(mode="json")
+            data["history"] = [e.model_dump(mode="json") for e in events]
+            _print_json(data)
         else:
             _show(x)
+            show_record(record)
+            if events:
+                from .history import HistoryFormat, print_history
+
+                print_history(events, HistoryFormat.table, "History")
+
+    @src_app.command("merge")
+    def merge_cmd(
+        name: Annotated[str, typer.Argument(metavar="A", help="The source to merge away (name or alias).")],
+        into: Annotated[str, typer.Argument(metavar="B", help="The source it is (name or alias); it keeps its name.")],
+        note: Annotated[str | None, typer.Option("--note", help="Why they are one source.")] = None,
+        reviewer: ReviewerOption = None,
+        db: DbOption = None,
+    ) -> None:
+        """Merge source A into source B: two names that turn out to be one source. Every claim, alias and
+        event is kept; A's names become B's aliases; the merge is an event (`verify undo EVENT` reverses it)."""
+        from .. import api
+
+        with open_store(db) as store:
+            ev = api.merge_sources(store, name, into, reviewer=reviewer, note=note)
+            x = store.source_summary(ev.source)
+        out.print(Text(printable(f"{ev.changes['merge']['from_name']} merged into {ev.source} (event {ev.id})")))
+        _show(x)
 
     @src_app.command("add")
     def add_cmd(
@@ -140,11 +174,12 @@ def register(app: typer.Typer) -> None:
     def alias_cmd(
         name: Annotated[str, typer.Argument(help="Canonical name or any alias of a known source.")],
         alias: Annotated[str, typer.Argument(help="The new alias.")],
+        reviewer: ReviewerOption = None,
         db: DbOption = None,
     ) -> None:
-        """Give a source another name."""
+        """Give a source another name (an event of its history)."""
         with open_store(db) as store:
-            src = store.add_alias(name, alias)
+            src = store.add_alias(name, alias, reviewer=reviewer)
         out.print(Text(f"{printable(alias)} now names {printable(src.canonical)}"))
 
     @src_app.command("set")
@@ -155,13 +190,49 @@ def register(app: typer.Typer) -> None:
         tag: Annotated[list[str] | None, typer.Option("--tag", help="Replaces its tags; may be repeated (--tag \"\" clears them).")] = None,
         reliability: Annotated[str | None, typer.Option("--reliability", help='Admiralty reliability A-F ("" to clear).')] = None,
         description: Annotated[str | None, typer.Option("--description")] = None,
+        reviewer: ReviewerOption = None,
         db: DbOption = None,
     ) -> None:
-        """Change a source's kind, affiliation, tags or reliability grade."""
+        """Change a source's kind, affiliation, tags or reliability grade (an event of its history, with
+        each field before and after)."""
         with open_store(db) as store:
             src = store.set_source(
-                name, kind=kind, affiliation=affiliation, tags=tag, reliability=reliability, description=description
+                name, kind=kind, affiliation=affiliation, tags=tag, reliability=reliability, description=description,
+                reviewer=reviewer,
             )
             x = store.source_summary(src.canonical)
         out.print(Text(f"updated {printable(x.source.canonical)}"))
         _show(x)
+
+
+OUTCOME_STYLE = {"confirmed": "green", "corroborated": "green", "disputed": "yellow", "refuted": "red", "open": "dim"}
+
+
+def show_record(record) -> None:
+    """A source's claims with their outcomes, the counts and the suggested grade."""
+    from rich import box
+
+    counts = ", ".join(f"{n} {o}" for o, n in record.counts.items())
+    out.print(Text(f"Track record: {counts}"))
+    line = Text("Suggested reliability: ")
+    line.append(record.suggested, style="bold")
+    line.append(printable(f" ({record.why})"), style="dim")
+    out.print(line)
+    if record.merged:
+        out.print(Text(printable(f"Merged into it: {', '.join(record.merged)}"), style="dim"))
+    if not record.claims:
+        return
+    t = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True)
+    t.add_column("ID", justify="right", no_wrap=True)
+    t.add_column("Art.", justify="right", no_wrap=True)
+    t.add_column("Claim", ratio=1, overflow="fold")
+    t.add_column("Outcome", no_wrap=True)
+    for c in record.claims:
+        outcome = Text(c.outcome, style=OUTCOME_STYLE.get(c.outcome, ""))
+        if c.reviewed:
+            outcome.append(" ✓", style="dim")
+        if c.role == "relay":
+            outcome.append(" (relayed)", style="dim")
+        t.add_row(str(c.id), str(c.article_id), Text(printable(c.text)), outcome)
+    out.print(t)
+    out.print(Text("✓ set by a person.  Relayed claims are listed but not counted.", style="dim"))

@@ -285,6 +285,7 @@ def _run(run: CheckRun, rulebook: Rulebook, today: date, batch: int, only: list[
     # claims that pass the same tests (and have the same review) get the same decision: decide once
     decisions: dict[tuple, tuple] = {}
     counts: dict[tuple, list] = {}  # key -> [claims, rules fired]
+    changed: list[tuple] = []
     for facts in iter_facts(run, index, batch, only):
         # a claim whose results are what the last check recorded keeps its rows: after an ingest of a
         # few articles, a check rewrites only the claims that changed
@@ -338,7 +339,13 @@ def _run(run: CheckRun, rulebook: Rulebook, today: date, batch: int, only: list[
                     report.changed += 1
                     if len(report.changes) < CHANGES_SHOWN:
                         report.changes.append({"id": cid, "from": f.stored[0], "to": d.status})
+                    if f.stored[1] is not None:
+                        # a re-check changed the status: an event of the claim's history, with the rule
+                        changed.append((cid, f.stored[0], d.status, _status_rule(d)))
         run.write(stale, rows, updates)
+        if changed:
+            run.record_status_changes(changed, now)
+            changed = []
         report.results += len(rows) + kept
         report.rewritten += len(rows)
     for (_mask, review, _grade), (n, fired, d) in counts.items():
@@ -351,6 +358,14 @@ def _run(run: CheckRun, rulebook: Rulebook, today: date, batch: int, only: list[
         # (verify.reports.reviewed); only the store knows when each was reviewed, so it counts them
         report.needs_review = run.needing_review()
     return report
+
+
+def _status_rule(d: Decision) -> str:
+    """The rule that gave the claim its status, as file:line and name; or why no rule did."""
+    for r, o, applied, _why in d.results:
+        if o.kind == "status" and applied:
+            return f"{r.file}:{r.line} {r.name}"
+    return "no rule sets a status any more"
 
 
 def _tally(report: CheckReport, n: int, review_status: str | None, d: Decision) -> None:

@@ -22,7 +22,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from .facts import FactReader, fetch_plain
 from .filtering import needs_review_condition
-from .tables import CheckRunRow, ClaimRow, LinkRow, RuleResultRow
+from .tables import CheckRunRow, ClaimRow, EventRow, LinkRow, RuleResultRow
+
+# who the history names for a status a check changed
+CHECK_REVIEWER = "verify check"
 
 
 def _bind(db: Any) -> Engine | Connection:
@@ -125,6 +128,15 @@ class CheckRun(FactReader):
         w.forget(stale)
         w.results(rows)
         w.claims(updates)
+
+    def record_status_changes(self, changes: list[tuple], now: datetime) -> None:
+        """Append a ``check`` event to each claim whose status a re-check changed: (claim id, from,
+        to, the rule that decided)."""
+        self.conn.execute(insert(EventRow.__table__), [
+            {"claim_id": cid, "reviewer": CHECK_REVIEWER, "at": now, "action": "check", "from_status": before,
+             "to_status": after, "note": f"by {rule}"}
+            for cid, before, after, rule in changes
+        ])
 
     def finish(self, run_id: int, claims: int, results: int) -> None:
         """Apply the staged claim updates and record the end of the run."""

@@ -86,9 +86,15 @@ def changed_condition(session: Session, since: date | datetime) -> Any:
 def needs_review_condition() -> Any:
     """The rules ask for a person's review and no person has given a status since the check that
     asked (as ``verify.reports.reviewed.needs_review_open`` reads a record)."""
+    # a review someone undid is no review (an undo that was itself undone is not followed here: rare,
+    # and it errs towards asking a person again)
+    undo = EventRow.__table__.alias("undo")
+    undone = select(undo.c.undoes).where(undo.c.claim_id == ClaimRow.id, undo.c.action == "undo",
+                                         undo.c.undoes.isnot(None))
     last_review = (
         select(func.max(EventRow.at))
-        .where(EventRow.claim_id == ClaimRow.id, EventRow.action == "status", EventRow.to_status.isnot(None))
+        .where(EventRow.claim_id == ClaimRow.id, EventRow.action == "status", EventRow.to_status.isnot(None),
+               EventRow.id.notin_(undone))
         .scalar_subquery()
     )
     return and_(

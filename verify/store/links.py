@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from ..errors import InputError, NotFound, StoreError
 from ..models import LinkView
+from .events import changed_since, latest_event, locked_claim
 from .records import valid_id
 from .tables import ClaimRow, EventRow, LinkRow
 
@@ -27,8 +28,12 @@ def _session(db: Any):
     return write_scope(db)
 
 
-def link_claims(db: Any, a: int, b: int, relation: str, *, reviewer: str, note: str | None = None) -> LinkView:
+def link_claims(db: Any, a: int, b: int, relation: str, *, reviewer: str, note: str | None = None,
+                expected_last: int | None = None) -> LinkView:
     """Link claims ``a`` and ``b``; the link as seen from ``a``. Linking twice changes nothing.
+
+    ``expected_last``: the latest event of ``a`` the caller saw (0 for none); another since is refused
+    with ``Conflict``, as ``verify.store.events.append_event`` does, in the same transaction.
 
     Refuses a claim linked to itself, an unknown claim, an unknown relation, and a pair already linked
     the other way (a claim cannot both corroborate and contradict another: ``verify unlink`` first).
@@ -44,6 +49,11 @@ def link_claims(db: Any, a: int, b: int, relation: str, *, reviewer: str, note: 
         try:
             with _session(db) as s:
                 _require_claims(s, a, b)
+                if expected_last is not None:
+                    locked_claim(s, a)
+                    latest = latest_event(s, a)
+                    if (latest.id if latest is not None else 0) != expected_last:
+                        raise changed_since(a, latest, expected_last)
                 for row in _existing(s, lo, hi):
                     if row.relation == relation:
                         return _view(row, a)
@@ -56,7 +66,8 @@ def link_claims(db: Any, a: int, b: int, relation: str, *, reviewer: str, note: 
                 s.add(row)
                 for me, other in ((a, b), (b, a)):
                     s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="link",
-                                   note=f"{relation} claim {other}" + (f": {note}" if note else "")))
+                                   note=f"{relation} claim {other}" + (f": {note}" if note else ""),
+                                   changes={"link": [None, relation], "other": other}))
                 s.flush()
                 return _view(row, a)
         except IntegrityError as e:
@@ -89,7 +100,8 @@ def unlink_claims(db: Any, a: int, b: int, *, reviewer: str, note: str | None = 
             for row in rows:
                 for me, other in ((a, b), (b, a)):
                     s.add(EventRow(claim_id=me, reviewer=reviewer.strip(), at=now, action="unlink",
-                                   note=f"no longer {row.relation} claim {other}" + (f": {note}" if note else "")))
+                                   note=f"no longer {row.relation} claim {other}" + (f": {note}" if note else ""),
+                                   changes={"link": [row.relation, None], "other": other}))
                 s.delete(row)
             return len(rows)
     except SQLAlchemyError as e:

@@ -22,7 +22,9 @@ from ..errors import InputError, NotFound, VerifyError
 from ..models import RELIABILITY_GRADES, SOURCE_KINDS, Source, SourceMention
 from ..printable import printable
 from ..registry import Registry, normalise
+from ..config import reviewer_name
 from .db import store_error
+from .events import add_source_event
 from .tables import AliasRow, ClaimSourceRow, SourceRow, utcnow
 
 
@@ -72,7 +74,13 @@ class SourceRegistry:
         merged: dict[str, Source] = {s.canonical: s for s in Registry.starter()}
         with self.session() as s:
             rows = s.scalars(select(SourceRow).options(selectinload(SourceRow.aliases))).all()
+            # a source merged into another is gone from the registry: its names are the other's aliases
+            by_id = {row.id: row.canonical for row in rows}
+            gone = {row.canonical: by_id.get(row.merged_into) for row in rows if row.merged_into is not None}
             for row in rows:
+                if row.merged_into is not None:
+                    merged.pop(row.canonical, None)
+                    continue
                 base = merged.get(row.canonical)
                 if not found and base is None and row.edited_at is None and not row.aliases:
                     continue
@@ -81,6 +89,9 @@ class SourceRegistry:
                     merged[row.canonical] = base.model_copy(update={"aliases": aliases})
                 else:
                     merged[row.canonical] = _to_source(row, aliases)
+        for name, src in merged.items():
+            if src.affiliation in gone and gone[src.affiliation]:
+                merged[name] = src.model_copy(update={"affiliation": gone[src.affiliation]})
         return Registry(merged.values())
 
     def refresh_sources(self) -> int:
@@ -129,7 +140,7 @@ class SourceRegistry:
         return n
 
     @_writes
-    def add_source(self, source: Source) -> Source:
+    def add_source(self, source: Source, *, reviewer: str | None = None) -> Source:
         """Add a new source to the registry; an error if its name or an alias is already taken."""
         reg = self.registry()
         if source.canonical in reg or reg.lookup(source.canonical) is not None:
@@ -158,10 +169,12 @@ class SourceRegistry:
             s.flush()
             for alias in source.aliases:
                 _add_alias_row(s, row, alias, strict=True)
+            add_source_event(s, row.id, action="source-add", reviewer=reviewer_name(reviewer),
+                             changes={"fields": {k: [None, v] for k, v in _named_fields(row).items() if v}})
         return self.get_source(source.canonical)
 
     @_writes
-    def add_alias(self, name_or_alias: str, alias: str) -> Source:
+    def add_alias(self, name_or_alias: str, alias: str, *, reviewer: str | None = None) -> Source:
         """Give a known source another name; an error if the alias already names another source."""
         reg = self.registry()
         src = _known(reg, name_or_alias)
@@ -173,7 +186,9 @@ class SourceRegistry:
             raise VerifyError(f"the alias {alias!r} already names {owner.canonical!r}")
         with self.transaction() as s:
             row = _materialise(s, src)
-            _add_alias_row(s, row, alias, strict=True)
+            if _add_alias_row(s, row, alias, strict=True):
+                add_source_event(s, row.id, action="source-alias", reviewer=reviewer_name(reviewer),
+                                 changes={"alias": [None, alias.strip()]})
         return self.get_source(src.canonical)
 
     @_writes
@@ -186,8 +201,11 @@ class SourceRegistry:
         tags: list[str] | None = None,
         reliability: str | None = None,
         description: str | None = None,
+        reviewer: str | None = None,
     ) -> Source:
-        """Change what the registry holds for a source. ``affiliation=""`` / ``reliability=""`` clear it."""
+        """Change what the registry holds for a source. ``affiliation=""`` / ``reliability=""`` clear it.
+
+        The change is an event of the source's history (who, when, each field before and after)."""
         reg = self.registry()
         src = _known(reg, name)
         if affiliation:
@@ -207,6 +225,7 @@ class SourceRegistry:
             new_affiliation = _resolve_affiliation(reg, src.canonical, affiliation)
         with self.transaction() as s:
             row = _materialise(s, src)
+            before = _named_fields(row)
             if kind is not None:
                 row.kind = kind
             if affiliation is not None:
@@ -218,6 +237,11 @@ class SourceRegistry:
             if description is not None:
                 row.description = description or None
             row.edited_at = utcnow()
+            after = _named_fields(row)
+            changed = {k: [before[k], after[k]] for k in after if after[k] != before[k]}
+            if changed:
+                add_source_event(s, row.id, action="source-edit", reviewer=reviewer_name(reviewer),
+                                 changes={"fields": changed})
         return self.get_source(src.canonical)
 
     def get_source(self, name: str) -> Source:
@@ -330,6 +354,12 @@ def _fields(src: Source) -> tuple:
     return (src.kind, src.affiliation, sorted(set(src.tags)), src.reliability, src.description)
 
 
+def _named_fields(row: SourceRow) -> dict:
+    """The fields a person edits, by name, as an event records them."""
+    return {"kind": row.kind, "affiliation": row.affiliation, "tags": sorted(set(row.tags or [])),
+            "reliability": row.reliability, "description": row.description}
+
+
 def _fields_of_row(row: SourceRow) -> tuple:
     return (row.kind, row.affiliation, sorted(set(row.tags or [])), row.reliability, row.description)
 
@@ -364,24 +394,28 @@ def _create_source(s: Session, src: Source, *, edited: bool = False) -> SourceRo
     return row
 
 
-def _add_alias_row(s: Session, row: SourceRow, alias: str, *, strict: bool) -> None:
+def _add_alias_row(s: Session, row: SourceRow, alias: str, *, strict: bool) -> AliasRow | None:
+    """The new alias row, or None where the name was already the source's (or, not ``strict``, taken)."""
     alias = alias.strip()
     key = _clip(normalise(alias), 300)
     if not key or key == normalise(row.canonical):
-        return
+        return None
     other = s.scalars(select(AliasRow).where(AliasRow.key == key)).first()
     if other is not None:
         if other.source_id == row.id or not strict:
-            return
+            return None
         owner = s.get(SourceRow, other.source_id)
         raise VerifyError(f"the alias {alias!r} already names {owner.canonical if owner else 'another source'!r}")
     try:
         with s.begin_nested():
-            s.add(AliasRow(source_id=row.id, alias=_clip(alias, 300), key=key))
+            new = AliasRow(source_id=row.id, alias=_clip(alias, 300), key=key)
+            s.add(new)
             s.flush()
+            return new
     except IntegrityError:
         if strict:
             raise VerifyError(f"the alias {alias!r} is already taken") from None
+        return None
 
 
 def _materialise(s: Session, src: Source) -> SourceRow:

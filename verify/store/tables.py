@@ -98,6 +98,9 @@ class SourceRow(Base):
     # when a person last changed the entry (sources add/alias/set, a registry file); None while it is
     # a copy of the starter registry, which then keeps it up to date
     edited_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # set when a person merged this source into another (``verify sources merge``): its claims and
+    # names moved there; the row stays so that its history does
+    merged_into: Mapped[int | None] = mapped_column(Integer)
 
     aliases: Mapped[list[AliasRow]] = relationship(back_populates="source", cascade="all, delete-orphan")
 
@@ -197,12 +200,14 @@ class NumberRow(Base):
 
 
 class EventRow(Base):
-    """Append-only review history: status changes, notes, evidence, links."""
+    """Append-only history: reviews, notes, evidence, links, status changes by a check, and edits
+    and merges of sources. A claim's event has ``claim_id``; a source's has ``source_id``."""
 
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    claim_id: Mapped[int | None] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"), index=True)
     reviewer: Mapped[str] = mapped_column(String(200))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     action: Mapped[str] = mapped_column(String(20), default="status")
@@ -210,6 +215,15 @@ class EventRow(Base):
     to_status: Mapped[str | None] = mapped_column(String(20))
     note: Mapped[str | None] = mapped_column(Text)
     evidence_url: Mapped[str | None] = mapped_column(Text)
+    # supports, refutes or context: what the evidence says about the claim
+    stance: Mapped[str | None] = mapped_column(String(12))
+    # of an evidence file, as read when it was attached
+    sha256: Mapped[str | None] = mapped_column(String(64))
+    # the event an undo reverses
+    undoes: Mapped[int | None] = mapped_column(Integer)
+    # what changed, field by field ({"review_status": [before, after], ...}), so it can be undone; an
+    # event that changed nothing keeps SQL NULL (not JSON null), as an import gives it back
+    changes: Mapped[dict | None] = mapped_column(JSON(none_as_null=True))
 
 
 class LinkRow(Base):

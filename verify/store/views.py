@@ -11,6 +11,7 @@ the model would write itself.
 
 from __future__ import annotations
 
+import json
 from collections import namedtuple
 from collections.abc import Sequence
 from datetime import date, datetime, timezone
@@ -53,6 +54,7 @@ class ClaimView(_view(ClaimRecord, "_ClaimView")):  # type: ignore[misc]
     __slots__ = ()
     # the record's own derived fields, not written twice
     reviewed = ClaimRecord.reviewed
+    evidence = ClaimRecord.evidence
     grade = ClaimRecord.grade
     disagreement = ClaimRecord.disagreement
 
@@ -356,15 +358,20 @@ def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, 
                 rule = rule_texts[key] = f"{rule_file}:{rule_line} {rule_name}"
             results.setdefault(claim_id, []).append(
                 (run_id, _new(RuleHitV, (rule, outcome, value, reason, bool(applied)))))
-    for eid, claim_id, reviewer, at, action, from_status, to_status, note, evidence_url in fetch(conn,
+    for (eid, claim_id, reviewer, at, action, from_status, to_status, note, evidence_url, stance, sha256, undoes,
+         changes) in fetch(conn,
         select(EventRow.id, EventRow.claim_id, EventRow.reviewer, EventRow.at, EventRow.action,
-               EventRow.from_status, EventRow.to_status, EventRow.note, EventRow.evidence_url)
+               EventRow.from_status, EventRow.to_status, EventRow.note, EventRow.evidence_url, EventRow.stance,
+               EventRow.sha256, EventRow.undoes, EventRow.changes)
         .where(ids_where(EventRow.claim_id, ids))
-        .order_by(EventRow.at, EventRow.id)
+        # in the order they were recorded: the ID, since clocks of two reviewers' machines may differ
+        .order_by(EventRow.id)
     ):
         if claim_id in idset:
             events.setdefault(claim_id, []).append(_new(EventV, (
-                eid, reviewer, iso_time(at), action, from_status, to_status, note, evidence_url)))
+                eid, reviewer, iso_time(at), action, from_status, to_status, note, evidence_url, stance, sha256,
+                # the driver's own form of JSON: text on SQLite, decoded on PostgreSQL
+                undoes, claim_id, None, json.loads(changes) if isinstance(changes, str) else changes)))
     if numbers_and_links:
         for a, b, relation, reviewer, at, note in fetch(conn,
             select(LinkRow.claim_a, LinkRow.claim_b, LinkRow.relation, LinkRow.reviewer, LinkRow.at, LinkRow.note)
