@@ -6,10 +6,7 @@ thin layer over it.
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,6 +14,7 @@ from typing import Any, TextIO
 
 from rich.console import Console
 
+from ..cycles import no_cycle_collection
 from ..errors import VerifyError
 from ..filters import ClaimFilter, means_last
 from . import claimreview, csv, html, json, markdown, table
@@ -65,25 +63,8 @@ def write_report(
     # an unknown source, article, outlet or flag fails before a byte is written
     chosen.check(db)
     report = Report(db, chosen)
-    with _no_cycle_collection():
+    with no_cycle_collection():
         _write(report, fmt, out, console, include_unreviewed, limit, pages)
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while a report is written.
-
-    A report makes and drops a few objects per claim, none of them in reference cycles, so they are
-    freed as they go; the collector would only walk them again and again (a tenth of a large
-    report's time). Anything cyclic left behind is collected when it resumes.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _write(report: Report, fmt: str, out: TextIO | None, console: Console | None, include_unreviewed: bool,
