@@ -204,7 +204,7 @@ def test_views_write_the_json_their_records_write(store, ids):
     from verify.store.viewjson import ViewWriter
 
     review_claim(store, ids["vehicles"], "disputed", note='a "note"\twith\x01 контроль', reviewer="ana")
-    review_claim(store, ids["bridge"], "confirmed", reviewer="bo")
+    review_claim(store, ids["bridge"], "confirmed", evidence="https://example.org/bridge-photos", reviewer="bo")
     with store.session() as s:
         s.add(LinkRow(claim_a=ids["bridge"], claim_b=ids["vehicles"], relation="contradicts", reviewer="ana"))
         row = s.get(ClaimRow, ids["denied"])
