@@ -35,8 +35,10 @@ def start_with_workers(args: list, out=subprocess.DEVNULL, settle: float = 0.5) 
     """``verify ARGS`` in a session of its own, once at least two workers run, ``settle`` seconds on."""
     # as from a shell: Ctrl-C at its default (this test process may have come to ignore it, and an
     # ignored signal stays ignored in a child)
+    # faulthandler: a run that hangs can be made to print where each of its threads stands (SIGABRT)
+    env = {**os.environ, "PYTHONFAULTHANDLER": "1"}
     proc = subprocess.Popen([sys.executable, "-c", CLI_CODE, *map(str, args)], stdout=out, stderr=subprocess.PIPE,
-                            text=True, start_new_session=True,
+                            text=True, start_new_session=True, env=env,
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     workers: set[int] = set()
@@ -67,11 +69,31 @@ def left_running(pids: set[int], seconds: float = 10) -> set[int]:
     return left
 
 
+def finish(proc: subprocess.Popen, workers: set[int], seconds: float = 60) -> str:
+    """``proc``'s stderr once it ends; if it has not ended after ``seconds``, fail with where each of
+    its threads stood (faulthandler's dump on SIGABRT), and leave none of its processes behind."""
+    try:
+        return proc.communicate(timeout=seconds)[1]
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGABRT)
+        try:
+            err = proc.communicate(timeout=30)[1]
+        except subprocess.TimeoutExpired:
+            err = "(no answer to SIGABRT either)"
+        for pid in (proc.pid, *workers):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.wait()
+        raise AssertionError(f"still running {seconds:.0f} s after Ctrl-C; its threads:\n{err}") from None
+
+
 def ctrl_c(proc: subprocess.Popen, workers: set[int]) -> str:
     """Press Ctrl-C on ``proc``; it must end with one line, exit 130 and leave no worker running.
     Returns that line."""
     os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets it
-    _, err = proc.communicate(timeout=60)
+    err = finish(proc, workers)
     left = left_running(workers)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err

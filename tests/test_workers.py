@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from verify.workers import SKIP, Failure, OrderedMap
+from verify.workers import SKIP, Failure, OrderedMap, WorkerDied
 
 _greeting = None
 
@@ -90,7 +90,7 @@ def test_a_failing_item_ends_the_map_unless_failures_are_asked_for():
 def test_close_early_ends_the_workers_and_gives_ctrl_c_back():
     before = signal.getsignal(signal.SIGINT)
     m = OrderedMap(_pid, range(1000), 2)
-    workers = [p.pid for p in m.pool._pool]
+    workers = m.pids
     assert next(m)[1] in workers
     if before is signal.default_int_handler:
         assert signal.getsignal(signal.SIGINT) == m._on_sigint
@@ -100,3 +100,41 @@ def test_close_early_ends_the_workers_and_gives_ctrl_c_back():
     for pid in workers:
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)  # already reaped: the pool joined its workers
+
+
+def _die_on_three(x: int) -> int:
+    if x == 3:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel does to a worker out of memory
+    return x
+
+
+def test_a_worker_that_dies_fails_its_item_only_and_another_takes_its_place():
+    m = OrderedMap(_die_on_three, range(8), 2, failures=True)
+    got = list(m)
+    assert [x for x, _ in got] == list(range(8))
+    assert isinstance(got[3][1], Failure) and isinstance(got[3][1].error, WorkerDied)
+    assert "killed by signal 9" in str(got[3][1].error)
+    assert [r for x, r in got if x != 3] == [0, 1, 2, 4, 5, 6, 7]
+
+
+def test_a_dead_worker_ends_the_map_unless_failures_are_asked_for():
+    with pytest.raises(WorkerDied):
+        list(OrderedMap(_die_on_three, range(8), 2))
+
+
+def test_the_workers_start_without_fork_when_threads_run():
+    # a caller with threads of its own gets forkserver workers: func and set-up go by name
+    import threading
+
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait)
+    t.start()
+    try:
+        from verify.workers import start_method
+
+        assert start_method() != "fork"
+        assert list(OrderedMap(_greet, ["a", "b"], 2, setup=_set_greeting, setup_args=("hi",))) == \
+            [("a", "hi a"), ("b", "hi b")]
+    finally:
+        stop.set()
+        t.join()

@@ -21,7 +21,7 @@ from .errors import InputError, RulebookError, VerifyError
 from .models import Claim, Extraction
 from .registry import Registry
 from .store.repository import IngestResult, Store
-from .workers import SKIP, Failure, OrderedMap
+from .workers import SKIP, Failure, OrderedMap, WorkerDied
 
 if TYPE_CHECKING:
     from .rules import CheckReport
@@ -304,6 +304,8 @@ def _failure(e: Exception) -> VerifyError:
 
 
 def _died(path: str, failure: Failure) -> VerifyError:
+    if isinstance(failure.error, WorkerDied):
+        return VerifyError(f"{path}: extraction failed: {failure.error} (out of memory?)")
     return VerifyError(f"{path}: extraction failed ({type(failure.error).__name__})")
 
 

@@ -9,7 +9,14 @@ take the answers back in the order of the input. :class:`OrderedMap` does that o
 * ``close()`` (or the end of the input, or an exception) stops the workers at once;
 * Ctrl-C reaches the whole process group: the workers ignore it, and the parent raises one
   :class:`KeyboardInterrupt` for its caller to report, not a traceback per process;
-* a worker ends when the process that started it dies, even by ``kill -9``, so none is left behind.
+* a worker ends when the process that started it dies, even by ``kill -9``, so none is left behind;
+* a worker that dies (killed, out of memory) fails the items it held, and another takes its place.
+
+Each worker has a pipe of its own and holds one chunk at a time; this process hands out the chunks
+and reads the answers itself. No thread and no lock is shared between processes, so stopping is
+killing the workers, whatever they were doing: :class:`multiprocessing.pool.Pool`'s shared queue
+could leave ``terminate()`` waiting for ever on a worker's half-read article (a large task in a
+full pipe) when Ctrl-C came as the workers started.
 
 The function the workers run and the set-up they do must be importable by name (module-level), as
 for any :mod:`multiprocessing` pool.
@@ -18,6 +25,7 @@ for any :mod:`multiprocessing` pool.
 from __future__ import annotations
 
 import multiprocessing
+from multiprocessing.connection import wait
 import os
 import signal
 import sys
@@ -27,7 +35,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["SKIP", "Failure", "OrderedMap", "exit_with_parent", "init_worker", "start_method"]
+__all__ = ["SKIP", "Failure", "OrderedMap", "WorkerDied", "exit_with_parent", "init_worker", "start_method"]
 
 POLL = 0.25  # seconds between looks at a Ctrl-C while waiting on a worker
 
@@ -51,6 +59,10 @@ class Failure:
 
     def __repr__(self) -> str:
         return f"Failure({self.error!r})"
+
+
+class WorkerDied(RuntimeError):
+    """The worker process holding an item ended before it answered (killed, out of memory)."""
 
 
 def start_method() -> str:
@@ -105,20 +117,44 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _run_chunk(func: Callable[[Any], Any], args: list) -> list:
-    return [func(a) for a in args]
+def _serve(conn: Any, parent: int, func: Callable[[Any], Any], setup: Callable[..., None] | None, setup_args: tuple) -> None:
+    """A worker's life: set up, then answer each chunk of arguments with its results, in order."""
+    init_worker(parent, setup, setup_args)
+    while True:
+        try:
+            args = conn.recv()
+        except (EOFError, OSError):
+            return
+        if args is None:
+            return
+        try:
+            reply: tuple[bool, Any] = (True, [func(a) for a in args])
+        except BaseException as e:  # noqa: BLE001 - whatever func raised goes back to the caller
+            reply = (False, e)
+        try:
+            conn.send(reply)  # pickled whole before anything is written: a failure leaves the pipe clean
+        except Exception as e:
+            conn.send((False, RuntimeError(f"the worker's answer could not be sent back ({type(e).__name__}: {e})")))
 
 
 class _Chunk:
     """Arguments sent to one worker together, and their results once they are back."""
 
-    __slots__ = ("args", "size", "job", "values")
+    __slots__ = ("args", "size", "values")
 
     def __init__(self) -> None:
         self.args: list | None = []
         self.size = 0
-        self.job: Any = None
         self.values: list | None = None
+
+
+class _Worker:
+    __slots__ = ("proc", "conn", "chunk")
+
+    def __init__(self, proc: Any, conn: Any) -> None:
+        self.proc = proc
+        self.conn = conn
+        self.chunk: _Chunk | None = None  # what it holds now
 
 
 class OrderedMap(Iterator[tuple[Any, Any]]):
@@ -131,9 +167,10 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
     window). ``chunk`` arguments go to a worker at a time (fewer round trips for small tasks).
     ``setup(*setup_args)`` runs once in each worker as it starts.
 
-    If ``func`` raises in a worker (or its result cannot come back), the map raises that exception
-    and stops; with ``failures=True`` it yields :class:`Failure` as that item's result instead and
-    goes on. ``close()`` ends the workers early; so does any exception, Ctrl-C's included.
+    If ``func`` raises in a worker (or its result cannot come back, or the worker dies), the map
+    raises that exception (:class:`WorkerDied` for a death) and stops; with ``failures=True`` it
+    yields :class:`Failure` as that item's result instead and goes on. ``close()`` ends the workers
+    early; so does any exception, Ctrl-C's included.
 
     The workers start here, before the first result is asked for, so a caller can start threads of
     its own (a progress bar) afterwards and the workers are still forked cleanly. While the map is
@@ -162,27 +199,33 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         self.failures = failures
         self.queue: deque[tuple[Any, _Chunk | None, int]] = deque()  # in input order, not yet yielded
         self.batch: _Chunk | None = None  # arguments gathered but not yet sent
+        self.waiting: deque[_Chunk] = deque()  # full chunks no worker has yet
         self.exhausted = False
         self.closed = False
         self.interrupted = threading.Event()
         self.old_handler = None
-        self.pool = None
-        ctx = multiprocessing.get_context(start_method())
+        self.workers: list[_Worker] = []
+        self._ctx = multiprocessing.get_context(start_method())
+        self._setup = (setup, setup_args)
         # Ctrl-C held back while the workers fork: one that came before a worker ignores it would
         # end that worker with a traceback
         masked = hasattr(signal, "pthread_sigmask")
         if masked:
             signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            self.pool = ctx.Pool(jobs, initializer=init_worker, initargs=(os.getpid(), setup, setup_args))
+            for _ in range(max(1, jobs)):
+                self.workers.append(self._start_worker())  # one by one: close() ends those started
             if threading.current_thread() is threading.main_thread() \
                     and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
                 self.old_handler = signal.signal(signal.SIGINT, self._on_sigint)
+        except BaseException:
+            self.close()
+            raise
         finally:
             if masked:
                 try:
                     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-                except KeyboardInterrupt:  # pressed while the pool started
+                except KeyboardInterrupt:  # pressed while the workers started
                     self.close()
                     raise
         try:
@@ -190,6 +233,20 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         except BaseException:
             self.close()
             raise
+
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the workers running now."""
+        return [w.proc.pid for w in self.workers]
+
+    def _start_worker(self) -> _Worker:
+        here, there = self._ctx.Pipe(duplex=True)
+        setup, setup_args = self._setup
+        proc = self._ctx.Process(target=_serve, args=(there, os.getpid(), self.func, setup, setup_args),
+                                 name="verify-worker", daemon=True)
+        proc.start()
+        there.close()  # the worker's end lives in the worker only, so its death reads as EOF here
+        return _Worker(proc, here)
 
     def _on_sigint(self, signum, frame) -> None:
         # Python runs this between any two bytecodes of the main thread, a finaliser's included,
@@ -221,24 +278,61 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
 
     def _send(self) -> None:
         batch, self.batch = self.batch, None
-        batch.job = self.pool.apply_async(_run_chunk, (self.func, batch.args))
-        batch.args = None
+        self.waiting.append(batch)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        """Give each idle worker the next waiting chunk (one at a time each: a worker only ever
+        writes to a pipe this process is reading, so neither side waits on the other)."""
+        for w in self.workers:
+            if not self.waiting:
+                return
+            if w.chunk is None:
+                batch = self.waiting.popleft()
+                w.chunk = batch
+                try:
+                    w.conn.send(batch.args)
+                except OSError:  # it died: _collect finds that out and answers for the chunk
+                    pass
+                batch.args = None
+
+    def _collect(self, timeout: float) -> None:
+        """Take every answer that is ready (waiting up to ``timeout`` for one), replace workers
+        that died, and hand out more work."""
+        busy = [w for w in self.workers if w.chunk is not None]
+        if not busy:
+            return
+        ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=timeout))
+        for w in busy:
+            if w.conn in ready:
+                try:
+                    ok, value = w.conn.recv()
+                except (EOFError, OSError):  # it died before it answered
+                    self._replace(w)
+                    continue
+                batch, w.chunk = w.chunk, None
+                batch.values = value if ok else [Failure(value)] * batch.size
+            elif w.proc.sentinel in ready:
+                self._replace(w)
+        self._dispatch()
+
+    def _replace(self, w: _Worker) -> None:
+        w.proc.join(1.0)
+        code = w.proc.exitcode
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
+        w.chunk.values = [Failure(WorkerDied(f"the worker process ended ({how})"))] * w.chunk.size
+        w.conn.close()
+        self.workers[self.workers.index(w)] = self._start_worker()
 
     def _result(self, batch: _Chunk, i: int) -> Any:
-        if batch.values is None:
-            while True:
-                try:
-                    batch.values = batch.job.get(timeout=POLL)
-                    break
-                except multiprocessing.TimeoutError:
-                    if self.interrupted.is_set():
-                        raise KeyboardInterrupt from None
-                except Exception as e:  # func raised in the worker, or its result could not come back
-                    if not self.failures:
-                        raise
-                    batch.values = [Failure(e)] * batch.size
-                    break
-        return batch.values[i]
+        while batch.values is None:
+            self._collect(POLL)
+            if batch.values is None and self.interrupted.is_set():
+                raise KeyboardInterrupt
+        value = batch.values[i]
+        if isinstance(value, Failure) and not self.failures:
+            raise value.error
+        return value
 
     def __iter__(self) -> OrderedMap:
         return self
@@ -268,10 +362,14 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
             return
         self.closed = True
         self.queue.clear()
+        self.waiting.clear()
         self.batch = None
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+        for w in self.workers:
+            if w.proc.exitcode is None:
+                w.proc.kill()  # nothing shared to leave half-done: each worker's pipe is its own
+        for w in self.workers:
+            w.proc.join()
+            w.conn.close()
         if self.old_handler is not None and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, self.old_handler)
             self.old_handler = None
