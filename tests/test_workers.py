@@ -138,3 +138,32 @@ def test_the_workers_start_without_fork_when_threads_run():
     finally:
         stop.set()
         t.join()
+
+
+_CLOSE_AT_ONCE = """
+import time
+from verify.workers import OrderedMap
+
+def task(x):
+    time.sleep(0.05)
+    return len(x)
+
+if __name__ == "__main__":
+    article = "x" * 300_000  # more than a pipe holds: the hand-over is still going on as we close
+    for pause in [0, 0.0005, 0.002, 0.01] * 5:
+        m = OrderedMap(task, (article for _ in range(100)), 2, window=8)
+        time.sleep(pause)
+        m.close()
+    print("closed")
+"""
+
+
+def test_closing_while_large_articles_are_handed_over_ends_at_once(tmp_path):
+    # a shared task queue could leave close() waiting for ever on a half-sent article
+    import subprocess
+    import sys
+
+    script = tmp_path / "close_at_once.py"
+    script.write_text(_CLOSE_AT_ONCE, encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "closed", done.stderr
