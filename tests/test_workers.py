@@ -150,7 +150,7 @@ def task(x):
 
 if __name__ == "__main__":
     article = "x" * 300_000  # more than a pipe holds: the hand-over is still going on as we close
-    for pause in [0, 0.0005, 0.002, 0.01] * 5:
+    for pause in [0, 0.0005, 0.002, 0.01] * 15:
         m = OrderedMap(task, (article for _ in range(100)), 2, window=8)
         time.sleep(pause)
         m.close()
@@ -165,5 +165,5 @@ def test_closing_while_large_articles_are_handed_over_ends_at_once(tmp_path):
 
     script = tmp_path / "close_at_once.py"
     script.write_text(_CLOSE_AT_ONCE, encoding="utf-8")
-    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "closed", done.stderr
