@@ -105,6 +105,10 @@ def test_units(text, figure, value, unit):
         ("Up to 12,000 may be deployed.", "Up to 12,000", "upper", 12000, None, 12000, False),
         ("Under 10 remain.", "Under 10", "upper", 10, None, 10, False),
         ("Fewer than 20 returned.", "Fewer than 20", "upper", 20, None, 20, False),
+        # a total said to have passed a mark is at least that mark, not that figure
+        ("The toll had surpassed 9,000 by Friday.", "surpassed 9,000", "lower", 9000, 9000, None, False),
+        ("Arrivals exceeded 600 a day.", "exceeded 600", "lower", 600, 600, None, False),
+        ("Losses topped 70 tanks.", "topped 70", "lower", 70, 70, None, False),
     ],
 )
 def test_qualifiers(text, figure, bound, value, low, high, approximate):
@@ -175,6 +179,13 @@ def test_vague_quantities(text, low, high):
         "The line was open 24/7.",
         "A 5-4 ruling settled it.",
         "The match ended 2-2.",
+        "Talks were held on March 3 and 4.",
+        "Talks were held on 3 and 4 March.",
+        "Talks were held on March 3, 4 and 5.",
+        "Talks were held from May 3 to 5.",
+        "A 14-month siege ended.",
+        "A three-day truce began.",
+        "They held a 48-hour ceasefire.",
     ],
 )
 def test_not_figures(text):
@@ -223,3 +234,13 @@ def test_long_runs_of_digits_and_words_stay_linear():
     assert len(find_numbers(words)) == 20_000
     commas = ",".join(["123"] * 50_000)
     assert find_numbers(commas) == []
+
+
+def test_a_date_list_leaves_the_count_beside_it():
+    # "12" is a count; the days of the month beside it are not
+    assert [n.text for n in find_numbers("Strikes on June 8 and 9 killed 12 people.")] == ["12"]
+
+
+def test_a_duration_said_plainly_is_still_a_figure():
+    n = one("The siege lasted 14 months.")
+    assert (n.value, n.unit) == (14, "months")

@@ -103,6 +103,12 @@ _DESIGNATION_BEFORE = re.compile(
 )
 _MONTH_BEFORE = re.compile(_MONTHS + r"\s+$")
 _MONTH_AFTER = re.compile(r"\s+(?:of\s+)?" + _MONTHS + r"(?!\w)")
+# the later days of a list or span of dates: "December 14 and 15", "14 and 15 December", "May 3-5"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY_JOIN = r"\s*(?:,(?:\s*(?:and|or))?|and|or|to|through|-|–)\s*"
+_DAY_LIST_BEFORE = re.compile(_MONTHS + rf"\s+{_DAY}(?:\s*,\s*{_DAY})*{_DAY_JOIN}$")
+_DAY_LIST_AFTER = re.compile(rf"(?:st|nd|rd|th)?(?:\s*,\s*{_DAY})*{_DAY_JOIN}{_DAY}\s+(?:of\s+)?" + _MONTHS + r"(?!\w)")
+_TIME_UNITS = ("years", "months", "weeks", "days", "hours", "minutes")
 _CLOCK_AFTER = re.compile(
     r"\s?(?:[ap]\.m\.|[ap]m\b|o'clock\b|o’clock\b|(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|"
     r"Kyiv\s+time|Moscow\s+time|local\s+time|hrs|h)\b)",
@@ -209,7 +215,8 @@ def read_part(text: str, m: re.Match, hi: int, currency: str | None, *, before: 
         p.value = float(12 if word == "dozen" else _SCALES[word])
         p.raw = p.value
         p.end = e
-        _read_unit(text, p, hi)
+        if _read_unit(text, p, hi):
+            return None
         return p
     if m.group("word"):
         parsed = _words_prefix(m.group("word"))
@@ -226,8 +233,9 @@ def read_part(text: str, m: re.Match, hi: int, currency: str | None, *, before: 
         p.value = p.raw = float(value)
         p.scaled = any(w in _SCALES for w in _WORD_SEPARATORS.split(words.lower()))
         p.end = e
-        _read_unit(text, p, hi)
-        if p.unit in ("years", "months", "weeks", "days", "hours", "minutes") and value == 1 \
+        if _read_unit(text, p, hi):
+            return None
+        if p.unit in _TIME_UNITS and value == 1 \
                 and words.lower() == "one":
             return None  # "one day", "one year" are idioms as often as durations
         return p
@@ -280,9 +288,11 @@ def read_part(text: str, m: re.Match, hi: int, currency: str | None, *, before: 
         if "." not in digits and "," not in digits:
             n = int(value)
             # a day of the month: "12 August", "August 12", "Aug. 12, 2024"
-            if 1 <= n <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, e, hi)):
+            if 1 <= n <= 31 and (_MONTH_BEFORE.search(before) or _MONTH_AFTER.match(text, e, hi)
+                                 or _DAY_LIST_BEFORE.search(before) or _DAY_LIST_AFTER.match(text, e, hi)):
                 return None
-    _read_unit(text, p, hi)
+    if _read_unit(text, p, hi):
+        return None
     if (not p.scaled and p.unit is None and "," not in digits and "." not in digits and len(digits) == 4
             and 1800 <= value <= 2099 and not _COUNTED_AFTER.match(text, p.end, hi)):
         return None  # a year
@@ -294,13 +304,17 @@ def _glued_unit_ok(um: re.Match) -> bool:
     return any(um.group(g) for g in ("pct", "km2", "km2b", "mi2", "m2", "km", "kg", "hab"))
 
 
-def _read_unit(text: str, p: Part, hi: int) -> None:
+def _read_unit(text: str, p: Part, hi: int) -> bool:
+    """Read the unit after the figure into ``p``; True where figure and unit are one compound word
+    that describes something else ("a 14-month siege", "a three-day truce"): no figure of its own."""
     um = _UNIT_AFTER.match(text, p.end, hi)
     if um is None:
-        return
+        return False
     group = um.lastgroup
     if group == "time":
         unit = um.group("time").lower()
+        if um.group(0).startswith("-") and not unit.endswith("s"):
+            return True
         unit = unit if unit.endswith("s") else unit + "s"
     else:
         unit = _UNIT_NAMES[group]
@@ -309,6 +323,7 @@ def _read_unit(text: str, p: Part, hi: int) -> None:
     elif p.unit is None or unit not in ("USD", "EUR", "GBP", "RUB", "UAH", "CNY"):
         p.unit = unit if p.unit is None else p.unit
     p.end = um.end()
+    return False
 
 
 def _next_is_lower_word(text: str, e: int, hi: int) -> bool:

@@ -10,7 +10,8 @@ What counts as a figure: "200", "1,200", "two", "twenty-five", "1.5 million", "$
 quantities ("dozens", "hundreds", "tens of thousands", "several hundred").
 
 What does not: years ("2024", "August 2024", "2014-2015"), days of the month ("12 August",
-"Aug. 12"), clock times ("10:30", "6 p.m.", "0800 GMT"), dates ("2024-08-12", "12/08/2024"),
+"Aug. 12", "December 14 and 15", "14 and 15 December"), a figure compounded with a unit of time
+to describe something else ("a 14-month siege", "a three-day truce"), clock times ("10:30", "6 p.m.", "0800 GMT"), dates ("2024-08-12", "12/08/2024"),
 ordinals ("first", "21st"), decades ("1990s"), designations ("F-16", "COVID-19", "G7", "Article 5",
 "World War II"), and "one" that is a pronoun or an idiom ("no one", "one of them", "one another",
 "showing one with a splinted arm", "one was released"): "one" counts only when a counted word
@@ -20,7 +21,8 @@ How a figure is stored:
 
 - exact: ``value`` = ``low`` = ``high``; ``bound`` "exact".
 - range: ``low`` and ``high``, ``value`` None; ``bound`` "range".
-- "more than"/"over"/"at least"/"or more": ``value`` = ``low``, ``high`` None; ``bound`` "lower".
+- "more than"/"over"/"at least"/"or more", and a total that "surpassed"/"exceeded"/"topped" it:
+  ``value`` = ``low``, ``high`` None; ``bound`` "lower".
 - "up to"/"under"/"fewer than": ``value`` = ``high``, ``low`` None; ``bound`` "upper".
 - "about"/"approximately"/"some"/"an estimated": ``value`` only, ``approximate``; ``bound``
   "approximate" ("nearly"/"almost" also set ``high``, since the figure is not reached).
@@ -66,7 +68,8 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("just short of", "below"), ("more than", "lower"), ("over", "lower"), ("at least", "lower"),
     ("no fewer than", "lower"), ("no less than", "lower"), ("upwards of", "lower"),
     ("in excess of", "lower"), ("just over", "lower"), ("well over", "lower"), ("above", "lower"),
-    ("exceeding", "lower"), ("as many as", "upper"), ("up to", "upper"), ("under", "upper"),
+    ("exceeding", "lower"), ("exceeded", "lower"), ("exceeds", "lower"), ("surpassed", "lower"),
+    ("surpassing", "lower"), ("surpasses", "lower"), ("topped", "lower"), ("as many as", "upper"), ("up to", "upper"), ("under", "upper"),
     ("less than", "upper"), ("fewer than", "upper"), ("no more than", "upper"), ("at most", "upper"),
     ("as few as", "upper"), ("below", "upper"), ("between", "between"), ("from", "from"),
 ]
