@@ -114,6 +114,7 @@ class Fact:
     stored: tuple
     matched: int = 0  # claims of other articles that state the same thing (matches not rejected)
     drift: frozenset[str] = frozenset()  # drift flags from those matches (verify.match)
+    polarity: str = "asserted"  # "denied": the source denies what the text states
 
     def age_days(self, today: date) -> int | None:
         when = _day(self.published) or _day(self.created)
@@ -251,7 +252,7 @@ def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]
     facts = []
     append = facts.append
     for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status, _raw,
-         reliability, credibility, needs), flags in zip(page.claims, page.flags):
+         reliability, credibility, needs, polarity), flags in zip(page.claims, page.flags):
         sids = srcs.get(cid)
         if sids:
             key = tuple(sids)
@@ -279,7 +280,7 @@ def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]
             published, created, review, s, r, ss, rs, numbers.get(cid, ()), evidence.get(cid, 0),
             len(linked) if linked else 0, len(contras) if contras else 0, keys,
             (status, rule_status, flags, reliability, credibility, needs),
-            matched.get(cid, 0), frozenset(drifts[cid]) if cid in drifts else frozenset(),
+            matched.get(cid, 0), frozenset(drifts[cid]) if cid in drifts else frozenset(), polarity,
         ))
     return facts
 
@@ -315,6 +316,7 @@ def make_fact(
     claim_id: int = 1,
     matched: int = 0,
     drift: tuple[str, ...] = (),
+    polarity: str = "asserted",
 ) -> Fact:
     """A claim's facts without a database, for testing steps (plug-in authors' too).
 
@@ -346,5 +348,5 @@ def make_fact(
     return Fact(
         claim_id, text, attribution or ("indirect" if sources else "unattributed"), cue, stem(cue) if cue else None,
         outlet, 0, published, None, review_status, s, r, ss, rs, numbers, evidence, 1 if l_ids else 0,
-        contradicting, keys, ("unverified", None, (), None, None, None), matched, frozenset(drift),
+        contradicting, keys, ("unverified", None, (), None, None, None), matched, frozenset(drift), polarity,
     )

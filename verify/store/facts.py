@@ -41,7 +41,7 @@ class ClaimPage:
 
     # the rows as the driver read them, not copied: (id, text, attribution, cue, outlet, article_id,
     # published, created, review_status, status, rule_status, flags as stored, reliability,
-    # credibility, needs_review); the last six are what a check writes
+    # credibility, needs_review, polarity); the six before polarity are what a check writes
     claims: list[tuple]
     flags: list[tuple[str, ...]]  # each claim's flags, decoded, in the order of claims
     sources: dict[int, list[int]]  # claim -> its source ids, in stored order
@@ -59,7 +59,7 @@ _FACT_COLS = (
     ClaimRow.article_id, type_coerce(ArticleRow.published, String),
     type_coerce(ClaimRow.created_at, String), ClaimRow.review_status,
     ClaimRow.status, ClaimRow.rule_status, type_coerce(ClaimRow.flags, Text), ClaimRow.reliability,
-    ClaimRow.credibility, ClaimRow.needs_review,
+    ClaimRow.credibility, ClaimRow.needs_review, ClaimRow.polarity,
 )
 
 
