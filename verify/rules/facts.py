@@ -10,7 +10,8 @@ not the original, because the original cannot be heard except through the relay.
 claim counts its outlet (the article, where the outlet is unknown). An unnamed source that no
 registry entry ties to a body counts as someone of its own article only. A corroborating link adds
 the linked claim's sources, counted the same way, and so does a match found across articles unless
-a reviewer rejected it, one claim copies the other's wording, or their figures disagree.
+a reviewer rejected it, one claim copies the other's wording, their figures disagree, or one of the two
+is a denial of what the other states.
 """
 
 from __future__ import annotations
@@ -235,10 +236,12 @@ def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]
     matched: dict[int, int] = defaultdict(int)
     drifts: dict[int, set[str]] = defaultdict(set)
     backing: dict[int, set[int]] = defaultdict(set)
-    for me, other, flags, copied in page.matches:
+    polarity = {c[0]: c[15] for c in page.claims} if page.matches else {}
+    for me, other, flags, copied, other_polarity in page.matches:
         matched[me] += 1
         drifts[me].update(flags)
-        if not copied and "number-conflict" not in flags:
+        # a claim denied in one article and stated in another: the two oppose, neither backs the other
+        if not copied and "number-conflict" not in flags and other_polarity == polarity[me]:
             backing[me].add(other)
     linked_keys: dict[int, frozenset[str]] = {}
     if corro or backing:

@@ -49,9 +49,9 @@ class ClaimPage:
     numbers: dict[int, list[tuple]]  # claim -> (value, low, high, unit, approximate, bound) per figure
     evidence: dict[int, int]  # claim -> events with an evidence URL
     links: list[tuple[int, int, str]]  # (claim, other claim, relation), each link seen from both sides
-    # (claim, other claim, the claim's drift flags, whether one copies the other), matches not rejected,
-    # seen from both sides
-    matches: list[tuple[int, int, tuple[str, ...], bool]]
+    # (claim, other claim, the claim's drift flags, whether one copies the other, the other's polarity),
+    # matches not rejected, seen from both sides
+    matches: list[tuple[int, int, tuple[str, ...], bool, str]]
 
 
 _FACT_COLS = (
@@ -181,8 +181,15 @@ class FactReader:
             mine(MatchRow.claim_a), MatchRow.state != "rejected")
         m_b = select(MatchRow.claim_b, MatchRow.claim_a, MatchRow.drift_b, MatchRow.state, MatchRow.rewrite).where(
             mine(MatchRow.claim_b), MatchRow.state != "rejected")
-        matches = [(me, other, decode_flags(drift), bool(copied))
-                   for me, other, drift, _state, copied in conn.execute(union_all(m_a, m_b)).all()]
+        found = conn.execute(union_all(m_a, m_b)).all()
+        # the other side's polarity: a denial elsewhere of what a claim states does not back it
+        others = sorted({other for _me, other, *_ in found})
+        denied: set[int] = set()
+        for i in range(0, len(others), ONLY_CHUNK):
+            denied.update(conn.execute(select(ClaimRow.id).where(
+                ClaimRow.id.in_(others[i : i + ONLY_CHUNK]), ClaimRow.polarity == "denied")).scalars())
+        matches = [(me, other, decode_flags(drift), bool(copied), "denied" if other in denied else "asserted")
+                   for me, other, drift, _state, copied in found]
 
         # the rows are handed on as read: a page of new tuples, one per claim, would cost a check over
         # 100,000 claims more in allocation and garbage collection than everything else it adds
