@@ -42,7 +42,6 @@ def test_the_source_saying_it_did_not_act_is_a_denial_without_the_negation():
 
 @pytest.mark.parametrize("sentence, denied", [
     ("The navy said its frigates were not involved in the collision.", "its frigates were involved in the collision"),
-    ("“We didn’t touch the granary,” the colonel said.", "“We did touch the granary,”"),
     ("The battalion said it never entered the school.", "it entered the school"),
 ])
 def test_other_negations_of_the_sources_own_acts(sentence, denied):
@@ -59,6 +58,7 @@ def test_other_negations_of_the_sources_own_acts(sentence, denied):
     "The brigade rejected the ceasefire proposal.",
     "Border guards denied the reporters entry to the zone.",
     "The mayor said the water supply was restored.",
+    "“We didn’t touch the granary,” the colonel said.",  # a quotation stays as said
 ])
 def test_what_is_no_denial_stays_asserted(sentence):
     assert {p for p, _, _ in _claims(sentence)} == {"asserted"}

@@ -3,11 +3,12 @@
 A source denies a claim when its cue is a verb of denial ("X denied that ...", "X refuted ...", not
 "X did not deny ..."), when it rejects, dismisses or disputes an account ("X rejected reports that
 ...", "X dismissed the Russian account"), and when it says that it did not do something itself
-("X said it had not shelled the village", "“We did not fire,” the commander said"), and when
-what it says of an account dismisses it ("called the reports “groundless rumours”"). The claim's
-content is then the thing denied: "reports that A" becomes A, and the negation of "it had not
-shelled" is left out of the content's fragments ("it had" + "shelled the village"), so that a denied
-claim reads as what the source denies, as for "denied that A". The words are in ``cues.py`` (the
+in reported speech ("X said it had not shelled the village"; a quotation is left as said), and
+when what it says of an account dismisses it ("called the reports “groundless rumours”"). The
+claim's content is then the thing denied: "reports that A" becomes A, and the negation of "it had
+not shelled" is left out of the content's fragments ("it had" + "shelled the village"), so that a
+denied claim reads as what the source denies, as for "denied that A" (an account dismissed in the
+content keeps its words: "the reports were false"). The words are in ``cues.py`` (the
 verbs) and ``words.py`` (the rest).
 """
 
@@ -68,7 +69,8 @@ def polarity(text: str, f: Found) -> tuple[str, list[Span] | None]:
         return DENIED, _after_account(text, frags)
     if _dismissed(text, frags):
         return DENIED, None
-    cut = _own_act_negated(text, frags[0]) if f.kind == "speech" else None
+    # a quotation keeps its words: "“We did not fire,” he said" is quoted as said, an assertion
+    cut = _own_act_negated(text, frags[0]) if f.kind == "speech" and f.attribution == "indirect" else None
     if cut is None:
         return ASSERTED, None
     (s, e), (cs, ce) = frags[0], cut
@@ -97,10 +99,11 @@ def _names_account(text: str, frags: list[Span], cue: Span) -> bool:
     start, end = frags[0]
     if start < cue[0] <= frags[-1][1]:  # the cue inside the content: the account opens it
         end = cue[0]
-    for _, _, w in _words(text, start, end, 5):
+    for ws, _, w in _words(text, start, end, 5):
         if w in ACCOUNT_NOUNS:
             return True
-        if w not in ACCOUNT_MODIFIERS and not w.endswith(("'s", "s'")) and not _capitalised(text, w, start, end):
+        # a name may stand before the account: "the Kremlin's version", "Moscow's claims"
+        if w not in ACCOUNT_MODIFIERS and not w.endswith(("'s", "s'")) and not text[ws].isupper():
             return False
     return False
 
@@ -113,12 +116,6 @@ def _dismissed(text: str, frags: list[Span]) -> bool:
     opening = next((i for i, w in enumerate(words[:4]) if w in ACCOUNT_NOUNS), None)
     return opening is not None and all(w in ACCOUNT_MODIFIERS for w in words[:opening]) and any(
         w in DISMISSIVE for w in words[opening + 1 :])
-
-
-def _capitalised(text: str, low: str, start: int, end: int) -> bool:
-    # a name before the account ("the Kremlin's version", "Moscow's claims"); found again in case
-    i = text.lower().find(low, start, end)
-    return i >= 0 and text[i].isupper()
 
 
 def _after_account(text: str, frags: list[Span]) -> list[Span] | None:
