@@ -57,8 +57,8 @@ def polarity(text: str, f: Found) -> tuple[str, list[Span] | None]:
     """(``"denied"``, the content's fragments cut to what is denied) or (``"asserted"``, None)."""
     if f.cue is None or not f.frags or f.attribution == "unattributed":
         return ASSERTED, None
-    frags = sorted(f.frags)
-    cue = [w for _, _, w in _words(text, f.cue[0], f.cue[1])]
+    frags = sorted(f.frags) if len(f.frags) > 1 else f.frags
+    cue = text[f.cue[0] : f.cue[1]].lower().split()
     if any(w in DENY_FORMS for w in cue):
         if _negated(text, f.cue, DENY_FORMS) or _refusal(text, frags[0]):
             return ASSERTED, None
@@ -67,10 +67,15 @@ def polarity(text: str, f: Found) -> tuple[str, list[Span] | None]:
         if _negated(text, f.cue, DENY_ACCOUNT_FORMS) or not _names_account(text, frags, f.cue):
             return ASSERTED, None
         return DENIED, _after_account(text, frags)
-    if _dismissed(text, frags):
+    # the tests below need the content's opening words; most claims are settled by the first four
+    head = _words(text, frags[0][0], frags[0][1], 4)
+    if _dismissed(text, frags, head):
         return DENIED, None
     # a quotation keeps its words: "“We did not fire,” he said" is quoted as said, an assertion
-    cut = _own_act_negated(text, frags[0]) if f.kind == "speech" and f.attribution == "indirect" else None
+    if f.kind != "speech" or f.attribution != "indirect" or not head or (
+            head[0][2] not in _SELF and head[0][2] not in POSSESSIVE_PRONOUNS):
+        return ASSERTED, None
+    cut = _own_act_negated(text, frags[0])
     if cut is None:
         return ASSERTED, None
     (s, e), (cs, ce) = frags[0], cut
@@ -108,14 +113,13 @@ def _names_account(text: str, frags: list[Span], cue: Span) -> bool:
     return False
 
 
-def _dismissed(text: str, frags: list[Span]) -> bool:
+def _dismissed(text: str, frags: list[Span], head: list[tuple[int, int, str]]) -> bool:
     """ "called reports of the deployment “groundless rumours”", "the claims were lies": an account
-    named and dismissed in the content."""
-    start, end = frags[0][0], frags[-1][1]
-    words = [w for _, _, w in _words(text, start, end, 12)]
-    opening = next((i for i, w in enumerate(words[:4]) if w in ACCOUNT_NOUNS), None)
-    return opening is not None and all(w in ACCOUNT_MODIFIERS for w in words[:opening]) and any(
-        w in DISMISSIVE for w in words[opening + 1 :])
+    named and dismissed in the content (``head``: its first four words)."""
+    opening = next((i for i, (_, _, w) in enumerate(head) if w in ACCOUNT_NOUNS), None)
+    if opening is None or any(w not in ACCOUNT_MODIFIERS for _, _, w in head[:opening]):
+        return False
+    return any(w in DISMISSIVE for _, _, w in _words(text, head[opening][1], frags[-1][1], 12 - opening))
 
 
 def _after_account(text: str, frags: list[Span]) -> list[Span] | None:
