@@ -54,6 +54,11 @@ def content_match(gold: Frags, pred: Frags) -> bool:
     return overlap(gold, pred) / short >= 0.5
 
 
+def tightness(gold: Frags, pred: Frags) -> float:
+    """Their overlap over the longer of the two: 1.0 for the same span."""
+    return overlap(gold, pred) / (max(length(gold), length(pred)) or 1)
+
+
 def names_match(names: set[str], aliases: set[str]) -> bool:
     """A predicted name matches when it is an alias or contains one as whole words."""
     for n in names:
@@ -118,6 +123,7 @@ def score(articles: list[dict], predict: Callable[[str], list[dict]]) -> dict:
     pred_hit = {"content": 0, "source": 0, "kind": 0}
     by_construction: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     attr_agree = attr_total = pol_agree = pol_total = 0
+    denials = {"gold": 0, "predicted": 0, "both": 0}  # on matched claims
     un_gold = un_flagged = 0
     errors: list[str] = []
     for art in articles:
@@ -132,7 +138,8 @@ def score(articles: list[dict], predict: Callable[[str], list[dict]]) -> dict:
             row["gold"] += 1
             matched = [c for c in claims if content_match(g["frags"], pred_frags(c))]
             verdicts = [(c, *judge(art, g, c)) for c in matched]
-            best = max(verdicts, key=lambda v: (v[2], v[1]), default=None)
+            # of equally right matches, the one closest to the gold span (its attribution and polarity count)
+            best = max(verdicts, key=lambda v: (v[2], v[1], tightness(g["frags"], pred_frags(v[0]))), default=None)
             if best is None:
                 row["missed"] += 1
                 errors.append(f"{art['name']}: missed [{g.get('construction')}] {g['content'][:70]!r}")
@@ -152,8 +159,14 @@ def score(articles: list[dict], predict: Callable[[str], list[dict]]) -> dict:
             attr_total += 1
             attr_agree += c.get("attribution") == g["attribution"] or {c.get("attribution"), g["attribution"]} <= {"direct", "indirect"}
             if "polarity" in c:
+                gold_pol, pred_pol = g.get("polarity", "asserted"), c["polarity"]
                 pol_total += 1
-                pol_agree += c["polarity"] == g.get("polarity", "asserted")
+                pol_agree += pred_pol == gold_pol
+                denials["gold"] += gold_pol == "denied"
+                denials["predicted"] += pred_pol == "denied"
+                denials["both"] += gold_pol == pred_pol == "denied"
+                if pred_pol != gold_pol:
+                    errors.append(f"{art['name']}: polarity [{g.get('construction')}] {g['content'][:60]!r} -> {pred_pol}; gold {gold_pol}")
         for c in claims:
             verdicts = [judge(art, g, c) for g in golds if content_match(g["frags"], pred_frags(c))]
             pred_hit["content"] += bool(verdicts)
@@ -181,6 +194,11 @@ def score(articles: list[dict], predict: Callable[[str], list[dict]]) -> dict:
         "content": prf("content"), "content_and_source": prf("source"), "content_source_kind": prf("kind"),
         "attribution_agreement": round(attr_agree / attr_total, 3) if attr_total else None,
         "polarity_agreement": round(pol_agree / pol_total, 3) if pol_total else None,
+        "polarity_matched": pol_total,
+        "denials": {
+            "p": round(denials["both"] / denials["predicted"], 3) if denials["predicted"] else None,
+            "r": round(denials["both"] / denials["gold"], 3) if denials["gold"] else None,
+            "gold": denials["gold"], "predicted": denials["predicted"], "right": denials["both"]},
         "unattributed_flagged": f"{un_flagged}/{un_gold}",
         "by_construction": {k: dict(v) for k, v in sorted(by_construction.items())},
         "errors": errors,
@@ -218,6 +236,9 @@ def main() -> int:
         print(f"{label + ':':20s}P {f['p']:.3f}  R {f['r']:.3f}  F1 {f['f1']:.3f}")
     print(f"attribution agrees: {res['attribution_agreement']}   polarity agrees: {res['polarity_agreement']}   "
           f"unattributed flagged: {res['unattributed_flagged']}   ({secs:.2f} s CPU)")
+    d = res["denials"]
+    print(f"polarity on {res['polarity_matched']} matched claims: agrees {res['polarity_agreement']};  denials "
+          f"P {d['p']}  R {d['r']}  ({d['right']} right of {d['predicted']} predicted, {d['gold']} in the gold)")
     print("per construction (gold, missed, wrong source, wrong kind; false positives by where):")
     for k, v in res["by_construction"].items():
         cells = "  ".join(f"{n} {v[n]}" for n in ("gold", "missed", "wrong source", "wrong kind", "false positive") if v.get(n))

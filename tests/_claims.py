@@ -64,10 +64,10 @@ def _span(text: str, needle: str) -> tuple[int, int]:
 
 def _claim(s, article: ArticleRow, text: str, needle: str, *, attribution: str, cue: str | None = None,
            sources=(), relays=(), status="unverified", rule_status=None, flags=(), reliability=None,
-           credibility=None, numbers=(), needs_review=None) -> ClaimRow:
+           credibility=None, numbers=(), needs_review=None, polarity="asserted") -> ClaimRow:
     start, end = _span(text, needle)
     row = ClaimRow(
-        article_id=article.id, text=needle, start=start, end=end, attribution=attribution,
+        article_id=article.id, text=needle, start=start, end=end, attribution=attribution, polarity=polarity,
         status=status, rule_status=rule_status, flags=list(flags), reliability=reliability,
         credibility=credibility, needs_review=needs_review,
     )
@@ -110,7 +110,7 @@ def seed(store) -> dict[str, int]:
                                rule_status="single-source").id
         ids["denied"] = _claim(s, river, t, "any crossing had been lost", attribution="indirect", cue="denied",
                                sources=[("Ministry of Defence of Russia", "The Russian Defence Ministry")],
-                               status="disputed", rule_status="disputed", flags=["denial"]).id
+                               status="disputed", rule_status="disputed", flags=["denial"], polarity="denied").id
         ids["vehicles"] = _claim(s, river, t, "40 vehicles were stranded on the far bank", attribution="indirect",
                                  cue="estimated", sources=[("unnamed officer", "An officer who asked not to be named")],
                                  flags=["anonymous-source", "estimate"], numbers=[("40", 40.0)],

@@ -25,7 +25,7 @@ def mention(name: str, kind: str | None = None) -> SourceMention:
 
 
 def claim(text: str, *sources: str | tuple[str, str], cue: str | None = None, relayed_by: tuple = (),
-          numbers: tuple = (), attribution: str | None = None) -> dict:
+          numbers: tuple = (), attribution: str | None = None, polarity: str = "asserted") -> dict:
     """A claim to store: sources by name (or (name, kind)); numbers as (text, value[, approximate])."""
     return {
         "text": text,
@@ -34,6 +34,7 @@ def claim(text: str, *sources: str | tuple[str, str], cue: str | None = None, re
         "cue": cue,
         "numbers": numbers,
         "attribution": attribution or ("indirect" if sources else "unattributed"),
+        "polarity": polarity,
     }
 
 
@@ -56,7 +57,7 @@ def store_article(store, claims: list[dict], *, outlet: str | None = None, publi
             i = body.find(c["cue"])
             cue = Cue(text=c["cue"], span=(start + max(i, 0), start + max(i, 0) + len(c["cue"])))
         models.append(Claim(text=body, span=(start, start + len(body)), attribution=c["attribution"], cue=cue,
-                            sources=c["sources"], relayed_by=c["relayed_by"], numbers=nums))
+                            sources=c["sources"], relayed_by=c["relayed_by"], numbers=nums, polarity=c["polarity"]))
     sha = hashlib.sha256((name + text).encode()).hexdigest()
     loaded = SimpleNamespace(path=Path(f"{name}.txt"), text=text,
                              article=Article(sha256=sha, outlet=outlet, published=published, title=name))

@@ -307,7 +307,8 @@ def _damaged(first: bytes) -> dict[str, bytes]:
         "cut inside a line": first[: len(first) // 2],
         "cut between lines": b"\n".join(lines[: claims_at + 3]) + b"\n",
         "no closing line": b"\n".join(lines[:-2]) + b"\n",
-        "garbled row": first.replace(row, row[: len(row) // 2] + b"}}" + row[len(row) // 2:], 1),
+        # between two values, not inside a string (where it would be text, and the row still whole)
+        "garbled row": first.replace(row, row[: row.index(b",")] + b"}}" + row[row.index(b","):], 1),
         "a word for a number": first.replace(row, b'["seven"' + row[row.index(b","):], 1),
         "a row too short": first.replace(row, row[: row.rindex(b",")] + b"]", 1),
         "not UTF-8": first.replace(row, row[:20] + b"\xff\xfe" + row[20:], 1),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -94,6 +96,19 @@ def test_show_json(cli, ids):
     assert data["id"] == ids["vehicles"] and data["grade"] == "F6" and data["disagreement"] is None
     assert data["numbers"][0]["value"] == 40.0
     assert data["sources"][0]["kind"] == "anonymous"
+
+
+def test_show_and_reports_say_which_claims_their_source_denies(cli, ids):
+    shown = cli("claims", "show", ids["denied"]).stdout
+    assert "Polarity: denied (its source denies what the claim states)" in shown
+    assert "Polarity" not in cli("claims", "show", ids["bridge"]).stdout  # an assertion, as most claims are
+    assert json.loads(cli("claims", "show", ids["denied"], "--format", "json").stdout)["polarity"] == "denied"
+    report = json.loads(cli("report", "--format", "json").stdout)
+    polarity = {c["id"]: c["polarity"] for c in report["claims"]}
+    assert polarity[ids["denied"]] == "denied" and polarity[ids["bridge"]] == "asserted"
+    assert set(polarity.values()) == {"asserted", "denied"}
+    rows = list(csv.DictReader(io.StringIO(cli("report", "--format", "csv").stdout)))
+    assert {r["id"]: r["polarity"] for r in rows} == {str(k): v for k, v in polarity.items()}
 
 
 def test_review_then_history(cli, ids, tmp_path):

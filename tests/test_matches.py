@@ -208,3 +208,27 @@ def test_every_report_format_shows_the_matches_across_articles(store, monkeypatc
     write_report(store, "claimreview", out)
     (review,) = json.loads(out.getvalue())
     assert [a["url"] for a in review["itemReviewed"]["appearance"]] == ["https://news.example/2", "https://news.example/1"]
+
+
+def test_a_denial_elsewhere_opposes_a_claim_and_does_not_corroborate_it(store, tmp_path):
+    texts = ("Plant Loses Power\n\nThe plant's owner, Ridgeline Steel, said a drone strike had cut power to its "
+             "rolling mill in Kryvyi Rih on Monday.\n",
+             "Strike Claim Rejected\n\nThe Border Guard Service denied that a drone strike had cut power to the "
+             "rolling mill of Ridgeline Steel in Kryvyi Rih late on Monday.\n",
+             "Mill Halted\n\nThe regional governor, Serhiy Lysak, said a drone strike had cut power to the "
+             "Ridgeline Steel rolling mill in Kryvyi Rih early on Monday.\n")
+    paths = []
+    for i, t in enumerate(texts):
+        (p := tmp_path / f"mill{i}.txt").write_text(t, encoding="utf-8")
+        paths.append(p)
+    verify.ingest(store, paths[:2], jobs=1)
+    stated, denied = (c for c in verify.claims(store) if "rolling mill" in c.text)
+    assert (stated.polarity, denied.polarity) == ("asserted", "denied")
+    # the same claim in other words (no rewrite of the other), one side stating it, one denying it
+    assert [(m.other, m.rewrite) for m in stated.matches] == [(denied.id, False)]
+    assert stated.status == "single-source" and verify.claim(store, denied.id).status == "single-source"
+    # a second article that states it does corroborate it
+    verify.ingest(store, paths[2:], jobs=1)
+    verify.check(store)
+    assert verify.claim(store, stated.id).status == "corroborated"
+    assert verify.claim(store, denied.id).status == "single-source"

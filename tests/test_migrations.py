@@ -159,3 +159,26 @@ def test_0006_reads_an_old_evidence_files_digest_and_going_down_keeps_claim_even
         assert c.execute(text("SELECT count(*), min(claim_id) FROM events")).one() == (1, claim_id)
     migrate(store.engine, "head")
     assert _diff(store.engine) == []
+
+
+def test_0007_marks_claims_stored_before_as_asserted_and_going_down_keeps_them(store):
+    from test_ingest import claims_for, loaded
+
+    claims = claims_for()
+    claims[0] = claims[0].model_copy(update={"polarity": "denied"})
+    store.ingest(loaded(), claims)
+
+    def polarities():
+        with store.engine.connect() as c:
+            return [p for (p,) in c.execute(text("SELECT polarity FROM claims ORDER BY start"))]
+
+    stored = polarities()
+    assert sorted(stored) == ["asserted"] * (len(stored) - 1) + ["denied"]
+    migrate(store.engine, "0006", down=True)
+    assert "polarity" not in {c["name"] for c in inspect(store.engine).get_columns("claims")}
+    with store.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM claims")).scalar() == len(stored)
+    migrate(store.engine, "head")
+    # the older schema kept no polarity: every claim it held reads as an assertion, as extracted then
+    assert polarities() == ["asserted"] * len(stored)
+    assert _diff(store.engine) == []

@@ -49,7 +49,9 @@ def test_fields(store, publisher):
     assert item["author"] == {"@type": "Person", "name": "Ivan Moroz"}
     assert item["appearance"]["url"] == "https://news.example/river"
     org = by_id[ids["denied"]]
-    assert org["itemReviewed"]["author"] == {"@type": "Organization", "name": "Ministry of Defence of Russia"}
+    # the ministry denies the claim: it is no claimant of it, and the review says who denied it
+    assert "author" not in org["itemReviewed"]
+    assert org["itemReviewed"]["description"] == "Denied in the article by Ministry of Defence of Russia; no claimant is named."
     assert org["reviewRating"]["alternateName"] == "Disputed" and org["reviewRating"]["ratingValue"] == 2
 
 

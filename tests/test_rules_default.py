@@ -140,3 +140,23 @@ def test_the_reference_articles_annotated_claims(store, shared_dir):
     assert us and all(row.status == "single-source" for _g, row in us)
     [(_, relayed)] = by_source["captured North Korean soldier"]
     assert "relayed" in relayed.flags
+
+
+def test_a_partys_denial_is_its_position_not_evidence(store):
+    ids = store_article(store, [
+        claim("its drones had struck the power station", "the SBU", cue="denied", polarity="denied"),
+        claim("its drones had struck the power station", "the SBU", cue="said"),
+        claim("its tugs had entered the harbour", "Institute for the Study of War", cue="denied", polarity="denied"),
+    ], name="denials")
+    # the same denial made by an outside source as well: still no corroboration of the party's position
+    link_claims(store, ids[0], ids[2], "corroborates", reviewer="desk")
+    check(store, load_rulebook())
+    party, asserted, outside = (claim_row(store, i) for i in ids)
+    assert party.polarity == "denied" and party.status == "unverified" and party.credibility == "6"
+    assert {"denial", "party-to-conflict"} <= set(party.flags)
+    decided = [h for h in party.rules if h.applied and h.outcome == "status"]
+    assert [h.rule for h in decided] == [
+        "features/rulebook/04-parties-to-the-conflict.feature:25 A party's denial is its position, not evidence"]
+    assert asserted.status == "single-source" and "denial" not in asserted.flags
+    # a denial by someone outside the war is flagged, and weighed as any other source's word
+    assert outside.status == "corroborated" and outside.flags == ["denial"]

@@ -142,6 +142,13 @@ def test_numbers():
     assert not sel('a claim that states a number of "km"', ANON)
 
 
+def test_denials():
+    denial = make_fact(sources=("the SBU",), cue="denied", polarity="denied")
+    for step in ("a claim that its source denies", "a denial", "its source denies it"):
+        assert sel(step, denial), step
+        assert not sel(step, SBU) and not sel(step, OWN), step
+
+
 def test_outlet():
     assert sel('a claim published by "wire"', OWN)
     assert not sel('a claim published by "Daily"', OWN)

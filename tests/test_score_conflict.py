@@ -70,3 +70,22 @@ def test_every_annotation_is_well_formed():
                 assert s == "UNATTRIBUTED" or ann["kinds"].get(s) in ("person", "organisation", "anonymous", "vague", "outlet"), (path.name, s)
             attributed += c["attribution"] != "unattributed"
     assert attributed >= 150
+
+
+def test_polarity_is_scored_on_matched_claims():
+    text = "Town Changes Hands\n\nThe army denied that the town had fallen, while the rebels said they took the town.\n"
+    ann = {"article": "tiny.txt", "aliases": ANNOTATION["aliases"], "kinds": ANNOTATION["kinds"], "claims": [
+        {"content": "the town had fallen", "sources": ["Army"], "attribution": "indirect", "polarity": "denied"},
+        {"content": "they took the town", "sources": ["Rebels"], "attribution": "indirect", "polarity": "asserted"},
+    ]}
+    article = score_conflict.prepare(ann, text, "tiny")
+    body = text.index("The army")
+    denial = {**_claim(text, "the town had fallen", "the army", "organisation"), "polarity": "denied"}
+    taken = {**_claim(text, "they took the town", "rebels", "organisation", body), "polarity": "denied"}
+    res = score_conflict.score([article], lambda _: [denial, taken])
+    assert res["polarity_matched"] == 2 and res["polarity_agreement"] == 0.5
+    assert res["denials"] == {"p": 0.5, "r": 1.0, "gold": 1, "predicted": 2, "right": 1}
+    assert any("polarity" in e and "they took the town" in e for e in res["errors"])
+    # a prediction without the field is not scored on it
+    assert score_conflict.score([article], lambda _: [_claim(text, "the town had fallen", "the army", "organisation")])[
+        "polarity_matched"] == 0

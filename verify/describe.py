@@ -89,6 +89,8 @@ def render_claim(rec: ClaimRecord, console: Console) -> None:
     if rec.cue:
         attr.append(f", cue “{rec.cue.text}”")
     p(attr)
+    if rec.polarity == "denied":
+        p(Text("Polarity: denied (its source denies what the claim states)"))
 
     def source_lines(title: str, views) -> None:
         p(Text(title))

@@ -17,6 +17,8 @@ SourceKind = Literal["person", "organisation", "anonymous", "vague", "outlet"]
 Status = Literal["unverified", "single-source", "corroborated", "confirmed", "disputed", "refuted"]
 LinkKind = Literal["corroborates", "contradicts"]
 Stance = Literal["supports", "refutes", "context"]
+# whether the source states the claim or denies it ("X denied that ...": the text is what X denies)
+Polarity = Literal["asserted", "denied"]
 
 ATTRIBUTION_KINDS: tuple[str, ...] = ("direct", "indirect", "inherited", "unattributed")
 SOURCE_KINDS: tuple[str, ...] = ("person", "organisation", "anonymous", "vague", "outlet")
@@ -25,6 +27,7 @@ RELIABILITY_GRADES: tuple[str, ...] = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")
 # what a piece of evidence says about a claim
 STANCES: tuple[str, ...] = ("supports", "refutes", "context")
+POLARITIES: tuple[str, ...] = ("asserted", "denied")
 # statuses that are a verdict on the claim's truth: a person gives one only with a reason
 VERDICTS: tuple[str, ...] = ("confirmed", "disputed", "refuted")
 
@@ -106,6 +109,8 @@ class Claim(_Model):
     sources: list[SourceMention] = Field(default_factory=list)
     relayed_by: list[SourceMention] = Field(default_factory=list)
     numbers: list[Number] = Field(default_factory=list)
+    # "denied": the source denies what ``text`` states ("X denied that ..." gives the "...")
+    polarity: Polarity = "asserted"
 
 
 class Article(_Model):
@@ -300,6 +305,7 @@ class ClaimRecord(_Model):
     text: str
     span: Span
     attribution: AttributionKind
+    polarity: Polarity = "asserted"
     cue: Cue | None = None
     sources: list[SourceView] = Field(default_factory=list)
     relayed_by: list[SourceView] = Field(default_factory=list)

@@ -18,3 +18,12 @@ Feature: Parties to the conflict
     Given a claim attributed to a source tagged "prisoner-of-war"
     Then flag it as "said-in-captivity"
     And its information credibility is "4"
+
+  # A party that denies a claim gives its position on it, not evidence either way: the claim stays
+  # unverified however many of its officials deny it, and the denial says nothing of its truth
+  # (credibility 6) until a reviewer, or someone outside the party's government, speaks to it.
+  Scenario: A party's denial is its position, not evidence
+    Given a claim that its source denies
+    When it is attributed to a source tagged "party-to-conflict"
+    Then its status is "unverified"
+    And its information credibility is "6"

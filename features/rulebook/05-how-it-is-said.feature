@@ -25,3 +25,8 @@ Feature: How a claim is said
     Given a claim relayed by another source
     Then flag it as "relayed"
     And its information credibility is "4"
+
+  # "X denied that A" is stored as A, denied by X: the flag keeps that in sight wherever A is shown
+  Scenario: A denial is flagged
+    Given a claim that its source denies
+    Then flag it as "denial"

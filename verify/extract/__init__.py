@@ -25,6 +25,7 @@ from ..registry import Registry
 from .attribution import Found
 from .discourse import read
 from .numbers import find_numbers
+from .polarity import polarity
 from .sources import Context, Src, unify_names
 
 __all__ = ["extract_claims", "iter_claims"]
@@ -108,6 +109,9 @@ _source = _builder(SourceMention)
 
 
 def _to_claim(text: str, f: Found) -> Claim:
+    sense, denied = polarity(text, f)
+    if denied is not None:
+        f.frags = denied  # the content cut to what the source denies ("reports that A" -> A)
     if len(f.frags) == 1:  # most claims are one piece: the same values without the joins and loops
         start, end = f.frags[0]
         body = text[start:end]
@@ -129,4 +133,5 @@ def _to_claim(text: str, f: Found) -> Claim:
         [_source(s.mention, s.span, s.canonical, s.kind) for s in f.sources] if f.attribution != "unattributed" else [],
         [_source(s.mention, s.span, s.canonical, s.kind) for s in f.relayed_by] if f.relayed_by else [],
         numbers,
+        sense,
     )

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from .words import BE
 
+# -- denials: the source says that what follows is not so (read by ``polarity.py``) -------------
+# verbs that deny whatever they report: "X denied that ...", "X denied responsibility for ..."
+DENY = """deny refute rebut disavow repudiate""".split()
+# verbs that deny only an account: "X rejected reports that ...", "X dismissed the claims"
+# ("rejected the proposal", "dismissed the commander" are no denials)
+DENY_ACCOUNT = """reject dismiss dispute""".split()
+
 # verbs of saying: "X said (that) ...", "..., X said", "..., said X"
-SPEECH = """say tell add write note report announce state claim allege reveal confirm declare insist
-explain warn acknowledge argue tweet reply respond deny accuse assert admit recall conclude suggest
+SPEECH = DENY + """say tell add write note report announce state claim allege reveal confirm declare insist
+explain warn acknowledge argue tweet reply respond accuse assert admit recall conclude suggest
 predict promise pledge vow stress emphasize emphasise observe remark comment complain contend maintain
 concede testify disclose joke quip boast brag lament ask wonder agree recount assure caution
 mention estimate describe repeat reiterate retort scoff shout yell posit propose speculate
@@ -18,10 +25,10 @@ affirm indicate muse urge swear call continue express point talk answer remind e
 interject allude email quote chant signal hint read""".split()
 
 # stances and acts of speech that attribution corpora annotate too: "X criticized the plan"
-STANCE = """attack criticize criticise praise blast slam condemn denounce reject dismiss defend endorse
+STANCE = DENY_ACCOUNT + """attack criticize criticise praise blast slam condemn denounce defend endorse
 support oppose blame cite compare liken question challenge decline refuse propose demand threaten
 applaud welcome hail credit thank mock ridicule decry lambaste chide rebuke scold fault tout accuse
-push advocate champion dispute contest recommend acknowledge downplay insist highlight
+push advocate champion contest recommend acknowledge downplay insist highlight
 emphasize label dub brand characterize characterise portray describe slam issue offer seek bemoan rail knock voice retweet plead
 press prefer discuss deem congratulate charge apologize apologise imply request consider
 order identify name back vote focus speak
@@ -255,3 +262,7 @@ COLON_LABELS = set(
 CUE_WORDS = VERB_CUES | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
+
+# every form of the denial verbs ("denies", "denied", "denying"), for ``polarity.py``
+DENY_FORMS = frozenset(f for v in DENY for f in (v, *_forms(v)))
+DENY_ACCOUNT_FORMS = frozenset(f for v in DENY_ACCOUNT for f in (v, *_forms(v)))

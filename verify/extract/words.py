@@ -222,3 +222,36 @@ ARMED = set(
     rebels gunmen insurgents militia militias separatists paratroopers marines commandos snipers infantry
     air force""".split()
 )
+
+# -- denials (read by ``polarity.py``; the denial verbs are in ``cues.py``) ---------------------------
+
+# what a source denies when it rejects or dismisses something: "rejected reports that ...", "dismissed
+# the Russian account", "a figure Hamas rejects"
+ACCOUNT_NOUNS = set(
+    """report reports claim claims allegation allegations accusation accusations account accounts assertion
+    assertions suggestion suggestions charge charges rumour rumours rumor rumors figure figures toll tolls
+    estimate estimates version narrative story stories findings statement statements assessment
+    characterisation characterization description idea notion speculation""".split()
+)
+# words that may stand between the denial verb and the account: "the Russian account", "all such reports"
+ACCOUNT_MODIFIERS = ARTICLES | {"all", "these", "those", "such", "recent", "earlier", "latest", "new", "media",
+                                "press", "western", "russian", "ukrainian", "israeli", "foreign", "repeated", "false"}
+# what "denied" refuses rather than denies: "denied access", "denied them entry"
+REFUSALS = {"access", "entry", "permission", "bail", "visa", "visas", "passage", "request", "requests", "admission",
+            "asylum", "clearance", "leave"}
+# a negation of the source's own act makes "X said it had not ..." a denial; these open one
+NEGATED_AUX = {"had", "has", "have", "did", "does", "do", "was", "were", "is", "are"}
+NEGATED_CONTRACTIONS = {"hadn't": "had", "hasn't": "has", "haven't": "have", "didn't": "did", "doesn't": "does",
+                        "don't": "do", "wasn't": "was", "weren't": "were", "isn't": "is", "aren't": "are"}
+NEGATIONS = {"not", "never"}
+# what after the negation is no denial of an act: "had not yet", "did not know", "was not aware",
+# "had not been told" (a passive tells what was done to the source; "been involved" is the exception)
+NOT_A_DENIAL = {"yet", "only", "just", "know", "knew", "aware", "able", "immediately", "comment", "commented",
+                "receive", "received", "see", "seen", "hear", "heard", "expect", "expected", "want", "wanted",
+                "have", "had", "need", "plan", "planned", "intend", "intended", "respond", "responded", "been"}
+BEEN_DENIALS = {"involved", "responsible", "behind", "present", "deployed", "used", "fired", "stationed"}
+# "declined to deny", "refused to deny": no denial
+DECLINE_TO = {"refused", "refuses", "refusing", "declined", "declines", "declining", "failed", "fails"}
+# words that dismiss an account: "called the reports “groundless rumours”", "said the claims were lies"
+DISMISSIVE = {"groundless", "baseless", "unfounded", "untrue", "false", "fabricated", "fabrication", "fabrications",
+              "lie", "lies", "fake", "absurd", "nonsense", "propaganda", "fiction", "disinformation", "slander"}

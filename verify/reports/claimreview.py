@@ -22,7 +22,8 @@ or vague source ("a senior official", "reports") is not a claimant anyone could 
 out of ``author`` (a claim with no named source has no ``author``), and ``itemReviewed.description``
 says the claim was attributed to an unnamed source and how the article described it. An
 unattributed claim of an article with no outlet has no claimant either; its description names the
-article that stated it.
+article that stated it. A claim its source denies ("X denied that ...") has no claimant in the
+article: ``author`` is left out and the description says who denied it.
 
 The rating scale (``worstRating`` 1, ``bestRating`` 5; higher is better supported):
 
@@ -120,15 +121,20 @@ def claim_review(rec: ClaimRecord, name: str, url: str, today: str,
     base = url.split("#", 1)[0]
     item: dict[str, Any] = {"@type": "Claim"}
     named, unnamed = claimants(rec)
-    if named:
-        item["author"] = named[0] if len(named) == 1 else named
-    if unnamed:
-        said = "; ".join(f"“{u}”" for u in unnamed)
-        item["description"] = f"Attributed by the article to an unnamed source ({said}); no claimant is named."
-    elif not named:
-        # no source, and no outlet to name as the claimant: say at least where the claim was made
-        where = f"the article “{rec.article_title}”" if rec.article_title else "the article"
-        item["description"] = f"Stated by {where} without attributing it to anyone."
+    if rec.polarity == "denied":
+        # the claim is what its source denies: the source is no claimant of it
+        who = "; ".join([n["name"] for n in named] + [f"“{u}”" for u in unnamed]) or "its source"
+        item["description"] = f"Denied in the article by {who}; no claimant is named."
+    else:
+        if named:
+            item["author"] = named[0] if len(named) == 1 else named
+        if unnamed:
+            said = "; ".join(f"“{u}”" for u in unnamed)
+            item["description"] = f"Attributed by the article to an unnamed source ({said}); no claimant is named."
+        elif not named:
+            # no source, and no outlet to name as the claimant: say at least where the claim was made
+            where = f"the article “{rec.article_title}”" if rec.article_title else "the article"
+            item["description"] = f"Stated by {where} without attributing it to anyone."
     if rec.published:
         item["datePublished"] = rec.published.isoformat()
     if rec.article_url and rec.article_url.lower().startswith(("http://", "https://")):

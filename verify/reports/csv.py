@@ -7,7 +7,8 @@ OSC-8 hyperlinks, a carriage return that overwrites a line) are replaced by U+FF
 in the other text formats: the CSV goes to the terminal unless ``--output`` is given. A newline
 inside a cell stays; the cell is quoted.
 
-``grade`` is the grade as shown (a person's status sets the information credibility, see
+``polarity`` is ``asserted``, or ``denied`` where the source denies the claim (``claim`` is then what
+it denies). ``grade`` is the grade as shown (a person's status sets the information credibility, see
 ``verify.reports.reviewed``); ``rule_grade`` is the one the rules gave. ``needs_review`` is the rules'
 review reason as it stands: open, or answered by a person. ``rules`` gives each rule that fired once,
 one a line, with its outcomes ("file:line Name: status single-source; credibility 3"). ``matched``
@@ -34,6 +35,7 @@ COLUMNS = (
     "claim",
     "sources",
     "attribution",
+    "polarity",
     "cue",
     "status",
     "reviewed",
@@ -79,7 +81,7 @@ def row(rec: ClaimRecord, matched: dict[int, list[str]] | None = None) -> list[s
         texts = [printable(t) for t in texts]
     (article, text, sources, attribution, cue, status, grade, flags, rules, rule_grade, review, matches,
      reviewer, reviewed_at, note, evidence) = [("'" + t if t[:1] in _FORMULA_CHARS else t) for t in texts]
-    return [str(rec.id), str(rec.article_id), article, text, sources, attribution, cue, status,
+    return [str(rec.id), str(rec.article_id), article, text, sources, attribution, rec.polarity, cue, status,
             "yes" if rec.review_status else "no", grade, flags, rules, rule_grade, review, matches,
             reviewer, reviewed_at, note, evidence]
 

@@ -10,7 +10,8 @@ not the original, because the original cannot be heard except through the relay.
 claim counts its outlet (the article, where the outlet is unknown). An unnamed source that no
 registry entry ties to a body counts as someone of its own article only. A corroborating link adds
 the linked claim's sources, counted the same way, and so does a match found across articles unless
-a reviewer rejected it, one claim copies the other's wording, or their figures disagree.
+a reviewer rejected it, one claim copies the other's wording, their figures disagree, or one of the two
+is a denial of what the other states.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ class Fact:
     stored: tuple
     matched: int = 0  # claims of other articles that state the same thing (matches not rejected)
     drift: frozenset[str] = frozenset()  # drift flags from those matches (verify.match)
+    polarity: str = "asserted"  # "denied": the source denies what the text states
 
     def age_days(self, today: date) -> int | None:
         when = _day(self.published) or _day(self.created)
@@ -234,10 +236,12 @@ def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]
     matched: dict[int, int] = defaultdict(int)
     drifts: dict[int, set[str]] = defaultdict(set)
     backing: dict[int, set[int]] = defaultdict(set)
-    for me, other, flags, copied in page.matches:
+    polarity = {c[0]: c[15] for c in page.claims} if page.matches else {}
+    for me, other, flags, copied, other_polarity in page.matches:
         matched[me] += 1
         drifts[me].update(flags)
-        if not copied and "number-conflict" not in flags:
+        # a claim denied in one article and stated in another: the two oppose, neither backs the other
+        if not copied and "number-conflict" not in flags and other_polarity == polarity[me]:
             backing[me].add(other)
     linked_keys: dict[int, frozenset[str]] = {}
     if corro or backing:
@@ -251,7 +255,7 @@ def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]
     facts = []
     append = facts.append
     for (cid, text, attribution, cue, outlet, article_id, published, created, review, status, rule_status, _raw,
-         reliability, credibility, needs), flags in zip(page.claims, page.flags):
+         reliability, credibility, needs, polarity), flags in zip(page.claims, page.flags):
         sids = srcs.get(cid)
         if sids:
             key = tuple(sids)
@@ -279,7 +283,7 @@ def _page(reader: FactReader, index: SourceIndex, page: ClaimPage) -> list[Fact]
             published, created, review, s, r, ss, rs, numbers.get(cid, ()), evidence.get(cid, 0),
             len(linked) if linked else 0, len(contras) if contras else 0, keys,
             (status, rule_status, flags, reliability, credibility, needs),
-            matched.get(cid, 0), frozenset(drifts[cid]) if cid in drifts else frozenset(),
+            matched.get(cid, 0), frozenset(drifts[cid]) if cid in drifts else frozenset(), polarity,
         ))
     return facts
 
@@ -315,6 +319,7 @@ def make_fact(
     claim_id: int = 1,
     matched: int = 0,
     drift: tuple[str, ...] = (),
+    polarity: str = "asserted",
 ) -> Fact:
     """A claim's facts without a database, for testing steps (plug-in authors' too).
 
@@ -346,5 +351,5 @@ def make_fact(
     return Fact(
         claim_id, text, attribution or ("indirect" if sources else "unattributed"), cue, stem(cue) if cue else None,
         outlet, 0, published, None, review_status, s, r, ss, rs, numbers, evidence, 1 if l_ids else 0,
-        contradicting, keys, ("unverified", None, (), None, None, None), matched, frozenset(drift),
+        contradicting, keys, ("unverified", None, (), None, None, None), matched, frozenset(drift), polarity,
     )

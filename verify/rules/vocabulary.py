@@ -194,6 +194,16 @@ def cue_in(table):
     return lambda f: f.cue_stem in wanted
 
 
+@given('a claim that its source denies', example="Given a claim that its source denies",
+       description='Claims whose source denies what they state ("X denied that ...", "X rejected reports that'
+       ' ...", "X said it had not ..."): the claim\'s text is what the source denies.')
+@given('a denial', description='As "Given a claim that its source denies".', example="Given a denial")
+@when('its source denies it', description='As "Given a claim that its source denies", to narrow a selection.',
+      example="When its source denies it")
+def denied():
+    return lambda f: f.polarity == "denied"
+
+
 @given(
     'a claim that states a number',
     description="Claims that state a figure (a count, an amount, a percentage ...).",

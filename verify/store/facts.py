@@ -41,7 +41,7 @@ class ClaimPage:
 
     # the rows as the driver read them, not copied: (id, text, attribution, cue, outlet, article_id,
     # published, created, review_status, status, rule_status, flags as stored, reliability,
-    # credibility, needs_review); the last six are what a check writes
+    # credibility, needs_review, polarity); the six before polarity are what a check writes
     claims: list[tuple]
     flags: list[tuple[str, ...]]  # each claim's flags, decoded, in the order of claims
     sources: dict[int, list[int]]  # claim -> its source ids, in stored order
@@ -49,9 +49,9 @@ class ClaimPage:
     numbers: dict[int, list[tuple]]  # claim -> (value, low, high, unit, approximate, bound) per figure
     evidence: dict[int, int]  # claim -> events with an evidence URL
     links: list[tuple[int, int, str]]  # (claim, other claim, relation), each link seen from both sides
-    # (claim, other claim, the claim's drift flags, whether one copies the other), matches not rejected,
-    # seen from both sides
-    matches: list[tuple[int, int, tuple[str, ...], bool]]
+    # (claim, other claim, the claim's drift flags, whether one copies the other, the other's polarity),
+    # matches not rejected, seen from both sides
+    matches: list[tuple[int, int, tuple[str, ...], bool, str]]
 
 
 _FACT_COLS = (
@@ -59,7 +59,7 @@ _FACT_COLS = (
     ClaimRow.article_id, type_coerce(ArticleRow.published, String),
     type_coerce(ClaimRow.created_at, String), ClaimRow.review_status,
     ClaimRow.status, ClaimRow.rule_status, type_coerce(ClaimRow.flags, Text), ClaimRow.reliability,
-    ClaimRow.credibility, ClaimRow.needs_review,
+    ClaimRow.credibility, ClaimRow.needs_review, ClaimRow.polarity,
 )
 
 
@@ -181,8 +181,15 @@ class FactReader:
             mine(MatchRow.claim_a), MatchRow.state != "rejected")
         m_b = select(MatchRow.claim_b, MatchRow.claim_a, MatchRow.drift_b, MatchRow.state, MatchRow.rewrite).where(
             mine(MatchRow.claim_b), MatchRow.state != "rejected")
-        matches = [(me, other, decode_flags(drift), bool(copied))
-                   for me, other, drift, _state, copied in conn.execute(union_all(m_a, m_b)).all()]
+        found = conn.execute(union_all(m_a, m_b)).all()
+        # the other side's polarity: a denial elsewhere of what a claim states does not back it
+        others = sorted({other for _me, other, *_ in found})
+        denied: set[int] = set()
+        for i in range(0, len(others), ONLY_CHUNK):
+            denied.update(conn.execute(select(ClaimRow.id).where(
+                ClaimRow.id.in_(others[i : i + ONLY_CHUNK]), ClaimRow.polarity == "denied")).scalars())
+        matches = [(me, other, decode_flags(drift), bool(copied), "denied" if other in denied else "asserted")
+                   for me, other, drift, _state, copied in found]
 
         # the rows are handed on as read: a page of new tuples, one per claim, would cost a check over
         # 100,000 claims more in allocation and garbage collection than everything else it adds

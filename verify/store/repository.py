@@ -211,7 +211,7 @@ def _claim_values(article_id: int, text: str, claim: Claim, now: Any) -> dict:
         "article_id": article_id, "text": claim.text, "start": start, "end": end,
         "fragments": [list(f) for f in claim.fragments],
         "prefix": text[max(0, start - CONTEXT_CHARS) : max(0, start)], "suffix": text[end : end + CONTEXT_CHARS],
-        "attribution": claim.attribution,
+        "attribution": claim.attribution, "polarity": claim.polarity,
         "cue_text": _clip(claim.cue.text, 200) if claim.cue else None,
         "cue_start": claim.cue.span[0] if claim.cue else None, "cue_end": claim.cue.span[1] if claim.cue else None,
         "status": "unverified", "flags": [], "created_at": now,

@@ -137,6 +137,8 @@ class ClaimRow(Base):
     prefix: Mapped[str] = mapped_column(String(64), default="")
     suffix: Mapped[str] = mapped_column(String(64), default="")
     attribution: Mapped[str] = mapped_column(String(16))
+    # "asserted" or "denied" (the source denies what ``text`` states): verify.models.Polarity
+    polarity: Mapped[str] = mapped_column(String(8), default="asserted", server_default="asserted")
     cue_text: Mapped[str | None] = mapped_column(String(200))
     cue_start: Mapped[int | None] = mapped_column(Integer)
     cue_end: Mapped[int | None] = mapped_column(Integer)

@@ -22,7 +22,7 @@ from ..models import ClaimRecord, Event, LinkView, MatchView
 _F_EVENT, _F_LINK, _F_MATCH = (tuple(m.model_fields) for m in (Event, LinkView, MatchView))
 assert tuple(ClaimRecord.model_fields) == (
     "id", "article_id", "article_title", "article_path", "article_url", "outlet", "published", "text", "span",
-    "attribution", "cue", "sources", "relayed_by", "numbers", "status", "rule_status", "review_status", "flags",
+    "attribution", "polarity", "cue", "sources", "relayed_by", "numbers", "status", "rule_status", "review_status", "flags",
     "reliability", "credibility", "needs_review", "checked_at", "rules", "history", "links", "matches",
 ), "ClaimRecord's fields changed: update view_json"
 
@@ -105,7 +105,7 @@ class ViewWriter:
         return ",".join(out)
 
     def __call__(self, v: Any, credibility: Any = ...) -> str:
-        (cid, article_id, title, path, url, outlet, published, text, span, attribution, cue, sources, relayed_by,
+        (cid, article_id, title, path, url, outlet, published, text, span, attribution, polarity, cue, sources, relayed_by,
          numbers, status, rule_status, review_status, flags, reliability, cred, needs_review, checked_at, rules,
          history, links, matches) = v
         if credibility is not ...:
@@ -114,7 +114,7 @@ class ViewWriter:
         rmemo = self.rules
         return (
             f'{{"id":{cid},"article_id":{article_id},{self.articles[(title, path, url, outlet, published)]}'
-            f'"text":{_str(text)},"span":[{span[0]},{span[1]}],"attribution":{s[attribution]},"cue":'
+            f'"text":{_str(text)},"span":[{span[0]},{span[1]}],"attribution":{s[attribution]},"polarity":{s[polarity]},"cue":'
             f'{"null" if cue is None else f"""{{"text":{_str(cue[0])},"span":[{cue[1][0]},{cue[1][1]}]}}"""}'
             f',"sources":[{self._sources(sources) if sources else ""}]'
             f',"relayed_by":[{self._sources(relayed_by) if relayed_by else ""}]'

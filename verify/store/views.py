@@ -173,6 +173,7 @@ CLAIM_COLS = (
     ArticleRow.url,
     ArticleRow.outlet,
     ArticleRow.published,
+    ClaimRow.polarity,  # last: callers read the columns before it by position
 )
 
 
@@ -278,7 +279,7 @@ def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = Tr
     get = dict.get
     for (cid, article_id, text, start, end, attribution, cue_text, cue_start, cue_end, status, rule_status,
          review_status, flags, reliability, credibility, needs_review, checked_at, title, path, url, outlet,
-         published) in rows:
+         published, polarity) in rows:
         hits = get(results, cid, _NONE)
         if hits:
             if len(hits) == 1:
@@ -295,7 +296,7 @@ def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = Tr
         if published is not None:
             published = iso_date(published)
         add(_new(ClaimView, (
-            cid, article_id, title, path, url, outlet, published, text, (start, end), attribution, cue,
+            cid, article_id, title, path, url, outlet, published, text, (start, end), attribution, polarity, cue,
             get(sources, cid, _NONE), get(relays, cid, _NONE), get(numbers, cid, _NONE), status, rule_status,
             review_status, decode_flags(flags), reliability, credibility, needs_review, checked_at, hits,
             get(events, cid, _NONE), get(links, cid, _NONE), get(matches, cid, _NONE),
