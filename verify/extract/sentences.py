@@ -39,6 +39,29 @@ _SENTENCE_STARTERS = frozenset(
 _MAX_SENTENCE = 2000  # a "sentence" longer than this is cut at a comma or space, to bound the work
 
 
+# words a title-case headline leaves in lower case ("Shelling Reported Near Kharkiv as Army Says ...")
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor as at by for from in into of off on onto out over per to up via with vs than after before amid".split()
+)
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_HEADLINE_MAX_WORDS = 25
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """A headline-style line: title case, short, and (the caller checks) no closing full stop.
+
+    "Shelling Reported Near Kharkiv" is a headline; "Lawmaker urges retaliation on Russia;" is a line
+    of copy set in sentence case, which attribution corpora do annotate.
+    """
+    words = _HEADLINE_WORD.findall(text, start, end)
+    if len(words) > _HEADLINE_MAX_WORDS:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 3:
+        return False
+    return sum(1 for w in content if w[0].isupper()) >= 0.8 * len(content)
+
+
 def paragraphs(text: str) -> list[Span]:
     """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs.
 
