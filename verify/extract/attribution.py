@@ -103,16 +103,22 @@ def _drop_repeats(text: str, found: list[Found]) -> list[Found]:
     """
     named = [s.span for g in found if g.cue and _NAMED_AFTER.match(text, g.cue[0]) for s in g.sources if s.span]
     out: list[Found] = []
-    seen: set = set()
+    seen: dict[tuple, int] = {}
     for f in found:
         if named and f.cue and any(a <= f.cue[0] and f.cue[1] <= b for a, b in named):
             continue
         key = (tuple(f.frags), tuple(sorted(s.canonical for s in f.sources)))
-        if key in seen:
-            continue
-        seen.add(key)
-        out.append(f)
+        k = seen.get(key)
+        if k is None:
+            seen[key] = len(out)
+            out.append(f)
+        elif _mention_length(f) > _mention_length(out[k]):
+            out[k] = f  # "“...,” he added ... Jane Roe said": the claim that names its source
     return out
+
+
+def _mention_length(f: Found) -> int:
+    return sum(len(s.mention) for s in f.sources)
 
 
 class Reader:

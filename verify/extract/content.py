@@ -55,7 +55,7 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
         ca = content_after(toks, i, lemma)
         # "The port reopened, as the harbour master said on Sunday.": what was said comes before "as"
         as_before = src_start >= 5 and lows[src_start - 1] == "as" and words[src_start - 2] == "," \
-            and (ca is None or (is_trailer(toks, ca[0], ca[1]) and not any(toks.inq[k] or words[k] == "," for k in range(ca[0], ca[1] + 1))))
+            and (ca is None or (ca[1] - ca[0] < 5 and is_trailer(toks, ca[0], ca[1]) and not any(toks.inq[k] or words[k] == "," for k in range(ca[0], ca[1] + 1))))
         if as_before:
             content, direct = content_before(r, toks, before_source(toks, src_start - 1))
         elif quote_before:
@@ -122,7 +122,8 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
         if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
             lows[k + 1] in PARTICIPLES or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to")
             # ", a figure the rebels reject": the outlet's word on the claim, not part of it
-            or (lows[k + 1] in ("a", "an") and k + 2 < n and lows[k + 2] in ACCOUNT_NOUNS)
+            or (lows[k + 1] in ("a", "an") and k + 3 < n and lows[k + 2] in ACCOUNT_NOUNS and lows[k + 3] not in ("of", "that")
+                and any(lows[x] in VERB_CUES for x in range(k + 3, min(n, k + 9))))
         ):
             b = k - 1
             break
@@ -293,6 +294,7 @@ def stop_at_siblings(text: str, toks: Tokens, found: list[Found]) -> list[Found]
     """
     starts = toks.starts
     out = found
+    emptied: list[Found] = []
     for g in found:
         if not g.cue:
             continue
@@ -305,15 +307,21 @@ def stop_at_siblings(text: str, toks: Tokens, found: list[Found]) -> list[Found]
             t = bisect_left(starts, first)
             if t < len(toks) and starts[t] == first and t >= 1 and any(
                     f is not g and f.cue and f.cue[0] < first and any(a <= first < b for a, b in f.frags) for f in out):
-                cut = _link_before(toks, t, first == g.cue[0], any(a == first for a, _ in g.frags))
+                # a content that takes in its own cue: ", a figure Y rejects", not a quotation before "he added"
+                cut = _link_before(toks, t, first == g.cue[0], any(a == first and b >= g.cue[1] for a, b in g.frags))
                 if cut is not None:
                     break
         if cut is None:
             continue
         at = starts[cut]
+        same_speaker = first == g.cue[0] and toks.lows[cut] in ("and", "but")
         for f in out:
             if f is g or not f.cue or f.cue[0] >= first or not any(a <= first < b for a, b in f.frags):
                 continue
+            if same_speaker and f.sources and any(s.span and s.span[0] < f.cue[1] and f.cue[0] < s.span[1] for s in g.sources):
+                # "X is comparing A and says B": the second verb has the first one's subject, not a
+                # phrase running over the first verb
+                g.sources, g.relayed_by = list(f.sources), list(f.relayed_by)
             kept = []
             for a, b in f.frags:
                 if b <= at:
@@ -323,8 +331,11 @@ def stop_at_siblings(text: str, toks: Tokens, found: list[Found]) -> list[Found]
                     if e - s >= 2:
                         kept.append((s, e))
             f.frags = kept
-        out = [f for f in out if f.frags or not f.cue]
-    return out
+            if not kept:
+                emptied.append(f)
+    # a claim with no content left was all the other source's clause; one with none to begin with is
+    # "X said:" waiting for the next paragraph, and stays
+    return [f for f in out if not any(f is x for x in emptied)] if emptied else out
 
 
 def _link_before(toks: Tokens, t: int, at_cue: bool, content_first: bool) -> int | None:
@@ -347,6 +358,6 @@ def _link_before(toks: Tokens, t: int, at_cue: bool, content_first: bool) -> int
         if link is not None or k < t - 1 or content_first:
             return k
         return None
-    if link is not None and (lows[link] in ("while", "whereas") or (at_cue and lows[link] in ("and", "but"))):
-        return link  # "... while Kyiv said ...", "denied A and said B"
+    if link is not None and at_cue and lows[link] in ("and", "but"):
+        return link  # "denied A and said B"
     return None

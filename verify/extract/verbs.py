@@ -124,8 +124,8 @@ def account_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, klass: str, 
     """
     n = len(toks)
     lows, words = toks.lows, toks.words
-    if i + 1 < n and not (words[i + 1] in CLAUSE_BREAKS or is_trailer(toks, i + 1, n - 1)):
-        return False, None  # the verb takes a content of its own: not this construction
+    if i + 1 < n and not (words[i + 1] in NP_END or (lows[i + 1] in TRAILER_START and i + 2 < n and lows[i + 2] in TIME_NOUNS)):
+        return False, None  # the verb takes a content of its own ("which he describes as his home"): not this construction
     for h in range(j, max(0, j - 8), -1):
         if toks.inq[h] or words[h] in CLAUSE_BREAKS:
             return False, None
