@@ -202,3 +202,26 @@ def test_the_same_content_from_one_source_under_two_cues_counts_once() -> None:
     text = ("Colonel Ivan Petrov was asked how the siege would end. "
             "He responded then the way we must respond now: the city will not fall.")
     assert texts(text) == ["the city will not fall"]
+
+
+# -- page furniture --------------------------------------------------------------------------------
+
+FURNITURE = (
+    "Drones Hit Rail Yard\n\n"
+    "By Marta Kovalenko and Ian Doyle\n\n"
+    "LVIV, June 4 (Agency) - Drones hit a rail yard overnight, the regional governor said.\n\n"
+    "Reporting by Marta Kovalenko in Lviv; Editing by Ian Doyle\n\n"
+    "Our Standards: The Agency Principles.\n\n"
+    "Agency Media Ltd, 14 River Street, Leeds LS1 4AB. Tel: +44 113 000 0000.\n\n"
+    "Marta Kovalenko is a correspondent in Lviv who writes about the railways.\n"
+)
+
+
+def test_page_furniture_makes_no_claim() -> None:
+    cs = claims(FURNITURE)
+    assert [(c.text, c.attribution) for c in cs] == [("Drones hit a rail yard overnight", "indirect")]
+
+
+def test_copy_that_only_looks_like_furniture_is_still_read() -> None:
+    text = "By the end of the week, officials said, the line would reopen. Police said 9 Canal Street was hit.\n"
+    assert texts(text) == ["the line would reopen", "9 Canal Street was hit"]

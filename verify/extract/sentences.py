@@ -62,6 +62,25 @@ def is_headline(text: str, start: int, end: int) -> bool:
     return sum(1 for w in content if w[0].isupper()) >= 0.8 * len(content)
 
 
+# page furniture around wire copy: bylines, credit lines, the agency's standards line, an address or
+# contact block, an author's bio. None of it makes a claim, whatever verbs it holds.
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+_FURNITURE = re.compile(
+    rf"\(?(?:(?i:by)\s+{_NAME}(?:\s+and\s+{_NAME})?\s*(?:[,;|]|$)"
+    rf"|(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|reported|produced|translated)\s+by)\s+{_NAME}"
+    r"\s*(?:[;,)|]|in\s+[A-Z]|$)"
+    r"|(?i:our\s+standards\b|(?:tel|fax|phone|e-?mail|contact)\s*:)"
+    r"|[A-Z][\w&.'’ -]{1,40},\s*\d{1,4}\s+[A-Z][\w’'-]+\s+(?i:street|st|square|road|rd|avenue|ave|lane|place|plaza|boulevard|blvd)\b"
+    rf"|{_NAME}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}"
+    r"(?:correspondent|reporter|journalist|editor|writer|columnist|producer|photographer|contributor)\b)"
+)
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """A byline, credit line, address block or author's bio: page furniture, not copy."""
+    return _FURNITURE.match(text, start, end) is not None
+
+
 def paragraphs(text: str) -> list[Span]:
     """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs.
 
