@@ -225,3 +225,18 @@ def test_page_furniture_makes_no_claim() -> None:
 def test_copy_that_only_looks_like_furniture_is_still_read() -> None:
     text = "By the end of the week, officials said, the line would reopen. Police said 9 Canal Street was hit.\n"
     assert texts(text) == ["the line would reopen", "9 Canal Street was hit"]
+
+
+def test_according_to_his_own_information_is_no_second_claim() -> None:
+    text = "The scout said the road was cut and, according to his information, the ford was mined."
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert len(cs) == 1
+    assert cs[0].sources[0].mention == "The scout"
+    assert "the ford was mined" in cs[0].text
+
+
+def test_according_to_his_information_alone_names_the_pronoun() -> None:
+    text = "Colonel Ivan Petrov spoke at noon. According to his information, the ford is mined."
+    c = by_cue(text, "According to")
+    assert c.sources[0].mention == "his"
+    assert c.sources[0].canonical == "Ivan Petrov"

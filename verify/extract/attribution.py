@@ -176,7 +176,7 @@ class Reader:
                 continue
             if low == "according":
                 if i + 1 < n and lows[i + 1] == "to":
-                    f = according_cue(self, toks, i, para)
+                    f = according_cue(self, toks, i, para, prior=out)
                     if f:
                         out.append(f)
                 continue

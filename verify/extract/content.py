@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .cues import ACCOUNT_NOUNS, BELIEF_FORMS, EVIDENCE_FORMS, LISTENER, PARTICIPLES, SPEECH_FORMS, VERB_CUES
+from .cues import ACCOUNT_NOUNS, BELIEF_FORMS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, EVIDENCE_FORMS, LISTENER, PARTICIPLES, SPEECH_FORMS, VERB_CUES
 from .found import Found, Span, trim_span
 from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
@@ -120,7 +120,9 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
         if toks.inq[k]:
             continue
         if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
-            lows[k + 1] in PARTICIPLES or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to")
+            lows[k + 1] in PARTICIPLES
+            or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to"
+                and not (k + 4 < n and lows[k + 3] in OWN_KNOWLEDGE and lows[k + 4] in KNOWLEDGE_NOUNS))
             # ", a figure the rebels reject": the outlet's word on the claim, not part of it
             or (lows[k + 1] in ("a", "an") and k + 3 < n and lows[k + 2] in ACCOUNT_NOUNS and lows[k + 3] not in ("of", "that")
                 and any(lows[x] in VERB_CUES for x in range(k + 3, min(n, k + 9))))

@@ -53,6 +53,11 @@ FORCE_OBJECTS = {"resistance", "fire", "battle", "fight", "cover", "shelter", "p
 PRESS_ON = {"to", "on", "ahead", "forward", "toward", "towards", "into", "deeper", "through", "home", "north",
             "south", "east", "west", "westward", "eastward", "northward", "southward"}
 
+# "according to his information": the speaker's own knowledge, named by a possessive pronoun
+OWN_KNOWLEDGE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+KNOWLEDGE_NOUNS = {"information", "knowledge", "understanding", "sources", "data", "estimate", "estimates",
+                   "count", "calculations", "assessment", "records", "figures"}
+
 # asking to stay unnamed is not a claim: "who asked not to be named", "did not want his name used",
 # "requested anonymity" (the verbs, and what follows them: "be named", "his name", "anonymity")
 ANONYMITY_VERBS = {"ask", "decline", "request", "want", "refuse", "insist", "speak"}
