@@ -196,8 +196,13 @@ def test_poll_shares_speak_for_no_one_in_particular() -> None:
     assert c.sources[0].kind == "vague"
 
 
-def test_headline_cue_in_title_case() -> None:
-    c = one("Port Authority Says Ferries Will Run Again\n\nThe ferries stopped in May.", "Ferries Will Run")
+def test_headline_line_without_full_stop_is_no_claim() -> None:
+    texts = [c.text for c in claims("Port Authority Says Ferries Will Run Again\n\nThe ferries stopped in May, a clerk said.")]
+    assert texts == ["The ferries stopped in May"]
+
+
+def test_title_case_sentence_with_full_stop_is_read_as_a_headline_cue() -> None:
+    c = one("Port Authority Says Ferries Will Run Again.\n\nThe ferries stopped in May.", "Ferries Will Run")
     assert c.cue.text == "Says"
     assert c.sources[0].mention == "Port Authority"
 

@@ -32,20 +32,27 @@ from .cues import (
     AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
     NOUN_CUES, PHRASE_VERBS, SCAN_WORDS, VERB_CUES,
 )
+from .content import stop_at_siblings
 from .found import Found, Span, trim_span
 from .frames import (
     according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue,
 )
 from .phrases import mention_of, split_sources
+from .sentences import is_headline
 from .sources import Context, Src, describe
 from .tokens import CLOSE_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_possessive, lowered, tokenize
 from .verbs import phrase_cue, verb_cue
 from .words import ARTICLES
 
-# a dateline before the story: "PARIS, Aug 31 (Reuters) - "
+# a dateline before the story: "PARIS, Aug 31 (Reuters) - ", "AMMAN/BEIRUT, Dec 4 (Wire) - "
 _DATELINE = re.compile(
-    r"[A-Z][A-Z.'’ -]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s*[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"[A-Z][A-Z.'’ /-]{1,30}(?:,\s*[A-Z][A-Za-z.]{1,12}(?:\s*[A-Z][A-Za-z.]{1,12})?)?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"\s*(?:\([^()]{1,40}\))?\s*(?:-|—|–|--)\s+"
+)
+# "KYIV: ..." opening the story: a place in capitals and a colon. Only at the start of the body, since
+# later in an article "TAPPER: ..." is a transcript's speaker.
+_COLON_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ /-]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^()]{1,40}\))?:\s+(?=\S)"
 )
 # "In a poll released Monday, ...": a document opening the sentence
 _IN_DOCUMENT = re.compile(r"In (?:a|an|the|this|that|its|their|his|her|[A-Z])[^,]{0,80}\b(?:polls?|surveys?|study|studies|report|analysis|data|findings|research|census|audit|review|assessment|forecast)(?: (?:released|published|conducted|taken|out|last|this|earlier)\b[^,]{0,40})?,")
@@ -84,16 +91,49 @@ def _title_case(words: list[str]) -> bool:
     return len(alpha) >= 4 and sum(1 for x in alpha if x[:1].isupper()) >= 0.7 * len(alpha)
 
 
+_NAMED_AFTER = re.compile(r"(?i)according\b|as\b")  # cues whose source is named after them
+
+
+def _drop_repeats(text: str, found: list[Found]) -> list[Found]:
+    """One claim per statement of the sentence.
+
+    The phrase after "according to" is a noun phrase: a cue inside it is a word of that name
+    ("According to the Event Data project, ..." gives no second claim by "project"). The same
+    content from the same source under a second cue counts once.
+    """
+    named = [s.span for g in found if g.cue and _NAMED_AFTER.match(text, g.cue[0]) for s in g.sources if s.span]
+    out: list[Found] = []
+    seen: dict[tuple, int] = {}
+    for f in found:
+        if named and f.cue and any(a <= f.cue[0] and f.cue[1] <= b for a, b in named):
+            continue
+        key = (tuple(f.frags), tuple(sorted(s.canonical for s in f.sources)))
+        k = seen.get(key)
+        if k is None:
+            seen[key] = len(out)
+            out.append(f)
+        elif _mention_length(f) > _mention_length(out[k]):
+            out[k] = f  # "“...,” he added ... Jane Roe said": the claim that names its source
+    return out
+
+
+def _mention_length(f: Found) -> int:
+    return sum(len(s.mention) for s in f.sources)
+
+
 class Reader:
     """Reads the sentences of one article; holds its text and the sources named so far."""
 
     def __init__(self, text: str, ctx: Context) -> None:
         self.text = text
         self.ctx = ctx
+        self.body_start: int | None = None  # where the first sentence of copy (not a headline) starts
 
     # -- one sentence ------------------------------------------------------------------------
     def sentence(self, s: int, e: int, quotes: list[Span], para: int, heading: bool = False) -> list[Found]:
         text = self.text
+        if self.body_start is None and not heading:
+            self.body_start = s
         # most sentences hold no cue at all: a C-speed word scan spares them the tokenizer
         chunk = text[s:e]
         low_text = lowered(text)
@@ -101,7 +141,9 @@ class Reader:
                 and ":" not in chunk[:80]
                 and not _DASH_CHARS.search(chunk) and not _IN_DOCUMENT.match(chunk)):
             return []
-        dl = _DATELINE.match(text, s, e)
+        if heading and is_headline(text, s, e):
+            return []  # "Shelling Reported Near Kharkiv": a headline sums up the story, it is no claim
+        dl = _DATELINE.match(text, s, e) or (_COLON_DATELINE.match(text, s, e) if s == self.body_start else None)
         if dl:
             s = dl.end()  # "PARIS, Aug 31 (Reuters) - ": where and who filed, not part of any claim
         toks = tokenize(text, s, e, quotes)
@@ -134,7 +176,7 @@ class Reader:
                 continue
             if low == "according":
                 if i + 1 < n and lows[i + 1] == "to":
-                    f = according_cue(self, toks, i, para)
+                    f = according_cue(self, toks, i, para, prior=out)
                     if f:
                         out.append(f)
                 continue
@@ -177,6 +219,8 @@ class Reader:
                 f = verb_cue(self, toks, i, para, out)
                 if f:
                     out.append(f)
+        if len(out) > 1:
+            out = _drop_repeats(text, stop_at_siblings(text, toks, out))
         return out
 
     def src_list(self, toks: Tokens, a: int, b: int) -> list[Src]:

@@ -8,15 +8,16 @@ closing "told CNN on Monday." from a content.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from .cues import BELIEF_FORMS, EVIDENCE_FORMS, LISTENER, PARTICIPLES, SPEECH_FORMS, VERB_CUES
+from .cues import ACCOUNT_NOUNS, BELIEF_FORMS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, EVIDENCE_FORMS, LISTENER, PARTICIPLES, SPEECH_FORMS, VERB_CUES
 from .found import Found, Span, trim_span
 from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    CHANNELS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, STOP, SUBJECT_PRONOUNS,
-    TIME_NOUNS, TRAILER_START, WEEKDAYS,
+    CHANNELS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
+    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WEEKDAYS,
 )
 
 if TYPE_CHECKING:
@@ -52,7 +53,12 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
                 k -= 1
             quote_before = k >= 0 and words[k] in QUOTE_MARKS and (k == 0 or words[k - 1] in (",", ":", ";", "—", "–", "(", ")", ".", "?", "!"))
         ca = content_after(toks, i, lemma)
-        if quote_before:
+        # "The port reopened, as the harbour master said on Sunday.": what was said comes before "as"
+        as_before = src_start >= 5 and lows[src_start - 1] == "as" and words[src_start - 2] == "," \
+            and (ca is None or (ca[1] - ca[0] < 5 and is_trailer(toks, ca[0], ca[1]) and not any(toks.inq[k] or words[k] == "," for k in range(ca[0], ca[1] + 1))))
+        if as_before:
+            content, direct = content_before(r, toks, before_source(toks, src_start - 1))
+        elif quote_before:
             content, direct = content_before(r, toks, before_source(toks, src_start))
             content += resumed_quote(toks, i)
         elif final and i + 1 < n and words[i + 1] == "," and ca is not None and not (i + 2 < n and lows[i + 2] in PARTICIPLES):
@@ -70,10 +76,6 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
             if f:
                 content = [f]
                 direct = text[f[0]] in "“\"'`«„" and text[f[1] - 1] in "”\"'»“"
-    if not content and not inverted and src_start >= 2 and lows[src_start - 1] == "as" and words[src_start - 2] == "," \
-            and (ca is None or is_trailer(toks, ca[0], ca[1])):
-        # "..., as police have said.": what was said comes before "as"
-        content, direct = content_before(r, toks, before_source(toks, src_start - 1))
     if not content:
         if ca is None and not inverted and colon_ends(toks, i):
             # "X said:" closing a paragraph: the statement is the next paragraph
@@ -118,7 +120,12 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
         if toks.inq[k]:
             continue
         if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
-            lows[k + 1] in PARTICIPLES or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to")
+            lows[k + 1] in PARTICIPLES
+            or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to"
+                and not (k + 4 < n and lows[k + 3] in OWN_KNOWLEDGE and lows[k + 4] in KNOWLEDGE_NOUNS))
+            # ", a figure the rebels reject": the outlet's word on the claim, not part of it
+            or (lows[k + 1] in ("a", "an") and k + 3 < n and lows[k + 2] in ACCOUNT_NOUNS and lows[k + 3] not in ("of", "that")
+                and any(lows[x] in VERB_CUES for x in range(k + 3, min(n, k + 9))))
         ):
             b = k - 1
             break
@@ -277,3 +284,82 @@ def resumed_quote(toks: Tokens, k: int) -> list[Span]:
             return [(toks.starts[m], toks.ends[z])]
         return [(toks.starts[m], toks.ends[n - 1])]
     return []
+
+
+def stop_at_siblings(text: str, toks: Tokens, found: list[Found]) -> list[Found]:
+    """Each claim's content stops where another source's clause of the sentence begins.
+
+    "X said A, while Y said B", "X denied A, but Y said B", "A, which Y says B", "X denied A and
+    said B", "A, a figure Y rejects": the content of the first claim ends before the link word, and
+    the clause is the second claim's alone. A report nested inside another ("X said Y had said B")
+    has no link word before it and stays inside the outer content.
+    """
+    starts = toks.starts
+    out = found
+    emptied: list[Found] = []
+    for g in found:
+        if not g.cue:
+            continue
+        # where g's clause begins: its source, a content before its cue ("a figure Y rejects"), or the
+        # cue itself where the source came earlier ("X denied A and said B")
+        points = sorted({s.span[0] for s in g.sources if s.span and starts[0] < s.span[0] < g.cue[0]}
+                        | {a for a, _ in g.frags if starts[0] < a < g.cue[0]} | {g.cue[0]})
+        cut = None
+        for first in points:
+            t = bisect_left(starts, first)
+            if t < len(toks) and starts[t] == first and t >= 1 and any(
+                    f is not g and f.cue and f.cue[0] < first and any(a <= first < b for a, b in f.frags) for f in out):
+                # a content that takes in its own cue: ", a figure Y rejects", not a quotation before "he added"
+                cut = _link_before(toks, t, first == g.cue[0], any(a == first and b >= g.cue[1] for a, b in g.frags))
+                if cut is not None:
+                    break
+        if cut is None:
+            continue
+        at = starts[cut]
+        same_speaker = first == g.cue[0] and toks.lows[cut] in ("and", "but")
+        for f in out:
+            if f is g or not f.cue or f.cue[0] >= first or not any(a <= first < b for a, b in f.frags):
+                continue
+            if same_speaker and f.sources and any(s.span and s.span[0] < f.cue[1] and f.cue[0] < s.span[1] for s in g.sources):
+                # "X is comparing A and says B": the second verb has the first one's subject, not a
+                # phrase running over the first verb
+                g.sources, g.relayed_by = list(f.sources), list(f.relayed_by)
+            kept = []
+            for a, b in f.frags:
+                if b <= at:
+                    kept.append((a, b))
+                elif a < at:
+                    s, e = trim_span(text, a, at)
+                    if e - s >= 2:
+                        kept.append((s, e))
+            f.frags = kept
+            if not kept:
+                emptied.append(f)
+    # a claim with no content left was all the other source's clause; one with none to begin with is
+    # "X said:" waiting for the next paragraph, and stays
+    return [f for f in out if not any(f is x for x in emptied)] if emptied else out
+
+
+def _link_before(toks: Tokens, t: int, at_cue: bool, content_first: bool) -> int | None:
+    """The token where another source's clause starting at token ``t`` is linked on, if it is."""
+    words, lows = toks.words, toks.lows
+    k = t - 1
+    if lows[k] in RELATIVES and not toks.inq[k]:
+        k -= 1  # ", which officials said ..."
+    link = None
+    if k >= 0 and lows[k] in SIBLING_LINKS and not toks.inq[k]:
+        link = k
+        k -= 1
+        if k >= 0 and lows[k] == "even":
+            link, k = k, k - 1  # ", even as ..."
+    if k < 0 or toks.inq[k]:
+        return None
+    if words[k] == ";":
+        return k
+    if words[k] == ",":
+        if link is not None or k < t - 1 or content_first:
+            return k
+        return None
+    if link is not None and at_cue and lows[link] in ("and", "but"):
+        return link  # "denied A and said B"
+    return None

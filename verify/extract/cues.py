@@ -41,6 +41,36 @@ spar lash side invoke assail deride balk distance embrace rule document list avo
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
                "knock", "charge", "avoid", "list"}
 
+# nouns that stand for what someone said, in ", a claim the army disputed", ", a figure Y rejects"
+ACCOUNT_NOUNS = {"claim", "claims", "figure", "figures", "accusation", "accusations", "allegation", "allegations",
+                 "charge", "charges", "assertion", "account", "version", "toll", "number", "estimate", "assessment",
+                 "characterization", "characterisation", "description", "statement"}
+
+# verbs that, negated and with no clause after them, report that nothing was said: "could not confirm the
+# toll", "does not publish its figures", "has not acknowledged the presence of troops". ("did not respond
+# to requests for comment" and "did not mention X" stay: PolNeAR annotates them as attributions.)
+SILENT_WHEN_NEGATED = {"confirm", "disclose", "publish", "acknowledge", "verify", "elaborate"}
+# "referred questions to the ministry": passing a question on, not saying anything
+REFERRED_OBJECTS = {"questions", "question", "inquiries", "enquiries", "queries", "requests", "request", "reporters",
+                    "journalists", "calls", "comment"}
+
+# uses of "offer" and "press" that are acts of force, not statements or stances: "offering stiff
+# resistance", "pressing to capture the town", "pressed on with the assault"
+FORCE_OBJECTS = {"resistance", "fire", "battle", "fight", "cover", "shelter", "protection", "refuge", "passage"}
+PRESS_ON = {"to", "on", "ahead", "forward", "toward", "towards", "into", "deeper", "through", "home", "north",
+            "south", "east", "west", "westward", "eastward", "northward", "southward"}
+
+# "according to his information": the speaker's own knowledge, named by a possessive pronoun
+OWN_KNOWLEDGE = {"his": "he", "her": "she", "their": "they", "its": "it", "our": "we", "my": "i"}
+KNOWLEDGE_NOUNS = {"information", "knowledge", "understanding", "sources", "data", "estimate", "estimates",
+                   "count", "calculations", "assessment", "records", "figures"}
+
+# asking to stay unnamed is not a claim: "who asked not to be named", "did not want his name used",
+# "requested anonymity" (the verbs, and what follows them: "be named", "his name", "anonymity")
+ANONYMITY_VERBS = {"ask", "decline", "request", "want", "refuse", "insist", "speak"}
+ANONYMITY_PASSIVES = {"named", "identified", "quoted", "cited"}
+ANONYMITY_NOUNS = {"anonymity", "anonymously"}
+
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
 LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())
 

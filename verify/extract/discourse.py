@@ -15,7 +15,7 @@ from bisect import bisect_right
 from .attribution import Reader
 from .found import Found, Span, trim_span
 from .quotes import paragraph_quotes
-from .sentences import paragraphs, sentences
+from .sentences import is_furniture, paragraphs, sentences
 from .sources import Context, Src, note_subject
 from .words import SUBJECT_PRONOUNS
 
@@ -86,7 +86,7 @@ def read(text: str, ctx: Context) -> list[Found]:
             in_bio = True
         if in_bio:
             continue
-        if _BOILERPLATE.match(ptext) and len(ptext) < 400:
+        if (_BOILERPLATE.match(ptext) or is_furniture(text, ps, pe)) and len(ptext) < 400:
             continue  # a long "Editor's note" is a correction: it makes claims of its own
         heading = not _TERMINAL.search(ptext) and not ptext.endswith(":")
         para_quotes = pquotes[p]

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .content import before_source, content_before
-from .cues import BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, SPEECH_FORMS
+from .cues import BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, SPEECH_FORMS
 from .found import Found, Span
-from .phrases import left_np, right_np, skip_aux
+from .phrases import left_np, mention_of, right_np, skip_aux
+from .sources import describe
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from .attribution import Reader
 
 
-def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None = None) -> Found | None:
+def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None = None, prior: list[Found] = ()) -> Found | None:
     """ "according to X" at ``i`` (or "as first reported by X", its cue ending at ``last``)."""
     n = len(toks)
     last = i + 1 if last is None else last
@@ -38,7 +39,15 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
         agent = right_np(toks, b + 2)
         if agent is not None:
             a, b = agent
-    sources = r.src_list(toks, a, b)
+    if a + 1 == b and lows[a] in OWN_KNOWLEDGE and lows[b] in KNOWLEDGE_NOUNS:
+        # "according to his information": the pronoun's referent, qualifying what they say
+        mention, span, _ = mention_of(r.text, toks, a, a)
+        src = describe(r.ctx, mention, span, [OWN_KNOWLEDGE[lows[a]]], span[0])
+        if any(f.cue and f.cue[0] < toks.starts[i] and any(x <= toks.starts[i] < y for x, y in f.frags) for f in prior):
+            return None  # inside a speaker's own claim, the speaker's own knowledge: no second claim
+        sources = [src]
+    else:
+        sources = r.src_list(toks, a, b)
     cue = (toks.starts[i], toks.ends[last])
     content: list[Span] = []
     if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in CONJUNCTIONS or toks.words[k] == "," for k in range(i)):

@@ -39,6 +39,48 @@ _SENTENCE_STARTERS = frozenset(
 _MAX_SENTENCE = 2000  # a "sentence" longer than this is cut at a comma or space, to bound the work
 
 
+# words a title-case headline leaves in lower case ("Shelling Reported Near Kharkiv as Army Says ...")
+_SMALL_WORDS = frozenset(
+    "a an the and or but nor as at by for from in into of off on onto out over per to up via with vs than after before amid".split()
+)
+_HEADLINE_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_HEADLINE_MAX_WORDS = 25
+
+
+def is_headline(text: str, start: int, end: int) -> bool:
+    """A headline-style line: title case, short, and (the caller checks) no closing full stop.
+
+    "Shelling Reported Near Kharkiv" is a headline; "Lawmaker urges retaliation on Russia;" is a line
+    of copy set in sentence case, which attribution corpora do annotate.
+    """
+    words = _HEADLINE_WORD.findall(text, start, end)
+    if len(words) > _HEADLINE_MAX_WORDS:
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(content) < 3:
+        return False
+    return sum(1 for w in content if w[0].isupper()) >= 0.8 * len(content)
+
+
+# page furniture around wire copy: bylines, credit lines, the agency's standards line, an address or
+# contact block, an author's bio. None of it makes a claim, whatever verbs it holds.
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+_FURNITURE = re.compile(
+    rf"\(?(?:(?i:by)\s+{_NAME}(?:\s+and\s+{_NAME})?\s*(?:[,;|]|$)"
+    rf"|(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|edited|reported|produced|translated)\s+by)\s+{_NAME}"
+    r"\s*(?:[;,)|]|in\s+[A-Z]|$)"
+    r"|(?i:our\s+standards\b|(?:tel|fax|phone|e-?mail|contact)\s*:)"
+    r"|[A-Z][\w&.'’ -]{1,40},\s*\d{1,4}\s+[A-Z][\w’'-]+\s+(?i:street|st|square|road|rd|avenue|ave|lane|place|plaza|boulevard|blvd)\b"
+    rf"|{_NAME}\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}"
+    r"(?:correspondent|reporter|journalist|editor|writer|columnist|producer|photographer|contributor)\b)"
+)
+
+
+def is_furniture(text: str, start: int, end: int) -> bool:
+    """A byline, credit line, address block or author's bio: page furniture, not copy."""
+    return _FURNITURE.match(text, start, end) is not None
+
+
 def paragraphs(text: str) -> list[Span]:
     """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs.
 

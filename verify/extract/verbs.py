@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
-    BACKING, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
+    ACCOUNT_NOUNS, ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, BACKING, REFERRED_OBJECTS, SILENT_WHEN_NEGATED, FORCE_OBJECTS, PRESS_ON, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
     NOUNISH, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, RELEASE_VERBS,
     SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
 )
@@ -24,7 +24,7 @@ from .speaker import clause_subject, main_subject, speaker_of, with_pp
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
-    MESSAGES, NP_END, PASSIVE_AUX, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
+    MESSAGES, NP_END, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     else:
         lemma, tense = BELIEF_FORMS[low]
         klass = "belief"
-    if not_a_verb(toks, i, lemma, tense, klass):
+    if not_a_verb(toks, i, lemma, tense, klass) or (lemma in ANONYMITY_VERBS and asks_anonymity(toks, i)):
         return None
     cue: Span = (toks.starts[i], toks.ends[i])
     if tense == "ing":
@@ -84,6 +84,13 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         passive = False
     if passive:
         return passive_cue(r, toks, i, j, para, lemma, klass, cue)
+    negated = any(lows[k] in ("not", "never") or lows[k].endswith(("n't", "n’t")) for k in range(j + 1, i))
+    if negated and lemma in SILENT_WHEN_NEGATED and not any(lows[k] in ("that", "whether", "if") for k in range(i + 1, min(len(toks), i + 4))):
+        return None  # "did not respond to a request for comment": no statement was made
+    if klass in ("speech", "stance") and j > 1:
+        taken, f = account_cue(r, toks, i, j, para, klass, cue)
+        if taken:
+            return None if negated else f  # "..., a figure Moscow does not disclose": nothing said
     who = speaker_of(r, toks, i, j, lemma, klass)
     if who is None:
         return None
@@ -93,6 +100,68 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     if lemma in PHYSICAL and any(src.mention.lower().rsplit(None, 1)[-1] in ARMED for src in sources):
         return None  # "Russian troops attacked the village": a military action the outlet reports, not a stance
     return content_of(r, toks, i, para, lemma, klass, cue, sources, src_start, inverted, after_src)
+
+
+def asks_anonymity(toks: Tokens, i: int) -> bool:
+    """"asked not to be named", "did not want his name used", "requested anonymity": a wish, not a claim."""
+    lows = toks.lows
+    for k in range(i + 1, min(len(toks), i + 7)):
+        low = lows[k]
+        if toks.inq[k] or low in CLAUSE_BREAKS:
+            return False
+        if low in ANONYMITY_NOUNS or (low in ANONYMITY_PASSIVES and lows[k - 1] == "be") \
+                or (low in ("name", "names", "identity") and lows[k - 1] in POSSESSIVE_PRONOUNS):
+            return True
+    return False
+
+
+def account_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, klass: str, cue: Span) -> tuple[bool, Found | None]:
+    """"..., a claim the army disputed.", "..., which the UAE denies.": a phrase that takes what was just said.
+
+    The source is the subject after the noun or "which"; the content is the phrase itself, which
+    stands for the clause before it (that clause is another claim, cut off at the comma). Returns
+    whether the cue is this construction, and its claim.
+    """
+    n = len(toks)
+    lows, words = toks.lows, toks.words
+    if i + 1 < n and not (words[i + 1] in NP_END or (lows[i + 1] in TRAILER_START and i + 2 < n and lows[i + 2] in TIME_NOUNS)):
+        return False, None  # the verb takes a content of its own ("which he describes as his home"): not this construction
+    for h in range(j, max(0, j - 8), -1):
+        if toks.inq[h] or words[h] in CLAUSE_BREAKS:
+            return False, None
+        if lows[h] in ACCOUNT_NOUNS and h >= 2 and lows[h - 1] in ("a", "an") and words[h - 2] == ",":
+            head = h - 1
+            break
+        if lows[h] == "which" and words[h - 1] == ",":
+            head = h
+            break
+    else:
+        return False, None
+    if h + 1 > j:
+        return False, None
+    np = right_np(toks, h + 1, j + 1)
+    if np is None or np[1] != j or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+        return False, None
+    sources = r.src_list(toks, *np)
+    f = r.frag(toks, head, i)
+    if not f or not sources:
+        return True, None
+    return True, Found([f], "indirect", cue, sources, [], para, kind=klass)
+
+
+def relative_gap(toks: Tokens, i: int) -> bool:
+    """"..., which Western officials estimate has sent ...": a verb whose object is the relative pronoun
+    before its subject, and whose content goes on with the relative clause's own verb."""
+    lows, words = toks.lows, toks.words
+    n = len(toks)
+    if i + 1 >= n or not (lows[i + 1] in CLAUSE_VERBS or lows[i + 1] in BE):
+        return False
+    for k in range(i - 2, max(-1, i - 6), -1):
+        if toks.inq[k] or words[k] in CLAUSE_BREAKS:
+            return False
+        if lows[k] in ("which", "that"):
+            return k > 0 and words[k - 1] == ","
+    return False
 
 
 def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool:
@@ -132,6 +201,12 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             or after in CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
     if lemma == "compare" and prev == "," and nxt in ("with", "to"):
         return True  # "..., compared with two last year": a comparison, not a stance
+    if lemma == "offer" and any(lows[k] in FORCE_OBJECTS for k in range(i + 1, min(n, i + 4))):
+        return True  # "offering stiff resistance": a fight, not a statement
+    if lemma == "press" and nxt in PRESS_ON and (tense == "ing" or prev not in BE):
+        return True  # "pressing to capture the hub", "pressed on with the assault"; "was pressed on why" asks
+    if lemma == "refer" and nxt in REFERRED_OBJECTS:
+        return True  # "referred questions to the ministry"
     if lemma in RELEASE_VERBS and any(lows[k] in MEDIA for k in range(i + 1, min(n, i + 4))):
         return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
     if lemma in RELEASE_VERBS and not any(lows[k] in WRITINGS for k in range(i + 1, min(n, i + 6))):
@@ -163,6 +238,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
             or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
                 and not prev.endswith("s") and nxt.isalpha() and nxt not in NOT_A_CLAUSE and nxt not in CLAUSE_VERBS)  # "The candidate claims his ..."
+        subj_like = subj_like or (klass != "stance" and tense in ("base", "third") and relative_gap(toks, i))
         if klass == "stance" and tense == "base" and prev in GROUP_SUBJECTS and (nxt in TRAILER_START or nxt in NP_END or nxt in ("among", "gives", "give")):
             return True  # "48% support in the state", "38 percent support;": a share, not a stance
         if klass == "stance" and tense == "base":

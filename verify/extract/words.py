@@ -33,6 +33,8 @@ CONTRACTED = {"it's": "it", "he's": "he", "she's": "she", "they're": "they", "we
 RELATIVES = {"who", "which", "whom"}
 CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
+# words that open another source's clause beside a claim: "X said A, while Y said B", "A, but Y denied B"
+SIBLING_LINKS = {"while", "whereas", "but", "though", "although", "and", "as", "yet", "even"}
 
 # words that sit between a source and its verb: "X has also said", "X would later say"
 AUX = set(

@@ -1,0 +1,242 @@
+"""Where a claim's content ends, and what on a wire page is no claim at all.
+
+A content stops where another source's clause begins; headlines, datelines, requests for anonymity
+and acts of force are not statements.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.extract import extract_claims
+from verify.models import Claim
+
+
+def claims(text: str) -> list[Claim]:
+    return extract_claims(text)
+
+
+def by_cue(text: str, cue: str) -> Claim:
+    found = [c for c in claims(text) if c.cue and c.cue.text == cue]
+    assert len(found) == 1, [(c.cue.text if c.cue else None, c.text) for c in claims(text)]
+    return found[0]
+
+
+def texts(text: str) -> list[str]:
+    return [c.text for c in claims(text) if c.attribution != "unattributed"]
+
+
+# -- content edges ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("link", ["while", "whereas", "but", "though"])
+def test_a_contrasting_clause_is_another_sources_claim(link: str) -> None:
+    text = f"The brigade said it had held the ridge, {link} the ministry said the ridge was lost."
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert [(c.text, c.sources[0].mention) for c in cs] == [
+        ("it had held the ridge", "The brigade"),
+        ("the ridge was lost", "the ministry"),
+    ]
+
+
+def test_a_source_in_the_middle_does_not_take_the_next_sources_clause() -> None:
+    text = "Two bridges were damaged overnight, the mayor said, but the army said only one was hit."
+    mayor = [c for c in claims(text) if c.sources and c.sources[0].mention == "the mayor"][0]
+    assert mayor.text == "Two bridges were damaged overnight"
+    army = [c for c in claims(text) if c.sources and c.sources[0].mention == "the army"][0]
+    assert army.text == "only one was hit"
+
+
+def test_a_denial_after_but_is_cut_off_the_first_claim() -> None:
+    text = "Moscow said its troops had entered the town, but Kyiv denied losing any positions."
+    assert texts(text) == ["its troops had entered the town", "losing any positions"]
+
+
+def test_one_speaker_denying_and_saying_gives_two_separate_contents() -> None:
+    text = "The navy denied sinking the trawler and said it was investigating the collision."
+    assert texts(text) == ["sinking the trawler", "it was investigating the collision"]
+
+
+def test_a_relative_clause_with_its_own_source_is_theirs() -> None:
+    text = "A missile hit the grain silo, which local officials said burned for two days."
+    silo = by_cue(text, "said")
+    assert silo.text == "burned for two days"
+    assert silo.sources[0].mention == "local officials"
+
+
+def test_a_relative_clause_whose_verb_follows_the_reporting_verb() -> None:
+    text = "The siege has dragged on, which foreign officials estimate has cost thousands of lives."
+    c = by_cue(text, "estimate")
+    assert c.sources[0].mention == "foreign officials"
+    assert c.text == "has cost thousands of lives"
+
+
+def test_a_relative_clause_cuts_the_outer_claim_short() -> None:
+    text = "The governor said drones had set a depot alight, which firefighters said was put out by noon."
+    governor = [c for c in claims(text) if c.sources[0].mention == "The governor"][0]
+    assert governor.text == "drones had set a depot alight"
+
+
+def test_a_phrase_that_takes_up_the_claim_names_who_rejects_it() -> None:
+    text = "The army says it has destroyed 40 tanks, a figure the rebel command rejects."
+    army, rebels = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert army.text == "it has destroyed 40 tanks"
+    assert rebels.text == "a figure the rebel command rejects"
+    assert rebels.sources[0].mention == "the rebel command"
+
+
+def test_which_and_a_denial_at_the_end_of_the_sentence() -> None:
+    text = "The council accused the militia of looting the market, which the militia denies."
+    c = by_cue(text, "denies")
+    assert c.text == "which the militia denies"
+    assert c.sources[0].mention == "the militia"
+
+
+def test_nothing_said_when_the_phrase_is_negated() -> None:
+    text = "He said 500 soldiers had been wounded, a figure the ministry does not publish."
+    assert texts(text) == ["500 soldiers had been wounded"]
+
+
+def test_as_clause_takes_what_comes_before_it() -> None:
+    text = "The ferry resumed sailing on Tuesday, as the port captain said on Monday."
+    c = by_cue(text, "said")
+    assert c.text == "The ferry resumed sailing on Tuesday"
+    assert c.sources[0].mention == "the port captain"
+
+
+def test_a_nested_report_without_a_link_stays_inside_the_outer_content() -> None:
+    text = "The envoy said the rebels had said they would withdraw."
+    envoy = [c for c in claims(text) if c.sources[0].mention == "The envoy"][0]
+    assert envoy.text == "the rebels had said they would withdraw"
+
+
+# -- headlines and datelines -----------------------------------------------------------------------
+
+def test_a_title_case_headline_is_no_claim() -> None:
+    text = "Shelling Reported Near Kherson as Army Says Front Holds\n\nThe town lost power, the governor said.\n"
+    assert texts(text) == ["The town lost power"]
+
+
+def test_a_sentence_case_line_without_a_full_stop_is_still_read() -> None:
+    text = "Governor says the town lost power;\n\nCrews worked through the night.\n"
+    assert texts(text) == ["the town lost power"]
+
+
+@pytest.mark.parametrize("dateline", [
+    "ODESA, May 2 (Agency) - ",
+    "ODESA/KYIV, May 2 (Agency) - ",
+    "ODESA: ",
+])
+def test_a_dateline_is_neither_source_nor_content(dateline: str) -> None:
+    text = f"Port Hit Overnight\n\n{dateline}Two cranes were damaged, the port authority said.\n"
+    c = by_cue(text, "said")
+    assert c.text == "Two cranes were damaged"
+    assert all(cl.cue.text != ":" for cl in claims(text) if cl.cue)
+
+
+def test_a_capitalised_name_and_colon_later_in_the_text_is_a_speaker() -> None:
+    text = "The hearing opened at nine.\n\nHOST: The bridge will stay closed until spring.\n"
+    c = by_cue(text, ":")
+    assert c.sources[0].mention == "HOST"
+
+
+# -- junk ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("aside", [
+    "who asked not to be named",
+    "who declined to be identified",
+    "asking not to be quoted",
+    "who requested anonymity",
+])
+def test_a_request_for_anonymity_is_no_claim(aside: str) -> None:
+    text = f"A border guard, {aside}, said three trucks had crossed."
+    assert texts(text) == ["three trucks had crossed"]
+
+
+def test_an_official_who_asked_not_to_be_named_estimated() -> None:
+    text = "An officer who asked not to be named estimated that 60 vehicles were stuck."
+    c = by_cue(text, "estimated")
+    assert c.text == "60 vehicles were stuck"
+    assert c.sources[0].mention == "An officer"
+    assert texts(text) == ["60 vehicles were stuck"]
+
+
+def test_not_wanting_a_name_used_is_no_claim() -> None:
+    assert texts("The nurse did not want her name used.") == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The garrison was offering stiff resistance near the dam.",
+    "Moscow is pressing to capture the junction.",
+    "The column pressed on toward the coast.",
+])
+def test_force_is_not_a_stance(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_offering_words_is_still_a_stance() -> None:
+    c = by_cue("The minister offered condolences to the crew's families.", "offered")
+    assert c.text.startswith("condolences")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agency could not independently confirm the account.",
+    "The ministry has not acknowledged the losses.",
+    "The Kremlin referred questions about the convoy to the army.",
+])
+def test_saying_nothing_is_no_claim(sentence: str) -> None:
+    assert texts(sentence) == []
+
+
+def test_confirming_a_clause_after_a_negation_is_still_read() -> None:
+    c = by_cue("The army did not confirm that the bridge had fallen.", "confirm")
+    assert c.text == "the bridge had fallen"
+
+
+def test_a_word_of_a_named_source_after_according_to_is_no_second_cue() -> None:
+    text = "According to the Border Data project, 900 people crossed in May."
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert len(cs) == 1 and cs[0].cue.text == "According to"
+
+
+def test_the_same_content_from_one_source_under_two_cues_counts_once() -> None:
+    text = ("Colonel Ivan Petrov was asked how the siege would end. "
+            "He responded then the way we must respond now: the city will not fall.")
+    assert texts(text) == ["the city will not fall"]
+
+
+# -- page furniture --------------------------------------------------------------------------------
+
+FURNITURE = (
+    "Drones Hit Rail Yard\n\n"
+    "By Marta Kovalenko and Ian Doyle\n\n"
+    "LVIV, June 4 (Agency) - Drones hit a rail yard overnight, the regional governor said.\n\n"
+    "Reporting by Marta Kovalenko in Lviv; Editing by Ian Doyle\n\n"
+    "Our Standards: The Agency Principles.\n\n"
+    "Agency Media Ltd, 14 River Street, Leeds LS1 4AB. Tel: +44 113 000 0000.\n\n"
+    "Marta Kovalenko is a correspondent in Lviv who writes about the railways.\n"
+)
+
+
+def test_page_furniture_makes_no_claim() -> None:
+    cs = claims(FURNITURE)
+    assert [(c.text, c.attribution) for c in cs] == [("Drones hit a rail yard overnight", "indirect")]
+
+
+def test_copy_that_only_looks_like_furniture_is_still_read() -> None:
+    text = "By the end of the week, officials said, the line would reopen. Police said 9 Canal Street was hit.\n"
+    assert texts(text) == ["the line would reopen", "9 Canal Street was hit"]
+
+
+def test_according_to_his_own_information_is_no_second_claim() -> None:
+    text = "The scout said the road was cut and, according to his information, the ford was mined."
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert len(cs) == 1
+    assert cs[0].sources[0].mention == "The scout"
+    assert "the ford was mined" in cs[0].text
+
+
+def test_according_to_his_information_alone_names_the_pronoun() -> None:
+    text = "Colonel Ivan Petrov spoke at noon. According to his information, the ford is mined."
+    c = by_cue(text, "According to")
+    assert c.sources[0].mention == "his"
+    assert c.sources[0].canonical == "Ivan Petrov"
