@@ -9,8 +9,8 @@ import json
 from json.encoder import encode_basestring as _json_str
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
@@ -20,7 +20,7 @@ from ..filters import ClaimFilter
 from ..models import ClaimRecord, SourceView
 from ..store.matches import MatchPair, match_pairs
 from ..store.records import independence_keys, list_claims
-from ..store.texts import article_text
+from ..store.texts import text_reader
 from ..store.views import ClaimView, record
 from ..store.viewjson import ViewWriter
 from .reviewed import (  # noqa: F401  (shared by every format from here)
@@ -98,8 +98,9 @@ class Report:
         given = self.filter.given()
         return {k: given.get(k) for k in ClaimFilter.model_fields}
 
-    def article_text(self, article_id: int) -> str:
-        return article_text(self.db, article_id)
+    def texts(self) -> AbstractContextManager[Callable[[int], str]]:
+        """A reader of the stored articles' texts, by ID, for as long as the block lasts."""
+        return text_reader(self.db)
 
 
 @contextmanager

@@ -203,31 +203,32 @@ def _write_articles(report: Report, out: TextIO, pages: Pages | None = None) -> 
     """
     placed: list[_Placed] = []
     claims = 0
+    with report.texts() as text_of:
 
-    def put(batch: list[ClaimRecord]) -> None:
-        nonlocal claims
-        section = article_section(report, batch)
-        claims += len(batch)
-        if claims > PAGE_CLAIMS and pages is not None:
-            if placed and placed[-1].at >= 0:  # the first article past the limit: earlier ones to their pages
-                for p in placed:
-                    _write_page(report, out, p, pages)
-            placed.append(_Placed(batch[0].article_id, -1, len(section), len(batch)))
-            _write_page(report, out, placed[-1], pages, section)
-            return
-        placed.append(_Placed(batch[0].article_id, out.tell(), len(section), len(batch)))
-        out.write(section)
+        def put(batch: list[ClaimRecord]) -> None:
+            nonlocal claims
+            section = article_section(report, batch, text_of(batch[0].article_id))
+            claims += len(batch)
+            if claims > PAGE_CLAIMS and pages is not None:
+                if placed and placed[-1].at >= 0:  # the first article past the limit: earlier ones to their pages
+                    for p in placed:
+                        _write_page(report, out, p, pages)
+                placed.append(_Placed(batch[0].article_id, -1, len(section), len(batch)))
+                _write_page(report, out, placed[-1], pages, section)
+                return
+            placed.append(_Placed(batch[0].article_id, out.tell(), len(section), len(batch)))
+            out.write(section)
 
-    current: int | None = None
-    batch: list[ClaimRecord] = []
-    for rec in report.walk():
-        if rec.article_id != current and batch:
+        current: int | None = None
+        batch: list[ClaimRecord] = []
+        for rec in report.walk():
+            if rec.article_id != current and batch:
+                put(batch)
+                batch = []
+            current = rec.article_id
+            batch.append(rec)
+        if batch:
             put(batch)
-            batch = []
-        current = rec.article_id
-        batch.append(rec)
-    if batch:
-        put(batch)
     return placed
 
 
