@@ -115,6 +115,22 @@ def copy_spool(body: TextIO, out: TextIO) -> None:
     shutil.copyfileobj(body, out)
 
 
+class Memo(dict):  # type: ignore[type-arg]
+    """value -> what ``make`` makes of it, made the first time it is asked for: a report's cells repeat
+    the same few strings (sources, statuses, grades, flags, rules) claim after claim. Bounded: a store
+    with many distinct values only loses the reuse."""
+
+    def __init__(self, make: Any) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        if len(self) >= 10_000:
+            self.clear()
+        made = self[key] = self.make(key)
+        return made
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -166,15 +182,16 @@ def rule_lines(rec: ClaimRecord) -> list[str]:
         if lines is None:
             if len(_RULE_LINES) >= 10_000:
                 _RULE_LINES.clear()
-            lines = _RULE_LINES[rules] = tuple(_rule_lines(rules))
+            lines = _RULE_LINES[rules] = tuple(rule_lines_of(rules))
         return list(lines)
-    return _rule_lines(rules)
+    return rule_lines_of(rules)
 
 
 _RULE_LINES: dict[tuple[Any, ...], tuple[str, ...]] = {}
 
 
-def _rule_lines(rules: Any) -> list[str]:
+def rule_lines_of(rules: Any) -> list[str]:
+    """``rule_lines`` of a claim's rule results."""
     by_rule: dict[str, list[str]] = {}
     for h in rules:
         done = f"{h.outcome} {h.value}" + ("" if h.applied else " (overruled)")

@@ -9,6 +9,7 @@ from typing import Any
 from ..models import ClaimRecord
 from ..store.views import ClaimView
 from .common import (
+    Memo,
     STATUS_LABELS,
     Report,
     grade_note,
@@ -22,23 +23,7 @@ from .html_style import HTML_CHANGES, esc
 
 
 
-class _Memo(dict):  # type: ignore[type-arg]
-    """value -> its HTML, made by ``make`` the first time it is asked for: a report's cells repeat the
-    same few strings (sources, statuses, grades, flags) claim after claim. Bounded: a store with many
-    distinct values only loses the reuse."""
-
-    def __init__(self, make: Any) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> str:
-        if len(self) >= 10_000:
-            self.clear()
-        text = self[key] = self.make(key)
-        return text
-
-
-_ESC = _Memo(esc)
+_ESC = Memo(esc)
 
 
 def highlight(text: str, claims: list[ClaimRecord], sources: list[str] | None = None) -> str:
@@ -113,8 +98,8 @@ def _no_history(key: tuple[Any, ...]) -> str:
         credibility=credibility, needs_review=needs_review, history=()))
 
 
-_VERDICTS = _Memo(_no_history)
-_FLAGS = _Memo(lambda flags: esc(", ".join(flags)))
+_VERDICTS = Memo(_no_history)
+_FLAGS = Memo(lambda flags: esc(", ".join(flags)))
 
 
 def _rules_html(rules: Any) -> str:
@@ -125,7 +110,7 @@ def _rules_html(rules: Any) -> str:
     return _RULES_HTML[rules]
 
 
-_RULES_HTML = _Memo(lambda rules: '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rules)
+_RULES_HTML = Memo(lambda rules: '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rules)
                     + "</ul>")
 
 
