@@ -61,6 +61,7 @@ class ClaimView(_view(ClaimRecord, "_ClaimView")):  # type: ignore[misc]
 
 _new = tuple.__new__
 _NONE: tuple[Any, ...] = ()
+_NO_ARTICLE = (None, None, None, None, None)
 
 def _model(cls: Any, view: tuple[Any, ...], **lists: Any) -> Any:
     d = dict(zip(cls.model_fields, view))
@@ -168,13 +169,9 @@ CLAIM_COLS = (
     ClaimRow.credibility,
     ClaimRow.needs_review,
     ClaimRow.checked_at,
-    ArticleRow.title,
-    ArticleRow.path,
-    ArticleRow.url,
-    ArticleRow.outlet,
-    ArticleRow.published,
     ClaimRow.polarity,  # last: callers read the columns before it by position
 )
+# a claim's article fields are read once per article of a page (``build_page``), not with each claim
 
 
 _COMPILED: dict[Any, Any] = {}
@@ -304,6 +301,11 @@ def _matches_q(among: Any) -> Any:
             .where(or_(among(MatchRow.claim_a), among(MatchRow.claim_b))))
 
 
+def _articles_q(among: Any) -> Any:
+    return (select(ArticleRow.id, ArticleRow.title, ArticleRow.path, ArticleRow.url, ArticleRow.outlet,
+                   ArticleRow.published).where(among(ArticleRow.id)))
+
+
 def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = True,
                numbers_and_links: bool = True) -> list[ClaimView]:
     """ClaimViews for one page of claim rows (``CLAIM_COLS``, as ``fetch`` reads them), with one query
@@ -336,12 +338,18 @@ def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = Tr
         _load_related(conn, ids, idset, numbers, results, events, links, numbers_and_links)
         if numbers_and_links:
             _load_matches(conn, ids, idset, matches)
+    articles = {aid: (title, path, url, outlet, None if published is None else iso_date(published))
+                for aid, title, path, url, outlet, published in _related(conn, _articles_q, sorted({r[1] for r in rows}))}
     out = []
     add = out.append
     get = dict.get
+    shown = None
     for (cid, article_id, text, start, end, attribution, cue_text, cue_start, cue_end, status, rule_status,
-         review_status, flags, reliability, credibility, needs_review, checked_at, title, path, url, outlet,
-         published, polarity) in rows:
+         review_status, flags, reliability, credibility, needs_review, checked_at, polarity) in rows:
+        if article_id != shown:  # a page's claims come an article at a time
+            # (an article deleted since its claims were read has no fields left to show)
+            title, path, url, outlet, published = articles.get(article_id, _NO_ARTICLE)
+            shown = article_id
         hits = get(results, cid, _NONE)
         if hits and type(hits) is list:
             # only the latest check's results count, should a rulebook keep older runs
@@ -352,8 +360,6 @@ def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = Tr
             cue = _new(CueV, (cue_text, (cue_start, cue_end)))
         if checked_at is not None:
             checked_at = iso_time(checked_at)
-        if published is not None:
-            published = iso_date(published)
         add(_new(ClaimView, (
             cid, article_id, title, path, url, outlet, published, text, (start, end), attribution, polarity, cue,
             get(sources, cid, _NONE), get(relays, cid, _NONE), get(numbers, cid, _NONE), status, rule_status,
