@@ -344,6 +344,7 @@ def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = Tr
     add = out.append
     get = dict.get
     shown = None
+    times: dict[Any, Any] = {}
     for (cid, article_id, text, start, end, attribution, cue_text, cue_start, cue_end, status, rule_status,
          review_status, flags, reliability, credibility, needs_review, checked_at, polarity) in rows:
         if article_id != shown:  # a page's claims come an article at a time
@@ -359,7 +360,11 @@ def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = Tr
         if cue_text is not None and cue_start is not None and cue_end is not None:
             cue = _new(CueV, (cue_text, (cue_start, cue_end)))
         if checked_at is not None:
-            checked_at = iso_time(checked_at)
+            # a check stamps all the claims it changes with one time: each distinct one read once a page
+            t = times.get(checked_at)
+            if t is None:
+                t = times[checked_at] = iso_time(checked_at)
+            checked_at = t
         add(_new(ClaimView, (
             cid, article_id, title, path, url, outlet, published, text, (start, end), attribution, polarity, cue,
             get(sources, cid, _NONE), get(relays, cid, _NONE), get(numbers, cid, _NONE), status, rule_status,
