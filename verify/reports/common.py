@@ -293,7 +293,7 @@ def claim_json(rec: ClaimRecord | ClaimView) -> str:
                                       rec.needs_review)]
         else:
             cred, tail = _shown_parts(rec)
-        return (_view_json(rec) if cred is None else _view_json(rec, credibility=cred))[:-1] + tail
+        return _view_json(rec, end=tail) if cred is None else _view_json(rec, credibility=cred, end=tail)
     return _as_shown(rec).model_dump_json()[:-1] + "," + _extras_json(rec, shown_grade(rec))
 
 
