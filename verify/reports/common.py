@@ -141,25 +141,13 @@ def source_label(v: SourceView) -> str:
 
 def sources_text(rec: ClaimRecord) -> str:
     """"Volodymyr Zelenskyy (person)", several joined by "; ", relays after "via"; "nobody"."""
-    if type(rec.sources) is tuple:  # a view's: the HTML asks twice for each claim (text and table)
-        key = (rec.attribution, rec.sources, rec.relayed_by)
-        text = _SOURCES_TEXT.get(key)
-        if text is None:
-            if len(_SOURCES_TEXT) >= 10_000:
-                _SOURCES_TEXT.clear()
-            text = _SOURCES_TEXT[key] = _sources_text(rec)
-        return text
-    return _sources_text(rec)
-
-
-_SOURCES_TEXT: dict[tuple[Any, ...], str] = {}
-
-
-def _sources_text(rec: ClaimRecord) -> str:
-    if not rec.sources:
+    sources = rec.sources
+    if not sources:
         text = "nobody (unattributed)" if rec.attribution == "unattributed" else "no source found"
+    elif len(sources) == 1:  # most claims
+        text = source_label(sources[0])
     else:
-        text = "; ".join(source_label(v) for v in rec.sources)
+        text = "; ".join(source_label(v) for v in sources)
     if rec.relayed_by:
         text += " via " + "; ".join(source_label(v) for v in rec.relayed_by)
     return text
