@@ -222,10 +222,10 @@ _KEPT: dict[tuple[str, int], Any] = {}
 def _related(conn: Any, make: Any, ids: list[int]) -> list[tuple[Any, ...]]:
     """The rows of the statement ``make(among)`` builds, where ``among(column)`` is its condition on
     the claim ID column(s): a range of IDs bound as values, in a statement built and compiled once
-    (``ids_where`` says when; a page's SQLAlchemy statements cost more than its reading), else the
-    IDs listed."""
+    (a page's SQLAlchemy statements cost more than its reading) where ``ids_where`` takes a range,
+    else the IDs listed."""
     lo, hi = min(ids), max(ids)
-    if hi - lo < 2 * len(ids) + 64:
+    if _nearly_contiguous(lo, hi, len(ids)):
         stmt = _RANGED.get(make)
         if stmt is None:
             stmt = _RANGED[make] = make(lambda column: column.between(bindparam("lo"), bindparam("hi")))
@@ -251,9 +251,13 @@ def ids_where(column: Any, ids: list[int]) -> Any:
     an ``IN`` list of a thousand values is re-rendered into the SQL on every query; callers drop the
     rows of other claims that the range lets through."""
     lo, hi = min(ids), max(ids)
-    if hi - lo < 2 * len(ids) + 64:
+    if _nearly_contiguous(lo, hi, len(ids)):
         return column.between(lo, hi)
     return column.in_(ids)
+
+
+def _nearly_contiguous(lo: int, hi: int, n: int) -> bool:
+    return hi - lo < 2 * n + 64
 
 
 def aware_utc(t: datetime | None) -> datetime | None:
