@@ -14,12 +14,30 @@ Pure: :mod:`.features` (what a claim offers), :mod:`.score` (match, drift, indep
 wording), :mod:`.index` (candidates). Stored matches are kept by :mod:`verify.store.matches`.
 """
 
-from .features import Interval, MatchClaim, interval, stem
-from .index import MatchIndex
-from .score import Match, articles_rewrite, drift, independent, match, numbers_conflict, rewrite, same_source
+from importlib import import_module
+from typing import Any
+
 from .words import DRIFT_KINDS
+
+# loaded on first use: what matching finds needs its features (and extraction's words), what reads
+# stored matches (a report) does not
+_FROM = {
+    "Interval": "features", "MatchClaim": "features", "interval": "features", "stem": "features",
+    "MatchIndex": "index",
+    **dict.fromkeys(("Match", "articles_rewrite", "drift", "independent", "match", "numbers_conflict", "rewrite",
+                     "same_source"), "score"),
+}
 
 __all__ = [
     "DRIFT_KINDS", "Interval", "Match", "MatchClaim", "MatchIndex", "articles_rewrite", "drift", "independent",
     "interval", "match", "numbers_conflict", "rewrite", "same_source", "stem",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _FROM.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -182,10 +182,12 @@ def write(report: Report, out: TextIO, include_unreviewed: bool = False) -> None
     first = True
     out.write("[")
     batch: list[str] = []
+    # json.dumps(..., ensure_ascii=False) makes an encoder per call; one does for the whole report
+    encode = json.JSONEncoder(ensure_ascii=False).encode
     for rec in report.claims():
         if not wanted(rec):
             continue
-        batch.append(json.dumps(claim_review(rec, name, url, today, elsewhere.get(rec.id)), ensure_ascii=False))
+        batch.append(encode(claim_review(rec, name, url, today, elsewhere.get(rec.id))))
         if len(batch) == 500:  # written in batches: a write is a Python call on most streams
             out.write(("\n  " if first else ",\n  ") + ",\n  ".join(batch))
             first, batch = False, []

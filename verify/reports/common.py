@@ -9,8 +9,8 @@ import json
 from json.encoder import encode_basestring as _json_str
 import shutil
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
@@ -20,7 +20,7 @@ from ..filters import ClaimFilter
 from ..models import ClaimRecord, SourceView
 from ..store.matches import MatchPair, match_pairs
 from ..store.records import independence_keys, list_claims
-from ..store.texts import article_text
+from ..store.texts import text_reader
 from ..store.views import ClaimView, record
 from ..store.viewjson import ViewWriter
 from .reviewed import (  # noqa: F401  (shared by every format from here)
@@ -98,8 +98,9 @@ class Report:
         given = self.filter.given()
         return {k: given.get(k) for k in ClaimFilter.model_fields}
 
-    def article_text(self, article_id: int) -> str:
-        return article_text(self.db, article_id)
+    def texts(self) -> AbstractContextManager[Callable[[int], str]]:
+        """A reader of the stored articles' texts, by ID, for as long as the block lasts."""
+        return text_reader(self.db)
 
 
 @contextmanager
@@ -114,6 +115,22 @@ def copy_spool(body: TextIO, out: TextIO) -> None:
     shutil.copyfileobj(body, out)
 
 
+class Memo(dict):  # type: ignore[type-arg]
+    """value -> what ``make`` makes of it, made the first time it is asked for: a report's cells repeat
+    the same few strings (sources, statuses, grades, flags, rules) claim after claim. Bounded: a store
+    with many distinct values only loses the reuse."""
+
+    def __init__(self, make: Any) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        if len(self) >= 10_000:
+            self.clear()
+        made = self[key] = self.make(key)
+        return made
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -124,25 +141,13 @@ def source_label(v: SourceView) -> str:
 
 def sources_text(rec: ClaimRecord) -> str:
     """"Volodymyr Zelenskyy (person)", several joined by "; ", relays after "via"; "nobody"."""
-    if type(rec.sources) is tuple:  # a view's: the HTML asks twice for each claim (text and table)
-        key = (rec.attribution, rec.sources, rec.relayed_by)
-        text = _SOURCES_TEXT.get(key)
-        if text is None:
-            if len(_SOURCES_TEXT) >= 10_000:
-                _SOURCES_TEXT.clear()
-            text = _SOURCES_TEXT[key] = _sources_text(rec)
-        return text
-    return _sources_text(rec)
-
-
-_SOURCES_TEXT: dict[tuple[Any, ...], str] = {}
-
-
-def _sources_text(rec: ClaimRecord) -> str:
-    if not rec.sources:
+    sources = rec.sources
+    if not sources:
         text = "nobody (unattributed)" if rec.attribution == "unattributed" else "no source found"
+    elif len(sources) == 1:  # most claims
+        text = source_label(sources[0])
     else:
-        text = "; ".join(source_label(v) for v in rec.sources)
+        text = "; ".join(source_label(v) for v in sources)
     if rec.relayed_by:
         text += " via " + "; ".join(source_label(v) for v in rec.relayed_by)
     return text
@@ -165,15 +170,16 @@ def rule_lines(rec: ClaimRecord) -> list[str]:
         if lines is None:
             if len(_RULE_LINES) >= 10_000:
                 _RULE_LINES.clear()
-            lines = _RULE_LINES[rules] = tuple(_rule_lines(rules))
+            lines = _RULE_LINES[rules] = tuple(rule_lines_of(rules))
         return list(lines)
-    return _rule_lines(rules)
+    return rule_lines_of(rules)
 
 
 _RULE_LINES: dict[tuple[Any, ...], tuple[str, ...]] = {}
 
 
-def _rule_lines(rules: Any) -> list[str]:
+def rule_lines_of(rules: Any) -> list[str]:
+    """``rule_lines`` of a claim's rule results."""
     by_rule: dict[str, list[str]] = {}
     for h in rules:
         done = f"{h.outcome} {h.value}" + ("" if h.applied else " (overruled)")
@@ -275,7 +281,7 @@ def claim_json(rec: ClaimRecord | ClaimView) -> str:
                                       rec.needs_review)]
         else:
             cred, tail = _shown_parts(rec)
-        return (_view_json(rec) if cred is None else _view_json(rec, credibility=cred))[:-1] + tail
+        return _view_json(rec, end=tail) if cred is None else _view_json(rec, credibility=cred, end=tail)
     return _as_shown(rec).model_dump_json()[:-1] + "," + _extras_json(rec, shown_grade(rec))
 
 

@@ -1,244 +1,21 @@
 """The report as one self-contained HTML file: inline CSS, inline SVG, no scripts, no external assets.
 
-Each article's text is shown with its claims highlighted by status, using the stored spans; each
-highlight is a link (so it takes keyboard focus) to the claim's row in the table below, and carries
-its status in words for screen readers, not in colour alone. Every stored string passes through
-``esc`` (``html.escape`` with quotes) before it reaches the page.
+Each article's text is shown with its claims highlighted by status (``verify.reports.html_articles``);
+how the pages look and what they let through: ``verify.reports.html_style``. A large report is an
+index page and a page per article (``Pages``).
 """
 
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 from urllib.parse import quote
 
 from ..models import STATUSES, ClaimRecord
-from ..printable import CONTROL_CHARS, printable
-from .common import (
-    ACROSS_NOTE,
-    STATUS_LABELS,
-    STATUS_MEANINGS,
-    Report,
-    grade_note,
-    needs_review_open,
-    pair_texts,
-    plural,
-    review_text,
-    reviewed_by,
-    rule_text,
-    sources_text,
-    spool,
-)
-from .summary import Summary
-
-# background / text pairs with a contrast ratio above 4.5:1
-COLOURS = {
-    "unverified": ("#e8e8e8", "#1a1a1a"),
-    "single-source": ("#fff0b3", "#3d3000"),
-    "corroborated": ("#cfe8ff", "#002b52"),
-    "confirmed": ("#c8f0cf", "#00381a"),
-    "disputed": ("#f6d3f2", "#4a0044"),
-    "refuted": ("#ffd0cc", "#5c0700"),
-}
-BAR = {
-    "unverified": "#6b6b6b",
-    "single-source": "#9a7400",
-    "corroborated": "#1f6fbf",
-    "confirmed": "#1e7a36",
-    "disputed": "#9b2d91",
-    "refuted": "#b3261e",
-}
-
-
-# anything esc() would change; most strings hold none of it and are returned as they are
-_HTML_CHANGES = re.compile(f"[&<>\"'{CONTROL_CHARS}]")
-
-
-def esc(value: object) -> str:
-    s = value if isinstance(value, str) else str(value)
-    if not _HTML_CHANGES.search(s):
-        return s
-    return html.escape(printable(s), quote=True)
-
-
-def _pct(n: int, total: int) -> str:
-    return f"{(100 * n / total):.0f}%" if total else "–"
-
-
-@lru_cache(maxsize=1)
-def _css() -> str:
-    rules = [
-        "body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0;color:#1a1a1a;background:#fff}",
-        "main,header,footer{max-width:72rem;margin:0 auto;padding:0 1rem}",
-        ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:1}",
-        ".sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
-        "table{border-collapse:collapse;margin:1rem 0;width:100%}",
-        "caption{text-align:left;font-weight:600;padding:.25rem 0}",
-        "th,td{border-bottom:1px solid #ccc;padding:.35rem .5rem;text-align:left;vertical-align:top}",
-        "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
-        # a stored line or word of any length wraps inside its box instead of widening the page
-        "td,h1,h2,h3,p,caption{overflow-wrap:anywhere}",
-        ".wide{overflow-x:auto;max-width:100%}",
-        ".article-text{white-space:pre-wrap;overflow-wrap:anywhere;border-left:4px solid #ccc;padding:.5rem 1rem;"
-        "background:#fafafa;max-width:48rem}",
-        "a.claim{position:relative;text-decoration:none;border-bottom:2px solid currentColor;padding:0 .1em}",
-        "a.claim:focus,a.claim:hover{outline:3px solid #1a1a1a;outline-offset:1px}",
-        # each highlight's claim, status and source: read out always, shown on focus or hover
-        ".tip{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}",
-        "a.claim:focus .tip,a.claim:hover .tip{width:max-content;max-width:24rem;height:auto;clip:auto;"
-        "white-space:normal;left:0;top:100%;z-index:2;margin-top:.25rem;padding:.25rem .5rem;border-radius:.25rem;"
-        "background:#1a1a1a;color:#fff;font-size:.85rem;line-height:1.3}",
-        "tr:target{outline:3px solid #1f6fbf}",
-        ".badge{display:inline-block;padding:0 .4em;border-radius:.3em;font-size:.9em;white-space:nowrap}",
-        ".flags{font-family:ui-monospace,monospace;font-size:.85em}",
-        ".rules{font-size:.85em;margin:0;padding-left:1rem}",
-        ".legend{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0}",
-        ".meta{color:#444}",
-        ".review-open{color:#5c3d00;font-weight:600}",
-    ]
-    for st, (bg, fg) in COLOURS.items():
-        rules.append(f".st-{st}{{background:{bg};color:{fg}}}")
-    # patterns as well as colours, so statuses differ for readers who cannot tell the colours apart
-    rules.append("a.claim.st-disputed{border-bottom-style:dashed}a.claim.st-refuted{border-bottom-style:double}")
-    rules.append("a.claim.st-unverified{border-bottom-style:dotted}")
-    # on paper: no skip link or focus tips, the highlights' colours kept, rows not split across pages
-    rules.append("@media print{.skip,.tip{display:none}body{font-size:11pt}main,header,footer{max-width:none}"
-                 "*{print-color-adjust:exact;-webkit-print-color-adjust:exact}tr{break-inside:avoid}"
-                 "a.claim:focus,a.claim:hover{outline:none}}")
-    return "".join(rules)
-
-
-def status_chart(summary: Summary) -> str:
-    """A horizontal bar chart of claims by status, as inline SVG with a text alternative."""
-    row_h, label_w, bar_w = 26, 130, 360
-    height = row_h * len(STATUSES) + 8
-    peak = max(summary.by_status.values(), default=0) or 1
-    desc = ", ".join(f"{STATUS_LABELS[s]}: {summary.by_status.get(s, 0)}" for s in STATUSES)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="chart-title chart-desc" '
-        f'width="{label_w + bar_w + 60}" height="{height}" viewBox="0 0 {label_w + bar_w + 60} {height}">',
-        '<title id="chart-title">Claims by status</title>',
-        f'<desc id="chart-desc">{esc(desc)}</desc>',
-    ]
-    for i, st in enumerate(STATUSES):
-        n = summary.by_status.get(st, 0)
-        y = 4 + i * row_h
-        w = round(bar_w * n / peak)
-        parts.append(
-            f'<text x="{label_w - 8}" y="{y + 17}" text-anchor="end" font-size="14" fill="#1a1a1a">{esc(STATUS_LABELS[st])}</text>'
-            f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 8}" fill="{BAR[st]}"/>'
-            f'<text x="{label_w + w + 6}" y="{y + 17}" font-size="14" fill="#1a1a1a">{n}</text>'
-        )
-    parts.append("</svg>")
-    return "".join(parts)
-
-
-def highlight(text: str, claims: list[ClaimRecord]) -> str:
-    """The article text, escaped, with each claim's span wrapped in a focusable highlight.
-
-    Spans are offsets into the stored text; where two claims overlap, the later one is highlighted
-    from where the earlier one ends, so the markup never nests. Spans that do not fit the text are
-    left unmarked (the claim is still listed in the table).
-    """
-    out: list[str] = []
-    cursor = 0
-    # an article text with nothing to escape has no slice to escape either
-    e_text = esc if _HTML_CHANGES.search(text) else str
-    for rec in sorted(claims, key=lambda r: (r.span[0], r.span[1], r.id)):
-        start, end = rec.span
-        if start < 0 or end > len(text) or end <= start:
-            continue
-        start = max(start, cursor)
-        if start >= end:
-            continue
-        out.append(e_text(text[cursor:start]))
-        label = STATUS_LABELS.get(rec.status, rec.status)
-        out.append(
-            f'<a class="claim st-{esc(rec.status)}" id="claim-{rec.id}" href="#row-{rec.id}">'
-            f"{e_text(text[start:end])}"
-            f'<span class="tip"> (claim {rec.id}: {esc(label)}; source: {esc(sources_text(rec))})</span></a>'
-        )
-        cursor = end
-    out.append(e_text(text[cursor:]))
-    return "".join(out)
-
-
-def _claim_row(rec: ClaimRecord) -> str:
-    label = STATUS_LABELS.get(rec.status, rec.status)
-    reviewed_note = reviewed_by(rec) if rec.review_status else ""
-    review = review_text(rec)
-    sources = sources_text(rec)
-    grade = grade_note(rec) or "–"
-    flags = ", ".join(rec.flags)
-    cue = rec.cue.text if rec.cue else ""
-    # the usual row holds nothing to escape: checked once for the row, then each string as it is
-    e = esc if _HTML_CHANGES.search("".join((rec.text, sources, rec.attribution, cue, rec.status, label,
-                                             reviewed_note, review or "", grade, flags,
-                                             rec.rule_status or ""))) else str
-    reviewed = f' <span class="meta">({e(reviewed_note)})</span>' if rec.review_status else ""
-    if rec.disagreement:
-        reviewed += f' <span class="meta">(the rules now say {e(rec.rule_status)})</span>'
-    if review:
-        reviewed += f'<br><span class="{"review-open" if needs_review_open(rec) else "meta"}">{e(review)}</span>'
-    rules_html = _rules_html(rec.rules) if rec.rules else ""
-    return (
-        f'<tr id="row-{rec.id}"><th scope="row"><a href="#claim-{rec.id}" aria-label="claim {rec.id} in the text">{rec.id}</a></th>'
-        f"<td>{e(rec.text)}</td>"
-        f"<td>{e(sources)}</td>"
-        f"<td>{e(rec.attribution)}{(' — cue: ' + e(cue)) if rec.cue else ''}</td>"
-        f'<td><span class="badge st-{e(rec.status)}">{e(label)}</span>{reviewed}</td>'
-        f"<td>{e(grade)}</td>"
-        f'<td class="flags">{e(flags)}</td>'
-        f"<td>{rules_html}</td></tr>"
-    )
-
-
-def _rules_html(rules: Any) -> str:
-    """The list of rules that fired, escaped; made once for each distinct set a view carries (the same
-    few recur on claim after claim)."""
-    if type(rules) is not tuple:
-        return '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rules) + "</ul>"
-    got = _RULES_HTML.get(rules)
-    if got is None:
-        if len(_RULES_HTML) >= 10_000:
-            _RULES_HTML.clear()
-        got = _RULES_HTML[rules] = '<ul class="rules">' + "".join(f"<li>{esc(rule_text(h))}</li>" for h in rules) + "</ul>"
-    return got
-
-
-_RULES_HTML: dict[Any, str] = {}
-
-
-def _article(report: Report, claims: list[ClaimRecord]) -> str:
-    art = report.summary.articles[claims[0].article_id]
-    hid = f"article-{art.id}"
-    meta = [esc(x) for x in (art.outlet, art.published) if x]
-    if art.url and art.url.lower().startswith(("http://", "https://")):
-        # only web links become links: a stored "javascript:" URL stays inert text
-        meta.append(f'<a href="{esc(art.url)}" rel="noopener noreferrer">{esc(art.url)}</a>')
-    elif art.url or art.path:
-        meta.append(esc(art.url or art.path))
-    parts = [
-        f'<section aria-labelledby="{hid}"><h3 id="{hid}">{esc(art.label)}</h3>',
-        f'<p class="meta">{" · ".join(meta)}</p>' if meta else "",
-        f'<div class="article-text" role="region" aria-label="Text of {esc(art.label)} with claims highlighted">',
-        highlight(report.article_text(art.id), claims),
-        "</div>",
-        f"<table><caption>Claims in {esc(art.label)}</caption><thead><tr>",
-        "".join(
-            f'<th scope="col">{h}</th>'
-            for h in ("ID", "Claim", "Source(s)", "Attribution", "Status", "Grade", "Flags", "Rules that fired")
-        ),
-        "</tr></thead><tbody>",
-        "".join(_claim_row(r) for r in claims),
-        "</tbody></table></section>",
-    ]
-    return "".join(parts)
-
+from .common import ACROSS_NOTE, STATUS_LABELS, STATUS_MEANINGS, Report, pair_texts, plural, spool
+from .html_articles import article_section, highlight  # noqa: F401  (highlight: taken from here)
+from .html_style import BAR, COLOURS, FOOTER, esc, page_top, pct, status_chart  # noqa: F401  (BAR, COLOURS too)
 
 # a report of more claims than this is not one page: an index and a page per article (``Pages``),
 # or, where there is only one file to write, the first articles up to this many claims
@@ -347,7 +124,7 @@ def _write_index(report: Report, out: TextIO, placed: list[_Placed], pages: Page
 def _write_page(report: Report, body: TextIO, p: _Placed, pages: Pages, section: str | None = None) -> None:
     art = report.summary.articles[p.id]
     with open(pages.dir / _page_name(art.id), "w", encoding="utf-8", newline="") as f:
-        f.write(_page_top(f"verify report: {art.label}"))
+        f.write(page_top(f"verify report: {art.label}"))
         f.write(f'<header><p><a href="../{esc(quote(pages.index))}">Back to the report</a></p>'
                 f"<h1>{esc(art.label)}</h1></header><main>")
         f.write('<ul class="legend" aria-label="Highlight colours">')
@@ -358,24 +135,14 @@ def _write_page(report: Report, body: TextIO, p: _Placed, pages: Pages, section:
             _copy(body, f, [p])
         else:
             f.write(section)
-        f.write("</main>" + _FOOTER + "</body></html>\n")
-
-
-def _page_top(title: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-        # nothing on the page may run or load, whatever a stored string turns out to hold
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{esc(title)}</title><style>{_css()}</style></head><body>"
-    )
+        f.write("</main>" + FOOTER + "</body></html>\n")
 
 
 def _write_head(report: Report, out: TextIO) -> None:
     s = report.summary
     title = "verify report"
     out.write(
-        _page_top(title) +
+        page_top(title) +
         '<a class="skip" href="#articles-h">Skip to the articles</a>'
         f"<header><h1>{esc(title)}</h1>"
         f'<p class="meta">{plural(s.claims, "claim")} in {plural(len(s.articles), "article")} · generated '
@@ -394,7 +161,7 @@ def _write_head(report: Report, out: TextIO) -> None:
         n = s.by_status.get(st, 0)
         out.write(
             f'<tr><th scope="row"><span class="badge st-{st}">{esc(STATUS_LABELS[st])}</span></th>'
-            f"<td>{esc(STATUS_MEANINGS[st])}</td><td class=\"n\">{n}</td><td class=\"n\">{_pct(n, s.claims)}</td></tr>"
+            f"<td>{esc(STATUS_MEANINGS[st])}</td><td class=\"n\">{n}</td><td class=\"n\">{pct(n, s.claims)}</td></tr>"
         )
     out.write("</tbody></table>")
     out.write('<table><caption>What the claims rest on</caption><thead><tr><th scope="col">Resting on</th>'
@@ -404,12 +171,12 @@ def _write_head(report: Report, out: TextIO) -> None:
         ("anonymous or vague sources", s.anonymous_or_vague),
         ("nobody (unattributed)", s.nobody),
     ):
-        out.write(f'<tr><th scope="row">{label}</th><td class="n">{n}</td><td class="n">{_pct(n, s.claims)}</td></tr>')
+        out.write(f'<tr><th scope="row">{label}</th><td class="n">{n}</td><td class="n">{pct(n, s.claims)}</td></tr>')
     out.write("</tbody></table>")
     out.write('<table><caption>Claims by attribution kind</caption><thead><tr><th scope="col">Attribution</th>'
               '<th scope="col" class="n">Claims</th><th scope="col" class="n">Share</th></tr></thead><tbody>')
     for kind, n in s.by_attribution.items():
-        out.write(f'<tr><th scope="row">{esc(kind)}</th><td class="n">{n}</td><td class="n">{_pct(n, s.claims)}</td></tr>')
+        out.write(f'<tr><th scope="row">{esc(kind)}</th><td class="n">{n}</td><td class="n">{pct(n, s.claims)}</td></tr>')
     out.write("</tbody></table></section>")
 
 
@@ -436,31 +203,32 @@ def _write_articles(report: Report, out: TextIO, pages: Pages | None = None) -> 
     """
     placed: list[_Placed] = []
     claims = 0
+    with report.texts() as text_of:
 
-    def put(batch: list[ClaimRecord]) -> None:
-        nonlocal claims
-        section = _article(report, batch)
-        claims += len(batch)
-        if claims > PAGE_CLAIMS and pages is not None:
-            if placed and placed[-1].at >= 0:  # the first article past the limit: earlier ones to their pages
-                for p in placed:
-                    _write_page(report, out, p, pages)
-            placed.append(_Placed(batch[0].article_id, -1, len(section), len(batch)))
-            _write_page(report, out, placed[-1], pages, section)
-            return
-        placed.append(_Placed(batch[0].article_id, out.tell(), len(section), len(batch)))
-        out.write(section)
+        def put(batch: list[ClaimRecord]) -> None:
+            nonlocal claims
+            section = article_section(report, batch, text_of(batch[0].article_id))
+            claims += len(batch)
+            if claims > PAGE_CLAIMS and pages is not None:
+                if placed and placed[-1].at >= 0:  # the first article past the limit: earlier ones to their pages
+                    for p in placed:
+                        _write_page(report, out, p, pages)
+                placed.append(_Placed(batch[0].article_id, -1, len(section), len(batch)))
+                _write_page(report, out, placed[-1], pages, section)
+                return
+            placed.append(_Placed(batch[0].article_id, out.tell(), len(section), len(batch)))
+            out.write(section)
 
-    current: int | None = None
-    batch: list[ClaimRecord] = []
-    for rec in report.walk():
-        if rec.article_id != current and batch:
+        current: int | None = None
+        batch: list[ClaimRecord] = []
+        for rec in report.walk():
+            if rec.article_id != current and batch:
+                put(batch)
+                batch = []
+            current = rec.article_id
+            batch.append(rec)
+        if batch:
             put(batch)
-            batch = []
-        current = rec.article_id
-        batch.append(rec)
-    if batch:
-        put(batch)
     return placed
 
 
@@ -484,12 +252,6 @@ def _write_sources(report: Report, out: TextIO) -> None:
         )
     out.write("</tbody></table></div></section>")
     out.write("</main>")
-    out.write(_FOOTER)
+    out.write(FOOTER)
     out.write("</body></html>\n")
 
-
-_FOOTER = (
-    '<footer><p class="meta">Grades follow the Admiralty code: source reliability A (completely reliable) '
-    "to F (cannot be judged); information credibility 1 (confirmed) to 6 (cannot be judged). Where a person "
-    "reviewed a claim, the credibility follows the review and the rules' grade is shown beside it.</p></footer>"
-)

@@ -7,11 +7,13 @@ review a person gave it (who, when, the note) with the evidence attached to the 
 from __future__ import annotations
 
 import re
-from typing import TextIO
+from typing import Any, TextIO
 
 from ..models import STATUSES, ClaimRecord
+from ..store.views import ClaimView
 from ..printable import CONTROL_CHARS, printable
 from .common import (
+    Memo,
     ACROSS_NOTE,
     STATUS_LABELS,
     Report,
@@ -22,7 +24,7 @@ from .common import (
     review_text,
     review_parts,
     reviewed_by,
-    rule_lines,
+    rule_lines_of,
     sources_text,
     spool,
 )
@@ -34,14 +36,15 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~<>])")
 _SPACES = re.compile(r"\s+")
 
 
-# anything md() would change; most cells hold none of it and are returned as they are
-_MD_CHANGES = re.compile(r"[\\`*_\[\]#|~<>&" + CONTROL_CHARS + r"]|\s\s|[^\S ]|^\s|\s$")
+# anything md() would change, with a space at either end (most cells hold none of it and are
+# returned as they are): a run of whitespace is two spaces or holds another whitespace character
+_MD_CHANGES = re.compile(r"[\\`*_\[\]#|~<>&" + CONTROL_CHARS + r"]|[^\S ]|  ")
 
 
 def md(value: object) -> str:
     """A stored string made inert inside Markdown: one line, markup and HTML escaped, ``|`` too."""
     s = value if isinstance(value, str) else str(value)
-    if not _MD_CHANGES.search(s):
+    if not _MD_CHANGES.search(s) and s[:1] != " " and s[-1:] != " ":
         return s
     s = _SPACES.sub(" ", printable(s)).strip()
     s = s.replace("&", "&amp;")  # no entity or character reference survives
@@ -148,6 +151,24 @@ def _write_sources(report: Report, out: TextIO) -> None:
 
 
 def _claim_row(rec: ClaimRecord) -> str:
+    # each cell escaped on its own; those that recur claim after claim are escaped once
+    if rec.history:
+        status, grade = _verdict(rec)
+        latest = md(_latest_review(rec))
+    else:
+        # without a history, the status and grade follow from these six alone, and there is no review
+        status, grade = _VERDICTS[(rec.status, rec.review_status, rec.rule_status, rec.reliability,
+                                   rec.credibility, rec.needs_review)]
+        latest = ""
+    flags, rules = rec.flags, rec.rules
+    # each rule once, on a line of its own within the cell; <br> is the only markup not escaped
+    return _row([str(rec.id), md(rec.text), _MD[sources_text(rec)], _MD[rec.attribution], status, grade,
+                 _FLAGS[flags] if type(flags) is tuple else md(", ".join(flags)),
+                 _RULES[rules] if type(rules) is tuple else _rules_cell(rules), latest])
+
+
+def _verdict(rec: ClaimRecord) -> tuple[str, str]:
+    """The claim's status cell (with its review, any disagreement and review reason) and grade cell."""
     status = STATUS_LABELS.get(rec.status, rec.status)
     if rec.review_status:
         status += f" ({reviewed_by(rec)})"
@@ -156,19 +177,24 @@ def _claim_row(rec: ClaimRecord) -> str:
     review = review_text(rec)
     if review:
         status += f"; {review}"
-    rules = rule_lines(rec)
-    cells = [rec.text, sources_text(rec), rec.attribution, status, grade_note(rec), ", ".join(rec.flags),
-             _latest_review(rec)]
-    # joined by single spaces, the strings match _MD_CHANGES wherever any one of them would (an edge
-    # space meets its neighbour's as two spaces): the usual row is checked once and left as it is.
-    # Empty cells are left out of the check (md leaves them as they are): two of them side by side
-    # would make two spaces, and send most rows down the slow path for nothing
-    if _MD_CHANGES.search(" ".join([c for c in cells + rules if c])):
-        cells = [md(c) for c in cells]
-        rules = [md(line) for line in rules]
-    text, sources, attribution, status, grade, flags, latest = cells
-    # each rule once, on a line of its own within the cell; <br> is the only markup not escaped
-    return _row([str(rec.id), text, sources, attribution, status, grade, flags, "<br>".join(rules), latest])
+    return md(status), md(grade_note(rec))
+
+
+def _no_history(key: tuple[Any, ...]) -> tuple[str, str]:
+    status, review_status, rule_status, reliability, credibility, needs_review = key
+    return _verdict(ClaimView(*([None] * len(ClaimView._fields)))._replace(
+        status=status, review_status=review_status, rule_status=rule_status, reliability=reliability,
+        credibility=credibility, needs_review=needs_review, history=()))
+
+
+def _rules_cell(rules: Any) -> str:
+    return "<br>".join(md(line) for line in rule_lines_of(rules))
+
+
+_MD = Memo(md)
+_FLAGS = Memo(lambda flags: md(", ".join(flags)))
+_RULES = Memo(_rules_cell)
+_VERDICTS = Memo(_no_history)
 
 
 def _latest_review(rec: ClaimRecord) -> str:

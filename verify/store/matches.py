@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy import insert as insert_rows
@@ -32,12 +32,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ..cycles import no_cycle_collection
 from ..errors import InputError, NotFound, StoreError
-from ..match import MatchClaim, drift, match, rewrite
-from ..match.index import MAX_POSTINGS
 from ..models import MatchView
 from ..registry import Registry
 from .records import valid_id, write_scope
 from .tables import ArticleRow, ClaimRow, ClaimSourceRow, EventRow, MatchRow, NumberRow, SourceRow, TermCountRow, TermRow
+
+if TYPE_CHECKING:
+    from ..match import MatchClaim
 
 STATES = ("proposed", "confirmed", "rejected")
 CHUNK = 900  # ids per IN (...): under SQLite's bound-parameter limit
@@ -58,6 +59,9 @@ class MatchSummary:
 
 def match_articles(store: Any, article_ids: Iterable[int], registry: Registry | None = None) -> MatchSummary:
     """Match each of these articles (in id order) against the other stored articles, then index it."""
+    # matching is loaded where matches are found, not where stored ones are read (a report)
+    from ..match import drift, rewrite
+
     reg = registry if registry is not None else store.registry()
     out = MatchSummary()
     for article_id in sorted(set(article_ids)):
@@ -91,6 +95,9 @@ def match_articles(store: Any, article_ids: Iterable[int], registry: Registry | 
 
 def _find(s: Any, reg: Registry, article_id: int, mine: list[MatchClaim]) -> list[tuple]:
     """(claim, other claim, Match) for each claim's best match in each other article."""
+    from ..match import match
+    from ..match.index import MAX_POSTINGS
+
     wanted: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(mine):
         for t in m.terms:
@@ -171,6 +178,8 @@ def _postings(s: Any, terms: list[str]) -> dict[str, int]:
 
 def _load(s: Any, reg: Registry, ids: list[int]) -> list[MatchClaim]:
     """Stored claims as matching sees them, a few queries per CHUNK ids."""
+    from ..match import MatchClaim
+
     out = []
     for i in range(0, len(ids), CHUNK):
         chunk = ids[i : i + CHUNK]

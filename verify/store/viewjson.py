@@ -73,6 +73,13 @@ def _rule(h: tuple[Any, ...]) -> str:
             f'"applied":{"true" if applied else "false"}}}')
 
 
+def _state(key: tuple[Any, ...]) -> str:
+    status, rule_status, review_status, flags, reliability, credibility, needs_review = key
+    return (f',"status":{_j(status)},"rule_status":{_j(rule_status)},"review_status":{_j(review_status)},'
+            f'"flags":{_dump(list(flags)) if flags else "[]"},"reliability":{_j(reliability)},'
+            f'"credibility":{_j(credibility)},"needs_review":{_j(needs_review)},"checked_at":')
+
+
 class ViewWriter:
     """Writes views as JSON, remembering the JSON of repeated parts (keep one per report: the memory
     it keeps grows with the distinct articles, sources, rule results and flags it meets)."""
@@ -82,8 +89,8 @@ class ViewWriter:
         self.sources = _Memo(_source)
         self.numbers = _Memo(_number_tail)
         self.rules = _Memo(_rule)
-        self.strings = _Memo(_j)  # short, repeated strings: statuses, attribution kinds, grades
-        self.lists = _Memo(lambda items: _dump(list(items)))  # flags
+        self.strings = _Memo(_j)  # short, repeated strings: attribution kinds
+        self.states = _Memo(_state)  # statuses, flags, grade and review reason: few combinations recur
         self.times = _Memo(lambda t: _dump(t[0]))  # keyed with the zone: equal times in two zones differ
 
     def _sources(self, views: Any) -> str:
@@ -104,27 +111,27 @@ class ViewWriter:
                        + (memo[key] if value and low and high else _number_tail(key)))
         return ",".join(out)
 
-    def __call__(self, v: Any, credibility: Any = ...) -> str:
-        (cid, article_id, title, path, url, outlet, published, text, span, attribution, polarity, cue, sources, relayed_by,
-         numbers, status, rule_status, review_status, flags, reliability, cred, needs_review, checked_at, rules,
-         history, links, matches) = v
+    def __call__(self, v: Any, credibility: Any = ..., end: str = "}") -> str:
+        """The view's JSON (``credibility``: written in place of the stored one; ``end``: what closes the
+        object, for a caller that adds fields of its own)."""
+        (cid, article_id, title, path, url, outlet, published, text, span, attribution, polarity, cue, sources,
+         relayed_by, numbers, status, rule_status, review_status, flags, reliability, cred, needs_review, checked_at,
+         rules, history, links, matches) = v
         if credibility is not ...:
             cred = credibility
-        s = self.strings
         rmemo = self.rules
         return (
             f'{{"id":{cid},"article_id":{article_id},{self.articles[(title, path, url, outlet, published)]}'
-            f'"text":{_str(text)},"span":[{span[0]},{span[1]}],"attribution":{s[attribution]},"polarity":{s[polarity]},"cue":'
+            f'"text":{_str(text)},"span":[{span[0]},{span[1]}],"attribution":{self.strings[attribution]},'
+            f'"polarity":{self.strings[polarity]},"cue":'
             f'{"null" if cue is None else f"""{{"text":{_str(cue[0])},"span":[{cue[1][0]},{cue[1][1]}]}}"""}'
             f',"sources":[{self._sources(sources) if sources else ""}]'
             f',"relayed_by":[{self._sources(relayed_by) if relayed_by else ""}]'
             f',"numbers":[{self._numbers(numbers) if numbers else ""}]'
-            f',"status":{s[status]},"rule_status":{s[rule_status]},"review_status":{s[review_status]},'
-            f'"flags":{self.lists[flags] if flags else "[]"},"reliability":{s[reliability]},'
-            f'"credibility":{s[cred]},"needs_review":{_j(needs_review)},"checked_at":'
+            f'{self.states[(status, rule_status, review_status, flags, reliability, cred, needs_review)]}'
             f'{"null" if checked_at is None else self.times[(checked_at, checked_at.tzinfo)]}'
             f',"rules":[{",".join([rmemo[h] for h in rules]) if rules else ""}]'
             f',"history":{_dump([dict(zip(_F_EVENT, e)) for e in history]) if history else "[]"}'
             f',"links":{_dump([dict(zip(_F_LINK, k)) for k in links]) if links else "[]"}'
-            f',"matches":{_dump([dict(zip(_F_MATCH, m)) for m in matches]) if matches else "[]"}}}'
+            f',"matches":{_dump([dict(zip(_F_MATCH, m)) for m in matches]) if matches else "[]"}{end}'
         )

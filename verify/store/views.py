@@ -18,7 +18,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from pydantic_core import to_json
-from sqlalchemy import Text, or_, select, type_coerce
+from sqlalchemy import Text, bindparam, or_, select, type_coerce
 
 from ..models import ClaimRecord, Cue, Event, LinkView, MatchView, Number, RuleHit, SourceView, trusted
 from .tables import (
@@ -61,6 +61,7 @@ class ClaimView(_view(ClaimRecord, "_ClaimView")):  # type: ignore[misc]
 
 _new = tuple.__new__
 _NONE: tuple[Any, ...] = ()
+_NO_ARTICLE = (None, None, None, None, None)
 
 def _model(cls: Any, view: tuple[Any, ...], **lists: Any) -> Any:
     d = dict(zip(cls.model_fields, view))
@@ -168,19 +169,15 @@ CLAIM_COLS = (
     ClaimRow.credibility,
     ClaimRow.needs_review,
     ClaimRow.checked_at,
-    ArticleRow.title,
-    ArticleRow.path,
-    ArticleRow.url,
-    ArticleRow.outlet,
-    ArticleRow.published,
     ClaimRow.polarity,  # last: callers read the columns before it by position
 )
+# a claim's article fields are read once per article of a page (``build_page``), not with each claim
 
 
 _COMPILED: dict[Any, Any] = {}
 
 
-def fetch(conn: Any, stmt: Any) -> list[tuple[Any, ...]]:
+def fetch(conn: Any, stmt: Any, values: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
     """The rows of ``stmt`` as the driver's plain tuples, read on ``conn``'s own connection (so in its
     transaction).
 
@@ -188,19 +185,26 @@ def fetch(conn: Any, stmt: Any) -> list[tuple[Any, ...]]:
     pages, so the pages are read past it: the statement is compiled by SQLAlchemy for the dialect and
     run on the driver's cursor. The only values then left in the driver's form are SQLite's dates
     and times, which come back as ISO text (``iso_time``, ``iso_date``); booleans are read with
-    ``bool()``, flags with ``decode_flags``.
+    ``bool()``, flags with ``decode_flags``. ``values``: those of the statement's named ``bindparam``s
+    (a statement built once and kept, see ``_related``).
     """
-    # compiled once per shape (SQLAlchemy's own cache key), then only the values change
-    key = stmt._generate_cache_key()
-    ckey = (conn.dialect.name, key.key if key is not None else id(stmt))
-    compiled = _COMPILED.get(ckey)
-    if compiled is None:
-        compiled = conn.dialect.statement_compiler(conn.dialect, stmt, cache_key=key,
-                                                   compile_kwargs={"render_postcompile": True})
-        # an IN list is rendered value by value, so a statement with one is compiled every time
-        if key is not None and not any(b.expanding for b in key.bindparams) and len(_COMPILED) < 500:
-            _COMPILED[ckey] = compiled
-    params = compiled.construct_params(extracted_parameters=key.bindparams if key is not None else None)
+    if values is not None:
+        compiled = _KEPT.get((conn.dialect.name, id(stmt)))
+        if compiled is None:
+            compiled = _KEPT[(conn.dialect.name, id(stmt))] = conn.dialect.statement_compiler(conn.dialect, stmt)
+        params = compiled.construct_params(values)
+    else:
+        # compiled once per shape (SQLAlchemy's own cache key), then only the values change
+        key = stmt._generate_cache_key()
+        ckey = (conn.dialect.name, key.key if key is not None else id(stmt))
+        compiled = _COMPILED.get(ckey)
+        if compiled is None:
+            compiled = conn.dialect.statement_compiler(conn.dialect, stmt, cache_key=key,
+                                                       compile_kwargs={"render_postcompile": True})
+            # an IN list is rendered value by value, so a statement with one is compiled every time
+            if key is not None and not any(b.expanding for b in key.bindparams) and len(_COMPILED) < 500:
+                _COMPILED[ckey] = compiled
+        params = compiled.construct_params(extracted_parameters=key.bindparams if key is not None else None)
     args = tuple(params[k] for k in compiled.positiontup) if compiled.positional else params
     cur = conn.connection.dbapi_connection.cursor()
     try:
@@ -208,6 +212,25 @@ def fetch(conn: Any, stmt: Any) -> list[tuple[Any, ...]]:
         return cur.fetchall()
     finally:
         cur.close()
+
+
+# statements built once for all pages (their IDs key _KEPT: they are never freed)
+_RANGED: dict[Any, Any] = {}
+_KEPT: dict[tuple[str, int], Any] = {}
+
+
+def _related(conn: Any, make: Any, ids: list[int]) -> list[tuple[Any, ...]]:
+    """The rows of the statement ``make(among)`` builds, where ``among(column)`` is its condition on
+    the claim ID column(s): a range of IDs bound as values, in a statement built and compiled once
+    (a page's SQLAlchemy statements cost more than its reading) where ``ids_where`` takes a range,
+    else the IDs listed."""
+    lo, hi = min(ids), max(ids)
+    if _nearly_contiguous(lo, hi, len(ids)):
+        stmt = _RANGED.get(make)
+        if stmt is None:
+            stmt = _RANGED[make] = make(lambda column: column.between(bindparam("lo"), bindparam("hi")))
+        return fetch(conn, stmt, {"lo": lo, "hi": hi})
+    return fetch(conn, make(lambda column: column.in_(ids)))
 
 
 def iso_time(t: Any) -> datetime | None:
@@ -228,9 +251,13 @@ def ids_where(column: Any, ids: list[int]) -> Any:
     an ``IN`` list of a thousand values is re-rendered into the SQL on every query; callers drop the
     rows of other claims that the range lets through."""
     lo, hi = min(ids), max(ids)
-    if hi - lo < 2 * len(ids) + 64:
+    if _nearly_contiguous(lo, hi, len(ids)):
         return column.between(lo, hi)
     return column.in_(ids)
+
+
+def _nearly_contiguous(lo: int, hi: int, n: int) -> bool:
+    return hi - lo < 2 * n + 64
 
 
 def aware_utc(t: datetime | None) -> datetime | None:
@@ -238,6 +265,49 @@ def aware_utc(t: datetime | None) -> datetime | None:
     if t is not None and t.tzinfo is None:
         return t.replace(tzinfo=timezone.utc)
     return t
+
+
+def _sources_q(among: Any) -> Any:
+    return (select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role, ClaimSourceRow.mention,
+                   ClaimSourceRow.start, ClaimSourceRow.end)
+            .where(among(ClaimSourceRow.claim_id)).order_by(ClaimSourceRow.id))
+
+
+def _numbers_q(among: Any) -> Any:
+    return (select(NumberRow.claim_id, NumberRow.text, NumberRow.start, NumberRow.end, NumberRow.value,
+                   NumberRow.low, NumberRow.high, NumberRow.unit, NumberRow.approximate, NumberRow.bound)
+            .where(among(NumberRow.claim_id)).order_by(NumberRow.start, NumberRow.id))
+
+
+def _results_q(among: Any) -> Any:
+    return (select(RuleResultRow.claim_id, RuleResultRow.run_id, RuleResultRow.rule_file, RuleResultRow.rule_line,
+                   RuleResultRow.rule_name, RuleResultRow.outcome, RuleResultRow.value, RuleResultRow.reason,
+                   RuleResultRow.applied)
+            .where(among(RuleResultRow.claim_id)).order_by(RuleResultRow.id))
+
+
+def _events_q(among: Any) -> Any:
+    return (select(EventRow.id, EventRow.claim_id, EventRow.reviewer, EventRow.at, EventRow.action,
+                   EventRow.from_status, EventRow.to_status, EventRow.note, EventRow.evidence_url, EventRow.stance,
+                   EventRow.sha256, EventRow.undoes, EventRow.changes)
+            # in the order they were recorded: the ID, since clocks of two reviewers' machines may differ
+            .where(among(EventRow.claim_id)).order_by(EventRow.id))
+
+
+def _links_q(among: Any) -> Any:
+    return (select(LinkRow.claim_a, LinkRow.claim_b, LinkRow.relation, LinkRow.reviewer, LinkRow.at, LinkRow.note)
+            .where(or_(among(LinkRow.claim_a), among(LinkRow.claim_b))).order_by(LinkRow.at, LinkRow.id))
+
+
+def _matches_q(among: Any) -> Any:
+    return (select(MatchRow.claim_a, MatchRow.claim_b, MatchRow.score, MatchRow.reason, MatchRow.state,
+                   MatchRow.drift_a, MatchRow.drift_b, MatchRow.rewrite, MatchRow.reviewer)
+            .where(or_(among(MatchRow.claim_a), among(MatchRow.claim_b))))
+
+
+def _articles_q(among: Any) -> Any:
+    return (select(ArticleRow.id, ArticleRow.title, ArticleRow.path, ArticleRow.url, ArticleRow.outlet,
+                   ArticleRow.published).where(among(ArticleRow.id)))
 
 
 def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = True,
@@ -251,66 +321,65 @@ def build_page(conn: Any, rows: Sequence[Any], info: SourceInfo, full: bool = Tr
     """
     ids = [r[0] for r in rows]
     idset = set(ids)
-    sources: dict[int, list[Any]] = {}
-    relays: dict[int, list[Any]] = {}
+    sources: dict[int, Any] = {}
+    relays: dict[int, Any] = {}
     by_id = info.by_id
-    for claim_id, source_id, role, mention, start, end in fetch(conn,
-        select(ClaimSourceRow.claim_id, ClaimSourceRow.source_id, ClaimSourceRow.role, ClaimSourceRow.mention,
-               ClaimSourceRow.start, ClaimSourceRow.end)
-        .where(ids_where(ClaimSourceRow.claim_id, ids))
-        .order_by(ClaimSourceRow.id)
-    ):
+    for claim_id, source_id, role, mention, start, end in _related(conn, _sources_q, ids):
         if claim_id in idset:
             canonical, kind, affiliation, tags, reliability = by_id[source_id]
             span = (start, end) if start is not None and end is not None else None
-            (relays if role == "relay" else sources).setdefault(claim_id, []).append(
-                _new(SourceV, (canonical, kind, mention, span, affiliation, tags, reliability)))
-    numbers: dict[int, list[Any]] = {}
-    results: dict[int, list[Any]] = {}
-    events: dict[int, list[Any]] = {}
-    links: dict[int, list[Any]] = {}
-    matches: dict[int, list[Any]] = {}
+            view = _new(SourceV, (canonical, kind, mention, span, affiliation, tags, reliability))
+            into = relays if role == "relay" else sources
+            had = into.get(claim_id)
+            # tuples, as every list of a view (most claims have one source)
+            into[claim_id] = (view,) if had is None else (*had, view)
+    numbers: dict[int, Any] = {}
+    results: dict[int, Any] = {}
+    events: dict[int, Any] = {}
+    links: dict[int, Any] = {}
+    matches: dict[int, Any] = {}
     if full:
         _load_related(conn, ids, idset, numbers, results, events, links, numbers_and_links)
         if numbers_and_links:
             _load_matches(conn, ids, idset, matches)
+    articles = {aid: (title, path, url, outlet, None if published is None else iso_date(published))
+                for aid, title, path, url, outlet, published in _related(conn, _articles_q, sorted({r[1] for r in rows}))}
     out = []
     add = out.append
     get = dict.get
+    shown = None
+    times: dict[Any, Any] = {}
     for (cid, article_id, text, start, end, attribution, cue_text, cue_start, cue_end, status, rule_status,
-         review_status, flags, reliability, credibility, needs_review, checked_at, title, path, url, outlet,
-         published, polarity) in rows:
+         review_status, flags, reliability, credibility, needs_review, checked_at, polarity) in rows:
+        if article_id != shown:  # a page's claims come an article at a time
+            # (an article deleted since its claims were read has no fields left to show)
+            title, path, url, outlet, published = articles.get(article_id, _NO_ARTICLE)
+            shown = article_id
         hits = get(results, cid, _NONE)
-        if hits:
-            if len(hits) == 1:
-                hits = (hits[0][1],)
-            else:
-                # only the latest check's results count, should a rulebook keep older runs
-                latest = max([h[0] for h in hits])
-                hits = tuple([h[1] for h in hits if h[0] == latest])
+        if hits and type(hits) is list:
+            # only the latest check's results count, should a rulebook keep older runs
+            latest = max([h[0] for h in hits])
+            hits = tuple([h[1] for h in hits if h[0] == latest])
         cue = None
         if cue_text is not None and cue_start is not None and cue_end is not None:
             cue = _new(CueV, (cue_text, (cue_start, cue_end)))
         if checked_at is not None:
-            checked_at = iso_time(checked_at)
-        if published is not None:
-            published = iso_date(published)
+            # a check stamps all the claims it changes with one time: each distinct one read once a page
+            t = times.get(checked_at)
+            if t is None:
+                t = times[checked_at] = iso_time(checked_at)
+            checked_at = t
         add(_new(ClaimView, (
             cid, article_id, title, path, url, outlet, published, text, (start, end), attribution, polarity, cue,
             get(sources, cid, _NONE), get(relays, cid, _NONE), get(numbers, cid, _NONE), status, rule_status,
-            review_status, decode_flags(flags), reliability, credibility, needs_review, checked_at, hits,
-            get(events, cid, _NONE), get(links, cid, _NONE), get(matches, cid, _NONE),
+            review_status, decode_flags(flags) if flags != "[]" else _NONE, reliability, credibility, needs_review,
+            checked_at, hits, get(events, cid, _NONE), get(links, cid, _NONE), get(matches, cid, _NONE),
         )))
     return out
 
 
-def _load_matches(conn: Any, ids: list[int], idset: set[int], matches: dict[int, list[Any]]) -> None:
-    rows = conn.execute(
-        select(MatchRow.claim_a, MatchRow.claim_b, MatchRow.score, MatchRow.reason, MatchRow.state,
-               MatchRow.drift_a, MatchRow.drift_b, MatchRow.rewrite, MatchRow.reviewer)
-        .where(or_(ids_where(MatchRow.claim_a, ids), ids_where(MatchRow.claim_b, ids)))
-    ).all()
-    rows = [r for r in rows if r[0] in idset or r[1] in idset]
+def _load_matches(conn: Any, ids: list[int], idset: set[int], matches: dict[int, Any]) -> None:
+    rows = [r for r in _related(conn, _matches_q, ids) if r[0] in idset or r[1] in idset]
     if not rows:
         return
     # the other side of each match: its article and text (it may be on this page or not)
@@ -328,60 +397,52 @@ def _load_matches(conn: Any, ids: list[int], idset: set[int], matches: dict[int,
                     bool(rewrite), reviewer)))
     for cid, found in matches.items():
         found.sort(key=lambda m: (-m.score, m.other))
-        matches[cid] = tuple(found)  # type: ignore[assignment]
+        matches[cid] = tuple(found)
 
 
 def _load_related(conn: Any, ids: list[int], idset: set[int], numbers, results, events, links,
                   numbers_and_links: bool = True) -> None:
+    """Fills the dicts claim ID -> tuple of its items (``results``: a claim's one hit as a tuple, or
+    several as a list of (run ID, hit) for ``build_page`` to keep the latest run's)."""
     if numbers_and_links:
-        for claim_id, text, start, end, value, low, high, unit, approximate, bound in fetch(conn,
-            select(NumberRow.claim_id, NumberRow.text, NumberRow.start, NumberRow.end, NumberRow.value,
-                   NumberRow.low, NumberRow.high, NumberRow.unit, NumberRow.approximate, NumberRow.bound)
-            .where(ids_where(NumberRow.claim_id, ids))
-            .order_by(NumberRow.start, NumberRow.id)
-        ):
+        get = numbers.get
+        for claim_id, text, start, end, value, low, high, unit, approximate, bound in _related(conn, _numbers_q, ids):
             if claim_id in idset:
-                numbers.setdefault(claim_id, []).append(_new(NumberV, (
-                    text, (start, end), value, low, high, unit, bool(approximate), bound or "exact")))
-    rule_texts: dict[tuple[str, int, str], str] = {}
-    for claim_id, run_id, rule_file, rule_line, rule_name, outcome, value, reason, applied in fetch(conn,
-        select(RuleResultRow.claim_id, RuleResultRow.run_id, RuleResultRow.rule_file, RuleResultRow.rule_line,
-               RuleResultRow.rule_name, RuleResultRow.outcome, RuleResultRow.value, RuleResultRow.reason,
-               RuleResultRow.applied)
-        .where(ids_where(RuleResultRow.claim_id, ids))
-        .order_by(RuleResultRow.id)
-    ):
+                view = _new(NumberV, (text, (start, end), value, low, high, unit, bool(approximate), bound or "exact"))
+                had = get(claim_id)
+                numbers[claim_id] = (view,) if had is None else (*had, view)
+    # a rulebook has few rules, and a claim's hits recur on claim after claim: each distinct hit is
+    # made once a page and shared, as is a claim's one-hit tuple
+    hits: dict[tuple[Any, ...], Any] = {}
+    runs: dict[int, int] = {}
+    for claim_id, run_id, rule_file, rule_line, rule_name, outcome, value, reason, applied in _related(
+            conn, _results_q, ids):
         if claim_id in idset:
-            # a rulebook has few rules: each one's name is made once a page
-            key = (rule_file, rule_line, rule_name)
-            rule = rule_texts.get(key)
-            if rule is None:
-                rule = rule_texts[key] = f"{rule_file}:{rule_line} {rule_name}"
-            results.setdefault(claim_id, []).append(
-                (run_id, _new(RuleHitV, (rule, outcome, value, reason, bool(applied)))))
+            key = (rule_file, rule_line, rule_name, outcome, value, reason, applied)
+            one = hits.get(key)
+            if one is None:
+                one = hits[key] = (_new(RuleHitV, (f"{rule_file}:{rule_line} {rule_name}", outcome, value, reason,
+                                                   bool(applied))),)
+            had = results.get(claim_id)
+            if had is None:
+                results[claim_id] = one
+                runs[claim_id] = run_id
+            else:
+                if type(had) is not list:
+                    had = results[claim_id] = [(runs[claim_id], h) for h in had]
+                had.append((run_id, one[0]))
     for (eid, claim_id, reviewer, at, action, from_status, to_status, note, evidence_url, stance, sha256, undoes,
-         changes) in fetch(conn,
-        select(EventRow.id, EventRow.claim_id, EventRow.reviewer, EventRow.at, EventRow.action,
-               EventRow.from_status, EventRow.to_status, EventRow.note, EventRow.evidence_url, EventRow.stance,
-               EventRow.sha256, EventRow.undoes, EventRow.changes)
-        .where(ids_where(EventRow.claim_id, ids))
-        # in the order they were recorded: the ID, since clocks of two reviewers' machines may differ
-        .order_by(EventRow.id)
-    ):
+         changes) in _related(conn, _events_q, ids):
         if claim_id in idset:
             events.setdefault(claim_id, []).append(_new(EventV, (
                 eid, reviewer, iso_time(at), action, from_status, to_status, note, evidence_url, stance, sha256,
                 # the driver's own form of JSON: text on SQLite, decoded on PostgreSQL
                 undoes, claim_id, None, json.loads(changes) if isinstance(changes, str) else changes)))
     if numbers_and_links:
-        for a, b, relation, reviewer, at, note in fetch(conn,
-            select(LinkRow.claim_a, LinkRow.claim_b, LinkRow.relation, LinkRow.reviewer, LinkRow.at, LinkRow.note)
-            .where(or_(ids_where(LinkRow.claim_a, ids), ids_where(LinkRow.claim_b, ids)))
-            .order_by(LinkRow.at, LinkRow.id)
-        ):
+        for a, b, relation, reviewer, at, note in _related(conn, _links_q, ids):
             for mine, other in ((a, b), (b, a)):
                 if mine in idset:
                     links.setdefault(mine, []).append(_new(LinkV, (other, relation, reviewer, iso_time(at), note)))
-    for d in (numbers, events, links):
+    for d in (events, links):
         for k, v in d.items():
             d[k] = tuple(v)
