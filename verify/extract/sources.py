@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from ..models import Source
 from ..registry import Registry, normalise
-from .tokens import is_cap
+from .tokens import is_cap, is_possessive
 from .words import (
-    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CONTRACTED, DETERMINERS, DOCUMENT_HEADS, NATIONALITY_LIKE, ORG_WORDS,
-    PREP_IN_NP, PRONOMINAL, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_HEADS,
+    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CONTRACTED, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, NATIONALITY_LIKE,
+    OFFICE_PLURALS, ORG_HEADS, OUTLET_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL, QUALIFIER_WORDS,
+    SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
 
@@ -42,6 +43,9 @@ class Context:
     # singular lower-case word of a named source's mention -> the latest such source (canonical, kind)
     named: dict[str, tuple[str, str]] = field(default_factory=dict)
     uncached: bool = False
+    # the last named body that is not a state's own, for "the group"
+    last_body: tuple[str, str] | None = None
+    person_words: dict[str, bool] = field(default_factory=dict)
     _seen_pos: int = 0
     _seen: set[str] = field(default_factory=set)
 
@@ -58,7 +62,8 @@ class Context:
 def _head(lows: list[str], words: list[str]) -> str:
     """The head noun: the last word before a preposition ("spokeswoman" of "a spokeswoman for X")."""
     for k, w in enumerate(lows):
-        if k > 0 and (w in PREP_IN_NP or w in QUALIFIER_WORDS):
+        if k > 0 and (w in PREP_IN_NP or w in QUALIFIER_WORDS
+                      or (w.endswith("ing") and len(w) > 5 and lows[k - 1] not in DETERMINERS and not is_cap(words[k]))):
             lows = lows[:k]
             break
     for w in reversed(lows):
@@ -98,9 +103,11 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             cut = words.index(",", 1)
             app = [w for w in words[cut + 1 :] if w != ","]
             if not is_cap(words[cut - 1]) and app and is_cap(app[-1]):
-                hit = _classify(ctx, key[key.find(",") + 1 :].strip(" ,"), app, list(map(str.lower, app)), pos)
+                hit = _classify(ctx, key[key.find(",") + 1 :].strip(" ,"), app, list(map(str.lower, app)), pos,
+                                [w for w in lows[:cut] if w[:1].isalnum()])
             else:
-                hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos)
+                hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos,
+                                [w for w in lows[cut + 1 :] if w[:1].isalnum()])
         else:
             hit = _classify(ctx, key, words, lows, pos)
         if ctx.uncached:
@@ -120,6 +127,8 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             ctx.surnames.setdefault(parts[-1].lower(), canonical)
     elif kind == "organisation":
         ctx.last_group = src
+        if canonical[:1].isupper() and not any(w in _STATE_WORDS for w in lows) and resolve(ctx.registry, canonical) is None:
+            ctx.last_body = (canonical, kind)
     return src
 
 
@@ -156,10 +165,11 @@ def resolve(reg: Registry, mention: str) -> Source | None:
 
 
 _POLL_SHARE = re.compile(r"^(?:about |nearly |almost |roughly |some |just |only |more than |fewer than |less than )?"
-                         r"(?:\d[\d.,]*\s*(?:%|percent)|\w+ in \w+)$")
+                         r"(?:\d[\d.,]*\s*(?:%|percent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) in (?:\d+|ten))$")
 
 
-def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int) -> tuple[str, str]:
+def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int,
+              desc: list[str] | None = None) -> tuple[str, str]:
     reg = ctx.registry
     src = resolve(reg, mention)
     if src is not None:
@@ -169,11 +179,15 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     head = _head(lows, words)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
     sentence_case = is_cap(words[0]) and (
-        lows[0] in DETERMINERS or lows[0] in VAGUE_HEADS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
-        or (len(words) > 1 and not any(is_cap(w) for w in words[1:]))
+        lows[0] in DETERMINERS or lows[0] in VAGUE_NOUNS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
+        or lows[0] in PEOPLE_PLURALS or lows[0] in DOCUMENT_HEADS
+        or (len(words) > 1 and not any(is_cap(w) for w in words[1:]) and lows[1] not in ("’s", "'s")
+            and not is_possessive(words[0]))
     )
     caps = [w for k, w in enumerate(words) if is_cap(w) and not (k == 0 and sentence_case)]
     named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in CAP_STOP]
+    if named and _placed_people(words, lows, sentence_case):
+        named = []  # "Diplomats in Bangkok", "officials in Kyiv": people, placed; the place is not the source
     if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
         k = len(words)
@@ -184,15 +198,15 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         nw = name.split()
         while len(nw) > 1 and (nw[0].lower().rstrip(".") in TITLE_WORDS or nw[0].endswith(("’s", "'s"))):
             nw.pop(0)
-        if k >= 2 and lows[k - 1] == "of" and is_cap(words[k - 2]):
+        if k >= 2 and lows[k - 1] in ("of", "for") and is_cap(words[k - 2]):
             j = k - 1
             while j > 0 and (is_cap(words[j - 1]) or lows[j - 1] == ".") and lows[j - 1] not in DETERMINERS:
                 j -= 1
-            if any(w.lower() in ORG_WORDS for w in words[j : k - 1]):
+            if any(w.lower() in ORG_HEADS for w in words[j : k - 1]):
                 # "the Ministry of Transport", "Bank of England": one name across "of"
                 nw = " ".join(words[j:]).replace(" .", ".").split()
                 name_words = [w for w in words[j:] if w != "."]
-            elif k >= 3 and is_cap(words[k - 3]) and lows[k - 2] not in TITLE_WORDS:
+            elif k >= 3 and lows[k - 1] == "of" and is_cap(words[k - 3]) and lows[k - 2] not in TITLE_WORDS:
                 # "Senator Jane Roe of Ohio" is Jane Roe, not Ohio
                 nw = " ".join(words[j : k - 1]).replace(" .", ".").split()
                 name_words = [w for w in words[j : k - 1] if w != "."]
@@ -212,18 +226,16 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
             name = name[:-2]
         if not name:
             name = mention
-        if any(w.lower() in ORG_WORDS for w in (name.split() if len(nw) >= 2 else name_words)) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
-            return name, "organisation"
-        if len(name.split()) == 1 and name.lower() in ctx.surnames:
-            return ctx.surnames[name.lower()], "person"
-        return name, "person"
-    if head in VAGUE_HEADS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
+        return name, _name_kind(ctx, name, nw, name_words, [w for w in lows[:k] if w[:1].isalnum()] + (desc or []))
+    if head in VAGUE_NOUNS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
         return _STRIP_DET.sub("", mention).strip(), "organisation"  # a particular document, not hearsay
-    if head in VAGUE_HEADS and not any(q in lows for q in ANON_QUALIFIERS) and len([w for w in lows if w not in DETERMINERS]) <= 2:
+    content = [w for w in lows if w not in DETERMINERS]
+    if head in VAGUE_NOUNS and not any(q in lows for q in ANON_QUALIFIERS) and len(content) <= 2 \
+            and not (head == "sources" and len(content) == 2 and content[0] not in PRONOMINAL):  # "rebel sources" say who
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
             return _STRIP_DET.sub("", mention).lower(), "anonymous"
         return _STRIP_DET.sub("", mention).lower(), "vague"
-    if head in ANON_HEADS or head in VAGUE_HEADS:
+    if head in ANON_HEADS or head in VAGUE_NOUNS:
         name = _STRIP_DET.sub("", mention).strip()
         if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0]:
             name = name[0].lower() + name[1:]  # "Officials familiar ..." was capitalised by the sentence, "Western" by itself
@@ -233,6 +245,23 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if desc:
         return desc
     return _unnamed(ctx, mention, words, lows, head, sentence_case)
+
+
+_PLACING = {"in", "at", "from", "near", "inside", "outside"}
+
+
+def _placed_people(words: list[str], lows: list[str], sentence_case: bool) -> bool:
+    """People or a role before "in/at X" with no name of their own: "Diplomats in Bangkok"."""
+    for k, w in enumerate(lows):
+        if k > 0 and w in _PLACING:
+            before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS]
+            if not before or any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
+                                 for x in before):
+                return False
+            return lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS or lows[k - 1] in VAGUE_NOUNS
+        if w in PREP_IN_NP:
+            return False
+    return False
 
 
 def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head: str, sentence_case: bool) -> tuple[str, str]:
@@ -245,29 +274,108 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         return bare, "vague"  # "Republicans", "many Americans": a group, no one in particular
     if head in DOCUMENT_HEADS:
         # a named poll or survey is the organisation behind it; an unnamed one names no one
-        if any(is_cap(w) for k, w in enumerate(words) if not (k == 0 and sentence_case)):
+        if any(is_cap(w) and not NATIONALITY_LIKE.match(w) for k, w in enumerate(words) if not (k == 0 and sentence_case)):
             return bare, "organisation"
         return bare.lower(), "vague"
     caps = [w for k, w in enumerate(content) if is_cap(w) and not (k == 0 and sentence_case and w == words[0])]
     if caps and is_cap(content[-1]) and not (len(content) <= 2 and lows[0] in ("a", "an", "one", "another")):
         # a name the nationality test took for an adjective: "the Guardian", "Islamic State"
-        org = lows[0] == "the" or head in ORG_WORDS or len(caps) > 1
+        org = lows[0] == "the" or head in ORG_HEADS or len(caps) > 1
         return bare, "organisation" if org else "person"
-    if caps and head in ORG_WORDS:
-        return bare, "organisation"  # "the Clinton campaign", "the Obama administration"
+    if caps and (head in ORG_HEADS or head in GROUP_HEADS):
+        return bare, "organisation"  # "the Clinton campaign", "Ukraine's armed forces", "M23 rebels"
     if len(content) == 1 and lows[-1] in PRONOMINAL:
         return lows[-1], "vague"  # "Some say", "Both said"
     if lows[0] in ("the", "this", "that") and head:
         # "the ministry" after "Russia's Defence Ministry": the last named source with that head noun
         hit = ctx.named.get(_singular(head))
+        if hit is None and len(content) == 1 and head in _GROUP_WORDS and ctx.last_body is not None:
+            hit = ctx.last_body  # "the group", "the organisation": the last body named that is not a state's
         if hit is not None:
             ctx.uncached = True
             return hit
     ctx.uncached = True
-    if lows[0] in ("his", "her", "their", "its") or (len(content) > 1 and not any(is_cap(w) for w in content)
-                                                       and head in ORG_WORDS and lows[0] not in ("the", "a", "an")):
-        return bare, "organisation" if head in ORG_WORDS else "anonymous"
+    # a qualified description says what it is: "the general prosecutor's office", "a research lab at ...",
+    # "the regional governor", "Russia's foreign minister"; a bare "the minister" does not say who
+    if len(content) >= 2 and head in ORG_HEADS:
+        return bare, "organisation"
+    if len(content) >= 2 and head in PERSON_TITLES and (lows[0] == "the" or "’s" in lows or "'s" in lows) and lows[-1] not in ("’s", "'s"):
+        return bare, "person"
+    if len(content) == 1 and head in OFFICE_PLURALS:
+        return "unnamed " + bare, "organisation"  # "police", "prosecutors": an office, unnamed
+    if lows[0] in ("his", "her", "their", "its"):
+        return bare, "anonymous"
     return (bare if bare.startswith("unnamed") else "unnamed " + bare), "anonymous"
+
+
+# heads a definite description uses for a body named before: "the group said"
+_GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction"}
+# words of a state's own bodies: "the group" is not one of them
+_STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", "command", "office", "police",
+                "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
+
+
+def _name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], desc: list[str]) -> str:
+    """The kind of a proper name: what the phrase says of it, else how the article uses the name."""
+    parts = name.split() if len(nw) >= 2 else name_words
+    lowered = [w.lower().strip(".") for w in parts]
+    if lowered and lowered[-1] in OUTLET_WORDS and len(lowered) >= 2:
+        return "outlet"  # "Al-Masirah TV", "the Daily Post"
+    if any(w in ORG_HEADS for w in lowered) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
+        return "organisation"
+    # a description before or beside the name: "maritime security firm Ambrey", "X, Israel's ambulance service"
+    dhead = _head(desc, desc) if desc else ""
+    if dhead in OUTLET_WORDS:
+        return "outlet"
+    if dhead in ORG_HEADS or dhead in GROUP_HEADS:
+        return "organisation"
+    if dhead in PERSON_TITLES or dhead in TITLE_WORDS:
+        return "person"
+    if len(parts) == 1:
+        low = parts[0].lower()
+        if low in ctx.surnames:
+            return "person"
+        if low in PEOPLE_PLURALS:
+            return "organisation" if low in OFFICE_PLURALS else "anonymous"
+        # one word the article never gives as part of a person's name is a body or a place standing for
+        # its government ("Hamas denied", "Israel says"), not a person
+        if not any(w in TITLE_WORDS for w in desc) and not _person_name_part(ctx, parts[0]):
+            return "organisation"
+    return "person"
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*[a-z][\w’'-]*)")
+_PREV_WORD = re.compile(r"([A-Z][\w’'-]*[a-z][\w’'-]*)\.?[ \t]+$")
+
+
+def _person_name_part(ctx: Context, word: str) -> bool:
+    """Whether the article's running text gives ``word`` as part of a run of capitalised words that may
+    be a person's name ("Donald Trump", "President Erdogan", "Lee Seong-kweun"); headlines, in title
+    case, do not count."""
+    hit = ctx.person_words.get(word)
+    if hit is not None:
+        return hit
+    text = ctx.text
+    pos = text.find(word)
+    tries = 0
+    hit = False
+    while pos >= 0 and tries < 30 and not hit:
+        tries += 1
+        end = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            line_end = text.find("\n", end)
+            line = text[end : line_end if line_end >= 0 else len(text)].rstrip()
+            if line.endswith((".", "!", "?", '"', "”", "’", "'")):
+                m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+                n = _NEXT_WORD.match(text, end)
+                for w in (m.group(1) if m else None, n.group(1) if n else None):
+                    low = w.lower() if w else ""
+                    if low in TITLE_WORDS or low and low not in CAP_STOP and low not in DETERMINERS and low not in ORG_HEADS \
+                            and low not in OUTLET_WORDS and not NATIONALITY_LIKE.match(w):
+                        hit = True
+        pos = text.find(word, end)
+    ctx.person_words[word] = hit
+    return hit
 
 
 def _singular(w: str) -> str:

@@ -59,7 +59,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         elif j >= 0:
             np = left_np(toks, j)
             if np is not None:
-                np = before_relative(toks, np)
+                np = before_participle(toks, before_relative(toks, np))
         if np is not None and klass == "stance" and lemma in PERSON_ONLY:
             named = is_cap(words[np[1]]) and lows[np[1]] not in CAP_WORDS
             if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
@@ -188,6 +188,27 @@ def before_relative(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
         if outer is not None and outer[1] == k - 1:
             return outer
     return np
+
+
+_PARTICIPLE_PREPS = {"by", "in", "at", "near", "from", "on", "inside", "outside"}
+
+
+def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    """"Residents reached by phone said", "A soldier captured in Kursk told": the speaker is the phrase
+    before the participle, not the place or the means after it."""
+    lows, words = toks.lows, toks.words
+    a = np[0]
+    if a < 3 or lows[a - 1] not in _PARTICIPLE_PREPS or toks.inq[a - 2]:
+        return np
+    part = lows[a - 2]
+    if not (part.endswith("ed") and len(part) > 4 and part.isalpha() and not is_cap(words[a - 2])):
+        return np
+    outer = left_np(toks, a - 3)
+    if outer is None or outer[1] != a - 3 or lows[a - 3] in SUBJECT_PRONOUNS or lows[a - 3] in RELATIVES:
+        return np
+    if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
+        return np  # the phrase must open its clause: "the strike that hit ... reported by X" is something else
+    return outer
 
 
 def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
