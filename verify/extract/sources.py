@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from ..models import Source
 from ..registry import Registry, normalise
+from .kinds import head_of, name_kind, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
-    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CONTRACTED, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, NATIONALITY_LIKE,
-    OFFICE_PLURALS, ORG_HEADS, OUTLET_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL, QUALIFIER_WORDS,
+    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CONTRACTED, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, GROUP_WORDS,
+    NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PRONOMINAL, STATE_WORDS,
     SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
@@ -58,19 +59,6 @@ class Context:
 
 
 # -- what a mention names ----------------------------------------------------------------------
-
-def _head(lows: list[str], words: list[str]) -> str:
-    """The head noun: the last word before a preposition ("spokeswoman" of "a spokeswoman for X")."""
-    for k, w in enumerate(lows):
-        if k > 0 and (w in PREP_IN_NP or w in QUALIFIER_WORDS
-                      or (w.endswith("ing") and len(w) > 5 and lows[k - 1] not in DETERMINERS and not is_cap(words[k]))):
-            lows = lows[:k]
-            break
-    for w in reversed(lows):
-        if w[0].isalnum() and w not in ("’s", "'s"):
-            return w
-    return ""
-
 
 def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: list[str], pos: int) -> Src:
     """Resolve a source mention to a canonical name and a kind."""
@@ -127,7 +115,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             ctx.surnames.setdefault(parts[-1].lower(), canonical)
     elif kind == "organisation":
         ctx.last_group = src
-        if canonical[:1].isupper() and not any(w in _STATE_WORDS for w in lows) and resolve(ctx.registry, canonical) is None:
+        if canonical[:1].isupper() and not any(w in STATE_WORDS for w in lows) and resolve(ctx.registry, canonical) is None:
             ctx.last_body = (canonical, kind)
     return src
 
@@ -176,7 +164,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         return src.canonical, src.kind
     if _POLL_SHARE.match(mention.lower()):
         return mention, "vague"  # a poll share ("six in 10", "47%") names no one
-    head = _head(lows, words)
+    head = head_of(lows, words)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
     sentence_case = is_cap(words[0]) and (
         lows[0] in DETERMINERS or lows[0] in VAGUE_NOUNS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
@@ -186,7 +174,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     )
     caps = [w for k, w in enumerate(words) if is_cap(w) and not (k == 0 and sentence_case)]
     named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in CAP_STOP]
-    if named and _placed_people(words, lows, sentence_case):
+    if named and placed_people(words, lows, sentence_case):
         named = []  # "Diplomats in Bangkok", "officials in Kyiv": people, placed; the place is not the source
     if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
@@ -226,7 +214,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
             name = name[:-2]
         if not name:
             name = mention
-        return name, _name_kind(ctx, name, nw, name_words, [w for w in lows[:k] if w[:1].isalnum()] + (desc or []))
+        return name, name_kind(ctx, name, nw, name_words, [w for w in lows[:k] if w[:1].isalnum()] + (desc or []))
     if head in VAGUE_NOUNS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
         return _STRIP_DET.sub("", mention).strip(), "organisation"  # a particular document, not hearsay
     content = [w for w in lows if w not in DETERMINERS]
@@ -245,23 +233,6 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if desc:
         return desc
     return _unnamed(ctx, mention, words, lows, head, sentence_case)
-
-
-_PLACING = {"in", "at", "from", "near", "inside", "outside"}
-
-
-def _placed_people(words: list[str], lows: list[str], sentence_case: bool) -> bool:
-    """People or a role before "in/at X" with no name of their own: "Diplomats in Bangkok"."""
-    for k, w in enumerate(lows):
-        if k > 0 and w in _PLACING:
-            before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS]
-            if not before or any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
-                                 for x in before):
-                return False
-            return lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS or lows[k - 1] in VAGUE_NOUNS
-        if w in PREP_IN_NP:
-            return False
-    return False
 
 
 def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head: str, sentence_case: bool) -> tuple[str, str]:
@@ -289,7 +260,7 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
     if lows[0] in ("the", "this", "that") and head:
         # "the ministry" after "Russia's Defence Ministry": the last named source with that head noun
         hit = ctx.named.get(_singular(head))
-        if hit is None and len(content) == 1 and head in _GROUP_WORDS and ctx.last_body is not None:
+        if hit is None and len(content) == 1 and head in GROUP_WORDS and ctx.last_body is not None:
             hit = ctx.last_body  # "the group", "the organisation": the last body named that is not a state's
         if hit is not None:
             ctx.uncached = True
@@ -306,76 +277,6 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
     if lows[0] in ("his", "her", "their", "its"):
         return bare, "anonymous"
     return (bare if bare.startswith("unnamed") else "unnamed " + bare), "anonymous"
-
-
-# heads a definite description uses for a body named before: "the group said"
-_GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction"}
-# words of a state's own bodies: "the group" is not one of them
-_STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", "command", "office", "police",
-                "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
-
-
-def _name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], desc: list[str]) -> str:
-    """The kind of a proper name: what the phrase says of it, else how the article uses the name."""
-    parts = name.split() if len(nw) >= 2 else name_words
-    lowered = [w.lower().strip(".") for w in parts]
-    if lowered and lowered[-1] in OUTLET_WORDS and len(lowered) >= 2:
-        return "outlet"  # "Al-Masirah TV", "the Daily Post"
-    if any(w in ORG_HEADS for w in lowered) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
-        return "organisation"
-    # a description before or beside the name: "maritime security firm Ambrey", "X, Israel's ambulance service"
-    dhead = _head(desc, desc) if desc else ""
-    if dhead in OUTLET_WORDS:
-        return "outlet"
-    if dhead in ORG_HEADS or dhead in GROUP_HEADS:
-        return "organisation"
-    if dhead in PERSON_TITLES or dhead in TITLE_WORDS:
-        return "person"
-    if len(parts) == 1:
-        low = parts[0].lower()
-        if low in ctx.surnames:
-            return "person"
-        if low in PEOPLE_PLURALS:
-            return "organisation" if low in OFFICE_PLURALS else "anonymous"
-        # one word the article never gives as part of a person's name is a body or a place standing for
-        # its government ("Hamas denied", "Israel says"), not a person
-        if not any(w in TITLE_WORDS for w in desc) and not _person_name_part(ctx, parts[0]):
-            return "organisation"
-    return "person"
-
-
-_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*[a-z][\w’'-]*)")
-_PREV_WORD = re.compile(r"([A-Z][\w’'-]*[a-z][\w’'-]*)\.?[ \t]+$")
-
-
-def _person_name_part(ctx: Context, word: str) -> bool:
-    """Whether the article's running text gives ``word`` as part of a run of capitalised words that may
-    be a person's name ("Donald Trump", "President Erdogan", "Lee Seong-kweun"); headlines, in title
-    case, do not count."""
-    hit = ctx.person_words.get(word)
-    if hit is not None:
-        return hit
-    text = ctx.text
-    pos = text.find(word)
-    tries = 0
-    hit = False
-    while pos >= 0 and tries < 30 and not hit:
-        tries += 1
-        end = pos + len(word)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
-            line_end = text.find("\n", end)
-            line = text[end : line_end if line_end >= 0 else len(text)].rstrip()
-            if line.endswith((".", "!", "?", '"', "”", "’", "'")):
-                m = _PREV_WORD.search(text, max(0, pos - 40), pos)
-                n = _NEXT_WORD.match(text, end)
-                for w in (m.group(1) if m else None, n.group(1) if n else None):
-                    low = w.lower() if w else ""
-                    if low in TITLE_WORDS or low and low not in CAP_STOP and low not in DETERMINERS and low not in ORG_HEADS \
-                            and low not in OUTLET_WORDS and not NATIONALITY_LIKE.match(w):
-                        hit = True
-        pos = text.find(word, end)
-    ctx.person_words[word] = hit
-    return hit
 
 
 def _singular(w: str) -> str:

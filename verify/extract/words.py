@@ -187,7 +187,7 @@ ORG_WORDS = set(
 # "a research lab at the university" are organisations (``ORG_WORDS`` is what the tagger was trained on)
 ORG_HEADS = ORG_WORDS | set(
     """command commands ministry ministries office offices authority authorities agency agencies lab labs
-    laboratory network group groups movement mission observatory monitor directorate brigade battalion regiment
+    laboratory unit units network group groups movement mission observatory monitor directorate brigade battalion regiment
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
     hospital hospitals firm watch project organization organisation alliance federation front""".split()
 )
@@ -206,6 +206,13 @@ PERSON_TITLES = set(
     commander director ambassador envoy secretary chairman chairwoman chair leader general colonel
     captain admiral prosecutor judge king queen prince pope senator lawmaker deputy administrator""".split()
 )
+# heads a definite description uses for a body named before: "the group said"
+GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction"}
+# words of a state's own bodies: "the group" is not one of them
+STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", "command", "office", "police",
+               "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
+# prepositions that place people: "diplomats in Bangkok", "medics at the hospital"
+PLACING = {"in", "at", "from", "near", "inside", "outside"}
 # plural common nouns for people: capitalised at a sentence's start, never a name ("Doctors said")
 PEOPLE_PLURALS = set(
     """doctors medics paramedics nurses rescuers firefighters residents villagers witnesses survivors
