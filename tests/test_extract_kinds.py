@@ -144,3 +144,35 @@ def test_a_definite_description_resolves_to_the_body_named_before() -> None:
             "The ministry said none of the crew were hurt.")
     src = one(text, "crew").sources[0]
     assert (src.canonical, src.kind) == ("Estonia's transport ministry", "organisation")
+
+
+def test_an_unnamed_person_given_a_name_in_an_aside_is_a_person() -> None:
+    text = ('A border guard commander, who goes by the call sign "Lynx", said his unit had found the tunnel. '
+            '"It ran for two kilometres," he said.')
+    assert [(s.canonical, s.kind) for s in one(text, "tunnel").sources] == [("Lynx", "person")]
+    assert [(s.canonical, s.kind) for s in one(text, "kilometres").sources] == [("Lynx", "person")]
+    src = one("One farmer, who gave only his first name, Peeter, said the well was dry.", "well").sources[0]
+    assert (src.mention, src.canonical, src.kind) == ("One farmer", "Peeter", "person")
+
+
+def test_the_group_refers_to_the_body_named_before_not_to_a_state() -> None:
+    text = ("Estonia's army said it had shot down two drones. Fatah said its fighters had fired them. "
+            "The group said more would follow.")
+    assert [(s.canonical, s.kind) for s in one(text, "more would follow").sources] == [("Fatah", "organisation")]
+
+
+def test_they_refers_to_the_people_counted_before() -> None:
+    text = "Estonia's army said the bridge held. Rescuers searched the rubble overnight. They said two people were missing."
+    assert [(s.mention, s.kind) for s in one(text, "missing").sources] == [("They", "anonymous")]
+    assert one(text, "missing").sources[0].canonical.endswith("rescuers")
+
+
+def test_an_unnamed_role_in_the_lede_is_the_one_named_later_with_that_role() -> None:
+    text = ("The town fell on Friday, a militia commander said.\n\n"
+            "Jan Kask, a commander in the militia, said the town fell after a week of shelling.")
+    assert [(s.canonical, s.kind) for s in one(text, "The town fell on Friday").sources] == [("Jan Kask", "person")]
+
+
+def test_it_in_a_sentence_about_a_medium_is_that_medium() -> None:
+    text = "Estonian state media showed footage of a flag over what it said was the town hall."
+    assert [(s.canonical.lower(), s.kind) for s in one(text, "town hall").sources] == [("estonian state media", "vague")]

@@ -17,9 +17,9 @@ from ..registry import Registry, normalise
 from .kinds import head_of, name_kind, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
-    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CONTRACTED, DETERMINERS, DOCUMENT_HEADS, GROUP_HEADS, GROUP_WORDS,
-    NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PRONOMINAL, STATE_WORDS,
-    SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
+    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
+    GROUP_HEADS, GROUP_WORDS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PRONOMINAL,
+    STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
 
@@ -46,6 +46,7 @@ class Context:
     uncached: bool = False
     # the last named body that is not a state's own, for "the group"
     last_body: tuple[str, str] | None = None
+    last_plural: Src | None = None
     person_words: dict[str, bool] = field(default_factory=dict)
     _seen_pos: int = 0
     _seen: set[str] = field(default_factory=set)
@@ -115,16 +116,26 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             ctx.surnames.setdefault(parts[-1].lower(), canonical)
     elif kind == "organisation":
         ctx.last_group = src
+        ctx.last_plural = src
         if canonical[:1].isupper() and not any(w in STATE_WORDS for w in lows) and resolve(ctx.registry, canonical) is None:
             ctx.last_body = (canonical, kind)
+    elif kind in ("anonymous", "vague") and lows[-1] in PEOPLE_PLURALS:
+        ctx.last_plural = src  # "Rescuers ... They said": people the article counts, for "they"
     return src
+
+
+def name_in_aside(ctx: Context, src: Src, name: str) -> Src:
+    """"A commander, who goes by the call sign "Hans", said": an unnamed person given a name is a person."""
+    named = Src(src.mention, src.span, name, "person")
+    ctx.last_person = named
+    return named
 
 
 def _pronoun(ctx: Context, mention: str, span, low: str) -> Src:
     kind = SUBJECT_PRONOUNS[low]
     ante = ctx.last_person if kind == "person" else ctx.last_group
-    if low in ("they", "we") and ante is None:
-        ante = ctx.last_person
+    if low in ("they", "we"):
+        ante = ctx.last_plural or ante or ctx.last_person
     if ante is None:
         # nothing to refer to: an unnamed someone ("he"), or no one in particular ("it", "they")
         if kind == "person" and low != "you":
@@ -218,6 +229,9 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if head in VAGUE_NOUNS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
         return _STRIP_DET.sub("", mention).strip(), "organisation"  # a particular document, not hearsay
     content = [w for w in lows if w not in DETERMINERS]
+    if head in CHANNELS and all(w == head or w in CHANNEL_ADJECTIVES or NATIONALITY_LIKE.match(w.title())
+                                 for w in content):
+        content = [head]  # "Russian state media", "local media reports": still no one in particular
     if head in VAGUE_NOUNS and not any(q in lows for q in ANON_QUALIFIERS) and len(content) <= 2 \
             and not (head == "sources" and len(content) == 2 and content[0] not in PRONOMINAL):  # "rebel sources" say who
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
@@ -238,7 +252,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
 def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head: str, sentence_case: bool) -> tuple[str, str]:
     """A description with no proper name in it: never a named source of its own."""
     bare = _STRIP_DET.sub("", mention).strip()
-    if sentence_case and bare[:1].isupper() and bare.split()[0] == words[0]:
+    if sentence_case and bare[:1].isupper() and bare.split()[0] == words[0] and not NATIONALITY_LIKE.match(words[0]):
         bare = bare[0].lower() + bare[1:]
     content = [w for w in words if w[:1].isalnum() and w.lower() not in DETERMINERS]
     if content and NATIONALITY_LIKE.match(content[-1]) and content[-1].endswith("s") and lows[-1] == content[-1].lower():
@@ -325,6 +339,7 @@ def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
 def unify_names(srcs: list[Src]) -> None:
     """One article, one name per person: "Trump" and "Donald J. Trump" become "Donald Trump" where the
     article uses that full name. ``srcs`` in reading order; canonicals are rewritten in place."""
+    _named_later(srcs)
     fulls: dict[tuple[str, str], list[str]] = {}
     for s in srcs:
         parts = s.canonical.split()
@@ -363,3 +378,23 @@ def unify_names(srcs: list[Src]) -> None:
         names = by_surname[s.canonical.lower()]
         later = [x.canonical for x in srcs if x.canonical in names]
         s.canonical = later[0] if later else names[0]
+
+
+def _named_later(srcs: list[Src]) -> None:
+    """"..., a rebel commander said." then "Jane Roe, a commander in the rebel army, said ...": the lede's
+    unnamed role is the one the article names later with that role, where exactly one source fits."""
+    later: dict[str, set[tuple[str, str]]] = {}
+    waiting: list[tuple[Src, str]] = []
+    for s in srcs:
+        low = s.mention.lower()
+        if s.kind == "anonymous" and low.startswith(("a ", "an ")) and "," not in low:
+            head = head_of(low.split(), low.split())
+            if head in PERSON_TITLES or (head in ORG_HEADS and head not in ANON_HEADS):
+                waiting.append((s, _singular(head)))
+        elif s.kind in ("person", "organisation") and s.canonical[:1].isupper() and ", a" in low:
+            for w in low[low.index(", a") :].split():
+                later.setdefault(_singular(w.strip(",")), set()).add((s.canonical, s.kind))
+    for s, head in waiting:
+        fits = later.get(head)
+        if fits and len(fits) == 1:
+            s.canonical, s.kind = next(iter(fits))

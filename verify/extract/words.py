@@ -193,6 +193,9 @@ ORG_HEADS = ORG_WORDS | set(
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
+# impersonal channels, vague however many adjectives they carry ("Russian state media"), and those adjectives
+CHANNELS = {"media", "reports", "report", "accounts", "rumours", "rumors"}
+CHANNEL_ADJECTIVES = {"state", "local", "social", "news", "media", "official", "unconfirmed", "initial", "early", "some"}
 # plural people who stand for their office: "Prosecutors said", "police said"
 OFFICE_PLURALS = {"prosecutors", "police"}
 # an outlet names itself by these, or is described by them: "Al-Masirah TV", "the independent outlet X"
