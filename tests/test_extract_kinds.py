@@ -176,3 +176,10 @@ def test_an_unnamed_role_in_the_lede_is_the_one_named_later_with_that_role() -> 
 def test_it_in_a_sentence_about_a_medium_is_that_medium() -> None:
     text = "Estonian state media showed footage of a flag over what it said was the town hall."
     assert [(s.canonical.lower(), s.kind) for s in one(text, "town hall").sources] == [("estonian state media", "vague")]
+
+
+def test_a_headline_run_with_a_verb_in_it_is_no_ones_name() -> None:
+    text = ("Ferry Captain Says He Was Warned Twice\n\n"
+            "The captain of a ferry that sank near Tallinn said he had been warned twice about the hull. "
+            "Officials said he had ignored both warnings.")
+    assert all(s.kind != "person" or "Says" not in s.canonical for c in extract_claims(text) for s in c.sources)

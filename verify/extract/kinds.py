@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 
 from .tokens import is_cap
 from .words import (
-    ANON_HEADS, CAP_STOP, DETERMINERS, GROUP_HEADS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS, OUTLET_WORDS,
-    PEOPLE_PLURALS, PERSON_TITLES, PLACING, PREP_IN_NP, QUALIFIER_WORDS, TITLE_WORDS, VAGUE_NOUNS,
+    ANON_HEADS, CAP_STOP, DETERMINERS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
+    OUTLET_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
+    VAGUE_NOUNS,
 )
 
 if TYPE_CHECKING:
@@ -52,6 +53,8 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
     """The kind of a proper name: what the phrase says of it, else how the article uses the name."""
     parts = name.split() if len(nw) >= 2 else name_words
     lowered = [w.lower().strip(".") for w in parts]
+    if len(lowered) > 1 and any(w in SUBJECT_PRONOUNS or w in HEADLINE_VERBS for w in lowered):
+        return "vague"  # a run of a title-case headline ("Soldier Says He Was"), not anyone's name
     if lowered and lowered[-1] in OUTLET_WORDS and len(lowered) >= 2:
         return "outlet"  # "Al-Masirah TV", "the Daily Post"
     if any(w in ORG_HEADS for w in lowered) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):

@@ -196,6 +196,9 @@ VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
 # impersonal channels, vague however many adjectives they carry ("Russian state media"), and those adjectives
 CHANNELS = {"media", "reports", "report", "accounts", "rumours", "rumors"}
 CHANNEL_ADJECTIVES = {"state", "local", "social", "news", "media", "official", "unconfirmed", "initial", "early", "some"}
+# verbs that show a capitalised run is a headline's clause, not a name ("Soldier Says He Was"); not "Said"
+# or "Will", which are names too
+HEADLINE_VERBS = {"says", "say", "was", "is", "were", "are", "has", "had"}
 # plural people who stand for their office: "Prosecutors said", "police said"
 OFFICE_PLURALS = {"prosecutors", "police"}
 # an outlet names itself by these, or is described by them: "Al-Masirah TV", "the independent outlet X"
