@@ -289,7 +289,7 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
     if len(content) == 1 and head in OFFICE_PLURALS:
         return "unnamed " + bare, "organisation"  # "police", "prosecutors": an office, unnamed
     if lows[0] in ("his", "her", "their", "its"):
-        return bare, "anonymous"
+        return bare, "organisation" if head in ORG_HEADS else "anonymous"  # "his campaign", "her aide"
     return (bare if bare.startswith("unnamed") else "unnamed " + bare), "anonymous"
 
 
