@@ -183,3 +183,13 @@ def test_a_headline_run_with_a_verb_in_it_is_no_ones_name() -> None:
             "The captain of a ferry that sank near Tallinn said he had been warned twice about the hull. "
             "Officials said he had ignored both warnings.")
     assert all(s.kind != "person" or "Says" not in s.canonical for c in extract_claims(text) for s in c.sources)
+
+
+def test_a_pronoun_after_a_lone_name_or_a_title_before_it_keeps_a_person() -> None:
+    assert kinds("“The cause is not known,” said Varik, on his first day in the post.", "cause")[0][1] == "person"
+    src = one("Tallinn police Chief Mart Saar said the crossing would stay shut.", "crossing").sources[0]
+    assert (src.canonical, src.kind) == ("Mart Saar", "person")
+
+
+def test_a_people_in_general_is_vague() -> None:
+    assert kinds("Many Estonians say the crossing should stay shut.", "crossing")[0][1] == "vague"

@@ -59,6 +59,8 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
         return "outlet"  # "Al-Masirah TV", "the Daily Post"
     if any(w in ORG_HEADS for w in lowered) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
         return "organisation"
+    if len(name_words) > 1 and name_words[0].lower().rstrip(".") in TITLE_WORDS:
+        return "person"  # "Tulsa police Chief Chuck Jordan": the title, not the body before it, says who
     # a description before or beside the name: "maritime security firm Ambrey", "X, Israel's ambulance service"
     dhead = head_of(desc, desc) if desc else ""
     if dhead in OUTLET_WORDS:
@@ -69,8 +71,12 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
         return "person"
     if len(parts) == 1:
         low = parts[0].lower()
+        if low.endswith(("’s", "'s")):
+            parts, low = [parts[0][:-2]], low[:-2]
         if low in ctx.surnames:
             return "person"
+        if low.endswith("s") and NATIONALITY_LIKE.match(parts[0][:-1]):
+            return "vague"  # "many Mexicans", "the Europeans": a people, no one in particular
         if low in PEOPLE_PLURALS:
             return "organisation" if low in OFFICE_PLURALS else "anonymous"
         # one word the article never gives as part of a person's name is a body or a place standing for
@@ -82,6 +88,8 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*[a-z][\w’'-]*)")
 _PREV_WORD = re.compile(r"([A-Z][\w’'-]*[a-z][\w’'-]*)\.?[ \t]+$")
+# a personal pronoun soon after the name, in its sentence: "said O'Neill, on his first day"
+_HIS = re.compile(r"[^.!?\n]{0,80}?\b(?:he|she|his|her|him)\b", re.I)
 
 
 def _person_name_part(ctx: Context, word: str) -> bool:
@@ -102,6 +110,8 @@ def _person_name_part(ctx: Context, word: str) -> bool:
             line_end = text.find("\n", end)
             line = text[end : line_end if line_end >= 0 else len(text)].rstrip()
             if line.endswith((".", "!", "?", '"', "”", "’", "'")):
+                if _HIS.match(text, end):
+                    hit = True
                 m = _PREV_WORD.search(text, max(0, pos - 40), pos)
                 n = _NEXT_WORD.match(text, end)
                 for w in (m.group(1) if m else None, n.group(1) if n else None):
