@@ -11,9 +11,12 @@ from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, LY_ADJECTIVES, NOT_ALONE, NUMBER_WORDS,
-    OPENING_PARTICIPLES, PLACE_HEAD, PREP_IN_NP, PRONOMINAL, QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS,
-    TIME_WORDS, TITLE_CAPS,
+    OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PREP_IN_NP, PRONOMINAL,
+    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS,
 )
+
+# nouns that head one source of a coordination: "police and medics", "a rebel commander and a war monitor"
+_COORD_HEADS = PEOPLE_PLURALS | PERSON_TITLES | ORG_HEADS | {"monitor", "medic", "rescuer", "doctor", "witness"}
 
 
 def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
@@ -90,7 +93,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             continue
         if lw == "and":
             # "the White House and Pentagon": a coordination of names, not of clauses
-            if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and (is_cap(words[a]) or lows[a] in DETERMINERS or not is_cap(words[j - 1])):
+            if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and (
+                    is_cap(words[a]) or lows[a] in DETERMINERS or not is_cap(words[j - 1]) or lows[j - 1] in PEOPLE_PLURALS):
                 a = j
                 continue
             break
@@ -108,7 +112,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if not _np_token_ok(words, lows, j):
             break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES:
+        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw:
             break  # a verb ("invoked the Orlando attack"), not part of the phrase
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
@@ -177,6 +181,10 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
             if j + 1 < n and (is_cap(words[j + 1]) or lows[j + 1] in DETERMINERS) and is_cap(words[b]):
                 b = j
                 continue
+            if j + 1 < n and lows[b] in _COORD_HEADS and not toks.inq[j + 1] and (
+                    lows[j + 1] in _COORD_HEADS or (j + 2 < n and lows[j + 2] in _COORD_HEADS and _np_token_ok(words, lows, j + 1))):
+                b = j
+                continue
             break
         if lw in ("of", "for"):
             if j + 1 < n and (_np_token_ok(words, lows, j + 1) or lows[j + 1] in DETERMINERS):
@@ -217,12 +225,30 @@ def split_sources(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     """Token ranges of the sources of one phrase: "the White House and Pentagon" gives two."""
     parts = []
     cur = a
+    lows = toks.lows
+    # "the Armed Conflict Location and Event Data project": one body whose name has an "and"
+    one_name = not is_cap(toks.words[b]) and lows[b] in ORG_HEADS
     for k in range(a, b + 1):
-        if toks.lows[k] == "and" and k > cur and k < b and is_cap(toks.words[k - 1]):
+        if lows[k] == "and" and k > cur and k < b and (
+                (is_cap(toks.words[k - 1]) and not one_name)
+                # "police and medics", "a rebel commander and a war monitor": two sources named by role
+                or (lows[k - 1] in _COORD_HEADS and _role_phrase(toks, k + 1, b))):
             parts.append((cur, k - 1))
             cur = k + 1
     parts.append((cur, b))
     return [p for p in parts if p[0] <= p[1]]
+
+
+def _role_phrase(toks: Tokens, i: int, b: int) -> bool:
+    """Tokens [i, b] start with a phrase headed by a role or body noun: "rescuers", "a war monitor", "aid
+    workers at the hospital"."""
+    for k in range(i, min(b + 1, i + 4)):
+        low = toks.lows[k]
+        if low in _COORD_HEADS:
+            return True
+        if low in PREP_IN_NP or not (low in DETERMINERS or toks.words[k][:1].isalpha()):
+            return False
+    return False
 
 
 def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 
 from ..models import Source
 from ..registry import Registry, normalise
-from .tokens import is_cap
+from .kinds import head_of, name_kind, placed_people
+from .tokens import is_cap, is_possessive
 from .words import (
-    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CONTRACTED, DETERMINERS, DOCUMENT_HEADS, NATIONALITY_LIKE, ORG_WORDS,
-    PREP_IN_NP, PRONOMINAL, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_HEADS,
+    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
+    GROUP_HEADS, GROUP_WORDS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PRONOMINAL,
+    STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
 
@@ -42,6 +44,10 @@ class Context:
     # singular lower-case word of a named source's mention -> the latest such source (canonical, kind)
     named: dict[str, tuple[str, str]] = field(default_factory=dict)
     uncached: bool = False
+    # the last named body that is not a state's own, for "the group"
+    last_body: tuple[str, str] | None = None
+    last_plural: Src | None = None
+    person_words: dict[str, bool] = field(default_factory=dict)
     _seen_pos: int = 0
     _seen: set[str] = field(default_factory=set)
 
@@ -54,18 +60,6 @@ class Context:
 
 
 # -- what a mention names ----------------------------------------------------------------------
-
-def _head(lows: list[str], words: list[str]) -> str:
-    """The head noun: the last word before a preposition ("spokeswoman" of "a spokeswoman for X")."""
-    for k, w in enumerate(lows):
-        if k > 0 and (w in PREP_IN_NP or w in QUALIFIER_WORDS):
-            lows = lows[:k]
-            break
-    for w in reversed(lows):
-        if w[0].isalnum() and w not in ("’s", "'s"):
-            return w
-    return ""
-
 
 def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: list[str], pos: int) -> Src:
     """Resolve a source mention to a canonical name and a kind."""
@@ -98,9 +92,11 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             cut = words.index(",", 1)
             app = [w for w in words[cut + 1 :] if w != ","]
             if not is_cap(words[cut - 1]) and app and is_cap(app[-1]):
-                hit = _classify(ctx, key[key.find(",") + 1 :].strip(" ,"), app, list(map(str.lower, app)), pos)
+                hit = _classify(ctx, key[key.find(",") + 1 :].strip(" ,"), app, list(map(str.lower, app)), pos,
+                                [w for w in lows[:cut] if w[:1].isalnum()])
             else:
-                hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos)
+                hit = _classify(ctx, key[: key.find(",")].strip(), words[:cut], lows[:cut], pos,
+                                [w for w in lows[cut + 1 :] if w[:1].isalnum()])
         else:
             hit = _classify(ctx, key, words, lows, pos)
         if ctx.uncached:
@@ -120,14 +116,26 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             ctx.surnames.setdefault(parts[-1].lower(), canonical)
     elif kind == "organisation":
         ctx.last_group = src
+        ctx.last_plural = src
+        if canonical[:1].isupper() and not any(w in STATE_WORDS for w in lows) and resolve(ctx.registry, canonical) is None:
+            ctx.last_body = (canonical, kind)
+    elif kind in ("anonymous", "vague") and lows[-1] in PEOPLE_PLURALS:
+        ctx.last_plural = src  # "Rescuers ... They said": people the article counts, for "they"
     return src
+
+
+def name_in_aside(ctx: Context, src: Src, name: str) -> Src:
+    """"A commander, who goes by the call sign "Hans", said": an unnamed person given a name is a person."""
+    named = Src(src.mention, src.span, name, "person")
+    ctx.last_person = named
+    return named
 
 
 def _pronoun(ctx: Context, mention: str, span, low: str) -> Src:
     kind = SUBJECT_PRONOUNS[low]
     ante = ctx.last_person if kind == "person" else ctx.last_group
-    if low in ("they", "we") and ante is None:
-        ante = ctx.last_person
+    if low in ("they", "we"):
+        ante = ctx.last_plural or ante or ctx.last_person
     if ante is None:
         # nothing to refer to: an unnamed someone ("he"), or no one in particular ("it", "they")
         if kind == "person" and low != "you":
@@ -156,24 +164,29 @@ def resolve(reg: Registry, mention: str) -> Source | None:
 
 
 _POLL_SHARE = re.compile(r"^(?:about |nearly |almost |roughly |some |just |only |more than |fewer than |less than )?"
-                         r"(?:\d[\d.,]*\s*(?:%|percent)|\w+ in \w+)$")
+                         r"(?:\d[\d.,]*\s*(?:%|percent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) in (?:\d+|ten))$")
 
 
-def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int) -> tuple[str, str]:
+def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int,
+              desc: list[str] | None = None) -> tuple[str, str]:
     reg = ctx.registry
     src = resolve(reg, mention)
     if src is not None:
         return src.canonical, src.kind
     if _POLL_SHARE.match(mention.lower()):
         return mention, "vague"  # a poll share ("six in 10", "47%") names no one
-    head = _head(lows, words)
+    head = head_of(lows, words)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
     sentence_case = is_cap(words[0]) and (
-        lows[0] in DETERMINERS or lows[0] in VAGUE_HEADS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
-        or (len(words) > 1 and not any(is_cap(w) for w in words[1:]))
+        lows[0] in DETERMINERS or lows[0] in VAGUE_NOUNS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
+        or lows[0] in PEOPLE_PLURALS or lows[0] in DOCUMENT_HEADS
+        or (len(words) > 1 and not any(is_cap(w) for w in words[1:]) and lows[1] not in ("’s", "'s")
+            and not is_possessive(words[0]))
     )
     caps = [w for k, w in enumerate(words) if is_cap(w) and not (k == 0 and sentence_case)]
     named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in CAP_STOP]
+    if named and placed_people(words, lows, sentence_case):
+        named = []  # "Diplomats in Bangkok", "officials in Kyiv": people, placed; the place is not the source
     if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
         k = len(words)
@@ -184,15 +197,15 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         nw = name.split()
         while len(nw) > 1 and (nw[0].lower().rstrip(".") in TITLE_WORDS or nw[0].endswith(("’s", "'s"))):
             nw.pop(0)
-        if k >= 2 and lows[k - 1] == "of" and is_cap(words[k - 2]):
+        if k >= 2 and lows[k - 1] in ("of", "for") and is_cap(words[k - 2]):
             j = k - 1
             while j > 0 and (is_cap(words[j - 1]) or lows[j - 1] == ".") and lows[j - 1] not in DETERMINERS:
                 j -= 1
-            if any(w.lower() in ORG_WORDS for w in words[j : k - 1]):
+            if any(w.lower() in ORG_HEADS for w in words[j : k - 1]):
                 # "the Ministry of Transport", "Bank of England": one name across "of"
                 nw = " ".join(words[j:]).replace(" .", ".").split()
                 name_words = [w for w in words[j:] if w != "."]
-            elif k >= 3 and is_cap(words[k - 3]) and lows[k - 2] not in TITLE_WORDS:
+            elif k >= 3 and lows[k - 1] == "of" and is_cap(words[k - 3]) and lows[k - 2] not in TITLE_WORDS:
                 # "Senator Jane Roe of Ohio" is Jane Roe, not Ohio
                 nw = " ".join(words[j : k - 1]).replace(" .", ".").split()
                 name_words = [w for w in words[j : k - 1] if w != "."]
@@ -212,18 +225,19 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
             name = name[:-2]
         if not name:
             name = mention
-        if any(w.lower() in ORG_WORDS for w in (name.split() if len(nw) >= 2 else name_words)) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
-            return name, "organisation"
-        if len(name.split()) == 1 and name.lower() in ctx.surnames:
-            return ctx.surnames[name.lower()], "person"
-        return name, "person"
-    if head in VAGUE_HEADS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
+        return name, name_kind(ctx, name, nw, name_words, [w for w in lows[:k] if w[:1].isalnum()] + (desc or []))
+    if head in VAGUE_NOUNS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
         return _STRIP_DET.sub("", mention).strip(), "organisation"  # a particular document, not hearsay
-    if head in VAGUE_HEADS and not any(q in lows for q in ANON_QUALIFIERS) and len([w for w in lows if w not in DETERMINERS]) <= 2:
+    content = [w for w in lows if w not in DETERMINERS]
+    if head in CHANNELS and all(w == head or w in CHANNEL_ADJECTIVES or NATIONALITY_LIKE.match(w.title())
+                                 for w in content):
+        content = [head]  # "Russian state media", "local media reports": still no one in particular
+    if head in VAGUE_NOUNS and not any(q in lows for q in ANON_QUALIFIERS) and len(content) <= 2 \
+            and not (head == "sources" and len(content) == 2 and content[0] not in PRONOMINAL):  # "rebel sources" say who
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
             return _STRIP_DET.sub("", mention).lower(), "anonymous"
         return _STRIP_DET.sub("", mention).lower(), "vague"
-    if head in ANON_HEADS or head in VAGUE_HEADS:
+    if head in ANON_HEADS or head in VAGUE_NOUNS:
         name = _STRIP_DET.sub("", mention).strip()
         if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0]:
             name = name[0].lower() + name[1:]  # "Officials familiar ..." was capitalised by the sentence, "Western" by itself
@@ -238,35 +252,44 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
 def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head: str, sentence_case: bool) -> tuple[str, str]:
     """A description with no proper name in it: never a named source of its own."""
     bare = _STRIP_DET.sub("", mention).strip()
-    if sentence_case and bare[:1].isupper() and bare.split()[0] == words[0]:
+    if sentence_case and bare[:1].isupper() and bare.split()[0] == words[0] and not NATIONALITY_LIKE.match(words[0]):
         bare = bare[0].lower() + bare[1:]
     content = [w for w in words if w[:1].isalnum() and w.lower() not in DETERMINERS]
     if content and NATIONALITY_LIKE.match(content[-1]) and content[-1].endswith("s") and lows[-1] == content[-1].lower():
         return bare, "vague"  # "Republicans", "many Americans": a group, no one in particular
     if head in DOCUMENT_HEADS:
         # a named poll or survey is the organisation behind it; an unnamed one names no one
-        if any(is_cap(w) for k, w in enumerate(words) if not (k == 0 and sentence_case)):
+        if any(is_cap(w) and not NATIONALITY_LIKE.match(w) for k, w in enumerate(words) if not (k == 0 and sentence_case)):
             return bare, "organisation"
         return bare.lower(), "vague"
     caps = [w for k, w in enumerate(content) if is_cap(w) and not (k == 0 and sentence_case and w == words[0])]
     if caps and is_cap(content[-1]) and not (len(content) <= 2 and lows[0] in ("a", "an", "one", "another")):
         # a name the nationality test took for an adjective: "the Guardian", "Islamic State"
-        org = lows[0] == "the" or head in ORG_WORDS or len(caps) > 1
+        org = lows[0] == "the" or head in ORG_HEADS or len(caps) > 1
         return bare, "organisation" if org else "person"
-    if caps and head in ORG_WORDS:
-        return bare, "organisation"  # "the Clinton campaign", "the Obama administration"
+    if caps and (head in ORG_HEADS or head in GROUP_HEADS):
+        return bare, "organisation"  # "the Clinton campaign", "Ukraine's armed forces", "M23 rebels"
     if len(content) == 1 and lows[-1] in PRONOMINAL:
         return lows[-1], "vague"  # "Some say", "Both said"
     if lows[0] in ("the", "this", "that") and head:
         # "the ministry" after "Russia's Defence Ministry": the last named source with that head noun
         hit = ctx.named.get(_singular(head))
+        if hit is None and len(content) == 1 and head in GROUP_WORDS and ctx.last_body is not None:
+            hit = ctx.last_body  # "the group", "the organisation": the last body named that is not a state's
         if hit is not None:
             ctx.uncached = True
             return hit
     ctx.uncached = True
-    if lows[0] in ("his", "her", "their", "its") or (len(content) > 1 and not any(is_cap(w) for w in content)
-                                                       and head in ORG_WORDS and lows[0] not in ("the", "a", "an")):
-        return bare, "organisation" if head in ORG_WORDS else "anonymous"
+    # a qualified description says what it is: "the general prosecutor's office", "a research lab at ...",
+    # "the regional governor", "Russia's foreign minister"; a bare "the minister" does not say who
+    if len(content) >= 2 and head in ORG_HEADS:
+        return bare, "organisation"
+    if len(content) >= 2 and head in PERSON_TITLES and (lows[0] == "the" or "’s" in lows or "'s" in lows) and lows[-1] not in ("’s", "'s"):
+        return bare, "person"
+    if len(content) == 1 and head in OFFICE_PLURALS:
+        return "unnamed " + bare, "organisation"  # "police", "prosecutors": an office, unnamed
+    if lows[0] in ("his", "her", "their", "its"):
+        return bare, "organisation" if head in ORG_HEADS else "anonymous"  # "his campaign", "her aide"
     return (bare if bare.startswith("unnamed") else "unnamed " + bare), "anonymous"
 
 
@@ -316,6 +339,7 @@ def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
 def unify_names(srcs: list[Src]) -> None:
     """One article, one name per person: "Trump" and "Donald J. Trump" become "Donald Trump" where the
     article uses that full name. ``srcs`` in reading order; canonicals are rewritten in place."""
+    _named_later(srcs)
     fulls: dict[tuple[str, str], list[str]] = {}
     for s in srcs:
         parts = s.canonical.split()
@@ -354,3 +378,23 @@ def unify_names(srcs: list[Src]) -> None:
         names = by_surname[s.canonical.lower()]
         later = [x.canonical for x in srcs if x.canonical in names]
         s.canonical = later[0] if later else names[0]
+
+
+def _named_later(srcs: list[Src]) -> None:
+    """"..., a rebel commander said." then "Jane Roe, a commander in the rebel army, said ...": the lede's
+    unnamed role is the one the article names later with that role, where exactly one source fits."""
+    later: dict[str, set[tuple[str, str]]] = {}
+    waiting: list[tuple[Src, str]] = []
+    for s in srcs:
+        low = s.mention.lower()
+        if s.kind == "anonymous" and low.startswith(("a ", "an ")) and "," not in low:
+            head = head_of(low.split(), low.split())
+            if head in PERSON_TITLES or (head in ORG_HEADS and head not in ANON_HEADS):
+                waiting.append((s, _singular(head)))
+        elif s.kind in ("person", "organisation") and s.canonical[:1].isupper() and ", a" in low:
+            for w in low[low.index(", a") :].split():
+                later.setdefault(_singular(w.strip(",")), set()).add((s.canonical, s.kind))
+    for s, head in waiting:
+        fits = later.get(head)
+        if fits and len(fits) == 1:
+            s.canonical, s.kind = next(iter(fits))

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, VERB_CUES
 from .phrases import left_np, mention_of, right_np
-from .sources import Src, describe
+from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,
@@ -59,7 +59,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         elif j >= 0:
             np = left_np(toks, j)
             if np is not None:
-                np = before_relative(toks, np)
+                np = before_participle(toks, before_relative(toks, np))
         if np is not None and klass == "stance" and lemma in PERSON_ONLY:
             named = is_cap(words[np[1]]) and lows[np[1]] not in CAP_WORDS
             if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
@@ -76,6 +76,12 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         if np is not None:
             sources = r.src_list(toks, *np)
             src_start = np[0]
+            if np[0] == np[1] and lows[np[0]] == "it" and np[0] > 1:
+                sources = same_subject(r, toks, np[0], sources)
+            elif len(sources) == 1 and sources[0].kind == "anonymous" and np[1] + 2 < j:
+                name = aside_name(toks, np[1] + 1, j)
+                if name:
+                    sources = [name_in_aside(r.ctx, sources[0], name)]
         elif j > 0 and lows[j] in ("and", "but") and klass in ("speech", "belief") and main_subject(toks, j) is not None:
             # "X visited the plant and said ...": the subject of the clause speaks
             np = main_subject(toks, j)
@@ -99,6 +105,39 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         else:
             return None
     return sources, src_start, inverted, after_src
+
+
+def same_subject(r: Reader, toks: Tokens, k: int, sources: list[Src]) -> list[Src]:
+    """"State media showed footage of what it said was the town": "it" is the sentence's own subject
+    where that is a body or a medium, before any earlier one."""
+    subj = main_subject(toks, k)
+    if subj is None or subj[1] >= k - 1 or toks.lows[subj[1]] in SUBJECT_PRONOUNS or any(
+            toks.words[x] in CLAUSE_BREAKS for x in range(subj[1] + 1, k)):
+        return sources
+    found = r.src_list(toks, *subj)
+    if len(found) != 1 or found[0].kind not in ("organisation", "outlet", "vague"):
+        return sources
+    return [Src(sources[0].mention, sources[0].span, found[0].canonical, found[0].kind)]
+
+
+_NAMING = {"sign", "name", "nickname", "alias"}
+
+
+def aside_name(toks: Tokens, a: int, b: int) -> str | None:
+    """The name an aside gives an unnamed person: ", who goes by the call sign "Hans"," or ", who gave
+    only his first name, Adam,"."""
+    words, lows = toks.words, toks.lows
+    if words[a] != "," or lows[a + 1] not in RELATIVES:
+        return None
+    for k in range(a + 2, b):
+        if lows[k] in _NAMING or (lows[k] == "as" and lows[k - 1] in ("only", "identified", "known")):
+            m = k + 1
+            while m < b and (words[m] in QUOTE_MARKS or words[m] == ","):
+                m += 1
+            if m < b and is_cap(words[m]) and words[m].isalpha() and lows[m] not in CAP_WORDS:
+                return words[m]
+            return None
+    return None
 
 
 def relative_source(r: Reader, toks: Tokens, k: int) -> list[Src]:
@@ -188,6 +227,27 @@ def before_relative(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
         if outer is not None and outer[1] == k - 1:
             return outer
     return np
+
+
+_PARTICIPLE_PREPS = {"by", "in", "at", "near", "from", "on", "inside", "outside"}
+
+
+def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    """"Residents reached by phone said", "A soldier captured in Kursk told": the speaker is the phrase
+    before the participle, not the place or the means after it."""
+    lows, words = toks.lows, toks.words
+    a = np[0]
+    if a < 3 or lows[a - 1] not in _PARTICIPLE_PREPS or toks.inq[a - 2]:
+        return np
+    part = lows[a - 2]
+    if not (part.endswith("ed") and len(part) > 4 and part.isalpha() and not is_cap(words[a - 2])):
+        return np
+    outer = left_np(toks, a - 3)
+    if outer is None or outer[1] != a - 3 or lows[a - 3] in SUBJECT_PRONOUNS or lows[a - 3] in RELATIVES:
+        return np
+    if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
+        return np  # the phrase must open its clause: "the strike that hit ... reported by X" is something else
+    return outer
 
 
 def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:

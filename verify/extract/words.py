@@ -141,7 +141,8 @@ PLACE_HEAD = re.compile(
     r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources|"
     r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
     r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
-    r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee"
+    r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee|"
+    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|group|medics|paramedics|nurses"
 )
 # words that do not stand alone as a subject: "more likely to say", "all attacked"
 NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
@@ -182,6 +183,50 @@ ORG_WORDS = set(
     tribune herald guardian telegraph magazine review daily radio tv television media intelligence
     navy pentagon kremlin staff military""".split()
 )
+# the heads of bodies in copy, named or not: "Ukraine's armed forces", "the regional military command",
+# "a research lab at the university" are organisations (``ORG_WORDS`` is what the tagger was trained on)
+ORG_HEADS = ORG_WORDS | set(
+    """command commands ministry ministries office offices authority authorities agency agencies lab labs
+    laboratory unit units network group groups movement mission observatory monitor directorate brigade battalion regiment
+    corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
+    hospital hospitals firm watch project organization organisation alliance federation front""".split()
+)
+# sourceless collectives ("aid agencies") beside the heads the tagger was trained on
+VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
+# impersonal channels, vague however many adjectives they carry ("Russian state media"), and those adjectives
+CHANNELS = {"media", "reports", "report", "accounts", "rumours", "rumors"}
+CHANNEL_ADJECTIVES = {"state", "local", "social", "news", "media", "official", "unconfirmed", "initial", "early", "some"}
+# verbs that show a capitalised run is a headline's clause, not a name ("Soldier Says He Was"); not "Said"
+# or "Will", which are names too
+HEADLINE_VERBS = {"says", "say", "was", "is", "were", "are", "has", "had"}
+# plural people who stand for their office: "Prosecutors said", "police said"
+OFFICE_PLURALS = {"prosecutors", "police"}
+# an outlet names itself by these, or is described by them: "Al-Masirah TV", "the independent outlet X"
+OUTLET_WORDS = {"tv", "television", "radio", "times", "post", "news", "journal", "tribune", "herald", "gazette",
+                "telegraph", "magazine", "outlet", "newspaper", "broadcaster", "channel", "daily", "weekly"}
+# a named armed group is an organisation: "Rwanda-backed M23 rebels", "Houthi fighters"
+GROUP_HEADS = {"rebels", "militants", "fighters", "insurgents", "militia", "militias", "separatists", "guerrillas"}
+# one person's office: "the regional governor", "the head of the administration", "Russia's foreign minister"
+PERSON_TITLES = set(
+    """head chief governor mayor minister president premier chancellor spokesman spokeswoman spokesperson
+    commander director ambassador envoy secretary chairman chairwoman chair leader general colonel
+    captain admiral prosecutor judge king queen prince pope senator lawmaker deputy administrator""".split()
+)
+# heads a definite description uses for a body named before: "the group said"
+GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction"}
+# words of a state's own bodies: "the group" is not one of them
+STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", "command", "office", "police",
+               "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
+# prepositions that place people: "diplomats in Bangkok", "medics at the hospital"
+PLACING = {"in", "at", "from", "near", "inside", "outside"}
+# plural common nouns for people: capitalised at a sentence's start, never a name ("Doctors said")
+PEOPLE_PLURALS = set(
+    """doctors medics paramedics nurses rescuers firefighters residents villagers witnesses survivors
+    refugees soldiers troops officials diplomats analysts experts observers monitors activists protesters
+    farmers workers volunteers journalists reporters officers commanders fighters rebels militants
+    investigators prosecutors police relatives families neighbours neighbors locals civilians
+    sources lawmakers negotiators mediators engineers teachers students parents""".split()
+)
 NATIONALITY_LIKE = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|American|Korean|Mexican|African|Cuban|Israeli|Iraqi|Afghan|Pakistani|Saudi|"
     r"Yemeni|Republican|Republicans|Democratic|Democrat|Democrats|GOP|European|Western|Eastern|Arab|Muslim|Christian|"
@@ -193,7 +238,7 @@ DOCUMENT_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies", "ana
                   "records", "record", "document", "documents", "filing", "filings", "numbers", "results", "research",
                   "footage", "video", "photos", "images", "review", "audit", "investigation", "memo", "letter",
                   "statement", "statements", "lawsuit", "complaint", "website", "post", "tweet", "ad", "report",
-                  "reports", "estimate", "estimates"}
+                  "reports", "estimate", "estimates", "tally", "tallies", "counts", "logs", "footage"}
 # documents whose maker is the source: "according to an analysis by the Pew Research Center"
 DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post", "memo", "letter", "filing",
              "documents", "document", "records", "emails", "email", "data", "figures", "estimates", "results",

@@ -1,0 +1,195 @@
+"""What kind of source a phrase names, read from the phrase itself: bodies, people, the unnamed and the vague."""
+
+from __future__ import annotations
+
+from verify.extract import extract_claims
+from verify.models import Claim
+
+
+def one(text: str, words: str) -> Claim:
+    found = [c for c in extract_claims(text) if words in c.text and c.sources]
+    assert found, f"no attributed claim contains {words!r}"
+    return found[0]
+
+
+def kinds(text: str, words: str) -> list[tuple[str, str]]:
+    return [(s.mention, s.kind) for s in one(text, words).sources]
+
+
+def test_bodies_written_in_lower_case_are_organisations() -> None:
+    for text, mention in [
+        ("Estonia's coast guard command said the ferry had been towed to port.", "Estonia's coast guard command"),
+        ("The regional prosecutor's office said in a statement that the ferry had been towed to port.",
+         "The regional prosecutor's office"),
+        ("Finland's border agency said the ferry had been towed to port.", "Finland's border agency"),
+        ("A testing lab at the technical university said the ferry had been towed to port.",
+         "A testing lab at the technical university"),
+        ("Norway's armed forces said the ferry had been towed to port.", "Norway's armed forces"),
+        ("The Latvian navy command said the ferry had been towed to port.", "The Latvian navy command"),
+    ]:
+        assert kinds(text, "ferry") == [(mention, "organisation")], text
+
+
+def test_a_name_in_lower_case_company_keeps_its_capital() -> None:
+    src = one("Norway's armed forces said the ferry had been towed to port.", "ferry").sources[0]
+    assert src.canonical == "Norway's armed forces"
+
+
+def test_a_definite_title_is_one_person_and_an_indefinite_one_is_unnamed() -> None:
+    assert kinds("The ferry sank near the harbour, the regional governor said.", "ferry") == [
+        ("the regional governor", "person")]
+    assert kinds("The ferry sank near the harbour, the head of the coast guard said.", "ferry") == [
+        ("the head of the coast guard", "person")]
+    assert kinds("The ferry sank near the harbour, a senior official said.", "ferry") == [
+        ("a senior official", "anonymous")]
+
+
+def test_a_single_unknown_name_the_article_never_gives_a_person_is_a_body() -> None:
+    # a movement or a country standing for its government; no first name anywhere in the article
+    assert kinds("Fatah said the crossing would stay shut.", "crossing") == [("Fatah", "organisation")]
+    assert kinds("Estonia says the crossing will stay shut.", "crossing") == [("Estonia", "organisation")]
+
+
+def test_a_single_name_the_article_gives_in_full_stays_a_person() -> None:
+    text = "Maria Kask spoke at the harbour on Monday. Kask said the crossing would stay shut."
+    assert kinds(text, "crossing") == [("Kask", "person")]
+    assert kinds("Ms. Tamm visited the port. Tamm said the crossing would stay shut.", "crossing") == [
+        ("Tamm", "person")]
+
+
+def test_a_headline_in_title_case_does_not_make_a_name_a_person() -> None:
+    text = "Fatah Rocket Sites Hit Overnight\n\nFatah said the crossing would stay shut."
+    assert ("Fatah", "organisation") in kinds(text, "crossing")
+
+
+def test_a_description_beside_a_name_says_what_it_is() -> None:
+    assert kinds("Maritime security firm Corvane said the tanker was drifting.", "tanker") == [
+        ("Maritime security firm Corvane", "organisation")]
+    assert kinds("Estonia's rescue service, Paasteamet Kiir, said a man was lightly hurt.", "man") == [
+        ("Estonia's rescue service, Paasteamet Kiir", "organisation")]
+    src = one("The independent outlet Baltic Wave reported that the tanker was drifting.", "tanker").sources[0]
+    assert src.kind == "outlet"
+    assert one("Tallinn Harbour TV reported that the tanker was drifting.", "tanker").sources[0].kind == "outlet"
+
+
+def test_names_joined_by_for_are_one_body() -> None:
+    src = one("According to the Estonian Centre for Maritime Safety, the tanker was drifting.", "tanker").sources[0]
+    assert (src.canonical, src.kind) == ("Estonian Centre for Maritime Safety", "organisation")
+
+
+def test_a_named_armed_group_is_an_organisation() -> None:
+    assert kinds("Kivu-based R12 rebels said they had taken the airport.", "airport") == [
+        ("Kivu-based R12 rebels", "organisation")]
+
+
+def test_plural_nouns_opening_a_sentence_are_not_people_named() -> None:
+    assert kinds("Doctors said the clinic had run out of fuel.", "clinic") == [("Doctors", "anonymous")]
+    assert kinds("Prosecutors said the clinic had been shelled twice.", "clinic") == [("Prosecutors", "organisation")]
+
+
+def test_a_sentence_opening_adverb_is_never_a_person() -> None:
+    for src in one("Separately, rescuers said the clinic had run out of fuel.", "clinic").sources:
+        assert src.mention == "rescuers" and src.kind == "anonymous"
+
+
+def test_people_placed_somewhere_are_unnamed_not_the_place() -> None:
+    assert kinds("Diplomats in Riga said the talks had stalled.", "talks") == [("Diplomats in Riga", "anonymous")]
+
+
+def test_vague_collectives_and_artefacts() -> None:
+    assert kinds("Aid agencies warn that the camp has no clean water.", "camp") == [("Aid agencies", "vague")]
+    assert kinds("Footage circulating on social media appeared to show the camp on fire.", "camp") == [
+        ("Footage circulating on social media", "vague")]
+    assert kinds("Footage showed the camp on fire.", "camp") == [("Footage", "vague")]
+    assert kinds("Nearly 300 people died, according to Estonian tallies.", "300") == [("Estonian tallies", "vague")]
+
+
+def test_sources_with_an_affiliation_are_anonymous_not_vague() -> None:
+    assert kinds("Two rebel sources said the checkpoint had been abandoned.", "checkpoint") == [
+        ("Two rebel sources", "anonymous")]
+    assert kinds("Sources said the checkpoint had been abandoned.", "checkpoint")[0][1] == "vague"
+
+
+def test_coordinated_sources_are_kept_whole_as_two() -> None:
+    assert kinds("According to local medics and rescuers, the shelling cut power to the district.", "power") == [
+        ("local medics", "anonymous"), ("rescuers", "anonymous")]
+    assert kinds("Rescuers and police said two people were still missing.", "missing") == [
+        ("Rescuers", "anonymous"), ("police", "organisation")]
+    assert kinds("Nurses and aid workers at the clinic said they had no fuel left.", "fuel") == [
+        ("Nurses", "anonymous"), ("aid workers at the clinic", "anonymous")]
+    assert kinds("The town fell on Friday, a militia commander and a war monitor said.", "town") == [
+        ("a militia commander", "anonymous"), ("a war monitor", "organisation")]
+
+
+def test_one_body_whose_name_has_an_and_is_not_split() -> None:
+    c = [c for c in extract_claims("According to the Conflict Mapping and Casualty Data project, 40 people died.")
+         if c.cue and c.cue.text == "According to"][0]
+    assert [(s.canonical, s.kind) for s in c.sources] == [("Conflict Mapping and Casualty Data project", "organisation")]
+
+
+def test_the_speaker_comes_before_a_participle_and_its_phrase() -> None:
+    assert kinds("Residents reached by phone described heavy shelling overnight.", "shelling") == [
+        ("Residents", "anonymous")]
+    assert kinds("A sailor detained in the port city told investigators the ship had been seized.", "seized")[0] == (
+        "A sailor", "anonymous")
+
+
+def test_a_hyphenated_participle_belongs_to_the_phrase() -> None:
+    assert kinds("Chad's army-backed government has said the border is closed.", "border") == [
+        ("Chad's army-backed government", "organisation")]
+
+
+def test_a_definite_description_resolves_to_the_body_named_before() -> None:
+    text = ("The ferry was hit while moored, according to Estonia's transport ministry. "
+            "The ministry said none of the crew were hurt.")
+    src = one(text, "crew").sources[0]
+    assert (src.canonical, src.kind) == ("Estonia's transport ministry", "organisation")
+
+
+def test_an_unnamed_person_given_a_name_in_an_aside_is_a_person() -> None:
+    text = ('A border guard commander, who goes by the call sign "Lynx", said his unit had found the tunnel. '
+            '"It ran for two kilometres," he said.')
+    assert [(s.canonical, s.kind) for s in one(text, "tunnel").sources] == [("Lynx", "person")]
+    assert [(s.canonical, s.kind) for s in one(text, "kilometres").sources] == [("Lynx", "person")]
+    src = one("One farmer, who gave only his first name, Peeter, said the well was dry.", "well").sources[0]
+    assert (src.mention, src.canonical, src.kind) == ("One farmer", "Peeter", "person")
+
+
+def test_the_group_refers_to_the_body_named_before_not_to_a_state() -> None:
+    text = ("Estonia's army said it had shot down two drones. Fatah said its fighters had fired them. "
+            "The group said more would follow.")
+    assert [(s.canonical, s.kind) for s in one(text, "more would follow").sources] == [("Fatah", "organisation")]
+
+
+def test_they_refers_to_the_people_counted_before() -> None:
+    text = "Estonia's army said the bridge held. Rescuers searched the rubble overnight. They said two people were missing."
+    assert [(s.mention, s.kind) for s in one(text, "missing").sources] == [("They", "anonymous")]
+    assert one(text, "missing").sources[0].canonical.endswith("rescuers")
+
+
+def test_an_unnamed_role_in_the_lede_is_the_one_named_later_with_that_role() -> None:
+    text = ("The town fell on Friday, a militia commander said.\n\n"
+            "Jan Kask, a commander in the militia, said the town fell after a week of shelling.")
+    assert [(s.canonical, s.kind) for s in one(text, "The town fell on Friday").sources] == [("Jan Kask", "person")]
+
+
+def test_it_in_a_sentence_about_a_medium_is_that_medium() -> None:
+    text = "Estonian state media showed footage of a flag over what it said was the town hall."
+    assert [(s.canonical.lower(), s.kind) for s in one(text, "town hall").sources] == [("estonian state media", "vague")]
+
+
+def test_a_headline_run_with_a_verb_in_it_is_no_ones_name() -> None:
+    text = ("Ferry Captain Says He Was Warned Twice\n\n"
+            "The captain of a ferry that sank near Tallinn said he had been warned twice about the hull. "
+            "Officials said he had ignored both warnings.")
+    assert all(s.kind != "person" or "Says" not in s.canonical for c in extract_claims(text) for s in c.sources)
+
+
+def test_a_pronoun_after_a_lone_name_or_a_title_before_it_keeps_a_person() -> None:
+    assert kinds("“The cause is not known,” said Varik, on his first day in the post.", "cause")[0][1] == "person"
+    src = one("Tallinn police Chief Mart Saar said the crossing would stay shut.", "crossing").sources[0]
+    assert (src.canonical, src.kind) == ("Mart Saar", "person")
+
+
+def test_a_people_in_general_is_vague() -> None:
+    assert kinds("Many Estonians say the crossing should stay shut.", "crossing")[0][1] == "vague"

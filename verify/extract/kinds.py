@@ -1,0 +1,124 @@
+"""What kind of source a phrase names, read from the phrase itself (``sources.py`` asks).
+
+A body is known by its head noun ("Ukraine's armed forces", "the general prosecutor's office") or a
+description beside its name ("maritime security firm X"); a single name the article never gives as part
+of a person's name is a body or a country standing for its government; people placed somewhere
+("diplomats in Bangkok") are unnamed people, not the place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .tokens import is_cap
+from .words import (
+    ANON_HEADS, CAP_STOP, DETERMINERS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
+    OUTLET_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
+    VAGUE_NOUNS,
+)
+
+if TYPE_CHECKING:
+    from .sources import Context
+
+
+def head_of(lows: list[str], words: list[str]) -> str:
+    """The head noun: the last word before a preposition ("spokeswoman" of "a spokeswoman for X")."""
+    for k, w in enumerate(lows):
+        if k > 0 and (w in PREP_IN_NP or w in QUALIFIER_WORDS
+                      or (w.endswith("ing") and len(w) > 5 and lows[k - 1] not in DETERMINERS and not is_cap(words[k]))):
+            lows = lows[:k]
+            break
+    for w in reversed(lows):
+        if w[0].isalnum() and w not in ("’s", "'s"):
+            return w
+    return ""
+
+
+def placed_people(words: list[str], lows: list[str], sentence_case: bool) -> bool:
+    """People or a role before "in/at X" with no name of their own: "Diplomats in Bangkok"."""
+    for k, w in enumerate(lows):
+        if k > 0 and w in PLACING:
+            before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS]
+            if not before or any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
+                                 for x in before):
+                return False
+            return lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS or lows[k - 1] in VAGUE_NOUNS
+        if w in PREP_IN_NP:
+            return False
+    return False
+
+
+def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], desc: list[str]) -> str:
+    """The kind of a proper name: what the phrase says of it, else how the article uses the name."""
+    parts = name.split() if len(nw) >= 2 else name_words
+    lowered = [w.lower().strip(".") for w in parts]
+    if len(lowered) > 1 and any(w in SUBJECT_PRONOUNS or w in HEADLINE_VERBS for w in lowered):
+        return "vague"  # a run of a title-case headline ("Soldier Says He Was"), not anyone's name
+    if lowered and lowered[-1] in OUTLET_WORDS and len(lowered) >= 2:
+        return "outlet"  # "Al-Masirah TV", "the Daily Post"
+    if any(w in ORG_HEADS for w in lowered) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
+        return "organisation"
+    if len(name_words) > 1 and name_words[0].lower().rstrip(".") in TITLE_WORDS:
+        return "person"  # "Tulsa police Chief Chuck Jordan": the title, not the body before it, says who
+    # a description before or beside the name: "maritime security firm Ambrey", "X, Israel's ambulance service"
+    dhead = head_of(desc, desc) if desc else ""
+    if dhead in OUTLET_WORDS:
+        return "outlet"
+    if dhead in ORG_HEADS or dhead in GROUP_HEADS:
+        return "organisation"
+    if dhead in PERSON_TITLES or dhead in TITLE_WORDS:
+        return "person"
+    if len(parts) == 1:
+        low = parts[0].lower()
+        if low.endswith(("’s", "'s")):
+            parts, low = [parts[0][:-2]], low[:-2]
+        if low in ctx.surnames:
+            return "person"
+        if low.endswith("s") and NATIONALITY_LIKE.match(parts[0][:-1]):
+            return "vague"  # "many Mexicans", "the Europeans": a people, no one in particular
+        if low in PEOPLE_PLURALS:
+            return "organisation" if low in OFFICE_PLURALS else "anonymous"
+        # one word the article never gives as part of a person's name is a body or a place standing for
+        # its government ("Hamas denied", "Israel says"), not a person
+        if not any(w in TITLE_WORDS for w in desc) and not _person_name_part(ctx, parts[0]):
+            return "organisation"
+    return "person"
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w’'-]*[a-z][\w’'-]*)")
+_PREV_WORD = re.compile(r"([A-Z][\w’'-]*[a-z][\w’'-]*)\.?[ \t]+$")
+# a personal pronoun soon after the name, in its sentence: "said O'Neill, on his first day"
+_HIS = re.compile(r"[^.!?\n]{0,80}?\b(?:he|she|his|her|him)\b", re.I)
+
+
+def _person_name_part(ctx: Context, word: str) -> bool:
+    """Whether the article's running text gives ``word`` as part of a run of capitalised words that may
+    be a person's name ("Donald Trump", "President Erdogan", "Lee Seong-kweun"); headlines, in title
+    case, do not count."""
+    hit = ctx.person_words.get(word)
+    if hit is not None:
+        return hit
+    text = ctx.text
+    pos = text.find(word)
+    tries = 0
+    hit = False
+    while pos >= 0 and tries < 30 and not hit:
+        tries += 1
+        end = pos + len(word)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            line_end = text.find("\n", end)
+            line = text[end : line_end if line_end >= 0 else len(text)].rstrip()
+            if line.endswith((".", "!", "?", '"', "”", "’", "'")):
+                if _HIS.match(text, end):
+                    hit = True
+                m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+                n = _NEXT_WORD.match(text, end)
+                for w in (m.group(1) if m else None, n.group(1) if n else None):
+                    low = w.lower() if w else ""
+                    if low in TITLE_WORDS or low and low not in CAP_STOP and low not in DETERMINERS and low not in ORG_HEADS \
+                            and low not in OUTLET_WORDS and not NATIONALITY_LIKE.match(w):
+                        hit = True
+        pos = text.find(word, end)
+    ctx.person_words[word] = hit
+    return hit
