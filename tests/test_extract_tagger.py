@@ -76,3 +76,14 @@ def test_verify_extract_with_the_tagger_prints_the_claims(tmp_path):
     quoted = [c for c in out["claims"] if "We will rebuild" in c["text"]]
     assert quoted and quoted[0]["attribution"] == "direct"
     assert any("governor" in s["mention"] for c in out["claims"] for s in c["sources"])
+
+
+def test_the_combination_reads_no_claim_in_a_headline_or_a_byline():
+    # the grammar reads neither as copy; the tagger must not fill them in behind it
+    text = ("Drone Hits Depot, Governor Says Fires Are Out\n"
+            "\n"
+            "By Mara Lind; Editing by Tom Reyes\n"
+            "\n"
+            "The regional governor said on Tuesday that the fires at the fuel depot were out.\n")
+    claims = extract_with_tagger(text)
+    assert [c.text for c in claims] == ["the fires at the fuel depot were out"]

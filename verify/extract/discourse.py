@@ -15,7 +15,7 @@ from bisect import bisect_right
 from .attribution import Reader
 from .found import Found, Span, trim_span
 from .quotes import paragraph_quotes
-from .sentences import is_furniture, paragraphs, sentences
+from .sentences import is_furniture, is_headline, paragraphs, sentences
 from .sources import Context, Src, note_subject
 from .words import SUBJECT_PRONOUNS
 
@@ -41,6 +41,23 @@ _PRESENTING = {"posted", "published", "shared", "released", "showed", "displayed
                "distributed", "handed", "listed", "detailed", "outlined"}
 _FIRST_WORDS = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+)?")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _furniture(text: str, ps: int, pe: int) -> bool:
+    """A boilerplate or furniture paragraph; a long "Editor's note" is a correction: it makes claims."""
+    ptext = text[ps:pe]
+    return bool(_BOILERPLATE.match(ptext) or is_furniture(text, ps, pe)) and len(ptext) < 400
+
+
+def _heading(ptext: str) -> bool:
+    """A line set as a heading: no closing punctuation, and not a speaker's "X said:"."""
+    return not _TERMINAL.search(ptext) and not ptext.endswith(":")
+
+
+def is_copy(text: str, ps: int, pe: int) -> bool:
+    """Whether the paragraph ``text[ps:pe]`` is copy that can hold claims: not page furniture or
+    boilerplate, and not a title-case headline (the grammar reads no claim in those)."""
+    return not _furniture(text, ps, pe) and not (_heading(text[ps:pe]) and is_headline(text, ps, pe))
 _BOILERPLATE = re.compile(
     r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
     r"advertisement|related:|copyright|©|all rights reserved|this article|this story|editor'?s note|"
@@ -86,9 +103,9 @@ def read(text: str, ctx: Context) -> list[Found]:
             in_bio = True
         if in_bio:
             continue
-        if (_BOILERPLATE.match(ptext) or is_furniture(text, ps, pe)) and len(ptext) < 400:
-            continue  # a long "Editor's note" is a correction: it makes claims of its own
-        heading = not _TERMINAL.search(ptext) and not ptext.endswith(":")
+        if _furniture(text, ps, pe):
+            continue
+        heading = _heading(ptext)
         para_quotes = pquotes[p]
         quote_ends = [qe for _, qe in para_quotes]
         first_in_para = True

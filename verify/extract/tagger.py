@@ -27,6 +27,7 @@ from . import extract_claims
 from .found import trim_span
 from .numbers import find_numbers
 from .sources import Context, describe
+from .discourse import is_copy
 from .tagfeatures import Paragraph, features, grammar_roles, read_paragraphs
 from .tokens import QUOTE_MARKS
 
@@ -133,8 +134,8 @@ def _tagged(text: str, registry: Registry, grammar: list[Claim], uncovered_only:
     for par in read_paragraphs(text):
         t = par.tokens
         inside = [c for c in grammar if c.span[1] > par.span[0] and c.span[0] < par.span[1]]
-        if uncovered_only and any(c.attribution != "unattributed" for c in inside):
-            continue
+        if uncovered_only and (any(c.attribution != "unattributed" for c in inside) or not is_copy(text, *par.span)):
+            continue  # the grammar's reading stands, or it judged the paragraph no copy (a headline)
         tags = tagger.tag(features(par, grammar_roles(inside, t.starts, t.ends)))
         out.extend(_claims_of(text, par, tags, ctx))
     return out
