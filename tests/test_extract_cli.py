@@ -525,3 +525,18 @@ def test_a_closed_pipe_ends_the_run_quietly(tmp_path):
                               shell=True, executable="/bin/bash", capture_output=True, text=True, timeout=300)
         assert head.stdout.strip(), fmt
         assert head.stderr.strip().splitlines() == ["rc=0"], (fmt, head.stderr)
+
+
+def test_verify_extract_loads_no_database_code(tmp_path):
+    # extraction stores nothing: SQLAlchemy and the store would more than double its start-up
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor said the bridge was shut.\n", encoding="utf-8")
+    code = ("import sys\nfrom verify.cli import main\nsys.argv = ['verify', 'extract', sys.argv[1]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'verify.store'))), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True, timeout=60)
+    assert "the bridge was shut" in done.stdout
+    assert done.stderr.strip().splitlines()[-1] == "[]"

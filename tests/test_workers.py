@@ -167,3 +167,25 @@ def test_closing_while_large_articles_are_handed_over_ends_at_once(tmp_path):
     script.write_text(_CLOSE_AT_ONCE, encoding="utf-8")
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "closed", done.stderr
+
+
+def test_a_ctrl_c_dropped_by_a_finaliser_ends_the_map_at_its_next_step_without_a_traceback(capfd):
+    # Ctrl-C can land while a finaliser runs; Python drops an exception raised there and prints it
+    m = OrderedMap(_slow_square, range(100), 2)
+    try:
+        if m.old_handler is None:
+            pytest.skip("Ctrl-C is not at its default here, so the map leaves it alone")
+        assert next(m) == (0, 0)
+
+        class Finalised:
+            def __del__(self):
+                m._on_sigint(signal.SIGINT, None)  # as if the signal came now
+
+        Finalised()
+        with pytest.raises(KeyboardInterrupt):
+            next(m)
+        assert m.closed
+    finally:
+        m.close()
+    err = capfd.readouterr().err
+    assert "Exception ignored" not in err and "Traceback" not in err

@@ -20,10 +20,10 @@ from .articles import ARTICLE_SUFFIXES, expand_paths, read_article
 from .errors import InputError, RulebookError, VerifyError
 from .models import Claim, Extraction
 from .registry import Registry
-from .store.repository import IngestResult, Store
 from .workers import SKIP, Failure, OrderedMap, WorkerDied
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # `verify extract` stores nothing: the store (and SQLAlchemy) load only for ingest
+    from .store.repository import IngestResult, Store
     from .rules import CheckReport
     from .store.matches import MatchSummary
 

@@ -204,6 +204,7 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         self.closed = False
         self.interrupted = threading.Event()
         self.old_handler = None
+        self.old_unraisable = None
         self.workers: list[_Worker] = []
         self._ctx = multiprocessing.get_context(start_method())
         self._setup = (setup, setup_args)
@@ -218,6 +219,8 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
             if threading.current_thread() is threading.main_thread() \
                     and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
                 self.old_handler = signal.signal(signal.SIGINT, self._on_sigint)
+                self.old_unraisable = sys.unraisablehook
+                sys.unraisablehook = self._unraisable
         except BaseException:
             self.close()
             raise
@@ -253,6 +256,13 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         # and an exception raised inside a finaliser is dropped: remember it, so __next__ raises it
         self.interrupted.set()
         raise KeyboardInterrupt
+
+    def _unraisable(self, unraisable: Any) -> None:
+        # that dropped Ctrl-C would be printed as "Exception ignored in ..." with a traceback: it is
+        # remembered above and raised again at the next step, so it is not news
+        if isinstance(unraisable.exc_value, KeyboardInterrupt) and self.interrupted.is_set():
+            return
+        (self.old_unraisable or sys.__unraisablehook__)(unraisable)
 
     def _fill(self) -> None:
         """Read items and send their arguments until ``window`` are in flight or the input ends."""
@@ -327,7 +337,7 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
     def _result(self, batch: _Chunk, i: int) -> Any:
         while batch.values is None:
             self._collect(POLL)
-            if batch.values is None and self.interrupted.is_set():
+            if self.interrupted.is_set():
                 raise KeyboardInterrupt
         value = batch.values[i]
         if isinstance(value, Failure) and not self.failures:
@@ -341,10 +351,10 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         if self.closed:
             raise StopIteration
         try:
+            if self.interrupted.is_set():  # a Ctrl-C swallowed somewhere (a finaliser) still ends the run
+                raise KeyboardInterrupt
             self._fill()
             if not self.queue:
-                if self.interrupted.is_set():  # a Ctrl-C swallowed somewhere (a finaliser) still ends the run
-                    raise KeyboardInterrupt
                 raise StopIteration
             item, batch, i = self.queue[0]
             if batch is not None and batch is self.batch:  # still gathering (only with SKIPs or a small window)
@@ -373,6 +383,8 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         if self.old_handler is not None and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, self.old_handler)
             self.old_handler = None
+            if sys.unraisablehook == self._unraisable:
+                sys.unraisablehook = self.old_unraisable
 
     def __enter__(self) -> OrderedMap:
         return self
