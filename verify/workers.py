@@ -332,7 +332,14 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
         w.chunk.values = [Failure(WorkerDied(f"the worker process ended ({how})"))] * w.chunk.size
         w.conn.close()
-        self.workers[self.workers.index(w)] = self._start_worker()
+        masked = hasattr(signal, "pthread_sigmask")  # as at the start: no Ctrl-C before it is ignored
+        if masked:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.workers[self.workers.index(w)] = self._start_worker()
+        finally:
+            if masked:
+                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def _result(self, batch: _Chunk, i: int) -> Any:
         while batch.values is None:
