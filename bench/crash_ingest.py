@@ -8,7 +8,8 @@ Writes N synthetic wire articles (seeded; sources named and unnamed, quotations,
 figures, several articles on one event so that matching and corroboration come into play), ingests
 them once into a reference store (``verify ingest DIR --jobs 2``), then into a second store: ten
 times ``verify ingest DIR --jobs 2`` is started and its whole process group killed with SIGKILL at
-a seeded random moment (spread over the run: reading, storing, matching and checking), then a last
+a seeded random moment (earliest first, on a log scale up to 40% of a whole run's time, so kills
+fall in reading and storing as well as in matching and checking), then a last
 run finishes. After every kill, ``verify db check`` must find no damage and every stored article
 must hold all its claims. At the end the two stores must agree on every article (text, title,
 metadata) and every claim (text, span, fragments, attribution, cue, sources, relays, figures,
@@ -19,6 +20,7 @@ differ). Prints the counts and OK, or FAIL with the first differences, and exits
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import random
 import signal
@@ -217,11 +219,14 @@ def main() -> int:
         print(f"clean ingest: {len(ref_articles):,} articles, {len(ref_claims):,} claims, {whole_secs:.1f} s", flush=True)
 
         failures = []
-        # each run is killed after about 1/(kills+1) of a whole ingest's time (half to one and a half
-        # of it), so that the kills fall all over the run: reading and storing, matching, checking
-        share = whole_secs / (args.kills + 1)
-        for k in range(1, args.kills + 1):
-            moment = rnd.uniform(0.5 * share, 1.5 * share)
+        # kill moments drawn evenly on a log scale between half a second and 40% of a whole ingest's
+        # time, earliest first: storing takes only the first seconds of a run that matching and
+        # checking fill, so even spacing would put every kill after the last article is stored; this
+        # way the first kills land while articles are stored (each run storing more), the later ones
+        # in matching and checking, and each re-run still has enough left to do to be killed
+        low, high = math.log(0.5), math.log(max(0.4 * whole_secs, 1.0))
+        moments = sorted(math.exp(rnd.uniform(low, high)) for _ in range(args.kills))
+        for k, moment in enumerate(moments, 1):
             code, err, secs = run(ingest, killed_db, kill_after=moment)
             healthy, title = db_check(killed_db)
             partial = whole_articles(killed_db, per_article)
