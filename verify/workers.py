@@ -33,6 +33,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 __all__ = ["SKIP", "Failure", "OrderedMap", "WorkerDied", "exit_with_parent", "init_worker", "start_method"]
@@ -115,6 +116,20 @@ def _alive(pid: int) -> bool:
     except OSError:
         pass
     return True
+
+
+@contextmanager
+def _ctrl_c_held() -> Iterator[None]:
+    """Ctrl-C held back while workers fork: one that came before a worker ignores it would end that
+    worker with a traceback. One pressed meanwhile is delivered (raised here) as the block ends."""
+    masked = hasattr(signal, "pthread_sigmask")
+    if masked:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        if masked:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _serve(conn: Any, parent: int, func: Callable[[Any], Any], setup: Callable[..., None] | None, setup_args: tuple) -> None:
@@ -208,29 +223,18 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         self.workers: list[_Worker] = []
         self._ctx = multiprocessing.get_context(start_method())
         self._setup = (setup, setup_args)
-        # Ctrl-C held back while the workers fork: one that came before a worker ignores it would
-        # end that worker with a traceback
-        masked = hasattr(signal, "pthread_sigmask")
-        if masked:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
-            for _ in range(max(1, jobs)):
-                self.workers.append(self._start_worker())  # one by one: close() ends those started
-            if threading.current_thread() is threading.main_thread() \
-                    and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-                self.old_handler = signal.signal(signal.SIGINT, self._on_sigint)
-                self.old_unraisable = sys.unraisablehook
-                sys.unraisablehook = self._unraisable
+            with _ctrl_c_held():  # a Ctrl-C pressed meanwhile is raised as it ends, and closes the map
+                for _ in range(max(1, jobs)):
+                    self.workers.append(self._start_worker())  # one by one: close() ends those started
+                if threading.current_thread() is threading.main_thread() \
+                        and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+                    self.old_handler = signal.signal(signal.SIGINT, self._on_sigint)
+                    self.old_unraisable = sys.unraisablehook
+                    sys.unraisablehook = self._unraisable
         except BaseException:
             self.close()
             raise
-        finally:
-            if masked:
-                try:
-                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-                except KeyboardInterrupt:  # pressed while the workers started
-                    self.close()
-                    raise
         try:
             self._fill()  # the workers begin on the first window now
         except BaseException:
@@ -332,14 +336,8 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit status {code}"
         w.chunk.values = [Failure(WorkerDied(f"the worker process ended ({how})"))] * w.chunk.size
         w.conn.close()
-        masked = hasattr(signal, "pthread_sigmask")  # as at the start: no Ctrl-C before it is ignored
-        if masked:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
+        with _ctrl_c_held():
             self.workers[self.workers.index(w)] = self._start_worker()
-        finally:
-            if masked:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def _result(self, batch: _Chunk, i: int) -> Any:
         while batch.values is None:

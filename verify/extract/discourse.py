@@ -42,6 +42,19 @@ _PRESENTING = {"posted", "published", "shared", "released", "showed", "displayed
 _FIRST_WORDS = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+)?")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 
+_BOILERPLATE = re.compile(
+    r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
+    r"advertisement|related:|copyright|©|all rights reserved|this article|this story|editor'?s note|"
+    r"reporting by|additional reporting|writing by|editing by|contact (?:the|us)|"
+    r"(?:file )?(?:photo|photos|image|images|caption|credit|video|pictured|graphic)s?\s*:|(?:published|updated|posted)\b)",
+    re.I,
+)
+_AUTHOR_HEADING = re.compile(r"^(?:about the )?authors?:?$|^about (?:the )?writer$", re.I)
+_BIO = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was|has been) (?:an? |the )?[^.]{0,80}?"
+    r"\b(?:reporter|journalist|writer|correspondent|editor|author|columnist|contributor|producer)\b"
+)
+
 
 def _furniture(text: str, ps: int, pe: int) -> bool:
     """A boilerplate or furniture paragraph; a long "Editor's note" is a correction: it makes claims."""
@@ -58,18 +71,6 @@ def is_copy(text: str, ps: int, pe: int) -> bool:
     """Whether the paragraph ``text[ps:pe]`` is copy that can hold claims: not page furniture or
     boilerplate, and not a title-case headline (the grammar reads no claim in those)."""
     return not _furniture(text, ps, pe) and not (_heading(text[ps:pe]) and is_headline(text, ps, pe))
-_BOILERPLATE = re.compile(
-    r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
-    r"advertisement|related:|copyright|©|all rights reserved|this article|this story|editor'?s note|"
-    r"reporting by|additional reporting|writing by|editing by|contact (?:the|us)|"
-    r"(?:file )?(?:photo|photos|image|images|caption|credit|video|pictured|graphic)s?\s*:|(?:published|updated|posted)\b)",
-    re.I,
-)
-_AUTHOR_HEADING = re.compile(r"^(?:about the )?authors?:?$|^about (?:the )?writer$", re.I)
-_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} (?:is|was|has been) (?:an? |the )?[^.]{0,80}?"
-    r"\b(?:reporter|journalist|writer|correspondent|editor|author|columnist|contributor|producer)\b"
-)
 
 
 def _claimworthy(text: str, s: int, e: int) -> bool:

@@ -24,10 +24,10 @@ from ..config import PACKAGE_DIR
 from ..models import Claim
 from ..registry import Registry
 from . import extract_claims
+from .discourse import is_copy
 from .found import trim_span
 from .numbers import find_numbers
 from .sources import Context, describe
-from .discourse import is_copy
 from .tagfeatures import Paragraph, features, grammar_roles, read_paragraphs
 from .tokens import QUOTE_MARKS
 
