@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from verify.extract import extract_claims
 from verify.models import Claim, Source
 from verify.registry import Registry
@@ -204,6 +206,14 @@ def test_the_speaker_stands_before_a_relative_clause_without_commas() -> None:
     assert c.sources[0].mention == "Two divers"
     d = [x for x in extract_claims("A port official who spoke with the Coastal Gazette said the dredging would stop.") if "dredging" in x.text][0]
     assert d.sources[0].mention == "A port official"
+
+
+@pytest.mark.parametrize("relative", ["that", "which"])
+def test_the_speaker_stands_before_a_relative_clause_about_a_thing(relative: str) -> None:
+    # the place named in the clause is where the thing was, not who speaks
+    text = f"The skipper of a barge {relative} ran aground near Vukovar said the cargo was safe."
+    c = [x for x in extract_claims(text) if "cargo" in x.text][0]
+    assert [s.mention for s in c.sources] == ["The skipper of a barge"]
 
 
 def test_a_document_with_words_after_it_is_still_the_source_of_what_it_shows() -> None:

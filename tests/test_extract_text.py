@@ -47,6 +47,25 @@ def test_an_unbalanced_quotation_does_not_swallow_the_text() -> None:
     assert any(c.text.startswith("Schools reopened") for c in extract_claims(text))
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("‘The pier was hit twice before noon,’ a harbour pilot said.", "a harbour pilot"),
+    ("‘Our divers’ boats are all back in port,’ said the harbour master.", "the harbour master"),
+    ("The harbour master said: ‘Nothing moves until the mines are cleared.’", "The harbour master"),
+])
+def test_single_quotation_marks_quote_speech_as_double_ones_do(text: str, speaker: str) -> None:
+    (c,) = extract_claims(text)
+    assert (c.attribution, [s.mention for s in c.sources]) == ("direct", [speaker])
+    assert c.text.startswith("‘") and c.text.rstrip().endswith("’")
+    assert text[c.span[0]:c.span[1]] == c.text  # the claim is the text as given, marks and all
+
+
+def test_a_word_in_single_quotes_inside_a_quotation_stays_part_of_it() -> None:
+    text = "“They told us ‘hold the pier’ and then left,” a deckhand said."
+    (c,) = extract_claims(text)
+    assert c.text == "“They told us ‘hold the pier’ and then left,”"
+    assert c.sources[0].mention == "a deckhand"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -26,6 +26,7 @@ from .attribution import Found
 from .discourse import read
 from .numbers import find_numbers
 from .polarity import polarity
+from .quotes import singles_as_doubles
 from .sources import Context, Src, unify_names
 
 __all__ = ["extract_claims", "iter_claims"]
@@ -46,9 +47,11 @@ def iter_claims(text: str, registry: Registry | None = None) -> Iterator[Claim]:
     """
     if registry is None:
         registry = Registry.starter()
-    ctx = Context(registry=registry, text=text)
+    # the grammar reads ‘…’ quotations as “…” ones; claims are cut from the text as given
+    marked = singles_as_doubles(text)
+    ctx = Context(registry=registry, text=marked)
     with no_cycle_collection():
-        found = read(text, ctx)
+        found = read(marked, ctx)
     unify_names(_distinct([s for f in found for s in (*f.sources, *f.relayed_by)]))
     del ctx
     found.reverse()

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import paragraphs
+
 # longest first, so '' is one mark and not two apostrophes
 _MARK = re.compile(r"''(?!')|``|[\"“”„«»]")
 _OPENERS = {"“", "„", "«", "``"}
@@ -77,3 +79,41 @@ def paragraph_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[list
         quotes.append(qs)
         carries.append(carry)
     return quotes, carries
+
+
+# ‘…’ quotations (the British convention): ’ is also the apostrophe, so only a ’ that ends a word
+# and follows an opening ‘ in the same paragraph can close one
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[—–:;,/\u00a0]))‘(?=\S)", re.M)
+_SINGLE_CLOSE = re.compile(r"’(?!\w)")
+_CLOSING_PUNCT = ",.?!…;:—–"
+
+
+def singles_as_doubles(text: str) -> str:
+    """``text`` with each ‘…’ quotation marked “…” instead, character for character, so offsets hold.
+
+    The closing mark is the first ’ after punctuation ("…at dawn,’ he said"), else the first not
+    after an s (a plural possessive: "the soldiers’ families"), else the first; it must come before
+    the next opening ‘ and the paragraph's end. A ‘ inside a double quotation, or a pair around one,
+    is left alone: the double marks already say where the speech is.
+    """
+    if "‘" not in text:
+        return text
+    chars: list[str] | None = None
+    for ps, pe in paragraphs(text):
+        doubles, _ = quotes_in(text, ps, pe)
+        opens = [m.start() for m in _SINGLE_OPEN.finditer(text, ps, pe)]
+        for n, a in enumerate(opens):
+            limit = opens[n + 1] if n + 1 < len(opens) else pe
+            closers = [m.start() for m in _SINGLE_CLOSE.finditer(text, a + 1, limit)]
+            if not closers:
+                continue
+            z = next((c for c in closers if text[c - 1] in _CLOSING_PUNCT), None)
+            if z is None:
+                z = next((c for c in closers if text[c - 1] not in "sS"), closers[0])
+            if any(qs < z and a < qe for qs, qe in doubles):
+                continue
+            if chars is None:
+                chars = list(text)
+            chars[a], chars[z] = "“", "”"
+    return text if chars is None else "".join(chars)
+

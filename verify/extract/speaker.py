@@ -15,8 +15,8 @@ from .phrases import left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ANON_HEADS, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,
-    RELATIVES, SENTENCE_ADVERBS, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS,
+    ANON_HEADS, AUX, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,
+    RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS,
 )
 
 if TYPE_CHECKING:
@@ -215,14 +215,26 @@ def relative_subject(toks: Tokens, j: int) -> tuple[int, int] | None:
     return np
 
 
+_SUBJECT_RELATIVES = ("who", "that", "which")
+
+
+def _verb_follows(toks: Tokens, k: int, np: tuple[int, int]) -> bool:
+    """"a ferry that sank near X": "that"/"which" opens a clause about the phrase before it only when
+    a verb comes next; "shows that X said", "the plans that X offers" name X as the speaker."""
+    nxt = toks.lows[k + 1]
+    if np[0] == k + 1:
+        return False
+    return nxt in AUX or (toks.words[k + 1].islower() and nxt not in STOP and nxt not in DETERMINERS)
+
+
 def before_relative(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     """"Officials who spoke with the Record said ...": the speaker is before "who", not the Record."""
     lows, words = toks.lows, toks.words
     k = np[0] - 1
     lim = max(0, np[0] - 14)
-    while k > lim and lows[k] != "who" and words[k] not in CLAUSE_BREAKS:
+    while k > lim and lows[k] not in _SUBJECT_RELATIVES and words[k] not in CLAUSE_BREAKS:
         k -= 1
-    if k > 0 and lows[k] == "who" and not toks.inq[k]:
+    if k > 0 and lows[k] in _SUBJECT_RELATIVES and not toks.inq[k] and (lows[k] == "who" or _verb_follows(toks, k, np)):
         outer = left_np(toks, k - 1)
         if outer is not None and outer[1] == k - 1:
             return outer
