@@ -83,6 +83,16 @@ def test_second_hand_claim_is_relayed_by_the_organisation_telling_it() -> None:
     assert [r.canonical for r in c.relayed_by] == ["Security Service of Ukraine"]
 
 
+def test_a_report_passed_on_by_a_trailing_according_to_is_relayed_by_it() -> None:
+    text = "The harbour master said two tugs had sunk at their moorings, according to the port's radio station.\n"
+    tugs = one(text, "two tugs had sunk")
+    assert [s.mention for s in tugs.sources] == ["The harbour master"]
+    assert [r.mention for r in tugs.relayed_by] == ["the port's radio station"]
+    # the station's own claim, that the harbour master said so, is kept as its own
+    station = [c for c in extract_claims(text) if c.sources and c.sources[0].mention == "the port's radio station"]
+    assert [c.text for c in station] == ["The harbour master said two tugs had sunk at their moorings"]
+
+
 def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
     text = (
         "Ukrainian troops captured North Korean soldiers near the border, the SBU said. "

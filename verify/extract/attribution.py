@@ -94,6 +94,18 @@ def _title_case(words: list[str]) -> bool:
 _NAMED_AFTER = re.compile(r"(?i)according\b|as\b")  # cues whose source is named after them
 
 
+def _relayed(text: str, found: list[Found]) -> None:
+    """"X said A, according to Y": Y passes on what X said, so X's claim is relayed by Y (Y's own
+    claim, that X said A, stays as it is)."""
+    for f in found:
+        if f.cue is None or not text.startswith(("according", "According"), f.cue[0]):
+            continue
+        for g in found:
+            if (g is not f and g.cue and g.sources and not g.relayed_by and g.attribution != "unattributed"
+                    and any(s <= g.cue[0] and g.cue[1] <= e for s, e in f.frags)):
+                g.relayed_by = list(f.sources)
+
+
 def _drop_repeats(text: str, found: list[Found]) -> list[Found]:
     """One claim per statement of the sentence.
 
@@ -221,6 +233,7 @@ class Reader:
                     out.append(f)
         if len(out) > 1:
             out = _drop_repeats(text, stop_at_siblings(text, toks, out))
+            _relayed(text, out)
         return out
 
     def src_list(self, toks: Tokens, a: int, b: int) -> list[Src]:
