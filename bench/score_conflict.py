@@ -124,6 +124,7 @@ def score(articles: list[dict], predict: Callable[[str], list[dict]]) -> dict:
     by_construction: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     attr_agree = attr_total = pol_agree = pol_total = 0
     denials = {"gold": 0, "predicted": 0, "both": 0}  # on matched claims
+    relays = {"gold": 0, "predicted": 0, "both": 0}  # on matched claims: who passed the words on
     un_gold = un_flagged = 0
     errors: list[str] = []
     for art in articles:
@@ -156,6 +157,17 @@ def score(articles: list[dict], predict: Callable[[str], list[dict]]) -> dict:
                 row["wrong kind"] += 1
                 got = ", ".join(f"{s.get('canonical')} ({s.get('kind')})" for s in c.get("sources") or [])
                 errors.append(f"{art['name']}: kind [{g.get('construction')}] {got}; gold {[art['kinds'].get(s) for s in g['sources']]}")
+            gold_relay = g.get("relayed_by") or []
+            pred_relay = {norm(r.get(k) or "") for r in c.get("relayed_by") or [] for k in ("canonical", "mention")} - {""}
+            relays["gold"] += bool(gold_relay)
+            relays["predicted"] += bool(pred_relay)
+            if gold_relay and pred_relay:
+                right = all(names_match(pred_relay, art["aliases"].get(r, {norm(r)})) for r in gold_relay)
+                relays["both"] += right
+                if not right:
+                    errors.append(f"{art['name']}: relay [{g.get('construction')}] {g['content'][:50]!r} -> {sorted(pred_relay)}; gold {gold_relay}")
+            elif gold_relay or pred_relay:
+                errors.append(f"{art['name']}: relay [{g.get('construction')}] {g['content'][:50]!r} -> {sorted(pred_relay)}; gold {gold_relay}")
             attr_total += 1
             attr_agree += c.get("attribution") == g["attribution"] or {c.get("attribution"), g["attribution"]} <= {"direct", "indirect"}
             if "polarity" in c:
@@ -199,6 +211,10 @@ def score(articles: list[dict], predict: Callable[[str], list[dict]]) -> dict:
             "p": round(denials["both"] / denials["predicted"], 3) if denials["predicted"] else None,
             "r": round(denials["both"] / denials["gold"], 3) if denials["gold"] else None,
             "gold": denials["gold"], "predicted": denials["predicted"], "right": denials["both"]},
+        "relays": {
+            "p": round(relays["both"] / relays["predicted"], 3) if relays["predicted"] else None,
+            "r": round(relays["both"] / relays["gold"], 3) if relays["gold"] else None,
+            "gold": relays["gold"], "predicted": relays["predicted"], "right": relays["both"]},
         "unattributed_flagged": f"{un_flagged}/{un_gold}",
         "by_construction": {k: dict(v) for k, v in sorted(by_construction.items())},
         "errors": errors,
@@ -239,6 +255,8 @@ def main() -> int:
     d = res["denials"]
     print(f"polarity on {res['polarity_matched']} matched claims: agrees {res['polarity_agreement']};  denials "
           f"P {d['p']}  R {d['r']}  ({d['right']} right of {d['predicted']} predicted, {d['gold']} in the gold)")
+    r = res["relays"]
+    print(f"relayed claims (matched): P {r['p']}  R {r['r']}  ({r['right']} right of {r['predicted']} predicted, {r['gold']} in the gold)")
     print("per construction (gold, missed, wrong source, wrong kind; false positives by where):")
     for k, v in res["by_construction"].items():
         cells = "  ".join(f"{n} {v[n]}" for n in ("gold", "missed", "wrong source", "wrong kind", "false positive") if v.get(n))

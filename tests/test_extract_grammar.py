@@ -462,6 +462,9 @@ def test_a_listener_of_several_words_and_a_clause_opening_with_this() -> None:
     assert c.sources[0].mention == "the mayor"
     c = one("The mayor told the harbour pilots that the channel would close.", "channel would close")
     assert c.text == "the channel would close"
+    # a capitalised adjective and a noun, then the reported clause without "that"
+    c = one("A deckhand told Maltese investigators he had seen the fire start in the hold.", "fire start")
+    assert c.text == "he had seen the fire start in the hold"
 
 
 @pytest.mark.parametrize(

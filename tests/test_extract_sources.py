@@ -93,6 +93,30 @@ def test_a_report_passed_on_by_a_trailing_according_to_is_relayed_by_it() -> Non
     assert [c.text for c in station] == ["The harbour master said two tugs had sunk at their moorings"]
 
 
+def test_an_account_told_inside_another_sources_report_is_relayed_by_that_source() -> None:
+    text = "A deserter told border guards he had been ordered to burn the depot, the interior ministry said.\n"
+    c = one(text, "burn the depot")
+    assert [s.mention for s in c.sources] == ["A deserter"]
+    assert [r.mention for r in c.relayed_by] == ["the interior ministry"]
+
+
+def test_an_account_after_a_fronted_according_to_is_relayed_by_it() -> None:
+    text = "According to the navy, the skipper said his trawler had been boarded twice.\n"
+    (c,) = [x for x in extract_claims(text) if x.text == "his trawler had been boarded twice"]
+    assert [s.mention for s in c.sources] == ["the skipper"]
+    assert [r.mention for r in c.relayed_by] == ["the navy"]
+
+
+def test_a_relay_is_the_closest_report_and_never_a_stance_or_the_speaker_itself() -> None:
+    # "which backs ..." is a stance around the denial, not a report of it: the officials relay it
+    text = "The council, which backs the militia, has denied hiring foreign pilots, port officials said.\n"
+    c = one(text, "foreign pilots")
+    assert [r.mention for r in c.relayed_by] == ["port officials"]
+    # a source going on about its own campaign does not relay itself
+    own = "The militia said it had hit a barge, part of a campaign it says is lawful.\n"
+    assert all(not c.relayed_by for c in extract_claims(own))
+
+
 def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
     text = (
         "Ukrainian troops captured North Korean soldiers near the border, the SBU said. "

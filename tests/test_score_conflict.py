@@ -89,3 +89,19 @@ def test_polarity_is_scored_on_matched_claims():
     # a prediction without the field is not scored on it
     assert score_conflict.score([article], lambda _: [_claim(text, "the town had fallen", "the army", "organisation")])[
         "polarity_matched"] == 0
+
+
+def test_relays_are_scored_on_matched_claims():
+    text = "A deserter told guards he had burned the depot, the army said, while the rebels said they took the town.\n"
+    ann = {"article": "tiny.txt", "aliases": {**ANNOTATION["aliases"], "Deserter": ["a deserter"]},
+           "kinds": {**ANNOTATION["kinds"], "Deserter": "anonymous"}, "claims": [
+        {"content": "he had burned the depot", "sources": ["Deserter"], "relayed_by": ["Army"], "attribution": "indirect"},
+        {"content": "they took the town", "sources": ["Rebels"], "attribution": "indirect"},
+    ]}
+    article = score_conflict.prepare(ann, text, "tiny")
+    burned = {**_claim(text, "he had burned the depot", "a deserter", "anonymous"), "relayed_by": [{"mention": "the army"}]}
+    # a relay the gold does not have counts against precision
+    taken = {**_claim(text, "they took the town", "rebels", "organisation"), "relayed_by": [{"mention": "the army"}]}
+    res = score_conflict.score([article], lambda _: [burned, taken])
+    assert res["relays"] == {"p": 0.5, "r": 1.0, "gold": 1, "predicted": 2, "right": 1}
+    assert any("relay" in e and "they took the town" in e for e in res["errors"])

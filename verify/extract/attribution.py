@@ -95,15 +95,37 @@ _NAMED_AFTER = re.compile(r"(?i)according\b|as\b")  # cues whose source is named
 
 
 def _relayed(text: str, found: list[Found]) -> None:
-    """"X said A, according to Y": Y passes on what X said, so X's claim is relayed by Y (Y's own
-    claim, that X said A, stays as it is)."""
-    for f in found:
-        if f.cue is None or not text.startswith(("according", "According"), f.cue[0]):
+    """"X told interrogators A, Y said", "X said A, according to Y": Y passes on what X said, so X's
+    claim is relayed by Y (Y's own claim, that X said A, stays as it is). Only a report relays (not a
+    belief or a stance), the closest one around the claim, and never a source's own words to itself."""
+    reports = sorted((f for f in found if f.kind == "speech" and f.sources and f.attribution != "unattributed"),
+                     key=lambda f: sum(e - s for s, e in f.frags))
+    for g in found:
+        if g.cue is None or not g.sources or g.relayed_by or g.attribution == "unattributed":
             continue
-        for g in found:
-            if (g is not f and g.cue and g.sources and not g.relayed_by and g.attribution != "unattributed"
-                    and any(s <= g.cue[0] and g.cue[1] <= e for s, e in f.frags)):
-                g.relayed_by = list(f.sources)
+        for f in reports:
+            if f is not g and any(s <= g.cue[0] and g.cue[1] <= e for s, e in f.frags):
+                if _relays(text, f, g) and not _same_speaker(f.sources, g.sources):
+                    g.relayed_by = list(f.sources)
+                break
+
+
+def _relays(text: str, outer: Found, inner: Found) -> bool:
+    """The outer report is signed after the inner claim ("..., Y said") or is an "according to Y",
+    and holds the inner claim's speaker too: the shape of a relay, not an outer content that runs on."""
+    if outer.cue is None:
+        return False
+    if outer.cue[0] < max(e for _, e in inner.frags) and not text.startswith(("according", "According"), outer.cue[0]):
+        return False
+    return all(s.span is not None and any(a <= s.span[0] and s.span[1] <= b for a, b in outer.frags) for s in inner.sources)
+
+
+def _same_speaker(outer: list[Src], inner: list[Src]) -> bool:
+    """The inner claim's source is the outer one's: the same name, or an "it"/"they"/"we" that named
+    nobody else (a body's words about its own campaign)."""
+    if {s.canonical for s in outer} & {s.canonical for s in inner}:
+        return True
+    return all(s.kind == "vague" and s.mention.lower() in ("it", "they", "we") for s in inner) and all(s.kind != "person" for s in outer)
 
 
 def _drop_repeats(text: str, found: list[Found]) -> list[Found]:

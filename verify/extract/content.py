@@ -148,8 +148,10 @@ def skip_listener(toks: Tokens, a: int) -> int:
     if is_cap(words[k]):
         while k < n and (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of")) and not toks.inq[k]:
             k += 1
-        # "told a Senate panel Wednesday": a common noun may close the listener's name
-        if k + 1 < n and words[k][:1].islower() and lows[k] not in STOP and (lows[k + 1] in TRAILER_START or words[k + 1] in (".", ",") or lows[k + 1] == "that"):
+        # "told a Senate panel Wednesday", "told Ukrainian interrogators he ...": a common noun may
+        # close the listener's name
+        if k + 1 < n and words[k][:1].islower() and lows[k] not in STOP and (
+                lows[k + 1] in TRAILER_START or words[k + 1] in (".", ",") or lows[k + 1] == "that" or lows[k + 1] in SUBJECT_PRONOUNS):
             k += 1
         return k
     if words[k][0].isalpha() and lows[k] not in ("that", "whether", "if", "to"):
