@@ -190,6 +190,12 @@ def test_participle_after_by_or_a_subject() -> None:
     assert d.sources[0].mention == "52 percent of members"
 
 
+def test_a_participle_after_a_nested_claim_goes_on_with_the_main_speaker() -> None:
+    # "he doubted" sits inside the mayor's claim; "arguing ..." is the mayor's, not his
+    c = one("Mayor Lena Sato said the engineer doubted the tunnel was sound, arguing that the survey was rushed.", "survey was rushed")
+    assert c.sources[0].mention == "Mayor Lena Sato"
+
+
 def test_poll_shares_speak_for_no_one_in_particular() -> None:
     c = one("Six in 10 say the ferry fares are too high.", "fares")
     assert c.sources[0].mention == "Six in 10"

@@ -252,6 +252,15 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     return False
 
 
+def _outermost(prior: list[Found]) -> Found:
+    """The latest claim of the sentence that is not inside another's content: ", saying ..." goes on
+    with the main speaker ("X said he doubted it, arguing that ..." is X's, not the "he" of the doubt)."""
+    for f in reversed(prior):
+        if f.cue is None or not any(g is not f and any(s <= f.cue[0] < e for s, e in g.frags) for g in prior):
+            return f
+    return prior[-1]
+
+
 def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found], lemma: str,
                    cue: Span) -> tuple[bool, Found | None]:
     """"..., saying ...", "Declaring ..., X ...", "polls showing ...": (decided, claim).
@@ -303,7 +312,7 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
         if not f:
             return True, None
         if prior:
-            last = prior[-1]
+            last = _outermost(prior)
             return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
         np = clause_subject(toks, i - 1) or main_subject(toks, i - 1)
         if np is None:
