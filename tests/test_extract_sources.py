@@ -117,6 +117,13 @@ def test_a_relay_is_the_closest_report_and_never_a_stance_or_the_speaker_itself(
     assert all(not c.relayed_by for c in extract_claims(own))
 
 
+def test_a_claim_cut_to_nothing_inside_a_report_is_no_relay_and_no_error() -> None:
+    text = ("The campaign has not decided what other issues it would raise. The aide said areas where Lee wants "
+            "to see changes include:\n\nVoter rolls: Lee, whose base includes farmers and students, said closed "
+            "primaries -- those open only to party members -- shut out young voters.\n")
+    assert any("closed primaries" in c.text for c in extract_claims(text))
+
+
 def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
     text = (
         "Ukrainian troops captured North Korean soldiers near the border, the SBU said. "

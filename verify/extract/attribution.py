@@ -113,7 +113,7 @@ def _relayed(text: str, found: list[Found]) -> None:
 def _relays(text: str, outer: Found, inner: Found) -> bool:
     """The outer report is signed after the inner claim ("..., Y said") or is an "according to Y",
     and holds the inner claim's speaker too: the shape of a relay, not an outer content that runs on."""
-    if outer.cue is None:
+    if outer.cue is None or not inner.frags:  # a claim cut to nothing is dropped later
         return False
     if outer.cue[0] < max(e for _, e in inner.frags) and not text.startswith(("according", "According"), outer.cue[0]):
         return False
