@@ -82,6 +82,11 @@ def test_a_named_armed_group_is_an_organisation() -> None:
         ("Kivu-based R12 rebels", "organisation")]
 
 
+def test_an_acronym_or_a_name_with_a_digit_opening_a_sentence_is_still_a_name() -> None:
+    assert kinds("R12 rebels said they had taken the airport.", "airport") == [("R12 rebels", "organisation")]
+    assert kinds("KLA fighters said they had taken the airport.", "airport") == [("KLA fighters", "organisation")]
+
+
 def test_plural_nouns_opening_a_sentence_are_not_people_named() -> None:
     assert kinds("Doctors said the clinic had run out of fuel.", "clinic") == [("Doctors", "anonymous")]
     assert kinds("Prosecutors said the clinic had been shelled twice.", "clinic") == [("Prosecutors", "organisation")]
@@ -159,6 +164,25 @@ def test_the_group_refers_to_the_body_named_before_not_to_a_state() -> None:
     text = ("Estonia's army said it had shot down two drones. Fatah said its fighters had fired them. "
             "The group said more would follow.")
     assert [(s.canonical, s.kind) for s in one(text, "more would follow").sources] == [("Fatah", "organisation")]
+
+
+def test_the_group_can_be_a_body_whose_name_says_forces_but_no_state() -> None:
+    text = "The Coastal Defence Forces said they held the harbour. The group said it had taken 40 prisoners."
+    assert [(s.canonical, s.kind) for s in one(text, "40 prisoners").sources] == [("Coastal Defence Forces", "organisation")]
+    # a state's forces are not "the group"
+    text = "Latvian forces said they held the harbour. The group said it had taken 40 prisoners."
+    assert [s.kind for s in one(text, "40 prisoners").sources] == ["anonymous"]
+
+
+def test_the_statement_is_the_words_of_whoever_put_it_out() -> None:
+    text = ("Estonia's interior ministry issued a statement on Monday. "
+            "The statement said the ferry had been towed to port.")
+    assert [(s.mention, s.canonical, s.kind) for s in one(text, "towed").sources] == [
+        ("The statement", "Estonia's interior ministry", "organisation")]
+    text = "The port authority said in a letter that the quay was unsafe. The letter added that repairs would take a month."
+    assert [s.canonical for s in one(text, "repairs").sources] == ["port authority"]
+    # with no statement put out before, it is no one in particular
+    assert [s.kind for s in one("The statement said the ferry had been towed to port.", "towed").sources] == ["vague"]
 
 
 def test_they_refers_to_the_people_counted_before() -> None:

@@ -42,7 +42,7 @@ from .sentences import is_headline
 from .sources import Context, Src, describe
 from .tokens import CLOSE_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_possessive, lowered, tokenize
 from .verbs import phrase_cue, verb_cue
-from .words import ARTICLES
+from .words import ARTICLES, INTRODUCING, ISSUED_TEXTS
 
 # a dateline before the story: "PARIS, Aug 31 (Reuters) - ", "AMMAN/BEIRUT, Dec 4 (Wire) - "
 _DATELINE = re.compile(
@@ -256,7 +256,22 @@ class Reader:
         if len(out) > 1:
             out = _drop_repeats(text, stop_at_siblings(text, toks, out))
             _relayed(text, out)
+        if out:
+            self._issued(toks, out)
         return out
+
+    def _issued(self, toks: Tokens, out: list[Found]) -> None:
+        """"X issued a statement ... The statement said": remember who put out the text the sentence
+        introduces ("a statement", "in a letter", "its statement"), for a later "the statement"."""
+        lows = toks.lows
+        for k in range(1, len(toks)):
+            if lows[k] in ISSUED_TEXTS and lows[k - 1] in INTRODUCING and not toks.inq[k]:
+                at = toks.starts[k]
+                by = [f for f in out if f.cue and f.cue[0] < at and f.attribution != "unattributed"
+                      and any(src.kind != "vague" for src in f.sources)]
+                if by:
+                    src = next(src for src in by[-1].sources if src.kind != "vague")
+                    self.ctx.issued[lows[k]] = (src.canonical, src.kind)
 
     def src_list(self, toks: Tokens, a: int, b: int) -> list[Src]:
         """The sources of the phrase at tokens [a, b], resolved against the article so far."""

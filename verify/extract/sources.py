@@ -47,6 +47,8 @@ class Context:
     # the last named body that is not a state's own, for "the group"
     last_body: tuple[str, str] | None = None
     last_plural: Src | None = None
+    # "statement", "letter", ... -> who last put one out (canonical, kind), for "the statement said"
+    issued: dict[str, tuple[str, str]] = field(default_factory=dict)
     person_words: dict[str, bool] = field(default_factory=dict)
     _seen_pos: int = 0
     _seen: set[str] = field(default_factory=set)
@@ -117,7 +119,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     elif kind == "organisation":
         ctx.last_group = src
         ctx.last_plural = src
-        if canonical[:1].isupper() and not any(w in STATE_WORDS for w in lows) and resolve(ctx.registry, canonical) is None:
+        if canonical[:1].isupper() and not _states_own(lows) and resolve(ctx.registry, canonical) is None:
             ctx.last_body = (canonical, kind)
     elif kind in ("anonymous", "vague") and lows[-1] in PEOPLE_PLURALS:
         ctx.last_plural = src  # "Rescuers ... They said": people the article counts, for "they"
@@ -167,6 +169,15 @@ _POLL_SHARE = re.compile(r"^(?:about |nearly |almost |roughly |some |just |only 
                          r"(?:\d[\d.,]*\s*(?:%|percent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) in (?:\d+|ten))$")
 
 
+def _states_own(lows: list[str]) -> bool:
+    """A body of a state ("the Defence Ministry", "Russian forces"); "Forces" alone in a name with no
+    nationality in it is an armed group's ("the Rapid Support Forces")."""
+    state = [w for w in lows if w in STATE_WORDS]
+    if not state:
+        return False
+    return any(w not in ("forces", "force") for w in state) or any(NATIONALITY_LIKE.match(w.capitalize()) for w in lows)
+
+
 def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int,
               desc: list[str] | None = None) -> tuple[str, str]:
     reg = ctx.registry
@@ -177,7 +188,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         return mention, "vague"  # a poll share ("six in 10", "47%") names no one
     head = head_of(lows, words)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
-    sentence_case = is_cap(words[0]) and (
+    # (an acronym or a word with a digit is a name wherever it stands: "M23 rebels", "RSF fighters")
+    sentence_case = is_cap(words[0]) and not (words[0].isupper() and len(words[0]) > 1 or any(c.isdigit() for c in words[0])) and (
         lows[0] in DETERMINERS or lows[0] in VAGUE_NOUNS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
         or lows[0] in PEOPLE_PLURALS or lows[0] in DOCUMENT_HEADS
         or (len(words) > 1 and not any(is_cap(w) for w in words[1:]) and lows[1] not in ("’s", "'s")
@@ -232,6 +244,9 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if head in CHANNELS and all(w == head or w in CHANNEL_ADJECTIVES or NATIONALITY_LIKE.match(w.title())
                                  for w in content):
         content = [head]  # "Russian state media", "local media reports": still no one in particular
+    if len(content) == 1 and head in ctx.issued and lows[0] in ("the", "this", "that"):
+        ctx.uncached = True
+        return ctx.issued[head]  # "the statement": the words of whoever put it out
     if head in VAGUE_NOUNS and not any(q in lows for q in ANON_QUALIFIERS) and len(content) <= 2 \
             and not (head == "sources" and len(content) == 2 and content[0] not in PRONOMINAL):  # "rebel sources" say who
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):

@@ -248,6 +248,10 @@ DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post
 MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
             "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
             "followers", "members", "donors", "voters", "journalists", "staff"}
+# texts a source puts out, which a later "the statement" stands for; the words that introduce one
+ISSUED_TEXTS = {"statement", "letter", "communique", "communiqué", "release", "message", "memo", "bulletin", "briefing",
+                "report", "video", "post", "tweet"}
+INTRODUCING = {"a", "an", "its", "his", "her", "their", "emailed", "written", "joint", "separate", "brief", "short"}
 # what can carry words itself: "a sign saying ...", "911 calls saying ...", "a voice-over saying ..."
 SIGNS = {"sign", "signs", "banner", "banners", "placard", "placards", "cover", "calls", "headline", "headlines",
          "ad", "ads", "voice", "poster", "posters", "t-shirt", "shirts", "sticker", "stickers"}
