@@ -190,6 +190,16 @@ def test_participle_after_by_or_a_subject() -> None:
     assert d.sources[0].mention == "52 percent of members"
 
 
+@pytest.mark.parametrize("sentence", [
+    "The harbour master resigned, saying the quay was unsafe.",
+    "The harbour master began by saying the quay was unsafe.",
+    "The harbour master responded by saying the quay was unsafe.",
+])
+def test_the_clauses_own_verb_is_no_part_of_who_speaks_in_a_participle(sentence: str) -> None:
+    (c,) = [x for x in extract_claims(sentence) if x.attribution != "unattributed"]
+    assert (c.text, [s.mention for s in c.sources]) == ("the quay was unsafe", ["The harbour master"])
+
+
 def test_a_participle_after_a_nested_claim_goes_on_with_the_main_speaker() -> None:
     # "he doubted" sits inside the mayor's claim; "arguing ..." is the mayor's, not his
     c = one("Mayor Lena Sato said the engineer doubted the tunnel was sound, arguing that the survey was rushed.", "survey was rushed")

@@ -89,6 +89,8 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     n = len(toks)
     lows, words = toks.lows, toks.words
     a = i + 1
+    if a + 1 < n and lows[a] == "by" and lows[a + 1] in PARTICIPLES:
+        return None  # "responded by saying ...": the participle carries the claim
     if a < n and lows[a] in ("out", "up") and lemma in ("point", "add"):
         a += 1
     # "said on Monday that ...", "told reporters that ..."

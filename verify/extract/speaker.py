@@ -15,7 +15,7 @@ from .phrases import left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ANON_HEADS, AUX, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,
+    ANON_HEADS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,
     RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS,
 )
 
@@ -292,6 +292,8 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
         if st >= upto or lows[st] in TRAILER_START or lows[st] in INTRO_WORDS:
             continue
         np = right_np(toks, st, upto)
+        if np is not None and np[1] + 1 == upto:
+            np = without_verb(toks, np)
         if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in TIME_NOUNS or lows[st] in ("this", "last", "next", "on", "early", "late")):
             continue
         if np is None or np[1] + 1 >= upto or lows[np[1]] in TIME_NOUNS:
@@ -307,6 +309,15 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
             continue
         return np
     return None
+
+
+def without_verb(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    """"The mayor resigned, saying ...", "X began by saying ...": a phrase read up to the participle
+    ends in the clause's own verb, which is no part of who speaks."""
+    low = toks.lows[np[1]]
+    if np[1] > np[0] and (low in PAST_INTRANSITIVE or (low.endswith("ed") and len(low) > 4 and low not in ED_ADJECTIVES)):
+        return np[0], np[1] - 1
+    return np
 
 
 def clause_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:

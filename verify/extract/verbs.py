@@ -20,7 +20,7 @@ from .cues import (
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
-from .speaker import clause_subject, main_subject, speaker_of, with_pp
+from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
@@ -293,6 +293,8 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
     if low in PARTICIPLES and i > 1 and words[i - 1] == "," and not prior:
         # "Mr. Roe, recalling the flood, said ...": the participle hangs on the subject before it
         np = left_np(toks, i - 2)
+        if np is not None:
+            np = without_verb(toks, np)
         if np is not None and (np[0] == 0 or words[np[0] - 1] == ",") and (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS):
             ca = content_after(toks, i, lemma)
             if ca:

@@ -248,6 +248,9 @@ DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post
 MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
             "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
             "followers", "members", "donors", "voters", "journalists", "staff"}
+# past forms without -ed that end a clause on their own: "The mayor began by saying", "X spoke, saying"
+PAST_INTRANSITIVE = {"began", "spoke", "went", "came", "left", "stood", "fought", "broke", "ran", "rose", "fell", "quit",
+                     "won", "lost", "wrote", "hit", "struck", "withdrew", "sat"}
 # texts a source puts out, which a later "the statement" stands for; the words that introduce one
 ISSUED_TEXTS = {"statement", "letter", "communique", "communiqué", "release", "message", "memo", "bulletin", "briefing",
                 "report", "video", "post", "tweet"}
