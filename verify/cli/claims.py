@@ -33,6 +33,7 @@ from .filters import (
     KindOption,
     NeedsReviewOption,
     OutletOption,
+    PolarityOption,
     SinceOption,
     SourceOption,
     StatusOption,
@@ -118,6 +119,7 @@ def register(app: typer.Typer) -> None:
         flag: FlagOption = None,
         article: ArticleOption = None,
         kind: KindOption = None,
+        polarity: PolarityOption = None,
         outlet: OutletOption = None,
         since: SinceOption = None,
         until: UntilOption = None,
@@ -128,8 +130,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """List stored claims with their sources, status, grade and flags; every filter given must hold."""
-        chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, outlet=outlet,
-                              since=since, until=until, changed_since=changed_since, needs_review=needs_review)
+        chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, polarity=polarity,
+                              outlet=outlet, since=since, until=until, changed_since=changed_since,
+                              needs_review=needs_review)
         with open_store(db) as store:
             records = api.claims(store, claim_filter=chosen, limit=limit)
             # the first page is read before anything is printed, so a bad filter leaves no half output
