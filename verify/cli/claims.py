@@ -15,6 +15,7 @@ from rich.text import Text
 from .. import api
 from ..describe import render_claim
 from ..reports.common import (
+    DENIED_MARK,
     claim_dict,
     claim_json,
     grade_note,
@@ -80,6 +81,8 @@ def print_list(records, fmt: ListFormat) -> int:
     table = _list_table(True)
     for rec in records:
         claim = safe(rec.text)
+        if rec.polarity == "denied":
+            claim.append("\n" + DENIED_MARK, style="bold")
         if rec.flags:
             claim.append(printable("\n⚑ " + ", ".join(rec.flags)), style="yellow")
         if needs_review_open(rec):
