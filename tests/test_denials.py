@@ -152,3 +152,28 @@ def test_compare_marks_the_denial_and_names_the_change_of_polarity(cli, market):
         assert "polarity: asserted → denied" in shelled["differences"]
         wounded = next(p for p in data["pairs"] if "wounded" in p["a"]["text"])
         assert not any(d.startswith("polarity") for d in wounded["differences"])
+
+
+def test_a_denied_claims_stored_strings_stay_inert_beside_the_mark(cli, store):
+    from sqlalchemy import update
+
+    from _claims import seed
+    from verify.store.tables import ClaimRow
+
+    ids = seed(store)
+    hostile = "<b>x</b>|*\x1b[2J"  # the column holds 16 characters
+    with store.session() as s:
+        s.execute(update(ClaimRow).where(ClaimRow.id == ids["evil"]).values(polarity="denied", attribution=hostile))
+        s.commit()
+    md = cli("report", "--format", "markdown").stdout
+    # the summary's count by attribution kind shows the stored kind too
+    assert "<b>" not in md and "\x1b" not in md
+    row = next(ln for ln in md.splitlines() if ln.startswith(f"| {ids['evil']} |"))
+    assert f"| \\<b\\>x\\</b\\>\\|\\*\ufffd\\[2J, **{MARK}** |" in row
+    page = cli("report", "--format", "html").stdout
+    assert "<b>x" not in page and "\x1b" not in page
+    row = re.search(rf'<tr id="row-{ids["evil"]}">.*?</tr>', page).group(0)
+    assert f"<td>&lt;b&gt;x&lt;/b&gt;|*\ufffd[2J, <strong>{MARK}</strong> — cue: said</td>" in row
+    for args in (("claims", "list"), ("report", "--all")):
+        out = cli(*args).stdout
+        assert MARK in out and "\x1b" not in out, args

@@ -93,7 +93,7 @@ def _write_summary(report: Report, out: TextIO) -> None:
     out.write(_row(["Attribution", "Claims", "Share"]))
     out.write(_row(["---", "---:", "---:"]))
     for kind, n in s.by_attribution.items():
-        out.write(_row([kind, str(n), _pct(n, s.claims)]))
+        out.write(_row([md(kind), str(n), _pct(n, s.claims)]))
 
 
 def _write_across(report: Report, out: TextIO) -> None:

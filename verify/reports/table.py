@@ -64,7 +64,7 @@ def summary_tables(report: Report) -> Group:
     rests.add_row("anonymous or vague sources", str(s.anonymous_or_vague), _pct(s.anonymous_or_vague, s.claims))
     rests.add_row("nobody (unattributed)", str(s.nobody), _pct(s.nobody, s.claims))
     for kind, n in s.by_attribution.items():
-        rests.add_row(Text(f"attribution: {kind}", style="dim"), str(n), _pct(n, s.claims))
+        rests.add_row(safe(f"attribution: {kind}", style="dim"), str(n), _pct(n, s.claims))
     return Group(by_status, rests)
 
 
