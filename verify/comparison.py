@@ -16,7 +16,6 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from .match import MatchClaim, MatchIndex, articles_rewrite, drift, independent, match, rewrite
-from .models import Polarity
 from .registry import Registry
 
 
@@ -24,7 +23,7 @@ class ComparedClaim(BaseModel):
     index: int  # 1-based position in its article
     text: str
     attribution: str
-    polarity: Polarity = "asserted"  # denied: the source denies what the text states
+    polarity: str = "asserted"  # denied: the source denies what the text states
     cue: str | None = None
     sources: list[str] = Field(default_factory=list)
     numbers: list[str] = Field(default_factory=list)
