@@ -51,7 +51,7 @@ def test_filters_apply_and_an_empty_report_is_valid(store):
     doc = _report(store, status="refuted")
     assert [c["id"] for c in doc["claims"]] == [ids["evil"]]
     assert doc["filters"] == {"status": "refuted", "source": None, "flag": None, "article": None, "kind": None,
-                              "outlet": None, "since": None, "until": None, "changed_since": None,
+                              "polarity": None, "outlet": None, "since": None, "until": None, "changed_since": None,
                               "needs_review": None}
     empty = _report(store, status="corroborated")
     jsonschema.validate(empty, schema())

@@ -210,15 +210,16 @@ def compare(a: PathLike | int, b: PathLike | int, *, store: Store | None = None,
 
 def claims(store: Store, *, status: str | None = None, source: str | None = None, flag: str | None = None,
            article: int | None = None, attribution: str | None = None, kind: str | None = None,
-           outlet: str | None = None, since: date | datetime | str | None = None,
-           until: date | datetime | str | None = None, changed_since: date | datetime | str | None = None,
+           polarity: str | None = None, outlet: str | None = None,
+           since: date | datetime | str | None = None, until: date | datetime | str | None = None,
+           changed_since: date | datetime | str | None = None,
            needs_review: bool = False, limit: int | None = None,
            claim_filter: ClaimFilter | None = None) -> Iterator[ClaimRecord]:
     """Stored claims with everything a reviewer needs, filtered as `verify claims list` filters them
     (:class:`verify.filters.ClaimFilter` says what each filter means; ``attribution`` is ``kind``).
 
-    An unknown status, kind, flag, source, article or outlet, or a date that is not ISO 8601, is one
-    :class:`VerifyError` line before any claim is read.
+    An unknown status, kind, polarity, flag, source, article or outlet, or a date that is not ISO
+    8601, is one :class:`VerifyError` line before any claim is read.
 
         >>> with verify.open_store("sqlite:///desk.db") as store:   # doctest: +SKIP
         ...     [c.id for c in verify.claims(store, flag="estimate", since="2026-12-01")]
@@ -226,8 +227,8 @@ def claims(store: Store, *, status: str | None = None, source: str | None = None
     from .filters import ClaimFilter as _Filter
 
     chosen = claim_filter or _Filter.of(status=status, source=source, flag=flag, article=article,
-                                        kind=kind or attribution, outlet=outlet, since=since, until=until,
-                                        changed_since=changed_since, needs_review=needs_review)
+                                        kind=kind or attribution, polarity=polarity, outlet=outlet, since=since,
+                                        until=until, changed_since=changed_since, needs_review=needs_review)
     chosen.check(store)
     return chosen.claims(store, limit=limit)
 
@@ -398,8 +399,8 @@ def report(store: Store, fmt: str = "markdown", out: TextIO | PathLike | None = 
     ``out`` is a text stream to write to; a file path, written whole or not at all (and remembered,
     so ``changed_since="last"`` takes the claims changed since the last report to that file); or
     None: the report is returned as a string. ``filters`` are those of :func:`claims` (``status``,
-    ``source``, ``flag``, ``article``, ``kind``, ``outlet``, ``since``, ``until``, ``changed_since``,
-    ``needs_review``).
+    ``source``, ``flag``, ``article``, ``kind``, ``polarity``, ``outlet``, ``since``, ``until``,
+    ``changed_since``, ``needs_review``).
     """
     from .reports import write_report, write_report_file
 

@@ -3,8 +3,9 @@
 ``compare_articles(a, b)`` takes two articles' claims (extracted from files, or stored: anything
 with a claim's fields) and pairs each claim of ``b`` with the claim of ``a`` it matches best
 (:mod:`verify.match`: candidates from the index, never all pairs). Each pair lists every difference
-in source, attribution kind, cue and numbers, the drift flags (``a`` read as the earlier article),
-and whether the two sources are independent; the articles' shared wording is measured as a whole.
+in source, attribution kind, polarity, cue and numbers, the drift flags (``a`` read as the earlier
+article), and whether the two sources are independent; the articles' shared wording is measured as
+a whole.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class ComparedClaim(BaseModel):
     index: int  # 1-based position in its article
     text: str
     attribution: str
+    polarity: str = "asserted"  # denied: the source denies what the text states
     cue: str | None = None
     sources: list[str] = Field(default_factory=list)
     numbers: list[str] = Field(default_factory=list)
@@ -50,19 +52,22 @@ class Comparison(BaseModel):
 
 def _view(i: int, c: Any) -> ComparedClaim:
     return ComparedClaim(
-        index=i, text=c.text, attribution=c.attribution, cue=c.cue.text if c.cue else None,
+        index=i, text=c.text, attribution=c.attribution, polarity=c.polarity, cue=c.cue.text if c.cue else None,
         sources=[s.canonical for s in c.sources] + [f"via {s.canonical}" for s in c.relayed_by],
         numbers=[n.text for n in c.numbers],
     )
 
 
 def differences(a: ComparedClaim, b: ComparedClaim) -> list[str]:
-    """Each way the two claims differ in source, attribution kind, cue and numbers, in words."""
+    """Each way the two claims differ in source, attribution kind, polarity (one source states what
+    the other's denies), cue and numbers, in words."""
     out = []
     if a.sources != b.sources:
         out.append(f"source: {', '.join(a.sources) or 'none'} → {', '.join(b.sources) or 'none'}")
     if a.attribution != b.attribution:
         out.append(f"attribution: {a.attribution} → {b.attribution}")
+    if a.polarity != b.polarity:
+        out.append(f"polarity: {a.polarity} → {b.polarity}")
     if (a.cue or "").lower() != (b.cue or "").lower():
         out.append(f"cue: {a.cue or 'none'} → {b.cue or 'none'}")
     if a.numbers != b.numbers:

@@ -17,6 +17,7 @@ from .evidence import STATE_TEXT, evidence_of
 from .models import ClaimRecord, undone_ids
 from .printable import printable, printable_data
 from .reports.common import (
+    DENIED_LINE,
     needs_review_open,
     review_text,
     reviewed_by,
@@ -90,7 +91,7 @@ def render_claim(rec: ClaimRecord, console: Console) -> None:
         attr.append(f", cue “{rec.cue.text}”")
     p(attr)
     if rec.polarity == "denied":
-        p(Text("Polarity: denied (its source denies what the claim states)"))
+        p(Text(DENIED_LINE))
 
     def source_lines(title: str, views) -> None:
         p(Text(title))

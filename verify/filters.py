@@ -9,6 +9,7 @@ Every filter given must hold:
   flags stored claims carry and those the rulebook of the latest check (or the shipped one) can set.
 - ``article``: the claim's article ID. ``outlet``: its article's outlet (compared without case).
 - ``kind``: the attribution kind: direct, indirect, inherited or unattributed.
+- ``polarity``: ``asserted``, or ``denied`` where the claim's source denies what it states.
 - ``since`` / ``until``: the article's date is on or after / on or before this. The article's date
   is its publication date where it has one (HTML articles carry it), else the day and time it was
   ingested. A date stands for its whole day; a date and time without an offset is UTC.
@@ -29,7 +30,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from .errors import VerifyError
-from .models import ATTRIBUTION_KINDS, STATUSES, ClaimRecord
+from .models import ATTRIBUTION_KINDS, POLARITIES, STATUSES, ClaimRecord
 
 WHEN_FORMS = "an ISO date or date and time, e.g. 2026-12-01 or 2026-12-01T08:00Z"
 
@@ -71,6 +72,7 @@ class ClaimFilter(BaseModel):
     flag: str | None = None
     article: int | None = None
     kind: str | None = None
+    polarity: str | None = None
     outlet: str | None = None
     since: datetime | date | None = None
     until: datetime | date | None = None
@@ -99,6 +101,13 @@ class ClaimFilter(BaseModel):
     def _kind(cls, v: str | None) -> str | None:
         if v is not None and v not in ATTRIBUTION_KINDS:
             raise VerifyError(f"unknown attribution kind {v!r}; use one of: {', '.join(ATTRIBUTION_KINDS)}")
+        return v
+
+    @field_validator("polarity")
+    @classmethod
+    def _polarity(cls, v: str | None) -> str | None:
+        if v is not None and v not in POLARITIES:
+            raise VerifyError(f"unknown polarity {v!r}; use one of: {', '.join(POLARITIES)}")
         return v
 
     @field_validator("since", "until", "changed_since", mode="before")

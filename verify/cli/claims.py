@@ -15,6 +15,7 @@ from rich.text import Text
 from .. import api
 from ..describe import render_claim
 from ..reports.common import (
+    DENIED_MARK,
     claim_dict,
     claim_json,
     grade_note,
@@ -33,6 +34,7 @@ from .filters import (
     KindOption,
     NeedsReviewOption,
     OutletOption,
+    PolarityOption,
     SinceOption,
     SourceOption,
     StatusOption,
@@ -79,6 +81,8 @@ def print_list(records, fmt: ListFormat) -> int:
     table = _list_table(True)
     for rec in records:
         claim = safe(rec.text)
+        if rec.polarity == "denied":
+            claim.append("\n" + DENIED_MARK, style="bold")
         if rec.flags:
             claim.append(printable("\n⚑ " + ", ".join(rec.flags)), style="yellow")
         if needs_review_open(rec):
@@ -118,6 +122,7 @@ def register(app: typer.Typer) -> None:
         flag: FlagOption = None,
         article: ArticleOption = None,
         kind: KindOption = None,
+        polarity: PolarityOption = None,
         outlet: OutletOption = None,
         since: SinceOption = None,
         until: UntilOption = None,
@@ -128,8 +133,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None,
     ) -> None:
         """List stored claims with their sources, status, grade and flags; every filter given must hold."""
-        chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, outlet=outlet,
-                              since=since, until=until, changed_since=changed_since, needs_review=needs_review)
+        chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, polarity=polarity,
+                              outlet=outlet, since=since, until=until, changed_since=changed_since,
+                              needs_review=needs_review)
         with open_store(db) as store:
             records = api.claims(store, claim_filter=chosen, limit=limit)
             # the first page is read before anything is printed, so a bad filter leaves no half output

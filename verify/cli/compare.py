@@ -124,11 +124,12 @@ def _state_command(group: typer.Typer, state: str, verb: str, doc: str) -> None:
 
 
 def _claim_cell(c, drift: list[str]) -> Text:
+    from ..reports.common import attribution_text
     from ..reports.table import safe
 
     t = safe(f"{c.index}. {c.text}")
     who = ", ".join(c.sources) or "no source"
-    t.append_text(safe(f"\n{who} · {c.attribution}" + (f" · “{c.cue}”" if c.cue else ""), style="dim"))
+    t.append_text(safe(f"\n{who} · {attribution_text(c)}" + (f" · “{c.cue}”" if c.cue else ""), style="dim"))
     if c.numbers:
         t.append_text(safe("\n# " + ", ".join(c.numbers), style="dim"))
     if drift:

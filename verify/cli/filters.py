@@ -20,6 +20,10 @@ KindOption = Annotated[
     typer.Option("--kind", "--attribution", help="Only claims of this attribution kind: direct, indirect, inherited or unattributed.",
                  show_default=False),
 ]
+PolarityOption = Annotated[
+    str | None,
+    typer.Option("--polarity", help="Only claims their source asserts (asserted) or denies (denied).", show_default=False),
+]
 OutletOption = Annotated[str | None, typer.Option("--outlet", help="Only claims of articles from this outlet (any case).", show_default=False)]
 SinceOption = Annotated[
     str | None,
@@ -50,9 +54,9 @@ NeedsReviewOption = Annotated[
 ]
 
 
-def claim_filter(*, status=None, source=None, article=None, flag=None, kind=None, outlet=None, since=None,
-                 until=None, changed_since=None, needs_review=False) -> ClaimFilter:
+def claim_filter(*, status=None, source=None, article=None, flag=None, kind=None, polarity=None, outlet=None,
+                 since=None, until=None, changed_since=None, needs_review=False) -> ClaimFilter:
     """The filter the options give; one line for a value that is wrong in itself."""
     return ClaimFilter.of(status=status, source=source, article=parse_article(article), flag=flag, kind=kind,
-                          outlet=outlet, since=since, until=until, changed_since=changed_since,
+                          polarity=polarity, outlet=outlet, since=since, until=until, changed_since=changed_since,
                           needs_review=needs_review)

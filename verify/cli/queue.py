@@ -29,6 +29,7 @@ from ..printable import printable
 from ..api import review_queue
 from ..models import VERDICTS
 from ..queue import ReviewQueue
+from ..reports.common import DENIED_LINE
 from ..reports.reviewed import grade_note, review_text
 from ..reports.table import status_text
 from ..reviews import evidence_ref
@@ -83,6 +84,8 @@ def claim_lines(view: ClaimView, queue: ReviewQueue) -> list[Text]:
     lines.append(status)
     attribution = f"Attribution: {rec.attribution}" + (f", cue “{rec.cue.text}”" if rec.cue else "")
     lines.append(_t(attribution + (f"  ·  flags: {', '.join(rec.flags)}" if rec.flags else "")))
+    if rec.polarity == "denied":
+        lines.append(_t(DENIED_LINE, "bold"))
     if review_text(rec):
         lines.append(_t(review_text(rec)[0].upper() + review_text(rec)[1:], "yellow"))
     lines.append(_t("Sources:" if view.sources else "Sources: none (the outlet's own assertion)"

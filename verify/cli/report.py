@@ -23,6 +23,7 @@ from .filters import (
     KindOption,
     NeedsReviewOption,
     OutletOption,
+    PolarityOption,
     SinceOption,
     SourceOption,
     StatusOption,
@@ -50,6 +51,7 @@ def register(app: typer.Typer) -> None:
         article: ArticleOption = None,
         flag: FlagOption = None,
         kind: KindOption = None,
+        polarity: PolarityOption = None,
         outlet: OutletOption = None,
         since: SinceOption = None,
         until: UntilOption = None,
@@ -69,9 +71,9 @@ def register(app: typer.Typer) -> None:
         """A summary of the stored claims (by status, source, attribution; what they rest on), then
         each article with its claims and each source with its record; every filter given must hold."""
         last = means_last(changed_since)
-        chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, outlet=outlet,
-                              since=since, until=until, changed_since=None if last and output else changed_since,
-                              needs_review=needs_review)
+        chosen = claim_filter(status=status, source=source, article=article, flag=flag, kind=kind, polarity=polarity,
+                              outlet=outlet, since=since, until=until,
+                              changed_since=None if last and output else changed_since, needs_review=needs_review)
         if (limit is not None or all_claims) and fmt is not ReportFormat.table:
             raise VerifyError("--limit and --all apply to --format table only (the other formats hold every claim)")
         if limit is not None and all_claims:

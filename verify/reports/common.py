@@ -131,6 +131,17 @@ class Memo(dict):  # type: ignore[type-arg]
         return made
 
 
+# a claim whose source denies what it states, as every view words it: the mark beside its attribution
+# (under the claim where no column holds the attribution), and the line of a view of one claim
+DENIED_MARK = "denied by its source"
+DENIED_LINE = "Polarity: denied (its source denies what the claim states)"
+
+
+def attribution_text(rec: Any) -> str:
+    """"indirect", or "indirect, denied by its source" for a claim its source denies."""
+    return f"{rec.attribution}, {DENIED_MARK}" if rec.polarity == "denied" else rec.attribution
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 

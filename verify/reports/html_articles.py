@@ -9,6 +9,7 @@ from typing import Any
 from ..models import ClaimRecord
 from ..store.views import ClaimView
 from .common import (
+    DENIED_MARK,
     Memo,
     STATUS_LABELS,
     Report,
@@ -24,6 +25,9 @@ from .html_style import HTML_CHANGES, esc
 
 
 _ESC = Memo(esc)
+# a denial: marked beside the attribution in the table, and said in the highlight's tip
+_DENIED_CELL = f", <strong>{esc(DENIED_MARK)}</strong>"
+_DENIED_TIP = "; " + esc(DENIED_MARK)
 
 
 def highlight(text: str, claims: list[ClaimRecord], sources: list[str] | None = None) -> str:
@@ -51,7 +55,7 @@ def highlight(text: str, claims: list[ClaimRecord], sources: list[str] | None = 
         out.append(
             f'<a class="claim st-{_ESC[rec.status]}" id="claim-{rid}" href="#row-{rid}">{e_text(text[start:end])}'
             f'<span class="tip"> (claim {rid}: {_ESC[STATUS_LABELS.get(rec.status, rec.status)]}; source: '
-            f"{_ESC[source]})</span></a>"
+            f"{_ESC[source]}{_DENIED_TIP if rec.polarity == 'denied' else ''})</span></a>"
         )
         cursor = end
     out.append(e_text(text[cursor:]))
@@ -72,7 +76,8 @@ def _claim_row(rec: ClaimRecord, sources: str) -> str:
         f'<tr id="row-{rid}"><th scope="row"><a href="#claim-{rid}" aria-label="claim {rid} in the text">{rid}</a></th>'
         f"<td>{esc(rec.text)}</td>"
         f"<td>{_ESC[sources]}</td>"
-        f"<td>{_ESC[rec.attribution]}{(' — cue: ' + _ESC[cue.text]) if cue else ''}</td>"
+        f"<td>{_ESC[rec.attribution]}{_DENIED_CELL if rec.polarity == 'denied' else ''}"
+        f"{(' — cue: ' + _ESC[cue.text]) if cue else ''}</td>"
         f"{verdict}"
         f'<td class="flags">{_FLAGS[flags] if type(flags) is tuple else esc(", ".join(flags))}</td>'
         f"<td>{_rules_html(rec.rules) if rec.rules else ''}</td></tr>"

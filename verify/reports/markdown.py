@@ -15,6 +15,7 @@ from ..printable import CONTROL_CHARS, printable
 from .common import (
     Memo,
     ACROSS_NOTE,
+    DENIED_MARK,
     STATUS_LABELS,
     Report,
     copy_spool,
@@ -92,7 +93,7 @@ def _write_summary(report: Report, out: TextIO) -> None:
     out.write(_row(["Attribution", "Claims", "Share"]))
     out.write(_row(["---", "---:", "---:"]))
     for kind, n in s.by_attribution.items():
-        out.write(_row([kind, str(n), _pct(n, s.claims)]))
+        out.write(_row([md(kind), str(n), _pct(n, s.claims)]))
 
 
 def _write_across(report: Report, out: TextIO) -> None:
@@ -161,8 +162,10 @@ def _claim_row(rec: ClaimRecord) -> str:
                                    rec.credibility, rec.needs_review)]
         latest = ""
     flags, rules = rec.flags, rec.rules
-    # each rule once, on a line of its own within the cell; <br> is the only markup not escaped
-    return _row([str(rec.id), md(rec.text), _MD[sources_text(rec)], _MD[rec.attribution], status, grade,
+    # each rule once, on a line of its own within the cell; <br>, and the ** of a denial marked beside
+    # the attribution, are the only markup not escaped
+    attribution = _MD[rec.attribution] if rec.polarity != "denied" else _DENIED[rec.attribution]
+    return _row([str(rec.id), md(rec.text), _MD[sources_text(rec)], attribution, status, grade,
                  _FLAGS[flags] if type(flags) is tuple else md(", ".join(flags)),
                  _RULES[rules] if type(rules) is tuple else _rules_cell(rules), latest])
 
@@ -192,6 +195,7 @@ def _rules_cell(rules: Any) -> str:
 
 
 _MD = Memo(md)
+_DENIED = Memo(lambda attribution: f"{md(attribution)}, **{md(DENIED_MARK)}**")
 _FLAGS = Memo(lambda flags: md(", ".join(flags)))
 _RULES = Memo(_rules_cell)
 _VERDICTS = Memo(_no_history)

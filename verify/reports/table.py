@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
 from ..printable import printable
-from .common import Report, copy_spool, drift_lines, grade_note, pair_texts, plural, spool
+from .common import DENIED_MARK, Report, copy_spool, drift_lines, grade_note, pair_texts, plural, spool
 
 _MEASURE = Console(width=10_000)  # only for wrapping lines of wide characters
 STATUS_STYLES = {
@@ -64,7 +64,7 @@ def summary_tables(report: Report) -> Group:
     rests.add_row("anonymous or vague sources", str(s.anonymous_or_vague), _pct(s.anonymous_or_vague, s.claims))
     rests.add_row("nobody (unattributed)", str(s.nobody), _pct(s.nobody, s.claims))
     for kind, n in s.by_attribution.items():
-        rests.add_row(Text(f"attribution: {kind}", style="dim"), str(n), _pct(n, s.claims))
+        rests.add_row(safe(f"attribution: {kind}", style="dim"), str(n), _pct(n, s.claims))
     return Group(by_status, rests)
 
 
@@ -177,6 +177,8 @@ def claims_segments(title: str, claims: list[ClaimRecord], width: int) -> list[t
     add((" " + "─" * (w_id + w_cl + w_src + w_st + 6) + "\n", ""))
     for rec in claims:
         lines = [(ln, "") for ln in _wrap(printable(rec.text), w_cl)]
+        if rec.polarity == "denied":  # no column holds the attribution: the mark goes under the claim
+            lines += [(ln, "bold") for ln in _wrap(DENIED_MARK, w_cl)]
         if rec.flags:
             lines += [(ln, "yellow") for ln in _wrap(printable("⚑ " + ", ".join(rec.flags)), w_cl)]
         src = _wrap(printable(short_sources(rec)), w_src)

@@ -14,7 +14,7 @@ from sqlalchemy import Text, and_, cast, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import NotFound, VerifyError
-from ..models import ATTRIBUTION_KINDS, STATUSES
+from ..models import ATTRIBUTION_KINDS, POLARITIES, STATUSES
 from .tables import ArticleRow, ClaimRow, EventRow, RuleResultRow, decode_flags
 
 # outlets named in the one line that refuses an unknown outlet
@@ -31,6 +31,12 @@ def check_attribution(kind: str) -> str:
     if kind not in ATTRIBUTION_KINDS:
         raise VerifyError(f"unknown attribution kind {kind!r}; use one of: {', '.join(ATTRIBUTION_KINDS)}")
     return kind
+
+
+def check_polarity(polarity: str) -> str:
+    if polarity not in POLARITIES:
+        raise VerifyError(f"unknown polarity {polarity!r}; use one of: {', '.join(POLARITIES)}")
+    return polarity
 
 
 def utc(t: date | datetime, end_of_day: bool = False) -> datetime:

@@ -151,6 +151,7 @@ def list_claims(
     flag: str | None = None,
     article: int | None = None,
     attribution: str | None = None,
+    polarity: str | None = None,
     outlet: str | None = None,
     since: date | datetime | None = None,
     until: date | datetime | None = None,
@@ -165,8 +166,8 @@ def list_claims(
     must hold (``verify.filters.ClaimFilter`` says what each means).
 
     ``source`` is a name or alias; a claim matches when that source made it or relayed it.
-    ``flag`` matches one flag exactly; an ``article``, ``source`` or ``outlet`` the store does not
-    hold is NotFound. ``since``/``until`` select by the article's date (publication, else ingest);
+    ``polarity`` is asserted or denied (the claim's source denies what it states). ``flag`` matches
+    one flag exactly; an ``article``, ``source`` or ``outlet`` the store does not hold is NotFound. ``since``/``until`` select by the article's date (publication, else ingest);
     ``changed_since`` the claims stored, changed by a check or reviewed since then; ``needs_review``
     the claims the rules ask a person to review that no person has answered yet. Streams: one page
     of ``PAGE`` claims is in memory at a time. ``full=False`` leaves out numbers, rules, history and
@@ -177,6 +178,8 @@ def list_claims(
         check_status(status)
     if attribution is not None:
         check_attribution(attribution)
+    if polarity is not None:
+        filtering.check_polarity(polarity)
     if limit is not None and limit <= 0:
         return
     with session_scope(db) as s:
@@ -187,6 +190,8 @@ def list_claims(
             conds.append(ClaimRow.status == status)
         if attribution is not None:
             conds.append(ClaimRow.attribution == attribution)
+        if polarity is not None:
+            conds.append(ClaimRow.polarity == polarity)
         if article is not None:
             conds.append(ClaimRow.article_id == article)
         if source is not None:

@@ -1,0 +1,179 @@
+"""A claim its source denies, as a desk sees it: marked as denied in every listing, report and view of
+it, and picked out (or left out) by ``--polarity``; over two small articles of our own, one stating
+what the other's source denies."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import verify
+from verify.cli.queue import claim_lines
+from verify.queue import ReviewQueue
+from verify.reports.json import schema
+
+from test_queue import Session
+
+DENIAL = Path(__file__).parent / "articles" / "denial"
+WITNESSES, MINISTRY = DENIAL / "market-witnesses.txt", DENIAL / "market-ministry.txt"
+MARK = "denied by its source"
+LINE = "Polarity: denied (its source denies what the claim states)"
+
+
+def _one_line_error(r, *words):
+    assert r.exit_code != 0 and r.stdout == "" and "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("verify: error: "), r.stderr
+    for w in words:
+        assert w in lines[0], lines[0]
+
+
+@pytest.fixture
+def market(cli, db_url) -> dict[str, int]:
+    """The two articles ingested and checked: the claim the ministry denies, the witnesses' account of
+    the same shelling, and every claim's ID."""
+    r = cli("ingest", WITNESSES, MINISTRY, "--jobs", "1")
+    assert r.exit_code == 0, r.stderr
+    assert cli("check").exit_code == 0
+    claims = json.loads(cli("claims", "list", "--format", "json").stdout)
+    denied = [c for c in claims if c["polarity"] == "denied"]
+    assert [(c["text"], c["sources"][0]["canonical"]) for c in denied] == [
+        ("its forces had shelled the market on Saturday morning", "defence ministry")]
+    stated = next(c for c in claims if c["text"].endswith("had shelled the market on Saturday morning")
+                  and c["polarity"] == "asserted")
+    return {"denied": denied[0]["id"], "stated": stated["id"], "all": [c["id"] for c in claims]}
+
+
+def _ids(stdout: str) -> list[int]:
+    return [c["id"] for c in json.loads(stdout)]
+
+
+def test_polarity_filter_takes_exactly_the_denied_claim_or_the_others(cli, db_url, market):
+    denied, others = [market["denied"]], [i for i in market["all"] if i != market["denied"]]
+    assert _ids(cli("claims", "list", "--format", "json", "--polarity", "denied").stdout) == denied
+    assert _ids(cli("claims", "list", "--format", "json", "--polarity", "asserted").stdout) == others
+    report = json.loads(cli("report", "--format", "json", "--polarity", "denied").stdout)
+    assert [c["id"] for c in report["claims"]] == denied and report["filters"]["polarity"] == "denied"
+    assert report["summary"]["claims"] == 1
+    jsonschema.validate(report, schema())
+    # it combines with the other filters: every one given must hold
+    assert _ids(cli("claims", "list", "--format", "json", "--polarity", "denied", "--source", "witnesses").stdout) == []
+    assert _ids(cli("claims", "list", "--format", "json", "--polarity", "asserted", "--source", "witnesses").stdout) == [
+        market["stated"]]
+    md = cli("report", "--format", "markdown", "--polarity", "denied").stdout
+    assert "Filters: polarity=denied." in md and "1 claim in 1 article" in md
+    with verify.open_store(db_url) as store:
+        assert [c.id for c in verify.claims(store, polarity="denied")] == denied
+        doc = json.loads(verify.report(store, "json", polarity="asserted"))
+        assert [c["id"] for c in doc["claims"]] == others
+        with pytest.raises(verify.VerifyError, match="unknown polarity 'negated'"):
+            verify.claims(store, polarity="negated")
+
+
+def test_a_bad_polarity_is_one_line_and_a_non_zero_exit(cli, market):
+    for cmd in (("claims", "list"), ("report",), ("report", "--format", "html")):
+        _one_line_error(cli(*cmd, "--polarity", "denies"), "unknown polarity 'denies'", "asserted, denied")
+    _one_line_error(cli("claims", "list", "--polarity", ""), "unknown polarity ''")
+
+
+def _rows_after(stdout: str, claim_id: int) -> list[str]:
+    """The lines of a terminal listing from the row of ``claim_id`` to the next claim's row."""
+    lines = stdout.splitlines()
+    start = next(i for i, ln in enumerate(lines) if re.match(rf"\s*{claim_id}\s", ln))
+    rest = lines[start + 1:]
+    end = next((i for i, ln in enumerate(rest) if re.match(r"\s*\d+\s", ln)), len(rest))
+    return [lines[start], *rest[:end]]
+
+
+def test_claims_list_and_the_table_report_mark_the_denied_claim_under_its_text(cli, market):
+    for args in (("claims", "list"), ("report", "--all")):
+        out = cli(*args).stdout
+        assert out.count(MARK) == 1, args
+        rows = _rows_after(out, market["denied"])
+        assert "its forces had shelled the market" in rows[0] and "defence ministry" in rows[0]
+        assert MARK in rows[1], rows
+        assert MARK not in "\n".join(_rows_after(out, market["stated"]))
+
+
+def test_markdown_marks_the_denial_beside_the_attribution(cli, market):
+    md = cli("report", "--format", "markdown").stdout
+    row = next(ln for ln in md.splitlines() if ln.startswith(f"| {market['denied']} |"))
+    cells = [c.strip() for c in row.strip("|").split(" | ")]
+    assert cells[1:4] == ["its forces had shelled the market on Saturday morning", "defence ministry (organisation)",
+                          f"indirect, **{MARK}**"]
+    assert md.count(MARK) == 1
+
+
+def test_html_marks_the_denial_in_its_row_and_in_the_highlight(cli, market):
+    page = cli("report", "--format", "html").stdout
+    i = market["denied"]
+    row = re.search(rf'<tr id="row-{i}">.*?</tr>', page).group(0)
+    assert f"<td>indirect, <strong>{MARK}</strong> — cue: denied</td>" in row
+    tip = re.search(rf'<a class="claim [^"]*" id="claim-{i}"[^>]*>(.*?)</a>', page).group(1)
+    assert html.unescape(re.sub("<[^>]+>", "", tip)).endswith(
+        f"(claim {i}: Single source; source: defence ministry (organisation); {MARK})")
+    # the mark once in the row and once in the tip: no other claim carries it
+    assert page.count(MARK) == 2
+
+
+def test_claims_show_and_the_review_queue_say_the_source_denies_it(cli, store, db_url, market):
+    assert LINE in cli("claims", "show", market["denied"]).stdout
+    assert "Polarity" not in cli("claims", "show", market["stated"]).stdout
+    queue = ReviewQueue(store, "ana", source="defence ministry")
+    assert queue.claim_id == market["denied"]
+    shown = [ln.plain for ln in claim_lines(queue.view, queue)]
+    assert LINE in shown
+    assert shown.index(LINE) == next(i for i, ln in enumerate(shown) if ln.startswith("Attribution: indirect")) + 1
+    witnesses = ReviewQueue(store, "ana", source="witnesses")
+    assert LINE not in [ln.plain for ln in claim_lines(witnesses.view, witnesses)]
+    # and on the screen of `verify review`, in an 80×24 terminal
+    session = Session(db_url, "--source", "defence ministry", reviewer="ben")
+    session.expect(f"claim {market['denied']} · ben")
+    session.expect(LINE)
+    session.quit()
+
+
+def test_compare_marks_the_denial_and_names_the_change_of_polarity(cli, market):
+    r = cli("compare", WITNESSES, MINISTRY)
+    assert r.exit_code == 0, r.stderr
+    assert f"defence ministry · indirect, {MARK}" in r.stdout
+    assert "witnesses · indirect · “said”" in r.stdout
+    assert "• polarity: asserted → denied" in r.stdout
+    files = json.loads(cli("compare", WITNESSES, MINISTRY, "--format", "json").stdout)
+    stored = json.loads(cli("compare", "1", "2", "--format", "json").stdout)
+    for data in (files, stored):
+        shelled = next(p for p in data["pairs"] if "shelled" in p["a"]["text"])
+        assert (shelled["a"]["polarity"], shelled["b"]["polarity"]) == ("asserted", "denied")
+        assert "polarity: asserted → denied" in shelled["differences"]
+        wounded = next(p for p in data["pairs"] if "wounded" in p["a"]["text"])
+        assert not any(d.startswith("polarity") for d in wounded["differences"])
+
+
+def test_a_denied_claims_stored_strings_stay_inert_beside_the_mark(cli, store):
+    from sqlalchemy import update
+
+    from _claims import seed
+    from verify.store.tables import ClaimRow
+
+    ids = seed(store)
+    hostile = "<b>x</b>|*\x1b[2J"  # the column holds 16 characters
+    with store.session() as s:
+        s.execute(update(ClaimRow).where(ClaimRow.id == ids["evil"]).values(polarity="denied", attribution=hostile))
+        s.commit()
+    md = cli("report", "--format", "markdown").stdout
+    # the summary's count by attribution kind shows the stored kind too
+    assert "<b>" not in md and "\x1b" not in md
+    row = next(ln for ln in md.splitlines() if ln.startswith(f"| {ids['evil']} |"))
+    assert f"| \\<b\\>x\\</b\\>\\|\\*\ufffd\\[2J, **{MARK}** |" in row
+    page = cli("report", "--format", "html").stdout
+    assert "<b>x" not in page and "\x1b" not in page
+    row = re.search(rf'<tr id="row-{ids["evil"]}">.*?</tr>', page).group(0)
+    assert f"<td>&lt;b&gt;x&lt;/b&gt;|*\ufffd[2J, <strong>{MARK}</strong> — cue: said</td>" in row
+    for args in (("claims", "list"), ("report", "--all")):
+        out = cli(*args).stdout
+        assert MARK in out and "\x1b" not in out, args
