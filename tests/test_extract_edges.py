@@ -240,3 +240,19 @@ def test_according_to_his_information_alone_names_the_pronoun() -> None:
     c = by_cue(text, "According to")
     assert c.sources[0].mention == "his"
     assert c.sources[0].canonical == "Ivan Petrov"
+
+
+def test_words_after_a_source_in_the_middle_that_open_with_a_preposition_are_the_outlets() -> None:
+    text = "Nine sailors were rescued, the coast guard said, without giving their names."
+    (c,) = [x for x in claims(text) if x.attribution != "unattributed"]
+    assert c.text == "Nine sailors were rescued"
+    (t,) = [x for x in claims("Two barges sank, the port authority said, in a statement on Monday.") if x.attribution != "unattributed"]
+    assert t.text == "Two barges sank"
+    # a predicate after the source still completes the claim
+    (d,) = [x for x in claims("The breakwater, the coast guard said, was breached twice.") if x.attribution != "unattributed"]
+    assert d.text == "The breakwater was breached twice"
+
+
+def test_a_count_that_could_not_be_verified_is_the_outlets_caveat() -> None:
+    text = "The navy said it had sunk 14 boats, a figure that could not be independently verified."
+    assert texts(text) == ["it had sunk 14 boats"]

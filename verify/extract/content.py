@@ -16,7 +16,7 @@ from .found import Found, Span, trim_span
 from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    CHANNELS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
+    CHANNELS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
     SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WEEKDAYS,
 )
 
@@ -62,9 +62,12 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
             content, direct = content_before(r, toks, before_source(toks, src_start))
             content += resumed_quote(toks, i)
         elif final and i + 1 < n and words[i + 1] == "," and ca is not None and not (i + 2 < n and lows[i + 2] in PARTICIPLES):
-            # "The plan, he said, will fail": content on both sides
+            # "The plan, he said, will fail": content on both sides; but "A, X said, without giving
+            # details" goes on in the outlet's words, and "..., X said, in a statement" is a trailer
             content, _ = content_before(r, toks, before_source(toks, src_start))
-            f = r.frag(toks, *ca)
+            first = ca[0] + (words[ca[0]] == "," and ca[0] < ca[1])
+            outlets = lows[first] == "without" or (ca[1] - first < 7 and is_trailer(toks, first, ca[1]))
+            f = None if outlets else r.frag(toks, *ca)
             if f:
                 content.append(f)
         elif final and (ca is None or is_trailer(toks, ca[0], ca[1])):
@@ -125,9 +128,11 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
             lows[k + 1] in PARTICIPLES
             or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to"
                 and not (k + 4 < n and lows[k + 3] in OWN_KNOWLEDGE and lows[k + 4] in KNOWLEDGE_NOUNS))
-            # ", a figure the rebels reject": the outlet's word on the claim, not part of it
-            or (lows[k + 1] in ("a", "an") and k + 3 < n and lows[k + 2] in ACCOUNT_NOUNS and lows[k + 3] not in ("of", "that")
-                and any(lows[x] in VERB_CUES for x in range(k + 3, min(n, k + 9))))
+            # ", a figure the rebels reject": the outlet's word on the claim, not part of it;
+            # ", a figure that could not be verified": a count is not followed by what it says
+            or (lows[k + 1] in ("a", "an") and k + 3 < n and lows[k + 2] in ACCOUNT_NOUNS
+                and (lows[k + 3] not in ("of", "that") or lows[k + 2] in COUNT_NOUNS and lows[k + 3] == "that")
+                and any(lows[x] in VERB_CUES or lows[x] in CHECK_WORDS for x in range(k + 3, min(n, k + 9))))
         ):
             b = k - 1
             break

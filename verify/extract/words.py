@@ -287,6 +287,9 @@ ACCOUNT_NOUNS = set(
     estimate estimates version narrative story stories findings statement statements assessment
     characterisation characterization description idea notion speculation""".split()
 )
+# accounts that are counts ("a figure that could not be verified"), and the words of checking them
+COUNT_NOUNS = {"figure", "figures", "toll", "tolls", "estimate", "estimates", "number", "count", "tally"}
+CHECK_WORDS = {"verified", "confirmed", "corroborated", "checked", "verify", "confirm"}
 # words that may stand between the denial verb and the account: "the Russian account", "all such reports"
 ACCOUNT_MODIFIERS = ARTICLES | {"all", "these", "those", "such", "recent", "earlier", "latest", "new", "media",
                                 "press", "western", "russian", "ukrainian", "israeli", "foreign", "repeated", "false"}
