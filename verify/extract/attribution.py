@@ -264,6 +264,8 @@ class Reader:
         """"X issued a statement ... The statement said": remember who put out the text the sentence
         introduces ("a statement", "in a letter", "its statement"), for a later "the statement"."""
         lows = toks.lows
+        if ISSUED_TEXTS.isdisjoint(lows):  # most sentences: one pass in C
+            return
         for k in range(1, len(toks)):
             if lows[k] in ISSUED_TEXTS and lows[k - 1] in INTRODUCING and not toks.inq[k]:
                 at = toks.starts[k]
