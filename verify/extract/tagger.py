@@ -11,8 +11,8 @@ own ``describe`` (registry, kinds, pronouns), and each claim goes through the gr
 names, figures, inherited and unattributed claims, the reference article), and the tagger runs only on
 the paragraphs where the grammar found no attributed claim. An attributed claim it finds there is
 added, in place of any claim of the outlet's own the grammar had filed for the same words. (On PolNeAR
-dev, tagging every paragraph too, even keeping only the claims the CRF's marginals were confident of,
-gained at most 0.004 F1 for two points of precision and about twice the cost; see the README.)
+dev, tagging every paragraph too, keeping only the claims the CRF's marginals were confident of,
+gained 0.005 F1 at about twice the cost; see the README.)
 """
 
 from __future__ import annotations
