@@ -12,7 +12,7 @@ names, figures, inherited and unattributed claims, the reference article), and t
 the paragraphs where the grammar found no attributed claim. An attributed claim it finds there is
 added, in place of any claim of the outlet's own the grammar had filed for the same words. (On PolNeAR
 dev, tagging every paragraph too, keeping only the claims the CRF's marginals were confident of,
-gained 0.005 F1 at about twice the cost; see the README.)
+gained 0.004 F1 at about twice the cost; see the README.)
 """
 
 from __future__ import annotations
