@@ -59,6 +59,15 @@ def test_tagged_claims_carry_a_resolved_source():
     assert REPORT[killed[0].span[0]:killed[0].span[1]].startswith(("four", "that four"))
 
 
+def test_tagged_claims_get_the_grammars_polarity_check():
+    text = "The defence ministry denied that its artillery had shelled the port on Monday."
+    denied = [c for c in tag_claims(text) if "shelled the port" in c.text]
+    assert denied and denied[0].polarity == "denied", denied
+    assert denied[0].sources and "ministry" in denied[0].sources[0].mention
+    (killed,) = [c for c in tag_claims(REPORT) if "four civilians were killed" in c.text]
+    assert killed.polarity == "asserted"
+
+
 def test_the_combination_keeps_every_attributed_claim_of_the_grammar():
     grammar = [c for c in extract_claims(REPORT) if c.attribution != "unattributed"]
     combined = extract_with_tagger(REPORT)

@@ -4,8 +4,9 @@ One sequence is one paragraph (news copy breaks lines only between paragraphs; a
 over several sentences of one paragraph). Each token is described by its form (word, lower case,
 shape, affixes), the project's own word lists (cue forms, titles, organisation and anonymous heads,
 pronouns), whether it is inside a quotation, where it sits in its sentence and paragraph, its
-neighbours, and what the grammar decided about it (source, cue or content of an attributed claim, or
-content of an unattributed one). Labels are BIO over three roles: SRC, CUE, CON.
+neighbours, how far the nearest cue word of its sentence lies on either side, whether its sentence
+holds a quotation, and what the grammar decided about it (source, cue or content of an attributed
+claim, or content of an unattributed one). Labels are BIO over three roles: SRC, CUE, CON.
 """
 
 from __future__ import annotations
@@ -24,13 +25,13 @@ Span = tuple[int, int]
 ROLES = ("SRC", "CUE", "CON")
 
 # one lexicon class per word, from the grammar's own lists (cues.py, words.py)
-_LEXICON: dict[str, str] = {}
+LEXICON: dict[str, str] = {}
 for _name, _words in (("org", ORG_WORDS), ("anon", ANON_HEADS), ("vague", VAGUE_HEADS), ("title", TITLE_WORDS),
                       ("pron", SUBJECT_PRONOUNS), ("stance", STANCE_FORMS), ("evidence", EVIDENCE_FORMS),
                       ("belief", BELIEF_FORMS), ("noun", NOUN_CUES), ("part", PARTICIPLES), ("speech", SPEECH_FORMS)):
     for _w in _words:
-        _LEXICON[_w] = _name  # later lists win: a speech form is a speech cue first
-_LEXICON["according"] = "speech"
+        LEXICON[_w] = _name  # later lists win: a speech form is a speech cue first
+LEXICON["according"] = "speech"
 
 
 @dataclass(slots=True)
@@ -124,7 +125,7 @@ def features(par: Paragraph, groles: list[str] | None) -> list[tuple[str, ...]]:
     t = par.tokens
     lows, words = t.lows, t.words
     n = len(lows)
-    lex = [_LEXICON.get(w, "") for w in lows]
+    lex = [LEXICON.get(w, "") for w in lows]
     shapes = [_SHAPES.get(w) or _shape_of(w) for w in words]
     q = ["T" if x else "F" for x in t.inq]
     g = groles or ["-"] * n
@@ -164,7 +165,48 @@ def features(par: Paragraph, groles: list[str] | None) -> list[tuple[str, ...]]:
         cols.append([f"lx{d}=" + x for x in lx_[lo : lo + n]])
         cols.append([f"g{d}=" + x for x in g_[lo : lo + n]])
         cols.append([f"sh{d}=" + x for x in sh_[lo : lo + n]])
+    cols.extend(_cue_context(par, lex, g))
     return list(zip(*cols))
+
+
+_CUE_CLASSES = {"speech", "belief", "evidence", "stance", "noun", "part"}
+
+
+def _bucket(d: int | None) -> str:
+    if d is None:
+        return "n"
+    return str(d) if d < 4 else ("m" if d < 9 else "f")
+
+
+def _cue_context(par: Paragraph, lex: list[str], g: list[str]) -> list[list[str]]:
+    """How far the nearest cue word (by the word lists or the grammar) lies to the left and right in
+    the token's sentence, and its class: a content often runs many words from its cue, beyond the
+    window of neighbours."""
+    n = len(lex)
+    sent = par.sentence
+    cue = [x if x in _CUE_CLASSES else ("g" if gr == "c" else "") for x, gr in zip(lex, g)]
+    left, right = [""] * n, [""] * n
+    last = None
+    for k in range(n):
+        if par.first[k]:
+            last = None
+        left[k] = _bucket(None if last is None else k - last) + (cue[last] if last is not None else "")
+        if cue[k]:
+            last = k
+    nxt = None
+    for k in range(n - 1, -1, -1):
+        if k + 1 < n and sent[k + 1] != sent[k]:
+            nxt = None
+        right[k] = _bucket(None if nxt is None else nxt - k) + (cue[nxt] if nxt is not None else "")
+        if cue[k]:
+            nxt = k
+    quoted = {}
+    for k, x in enumerate(par.tokens.inq):
+        if x:
+            quoted[sent[k]] = True
+    return [["cl=" + x for x in left], ["cr=" + x for x in right],
+            ["sq=" + ("T" if quoted.get(x) else "F") for x in sent],
+            ["cl.cr=" + a[:1] + b[:1] for a, b in zip(left, right)]]
 
 
 def gold_labels(par: Paragraph, roles: dict[str, list[Span]]) -> list[str]:

@@ -4,15 +4,15 @@ The model (``verify/data/tagger.crfsuite``, provenance in ``tagger.json`` beside
 PolNeAR train by ``bench/train_tagger.py``; it labels each token B/I/O of a source, cue or content
 (``tagfeatures.py`` says what it sees, including the grammar's own decisions). ``tag_claims`` turns
 the labels into claims: each content run goes to the nearest cue of its sentence (else of its
-paragraph), each cue to the nearest source run, and every source phrase is resolved by the grammar's
-own ``describe`` (registry, kinds, pronouns).
+paragraph), each cue to the nearest source run, every source phrase is resolved by the grammar's
+own ``describe`` (registry, kinds, pronouns), and each claim goes through the grammar's polarity check.
 
 ``extract_with_tagger`` is the combination: the grammar's claims stay as they are (sources, registry
 names, figures, inherited and unattributed claims, the reference article), and the tagger runs only on
-the paragraphs where the grammar found no attributed claim (on PolNeAR dev tagging every paragraph
-doubled the recall gained but lost two and a half times the precision, at over three times the cost). An attributed
-claim it finds there is added, in place of any claim of the outlet's own the grammar had filed for
-the same words.
+the paragraphs where the grammar found no attributed claim. An attributed claim it finds there is
+added, in place of any claim of the outlet's own the grammar had filed for the same words. (On PolNeAR
+dev, tagging every paragraph too, keeping only the claims the CRF's marginals were confident of,
+gained 0.004 F1 at about twice the cost; see the README.)
 """
 
 from __future__ import annotations
@@ -25,10 +25,11 @@ from ..models import Claim
 from ..registry import Registry
 from . import extract_claims
 from .discourse import is_copy
-from .found import trim_span
+from .found import Found, trim_span
 from .numbers import find_numbers
+from .polarity import polarity
 from .sources import Context, describe
-from .tagfeatures import Paragraph, features, grammar_roles, read_paragraphs
+from .tagfeatures import LEXICON, Paragraph, features, grammar_roles, read_paragraphs
 from .tokens import QUOTE_MARKS
 
 __all__ = ["extract_with_tagger", "tag_claims", "model_info", "tag_paragraph", "use_model"]
@@ -113,18 +114,34 @@ def _claims_of(text: str, par: Paragraph, tags: list[str], ctx: Context) -> list
         if src_seg is not None:
             src = resolved[src_seg]
             sources.append({"mention": src.mention, "span": src.span, "canonical": src.canonical, "kind": src.kind})
+        quoted = text[frags[0][0]] in QUOTE_MARKS or all(t.inq[a] for _, a, _ in cons)
+        attribution = ("direct" if quoted else "indirect") if sources else "unattributed"
+        cue_span = (t.starts[cue[1]], t.ends[cue[2] - 1])
+        # the grammar's polarity check, on what the tagger found ("denies that A" -> A, denied)
+        sense, denied = polarity(text, Found(frags, attribution, cue_span, kind=_kind(t.lows[cue[1] : cue[2]])))
+        if denied is not None:
+            frags = sorted(denied)
         start, end = frags[0][0], max(e for _, e in frags)
-        quoted = text[start] in QUOTE_MARKS or all(t.inq[a] for _, a, _ in cons)
         out.append(Claim.model_validate({
             "text": " ".join(text[s:e] for s, e in frags),
             "span": (start, end),
             "fragments": frags if len(frags) > 1 else [],
-            "attribution": ("direct" if quoted else "indirect") if sources else "unattributed",
-            "cue": {"text": text[t.starts[cue[1]] : t.ends[cue[2] - 1]], "span": (t.starts[cue[1]], t.ends[cue[2] - 1])},
+            "attribution": attribution,
+            "cue": {"text": text[cue_span[0] : cue_span[1]], "span": cue_span},
             "sources": sources,
             "numbers": [n for s, e in frags for n in find_numbers(text, s, e)],
+            "polarity": sense,
         }))
     return out
+
+
+def _kind(cue_words: list[str]) -> str:
+    """The cue's class as the grammar names it (speech, belief, evidence, stance), by the word lists."""
+    classes = {LEXICON.get(w) for w in cue_words}
+    for kind in ("speech", "belief", "evidence"):
+        if kind in classes:
+            return kind
+    return "speech" if "part" in classes else "stance"
 
 
 def _tagged(text: str, registry: Registry, grammar: list[Claim], uncovered_only: bool) -> list[Claim]:
