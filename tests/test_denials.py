@@ -4,7 +4,9 @@ what the other's source denies."""
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import json
 import re
 from pathlib import Path
@@ -93,6 +95,8 @@ def _rows_after(stdout: str, claim_id: int) -> list[str]:
 def test_claims_list_and_the_table_report_mark_the_denied_claim_under_its_text(cli, market):
     for args in (("claims", "list"), ("report", "--all")):
         out = cli(*args).stdout
+        # the report's articles come after its across-articles table (tested below)
+        out = out.split("\nArticle 1:", 1)[-1]
         assert out.count(MARK) == 1, args
         rows = _rows_after(out, market["denied"])
         assert "its forces had shelled the market" in rows[0] and "defence ministry" in rows[0]
@@ -106,7 +110,7 @@ def test_markdown_marks_the_denial_beside_the_attribution(cli, market):
     cells = [c.strip() for c in row.strip("|").split(" | ")]
     assert cells[1:4] == ["its forces had shelled the market on Saturday morning", "defence ministry (organisation)",
                           f"indirect, **{MARK}**"]
-    assert md.count(MARK) == 1
+    assert md.count(MARK) == 2  # and once in the across-articles section (tested below)
 
 
 def test_html_marks_the_denial_in_its_row_and_in_the_highlight(cli, market):
@@ -117,8 +121,9 @@ def test_html_marks_the_denial_in_its_row_and_in_the_highlight(cli, market):
     tip = re.search(rf'<a class="claim [^"]*" id="claim-{i}"[^>]*>(.*?)</a>', page).group(1)
     assert html.unescape(re.sub("<[^>]+>", "", tip)).endswith(
         f"(claim {i}: Single source; source: defence ministry (organisation); {MARK})")
-    # the mark once in the row and once in the tip: no other claim carries it
-    assert page.count(MARK) == 2
+    # the mark once in the row and once in the tip, and once in the across-articles section (tested
+    # below): no other claim carries it
+    assert page.count(MARK) == 3
 
 
 def test_claims_show_and_the_review_queue_say_the_source_denies_it(cli, store, db_url, market):
@@ -177,3 +182,108 @@ def test_a_denied_claims_stored_strings_stay_inert_beside_the_mark(cli, store):
     for args in (("claims", "list"), ("report", "--all")):
         out = cli(*args).stdout
         assert MARK in out and "\x1b" not in out, args
+
+
+# -- a denial matched with the statement it denies ----------------------------------------------
+
+DENIES = "B denies what A states"
+
+
+def _pair(market) -> tuple[int, int]:
+    """The matched pair (A, B) of the shelling: the witnesses' account is stored first, so it is A."""
+    assert market["stated"] < market["denied"]
+    return market["stated"], market["denied"]
+
+
+def test_matches_list_marks_the_denied_side_and_says_it_denies(cli, market):
+    a, b = _pair(market)
+    out = cli("matches", "list").stdout
+    rows = out.splitlines()
+    first = next(i for i, ln in enumerate(rows) if ln.lstrip().startswith(f"{a} (article 1)"))
+    # the mark under claim B's text, in its row; the match says which side denies
+    block = "\n".join(rows[first:first + 4])
+    assert f"{b} (article 2): its forces had shelled" in block and MARK in block
+    marked = next(ln for ln in rows[first:first + 4] if MARK in ln)
+    assert marked.index(MARK) == rows[first].index(f"{b} (article 2)")  # in claim B's column
+    assert DENIES in block
+    # the pair of the wounded, stated in both, is neither marked nor said to deny
+    assert out.count(MARK) == 1 and out.count(DENIES) == 1
+    pairs = json.loads(cli("matches", "list", "--format", "json").stdout)
+    shelled = next(p for p in pairs if p["a"]["id"] == a)
+    assert (shelled["a"]["polarity"], shelled["b"]["polarity"], shelled["b"]["id"]) == ("asserted", "denied", b)
+    wounded = next(p for p in pairs if p["a"]["id"] != a)
+    assert (wounded["a"]["polarity"], wounded["b"]["polarity"]) == ("asserted", "asserted")
+
+
+def test_every_reports_across_articles_section_marks_the_denial(cli, market):
+    a, b = _pair(market)
+    md = cli("report", "--format", "markdown").stdout
+    across = md.split("## Across articles", 1)[1].split("\n## ", 1)[0]
+    row = next(ln for ln in across.splitlines() if ln.startswith(f"| {a} (article 1)"))
+    cells = [c.strip() for c in row.strip("|").split(" | ")]
+    assert cells[1] == f"{b} (article 2): its forces had shelled the market on Saturday morning, **{MARK}**"
+    assert cells[0].endswith("on Saturday morning") and cells[2].startswith(DENIES + "; 0.")
+    assert across.count(MARK) == 1 and across.count(DENIES) == 1
+
+    page = cli("report", "--format", "html").stdout
+    across = page.split('id="across-h"', 1)[1].split("</section>", 1)[0]
+    row = re.search(rf"<tr><td>{a} \(article 1\).*?</tr>", across).group(0)
+    assert f"<td>{b} (article 2): its forces had shelled the market on Saturday morning, <strong>{MARK}</strong></td>" in row
+    assert f"<td>{DENIES}; 0." in row and across.count(MARK) == 1
+
+    table = cli("report").stdout
+    across = table.split("Across articles", 1)[1].split("\nArticle 1:", 1)[0]
+    rows = across.splitlines()
+    first = next(i for i, ln in enumerate(rows) if ln.lstrip().startswith(f"{a} (article 1)"))
+    block = "\n".join(rows[first:first + 4])
+    assert MARK in block and DENIES in block and across.count(MARK) == 1
+
+    doc = json.loads(cli("report", "--format", "json").stdout)
+    jsonschema.validate(doc, schema())
+    shelled = next(p for p in doc["across_articles"] if p["a"]["id"] == a)
+    assert (shelled["a"]["polarity"], shelled["b"]["polarity"]) == ("asserted", "denied")
+    # each claim's own matches, in the JSON report, carry the other side's polarity
+    claims = {c["id"]: c for c in doc["claims"]}
+    assert [m["other_polarity"] for m in claims[a]["matches"]] == ["denied"]
+    assert [m["other_polarity"] for m in claims[b]["matches"]] == ["asserted"]
+
+    rows = {int(r["id"]): r for r in csv.DictReader(io.StringIO(cli("report", "--format", "csv").stdout))}
+    assert rows[a]["matched"].startswith(f"{b} (article 2, 0.") and f", {MARK}" in rows[a]["matched"]
+    assert MARK not in rows[b]["matched"]
+
+
+def test_claims_show_and_the_queue_say_which_side_denies_the_other(cli, store, market):
+    a, b = _pair(market)
+    shown = cli("claims", "show", a).stdout.split("Stated in other articles:", 1)[1].splitlines()
+    head = next(i for i, ln in enumerate(shown) if ln.strip().startswith(f"claim {b} (article 2)"))
+    assert "denies what this claim states" in shown[head]
+    assert shown[head + 1].strip() == "its forces had shelled the market on Saturday morning"
+    assert shown[head + 2].strip() == MARK
+    shown = cli("claims", "show", b).stdout.split("Stated in other articles:", 1)[1]
+    assert "states what this claim denies" in shown and MARK not in shown
+    # the wounded, stated in both articles: neither
+    wounded = next(i for i in market["all"] if i not in (a, b))
+    assert "denies" not in cli("claims", "show", wounded).stdout.split("Stated in other articles:", 1)[1]
+    queue = ReviewQueue(store, "ana", source="witnesses")
+    assert queue.claim_id == a
+    lines = [ln.plain for ln in claim_lines(queue.view, queue)]
+    assert any(ln.startswith(f"  in article 2: claim {b} (0.") and f", proposed, {MARK}): its forces" in ln for ln in lines)
+
+
+def test_review_polarity_denied_queues_only_the_denied_claims(cli, store, db_url, market):
+    from verify.queue import queue_items
+
+    assert [i.claim_id for i in queue_items(store, polarity="denied")] == [market["denied"]]
+    assert sorted(i.claim_id for i in queue_items(store, polarity="asserted")) == sorted(
+        i for i in market["all"] if i != market["denied"])
+    assert verify.review_queue(store, "ana", polarity="denied").order == [market["denied"]]
+    session = Session(db_url, "--polarity", "denied")
+    session.expect(f"Queue 1/1 · claim {market['denied']} · ana")
+    session.expect(LINE)
+    session.quit()
+
+
+def test_review_with_a_bad_polarity_or_with_an_id_is_one_line(cli, market):
+    _one_line_error(cli("review", "--polarity", "denies"), "unknown polarity 'denies'", "asserted, denied")
+    _one_line_error(cli("review", market["denied"], "--status", "disputed", "--note", "x", "--polarity", "denied"),
+                    "--polarity", "narrow the queue")

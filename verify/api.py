@@ -316,7 +316,8 @@ def claim_evidence(store: Store, claim_id: int) -> list[EvidenceView]:
 
 
 def review_queue(store: Store, reviewer: str | None = None, *, status: str | None = None, source: str | None = None,
-                 flag: str | None = None, article: int | None = None, needs_review: bool = False) -> ReviewQueue:
+                 flag: str | None = None, article: int | None = None, polarity: str | None = None,
+                 needs_review: bool = False) -> ReviewQueue:
     """The claims that need a person, most urgent first, as ``reviewer``'s pass over them; what
     `verify review` with no ID works through (the order is documented in :mod:`verify.queue`).
 
@@ -332,7 +333,7 @@ def review_queue(store: Store, reviewer: str | None = None, *, status: str | Non
     from .queue import ReviewQueue
 
     return ReviewQueue(store, reviewer, status=status, source=source, flag=flag, article=article,
-                       needs_review=needs_review)
+                       polarity=polarity, needs_review=needs_review)
 
 
 def link(store: Store, a: int, b: int, relation: str = "corroborates", *, reviewer: str | None = None,

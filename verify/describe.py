@@ -18,6 +18,8 @@ from .models import ClaimRecord, undone_ids
 from .printable import printable, printable_data
 from .reports.common import (
     DENIED_LINE,
+    DENIED_MARK,
+    denial_between,
     needs_review_open,
     review_text,
     reviewed_by,
@@ -154,10 +156,15 @@ def render_claim(rec: ClaimRecord, console: Console) -> None:
         p(Text("Stated in other articles:"))
         for m in rec.matches:
             line = Text(f"  claim {m.other} (article {m.other_article})  score {m.score:.2f}  {m.state}")
+            if denial_between(rec.polarity, m.other_polarity):
+                denies = "denies what this claim states" if m.other_polarity == "denied" else "states what this claim denies"
+                line.append(f"  {denies}", style="bold")
             if m.rewrite:
                 line.append("  same wording", style="dim")
             p(line)
             p(Text(f"      {m.other_text}", style="dim"))
+            if m.other_polarity == "denied":
+                p(Text(f"      {DENIED_MARK}", style="bold"))
             p(Text(f"      why: {m.reason}"))
             if m.drift:
                 p(Text(f"      drift here: {', '.join(m.drift)}", style="yellow"))

@@ -223,6 +223,7 @@ class MatchView(_Model):
     other_drift: list[str] = Field(default_factory=list)
     rewrite: bool = False  # one repeats the other's wording: no independent weight
     reviewer: str | None = None
+    other_polarity: str = "asserted"  # denied: the other claim's source denies what it states
 
 
 class Event(_Model):

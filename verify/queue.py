@@ -5,7 +5,7 @@ everything it decides is decided here, so the same queue can be driven from Pyth
 
 **Which claims.** A claim needs a person when no person's status stands on it (``ClaimRecord
 .reviewed``: an undone review does not count), or when the rules asked for a review again
-after the last one (``needs_review_open``). ``status``, ``source``, ``flag`` and ``article`` narrow
+after the last one (``needs_review_open``). ``status``, ``source``, ``flag``, ``article`` and ``polarity`` narrow
 the queue as they narrow `verify claims list` (``verify.filters``); ``needs_review`` keeps only the
 claims the rules asked a person to look at.
 
@@ -93,10 +93,11 @@ class QueueItem(BaseModel):
 
 
 def queue_items(store, *, status: str | None = None, source: str | None = None, flag: str | None = None,
-                article: int | None = None, needs_review: bool = False) -> list[QueueItem]:
+                article: int | None = None, polarity: str | None = None, needs_review: bool = False) -> list[QueueItem]:
     """The claims that need a person, most urgent first."""
     # the filters as `verify claims list` checks and applies them
-    chosen = ClaimFilter.of(status=status, source=source, flag=flag, article=article, needs_review=needs_review)
+    chosen = ClaimFilter.of(status=status, source=source, flag=flag, article=article, polarity=polarity,
+                            needs_review=needs_review)
     chosen.check(store)
     items = []
     for rec in chosen.claims(store):
@@ -174,12 +175,13 @@ class ReviewQueue:
     """
 
     def __init__(self, store, reviewer: str | None = None, *, status: str | None = None, source: str | None = None,
-                 flag: str | None = None, article: int | None = None, needs_review: bool = False) -> None:
+                 flag: str | None = None, article: int | None = None, polarity: str | None = None,
+                 needs_review: bool = False) -> None:
         self.store = store
         self.reviewer = reviewer_name(reviewer)
         self.state = load_state(store.url, self.reviewer)
         self.items = queue_items(store, status=status, source=source, flag=flag, article=article,
-                                 needs_review=needs_review)
+                                 polarity=polarity, needs_review=needs_review)
         # the claim the reviewer stopped at is the one to show, skipped or not
         if self.state.current in self.state.skipped:
             self.state.skipped.remove(self.state.current)

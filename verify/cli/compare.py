@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """The matched claim pairs, best first, with why they match and the drift of each side."""
         from ..reports.common import drift_lines, pair_dict, pair_texts
-        from ..reports.table import safe
+        from ..reports.table import pair_cells, safe
         from ..store import open_store
         from ..store.matches import match_pairs
 
@@ -96,7 +96,7 @@ def register(app: typer.Typer) -> None:
         t.add_column("State · drift", width=len("A: attribution-mismatch"))
         for p in pairs:
             a, b, how, _drift = pair_texts(p)
-            t.add_row(safe(a), safe(b), safe(how, style="dim"), safe("\n".join([p.state, *drift_lines(p)])))
+            t.add_row(*pair_cells(p, a, b), safe(how, style="dim"), safe("\n".join([p.state, *drift_lines(p)])))
         out.print(t)
         out.print(Text(f"{len(pairs)} match{'es' if len(pairs) != 1 else ''}; `verify matches confirm|reject A B` "
                        "to decide one", style="dim"))

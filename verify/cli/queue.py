@@ -29,7 +29,7 @@ from ..printable import printable
 from ..api import review_queue
 from ..models import VERDICTS
 from ..queue import ReviewQueue
-from ..reports.common import DENIED_LINE
+from ..reports.common import DENIED_LINE, DENIED_MARK
 from ..reports.reviewed import grade_note, review_text
 from ..reports.table import status_text
 from ..reviews import evidence_ref
@@ -121,7 +121,9 @@ def claim_lines(view: ClaimView, queue: ReviewQueue) -> list[Text]:
     for ln in view.linked:
         lines.append(_t(f"  {ln.link.relation} claim {ln.link.other} ({ln.status}): {ln.text}"))
     for m in rec.matches:
-        lines.append(_t(f"  in article {m.other_article}: claim {m.other} ({m.score:.2f}, {m.state}): {m.other_text}", "dim"))
+        denied = f", {DENIED_MARK}" if m.other_polarity == "denied" else ""
+        lines.append(_t(f"  in article {m.other_article}: claim {m.other} ({m.score:.2f}, {m.state}{denied}): {m.other_text}",
+                        "dim"))
     return lines
 
 

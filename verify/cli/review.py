@@ -13,6 +13,7 @@ from .. import api
 from ..errors import InputError
 from ..reviews import check_stance
 from ..store import open_store
+from ..store.filtering import check_polarity
 from ..store.records import check_status
 from ..printable import printable
 from .common import DbOption, out, parse_article, parse_id
@@ -43,6 +44,11 @@ def register(app: typer.Typer) -> None:
         source: Annotated[str | None, typer.Option("--source", help="The queue: only claims a source made or relayed.")] = None,
         flag: Annotated[str | None, typer.Option("--flag", help="The queue: only claims carrying this flag.")] = None,
         article: Annotated[str | None, typer.Option("--article", help="The queue: only claims of this article ID.")] = None,
+        polarity: Annotated[
+            str | None,
+            typer.Option("--polarity", help="The queue: only claims their source asserts (asserted) or denies (denied).",
+                         show_default=False),
+        ] = None,
         needs_review: Annotated[
             bool, typer.Option("--needs-review", help="The queue: only claims the rules asked a person to review.")
         ] = False,
@@ -61,15 +67,18 @@ def register(app: typer.Typer) -> None:
                 raise InputError("--note, --evidence and --stance go with a claim ID; in the queue, n adds a note and e evidence")
             if status is not None:
                 check_status(status)
+            if polarity is not None:
+                check_polarity(polarity)
             from .queue import run_queue
 
             with open_store(db) as store:
                 said = run_queue(store, reviewer, status=status, source=source, flag=flag,
-                                 article=parse_article(article), needs_review=needs_review)
+                                 article=parse_article(article), polarity=polarity, needs_review=needs_review)
             out.print(Text(printable(said)))
             return
-        if source is not None or flag is not None or article is not None or needs_review:
-            raise InputError("--source, --flag, --article and --needs-review narrow the queue (`verify review` with no ID)")
+        if source is not None or flag is not None or article is not None or polarity is not None or needs_review:
+            raise InputError("--source, --flag, --article, --polarity and --needs-review narrow the queue"
+                             " (`verify review` with no ID)")
         cid = parse_id(claim_id)
         if status is not None:
             check_status(status)

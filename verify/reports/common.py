@@ -251,15 +251,32 @@ def _extras_json(rec: ClaimRecord | ClaimView, shown: str | None) -> str:
 def pair_dict(p: MatchPair) -> dict[str, Any]:
     """A match across articles as JSON data: both claims, score, reason, state and drift."""
     return {
-        "a": {"id": p.a, "article_id": p.article_a, "text": p.text_a, "drift": list(p.drift_a)},
-        "b": {"id": p.b, "article_id": p.article_b, "text": p.text_b, "drift": list(p.drift_b)},
+        "a": {"id": p.a, "article_id": p.article_a, "text": p.text_a, "drift": list(p.drift_a),
+              "polarity": p.polarity_a},
+        "b": {"id": p.b, "article_id": p.article_b, "text": p.text_b, "drift": list(p.drift_b),
+              "polarity": p.polarity_b},
         "score": p.score, "reason": p.reason, "state": p.state, "rewrite": p.rewrite,
     }
 
 
+def denial_between(polarity_a: str, polarity_b: str, a: str = "A", b: str = "B") -> str | None:
+    """"B denies what A states" where one of two matched claims is denied and the other is not; None
+    where both are stated or both denied (then they agree)."""
+    if (polarity_a == "denied") == (polarity_b == "denied"):
+        return None
+    return f"{b} denies what {a} states" if polarity_b == "denied" else f"{a} denies what {b} states"
+
+
+def pair_marks(p: MatchPair) -> tuple[str, str]:
+    """The mark each side of a match carries: DENIED_MARK for a denied claim, else empty."""
+    return (DENIED_MARK if p.polarity_a == "denied" else "", DENIED_MARK if p.polarity_b == "denied" else "")
+
+
 def pair_texts(p: MatchPair) -> tuple[str, str, str, str]:
-    """A match as four plain-text cells: claim A, claim B, why they match, and the drift each shows."""
-    how = f"{p.score:.2f}: {p.reason}" + ("; same wording" if p.rewrite else "") + (
+    """A match as four plain-text cells: claim A, claim B, why they match (first, where one side denies
+    what the other states), and the drift each shows. The claims' denied marks: ``pair_marks``."""
+    denies = denial_between(p.polarity_a, p.polarity_b)
+    how = (f"{denies}; " if denies else "") + f"{p.score:.2f}: {p.reason}" + ("; same wording" if p.rewrite else "") + (
         "; confirmed by a reviewer" if p.state == "confirmed" else "")
     drift = "; ".join(f"{side}: {', '.join(d)}" for side, d in (("A", p.drift_a), ("B", p.drift_b)) if d)
     return (f"{p.a} (article {p.article_a}): {p.text_a}", f"{p.b} (article {p.article_b}): {p.text_b}", how,

@@ -13,7 +13,7 @@ it denies). ``grade`` is the grade as shown (a person's status sets the informat
 review reason as it stands: open, or answered by a person. ``rules`` gives each rule that fired once,
 one a line, with its outcomes ("file:line Name: status single-source; credibility 3"). ``matched``
 lists the claims of other articles that state the same thing, each with its article, the match's
-score and this claim's drift. ``reviewer``, ``reviewed_at`` (UTC) and ``review_note`` are those of the
+score, ``denied by its source`` where that claim is denied, and this claim's drift. ``reviewer``, ``reviewed_at`` (UTC) and ``review_note`` are those of the
 latest status a person gave the claim; ``evidence`` is every piece of evidence attached to it.
 """
 
@@ -26,7 +26,7 @@ from typing import TextIO
 from ..models import ClaimRecord
 from ..store.matches import match_pairs
 from ..printable import CONTROL_CHARS, printable
-from .common import Report, review_parts, review_text, rules_text, shown_grade, sources_text
+from .common import DENIED_MARK, Report, review_parts, review_text, rules_text, shown_grade, sources_text
 
 COLUMNS = (
     "id",
@@ -89,10 +89,13 @@ def row(rec: ClaimRecord, matched: dict[int, list[str]] | None = None) -> list[s
 def write(report: Report, out: TextIO) -> None:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(COLUMNS)
-    # each claim's matches in other articles: "6 (article 2, 0.98, attribution-mismatch)"
+    # each claim's matches in other articles: "6 (article 2, 0.98, attribution-mismatch)", and
+    # "6 (article 2, 0.98, denied by its source)" where that claim is denied
     matched: dict[int, list[str]] = {}
     for p in match_pairs(report.db):
-        for me, other, art, drift in ((p.a, p.b, p.article_b, p.drift_a), (p.b, p.a, p.article_a, p.drift_b)):
+        for me, other, art, drift, polarity in ((p.a, p.b, p.article_b, p.drift_a, p.polarity_b),
+                                                (p.b, p.a, p.article_a, p.drift_b, p.polarity_a)):
+            notes = ([DENIED_MARK] if polarity == "denied" else []) + list(drift)
             matched.setdefault(me, []).append(
-                f"{other} (article {art}, {p.score:.2f}" + (f", {', '.join(drift)})" if drift else ")"))
+                f"{other} (article {art}, {p.score:.2f}" + (f", {', '.join(notes)})" if notes else ")"))
     w.writerows(row(rec, matched) for rec in report.claims())

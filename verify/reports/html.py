@@ -13,7 +13,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from ..models import STATUSES, ClaimRecord
-from .common import ACROSS_NOTE, STATUS_LABELS, STATUS_MEANINGS, Report, pair_texts, plural, spool
+from .common import ACROSS_NOTE, STATUS_LABELS, STATUS_MEANINGS, Report, pair_marks, pair_texts, plural, spool
 from .html_articles import article_section, highlight  # noqa: F401  (highlight: taken from here)
 from .html_style import BAR, COLOURS, FOOTER, esc, page_top, pct, status_chart  # noqa: F401  (BAR, COLOURS too)
 
@@ -180,6 +180,10 @@ def _write_head(report: Report, out: TextIO) -> None:
     out.write("</tbody></table></section>")
 
 
+def _marked(mark: str) -> str:
+    return f", <strong>{esc(mark)}</strong>" if mark else ""
+
+
 def _write_across(report: Report, out: TextIO) -> None:
     pairs = report.across()
     out.write('<section aria-labelledby="across-h"><h2 id="across-h">Across articles</h2>')
@@ -191,7 +195,9 @@ def _write_across(report: Report, out: TextIO) -> None:
               '<th scope="col">Claim B</th><th scope="col">Match</th><th scope="col">Drift</th></tr></thead><tbody>')
     for p in pairs:
         a, b, how, drift = pair_texts(p)
-        out.write(f"<tr><td>{esc(a)}</td><td>{esc(b)}</td><td>{esc(how)}</td><td>{esc(drift)}</td></tr>")
+        mark_a, mark_b = pair_marks(p)
+        out.write(f"<tr><td>{esc(a)}{_marked(mark_a)}</td><td>{esc(b)}{_marked(mark_b)}</td><td>{esc(how)}</td>"
+                  f"<td>{esc(drift)}</td></tr>")
     out.write("</tbody></table></section>")
 
 

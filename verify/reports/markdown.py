@@ -20,6 +20,7 @@ from .common import (
     Report,
     copy_spool,
     grade_note,
+    pair_marks,
     pair_texts,
     plural,
     review_text,
@@ -106,7 +107,10 @@ def _write_across(report: Report, out: TextIO) -> None:
     out.write(_row(["Claim A", "Claim B", "Match", "Drift"]))
     out.write(_row(["---", "---", "---", "---"]))
     for p in pairs:
-        out.write(_row([md(x) for x in pair_texts(p)]))
+        a, b, how, drift = pair_texts(p)
+        mark_a, mark_b = pair_marks(p)
+        out.write(_row([md(a) + (f", **{md(mark_a)}**" if mark_a else ""), md(b) + (f", **{md(mark_b)}**" if mark_b else ""),
+                        md(how), md(drift)]))
 
 
 def _write_articles(report: Report, out: TextIO) -> None:

@@ -7,7 +7,7 @@ is and never read as markup.
 from __future__ import annotations
 
 import textwrap
-from typing import TextIO
+from typing import Any, TextIO
 
 from rich import box
 from rich.cells import cell_len
@@ -17,7 +17,7 @@ from rich.text import Text
 
 from ..models import STATUSES, ClaimRecord
 from ..printable import printable
-from .common import DENIED_MARK, Report, copy_spool, drift_lines, grade_note, pair_texts, plural, spool
+from .common import DENIED_MARK, Report, copy_spool, drift_lines, grade_note, pair_marks, pair_texts, plural, spool
 
 _MEASURE = Console(width=10_000)  # only for wrapping lines of wide characters
 STATUS_STYLES = {
@@ -68,6 +68,17 @@ def summary_tables(report: Report) -> Group:
     return Group(by_status, rests)
 
 
+def pair_cells(p: Any, a: str, b: str) -> tuple[Text, Text]:
+    """The two claims of a match as terminal cells, a denied one with its mark under it in bold."""
+    cells = []
+    for text, mark in zip((a, b), pair_marks(p)):
+        cell = safe(text)
+        if mark:
+            cell.append("\n" + mark, style="bold")
+        cells.append(cell)
+    return cells[0], cells[1]
+
+
 def across_table(report: Report) -> Table | None:
     pairs = report.across()
     if not pairs:
@@ -80,7 +91,7 @@ def across_table(report: Report) -> Table | None:
     for p in pairs:
         a, b, how, _drift = pair_texts(p)
         lines = drift_lines(p)
-        t.add_row(safe(a), safe(b), safe(how, style="dim"),
+        t.add_row(*pair_cells(p, a, b), safe(how, style="dim"),
                   safe("\n".join(lines) or "none", style="yellow" if lines else "dim"))
     return t
 

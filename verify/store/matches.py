@@ -278,6 +278,8 @@ class MatchPair:
     reason: str
     state: str
     rewrite: bool
+    polarity_a: str = "asserted"  # denied: that claim's source denies what it states
+    polarity_b: str = "asserted"
 
 
 def match_pairs(db: Any, claim_ids: set[int] | None = None, state: str | None = None) -> list[MatchPair]:
@@ -293,14 +295,15 @@ def match_pairs(db: Any, claim_ids: set[int] | None = None, state: str | None = 
     with write_scope(db) as s:
         rows = s.execute(
             select(MatchRow.claim_a, ca.article_id, ca.text, MatchRow.drift_a, MatchRow.claim_b, cb.article_id,
-                   cb.text, MatchRow.drift_b, MatchRow.score, MatchRow.reason, MatchRow.state, MatchRow.rewrite)
+                   cb.text, MatchRow.drift_b, MatchRow.score, MatchRow.reason, MatchRow.state, MatchRow.rewrite,
+                   ca.polarity, cb.polarity)
             .join(ca, ca.id == MatchRow.claim_a).join(cb, cb.id == MatchRow.claim_b)
             .where(MatchRow.state == state if state is not None else MatchRow.state != "rejected")
             .order_by(MatchRow.score.desc(), MatchRow.claim_a, MatchRow.claim_b)
         ).all()
     return [
         MatchPair(a, art_a, text_a, decode_flags(d_a), b, art_b, text_b, decode_flags(d_b), score, reason, state,
-                  bool(rewrite))
-        for a, art_a, text_a, d_a, b, art_b, text_b, d_b, score, reason, state, rewrite in rows
+                  bool(rewrite), pol_a, pol_b)
+        for a, art_a, text_a, d_a, b, art_b, text_b, d_b, score, reason, state, rewrite, pol_a, pol_b in rows
         if claim_ids is None or a in claim_ids or b in claim_ids
     ]

@@ -384,17 +384,18 @@ def _load_matches(conn: Any, ids: list[int], idset: set[int], matches: dict[int,
         return
     # the other side of each match: its article and text (it may be on this page or not)
     involved = sorted({o for a, b, *_ in rows for o in (a, b)})
-    about: dict[int, tuple[int, str]] = {}
+    about: dict[int, tuple[int, str, str]] = {}
     for i in range(0, len(involved), 900):
-        about.update((cid, (art, text)) for cid, art, text in conn.execute(
-            select(ClaimRow.id, ClaimRow.article_id, ClaimRow.text).where(ClaimRow.id.in_(involved[i : i + 900]))))
+        about.update((cid, (art, text, polarity)) for cid, art, text, polarity in conn.execute(
+            select(ClaimRow.id, ClaimRow.article_id, ClaimRow.text, ClaimRow.polarity)
+            .where(ClaimRow.id.in_(involved[i : i + 900]))))
     for a, b, score, reason, state, drift_a, drift_b, rewrite, reviewer in rows:
         for mine, other, d_mine, d_other in ((a, b, drift_a, drift_b), (b, a, drift_b, drift_a)):
             if mine in idset and about.get(other):
-                art, text = about[other]
+                art, text, polarity = about[other]
                 matches.setdefault(mine, []).append(_new(MatchV, (
                     other, art, text, score, reason, state, decode_flags(d_mine), decode_flags(d_other),
-                    bool(rewrite), reviewer)))
+                    bool(rewrite), reviewer, polarity)))
     for cid, found in matches.items():
         found.sort(key=lambda m: (-m.score, m.other))
         matches[cid] = tuple(found)
