@@ -287,3 +287,32 @@ def test_review_with_a_bad_polarity_or_with_an_id_is_one_line(cli, market):
     _one_line_error(cli("review", "--polarity", "denies"), "unknown polarity 'denies'", "asserted, denied")
     _one_line_error(cli("review", market["denied"], "--status", "disputed", "--note", "x", "--polarity", "denied"),
                     "--polarity", "narrow the queue")
+
+
+def _page(path: Path, url: str, title: str, text: Path) -> Path:
+    paras = "".join(f"<p>{p}</p>" for p in text.read_text(encoding="utf-8").split("\n\n")[1:] if p.strip())
+    path.write_text(f'<html><head><title>{title}</title><link rel="canonical" href="{url}"></head>'
+                    f"<body><article><h1>{title}</h1>{paras}</article></body></html>", encoding="utf-8")
+    return path
+
+
+def test_claimreview_lists_no_article_that_denies_a_claim_as_an_appearance_of_it(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("VERIFY_PUBLISHER_NAME", "Example Fact Desk")
+    monkeypatch.setenv("VERIFY_PUBLISHER_URL", "https://desk.example/")
+    witnesses = _page(tmp_path / "w.html", "https://witnesses.example/market", "Shelling Hits Central Market", WITNESSES)
+    ministry = _page(tmp_path / "m.html", "https://ministry.example/market", "Ministry Rejects Market Account", MINISTRY)
+    assert cli("ingest", witnesses, ministry, "--jobs", "1").exit_code == 0
+    claims = json.loads(cli("claims", "list", "--format", "json").stdout)
+    first = [c for c in claims if c["article_id"] == min(c["article_id"] for c in claims)]
+    shelled = next(c["id"] for c in first if "shelled the market" in c["text"])
+    wounded = next(c["id"] for c in first if "12 people were wounded" in c["text"])
+    for cid in (shelled, wounded):
+        assert cli("review", cid, "--status", "single-source", "--note", "one side only", "--reviewer", "ben").exit_code == 0
+    reviews = {int(r["url"].rsplit("-", 1)[1]): r for r in json.loads(cli("report", "--format", "claimreview").stdout)}
+    # the ministry's page states the wounded count too: an appearance; it denies the shelling: none
+    pages = {}
+    for cid in (shelled, wounded):
+        seen = reviews[cid]["itemReviewed"].get("appearance", [])
+        pages[cid] = [w["url"] for w in ([seen] if isinstance(seen, dict) else seen)]
+    assert "https://ministry.example/market" in pages[wounded]
+    assert "https://ministry.example/market" not in pages[shelled]

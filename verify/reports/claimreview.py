@@ -198,9 +198,13 @@ def write(report: Report, out: TextIO, include_unreviewed: bool = False) -> None
 
 
 def _appearances(report: Report) -> dict[int, list[dict[str, Any]]]:
-    """Each matched claim's other articles (those with a web address), as CreativeWork appearances."""
+    """Each matched claim's other articles (those with a web address), as CreativeWork appearances.
+
+    An article whose source denies what the claim states is no appearance of the claim."""
     others: dict[int, set[int]] = {}
     for p in match_pairs(report.db):
+        if p.polarity_a != p.polarity_b:
+            continue
         others.setdefault(p.a, set()).add(p.article_b)
         others.setdefault(p.b, set()).add(p.article_a)
     if not others:
