@@ -14,6 +14,7 @@ import verify
 from verify.store import open_store
 from verify.store.backup import FORMAT_VERSION, schema_tables
 from verify.store.db import head_revision, parse_url
+from cli_support import one_line_error
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "odesa-grain-terminal.txt"
@@ -64,12 +65,7 @@ def _export(cli, url: str, path: Path) -> bytes:
 
 
 def _one_line(r, *words: str) -> str:
-    assert r.exit_code != 0, r.stdout
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("verify: error: ") and "Traceback" not in r.stderr, r.stderr
-    for w in words:
-        assert w in lines[0], lines[0]
-    return lines[0]
+    return one_line_error(r, *words, quiet=False)
 
 
 def _rows_in(url: str) -> int:

@@ -9,22 +9,12 @@ import json
 import pytest
 
 from _claims import seed
+from cli_support import one_line_error as _one_line_error
 
 
 @pytest.fixture
 def ids(store):
     return seed(store)
-
-
-def _one_line_error(r, *words):
-    assert r.exit_code != 0
-    assert r.stdout == ""
-    assert "Traceback" not in r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    assert lines[0].startswith("verify: error: ")
-    for w in words:
-        assert w in lines[0]
 
 
 def test_list_table_with_filters(cli, ids):

@@ -20,19 +20,12 @@ from verify.queue import ReviewQueue
 from verify.reports.json import schema
 
 from test_queue import Session
+from cli_support import one_line_error as _one_line_error
 
 DENIAL = Path(__file__).parent / "articles" / "denial"
 WITNESSES, MINISTRY = DENIAL / "market-witnesses.txt", DENIAL / "market-ministry.txt"
 MARK = "denied by its source"
 LINE = "Polarity: denied (its source denies what the claim states)"
-
-
-def _one_line_error(r, *words):
-    assert r.exit_code != 0 and r.stdout == "" and "Traceback" not in r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("verify: error: "), r.stderr
-    for w in words:
-        assert w in lines[0], lines[0]
 
 
 @pytest.fixture

@@ -12,19 +12,12 @@ from pathlib import Path
 import pytest
 
 import verify
+from cli_support import one_line_error as _one_line_error
 
 ROOT = Path(__file__).resolve().parents[1]
 DESK = ROOT / "tests" / "articles" / "desk"
 ACROSS = ROOT / "tests" / "articles" / "across"
 ARTICLES = [ROOT / "examples", DESK, ACROSS / "vovchansk-first.txt", ACROSS / "power-iaea.txt"]
-
-
-def _one_line_error(r, *words):
-    assert r.exit_code != 0 and r.stdout == "" and "Traceback" not in r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("verify: error: "), r.stderr
-    for w in words:
-        assert w in lines[0], lines[0]
 
 
 @pytest.fixture

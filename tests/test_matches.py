@@ -8,17 +8,10 @@ from pathlib import Path
 import verify
 from verify.rules.facts import SourceIndex, iter_facts
 from verify.store.facts import FactReader
+from cli_support import one_line_error as _one_line_error
 
 ACROSS = Path(__file__).parent / "articles" / "across"
 FIRST, REWRITE = ACROSS / "vovchansk-first.txt", ACROSS / "vovchansk-rewrite.txt"
-
-
-def _one_line_error(r, *words):
-    assert r.exit_code != 0 and r.stdout == "" and "Traceback" not in r.stderr
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("verify: error: "), r.stderr
-    for w in words:
-        assert w in lines[0]
 
 
 def _stating(claims: list[dict], words: str) -> list[dict]:

@@ -11,6 +11,7 @@ from verify.config import default_database_path
 from verify.errors import StoreError
 from verify.store import open_store
 from verify.store.db import current_revision, head_revision, mask_url
+from cli_support import one_line_error as _one_line_error
 
 
 def test_default_database_is_created_with_its_directory_on_first_use(cli):
@@ -65,17 +66,6 @@ def test_db_upgrade_creates_then_reports_current(cli, db_url):
     r = cli("db", "upgrade")
     assert r.exit_code == 0
     assert f"already at schema {head_revision()}" in r.stdout
-
-
-def _one_line_error(r, *needles):
-    assert r.exit_code != 0
-    assert r.stdout == ""
-    lines = r.stderr.strip().splitlines()
-    assert len(lines) == 1, r.stderr
-    assert lines[0].startswith("verify: error: ")
-    assert "Traceback" not in r.stderr
-    for n in needles:
-        assert n in lines[0]
 
 
 @pytest.mark.parametrize(
