@@ -30,6 +30,7 @@ import hashlib
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -84,6 +85,7 @@ _BOMS = (
 )
 _HTML_START = re.compile(rb"^\s*(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<!--)", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])  # the same, as bytes
 _MD_TITLE = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(?<!\w)[*_`]+|[*_`]+(?!\w)")
@@ -149,9 +151,9 @@ def _read_bytes(p: Path, shown: str) -> bytes:
         raise InputError(f"{shown}: permission denied") from None
     except OSError as e:
         raise InputError(f"{shown}: cannot read: {e.strerror or e}") from None
-    if p.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise InputError(f"{shown}: is a directory, not an article file")
-    if not p.is_file():
+    if not stat.S_ISREG(st.st_mode):
         raise InputError(f"{shown}: not a regular file")
     if st.st_size > limit:
         raise InputError(
@@ -159,7 +161,12 @@ def _read_bytes(p: Path, shown: str) -> bytes:
         )
     try:
         with open(p, "rb") as f:
-            data = f.read(limit + 1)
+            # a buffer of the file's size: read(limit + 1) would set aside the whole limit for
+            # every file, which costs more than reading a news article; a file that has grown
+            # since stat() is read on up to the limit
+            data = f.read(st.st_size + 1)
+            if len(data) > st.st_size:
+                data += f.read(limit + 1 - len(data))
     except PermissionError:
         raise InputError(f"{shown}: permission denied") from None
     except IsADirectoryError:
@@ -204,7 +211,7 @@ def _decode(data: bytes, shown: str) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError as e:
         text, codec = _legacy(data, shown, e)
         return text, codec, [f"{shown}: not UTF-8; read as {codec} (spans index the decoded text)"]
-    _refuse_control_heavy(text, shown)
+    _refuse_control_heavy(text, shown, data)
     return text, "utf-8", []
 
 
@@ -256,9 +263,15 @@ def _looks_binary(data: bytes) -> bool:
     return odd > len(sample) * 0.05
 
 
-def _refuse_control_heavy(text: str, shown: str) -> None:
+def _refuse_control_heavy(text: str, shown: str, utf8: bytes | None = None) -> None:
     sample = text[:65536]
-    if len(_CONTROL.findall(sample)) > max(8, len(sample) * 0.05):
+    if utf8 is not None and len(text) <= len(sample):
+        # the text's UTF-8 bytes: each control character is one byte of its own value, and no other
+        # character has a byte in that range, so they are counted by deleting those bytes
+        controls = len(utf8) - len(utf8.translate(None, _CONTROL_BYTES))
+    else:
+        controls = len(_CONTROL.findall(sample))
+    if controls > max(8, len(sample) * 0.05):
         raise InputError(f"{shown}: a binary file, not text (mostly control characters)")
 
 

@@ -40,7 +40,8 @@ _PRESENTING = {"posted", "published", "shared", "released", "showed", "displayed
                "cited", "offered", "gave", "produced", "played", "uploaded", "circulated", "attached",
                "distributed", "handed", "listed", "detailed", "outlined"}
 _FIRST_WORDS = re.compile(r"[\w’'-]+(?:\s+[\w’'-]+)?")
-_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_STOPS = (".", "!", "?", "…")
+_AFTER_STOP = "\"'”’)]"  # closing quotes and brackets a sentence may end in after its stop
 
 _BOILERPLATE = re.compile(
     r"^(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
@@ -62,9 +63,17 @@ def _furniture(text: str, ps: int, pe: int) -> bool:
     return bool(_BOILERPLATE.match(ptext) or is_furniture(text, ps, pe)) and len(ptext) < 400
 
 
+def _terminal(t: str) -> bool:
+    """Whether ``t`` ends in a stop, closing quotes or brackets after it aside (a final newline
+    too, as the pattern ``[.!?…][closers]*$`` reads it): two string calls, no search."""
+    if t.endswith("\n"):
+        t = t[:-1]
+    return t.rstrip(_AFTER_STOP).endswith(_STOPS)
+
+
 def _heading(ptext: str) -> bool:
     """A line set as a heading: no closing punctuation, and not a speaker's "X said:"."""
-    return not _TERMINAL.search(ptext) and not ptext.endswith(":")
+    return not _terminal(ptext) and not ptext.endswith(":")
 
 
 def is_copy(text: str, ps: int, pe: int) -> bool:
@@ -75,7 +84,7 @@ def is_copy(text: str, ps: int, pe: int) -> bool:
 
 def _claimworthy(text: str, s: int, e: int) -> bool:
     t = text[s:e]
-    if not _TERMINAL.search(t):
+    if not _terminal(t):
         return False
     if t.rstrip("\"'”’)] ").endswith("?"):
         return False

@@ -104,7 +104,9 @@ def lowered(text: str) -> str | None:
     last_text, last_low = _last
     if text is not last_text:
         low: str | None = text.lower()
-        chars = set(text)
+        # every ASCII character but NUL passes _char_safe: only the others need a look, and
+        # collecting them by pattern skips making a one-character string of each letter
+        chars = set(_NOT_PLAIN_ASCII.findall(text))
         if not chars <= _SAFE_CHARS:
             for c in chars - _SAFE_CHARS:
                 if c in _UNSAFE_CHARS:
@@ -121,6 +123,7 @@ def lowered(text: str) -> str | None:
     return last_low
 
 
+_NOT_PLAIN_ASCII = re.compile(r"[^\x01-\x7f]")
 _WORDCHAR = re.compile(r"\w")
 _SPACECHAR = re.compile(r"\s")
 _PATTERN_LITERALS = set("’'.-&`")
