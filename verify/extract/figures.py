@@ -169,8 +169,12 @@ _CANDIDATE_WORDS = sorted(
      "millions", "billions", "several", "a few", "a dozen", "an dozen", "a hundred", "a thousand",
      "a million", "a billion"}
 )
-CANDIDATE = re.compile(rf"\d|\b{_trie(_CANDIDATE_WORDS)}\b")
 CANDIDATE_ANY_CASE = re.compile(rf"\d|\b{_trie(_CANDIDATE_WORDS)}\b", re.IGNORECASE)
+# The same candidates in lower-cased text, each found through the character before it: a digit, or
+# a non-word character followed by a number word (the word's leading \b).  A pattern that opens
+# with a character class lets the regex engine skip letters at C speed instead of trying the
+# alternation at every position: the scan takes about half the time.
+CANDIDATE_AFTER = re.compile(rf"[^a-z_](?:(?<=\d)|(?<=\W){_trie(_CANDIDATE_WORDS)}\b)")
 
 
 # -- one figure ------------------------------------------------------------------------------------

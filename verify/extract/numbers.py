@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 
 from ..models import Number, trusted
-from .figures import CANDIDATE, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part
+from .figures import CANDIDATE_AFTER, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part
 
 # -- what qualifies a figure ------------------------------------------------------------------------
 
@@ -93,18 +93,33 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     # one case-insensitive pattern), then confirmed on the original text.  Lower-casing keeps
     # offsets only where no character changes length, which is checked.
     scan = chunk.lower()
-    candidates = CANDIDATE
-    if len(scan) != len(chunk):
-        scan, candidates = chunk, CANDIDATE_ANY_CASE
+    lowered = len(scan) == len(chunk)
+    if lowered:
+        # CANDIDATE_AFTER reads the character before each candidate; the space stands for what
+        # precedes the chunk, so that scan[i + 1] is chunk[i]
+        scan = " " + scan
+    else:
+        scan = chunk
     out: list[Number] = []
     pos = 0
     while True:
-        c = candidates.search(scan, pos)
-        if c is None:
-            break
-        m = CORE.match(text, start + c.start(), end)
+        if lowered:
+            c = CANDIDATE_AFTER.search(scan, pos)
+            if c is not None and c.end() - c.start() == 1 and c.start() == pos:
+                c = CANDIDATE_AFTER.search(scan, pos + 1)  # a digit at pos - 1, before this search
+            if c is None:
+                break
+            at, c_end = c.start(), c.end() - 1
+            if at == c_end:  # a digit: the one character matched (scan[at + 1] is chunk[at])
+                at -= 1
+        else:
+            c = CANDIDATE_ANY_CASE.search(scan, pos)
+            if c is None:
+                break
+            at, c_end = c.start(), c.end()
+        m = CORE.match(text, start + at, end)
         if m is None:
-            pos = c.end()
+            pos = c_end
             continue
         found = _figure_at(text, m, start, end)
         if found is None:
