@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 
 from ..models import Number, trusted
-from .figures import CANDIDATE_AFTER, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part
+from .figures import CANDIDATE_AFTER, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part, trie
 
 # -- what qualifies a figure ------------------------------------------------------------------------
 
@@ -59,7 +59,7 @@ _CURRENCY_SIGN = re.compile(r"US\$|\$|€|£|₴|₽")
 _CURRENCY_CODES = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "€": "EUR", "£": "GBP",
                    "¥": "CNY", "₴": "UAH", "₽": "RUB"}
 
-# qualifiers just before a figure; the longest phrase wins since alternation tries them in order
+# qualifiers just before a figure
 _QUALIFIERS: list[tuple[str, str]] = [
     ("approximately", "approx"), ("approx.", "approx"), ("about", "approx"), ("around", "approx"),
     ("roughly", "approx"), ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
@@ -73,12 +73,10 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("less than", "upper"), ("fewer than", "upper"), ("no more than", "upper"), ("at most", "upper"),
     ("as few as", "upper"), ("below", "upper"), ("between", "between"), ("from", "from"),
 ]
+# A qualifier must end the text before the figure, so at most one can match at any start: a trie
+# finds it with far fewer branches tried than the list's alternation (half the time)
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<q>"
-    + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q, _ in sorted(_QUALIFIERS, key=lambda x: -len(x[0])))
-    + r")\s*$",
-    re.IGNORECASE,
-)
+    r"(?<!\w)(?P<q>" + trie(sorted(q for q, _ in _QUALIFIERS)) + r")\s*$", re.IGNORECASE)
 _QUALIFIER_KIND = {q: k for q, k in _QUALIFIERS}
 _TRAILING = re.compile(r"\s+or\s+(?P<more>more|so)\b|(?P<plus>\+|-plus\b|\s+plus\b)", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|and|or)\s*", re.IGNORECASE)
