@@ -148,7 +148,7 @@ _PLURAL_SCALE = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_00
 LOOKBACK = 28  # longer than any qualifier or designation read before a figure
 
 
-def _trie(words: list[str]) -> str:
+def trie(words: list[str]) -> str:
     """A regex matching exactly ``words``, branching on one character at a time."""
     heads: dict[str, list[str]] = {}
     optional = False
@@ -157,7 +157,7 @@ def _trie(words: list[str]) -> str:
             heads.setdefault(w[0], []).append(w[1:])
         else:
             optional = True
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + _trie(rest) for ch, rest in sorted(heads.items())]
+    alts = [(r"\s+" if ch == " " else re.escape(ch)) + trie(rest) for ch, rest in sorted(heads.items())]
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -169,8 +169,12 @@ _CANDIDATE_WORDS = sorted(
      "millions", "billions", "several", "a few", "a dozen", "an dozen", "a hundred", "a thousand",
      "a million", "a billion"}
 )
-CANDIDATE = re.compile(rf"\d|\b{_trie(_CANDIDATE_WORDS)}\b")
-CANDIDATE_ANY_CASE = re.compile(rf"\d|\b{_trie(_CANDIDATE_WORDS)}\b", re.IGNORECASE)
+CANDIDATE_ANY_CASE = re.compile(rf"\d|\b{trie(_CANDIDATE_WORDS)}\b", re.IGNORECASE)
+# The same candidates in lower-cased text, each found through the character before it: a digit, or
+# a non-word character followed by a number word (the word's leading \b).  A pattern that opens
+# with a character class lets the regex engine skip letters at C speed instead of trying the
+# alternation at every position: the scan takes about half the time.
+CANDIDATE_AFTER = re.compile(rf"[^a-z_](?:(?<=\d)|(?<=\W){trie(_CANDIDATE_WORDS)}\b)")
 
 
 # -- one figure ------------------------------------------------------------------------------------

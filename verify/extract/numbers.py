@@ -50,7 +50,7 @@ from __future__ import annotations
 import re
 
 from ..models import Number, trusted
-from .figures import CANDIDATE, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part
+from .figures import CANDIDATE_AFTER, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part, trie
 
 # -- what qualifies a figure ------------------------------------------------------------------------
 
@@ -59,7 +59,7 @@ _CURRENCY_SIGN = re.compile(r"US\$|\$|€|£|₴|₽")
 _CURRENCY_CODES = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "€": "EUR", "£": "GBP",
                    "¥": "CNY", "₴": "UAH", "₽": "RUB"}
 
-# qualifiers just before a figure; the longest phrase wins since alternation tries them in order
+# qualifiers just before a figure
 _QUALIFIERS: list[tuple[str, str]] = [
     ("approximately", "approx"), ("approx.", "approx"), ("about", "approx"), ("around", "approx"),
     ("roughly", "approx"), ("some", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
@@ -73,12 +73,10 @@ _QUALIFIERS: list[tuple[str, str]] = [
     ("less than", "upper"), ("fewer than", "upper"), ("no more than", "upper"), ("at most", "upper"),
     ("as few as", "upper"), ("below", "upper"), ("between", "between"), ("from", "from"),
 ]
+# A qualifier must end the text before the figure, so at most one can match at any start: a trie
+# finds it with far fewer branches tried than the list's alternation (half the time)
 _QUALIFIER_BEFORE = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<q>"
-    + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q, _ in sorted(_QUALIFIERS, key=lambda x: -len(x[0])))
-    + r")\s*$",
-    re.IGNORECASE,
-)
+    r"(?<!\w)(?P<q>" + trie(sorted(q for q, _ in _QUALIFIERS)) + r")\s*$", re.IGNORECASE)
 _QUALIFIER_KIND = {q: k for q, k in _QUALIFIERS}
 _TRAILING = re.compile(r"\s+or\s+(?P<more>more|so)\b|(?P<plus>\+|-plus\b|\s+plus\b)", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|and|or)\s*", re.IGNORECASE)
@@ -93,18 +91,33 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     # one case-insensitive pattern), then confirmed on the original text.  Lower-casing keeps
     # offsets only where no character changes length, which is checked.
     scan = chunk.lower()
-    candidates = CANDIDATE
-    if len(scan) != len(chunk):
-        scan, candidates = chunk, CANDIDATE_ANY_CASE
+    lowered = len(scan) == len(chunk)
+    if lowered:
+        # CANDIDATE_AFTER reads the character before each candidate; the space stands for what
+        # precedes the chunk, so that scan[i + 1] is chunk[i]
+        scan = " " + scan
+    else:
+        scan = chunk
     out: list[Number] = []
     pos = 0
     while True:
-        c = candidates.search(scan, pos)
-        if c is None:
-            break
-        m = CORE.match(text, start + c.start(), end)
+        if lowered:
+            c = CANDIDATE_AFTER.search(scan, pos)
+            if c is not None and c.end() - c.start() == 1 and c.start() == pos:
+                c = CANDIDATE_AFTER.search(scan, pos + 1)  # a digit at pos - 1, before this search
+            if c is None:
+                break
+            at, c_end = c.start(), c.end() - 1
+            if at == c_end:  # a digit: the one character matched (scan[at + 1] is chunk[at])
+                at -= 1
+        else:
+            c = CANDIDATE_ANY_CASE.search(scan, pos)
+            if c is None:
+                break
+            at, c_end = c.start(), c.end()
+        m = CORE.match(text, start + at, end)
         if m is None:
-            pos = c.end()
+            pos = c_end
             continue
         found = _figure_at(text, m, start, end)
         if found is None:

@@ -15,6 +15,7 @@ verbs) and ``words.py`` (the rest).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from .cues import DENY_ACCOUNT_FORMS, DENY_FORMS
 from .found import Found, Span
@@ -45,12 +46,7 @@ _OPENERS = frozenset(NEGATED_AUX) | frozenset(NEGATED_CONTRACTIONS) | {"never"}
 
 
 def _words(text: str, start: int, end: int, n: int = _WORDS_LOOKED_AT) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _WORD.finditer(text, start, end):
-        out.append((m.start(), m.end(), m.group().lower().replace("’", "'")))
-        if len(out) == n:
-            break
-    return out
+    return [(m.start(), m.end(), m.group().lower().replace("’", "'")) for m in islice(_WORD.finditer(text, start, end), n)]
 
 
 def polarity(text: str, f: Found) -> tuple[str, list[Span] | None]:
