@@ -62,6 +62,10 @@ def means_last(value: Any) -> bool:
     return isinstance(value, str) and value.strip().lower() == "last"
 
 
+# the fields that take one of a fixed set of values: what the error calls each, and the set
+_CHOICES = {"status": ("status", STATUSES), "kind": ("attribution kind", ATTRIBUTION_KINDS), "polarity": ("polarity", POLARITIES)}
+
+
 class ClaimFilter(BaseModel):
     """The filters of a claim listing or report; ``None`` (or False) leaves a filter out."""
 
@@ -89,25 +93,12 @@ class ClaimFilter(BaseModel):
             where = ".".join(str(x) for x in first.get("loc", ()))
             raise VerifyError(f"bad filter {where}: {first.get('msg')}") from None
 
-    @field_validator("status")
+    @field_validator("status", "kind", "polarity")
     @classmethod
-    def _status(cls, v: str | None) -> str | None:
-        if v is not None and v not in STATUSES:
-            raise VerifyError(f"unknown status {v!r}; use one of: {', '.join(STATUSES)}")
-        return v
-
-    @field_validator("kind")
-    @classmethod
-    def _kind(cls, v: str | None) -> str | None:
-        if v is not None and v not in ATTRIBUTION_KINDS:
-            raise VerifyError(f"unknown attribution kind {v!r}; use one of: {', '.join(ATTRIBUTION_KINDS)}")
-        return v
-
-    @field_validator("polarity")
-    @classmethod
-    def _polarity(cls, v: str | None) -> str | None:
-        if v is not None and v not in POLARITIES:
-            raise VerifyError(f"unknown polarity {v!r}; use one of: {', '.join(POLARITIES)}")
+    def _one_of(cls, v: str | None, info: Any) -> str | None:
+        what, allowed = _CHOICES[info.field_name]
+        if v is not None and v not in allowed:
+            raise VerifyError(f"unknown {what} {v!r}; use one of: {', '.join(allowed)}")
         return v
 
     @field_validator("since", "until", "changed_since", mode="before")
