@@ -20,12 +20,12 @@ from .articles import ARTICLE_SUFFIXES, expand_paths, read_article
 from .errors import InputError, RulebookError, VerifyError
 from .models import Claim, Extraction
 from .registry import Registry
+from .workers import SKIP, Failure, OrderedMap, WorkerDied
 
 if TYPE_CHECKING:  # `verify extract` stores nothing: the store (and SQLAlchemy) load only for ingest
     from .store.repository import IngestResult, Store
     from .rules import CheckReport
     from .store.matches import MatchSummary
-    from .workers import Failure
 
 PathLike = str | os.PathLike[str]
 NoteHandler = Callable[[str], None]
@@ -163,8 +163,6 @@ def store_files(
 
     # Workers extract; this process writes, so each article is still one transaction here.
     # An article already stored (or unreadable) takes its place in the order without a worker.
-    from .workers import OrderedMap  # multiprocessing loads only where workers start
-
     results = OrderedMap(_extract_worker, prepared(), jobs, task=_text_to_extract, setup=_init_worker,
                          setup_args=(reg,), window=jobs * 4, failures=True)
     try:
@@ -176,8 +174,6 @@ def store_files(
 def _finish(store: Store, p: str, loaded: Any, done: FileOutcome | None, claims: Any, reg: Registry) -> FileOutcome:
     if done is not None:
         return done
-    from .workers import Failure  # loaded already: the workers returned these results
-
     if isinstance(claims, Failure):  # a worker that died (out of memory, killed) fails its file only
         return FileOutcome(p, error=_died(p, claims))
     return _extract_and_store(store, p, loaded, reg, claims)
@@ -231,8 +227,6 @@ class _Extracting:
         self.on_note = on_note
         # small chunks keep a slow article from holding up many others; a few per worker keep IPC cheap
         chunk = max(1, min(8, len(files) // (jobs * 8)))
-        from .workers import OrderedMap  # multiprocessing loads only where workers start
-
         self.results = OrderedMap(_read_and_extract_worker, files, jobs, setup=_init_worker, setup_args=(registry, tagger),
                                   chunk=chunk, window=max(chunk * jobs * 4, 16), failures=True)
 
@@ -241,8 +235,6 @@ class _Extracting:
 
     def __next__(self) -> Extraction | VerifyError:
         path, found = next(self.results)
-        from .workers import Failure  # loaded already, by __init__
-
         if isinstance(found, Failure):  # a worker that died (out of memory, killed) fails its file only
             return _died(path, found)
         return _noted(found, self.on_note)
@@ -312,8 +304,6 @@ def _failure(e: Exception) -> VerifyError:
 
 
 def _died(path: str, failure: Failure) -> VerifyError:
-    from .workers import WorkerDied
-
     if isinstance(failure.error, WorkerDied):
         return VerifyError(f"{path}: extraction failed: {failure.error} (out of memory?)")
     return VerifyError(f"{path}: extraction failed ({type(failure.error).__name__})")
@@ -340,8 +330,6 @@ def _init_worker(registry: Registry, tagger: bool = False) -> None:
 
 def _text_to_extract(item: tuple[str, Any, FileOutcome | None]) -> Any:
     _, loaded, done = item
-    from .workers import SKIP  # loaded already: OrderedMap calls this
-
     return SKIP if done is not None else loaded.text
 
 

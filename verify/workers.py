@@ -24,8 +24,6 @@ for any :mod:`multiprocessing` pool.
 
 from __future__ import annotations
 
-import multiprocessing
-from multiprocessing.connection import wait
 import os
 import signal
 import sys
@@ -221,6 +219,8 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         self.old_handler = None
         self.old_unraisable = None
         self.workers: list[_Worker] = []
+        import multiprocessing  # here, not at the top: a caller that never starts workers never loads it
+
         self._ctx = multiprocessing.get_context(start_method())
         self._setup = (setup, setup_args)
         try:
@@ -316,6 +316,8 @@ class OrderedMap(Iterator[tuple[Any, Any]]):
         busy = [w for w in self.workers if w.chunk is not None]
         if not busy:
             return
+        from multiprocessing.connection import wait  # loaded with the workers, in __init__
+
         ready = set(wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], timeout=timeout))
         for w in busy:
             if w.conn in ready:
