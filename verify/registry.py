@@ -54,6 +54,9 @@ class Registry:
         # resolve() is asked the same mentions again and again across a day's articles
         self._resolved: dict[tuple[str, bool], Source | None] = {}
         self._fuzzy_by_len: dict[int, list[str]] = {}
+        # the last word of every alias key: a shorter form of a mention keeps the mention's last
+        # word, so where no alias ends in it, no shorter form can be an alias
+        self._last_words: set[str] = set()
         for s in sources:
             self.add(s)
 
@@ -121,6 +124,7 @@ class Registry:
             key = normalise(name)
             if key:
                 self._alias[key] = source.canonical
+                self._last_words.add(key.rpartition(" ")[2])
         self._fuzzy_by_len = {}
         self._resolved = {}
 
@@ -158,23 +162,25 @@ class Registry:
         return hit
 
     def _resolve(self, mention: str, fuzzy: bool) -> Source | None:
-        hit = self.lookup(mention)
+        key = normalise(mention)
+        hit = self._alias.get(key)
         if hit:
-            return hit
+            return self._sources[hit]
         head = mention.split(",")[0].strip()
-        tokens = head.split()
-        for i in range(1, len(tokens)):
-            if not _TITLE_TOKEN.match(tokens[i - 1]) or tokens[i - 1].lower() in _STOP_TOKENS:
-                break
-            hit = self.lookup(" ".join(tokens[i:]))
-            if hit:
-                return hit
-        if head != mention:
-            hit = self.lookup(head)
-            if hit:
-                return hit
-        key = normalise(head) if fuzzy else ""
-        if len(key) >= 6:
+        cut = head != mention.strip()
+        if cut:
+            key = normalise(head)  # else the mention's own key (normalise strips what strip() does)
+        if key.rpartition(" ")[2] in self._last_words:
+            tokens = head.split()
+            for i in range(1, len(tokens)):
+                if not _TITLE_TOKEN.match(tokens[i - 1]) or tokens[i - 1].lower() in _STOP_TOKENS:
+                    break
+                hit = self.lookup(" ".join(tokens[i:]))
+                if hit:
+                    return hit
+            if cut and key in self._alias:
+                return self._sources[self._alias[key]]
+        if fuzzy and len(key) >= 6:
             best = process.extractOne(key, self._fuzzy_candidates(len(key)), scorer=fuzz.ratio, score_cutoff=90)
             if best:
                 return self._sources[self._alias[best[0]]]
