@@ -110,8 +110,8 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     if a == i + 1 and lemma in LISTENER:
         a = skip_listener(toks, a)
     for k in range(a, min(n, a + 8)):
-        if toks.inq[k]:
-            break
+        if toks.inq[k] or (k > a and lows[k] in VERB_CUES and lows[k - 1] in ("and", "then")):
+            break  # "noted that it rose, and added: ...": the colon is a later clause's
         if words[k] == ":":
             a = k + 1
             break

@@ -1,0 +1,26 @@
+"""Reports of speech: the content of each statement, where a sentence holds more than one shape."""
+
+from __future__ import annotations
+
+from verify.extract import extract_claims
+from verify.models import Claim
+
+
+def texts(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text) if c.attribution != "unattributed"]
+
+
+def one(text: str, words: str) -> Claim:
+    """The attributed claim whose content contains ``words``."""
+    found = [c for c in extract_claims(text) if words in c.text and c.attribution != "unattributed"]
+    assert found, f"no attributed claim contains {words!r}: {texts(text)}"
+    return found[0]
+
+
+def test_a_colon_after_a_second_verb_opens_only_that_verbs_content():
+    text = "The commander noted that the bridge was shelled, and added: “Our engineers will rebuild it.”"
+    first = one(text, "the bridge was shelled")
+    assert "rebuild" not in first.text
+    assert [s.mention for s in first.sources] == ["The commander"]
+    second = one(text, "Our engineers will rebuild it")
+    assert [s.mention for s in second.sources] == ["The commander"]
