@@ -24,3 +24,11 @@ def test_a_colon_after_a_second_verb_opens_only_that_verbs_content():
     assert [s.mention for s in first.sources] == ["The commander"]
     second = one(text, "Our engineers will rebuild it")
     assert [s.mention for s in second.sources] == ["The commander"]
+
+
+def test_a_speaker_ending_in_a_noun_in_ly_is_still_the_speaker():
+    # "family" ends like an adverb ("repeatedly said") but closes the source phrase here
+    c = one("The convoy reached the border before dawn, a lawyer for the family said.", "The convoy reached the border")
+    assert [s.mention for s in c.sources] == ["a lawyer for the family"]
+    c = one("The governor repeatedly said the dam would hold.", "the dam would hold")
+    assert [s.mention for s in c.sources] == ["The governor"]

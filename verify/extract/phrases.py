@@ -10,7 +10,7 @@ from .cues import BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
 from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, LY_ADJECTIVES, NOT_ALONE, NUMBER_WORDS,
+    AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, LY_ADJECTIVES, LY_NOUNS, NOT_ALONE, NUMBER_WORDS,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS,
 )
@@ -257,7 +257,8 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
     passive = False
     while j >= 0 and not toks.inq[j]:
         lw = toks.lows[j]
-        if lw in AUX or lw.endswith(("n't", "n’t")) or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j])):
+        if lw in AUX or lw.endswith(("n't", "n’t")) or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j]) and lw not in LY_NOUNS):
+            # an adverb ("repeatedly said"); not a noun or adjective in -ly ("a lawyer for the family said")
             if lw in ("is", "are", "was", "were", "be", "been", "being", "am"):
                 passive = True
             j -= 1

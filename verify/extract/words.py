@@ -131,6 +131,8 @@ TITLE_WORDS = set(
 )
 LY_ADJECTIVES = {"early", "elderly", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "friendly", "ally",
                  "unlikely", "costly", "lonely", "family", "only"}
+# nouns in -ly, which can end a subject just before its verb: "a lawyer for the family said"
+LY_NOUNS = {"family", "ally", "assembly", "supply", "monopoly", "anomaly"}
 ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embattled", "indicted", "married", "so-called",
                  "unidentified", "registered", "licensed", "respected", "renowned", "detained", "captured", "wounded",
                  "injured", "armed", "disgraced", "jailed", "exiled", "ousted", "concerned", "interested", "informed",
