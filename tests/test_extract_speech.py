@@ -32,3 +32,11 @@ def test_a_speaker_ending_in_a_noun_in_ly_is_still_the_speaker():
     assert [s.mention for s in c.sources] == ["a lawyer for the family"]
     c = one("The governor repeatedly said the dam would hold.", "the dam would hold")
     assert [s.mention for s in c.sources] == ["The governor"]
+
+
+def test_a_paragraph_opening_with_a_turned_quotation_mark_is_a_quotation():
+    text = ("The talks ended without a deal.\n\n"
+            "” … the ceasefire was never more than a pause,” the envoy wrote.")
+    c = one(text, "the ceasefire was never more than a pause")
+    assert [s.mention for s in c.sources] == ["the envoy"]
+    assert c.text.startswith("” …")
