@@ -40,3 +40,12 @@ def test_a_paragraph_opening_with_a_turned_quotation_mark_is_a_quotation():
     c = one(text, "the ceasefire was never more than a pause")
     assert [s.mention for s in c.sources] == ["the envoy"]
     assert c.text.startswith("” …")
+
+
+def test_a_listener_verb_after_a_quotation_is_followed_by_its_speaker():
+    text = "The river rose overnight.\n\n“Nobody should try to cross the bridge,” warned the fire chief."
+    c = one(text, "Nobody should try to cross the bridge")
+    assert [s.mention for s in c.sources] == ["the fire chief"]
+    # without a quotation before it, what follows the verb is the listener, not the speaker
+    c = one("The fire chief warned residents that the bridge was unsafe.", "the bridge was unsafe")
+    assert [s.mention for s in c.sources] == ["The fire chief"]

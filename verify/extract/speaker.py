@@ -46,7 +46,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             )
             if inverted_here and not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
                 inverted_here = False
-            if lemma in LISTENER:
+            if lemma in LISTENER and not _after_quote(toks, j):
                 inverted_here = False  # "..., his aide told The Daily Post": after "told" comes the listener
             np = aside_np(toks, j)
             if inverted_here and not (np is not None and np[0] == 0):
@@ -87,7 +87,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             np = main_subject(toks, j)
             sources = r.src_list(toks, *np)
             src_start = j + 1
-        elif klass == "speech" and lemma not in LISTENER and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
+        elif klass == "speech" and (lemma not in LISTENER or _after_quote(toks, j)) and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
             # inverted order: "..., said the official."
             rn = right_np(toks, i + 1)
             if rn is None:
@@ -105,6 +105,15 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         else:
             return None
     return sources, src_start, inverted, after_src
+
+
+def _after_quote(toks: Tokens, j: int) -> bool:
+    """The verb follows a closing quotation ("“...,” warned the mayor."): what comes after it is the
+    speaker, even for a verb that otherwise takes its listener next ("warned residents that ...")."""
+    words = toks.words
+    if j > 0 and words[j] == ",":
+        j -= 1
+    return j > 0 and words[j] in QUOTE_MARKS and toks.inq[j - 1]
 
 
 def same_subject(r: Reader, toks: Tokens, k: int, sources: list[Src]) -> list[Src]:
