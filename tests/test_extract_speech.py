@@ -49,3 +49,10 @@ def test_a_listener_verb_after_a_quotation_is_followed_by_its_speaker():
     # without a quotation before it, what follows the verb is the listener, not the speaker
     c = one("The fire chief warned residents that the bridge was unsafe.", "the bridge was unsafe")
     assert [s.mention for s in c.sources] == ["The fire chief"]
+
+
+def test_a_relative_clause_set_off_by_dashes_ends_at_the_closing_dash():
+    text = "The audit -- which says that the levee was never inspected -- was shelved by the council."
+    c = one(text, "the levee was never inspected")
+    assert "shelved" not in c.text
+    assert [s.mention for s in c.sources] == ["which"]
