@@ -56,3 +56,10 @@ def test_a_relative_clause_set_off_by_dashes_ends_at_the_closing_dash():
     c = one(text, "the levee was never inspected")
     assert "shelved" not in c.text
     assert [s.mention for s in c.sources] == ["which"]
+
+
+def test_an_opening_participle_whose_content_ends_in_a_quotation():
+    text = "Before saying the harvest was “the worst in living memory,” the minister cancelled the fair."
+    c = one(text, "the harvest was")
+    assert c.text.endswith("memory,”")
+    assert [s.mention for s in c.sources] == ["the minister"]

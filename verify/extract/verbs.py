@@ -323,10 +323,13 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
     if low in PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since"):
         # "While saying that he respects her, the senator ...": the main clause's subject after the comma
         for k in range(2, n - 1):
-            if words[k] == "," and not toks.inq[k]:
+            # the comma, or a quotation closing on its own comma: "After saying it was “a disgrace,” she ..."
+            quoted = words[k] in QUOTE_MARKS and words[k - 1] == "," and toks.inq[k - 1]
+            if (words[k] == "," and not toks.inq[k]) or quoted:
                 np = right_np(toks, k + 1)
                 ca = content_after(toks, i, lemma)
-                f = r.frag(toks, ca[0], min(ca[1], k - 1)) if ca and np and ca[0] <= k - 1 else None
+                last = k if quoted else k - 1
+                f = r.frag(toks, ca[0], min(ca[1], last)) if ca and np and ca[0] <= last else None
                 if not f or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
                     return True, None
                 return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
