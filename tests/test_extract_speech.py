@@ -63,3 +63,9 @@ def test_an_opening_participle_whose_content_ends_in_a_quotation():
     c = one(text, "the harvest was")
     assert c.text.endswith("memory,”")
     assert [s.mention for s in c.sources] == ["the minister"]
+
+
+def test_a_subject_with_an_aside_and_an_adverb_speaks_through_by_saying():
+    text = "Okafor, a retired engineer, then appeared before the panel and began by saying the pumps had failed twice."
+    c = one(text, "the pumps had failed twice")
+    assert [s.mention for s in c.sources] == ["Okafor"]

@@ -376,5 +376,5 @@ def apposed(toks: Tokens, np: tuple[int, int], upto: int) -> bool:
                 return False
             nxt = lows[c2 + 1]
             return nxt.isalpha() and not is_cap(words[c2 + 1]) and nxt not in PARTICIPLES and nxt not in RELATIVES \
-                and nxt not in TRAILER_START and nxt not in DETERMINERS and nxt not in CONJUNCTIONS
+                and (nxt not in TRAILER_START or nxt in SENTENCE_ADVERBS) and nxt not in DETERMINERS and nxt not in CONJUNCTIONS
     return False
