@@ -69,3 +69,9 @@ def test_a_subject_with_an_aside_and_an_adverb_speaks_through_by_saying():
     text = "Okafor, a retired engineer, then appeared before the panel and began by saying the pumps had failed twice."
     c = one(text, "the pumps had failed twice")
     assert [s.mention for s in c.sources] == ["Okafor"]
+
+
+def test_took_to_a_channel_to_say_is_the_subjects_statement():
+    text = "The senator took to Facebook on Sunday to say that the vote had been rigged."
+    c = one(text, "the vote had been rigged")
+    assert [s.mention for s in c.sources] == ["The senator"]

@@ -24,7 +24,7 @@ from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
-    MESSAGES, NP_END, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
+    MESSAGES, NP_END, PASSIVE_AUX, TOOK_TO, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -67,6 +67,10 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         k = j - 1
         while k >= 0 and lows[k] in ("on", "out", "up", "not", "never", "also", "quick", "eager", "willing", "unwilling", "reluctant", "ready", "so", "far", "as"):
             k -= 1
+        # "took to Twitter (overnight) to say ...": the channel between the two "to"s
+        m = next((m for m in range(k, max(1, k - 3), -1) if lows[m - 1] == "to" and lows[m - 2] in TOOK_TO and not toks.inq[m]), None) if k >= 2 and klass == "speech" else None
+        if m is not None:
+            k = m - 2
         if k < 0 or not (lows[k] in CONTROL_VERBS or lows[k] in BE):
             return None
         if lows[k].endswith("ing") and k > 0 and words[k - 1] == "," and prior:

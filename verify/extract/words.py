@@ -250,6 +250,8 @@ DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post
 MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
             "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
             "followers", "members", "donors", "voters", "journalists", "staff"}
+# "X took to Twitter to say ...": the verb before a channel and a reporting verb's "to"
+TOOK_TO = {"took", "take", "takes", "taking"}
 # past forms without -ed that end a clause on their own: "The mayor began by saying", "X spoke, saying"
 PAST_INTRANSITIVE = {"began", "spoke", "went", "came", "left", "stood", "fought", "broke", "ran", "rose", "fell", "quit",
                      "won", "lost", "wrote", "hit", "struck", "withdrew", "sat"}
