@@ -75,3 +75,8 @@ def test_took_to_a_channel_to_say_is_the_subjects_statement():
     text = "The senator took to Facebook on Sunday to say that the vote had been rigged."
     c = one(text, "the vote had been rigged")
     assert [s.mention for s in c.sources] == ["The senator"]
+
+
+def test_a_speaker_described_as_a_parent_of_a_number_of_children():
+    c = one("The father of two said the school bus never arrived.", "the school bus never arrived")
+    assert [s.mention for s in c.sources] == ["The father of two"]

@@ -77,8 +77,10 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
                 inner = left_np(toks, o - 1, lo) if o - 1 >= lo else None
                 return (inner[0], k) if inner else None
     abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
+    # "a mother of three": a number closing "of" is part of the phrase
+    count_of = lows[k] in NUMBER_WORDS and k - 2 >= lo and lows[k - 1] == "of" and words[k - 2].isalpha() and lows[k - 2] not in DETERMINERS
     if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all", "those", "these"):
-        if lows[k] != ")" and not abbrev_end:
+        if lows[k] != ")" and not abbrev_end and not count_of:
             return None
     a = k
     nlower = 0
