@@ -80,3 +80,9 @@ def test_took_to_a_channel_to_say_is_the_subjects_statement():
 def test_a_speaker_described_as_a_parent_of_a_number_of_children():
     c = one("The father of two said the school bus never arrived.", "the school bus never arrived")
     assert [s.mention for s in c.sources] == ["The father of two"]
+
+
+def test_a_series_of_messages_saying_is_the_senders_statement():
+    text = "The governor fired off a string of tweets late Sunday saying that the audit was a witch hunt."
+    c = one(text, "the audit was a witch hunt")
+    assert [s.mention for s in c.sources] == ["The governor"]

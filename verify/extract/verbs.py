@@ -23,7 +23,7 @@ from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
+    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, DAYS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
     MESSAGES, NP_END, PASSIVE_AUX, TOOK_TO, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
 )
 
@@ -353,6 +353,11 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
     if (low in PARTICIPLES or low in EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in BE_NOT or lows[i - 1] == "as"):
         # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
         np = left_np(toks, i - 1)
+        k = i - 1
+        while k > 1 and (lows[k] in DAYS or lows[k] in TIME_NOUNS or lows[k] in ("on", "early", "late", "last", "this")):
+            k -= 1
+        if k < i - 1 and lows[k] in MESSAGES:
+            np = left_np(toks, k)  # "a series of tweets early Friday saying ...": the message before its time
         if np is not None and np[0] > 1 and lows[np[1]] in SIGNS and low in PARTICIPLES and not toks.inq[np[1]] \
                 and not (lows[np[0] - 1] in SEND_VERBS or lows[np[0] - 2] in SEND_VERBS):
             # "held up a sign saying ...", "911 calls saying ...": the message is what speaks

@@ -249,7 +249,8 @@ DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post
 # what a message is sent as, or to whom: "sent a statement saying ...", "emailed supporters saying ..."
 MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
             "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
-            "followers", "members", "donors", "voters", "journalists", "staff"}
+            "followers", "members", "donors", "voters", "journalists", "staff",
+            "tweets", "statements", "emails", "letters", "messages", "posts", "memos"}
 # "X took to Twitter to say ...": the verb before a channel and a reporting verb's "to"
 TOOK_TO = {"took", "take", "takes", "taking"}
 # past forms without -ed that end a clause on their own: "The mayor began by saying", "X spoke, saying"
