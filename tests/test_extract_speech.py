@@ -86,3 +86,10 @@ def test_a_series_of_messages_saying_is_the_senders_statement():
     text = "The governor fired off a string of tweets late Sunday saying that the audit was a witch hunt."
     c = one(text, "the audit was a witch hunt")
     assert [s.mention for s in c.sources] == ["The governor"]
+
+
+def test_a_sentence_opening_with_said_and_its_speaker_then_the_quotation():
+    text = "The dam held through the night.\n\nSaid the site manager, “We were lucky, and luck runs out.”"
+    c = one(text, "We were lucky")
+    assert [s.mention for s in c.sources] == ["the site manager"]
+    assert c.attribution == "direct"

@@ -38,6 +38,13 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
     ca = None
     if inverted:
         cb = before_source(toks, i)
+        if cb < 0 and i == 0:
+            # "Said the mayor, “...”": the sentence opens with the verb, the quotation follows its speaker
+            m = next((m for m in range(after_src + 1, n - 1) if words[m] in QUOTE_MARKS and toks.inq[m + 1]), None)
+            content = resumed_quote(toks, m - 1) if m is not None else []
+            if not content:
+                return None
+            return Found(content, "direct", cue, sources, [], para, direct=True, kind=klass)
         if cb < 0:
             return None
         content, direct = content_before(r, toks, cb)
