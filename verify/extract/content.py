@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from .attribution import Reader
 
 
+_DASHES = ("—", "–", "--")
+
+
 def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: str, cue: Span,
                sources: list[Src], src_start: int, inverted: bool, after_src: int) -> Found | None:
     """What was said: after the verb, before the source, or around both."""
@@ -35,6 +38,13 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
     ca = None
     if inverted:
         cb = before_source(toks, i)
+        if cb < 0 and i == 0:
+            # "Said the mayor, “...”": the sentence opens with the verb, the quotation follows its speaker
+            m = next((m for m in range(after_src + 1, n - 1) if words[m] in QUOTE_MARKS and toks.inq[m + 1]), None)
+            content = resumed_quote(toks, m - 1) if m is not None else []
+            if not content:
+                return None
+            return Found(content, "direct", cue, sources, [], para, direct=True, kind=klass)
         if cb < 0:
             return None
         content, direct = content_before(r, toks, cb)
@@ -53,6 +63,9 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
                 k -= 1
             quote_before = k >= 0 and words[k] in QUOTE_MARKS and (k == 0 or words[k - 1] in (",", ":", ";", "—", "–", "(", ")", ".", "?", "!"))
         ca = content_after(toks, i, lemma)
+        if ca is not None and src_start >= 1 and words[src_start - 1] in _DASHES:
+            # "the study -- which notes that A -- should ...": the aside ends at its closing dash
+            ca = next(((ca[0], k - 1) for k in range(ca[0] + 1, ca[1] + 1) if words[k] in _DASHES and not toks.inq[k]), ca)
         # "The port reopened, as the harbour master said on Sunday.": what was said comes before "as"
         as_before = src_start >= 5 and lows[src_start - 1] == "as" and words[src_start - 2] == "," \
             and (ca is None or (ca[1] - ca[0] < 5 and is_trailer(toks, ca[0], ca[1]) and not any(toks.inq[k] or words[k] == "," for k in range(ca[0], ca[1] + 1))))
@@ -110,8 +123,8 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     if a == i + 1 and lemma in LISTENER:
         a = skip_listener(toks, a)
     for k in range(a, min(n, a + 8)):
-        if toks.inq[k]:
-            break
+        if toks.inq[k] or (k > a and lows[k] in VERB_CUES and lows[k - 1] in ("and", "then")):
+            break  # "noted that it rose, and added: ...": the colon is a later clause's
         if words[k] == ":":
             a = k + 1
             break

@@ -10,7 +10,7 @@ from .cues import BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
 from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, LY_ADJECTIVES, NOT_ALONE, NUMBER_WORDS,
+    AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, LY_ADJECTIVES, LY_NOUNS, NOT_ALONE, NUMBER_WORDS,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS,
 )
@@ -77,8 +77,10 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
                 inner = left_np(toks, o - 1, lo) if o - 1 >= lo else None
                 return (inner[0], k) if inner else None
     abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
+    # "a mother of three": a number closing "of" is part of the phrase
+    count_of = lows[k] in NUMBER_WORDS and k - 2 >= lo and lows[k - 1] == "of" and words[k - 2].isalpha() and lows[k - 2] not in DETERMINERS
     if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all", "those", "these"):
-        if lows[k] != ")" and not abbrev_end:
+        if lows[k] != ")" and not abbrev_end and not count_of:
             return None
     a = k
     nlower = 0
@@ -257,7 +259,8 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
     passive = False
     while j >= 0 and not toks.inq[j]:
         lw = toks.lows[j]
-        if lw in AUX or lw.endswith(("n't", "n’t")) or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j])):
+        if lw in AUX or lw.endswith(("n't", "n’t")) or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j]) and lw not in LY_NOUNS):
+            # an adverb ("repeatedly said"); not a noun or adjective in -ly ("a lawyer for the family said")
             if lw in ("is", "are", "was", "were", "be", "been", "being", "am"):
                 passive = True
             j -= 1

@@ -17,6 +17,8 @@ _OPENERS = {"“", "„", "«", "``"}
 _CLOSERS = {"”", "»"}
 
 Quote = tuple[int, int]  # [start, end) including the marks
+# spaces and direction marks that may come before a paragraph's first character
+_INVISIBLE = " \t\u00a0\u200e\u200f\u202a\u202b\u202c\ufeff"
 
 
 def _is_open_straight(text: str, i: int) -> bool:
@@ -43,6 +45,9 @@ def quotes_in(text: str, start: int, end: int) -> tuple[list[Quote], int | None]
             if open_at is not None:
                 out.append((open_at, m.end()))
                 open_at = None
+            elif mark == "”" and not text[start:i].strip(_INVISIBLE):
+                # a paragraph opening with a turned mark ("” … the deal is dead,” she wrote"): an opener
+                open_at = i
         else:  # straight marks alternate; a stray '' inside a word is an apostrophe pair
             if open_at is None:
                 if mark == "''" and not _is_open_straight(text, i):

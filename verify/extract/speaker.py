@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, VERB_CUES
+from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, SPEECH_FORMS, VERB_CUES
 from .phrases import left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
@@ -46,7 +46,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             )
             if inverted_here and not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
                 inverted_here = False
-            if lemma in LISTENER:
+            if lemma in LISTENER and not _after_quote(toks, j):
                 inverted_here = False  # "..., his aide told The Daily Post": after "told" comes the listener
             np = aside_np(toks, j)
             if inverted_here and not (np is not None and np[0] == 0):
@@ -87,7 +87,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             np = main_subject(toks, j)
             sources = r.src_list(toks, *np)
             src_start = j + 1
-        elif klass == "speech" and lemma not in LISTENER and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
+        elif klass == "speech" and (lemma not in LISTENER or _after_quote(toks, j)) and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
             # inverted order: "..., said the official."
             rn = right_np(toks, i + 1)
             if rn is None:
@@ -105,6 +105,15 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         else:
             return None
     return sources, src_start, inverted, after_src
+
+
+def _after_quote(toks: Tokens, j: int) -> bool:
+    """The verb follows a closing quotation ("“...,” warned the mayor."): what comes after it is the
+    speaker, even for a verb that otherwise takes its listener next ("warned residents that ...")."""
+    words = toks.words
+    if j > 0 and words[j] == ",":
+        j -= 1
+    return j > 0 and words[j] in QUOTE_MARKS and toks.inq[j - 1]
 
 
 def same_subject(r: Reader, toks: Tokens, k: int, sources: list[Src]) -> list[Src]:
@@ -143,7 +152,9 @@ def aside_name(toks: Tokens, a: int, b: int) -> str | None:
 def relative_source(r: Reader, toks: Tokens, k: int) -> list[Src]:
     """"..., who said": the mention is the relative pronoun, the source its antecedent."""
     j = k - 1
-    if j >= 0 and toks.words[j] == ",":
+    if j >= 0 and (toks.words[j] == "," or toks.words[j] in ("—", "–", "--") and toks.words[j] not in toks.words[:j]
+                   and k + 1 < len(toks) and toks.lows[k + 1] in SPEECH_FORMS):
+        # "the study, which notes", "the study -- which notes that" (a dash that opens an aside, not one closing it)
         j -= 1
     ante = left_np(toks, j) if j >= 0 else None
     mention, span, _ = mention_of(r.text, toks, k, k)
@@ -365,5 +376,5 @@ def apposed(toks: Tokens, np: tuple[int, int], upto: int) -> bool:
                 return False
             nxt = lows[c2 + 1]
             return nxt.isalpha() and not is_cap(words[c2 + 1]) and nxt not in PARTICIPLES and nxt not in RELATIVES \
-                and nxt not in TRAILER_START and nxt not in DETERMINERS and nxt not in CONJUNCTIONS
+                and (nxt not in TRAILER_START or nxt in SENTENCE_ADVERBS) and nxt not in DETERMINERS and nxt not in CONJUNCTIONS
     return False

@@ -23,8 +23,8 @@ from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
-    MESSAGES, NP_END, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
+    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, DAYS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
+    MESSAGES, NP_END, PASSIVE_AUX, TOOK_TO, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -67,6 +67,10 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         k = j - 1
         while k >= 0 and lows[k] in ("on", "out", "up", "not", "never", "also", "quick", "eager", "willing", "unwilling", "reluctant", "ready", "so", "far", "as"):
             k -= 1
+        # "took to Twitter (overnight) to say ...": the channel between the two "to"s
+        m = next((m for m in range(k, max(1, k - 3), -1) if lows[m - 1] == "to" and lows[m - 2] in TOOK_TO and not toks.inq[m]), None) if k >= 2 and klass == "speech" else None
+        if m is not None:
+            k = m - 2
         if k < 0 or not (lows[k] in CONTROL_VERBS or lows[k] in BE):
             return None
         if lows[k].endswith("ing") and k > 0 and words[k - 1] == "," and prior:
@@ -323,10 +327,13 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
     if low in PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since"):
         # "While saying that he respects her, the senator ...": the main clause's subject after the comma
         for k in range(2, n - 1):
-            if words[k] == "," and not toks.inq[k]:
+            # the comma, or a quotation closing on its own comma: "After saying it was “a disgrace,” she ..."
+            quoted = words[k] in QUOTE_MARKS and words[k - 1] == "," and toks.inq[k - 1]
+            if (words[k] == "," and not toks.inq[k]) or quoted:
                 np = right_np(toks, k + 1)
                 ca = content_after(toks, i, lemma)
-                f = r.frag(toks, ca[0], min(ca[1], k - 1)) if ca and np and ca[0] <= k - 1 else None
+                last = k if quoted else k - 1
+                f = r.frag(toks, ca[0], min(ca[1], last)) if ca and np and ca[0] <= last else None
                 if not f or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
                     return True, None
                 return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
@@ -346,6 +353,11 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
     if (low in PARTICIPLES or low in EVIDENCE_PARTICIPLES) and i > 0 and not (lows[i - 1] in BE or lows[i - 1] in BE_NOT or lows[i - 1] == "as"):
         # "with 47 percent of voters saying ...", "Mr. Roe calling the plan a fraud", "polls showing ..."
         np = left_np(toks, i - 1)
+        k = i - 1
+        while k > 1 and (lows[k] in DAYS or lows[k] in TIME_NOUNS or lows[k] in ("on", "early", "late", "last", "this")):
+            k -= 1
+        if k < i - 1 and lows[k] in MESSAGES:
+            np = left_np(toks, k)  # "a series of tweets early Friday saying ...": the message before its time
         if np is not None and np[0] > 1 and lows[np[1]] in SIGNS and low in PARTICIPLES and not toks.inq[np[1]] \
                 and not (lows[np[0] - 1] in SEND_VERBS or lows[np[0] - 2] in SEND_VERBS):
             # "held up a sign saying ...", "911 calls saying ...": the message is what speaks

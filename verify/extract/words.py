@@ -131,6 +131,8 @@ TITLE_WORDS = set(
 )
 LY_ADJECTIVES = {"early", "elderly", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "friendly", "ally",
                  "unlikely", "costly", "lonely", "family", "only"}
+# nouns in -ly, which can end a subject just before its verb: "a lawyer for the family said"
+LY_NOUNS = {"family", "ally", "assembly", "supply", "monopoly", "anomaly"}
 ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embattled", "indicted", "married", "so-called",
                  "unidentified", "registered", "licensed", "respected", "renowned", "detained", "captured", "wounded",
                  "injured", "armed", "disgraced", "jailed", "exiled", "ousted", "concerned", "interested", "informed",
@@ -247,7 +249,10 @@ DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post
 # what a message is sent as, or to whom: "sent a statement saying ...", "emailed supporters saying ..."
 MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
             "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
-            "followers", "members", "donors", "voters", "journalists", "staff"}
+            "followers", "members", "donors", "voters", "journalists", "staff",
+            "tweets", "statements", "emails", "letters", "messages", "posts", "memos"}
+# "X took to Twitter to say ...": the verb before a channel and a reporting verb's "to"
+TOOK_TO = {"took", "take", "takes", "taking"}
 # past forms without -ed that end a clause on their own: "The mayor began by saying", "X spoke, saying"
 PAST_INTRANSITIVE = {"began", "spoke", "went", "came", "left", "stood", "fought", "broke", "ran", "rose", "fell", "quit",
                      "won", "lost", "wrote", "hit", "struck", "withdrew", "sat"}

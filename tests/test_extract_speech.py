@@ -1,0 +1,95 @@
+"""Reports of speech: the content of each statement, where a sentence holds more than one shape."""
+
+from __future__ import annotations
+
+from verify.extract import extract_claims
+from verify.models import Claim
+
+
+def texts(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text) if c.attribution != "unattributed"]
+
+
+def one(text: str, words: str) -> Claim:
+    """The attributed claim whose content contains ``words``."""
+    found = [c for c in extract_claims(text) if words in c.text and c.attribution != "unattributed"]
+    assert found, f"no attributed claim contains {words!r}: {texts(text)}"
+    return found[0]
+
+
+def test_a_colon_after_a_second_verb_opens_only_that_verbs_content():
+    text = "The commander noted that the bridge was shelled, and added: “Our engineers will rebuild it.”"
+    first = one(text, "the bridge was shelled")
+    assert "rebuild" not in first.text
+    assert [s.mention for s in first.sources] == ["The commander"]
+    second = one(text, "Our engineers will rebuild it")
+    assert [s.mention for s in second.sources] == ["The commander"]
+
+
+def test_a_speaker_ending_in_a_noun_in_ly_is_still_the_speaker():
+    # "family" ends like an adverb ("repeatedly said") but closes the source phrase here
+    c = one("The convoy reached the border before dawn, a lawyer for the family said.", "The convoy reached the border")
+    assert [s.mention for s in c.sources] == ["a lawyer for the family"]
+    c = one("The governor repeatedly said the dam would hold.", "the dam would hold")
+    assert [s.mention for s in c.sources] == ["The governor"]
+
+
+def test_a_paragraph_opening_with_a_turned_quotation_mark_is_a_quotation():
+    text = ("The talks ended without a deal.\n\n"
+            "” … the ceasefire was never more than a pause,” the envoy wrote.")
+    c = one(text, "the ceasefire was never more than a pause")
+    assert [s.mention for s in c.sources] == ["the envoy"]
+    assert c.text.startswith("” …")
+
+
+def test_a_listener_verb_after_a_quotation_is_followed_by_its_speaker():
+    text = "The river rose overnight.\n\n“Nobody should try to cross the bridge,” warned the fire chief."
+    c = one(text, "Nobody should try to cross the bridge")
+    assert [s.mention for s in c.sources] == ["the fire chief"]
+    # without a quotation before it, what follows the verb is the listener, not the speaker
+    c = one("The fire chief warned residents that the bridge was unsafe.", "the bridge was unsafe")
+    assert [s.mention for s in c.sources] == ["The fire chief"]
+
+
+def test_a_relative_clause_set_off_by_dashes_ends_at_the_closing_dash():
+    text = "The audit -- which says that the levee was never inspected -- was shelved by the council."
+    c = one(text, "the levee was never inspected")
+    assert "shelved" not in c.text
+    assert [s.mention for s in c.sources] == ["which"]
+
+
+def test_an_opening_participle_whose_content_ends_in_a_quotation():
+    text = "Before saying the harvest was “the worst in living memory,” the minister cancelled the fair."
+    c = one(text, "the harvest was")
+    assert c.text.endswith("memory,”")
+    assert [s.mention for s in c.sources] == ["the minister"]
+
+
+def test_a_subject_with_an_aside_and_an_adverb_speaks_through_by_saying():
+    text = "Okafor, a retired engineer, then appeared before the panel and began by saying the pumps had failed twice."
+    c = one(text, "the pumps had failed twice")
+    assert [s.mention for s in c.sources] == ["Okafor"]
+
+
+def test_took_to_a_channel_to_say_is_the_subjects_statement():
+    text = "The senator took to Facebook on Sunday to say that the vote had been rigged."
+    c = one(text, "the vote had been rigged")
+    assert [s.mention for s in c.sources] == ["The senator"]
+
+
+def test_a_speaker_described_as_a_parent_of_a_number_of_children():
+    c = one("The father of two said the school bus never arrived.", "the school bus never arrived")
+    assert [s.mention for s in c.sources] == ["The father of two"]
+
+
+def test_a_series_of_messages_saying_is_the_senders_statement():
+    text = "The governor fired off a string of tweets late Sunday saying that the audit was a witch hunt."
+    c = one(text, "the audit was a witch hunt")
+    assert [s.mention for s in c.sources] == ["The governor"]
+
+
+def test_a_sentence_opening_with_said_and_its_speaker_then_the_quotation():
+    text = "The dam held through the night.\n\nSaid the site manager, “We were lucky, and luck runs out.”"
+    c = one(text, "We were lucky")
+    assert [s.mention for s in c.sources] == ["the site manager"]
+    assert c.attribution == "direct"
