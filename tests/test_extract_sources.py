@@ -276,3 +276,27 @@ def test_a_quotation_after_a_reported_claim_is_the_same_speakers() -> None:
     text = 'The captain said the ferry would run. "We have checked the hull twice."\n'
     found = [c for c in extract_claims(text) if "checked the hull" in c.text]
     assert found and found[0].sources[0].mention == "The captain"
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("The ferry crews almost immediately said the harbour was closed.", "The ferry crews"),
+        ("The dock workers have twice complained that the cranes were unsafe.", "The dock workers"),
+        ("The two unions have in fact reported that the cranes were unsafe.", "The two unions"),
+        ("The pilots have both said that the cranes were unsafe.", "The pilots"),
+        ("They all agreed that the cranes were unsafe.", "They"),
+    ],
+)
+def test_an_adverb_or_quantifier_before_the_verb_is_not_the_source(sentence: str, source: str) -> None:
+    assert one(sentence, "cranes were unsafe" if "cranes" in sentence else "harbour").sources[0].mention == source
+
+
+def test_a_verb_after_to_is_no_source() -> None:
+    text = "The harbour master went on to discuss recently released figures on ferry delays."
+    assert not [c for c in extract_claims(text) if c.sources and c.sources[0].mention == "discuss"]
+
+
+def test_a_share_keeps_its_almost() -> None:
+    c = one("Almost half of the crews said the harbour was closed.", "harbour")
+    assert c.sources[0].mention == "Almost half of the crews"
