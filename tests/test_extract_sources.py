@@ -300,3 +300,15 @@ def test_a_verb_after_to_is_no_source() -> None:
 def test_a_share_keeps_its_almost() -> None:
     c = one("Almost half of the crews said the harbour was closed.", "harbour")
     assert c.sources[0].mention == "Almost half of the crews"
+
+
+def test_a_speaker_after_an_opening_document_is_the_source() -> None:
+    text = "In a memo to the crews, the ferry company warned that fares would rise."
+    found = [c for c in extract_claims(text) if "fares would rise" in c.text]
+    assert [c.sources[0].mention for c in found] == ["the ferry company"]
+
+
+def test_a_poll_opening_the_sentence_still_reports_its_respondents() -> None:
+    text = "In a poll released Monday, most islanders said the ferry was too slow."
+    found = [c for c in extract_claims(text) if "ferry was too slow" in c.text]
+    assert "a poll" in [c.sources[0].mention for c in found]

@@ -30,7 +30,7 @@ from itertools import compress
 
 from .cues import (
     AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
-    NOUN_CUES, PHRASE_VERBS, SCAN_WORDS, VERB_CUES,
+    NOUN_CUES, PHRASE_VERBS, POLLS, SCAN_WORDS, VERB_CUES,
 )
 from .content import stop_at_siblings
 from .found import Found, Span, trim_span
@@ -153,6 +153,17 @@ def _drop_repeats(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+def _speaks_inside(doc: Found, found: list[Found]) -> bool:
+    """"In an email, the mayor said ...": the clause after the document has a speaker of its own, who
+    is the source; the document is only where it was said. A poll's respondents are not ("In a poll,
+    most voters said ..." is the poll's finding)."""
+    head = doc.sources[0].mention.split()[-1].lower() if doc.sources else ""
+    if head in POLLS:
+        return False
+    start = doc.frags[0][0]
+    return any(g is not doc and g.cue and g.sources and g.sources[0].span and g.sources[0].span[0] == start for g in found)
+
+
 def _mention_length(f: Found) -> int:
     return sum(len(s.mention) for s in f.sources)
 
@@ -189,10 +200,11 @@ class Reader:
         f = colon_cue(self, toks, para)
         if f:
             out.append(f)
+        doc = None
         if lows and lows[0] == "in":
-            f = in_document_cue(self, toks, para)
-            if f:
-                out.append(f)
+            doc = in_document_cue(self, toks, para)
+            if doc:
+                out.append(doc)
         # a headline set as a sentence: most words capitalised ("Mayor Says Ferry Will Run.")
         title_case: bool | None = None  # worked out only when a capitalised cue needs it
         nesting = _Nesting()
@@ -255,6 +267,8 @@ class Reader:
                 f = verb_cue(self, toks, i, para, out)
                 if f:
                     out.append(f)
+        if doc and len(out) > 1 and _speaks_inside(doc, out):
+            out.remove(doc)
         if len(out) > 1:
             out = _drop_repeats(text, stop_at_siblings(text, toks, out))
             _relayed(text, out)
