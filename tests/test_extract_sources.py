@@ -312,3 +312,15 @@ def test_a_poll_opening_the_sentence_still_reports_its_respondents() -> None:
     text = "In a poll released Monday, most islanders said the ferry was too slow."
     found = [c for c in extract_claims(text) if "ferry was too slow" in c.text]
     assert "a poll" in [c.sources[0].mention for c in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two captains spent weeks lobbing pointed insults at one another.",
+        "The mayor has ignored every warning, committing repeated blunders after telling her staff she would soften her tone.",
+    ],
+)
+def test_a_participle_alone_is_no_source(sentence: str) -> None:
+    for c in extract_claims(sentence):
+        assert not any(s.mention in ("lobbing", "committing") for s in c.sources)

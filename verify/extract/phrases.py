@@ -6,7 +6,7 @@ A phrase is walked over words that can belong to a noun phrase (names, titles, d
 
 from __future__ import annotations
 
-from .cues import BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
+from .cues import BELIEF_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, SPEECH_FORMS
 from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
@@ -132,9 +132,19 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         return None  # "more likely to say", "all attacked": no one in particular
     if a == k and k - 1 >= lo and lows[k - 1] == "to" and words[k].islower() and lows[k] not in PRONOMINAL:
         return None  # "went on to discuss": a verb after "to", not a phrase
+    if a == k and _bare_verb(words[k]):
+        return None  # "spent months lobbing insults", "were cracked": a verb, not who speaks
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in OPENING_PARTICIPLES or lows[a + 1] in AFTER_PARTICIPLE):
         a += 1  # "Following initial reports": a participle opening the sentence
     return (a, k)
+
+
+def _bare_verb(w: str) -> bool:
+    """A lower-case participle standing alone ("lobbing", "raised"): no phrase names a source by it
+    ("polling" and the like, which do, are evidence nouns; "something" and "speed" are no participles)."""
+    if not w.islower() or len(w) <= 4 or w in EVIDENCE_NOUNS or w in ED_ADJECTIVES:
+        return False
+    return (w.endswith("ing") and not w.endswith("thing")) or (w.endswith("ed") and not w.endswith("eed"))
 
 
 def _share(toks: Tokens, k: int, lo: int) -> tuple[int, int] | None:
