@@ -324,3 +324,8 @@ def test_a_poll_opening_the_sentence_still_reports_its_respondents() -> None:
 def test_a_participle_alone_is_no_source(sentence: str) -> None:
     for c in extract_claims(sentence):
         assert not any(s.mention in ("lobbing", "committing") for s in c.sources)
+
+
+def test_a_participle_opening_the_sentence_is_not_the_subject() -> None:
+    c = one("Chastened by the audit, the mayor revised the budget, promising to cut fares for commuters.", "cut fares")
+    assert c.sources[0].mention == "the mayor"

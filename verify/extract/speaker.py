@@ -291,6 +291,8 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
     for st in starts:
         if st >= upto or lows[st] in TRAILER_START or lows[st] in INTRO_WORDS:
             continue
+        if st + 1 < upto and lows[st + 1] == "by" and lows[st].endswith("ed") and is_cap(words[st]):
+            continue  # "Chastened by the audit, the mayor ...": a participle opens the sentence, not a name
         np = right_np(toks, st, upto)
         if np is not None and np[1] + 1 == upto:
             np = without_verb(toks, np)
