@@ -329,3 +329,8 @@ def test_a_participle_alone_is_no_source(sentence: str) -> None:
 def test_a_participle_opening_the_sentence_is_not_the_subject() -> None:
     c = one("Chastened by the audit, the mayor revised the budget, promising to cut fares for commuters.", "cut fares")
     assert c.sources[0].mention == "the mayor"
+
+
+def test_a_participle_after_a_second_clause_belongs_to_that_clause() -> None:
+    c = one("The ferry was late again, and the captain turned back to port, saying the crossing had been rough.", "rough")
+    assert c.sources[0].mention == "the captain"

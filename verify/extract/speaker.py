@@ -323,12 +323,13 @@ def without_verb(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
 
 
 def clause_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
-    """"X comes as Y is relying on Z, mentioning ...": the subject of the nearest "as/while/because" clause."""
+    """"X comes as Y is relying on Z, mentioning ...", "X was late, and Y turned back, saying ...": the
+    subject of the nearest "as/while/because" clause or of a clause joined by ", and"/", but"."""
     lows = toks.lows
     for s0 in range(upto - 2, 0, -1):
         if toks.inq[s0] or toks.words[s0] in (",", ";", ":", "—", "–"):
             continue
-        if lows[s0] in SUBORDINATORS and not toks.inq[s0]:
+        if (lows[s0] in SUBORDINATORS or (lows[s0] in ("and", "but") and toks.words[s0 - 1] == ",")) and not toks.inq[s0]:
             np = right_np(toks, s0 + 1, upto)
             if np is None or np[1] + 1 >= upto or not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
                 return None
