@@ -132,14 +132,12 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         return None  # "more likely to say", "all attacked": no one in particular
     if a == k and k - 1 >= lo and lows[k - 1] == "to" and words[k].islower() and lows[k] not in PRONOMINAL:
         return None  # "went on to discuss": a verb after "to", not a phrase
-    if a == k and _bare_verb(words[k]):
-        return None  # "spent months lobbing insults", "were cracked": a verb, not who speaks
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in OPENING_PARTICIPLES or lows[a + 1] in AFTER_PARTICIPLE):
         a += 1  # "Following initial reports": a participle opening the sentence
     return (a, k)
 
 
-def _bare_verb(w: str) -> bool:
+def bare_verb(w: str) -> bool:
     """A lower-case participle standing alone ("lobbing", "raised"): no phrase names a source by it
     ("polling" and the like, which do, are evidence nouns; "something" and "speed" are no participles)."""
     if not w.islower() or len(w) <= 4 or w in EVIDENCE_NOUNS or w in ED_ADJECTIVES:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, VERB_CUES
-from .phrases import left_np, mention_of, right_np
+from .phrases import bare_verb, left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
@@ -60,6 +60,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             np = left_np(toks, j)
             if np is not None:
                 np = before_participle(toks, before_relative(toks, np))
+                if np[0] == np[1] and bare_verb(words[np[0]]):
+                    np = None  # "spent months lobbing insults": a verb, not who speaks
         if np is not None and klass == "stance" and lemma in PERSON_ONLY:
             named = is_cap(words[np[1]]) and lows[np[1]] not in CAP_WORDS
             if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
