@@ -334,3 +334,9 @@ def test_a_participle_opening_the_sentence_is_not_the_subject() -> None:
 def test_a_participle_after_a_second_clause_belongs_to_that_clause() -> None:
     c = one("The ferry was late again, and the captain turned back to port, saying the crossing had been rough.", "rough")
     assert c.sources[0].mention == "the captain"
+
+
+
+def test_a_belief_inside_another_sources_finding_is_not_listed_as_theirs() -> None:
+    found = extract_claims("A new survey found that few islanders thought of the ferry as a priority.")
+    assert [s.mention for c in found for s in c.sources] == ["A new survey"]

@@ -122,6 +122,23 @@ def _relays(text: str, outer: Found, inner: Found) -> bool:
     return all(s.span is not None and any(a <= s.span[0] and s.span[1] <= b for a, b in outer.frags) for s in inner.sources)
 
 
+def _without_hearsay(found: list[Found]) -> list[Found]:
+    """"X said voters believe A", "X said the footage shows A": the belief or finding inside another
+    source's report is what X says of them, which X's claim already holds; it is not theirs to list."""
+    inner = [f for f in found if f.kind in ("belief", "evidence") and f.cue is not None and not f.relayed_by]
+    if not inner:
+        return found
+    drop = []
+    for f in inner:
+        outer = [g for g in found if g is not f and g.cue is not None and g.sources and g.attribution != "unattributed"
+                 and any(a <= f.cue[0] and f.cue[1] <= b for a, b in g.frags)]
+        if outer:
+            g = min(outer, key=lambda g: sum(b - a for a, b in g.frags))
+            if not _same_speaker(g.sources, f.sources) and not {s.canonical for s in g.sources} & {s.canonical for s in f.sources}:
+                drop.append(f)
+    return [f for f in found if f not in drop] if drop else found
+
+
 def _same_speaker(outer: list[Src], inner: list[Src]) -> bool:
     """The inner claim's source is the outer one's: the same name, or an "it"/"they"/"we" that named
     nobody else (a body's words about its own campaign)."""
@@ -272,6 +289,7 @@ class Reader:
         if len(out) > 1:
             out = _drop_repeats(text, stop_at_siblings(text, toks, out))
             _relayed(text, out)
+            out = _without_hearsay(out)
         if out:
             self._issued(toks, out)
         return out
