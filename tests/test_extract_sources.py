@@ -340,3 +340,8 @@ def test_a_participle_after_a_second_clause_belongs_to_that_clause() -> None:
 def test_a_belief_inside_another_sources_finding_is_not_listed_as_theirs() -> None:
     found = extract_claims("A new survey found that few islanders thought of the ferry as a priority.")
     assert [s.mention for c in found for s in c.sources] == ["A new survey"]
+
+
+def test_a_stance_inside_a_finding_is_the_findings() -> None:
+    found = extract_claims("A new survey found that most islanders backed the new timetable.")
+    assert [s.mention for c in found for s in c.sources] == ["A new survey"]

@@ -123,9 +123,10 @@ def _relays(text: str, outer: Found, inner: Found) -> bool:
 
 
 def _without_hearsay(found: list[Found]) -> list[Found]:
-    """"X said voters believe A", "X said the footage shows A": the belief or finding inside another
-    source's report is what X says of them, which X's claim already holds; it is not theirs to list."""
-    inner = [f for f in found if f.kind in ("belief", "evidence") and f.cue is not None and not f.relayed_by]
+    """"A poll found voters believe A", "X said the footage shows A", "a survey found most backed B": the
+    belief, finding or stance inside another source's report is what that source says of them, which its
+    own claim already holds; it is not theirs to list."""
+    inner = [f for f in found if f.kind in ("belief", "evidence", "stance") and f.cue is not None and not f.relayed_by]
     if not inner:
         return found
     drop = []
