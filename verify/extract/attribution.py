@@ -122,11 +122,13 @@ def _relays(text: str, outer: Found, inner: Found) -> bool:
     return all(s.span is not None and any(a <= s.span[0] and s.span[1] <= b for a, b in outer.frags) for s in inner.sources)
 
 
-def _without_hearsay(found: list[Found]) -> list[Found]:
+def _without_hearsay(text: str, found: list[Found]) -> list[Found]:
     """"A poll found voters believe A", "X said the footage shows A", "a survey found most backed B": the
     belief, finding or stance inside another source's report is what that source says of them, which its
-    own claim already holds; it is not theirs to list."""
-    inner = [f for f in found if f.kind in ("belief", "evidence", "stance") and f.cue is not None and not f.relayed_by]
+    own claim already holds; it is not theirs to list. A claim its owner is named with ("her claim that")
+    stays theirs."""
+    inner = [f for f in found if f.kind in ("belief", "evidence", "stance") and f.cue is not None and not f.relayed_by
+             and text[f.cue[0] : f.cue[1]].split()[0].lower() not in NOUN_CUES]
     if not inner:
         return found
     drop = []
@@ -290,7 +292,7 @@ class Reader:
         if len(out) > 1:
             out = _drop_repeats(text, stop_at_siblings(text, toks, out))
             _relayed(text, out)
-            out = _without_hearsay(out)
+            out = _without_hearsay(text, out)
         if out:
             self._issued(toks, out)
         return out
