@@ -276,3 +276,72 @@ def test_a_quotation_after_a_reported_claim_is_the_same_speakers() -> None:
     text = 'The captain said the ferry would run. "We have checked the hull twice."\n'
     found = [c for c in extract_claims(text) if "checked the hull" in c.text]
     assert found and found[0].sources[0].mention == "The captain"
+
+
+@pytest.mark.parametrize(
+    "sentence, source",
+    [
+        ("The ferry crews almost immediately said the harbour was closed.", "The ferry crews"),
+        ("The dock workers have twice complained that the cranes were unsafe.", "The dock workers"),
+        ("The two unions have in fact reported that the cranes were unsafe.", "The two unions"),
+        ("The pilots have both said that the cranes were unsafe.", "The pilots"),
+        ("They all agreed that the cranes were unsafe.", "They"),
+    ],
+)
+def test_an_adverb_or_quantifier_before_the_verb_is_not_the_source(sentence: str, source: str) -> None:
+    assert one(sentence, "cranes were unsafe" if "cranes" in sentence else "harbour").sources[0].mention == source
+
+
+def test_a_verb_after_to_is_no_source() -> None:
+    text = "The harbour master went on to discuss recently released figures on ferry delays."
+    assert not [c for c in extract_claims(text) if c.sources and c.sources[0].mention == "discuss"]
+
+
+def test_a_share_keeps_its_almost() -> None:
+    c = one("Almost half of the crews said the harbour was closed.", "harbour")
+    assert c.sources[0].mention == "Almost half of the crews"
+
+
+def test_a_speaker_after_an_opening_document_is_the_source() -> None:
+    text = "In a memo to the crews, the ferry company warned that fares would rise."
+    found = [c for c in extract_claims(text) if "fares would rise" in c.text]
+    assert [c.sources[0].mention for c in found] == ["the ferry company"]
+
+
+def test_a_poll_opening_the_sentence_still_reports_its_respondents() -> None:
+    text = "In a poll released Monday, most islanders said the ferry was too slow."
+    found = [c for c in extract_claims(text) if "ferry was too slow" in c.text]
+    assert "a poll" in [c.sources[0].mention for c in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two captains spent weeks lobbing pointed insults at one another.",
+        "The mayor has ignored every warning, committing repeated blunders after telling her staff she would soften her tone.",
+    ],
+)
+def test_a_participle_alone_is_no_source(sentence: str) -> None:
+    for c in extract_claims(sentence):
+        assert not any(s.mention in ("lobbing", "committing") for s in c.sources)
+
+
+def test_a_participle_opening_the_sentence_is_not_the_subject() -> None:
+    c = one("Chastened by the audit, the mayor revised the budget, promising to cut fares for commuters.", "cut fares")
+    assert c.sources[0].mention == "the mayor"
+
+
+def test_a_participle_after_a_second_clause_belongs_to_that_clause() -> None:
+    c = one("The ferry was late again, and the captain turned back to port, saying the crossing had been rough.", "rough")
+    assert c.sources[0].mention == "the captain"
+
+
+
+def test_a_belief_inside_another_sources_finding_is_not_listed_as_theirs() -> None:
+    found = extract_claims("A new survey found that few islanders thought of the ferry as a priority.")
+    assert [s.mention for c in found for s in c.sources] == ["A new survey"]
+
+
+def test_a_stance_inside_a_finding_is_the_findings() -> None:
+    found = extract_claims("A new survey found that most islanders backed the new timetable.")
+    assert [s.mention for c in found for s in c.sources] == ["A new survey"]

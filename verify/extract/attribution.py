@@ -30,7 +30,7 @@ from itertools import compress
 
 from .cues import (
     AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
-    NOUN_CUES, PHRASE_VERBS, SCAN_WORDS, VERB_CUES,
+    NOUN_CUES, PHRASE_VERBS, POLLS, SCAN_WORDS, VERB_CUES,
 )
 from .content import stop_at_siblings
 from .found import Found, Span, trim_span
@@ -122,6 +122,26 @@ def _relays(text: str, outer: Found, inner: Found) -> bool:
     return all(s.span is not None and any(a <= s.span[0] and s.span[1] <= b for a, b in outer.frags) for s in inner.sources)
 
 
+def _without_hearsay(text: str, found: list[Found]) -> list[Found]:
+    """"A poll found voters believe A", "X said the footage shows A", "a survey found most backed B": the
+    belief, finding or stance inside another source's report is what that source says of them, which its
+    own claim already holds; it is not theirs to list. A claim its owner is named with ("her claim that")
+    stays theirs."""
+    inner = [f for f in found if f.kind in ("belief", "evidence", "stance") and f.cue is not None and not f.relayed_by
+             and text[f.cue[0] : f.cue[1]].split()[0].lower() not in NOUN_CUES]
+    if not inner:
+        return found
+    drop = []
+    for f in inner:
+        outer = [g for g in found if g is not f and g.cue is not None and g.sources and g.attribution != "unattributed"
+                 and any(a <= f.cue[0] and f.cue[1] <= b for a, b in g.frags)]
+        if outer:
+            g = min(outer, key=lambda g: sum(b - a for a, b in g.frags))
+            if not _same_speaker(g.sources, f.sources) and not {s.canonical for s in g.sources} & {s.canonical for s in f.sources}:
+                drop.append(f)
+    return [f for f in found if f not in drop] if drop else found
+
+
 def _same_speaker(outer: list[Src], inner: list[Src]) -> bool:
     """The inner claim's source is the outer one's: the same name, or an "it"/"they"/"we" that named
     nobody else (a body's words about its own campaign)."""
@@ -151,6 +171,17 @@ def _drop_repeats(text: str, found: list[Found]) -> list[Found]:
         elif _mention_length(f) > _mention_length(out[k]):
             out[k] = f  # "“...,” he added ... Jane Roe said": the claim that names its source
     return out
+
+
+def _speaks_inside(doc: Found, found: list[Found]) -> bool:
+    """"In an email, the mayor said ...": the clause after the document has a speaker of its own, who
+    is the source; the document is only where it was said. A poll's respondents are not ("In a poll,
+    most voters said ..." is the poll's finding)."""
+    head = doc.sources[0].mention.split()[-1].lower() if doc.sources else ""
+    if head in POLLS:
+        return False
+    start = doc.frags[0][0]
+    return any(g is not doc and g.cue and g.sources and g.sources[0].span and g.sources[0].span[0] == start for g in found)
 
 
 def _mention_length(f: Found) -> int:
@@ -189,10 +220,11 @@ class Reader:
         f = colon_cue(self, toks, para)
         if f:
             out.append(f)
+        doc = None
         if lows and lows[0] == "in":
-            f = in_document_cue(self, toks, para)
-            if f:
-                out.append(f)
+            doc = in_document_cue(self, toks, para)
+            if doc:
+                out.append(doc)
         # a headline set as a sentence: most words capitalised ("Mayor Says Ferry Will Run.")
         title_case: bool | None = None  # worked out only when a capitalised cue needs it
         nesting = _Nesting()
@@ -255,9 +287,12 @@ class Reader:
                 f = verb_cue(self, toks, i, para, out)
                 if f:
                     out.append(f)
+        if doc and len(out) > 1 and _speaks_inside(doc, out):
+            out.remove(doc)
         if len(out) > 1:
             out = _drop_repeats(text, stop_at_siblings(text, toks, out))
             _relayed(text, out)
+            out = _without_hearsay(text, out)
         if out:
             self._issued(toks, out)
         return out

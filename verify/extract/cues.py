@@ -89,6 +89,8 @@ EVIDENCE_NOUNS = set(
     video videos photos images email emails memo memos letter letters transcript transcripts
     assessment assessments forecast forecasts index polling researchers authors""".split()
 )
+# documents whose findings are their respondents' words: "In a poll, most voters said ..." is the poll's
+POLLS = {"poll", "polls", "survey", "surveys", "polling"}
 
 # a continuation after a comma: "..., adding that ..."
 PARTICIPLES = set("""saying adding noting arguing explaining telling insisting warning citing claiming

@@ -6,13 +6,14 @@ A phrase is walked over words that can belong to a noun phrase (names, titles, d
 
 from __future__ import annotations
 
-from .cues import BELIEF_FORMS, EVIDENCE_FORMS, SPEECH_FORMS
+from .cues import BELIEF_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, SPEECH_FORMS
 from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, LY_ADJECTIVES, LY_NOUNS, NOT_ALONE, NUMBER_WORDS,
+    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, LY_ADJECTIVES, LY_NOUNS,
+    NOT_ALONE, NUMBER_WORDS,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PREP_IN_NP, PRONOMINAL,
-    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS,
+    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
 )
 
 # nouns that head one source of a coordination: "police and medics", "a rebel commander and a war monitor"
@@ -132,9 +133,19 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         return None
     if a == k and lows[k] in NOT_ALONE:
         return None  # "more likely to say", "all attacked": no one in particular
+    if a == k and k - 1 >= lo and lows[k - 1] == "to" and words[k].islower() and lows[k] not in PRONOMINAL:
+        return None  # "went on to discuss": a verb after "to", not a phrase
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in OPENING_PARTICIPLES or lows[a + 1] in AFTER_PARTICIPLE):
         a += 1  # "Following initial reports": a participle opening the sentence
     return (a, k)
+
+
+def bare_verb(w: str) -> bool:
+    """A lower-case participle standing alone ("lobbing", "raised"): no phrase names a source by it
+    ("polling" and the like, which do, are evidence nouns; "something" and "speed" are no participles)."""
+    if not w.islower() or len(w) <= 4 or w in EVIDENCE_NOUNS or w in ED_ADJECTIVES:
+        return False
+    return (w.endswith("ing") and not w.endswith("thing")) or (w.endswith("ed") and not w.endswith("eed"))
 
 
 def _share(toks: Tokens, k: int, lo: int) -> tuple[int, int] | None:
@@ -259,11 +270,20 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
     passive = False
     while j >= 0 and not toks.inq[j]:
         lw = toks.lows[j]
-        if lw in AUX or lw.endswith(("n't", "n’t")) or (lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j]) and lw not in LY_NOUNS):
+        if lw in AUX or lw in VERB_ADVERBS or lw.endswith(("n't", "n’t")) or (
+                lw.endswith("ly") and len(lw) > 4 and not is_cap(toks.words[j]) and lw not in LY_NOUNS):
             # an adverb ("repeatedly said"); not a noun or adjective in -ly ("a lawyer for the family said")
             if lw in ("is", "are", "was", "were", "be", "been", "being", "am"):
                 passive = True
             j -= 1
+            continue
+        if j >= 1 and (toks.lows[j - 1], lw) in ADVERBIAL_PAIRS:
+            j -= 2
+            continue
+        prev = toks.lows[j - 1] if j >= 1 else ""
+        if lw in FLOATED and prev[:1].isalpha() and prev not in DETERMINERS and (
+                prev not in STOP or prev in AUX or prev in SUBJECT_PRONOUNS):
+            j -= 1  # "the unions have both said": the quantifier's phrase is the source
             continue
         if len(lw) == 4 and lw.isdigit() and j >= 1 and toks.lows[j - 1] in ("in", "since"):
             j -= 2  # "who in 2010 said"

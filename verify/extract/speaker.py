@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, SPEECH_FORMS, VERB_CUES
-from .phrases import left_np, mention_of, right_np
+from .phrases import bare_verb, left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
@@ -60,6 +60,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             np = left_np(toks, j)
             if np is not None:
                 np = before_participle(toks, before_relative(toks, np))
+                if np[0] == np[1] and bare_verb(words[np[0]]):
+                    np = None  # "spent months lobbing insults": a verb, not who speaks
         if np is not None and klass == "stance" and lemma in PERSON_ONLY:
             named = is_cap(words[np[1]]) and lows[np[1]] not in CAP_WORDS
             if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
@@ -302,6 +304,8 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
     for st in starts:
         if st >= upto or lows[st] in TRAILER_START or lows[st] in INTRO_WORDS:
             continue
+        if st + 1 < upto and lows[st + 1] == "by" and lows[st].endswith("ed") and is_cap(words[st]):
+            continue  # "Chastened by the audit, the mayor ...": a participle opens the sentence, not a name
         np = right_np(toks, st, upto)
         if np is not None and np[1] + 1 == upto:
             np = without_verb(toks, np)
@@ -332,12 +336,13 @@ def without_verb(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
 
 
 def clause_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
-    """"X comes as Y is relying on Z, mentioning ...": the subject of the nearest "as/while/because" clause."""
+    """"X comes as Y is relying on Z, mentioning ...", "X was late, and Y turned back, saying ...": the
+    subject of the nearest "as/while/because" clause or of a clause joined by ", and"/", but"."""
     lows = toks.lows
     for s0 in range(upto - 2, 0, -1):
         if toks.inq[s0] or toks.words[s0] in (",", ";", ":", "—", "–"):
             continue
-        if lows[s0] in SUBORDINATORS and not toks.inq[s0]:
+        if (lows[s0] in SUBORDINATORS or (lows[s0] in ("and", "but") and toks.words[s0 - 1] == ",")) and not toks.inq[s0]:
             np = right_np(toks, s0 + 1, upto)
             if np is None or np[1] + 1 >= upto or not (is_cap(toks.words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
                 return None

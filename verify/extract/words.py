@@ -44,6 +44,12 @@ AUX = set(
     flatly simply just long reportedly apparently allegedly even quickly immediately subsequently
     initially originally finally ultimately yet too since soon itself himself herself themselves""".split()
 )
+# adverbs that also sit there but may open a phrase ("Almost half said", "together with")
+VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever"}
+# a quantifier floated after its subject: "The unions have both said", "They all agreed"
+FLOATED = {"both", "all", "each"}
+# two-word adverbials between a source and its verb: "X has in fact said", "Y at least claimed"
+ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", "least"), ("at", "first")}
 BE = set("is are was were be been being am".split())
 # the auxiliaries of "was first reported", "has also been said"
 PASSIVE_AUX = BE | {"has", "have", "had", "first", "also"}
