@@ -33,9 +33,14 @@ emphasize label dub brand characterize characterise portray describe slam issue 
 press prefer discuss deem congratulate charge apologize apologise imply request consider
 order identify name back vote focus speak
 post release file publish mention favor encourage reference unveil
-spar lash side invoke assail deride balk distance embrace rule document list avoid weigh""".split()
+spar lash side invoke assail deride balk distance embrace rule document list avoid weigh
+cast paint frame pitch position present regard""".split()
 # (acts such as firing, suing, vetoing or blocking are left out: "X fired Y" is an event the outlet
 # reports and a reader should see it as the outlet's claim, not as something X said)
+# verbs that take a stance only as "X casts Y as Z" (``verbs.not_a_verb`` checks for the "as")
+CASTING = {"cast", "paint", "frame", "pitch", "position", "present", "regard"}
+# what after that "as" makes it a conjunction: "as soon as", "as well", "as part of", "as if"
+AS_LINKS = {"soon", "well", "much", "many", "long", "far", "part", "if", "though", "of"}
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
@@ -119,6 +124,7 @@ _IRREGULAR = {
     "seek": ("seeks", "sought", "sought", "seeking"),
     "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
     "read": ("reads", "read", "read", "reading"),
+    "cast": ("casts", "cast", "cast", "casting"),
 }
 
 
@@ -165,6 +171,8 @@ def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
             out.setdefault(ing, (v, "ing"))
             out.setdefault(third, (v, "third"))  # a cue only before "that" (the grammar checks)
             continue
+        if past == v:
+            out.setdefault(past, (v, "past"))  # "cast", "read": news tells in the past, so the past is read
         out.setdefault(v, (v, "base"))
         out.setdefault(third, (v, "third"))
         out.setdefault(past, (v, "past"))
