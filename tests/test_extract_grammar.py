@@ -775,3 +775,32 @@ def test_casting_someone_as_something_is_a_stance(sentence: str, source: str, wo
 )
 def test_casting_verbs_without_a_portrayal_are_no_cues(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The harbour union has long been critical of the new crane contract.", "The harbour union", "crane contract"),
+        ("Several harbour pilots remain deeply skeptical about the dredging plan.", "Several harbour pilots", "dredging plan"),
+        ("The mayor is a staunch opponent of Mr. Kask's ferry tax.", "The mayor", "Mr. Kask's ferry tax"),
+        ("Kask, who is one of the fiercest critics of the port authority, left early.", "who", "port authority"),
+        ("The fishermen were vocal about the closures all summer.", "The fishermen", "closures"),
+    ],
+)
+def test_a_stance_held_as_a_trait_is_the_holders(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution == "indirect"
+    assert c.sources[0].mention == source
+    assert c.text.startswith(words.split()[0]) or words in c.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Critics of the crane contract gathered at the gate.",
+        "The pumps are a critical part of the dock's defences.",
+        "Supporters of the ferry line filled the hall.",
+    ],
+)
+def test_stance_words_without_a_holder_are_no_cues(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))

@@ -280,6 +280,23 @@ NOUN_CUES = {
 BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
                "sure", "fears", "worries", "insists", "aware"}
 BELIEF_LINKS = BE | {"remain", "remains", "remained", "not", "also", "still", "very", "increasingly", "deeply", "now"}
+# a stance held as a trait, with the words that may open what it is about: "X has been critical of Y",
+# "X is vocal about Y"; and the roles that hold one: "X is a staunch opponent of Y"
+STANCE_ADJECTIVES = {
+    **dict.fromkeys(("critical", "supportive", "wary", "leery", "fond", "dismissive", "distrustful", "mistrustful",
+                     "appreciative", "contemptuous", "scornful", "disdainful"), {"of"}),
+    **dict.fromkeys(("skeptical", "sceptical"), {"of", "about"}),
+    **dict.fromkeys(("enamored", "enamoured"), {"of", "with"}),
+    **dict.fromkeys(("vocal", "outspoken"), {"about", "in", "on"}),
+}
+STANCE_ROLES = {"supporter", "supporters", "advocate", "advocates", "proponent", "proponents", "opponent", "opponents",
+                "critic", "critics", "champion", "champions", "backer", "backers", "defender", "defenders",
+                "admirer", "admirers", "foe", "foes"}
+# what may stand between the subject and such a stance: "has long been", "is perhaps the most"
+# (one of the verbs that link a subject to it must be among them: "critics of the plan" hold no trait)
+STANCE_COPULAS = BE | {"remain", "remains", "remained", "become", "became", "becomes"}
+STANCE_LINKS = BELIEF_LINKS | STANCE_COPULAS | {"has", "have", "had", "'s", "’s", "perhaps", "equally", "so", "too",
+                                                "more", "most", "less", "often", "long", "always"}
 # "The agency provided details about ...": an account opens
 FRAME_VERBS = {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued"}
 FRAME_NOUNS = {"details", "detail", "information", "account", "accounts", "update", "updates", "figures",
@@ -297,7 +314,7 @@ COLON_LABELS = set(
 )
 
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
-CUE_WORDS = VERB_CUES | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT
+CUE_WORDS = VERB_CUES | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) | STANCE_ROLES
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 
