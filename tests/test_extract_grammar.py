@@ -794,6 +794,12 @@ def test_a_stance_held_as_a_trait_is_the_holders(sentence: str, source: str, wor
     assert c.text.startswith(words.split()[0]) or words in c.text
 
 
+def test_a_trait_skips_the_holders_aside_and_keeps_a_whole_name() -> None:
+    c = one("Jane Roe, a harbour pilot for thirty years, is a fierce critic of John Q. Kask.", "Kask")
+    assert names(c) == ["Jane Roe"]
+    assert c.text == "John Q. Kask"
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

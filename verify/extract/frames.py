@@ -19,6 +19,7 @@ from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
 from .sentences import ABBREVIATIONS
 from .sources import describe
+from .speaker import aside_np
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
@@ -232,15 +233,18 @@ def trait_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     while k >= 0 and (lows[k] in STANCE_LINKS or (lows[k].endswith("ly") and len(lows[k]) > 4) or lows[k] in ("n't", "n’t")):
         linked = linked or lows[k] in STANCE_COPULAS
         k -= 1
-    if not linked or k < 0 or words[k] in CLAUSE_BREAKS:
+    if not linked or k < 0:
         return None
-    np = left_np(toks, k)
+    if words[k] in (",", "—", "–"):
+        np = aside_np(toks, k)  # "X, a senator from Ohio, has been critical of ..."
+    else:
+        np = None if words[k] in CLAUSE_BREAKS else left_np(toks, k)
     if np is None:
         return None
     end = i + 2
-    while end + 1 < n and (words[end + 1] not in NP_END or (words[end + 1] == "." and lows[end] in ABBREVIATIONS)) \
+    while end + 1 < n and (words[end + 1] not in NP_END or (words[end + 1] == "." and (lows[end] in ABBREVIATIONS or words[end].isupper() and len(words[end]) == 1))) \
             and lows[end + 1] not in CLAUSE_VERBS and end - i < 16 and toks.inq[end + 1] == toks.inq[i + 2]:
-        end += 1  # to the end of the phrase ("Mr. Roe" goes on past its full stop)
+        end += 1  # to the end of the phrase ("Mr. Roe", "Jane Q. Roe" go on past their full stops)
     f = r.frag(toks, i + 2, end)
     sources = r.src_list(toks, *np)
     if not f or not sources:
