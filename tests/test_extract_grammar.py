@@ -746,3 +746,67 @@ def test_reports_nested_in_reports_are_read_to_a_bounded_depth() -> None:
     sentences = len(chain) // 2000 + 1  # a sentence with no full stop is cut every 2,000 characters
     assert 8 <= len(claims) <= 8 * sentences
     assert all(chain[c.span[0] : c.span[1]] == c.text for c in claims)
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The opposition leader cast the harbour deal as a giveaway to foreign owners.", "The opposition leader", "harbour deal"),
+        ("The minister painted the strikers as reckless in her speech.", "The minister", "strikers as reckless"),
+        ("The union has framed the lockout as an attack on every dock worker.", "The union", "lockout"),
+        ("Kask presents himself as the only candidate who can fix the ferries.", "Kask", "only candidate"),
+    ],
+)
+def test_casting_someone_as_something_is_a_stance(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution == "indirect"
+    assert c.sources[0].mention == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor cast his vote early on Tuesday.",
+        "Volunteers painted the old lighthouse white.",
+        "The council will present its budget in May.",
+        "The shipyard presents an opportunity for the town as it grows.",
+        "The key positions of power in the port went to allies of the governor.",
+    ],
+)
+def test_casting_verbs_without_a_portrayal_are_no_cues(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The harbour union has long been critical of the new crane contract.", "The harbour union", "crane contract"),
+        ("Several harbour pilots remain deeply skeptical about the dredging plan.", "Several harbour pilots", "dredging plan"),
+        ("The mayor is a staunch opponent of Mr. Kask's ferry tax.", "The mayor", "Mr. Kask's ferry tax"),
+        ("Kask, who is one of the fiercest critics of the port authority, left early.", "who", "port authority"),
+        ("The fishermen were vocal about the closures all summer.", "The fishermen", "closures"),
+    ],
+)
+def test_a_stance_held_as_a_trait_is_the_holders(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution == "indirect"
+    assert c.sources[0].mention == source
+    assert c.text.startswith(words.split()[0]) or words in c.text
+
+
+def test_a_trait_skips_the_holders_aside_and_keeps_a_whole_name() -> None:
+    c = one("Jane Roe, a harbour pilot for thirty years, is a fierce critic of John Q. Kask.", "Kask")
+    assert names(c) == ["Jane Roe"]
+    assert c.text == "John Q. Kask"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Critics of the crane contract gathered at the gate.",
+        "The pumps are a critical part of the dock's defences.",
+        "Supporters of the ferry line filled the hall.",
+    ],
+)
+def test_stance_words_without_a_holder_are_no_cues(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))

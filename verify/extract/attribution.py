@@ -10,7 +10,7 @@ own. The grammar reads a sentence in this order, one module for each thing it re
    ``verbs.py``: a reporting verb (saying, believing, showing, taking a stand): whether the word is
    a verb here, and which use of it ("X said", "..., saying", "it was reported by", "made clear that");
    ``frames.py``: the other cues ("according to X", "NAME:", "“...” ― X", "Mayor Says ...", "her claim
-   that", "X is confident that", "X provided details", "In a poll released Monday, ...").
+   that", "X is confident that", "X is critical of", "X provided details", "In a poll released Monday, ...").
 4. ``speaker.py``: the source phrase of a verb, read leftwards over asides ("X, a spokesman, said"),
    or after the verb in inverted order ("..., said the official").
 5. ``content.py``: the content: after the cue, or the quotation or clause before the source, and a
@@ -30,12 +30,12 @@ from itertools import compress
 
 from .cues import (
     AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
-    NOUN_CUES, PHRASE_VERBS, POLLS, SCAN_WORDS, VERB_CUES,
+    NOUN_CUES, PHRASE_VERBS, POLLS, SCAN_WORDS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES,
 )
 from .content import stop_at_siblings
 from .found import Found, Span, trim_span
 from .frames import (
-    according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue,
+    according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue, trait_cue,
 )
 from .phrases import mention_of, split_sources
 from .sentences import is_headline
@@ -275,6 +275,11 @@ class Reader:
                     continue
             if low in NOUN_CUES and i > 0 and i + 2 < n and lows[i + 1] in NOUN_CUES[low]:
                 f = noun_cue(self, toks, i, para)
+                if f:
+                    out.append(f)
+                    continue
+            if low in STANCE_ADJECTIVES or low in STANCE_ROLES:
+                f = trait_cue(self, toks, i, para)
                 if f:
                     out.append(f)
                     continue

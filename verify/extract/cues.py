@@ -33,9 +33,14 @@ emphasize label dub brand characterize characterise portray describe slam issue 
 press prefer discuss deem congratulate charge apologize apologise imply request consider
 order identify name back vote focus speak
 post release file publish mention favor encourage reference unveil
-spar lash side invoke assail deride balk distance embrace rule document list avoid weigh""".split()
+spar lash side invoke assail deride balk distance embrace rule document list avoid weigh
+cast paint frame pitch position present regard""".split()
 # (acts such as firing, suing, vetoing or blocking are left out: "X fired Y" is an event the outlet
 # reports and a reader should see it as the outlet's claim, not as something X said)
+# verbs that take a stance only as "X casts Y as Z" (``verbs.not_a_verb`` checks for the "as")
+CASTING = {"cast", "paint", "frame", "pitch", "position", "present", "regard"}
+# what after that "as" makes it a conjunction: "as soon as", "as well", "as part of", "as if"
+AS_LINKS = {"soon", "well", "much", "many", "long", "far", "part", "if", "though", "of"}
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
@@ -121,6 +126,7 @@ _IRREGULAR = {
     "seek": ("seeks", "sought", "sought", "seeking"),
     "forecast": ("forecasts", "forecast", "forecast", "forecasting"),
     "read": ("reads", "read", "read", "reading"),
+    "cast": ("casts", "cast", "cast", "casting"),
 }
 
 
@@ -167,6 +173,8 @@ def _index(verbs: list[str]) -> dict[str, tuple[str, str]]:
             out.setdefault(ing, (v, "ing"))
             out.setdefault(third, (v, "third"))  # a cue only before "that" (the grammar checks)
             continue
+        if past == v:
+            out.setdefault(past, (v, "past"))  # "cast", "read": news tells in the past, so the past is read
         out.setdefault(v, (v, "base"))
         out.setdefault(third, (v, "third"))
         out.setdefault(past, (v, "past"))
@@ -274,6 +282,23 @@ NOUN_CUES = {
 BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
                "sure", "fears", "worries", "insists", "aware"}
 BELIEF_LINKS = BE | {"remain", "remains", "remained", "not", "also", "still", "very", "increasingly", "deeply", "now"}
+# a stance held as a trait, with the words that may open what it is about: "X has been critical of Y",
+# "X is vocal about Y"; and the roles that hold one: "X is a staunch opponent of Y"
+STANCE_ADJECTIVES = {
+    **dict.fromkeys(("critical", "supportive", "wary", "leery", "fond", "dismissive", "distrustful", "mistrustful",
+                     "appreciative", "contemptuous", "scornful", "disdainful"), {"of"}),
+    **dict.fromkeys(("skeptical", "sceptical"), {"of", "about"}),
+    **dict.fromkeys(("enamored", "enamoured"), {"of", "with"}),
+    **dict.fromkeys(("vocal", "outspoken"), {"about", "in", "on"}),
+}
+STANCE_ROLES = {"supporter", "supporters", "advocate", "advocates", "proponent", "proponents", "opponent", "opponents",
+                "critic", "critics", "champion", "champions", "backer", "backers", "defender", "defenders",
+                "admirer", "admirers", "foe", "foes"}
+# what may stand between the subject and such a stance: "has long been", "is perhaps the most"
+# (one of the verbs that link a subject to it must be among them: "critics of the plan" hold no trait)
+STANCE_COPULAS = BE | {"remain", "remains", "remained", "become", "became", "becomes"}
+STANCE_LINKS = BELIEF_LINKS | STANCE_COPULAS | {"has", "have", "had", "'s", "’s", "perhaps", "equally", "so", "too",
+                                                "more", "most", "less", "often", "long", "always"}
 # "The agency provided details about ...": an account opens
 FRAME_VERBS = {"provided", "gave", "offered", "shared", "released", "published", "presented", "issued"}
 FRAME_NOUNS = {"details", "detail", "information", "account", "accounts", "update", "updates", "figures",
@@ -291,7 +316,7 @@ COLON_LABELS = set(
 )
 
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
-CUE_WORDS = VERB_CUES | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT
+CUE_WORDS = VERB_CUES | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) | STANCE_ROLES
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 

@@ -2,8 +2,8 @@
 
 "according to X" and "as reported by X" (``according_cue``), "NAME: statement" (``colon_cue``),
 "“...” ― Jane Roe" (``dash_cue``), "Mayor Says Ferry Will Run" (``headline_cue``), "her claim
-that ..." (``noun_cue``), "X is confident that ..." (``belief_that_cue``), "X provided details
-about ..." (``frame_cue``) and "In a poll released Monday, ..." (``in_document_cue``).
+that ..." (``noun_cue``), "X is confident that ..." (``belief_that_cue``), "X has been critical of
+Y" (``trait_cue``), "X provided details about ..." (``frame_cue``) and "In a poll released Monday, ..." (``in_document_cue``).
 """
 
 from __future__ import annotations
@@ -11,10 +11,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .content import before_source, content_before
-from .cues import BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, SPEECH_FORMS
+from .cues import (
+    BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, SPEECH_FORMS, STANCE_ADJECTIVES,
+    STANCE_COPULAS, STANCE_LINKS, STANCE_ROLES,
+)
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
+from .sentences import ABBREVIATIONS
 from .sources import describe
+from .speaker import aside_np
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
@@ -199,6 +204,52 @@ def belief_that_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     if not f or not sources:
         return None
     return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para, kind="belief")
+
+
+def trait_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"The mayor has been critical of the plan", "X is a vocal opponent of Y": a stance held as a trait.
+
+    Only after a form of "be" (through adverbs and an article): "critics of the plan said" is a
+    subject, and "a critical part of" no stance.
+    """
+    lows, words = toks.lows, toks.words
+    n = len(toks)
+    if i + 2 >= n or toks.inq[i + 1]:
+        return None
+    k = i - 1
+    if lows[i] in STANCE_ROLES:
+        if lows[i + 1] != "of":
+            return None
+        while k > 0 and i - k <= 3 and lows[k] not in ("a", "an", "the") and lows[k].isalpha() and not is_cap(words[k]):
+            k -= 1  # "a staunch", "the party's most outspoken"
+        if lows[k] not in ("a", "an", "the"):
+            return None
+        k -= 1
+        if k > 1 and lows[k] == "of" and lows[k - 1] == "one":
+            k -= 2  # "is one of the fiercest critics of"
+    elif lows[i + 1] not in STANCE_ADJECTIVES[lows[i]]:
+        return None
+    linked = False
+    while k >= 0 and (lows[k] in STANCE_LINKS or (lows[k].endswith("ly") and len(lows[k]) > 4) or lows[k] in ("n't", "n’t")):
+        linked = linked or lows[k] in STANCE_COPULAS
+        k -= 1
+    if not linked or k < 0:
+        return None
+    if words[k] in (",", "—", "–"):
+        np = aside_np(toks, k)  # "X, a senator from Ohio, has been critical of ..."
+    else:
+        np = None if words[k] in CLAUSE_BREAKS else left_np(toks, k)
+    if np is None:
+        return None
+    end = i + 2
+    while end + 1 < n and (words[end + 1] not in NP_END or (words[end + 1] == "." and (lows[end] in ABBREVIATIONS or words[end].isupper() and len(words[end]) == 1))) \
+            and lows[end + 1] not in CLAUSE_VERBS and end - i < 16 and toks.inq[end + 1] == toks.inq[i + 2]:
+        end += 1  # to the end of the phrase ("Mr. Roe", "Jane Q. Roe" go on past their full stops)
+    f = r.frag(toks, i + 2, end)
+    sources = r.src_list(toks, *np)
+    if not f or not sources:
+        return None
+    return Found([f], "indirect", (toks.starts[i], toks.ends[i + 1]), sources, [], para, kind="stance")
 
 
 def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
-    ACCOUNT_NOUNS, ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, BACKING, REFERRED_OBJECTS, SILENT_WHEN_NEGATED, FORCE_OBJECTS, PRESS_ON, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
+    ACCOUNT_NOUNS, ANONYMITY_NOUNS, AS_LINKS, CASTING, ANONYMITY_PASSIVES, ANONYMITY_VERBS, BACKING, REFERRED_OBJECTS, SILENT_WHEN_NEGATED, FORCE_OBJECTS, PRESS_ON, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
     NOUNISH, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, RELEASE_VERBS,
     SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
 )
@@ -223,6 +223,16 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             return True  # "a super PAC called Our Principles is ...": a name, not a stance
     if lemma in PREP_VERBS and nxt not in PREP_VERBS[lemma]:
         return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
+    if lemma in CASTING:
+        # a portrayal only as "X casts Y as Z", "X painted him as ...": "cast a vote", "paint a wall",
+        # "present a plan", "the frame of" are no stances; nor is "is regarded as" (no one named)
+        if prev in BE or prev in ARTICLES or (tense == "third" and not (is_cap(pw0) or prev in ("he", "she", "it", "who", "which", "that"))):
+            return True  # "the key positions of ...", "his frames": nouns
+        k = i + 1
+        while k < min(n, i + 8) and lows[k] != "as" and words[k] not in (",", ".", ";", ":") and not toks.inq[k]:
+            k += 1
+        if k >= n or lows[k] != "as" or k == i + 1 or lows[k - 1] == "so" or k + 1 >= n or lows[k + 1] in SUBJECT_PRONOUNS or lows[k + 1] in AS_LINKS:
+            return True  # "presents a chance as he seeks ...", "frames it as soon as ...": "as" links a clause
     if lemma in ("see", "view"):
         # a judgement only as "X sees/views Y as Z"; "we'll see", "the view from" are not attributions
         if prev in BE or tense == "ing" or prev in ARTICLES:
