@@ -1,0 +1,29 @@
+"""Reporting verbs in a sense that reports nothing, and names the tokenizer must keep whole."""
+
+from __future__ import annotations
+
+from verify.extract import extract_claims
+from verify.models import Claim
+
+
+def attributed(text: str) -> list[Claim]:
+    return [c for c in extract_claims(text) if c.attribution != "unattributed"]
+
+
+def test_a_name_with_a_combining_accent_stays_one_name() -> None:
+    # "c" followed by a combining cedilla: one word, so the whole name is the source
+    text = "\u201cThe convoy will not pass,\u201d Defence Minister Franc\u0327ois Durand said on Tuesday."
+    cs = attributed(text)
+    assert [(c.text, c.sources[0].mention) for c in cs] == [
+        ("\u201cThe convoy will not pass,\u201d", "Defence Minister Franc\u0327ois Durand"),
+    ]
+
+
+def test_a_name_garbled_by_a_wrong_decoding_stays_one_name() -> None:
+    # the same name as its UTF-8 bytes read as another encoding: accents, a control and a symbol
+    name = "FranA\u0303\x83A\u0302\xa7ois Durand"
+    text = f"\u201cThe convoy will not pass,\u201d Defence Minister {name} said on Tuesday."
+    cs = attributed(text)
+    assert [(c.text, c.sources[0].mention) for c in cs] == [
+        ("\u201cThe convoy will not pass,\u201d", f"Defence Minister {name}"),
+    ]
