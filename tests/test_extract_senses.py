@@ -27,3 +27,18 @@ def test_a_name_garbled_by_a_wrong_decoding_stays_one_name() -> None:
     assert [(c.text, c.sources[0].mention) for c in cs] == [
         ("\u201cThe convoy will not pass,\u201d", f"Defence Minister {name}"),
     ]
+
+
+def test_adding_to_a_tally_reports_nothing() -> None:
+    text = "The rebels took two more villages on Sunday, adding to their gains in the north."
+    assert attributed(text) == []
+    text = "The shelling added to the confusion at the crossing."
+    assert attributed(text) == []
+
+
+def test_adding_to_a_listener_still_reports() -> None:
+    text = "\u201cWe will hold the bridge,\u201d the commander added to reporters."
+    cs = attributed(text)
+    assert [(c.text, c.sources[0].mention) for c in cs] == [
+        ("\u201cWe will hold the bridge,\u201d", "the commander"),
+    ]

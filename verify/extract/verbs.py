@@ -23,7 +23,7 @@ from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
+    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, LISTENER_WORDS, MEDIA,
     MESSAGES, NP_END, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
 )
 
@@ -201,6 +201,9 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             or after in CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
     if lemma == "compare" and prev == "," and nxt in ("with", "to"):
         return True  # "..., compared with two last year": a comparison, not a stance
+    if lemma == "add" and nxt == "to" and i + 2 < n and not is_cap(words[i + 2]) \
+            and (lows[i + 2] not in LISTENER_WORDS or lows[i + 2] in DETERMINERS):
+        return True  # "adding to her lead", "added to the confusion": a sum; "added to reporters" speaks
     if lemma == "offer" and any(lows[k] in FORCE_OBJECTS for k in range(i + 1, min(n, i + 4))):
         return True  # "offering stiff resistance": a fight, not a statement
     if lemma == "press" and nxt in PRESS_ON and (tense == "ing" or prev not in BE):
