@@ -42,3 +42,18 @@ def test_adding_to_a_listener_still_reports() -> None:
     assert [(c.text, c.sources[0].mention) for c in cs] == [
         ("\u201cWe will hold the bridge,\u201d", "the commander"),
     ]
+
+
+def test_taking_on_an_office_is_no_belief() -> None:
+    assert attributed("The general assumed command of the northern front in March.") == []
+    assert attributed("Her deputy will assume office once the ceasefire is signed.") == []
+
+
+def test_assuming_a_claim_is_still_a_belief() -> None:
+    cs = attributed("The envoy assumes the talks will fail.")
+    assert [(c.text, c.sources[0].mention) for c in cs] == [("the talks will fail", "The envoy")]
+
+
+def test_backing_down_and_calling_off_report_nothing() -> None:
+    assert attributed("The militia backed down after two days of shelling.") == []
+    assert attributed("The two sides called off the prisoner exchange on Friday.") == []

@@ -50,6 +50,12 @@ ACCOUNT_NOUNS = {"claim", "claims", "figure", "figures", "accusation", "accusati
 # toll", "does not publish its figures", "has not acknowledged the presence of troops". ("did not respond
 # to requests for comment" and "did not mention X" stay: PolNeAR annotates them as attributions.)
 SILENT_WHEN_NEGATED = {"confirm", "disclose", "publish", "acknowledge", "verify", "elaborate"}
+# what is taken on, not supposed: "assumed office", "assume the presidency", "assumed the company's debts"
+TAKEN_ON = {"office", "post", "role", "presidency", "chairmanship", "helm", "command", "control", "power", "leadership",
+            "position", "mantle", "duties", "responsibility", "responsibilities", "obligations", "liabilities", "debt",
+            "debts"}
+# particles that make a cue verb another verb: "backed down", "backed out of the deal", "called off the talks"
+OTHER_VERB_PARTICLES = {"back": {"out", "down", "up"}, "call": {"off"}}
 # "referred questions to the ministry": passing a question on, not saying anything
 REFERRED_OBJECTS = {"questions", "question", "inquiries", "enquiries", "queries", "requests", "request", "reporters",
                     "journalists", "calls", "comment"}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
-    ACCOUNT_NOUNS, ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, BACKING, REFERRED_OBJECTS, SILENT_WHEN_NEGATED, FORCE_OBJECTS, PRESS_ON, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
+    ACCOUNT_NOUNS, ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, BACKING, OTHER_VERB_PARTICLES, REFERRED_OBJECTS, TAKEN_ON, SILENT_WHEN_NEGATED, FORCE_OBJECTS, PRESS_ON, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
     NOUNISH, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, RELEASE_VERBS,
     SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
 )
@@ -201,6 +201,10 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             or after in CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
     if lemma == "compare" and prev == "," and nxt in ("with", "to"):
         return True  # "..., compared with two last year": a comparison, not a stance
+    if lemma in OTHER_VERB_PARTICLES and nxt in OTHER_VERB_PARTICLES[lemma]:
+        return True  # "backed down", "called off the strike"
+    if lemma == "assume" and any(lows[k] in TAKEN_ON for k in range(i + 1, min(n, i + 4))):
+        return True  # "assumed office", "will assume the post": taking it on, not a belief
     if lemma == "add" and nxt == "to" and i + 2 < n and not is_cap(words[i + 2]) \
             and (lows[i + 2] not in LISTENER_WORDS or lows[i + 2] in DETERMINERS):
         return True  # "adding to her lead", "added to the confusion": a sum; "added to reporters" speaks
