@@ -57,3 +57,8 @@ def test_assuming_a_claim_is_still_a_belief() -> None:
 def test_backing_down_and_calling_off_report_nothing() -> None:
     assert attributed("The militia backed down after two days of shelling.") == []
     assert attributed("The two sides called off the prisoner exchange on Friday.") == []
+
+
+def test_a_byline_place_is_no_report() -> None:
+    assert attributed("Okafor reported from Goma; Lindqvist from Kigali.") == []
+

@@ -203,6 +203,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # "..., compared with two last year": a comparison, not a stance
     if lemma in OTHER_VERB_PARTICLES and nxt in OTHER_VERB_PARTICLES[lemma]:
         return True  # "backed down", "called off the strike"
+    if low == "reported" and nxt == "from":
+        return True  # "Lee reported from Kabul.": where a writer worked, not what anyone said
     if lemma == "assume" and any(lows[k] in TAKEN_ON for k in range(i + 1, min(n, i + 4))):
         return True  # "assumed office", "will assume the post": taking it on, not a belief
     if lemma == "add" and nxt == "to" and i + 2 < n and not is_cap(words[i + 2]) \
