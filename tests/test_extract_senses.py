@@ -62,3 +62,13 @@ def test_backing_down_and_calling_off_report_nothing() -> None:
 def test_a_byline_place_is_no_report() -> None:
     assert attributed("Okafor reported from Goma; Lindqvist from Kigali.") == []
 
+
+
+def test_when_and_where_remarks_were_made_is_no_content() -> None:
+    assert attributed("The governor made the remarks Tuesday during a visit to the camp.") == []
+    assert attributed("The envoy made the pledge at a donors' meeting in Oslo.") == []
+
+
+def test_remarks_with_what_they_said_keep_it() -> None:
+    cs = attributed("The governor made comments about the curfew on Tuesday.")
+    assert [c.text for c in cs] == ["the curfew on Tuesday"]

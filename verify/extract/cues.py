@@ -265,6 +265,11 @@ PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of
 # the completions of PHRASE_VERBS that report speech; the others take a stance
 PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back")
 
+# completions of "made ..." naming what was said, so that a time or place after them is no content:
+# "made the remarks Friday during a rally", "made the pledge at a conference"
+SAID_THINGS = {"comments", "comment", "remarks", "statements", "allegations", "accusations", "appeal", "plea", "pitch",
+               "promise", "pledge", "claim", "claims"}
+
 # nouns that report a stance or a statement when their owner is named: "her claim that ...", "Roe's attacks on ..."
 # (noun -> the words that may open its content)
 NOUN_CUES = {

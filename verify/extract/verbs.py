@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
     ACCOUNT_NOUNS, ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, BACKING, OTHER_VERB_PARTICLES, REFERRED_OBJECTS, TAKEN_ON, SILENT_WHEN_NEGATED, FORCE_OBJECTS, PRESS_ON, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
-    NOUNISH, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, RELEASE_VERBS,
+    NOUNISH, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, RELEASE_VERBS, SAID_THINGS,
     SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
 )
 from .found import Found, Span
@@ -24,7 +24,7 @@ from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, LISTENER_WORDS, MEDIA,
-    MESSAGES, NP_END, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
+    MESSAGES, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -472,6 +472,10 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
         if not content:
             return None
         return Found(content, "direct" if direct else "indirect", cue, r.src_list(toks, *np), [], para, direct=direct)
+    if lows[k] in SAID_THINGS:
+        ca = content_after(toks, k, lemma)
+        if ca is not None and ca[0] == k + 1 and lows[k + 1] in OCCASION_START:
+            return None  # "made the pledge at a rally", "made the comments Friday": when and where, not what
     # "put it" is never inverted ("…, put it X"): its speaker is before the verb
     who = speaker_of(r, toks, i, j, lemma, "stance" if lows[k] == "it" else klass)
     if who is None or not who[0]:

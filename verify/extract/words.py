@@ -81,6 +81,9 @@ TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
 
 # -- what comes before or after the source and cue -------------------------------------------------
 
+# words that open only an occasion, never a content: "made the remarks Friday during a rally"
+OCCASION_START = {"during", "at", "while", "when", "before", "after", "just", "shortly", "last", "this", "earlier",
+                  "later"} | DAYS
 # words that open what may close a sentence after its cue: a time, a place, a channel
 TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "from", "while", "when", "as", "last",
                  "this", "earlier", "later", "recently", "afterward", "afterwards", "then", "again",
