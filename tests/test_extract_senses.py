@@ -72,3 +72,12 @@ def test_when_and_where_remarks_were_made_is_no_content() -> None:
 def test_remarks_with_what_they_said_keep_it() -> None:
     cs = attributed("The governor made comments about the curfew on Tuesday.")
     assert [c.text for c in cs] == ["the curfew on Tuesday"]
+
+
+def test_releasing_tax_returns_is_no_statement() -> None:
+    assert attributed("The opposition leader released her tax returns last spring.") == []
+
+
+def test_releasing_a_report_still_is() -> None:
+    cs = attributed("The monitors released a report that the shelling had resumed.")
+    assert [(c.text, c.sources[0].mention) for c in cs] == [("a report that the shelling had resumed", "The monitors")]

@@ -262,7 +262,7 @@ INTRODUCING = {"a", "an", "its", "his", "her", "their", "emailed", "written", "j
 SIGNS = {"sign", "signs", "banner", "banners", "placard", "placards", "cover", "calls", "headline", "headlines",
          "ad", "ads", "voice", "poster", "posters", "t-shirt", "shirts", "sticker", "stickers"}
 # texts whose release is a statement: "released a report", "filed a lawsuit"
-WRITINGS = DOCUMENTS | MESSAGES | {"returns", "plan", "plans", "proposal", "details", "findings", "list", "budget",
+WRITINGS = DOCUMENTS | MESSAGES | {"plan", "plans", "proposal", "details", "findings", "list", "budget",
                                    "ads", "suit", "motion", "appeal", "charges", "brief",
                                    "platform", "agenda", "policy", "guidance", "rules", "regulations", "order",
                                    "comments", "remarks", "response", "reply", "editorial", "essay",
