@@ -81,3 +81,9 @@ def test_releasing_tax_returns_is_no_statement() -> None:
 def test_releasing_a_report_still_is() -> None:
     cs = attributed("The monitors released a report that the shelling had resumed.")
     assert [(c.text, c.sources[0].mention) for c in cs] == [("a report that the shelling had resumed", "The monitors")]
+
+
+def test_an_editors_note_with_a_curly_apostrophe_is_boilerplate() -> None:
+    text = ("The ceasefire held for a third day, the monitors said.\n\n"
+            "Editor\u2019s note: The governor has repeatedly vowed to close every crossing on the river.\n")
+    assert [c.cue.text for c in attributed(text)] == ["said"]
