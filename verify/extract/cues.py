@@ -55,6 +55,12 @@ ACCOUNT_NOUNS = {"claim", "claims", "figure", "figures", "accusation", "accusati
 # toll", "does not publish its figures", "has not acknowledged the presence of troops". ("did not respond
 # to requests for comment" and "did not mention X" stay: PolNeAR annotates them as attributions.)
 SILENT_WHEN_NEGATED = {"confirm", "disclose", "publish", "acknowledge", "verify", "elaborate"}
+# what is taken on, not supposed: "assumed office", "assume the presidency", "assumed the company's debts"
+TAKEN_ON = {"office", "post", "role", "presidency", "chairmanship", "helm", "command", "control", "power", "leadership",
+            "position", "mantle", "duties", "responsibility", "responsibilities", "obligations", "liabilities", "debt",
+            "debts"}
+# particles that make a cue verb another verb: "backed down", "backed out of the deal", "called off the talks"
+OTHER_VERB_PARTICLES = {"back": {"out", "down", "up"}, "call": {"off"}}
 # "referred questions to the ministry": passing a question on, not saying anything
 REFERRED_OBJECTS = {"questions", "question", "inquiries", "enquiries", "queries", "requests", "request", "reporters",
                     "journalists", "calls", "comment"}
@@ -268,6 +274,11 @@ PHRASE_VERBS = {
 PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
 # the completions of PHRASE_VERBS that report speech; the others take a stance
 PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back")
+
+# completions of "made ..." naming what was said, so that a time or place after them is no content:
+# "made the remarks Friday during a rally", "made the pledge at a conference"
+SAID_THINGS = {"comments", "comment", "remarks", "statements", "allegations", "accusations", "appeal", "plea", "pitch",
+               "promise", "pledge", "claim", "claims"}
 
 # nouns that report a stance or a statement when their owner is named: "her claim that ...", "Roe's attacks on ..."
 # (noun -> the words that may open its content)

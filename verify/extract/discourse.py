@@ -47,7 +47,7 @@ _AFTER_STOP = "\"'”’)]"  # closing quotes and brackets a sentence may end in
 # matched on the lower-cased text where the article has one (a case-blind pattern is twice as slow)
 _BOILERPLATE_WORDS = (
     r"(?:view all posts|read more|read the rest|share (?:this|on)|follow us|subscribe|sign up|click here|"
-    r"advertisement|related:|copyright|©|all rights reserved|this article|this story|editor'?s note|"
+    r"advertisement|related:|copyright|©|all rights reserved|this article|this story|editor['’]?s note|"
     r"reporting by|additional reporting|writing by|editing by|contact (?:the|us)|"
     r"(?:file )?(?:photo|photos|image|images|caption|credit|video|pictured|graphic)s?\s*:|(?:published|updated|posted)\b)"
 )

@@ -29,9 +29,13 @@ class Tokens:
         return len(self.words)
 
 
-# a word keeps inner apostrophes, hyphens, dots and ampersands ("Ukraine’s", "U.S", "AT&T");
-# the space before each token is captured too, so offsets follow from lengths without match objects
-_TOKEN = r"\w+(?:[’'.\-&]\w+)*|--|''(?!')|``|\S"
+# a word keeps inner apostrophes, hyphens, dots and ampersands ("Ukraine’s", "U.S", "AT&T"), and
+# combining accents and the stray symbols and control characters of text decoded in the wrong
+# encoding between its letters ("Franc\u0327ois", "FranA\u0303\x83A\u0302§ois"): a name is not cut
+# in two. No space or quotation mark is among them. The space before each token is captured too,
+# so offsets follow from lengths without match objects.
+_JOIN = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
+_TOKEN = rf"\w+(?:(?:[’'.\-&]|[{_JOIN}]+)\w+)*[\u0300-\u036f]*|--|''(?!')|``|\S"
 _SPACED_TOKEN = re.compile(rf"(\s*)({_TOKEN})")
 # the same tokens, each with its leading space in one string: fewer objects than the pairs above
 _TOKEN_AFTER_SPACE = re.compile(rf"\s*(?:{_TOKEN})")

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING
 
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
-    ACCOUNT_NOUNS, ANONYMITY_NOUNS, AS_LINKS, CASTING, ANONYMITY_PASSIVES, ANONYMITY_VERBS, BACKING, REFERRED_OBJECTS, SILENT_WHEN_NEGATED, FORCE_OBJECTS, PRESS_ON, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOT_A_CLAUSE,
-    NOUNISH, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, RELEASE_VERBS,
+    ACCOUNT_NOUNS, ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, AS_LINKS, BACKING, BELIEF_FORMS, CASTING,
+    CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, FORCE_OBJECTS, NOT_A_CLAUSE, NOUNISH,
+    OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, PRESS_ON,
+    REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED, TAKEN_ON,
     SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
 )
 from .found import Found, Span
@@ -23,8 +25,9 @@ from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, DAYS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, MEDIA,
-    MESSAGES, NP_END, PASSIVE_AUX, TOOK_TO, POSSESSIVE_PRONOUNS, SIGNS, STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
+    ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DAYS, DETERMINERS, GROUP_SUBJECTS,
+    LISTENER_WORDS, MEDIA, MESSAGES, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS,
+    STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -205,6 +208,15 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             or after in CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
     if lemma == "compare" and prev == "," and nxt in ("with", "to"):
         return True  # "..., compared with two last year": a comparison, not a stance
+    if lemma in OTHER_VERB_PARTICLES and nxt in OTHER_VERB_PARTICLES[lemma]:
+        return True  # "backed down", "called off the strike"
+    if low == "reported" and nxt == "from":
+        return True  # "Lee reported from Kabul.": where a writer worked, not what anyone said
+    if lemma == "assume" and any(lows[k] in TAKEN_ON for k in range(i + 1, min(n, i + 4))):
+        return True  # "assumed office", "will assume the post": taking it on, not a belief
+    if lemma == "add" and nxt == "to" and i + 2 < n and not is_cap(words[i + 2]) \
+            and (lows[i + 2] not in LISTENER_WORDS or lows[i + 2] in DETERMINERS):
+        return True  # "adding to her lead", "added to the confusion": a sum; "added to reporters" speaks
     if lemma == "offer" and any(lows[k] in FORCE_OBJECTS for k in range(i + 1, min(n, i + 4))):
         return True  # "offering stiff resistance": a fight, not a statement
     if lemma == "press" and nxt in PRESS_ON and (tense == "ing" or prev not in BE):
@@ -485,6 +497,10 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
         if not content:
             return None
         return Found(content, "direct" if direct else "indirect", cue, r.src_list(toks, *np), [], para, direct=direct)
+    if lows[k] in SAID_THINGS:
+        ca = content_after(toks, k, lemma)
+        if ca is not None and ca[0] == k + 1 and lows[k + 1] in OCCASION_START:
+            return None  # "made the pledge at a rally", "made the comments Friday": when and where, not what
     # "put it" is never inverted ("…, put it X"): its speaker is before the verb
     who = speaker_of(r, toks, i, j, lemma, "stance" if lows[k] == "it" else klass)
     if who is None or not who[0]:

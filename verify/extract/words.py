@@ -87,6 +87,9 @@ TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
 
 # -- what comes before or after the source and cue -------------------------------------------------
 
+# words that open only an occasion, never a content: "made the remarks Friday during a rally"
+OCCASION_START = {"during", "at", "while", "when", "before", "after", "just", "shortly", "last", "this", "earlier",
+                  "later"} | DAYS
 # words that open what may close a sentence after its cue: a time, a place, a channel
 TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "from", "while", "when", "as", "last",
                  "this", "earlier", "later", "recently", "afterward", "afterwards", "then", "again",
@@ -270,7 +273,7 @@ INTRODUCING = {"a", "an", "its", "his", "her", "their", "emailed", "written", "j
 SIGNS = {"sign", "signs", "banner", "banners", "placard", "placards", "cover", "calls", "headline", "headlines",
          "ad", "ads", "voice", "poster", "posters", "t-shirt", "shirts", "sticker", "stickers"}
 # texts whose release is a statement: "released a report", "filed a lawsuit"
-WRITINGS = DOCUMENTS | MESSAGES | {"returns", "plan", "plans", "proposal", "details", "findings", "list", "budget",
+WRITINGS = DOCUMENTS | MESSAGES | {"plan", "plans", "proposal", "details", "findings", "list", "budget",
                                    "ads", "suit", "motion", "appeal", "charges", "brief",
                                    "platform", "agenda", "policy", "guidance", "rules", "regulations", "order",
                                    "comments", "remarks", "response", "reply", "editorial", "essay",
