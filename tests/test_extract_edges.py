@@ -76,6 +76,17 @@ def test_a_relative_clause_cuts_the_outer_claim_short() -> None:
     assert governor.text == "drones had set a depot alight"
 
 
+@pytest.mark.parametrize("verb", ["said", "told reporters", "wrote"])
+def test_a_subjects_own_relative_clause_ends_before_its_main_verb(verb: str) -> None:
+    text = f"The port director, who said the cranes had been idle for a week, {verb} that shipping would resume."
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert [(c.text, c.sources[0].canonical) for c in cs] == [
+        ("the cranes had been idle for a week", cs[1].sources[0].canonical),
+        ("shipping would resume", cs[0].sources[0].canonical),
+    ]
+    assert cs[0].sources[0].mention == "who"
+
+
 def test_a_phrase_that_takes_up_the_claim_names_who_rejects_it() -> None:
     text = "The army says it has destroyed 40 tanks, a figure the rebel command rejects."
     army, rebels = [c for c in claims(text) if c.attribution != "unattributed"]
