@@ -272,6 +272,28 @@ def test_a_body_in_a_place_is_the_body_not_the_place() -> None:
     assert c.sources[0].mention == "Harbour officials at the ministry"
 
 
+@pytest.mark.parametrize("sentence, canonical", [
+    ("The transport ministry in Tallinn said the ferry would sail on Friday.", "transport ministry in Tallinn"),
+    ("The Ministry of Transport in Tallinn said the ferry would sail on Friday.", "Ministry of Transport"),
+])
+def test_a_ministry_placed_in_a_capital_is_the_ministry_not_the_capital(sentence: str, canonical: str) -> None:
+    src = one(sentence, "ferry").sources[0]
+    assert (src.canonical, src.kind) == (canonical, "organisation")
+
+
+def test_a_description_ending_in_a_place_gives_way_to_the_name_after_it() -> None:
+    src = one("The mayor of Tartu, Kaspar Lumi, said the bridge would reopen in May.", "bridge").sources[0]
+    assert (src.canonical, src.kind) == ("Kaspar Lumi", "person")
+
+
+@pytest.mark.parametrize("rank", ["Brig.", "Cpl.", "Pvt."])
+def test_a_military_rank_does_not_end_the_sentence(rank: str) -> None:
+    text = f"The spokesman for the coast guard, {rank} Aino Kask, said the trawler had been towed to port."
+    cs = extract_claims(text)
+    assert [c.text for c in cs] == ["the trawler had been towed to port"]
+    assert cs[0].sources[0].canonical.endswith("Aino Kask")
+
+
 def test_a_quotation_after_a_reported_claim_is_the_same_speakers() -> None:
     text = 'The captain said the ferry would run. "We have checked the hull twice."\n'
     found = [c for c in extract_claims(text) if "checked the hull" in c.text]
