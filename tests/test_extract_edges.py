@@ -87,6 +87,18 @@ def test_a_subjects_own_relative_clause_ends_before_its_main_verb(verb: str) -> 
     assert cs[0].sources[0].mention == "who"
 
 
+@pytest.mark.parametrize("note", ["without giving details", "without providing evidence", "without citing figures"])
+def test_the_outlets_note_after_a_claim_is_not_the_sources(note: str) -> None:
+    text = f"The coast guard said it had seized three smuggling boats, {note}."
+    assert texts(text) == ["it had seized three smuggling boats"]
+
+
+@pytest.mark.parametrize("word", ["Neither", "No"])
+def test_a_claim_as_a_noun_after_a_quantifier_has_no_speaker(word: str) -> None:
+    text = f"{word} claim about the convoy could be checked by this newspaper."
+    assert texts(text) == []
+
+
 def test_a_phrase_that_takes_up_the_claim_names_who_rejects_it() -> None:
     text = "The army says it has destroyed 40 tanks, a figure the rebel command rejects."
     army, rebels = [c for c in claims(text) if c.attribution != "unattributed"]

@@ -17,7 +17,7 @@ from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
     CHANNELS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
-    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WEEKDAYS,
+    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WEEKDAYS, WITHHELD,
 )
 
 if TYPE_CHECKING:
@@ -139,6 +139,7 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
             continue
         if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
             lows[k + 1] in PARTICIPLES
+            or (lows[k + 1] == "without" and k + 2 < n and lows[k + 2] in WITHHELD)
             or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to"
                 and not (k + 4 < n and lows[k + 3] in OWN_KNOWLEDGE and lows[k + 4] in KNOWLEDGE_NOUNS))
             # ", a figure the rebels reject": the outlet's word on the claim, not part of it;

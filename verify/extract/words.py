@@ -24,6 +24,8 @@ DETERMINERS = set(
 )
 ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
             "every", "each", "no", "any", "such"}
+# before a cue word these make it a noun: "neither claim could be verified", "no report said"
+NOUN_QUANTIFIERS = {"neither", "no", "any", "every"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
 SUBJECT_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person",
                     "it": "organisation", "you": "person"}
@@ -304,6 +306,9 @@ ACCOUNT_NOUNS = set(
 # accounts that are counts ("a figure that could not be verified"), and the words of checking them
 COUNT_NOUNS = {"figure", "figures", "toll", "tolls", "estimate", "estimates", "number", "count", "tally"}
 CHECK_WORDS = {"verified", "confirmed", "corroborated", "checked", "verify", "confirm"}
+# ", without giving details": the outlet's note that the source backed nothing up, not the source's words
+WITHHELD = {"giving", "providing", "offering", "citing", "presenting", "producing", "elaborating", "specifying",
+            "detailing", "disclosing", "sharing", "showing", "naming", "identifying", "explaining"}
 # words that may stand between the denial verb and the account: "the Russian account", "all such reports"
 ACCOUNT_MODIFIERS = ARTICLES | {"all", "these", "those", "such", "recent", "earlier", "latest", "new", "media",
                                 "press", "western", "russian", "ukrainian", "israeli", "foreign", "repeated", "false"}
