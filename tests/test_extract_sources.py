@@ -124,6 +124,44 @@ def test_a_claim_cut_to_nothing_inside_a_report_is_no_relay_and_no_error() -> No
     assert any("closed primaries" in c.text for c in extract_claims(text))
 
 
+@pytest.mark.parametrize("sentence", [
+    "The Baltic news agency quoted a harbour pilot as saying that two tankers had collided.",
+    "The Baltic news agency quoted a harbour pilot as telling its reporter that two tankers had collided.",
+])
+def test_quoted_as_saying_is_the_quoted_persons_claim_relayed_by_the_agency(sentence: str) -> None:
+    [c] = [x for x in extract_claims(sentence) if x.attribution != "unattributed"]
+    assert c.text == "two tankers had collided"
+    assert [s.mention for s in c.sources] == ["a harbour pilot"]
+    assert [r.mention for r in c.relayed_by] == ["The Baltic news agency"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Coastal Gazette reported, citing the fisheries ministry, that the cod quota would be halved.",
+    "The Coastal Gazette reported that the cod quota would be halved, citing the fisheries ministry.",
+    "Citing the fisheries ministry, the Coastal Gazette reported that the cod quota would be halved.",
+])
+def test_a_report_citing_a_source_is_that_sources_claim_relayed_by_the_reporter(sentence: str) -> None:
+    [c] = [x for x in extract_claims(sentence) if x.attribution != "unattributed"]
+    assert c.text == "the cod quota would be halved"
+    assert [s.mention for s in c.sources] == ["the fisheries ministry"]
+    assert [r.mention.lower() for r in c.relayed_by] == ["the coastal gazette"]
+
+
+def test_citing_a_reason_is_no_source() -> None:
+    text = "The ferry company said it had cancelled the crossing, citing high winds."
+    c = one(text, "cancelled")
+    assert (c.text, c.sources[0].mention, c.relayed_by) == ("it had cancelled the crossing", "The ferry company", [])
+
+
+def test_state_news_agencies_are_outlets_that_speak_for_their_state() -> None:
+    reg = Registry.starter()
+    for name, state in [("RIA Novosti", "Government of Russia"), ("TASS", "Government of Russia"),
+                        ("Ukrinform", "Government of Ukraine")]:
+        src = reg.resolve(name)
+        assert (src.kind, src.affiliation) == ("outlet", state)
+        assert "party-to-conflict" in src.tags
+
+
 def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
     text = (
         "Ukrainian troops captured North Korean soldiers near the border, the SBU said. "
@@ -274,7 +312,7 @@ def test_a_body_in_a_place_is_the_body_not_the_place() -> None:
 
 @pytest.mark.parametrize("sentence, canonical", [
     ("The transport ministry in Tallinn said the ferry would sail on Friday.", "transport ministry in Tallinn"),
-    ("The Ministry of Transport in Tallinn said the ferry would sail on Friday.", "Ministry of Transport"),
+    ("The Ministry of Transport in Tallinn said the ferry would sail on Friday.", "Ministry of Transport in Tallinn"),
 ])
 def test_a_ministry_placed_in_a_capital_is_the_ministry_not_the_capital(sentence: str, canonical: str) -> None:
     src = one(sentence, "ferry").sources[0]

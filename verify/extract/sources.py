@@ -205,8 +205,10 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if named and (k := placed_body(words, lows)) is not None:
         if not any(is_cap(w) for x, w in enumerate(words[:k]) if not (x == 0 and sentence_case)):
             return _unnamed(ctx, mention, words, lows, lows[k - 1], sentence_case)  # "the defence ministry in Kyiv"
-        before = mention[: mention.rfind(" " + words[k] + " ")]
-        return _classify(ctx, before, words[:k], lows[:k], pos, desc)  # "the Ministry of Defence in Moscow"
+        # "the Ministry of Defence in Moscow", "the People's Defence Force unit in Kanbalu": the body as
+        # the registry knows it, else as the phrase names it, place and all
+        src = resolve(reg, mention[: mention.rfind(" " + words[k] + " ")])
+        return (src.canonical, src.kind) if src is not None else (_STRIP_DET.sub("", mention).strip(), "organisation")
     if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
         k = len(words)

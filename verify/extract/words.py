@@ -331,3 +331,9 @@ DECLINE_TO = {"refused", "refuses", "refusing", "declined", "declines", "declini
 # words that dismiss an account: "called the reports “groundless rumours”", "said the claims were lies"
 DISMISSIVE = {"groundless", "baseless", "unfounded", "untrue", "false", "fabricated", "fabrication", "fabrications",
               "lie", "lies", "fake", "absurd", "nonsense", "propaganda", "fiction", "disinformation", "slander"}
+# what a report cites or quotes as its source: "citing the defence ministry", "citing witnesses",
+# "citing a statement"; not "citing security concerns" (a reason, not a source)
+CITED_HEADS = ANON_HEADS | ORG_HEADS | PERSON_TITLES | PEOPLE_PLURALS | GROUP_HEADS | OFFICE_PLURALS | VAGUE_HEADS | {
+    "statement", "statements", "document", "documents", "data", "figures", "records", "footage", "images"}
+# "TASS quoted X as saying A": the participles of the quoted words
+QUOTED_AS = {"saying", "telling", "stating", "adding", "writing", "warning"}
