@@ -35,6 +35,13 @@ def test_pronoun_resolves_to_the_last_named_person() -> None:
     assert text[c.sources[0].span[0] : c.sources[0].span[1]] == "He"
 
 
+def test_a_pronoun_after_an_unnamed_person_is_that_person() -> None:
+    text = ("The governor said the dam had held. A farmer who lost his barn said the water came at night. "
+            "\"We had ten minutes,\" he said.")
+    c = one(text, "ten minutes")
+    assert (c.sources[0].mention, c.sources[0].canonical, c.sources[0].kind) == ("he", "unnamed farmer", "anonymous")
+
+
 def test_surname_resolves_to_the_full_name_used_earlier() -> None:
     text = "Lena Okafor, the port director, said exports fell. Okafor said imports rose."
     assert one(text, "imports").sources[0].canonical == "Lena Okafor"

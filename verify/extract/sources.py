@@ -18,7 +18,7 @@ from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
-    GROUP_HEADS, GROUP_WORDS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
+    GROUP_HEADS, GROUP_WORDS, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
     STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
@@ -126,6 +126,8 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             ctx.last_body = (canonical, kind)
     elif kind in ("anonymous", "vague") and lows[-1] in PEOPLE_PLURALS:
         ctx.last_plural = src  # "Rescuers ... They said": people the article counts, for "they"
+    elif kind == "anonymous" and head_of(lows, words) in ONE_PERSON and lows[0] in ("a", "an", "one", "the"):
+        ctx.last_person = src  # "A woman who lost her home said ... she said": the woman
     return src
 
 

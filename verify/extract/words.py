@@ -337,3 +337,9 @@ CITED_HEADS = ANON_HEADS | ORG_HEADS | PERSON_TITLES | PEOPLE_PLURALS | GROUP_HE
     "statement", "statements", "document", "documents", "data", "figures", "records", "footage", "images"}
 # "TASS quoted X as saying A": the participles of the quoted words
 QUOTED_AS = {"saying", "telling", "stating", "adding", "writing", "warning"}
+# one unnamed person a later "he" or "she" refers to: "A woman who lost her home said ... she said"
+ONE_PERSON = {w for w in ANON_HEADS | PERSON_TITLES if not w.endswith("s") or w.endswith("ss")} | set(
+    """woman man mother father girl boy wife husband son daughter brother sister widow survivor soldier
+    doctor nurse medic teacher farmer driver student worker volunteer neighbour neighbor priest pilot
+    fighter fisherman shopkeeper engineer paramedic rescuer prisoner captive detainee refugee""".split())
+
