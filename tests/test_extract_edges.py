@@ -99,6 +99,26 @@ def test_a_claim_as_a_noun_after_a_quantifier_has_no_speaker(word: str) -> None:
     assert texts(text) == []
 
 
+def test_a_denial_ends_where_with_brings_in_another_speaker() -> None:
+    text = 'The port authority denied the report, with its director calling it "pure invention."'
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert [(c.text, c.sources[0].mention, c.polarity) for c in cs] == [
+        ("the report", "The port authority", "denied"),
+        ('it "pure invention."', "its director", "asserted"),
+    ]
+
+
+def test_neither_confirming_nor_denying_is_no_statement() -> None:
+    text = "The shipping line has neither confirmed nor denied the seizure of its tanker."
+    assert texts(text) == []
+
+
+def test_a_nationality_before_claims_makes_it_a_noun() -> None:
+    text = 'The harbour master rejected the Danish claims as "fantasy" and said the buoys were in place.'
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert {c.sources[0].mention for c in cs} == {"The harbour master"}
+
+
 def test_a_phrase_that_takes_up_the_claim_names_who_rejects_it() -> None:
     text = "The army says it has destroyed 40 tanks, a figure the rebel command rejects."
     army, rebels = [c for c in claims(text) if c.attribution != "unattributed"]

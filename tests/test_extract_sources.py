@@ -169,6 +169,16 @@ def test_state_news_agencies_are_outlets_that_speak_for_their_state() -> None:
         assert "party-to-conflict" in src.tags
 
 
+@pytest.mark.parametrize("mention, canonical", [
+    ("Ukraine's defence ministry", "Ministry of Defence of Ukraine"),
+    ("The Ukrainian foreign ministry", "Ministry of Foreign Affairs of Ukraine"),
+    ("Russia's foreign ministry", "Ministry of Foreign Affairs of Russia"),
+])
+def test_the_warring_states_ministries_are_in_the_starter_registry(mention: str, canonical: str) -> None:
+    c = one(f"{mention} said the convoy had turned back.", "convoy")
+    assert (c.sources[0].canonical, c.sources[0].kind) == (canonical, "organisation")
+
+
 def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
     text = (
         "Ukrainian troops captured North Korean soldiers near the border, the SBU said. "

@@ -36,7 +36,7 @@ RELATIVES = {"who", "which", "whom"}
 CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
 # words that open another source's clause beside a claim: "X said A, while Y said B", "A, but Y denied B"
-SIBLING_LINKS = {"while", "whereas", "but", "though", "although", "and", "as", "yet", "even"}
+SIBLING_LINKS = {"while", "whereas", "but", "though", "although", "and", "as", "yet", "even", "with"}
 
 # words that sit between a source and its verb: "X has also said", "X would later say"
 AUX = set(
