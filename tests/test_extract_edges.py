@@ -76,6 +76,49 @@ def test_a_relative_clause_cuts_the_outer_claim_short() -> None:
     assert governor.text == "drones had set a depot alight"
 
 
+@pytest.mark.parametrize("verb", ["said", "told reporters", "wrote"])
+def test_a_subjects_own_relative_clause_ends_before_its_main_verb(verb: str) -> None:
+    text = f"The port director, who said the cranes had been idle for a week, {verb} that shipping would resume."
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert [(c.text, c.sources[0].canonical) for c in cs] == [
+        ("the cranes had been idle for a week", cs[1].sources[0].canonical),
+        ("shipping would resume", cs[0].sources[0].canonical),
+    ]
+    assert cs[0].sources[0].mention == "who"
+
+
+@pytest.mark.parametrize("note", ["without giving details", "without providing evidence", "without citing figures"])
+def test_the_outlets_note_after_a_claim_is_not_the_sources(note: str) -> None:
+    text = f"The coast guard said it had seized three smuggling boats, {note}."
+    assert texts(text) == ["it had seized three smuggling boats"]
+
+
+@pytest.mark.parametrize("word", ["Neither", "No"])
+def test_a_claim_as_a_noun_after_a_quantifier_has_no_speaker(word: str) -> None:
+    text = f"{word} claim about the convoy could be checked by this newspaper."
+    assert texts(text) == []
+
+
+def test_a_denial_ends_where_with_brings_in_another_speaker() -> None:
+    text = 'The port authority denied the report, with its director calling it "pure invention."'
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert [(c.text, c.sources[0].mention, c.polarity) for c in cs] == [
+        ("the report", "The port authority", "denied"),
+        ('it "pure invention."', "its director", "asserted"),
+    ]
+
+
+def test_neither_confirming_nor_denying_is_no_statement() -> None:
+    text = "The shipping line has neither confirmed nor denied the seizure of its tanker."
+    assert texts(text) == []
+
+
+def test_a_nationality_before_claims_makes_it_a_noun() -> None:
+    text = 'The harbour master rejected the Danish claims as "fantasy" and said the buoys were in place.'
+    cs = [c for c in claims(text) if c.attribution != "unattributed"]
+    assert {c.sources[0].mention for c in cs} == {"The harbour master"}
+
+
 def test_a_phrase_that_takes_up_the_claim_names_who_rejects_it() -> None:
     text = "The army says it has destroyed 40 tanks, a figure the rebel command rejects."
     army, rebels = [c for c in claims(text) if c.attribution != "unattributed"]

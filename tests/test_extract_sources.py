@@ -35,6 +35,13 @@ def test_pronoun_resolves_to_the_last_named_person() -> None:
     assert text[c.sources[0].span[0] : c.sources[0].span[1]] == "He"
 
 
+def test_a_pronoun_after_an_unnamed_person_is_that_person() -> None:
+    text = ("The governor said the dam had held. A farmer who lost his barn said the water came at night. "
+            "\"We had ten minutes,\" he said.")
+    c = one(text, "ten minutes")
+    assert (c.sources[0].mention, c.sources[0].canonical, c.sources[0].kind) == ("he", "unnamed farmer", "anonymous")
+
+
 def test_surname_resolves_to_the_full_name_used_earlier() -> None:
     text = "Lena Okafor, the port director, said exports fell. Okafor said imports rose."
     assert one(text, "imports").sources[0].canonical == "Lena Okafor"
@@ -122,6 +129,54 @@ def test_a_claim_cut_to_nothing_inside_a_report_is_no_relay_and_no_error() -> No
             "to see changes include:\n\nVoter rolls: Lee, whose base includes farmers and students, said closed "
             "primaries -- those open only to party members -- shut out young voters.\n")
     assert any("closed primaries" in c.text for c in extract_claims(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Baltic news agency quoted a harbour pilot as saying that two tankers had collided.",
+    "The Baltic news agency quoted a harbour pilot as telling its reporter that two tankers had collided.",
+])
+def test_quoted_as_saying_is_the_quoted_persons_claim_relayed_by_the_agency(sentence: str) -> None:
+    [c] = [x for x in extract_claims(sentence) if x.attribution != "unattributed"]
+    assert c.text == "two tankers had collided"
+    assert [s.mention for s in c.sources] == ["a harbour pilot"]
+    assert [r.mention for r in c.relayed_by] == ["The Baltic news agency"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Coastal Gazette reported, citing the fisheries ministry, that the cod quota would be halved.",
+    "The Coastal Gazette reported that the cod quota would be halved, citing the fisheries ministry.",
+    "Citing the fisheries ministry, the Coastal Gazette reported that the cod quota would be halved.",
+])
+def test_a_report_citing_a_source_is_that_sources_claim_relayed_by_the_reporter(sentence: str) -> None:
+    [c] = [x for x in extract_claims(sentence) if x.attribution != "unattributed"]
+    assert c.text == "the cod quota would be halved"
+    assert [s.mention for s in c.sources] == ["the fisheries ministry"]
+    assert [r.mention.lower() for r in c.relayed_by] == ["the coastal gazette"]
+
+
+def test_citing_a_reason_is_no_source() -> None:
+    text = "The ferry company said it had cancelled the crossing, citing high winds."
+    c = one(text, "cancelled")
+    assert (c.text, c.sources[0].mention, c.relayed_by) == ("it had cancelled the crossing", "The ferry company", [])
+
+
+def test_state_news_agencies_are_outlets_that_speak_for_their_state() -> None:
+    reg = Registry.starter()
+    for name, state in [("RIA Novosti", "Government of Russia"), ("TASS", "Government of Russia"),
+                        ("Ukrinform", "Government of Ukraine")]:
+        src = reg.resolve(name)
+        assert (src.kind, src.affiliation) == ("outlet", state)
+        assert "party-to-conflict" in src.tags
+
+
+@pytest.mark.parametrize("mention, canonical", [
+    ("Ukraine's defence ministry", "Ministry of Defence of Ukraine"),
+    ("The Ukrainian foreign ministry", "Ministry of Foreign Affairs of Ukraine"),
+    ("Russia's foreign ministry", "Ministry of Foreign Affairs of Russia"),
+])
+def test_the_warring_states_ministries_are_in_the_starter_registry(mention: str, canonical: str) -> None:
+    c = one(f"{mention} said the convoy had turned back.", "convoy")
+    assert (c.sources[0].canonical, c.sources[0].kind) == (canonical, "organisation")
 
 
 def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
@@ -270,6 +325,28 @@ def test_a_body_in_a_place_is_the_body_not_the_place() -> None:
     assert c.sources[0].mention == "Police in Odesa"
     c = [x for x in extract_claims("Harbour officials at the ministry said the port would reopen.") if x.sources][0]
     assert c.sources[0].mention == "Harbour officials at the ministry"
+
+
+@pytest.mark.parametrize("sentence, canonical", [
+    ("The transport ministry in Tallinn said the ferry would sail on Friday.", "transport ministry in Tallinn"),
+    ("The Ministry of Transport in Tallinn said the ferry would sail on Friday.", "Ministry of Transport in Tallinn"),
+])
+def test_a_ministry_placed_in_a_capital_is_the_ministry_not_the_capital(sentence: str, canonical: str) -> None:
+    src = one(sentence, "ferry").sources[0]
+    assert (src.canonical, src.kind) == (canonical, "organisation")
+
+
+def test_a_description_ending_in_a_place_gives_way_to_the_name_after_it() -> None:
+    src = one("The mayor of Tartu, Kaspar Lumi, said the bridge would reopen in May.", "bridge").sources[0]
+    assert (src.canonical, src.kind) == ("Kaspar Lumi", "person")
+
+
+@pytest.mark.parametrize("rank", ["Brig.", "Cpl.", "Pvt."])
+def test_a_military_rank_does_not_end_the_sentence(rank: str) -> None:
+    text = f"The spokesman for the coast guard, {rank} Aino Kask, said the trawler had been towed to port."
+    cs = extract_claims(text)
+    assert [c.text for c in cs] == ["the trawler had been towed to port"]
+    assert cs[0].sources[0].canonical.endswith("Aino Kask")
 
 
 def test_a_quotation_after_a_reported_claim_is_the_same_speakers() -> None:

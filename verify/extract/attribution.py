@@ -38,6 +38,7 @@ from .frames import (
     according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue, trait_cue,
 )
 from .phrases import mention_of, split_sources
+from .relays import relay_forms
 from .sentences import is_headline
 from .sources import Context, Src, describe
 from .tokens import CLOSE_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_possessive, lowered, tokenize
@@ -299,6 +300,7 @@ class Reader:
             _relayed(text, out)
             out = _without_hearsay(text, out)
         if out:
+            out = relay_forms(self, toks, out)
             self._issued(toks, out)
         return out
 

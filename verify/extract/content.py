@@ -17,7 +17,7 @@ from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
     CHANNELS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
-    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WEEKDAYS,
+    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WEEKDAYS, WITHHELD,
 )
 
 if TYPE_CHECKING:
@@ -139,6 +139,7 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
             continue
         if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
             lows[k + 1] in PARTICIPLES
+            or (lows[k + 1] == "without" and k + 2 < n and lows[k + 2] in WITHHELD)
             or (lows[k + 1] == "according" and k + 2 < n and lows[k + 2] == "to"
                 and not (k + 4 < n and lows[k + 3] in OWN_KNOWLEDGE and lows[k + 4] in KNOWLEDGE_NOUNS))
             # ", a figure the rebels reject": the outlet's word on the claim, not part of it;
@@ -331,8 +332,10 @@ def stop_at_siblings(text: str, toks: Tokens, found: list[Found]) -> list[Found]
             t = bisect_left(starts, first)
             if t < len(toks) and starts[t] == first and t >= 1 and any(
                     f is not g and f.cue and f.cue[0] < first and any(a <= first < b for a, b in f.frags) for f in out):
-                # a content that takes in its own cue: ", a figure Y rejects", not a quotation before "he added"
-                cut = _link_before(toks, t, first == g.cue[0], any(a == first and b >= g.cue[1] for a, b in g.frags))
+                # a content that takes in its own cue: ", a figure Y rejects", not a quotation before "he added";
+                # or the main verb after a relative clause that has a claim of its own ("X, who said A, said B")
+                cut = _link_before(toks, t, first == g.cue[0], any(a == first and b >= g.cue[1] for a, b in g.frags)
+                                   or (first == g.cue[0] and _closes_relative(out, g, first)))
                 if cut is not None:
                     break
         if cut is None:
@@ -360,6 +363,22 @@ def stop_at_siblings(text: str, toks: Tokens, found: list[Found]) -> list[Found]
     # a claim with no content left was all the other source's clause; one with none to begin with is
     # "X said:" waiting for the next paragraph, and stays
     return [f for f in out if not any(f is x for x in emptied)] if emptied else out
+
+
+def _closes_relative(found: list[Found], g: Found, first: int) -> bool:
+    """Whether ``g``'s cue at ``first`` is the main verb of a subject whose relative clause ("X, who
+    said A,") holds the content running over it: the relative pronoun's claim is the same source's."""
+    if not g.sources or not g.sources[0].span:
+        return False
+    subject = g.sources[0]
+    for f in found:
+        if f is g or not f.cue or not f.sources or not any(a <= first < b for a, b in f.frags):
+            continue
+        rel = f.sources[0]
+        if (rel.mention.lower() in RELATIVES and rel.span and subject.span[1] <= rel.span[0]
+                and rel.canonical == subject.canonical):
+            return True
+    return False
 
 
 def _link_before(toks: Tokens, t: int, at_cue: bool, content_first: bool) -> int | None:

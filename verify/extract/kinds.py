@@ -35,18 +35,38 @@ def head_of(lows: list[str], words: list[str]) -> str:
     return ""
 
 
-def placed_people(words: list[str], lows: list[str], sentence_case: bool) -> bool:
-    """People or a role before "in/at X" with no name of their own: "Diplomats in Bangkok"."""
+def placed_at(words: list[str], lows: list[str]) -> int | None:
+    """Where "in/at X" places the description before it ("diplomats in Bangkok", "the defence ministry
+    in Kyiv"), if the phrase has one before any other preposition."""
     for k, w in enumerate(lows):
         if k > 0 and w in PLACING:
-            before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS]
-            if not before or any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
-                                 for x in before):
-                return False
-            return lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS or lows[k - 1] in VAGUE_NOUNS
-        if w in PREP_IN_NP:
-            return False
-    return False
+            return k
+        if w in PREP_IN_NP and not (w == "of" and 0 < k < len(words) - 1 and is_cap(words[k - 1]) and is_cap(words[k + 1])):
+            return None  # "of" inside a name ("the Ministry of Defence in Moscow") goes on
+    return None
+
+
+def placed_people(words: list[str], lows: list[str], sentence_case: bool) -> bool:
+    """People or a role before "in/at X" with no name of their own: "Diplomats in Bangkok"."""
+    k = placed_at(words, lows)
+    if k is None:
+        return False
+    before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS]
+    if not before or any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
+                         for x in before):
+        return False
+    return lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS or lows[k - 1] in VAGUE_NOUNS
+
+
+def placed_body(words: list[str], lows: list[str]) -> int | None:
+    """"the defence ministry in Kyiv", "the Ministry of Defence in Moscow": a body placed somewhere,
+    whose place is not the source; where the place begins."""
+    k = placed_at(words, lows)
+    if k is None or k + 1 >= len(words):
+        return None
+    if lows[k - 1] not in ORG_HEADS and not (is_cap(words[k - 1]) and any(w in ORG_HEADS for w in lows[:k])):
+        return None
+    return k
 
 
 def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], desc: list[str]) -> str:

@@ -12,7 +12,7 @@ from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, LY_ADJECTIVES, LY_NOUNS,
     NOT_ALONE, NUMBER_WORDS,
-    OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PREP_IN_NP, PRONOMINAL,
+    OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
 )
 
@@ -53,6 +53,17 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
 def _wordlike(w: str) -> bool:
     """A word, not a bare number or a mark ("46-year-old" is one; "2010" is not)."""
     return w[:1].isalnum() and not w.isdigit() and any(c.isalpha() for c in w)
+
+
+def _org_name_ends(toks: Tokens, k: int, lo: int) -> bool:
+    """Whether token ``k`` ends the name of a body ("the Ministry of Health", "the Interior Ministry")."""
+    words, lows = toks.words, toks.lows
+    j = k
+    while j >= lo and k - j < 6 and (is_cap(words[j]) or (lows[j] in ("of", "for", "and") and j < k)):
+        if lows[j] in ORG_HEADS:
+            return True
+        j -= 1
+    return False
 
 
 def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
@@ -109,7 +120,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             # "the head of the agency", "police in Kharkiv", "officials at the Pentagon": the place or body
             # belongs to the phrase; "the strike in Kharkiv" is walked too, and the subject check decides
             if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and not toks.inq[j - 1] \
-                    and (lw in ("of", "for") or PLACE_HEAD.fullmatch(lows[j - 1])):
+                    and (lw in ("of", "for") or PLACE_HEAD.fullmatch(lows[j - 1]) or (lw in PLACING and _org_name_ends(toks, j - 1, lo))):
                 a = j
                 continue
             break

@@ -26,7 +26,7 @@ _WORD_BEFORE = re.compile(r"(\w+)\W*$")
 _WORD = re.compile(r"\w+")
 
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col capt cmdr adm sgt maj st jr sr rev hon pres supt
+    """mr mrs ms dr prof sen rep gov gen brig lt col capt cmdr cdr adm sgt cpl pvt maj st jr sr rev hon pres supt
     insp det atty amb co corp inc ltd bros dept univ assn no nos vs etc al approx est fig jan feb mar apr
     jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft mt ave blvd rd
     u.s u.k u.n e.u d.c n.y l.a a.m p.m i.e e.g""".split()

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 
 from ..models import Source
 from ..registry import Registry, normalise
-from .kinds import head_of, name_kind, placed_people
+from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
-    ANON_HEADS, ANON_QUALIFIERS, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
-    GROUP_HEADS, GROUP_WORDS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PRONOMINAL,
+    ANON_HEADS, ANON_QUALIFIERS, ARTICLES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
+    GROUP_HEADS, GROUP_WORDS, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
     STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
@@ -93,7 +93,10 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             # description comes first ("the party's leader, Jane Roe")
             cut = words.index(",", 1)
             app = [w for w in words[cut + 1 :] if w != ","]
-            if not is_cap(words[cut - 1]) and app and is_cap(app[-1]):
+            if app and is_cap(app[-1]) and (not is_cap(words[cut - 1]) or (
+                    # "The governor of Belgorod, Vyacheslav Gladkov": a description ending in a place
+                    lows[0] in ARTICLES and all(is_cap(w) for w in app if w[:1].isalpha())
+                    and any(w[:1].islower() and w not in DETERMINERS and w not in PREP_IN_NP for w in words[1:cut]))):
                 hit = _classify(ctx, key[key.find(",") + 1 :].strip(" ,"), app, list(map(str.lower, app)), pos,
                                 [w for w in lows[:cut] if w[:1].isalnum()])
             else:
@@ -123,6 +126,8 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             ctx.last_body = (canonical, kind)
     elif kind in ("anonymous", "vague") and lows[-1] in PEOPLE_PLURALS:
         ctx.last_plural = src  # "Rescuers ... They said": people the article counts, for "they"
+    elif kind == "anonymous" and head_of(lows, words) in ONE_PERSON and lows[0] in ("a", "an", "one", "the"):
+        ctx.last_person = src  # "A woman who lost her home said ... she said": the woman
     return src
 
 
@@ -199,6 +204,13 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in CAP_STOP]
     if named and placed_people(words, lows, sentence_case):
         named = []  # "Diplomats in Bangkok", "officials in Kyiv": people, placed; the place is not the source
+    if named and (k := placed_body(words, lows)) is not None:
+        if not any(is_cap(w) for x, w in enumerate(words[:k]) if not (x == 0 and sentence_case)):
+            return _unnamed(ctx, mention, words, lows, lows[k - 1], sentence_case)  # "the defence ministry in Kyiv"
+        # "the Ministry of Defence in Moscow", "the People's Defence Force unit in Kanbalu": the body as
+        # the registry knows it, else as the phrase names it, place and all
+        src = resolve(reg, mention[: mention.rfind(" " + words[k] + " ")])
+        return (src.canonical, src.kind) if src is not None else (_STRIP_DET.sub("", mention).strip(), "organisation")
     if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
         k = len(words)

@@ -26,7 +26,7 @@ from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DAYS, DETERMINERS, GROUP_SUBJECTS,
-    LISTENER_WORDS, MEDIA, MESSAGES, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS,
+    LISTENER_WORDS, MEDIA, MESSAGES, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS,
     STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
@@ -181,10 +181,15 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")):
         # "his repeated offenses", "the alleged plot": an adjective, not a verb
         return True
+    if prev in ("neither", "nor"):
+        return True  # "has neither confirmed nor denied it": no statement either way
+    if tense in ("base", "third") and i > 1 and lows[i - 2] in ARTICLES and NATIONALITY_LIKE.match(words[i - 1]) \
+            and not prev.endswith("s"):
+        return True  # "the Russian claims", "the Ukrainian report": an adjective and a noun
     nxt = lows[i + 1] if i + 1 < n else ""
     pw0 = words[i - 1] if i else ""
-    if prev in ("of", "for", "a", "an") and tense in ("base", "third"):
-        return True  # "a note of caution", "a call for"
+    if (prev in ("of", "for", "a", "an") or prev in NOUN_QUANTIFIERS) and tense in ("base", "third"):
+        return True  # "a note of caution", "a call for", "neither claim"
     if tense == "past" and (prev[:1].isdigit() or prev in ("of", "fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha():
         return True  # "758 pledged delegates", "the count of reported cases": an adjective
     if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \

@@ -24,6 +24,8 @@ DETERMINERS = set(
 )
 ARTICLES = {"the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your", "another",
             "every", "each", "no", "any", "such"}
+# before a cue word these make it a noun: "neither claim could be verified", "no report said"
+NOUN_QUANTIFIERS = {"neither", "no", "any", "every"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
 SUBJECT_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person",
                     "it": "organisation", "you": "person"}
@@ -34,7 +36,7 @@ RELATIVES = {"who", "which", "whom"}
 CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
 # words that open another source's clause beside a claim: "X said A, while Y said B", "A, but Y denied B"
-SIBLING_LINKS = {"while", "whereas", "but", "though", "although", "and", "as", "yet", "even"}
+SIBLING_LINKS = {"while", "whereas", "but", "though", "although", "and", "as", "yet", "even", "with"}
 
 # words that sit between a source and its verb: "X has also said", "X would later say"
 AUX = set(
@@ -304,6 +306,9 @@ ACCOUNT_NOUNS = set(
 # accounts that are counts ("a figure that could not be verified"), and the words of checking them
 COUNT_NOUNS = {"figure", "figures", "toll", "tolls", "estimate", "estimates", "number", "count", "tally"}
 CHECK_WORDS = {"verified", "confirmed", "corroborated", "checked", "verify", "confirm"}
+# ", without giving details": the outlet's note that the source backed nothing up, not the source's words
+WITHHELD = {"giving", "providing", "offering", "citing", "presenting", "producing", "elaborating", "specifying",
+            "detailing", "disclosing", "sharing", "showing", "naming", "identifying", "explaining"}
 # words that may stand between the denial verb and the account: "the Russian account", "all such reports"
 ACCOUNT_MODIFIERS = ARTICLES | {"all", "these", "those", "such", "recent", "earlier", "latest", "new", "media",
                                 "press", "western", "russian", "ukrainian", "israeli", "foreign", "repeated", "false"}
@@ -326,3 +331,15 @@ DECLINE_TO = {"refused", "refuses", "refusing", "declined", "declines", "declini
 # words that dismiss an account: "called the reports “groundless rumours”", "said the claims were lies"
 DISMISSIVE = {"groundless", "baseless", "unfounded", "untrue", "false", "fabricated", "fabrication", "fabrications",
               "lie", "lies", "fake", "absurd", "nonsense", "propaganda", "fiction", "disinformation", "slander"}
+# what a report cites or quotes as its source: "citing the defence ministry", "citing witnesses",
+# "citing a statement"; not "citing security concerns" (a reason, not a source)
+CITED_HEADS = ANON_HEADS | ORG_HEADS | PERSON_TITLES | PEOPLE_PLURALS | GROUP_HEADS | OFFICE_PLURALS | VAGUE_HEADS | {
+    "statement", "statements", "document", "documents", "data", "figures", "records", "footage", "images"}
+# "TASS quoted X as saying A": the participles of the quoted words
+QUOTED_AS = {"saying", "telling", "stating", "adding", "writing", "warning"}
+# one unnamed person a later "he" or "she" refers to: "A woman who lost her home said ... she said"
+ONE_PERSON = {w for w in ANON_HEADS | PERSON_TITLES if not w.endswith("s") or w.endswith("ss")} | set(
+    """woman man mother father girl boy wife husband son daughter brother sister widow survivor soldier
+    doctor nurse medic teacher farmer driver student worker volunteer neighbour neighbor priest pilot
+    fighter fisherman shopkeeper engineer paramedic rescuer prisoner captive detainee refugee""".split())
+
