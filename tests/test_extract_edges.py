@@ -119,6 +119,12 @@ def test_a_nationality_before_claims_makes_it_a_noun() -> None:
     assert {c.sources[0].mention for c in cs} == {"The harbour master"}
 
 
+@pytest.mark.parametrize("tail", ["and did not comment on the crew", "but declined to give details", "but gave no figures"])
+def test_what_the_source_would_not_say_is_no_part_of_the_claim(tail: str) -> None:
+    text = f"The navy said its ships had escorted the convoy past the strait {tail}."
+    assert texts(text) == ["its ships had escorted the convoy past the strait"]
+
+
 def test_a_phrase_that_takes_up_the_claim_names_who_rejects_it() -> None:
     text = "The army says it has destroyed 40 tanks, a figure the rebel command rejects."
     army, rebels = [c for c in claims(text) if c.attribution != "unattributed"]

@@ -16,8 +16,8 @@ from .found import Found, Span, trim_span
 from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    CHANNELS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
-    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WEEKDAYS, WITHHELD,
+    CHANNELS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
+    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, WEEKDAYS, WITHHELD,
 )
 
 if TYPE_CHECKING:
@@ -137,6 +137,9 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     for k in range(a, min(n, a + 120)):  # bounded: a run-on "sentence" must not make every cue scan it
         if toks.inq[k]:
             continue
+        if lows[k] in ("and", "but") and k > a and _unsaid(lows, k + 1):
+            b = k - 1
+            break
         if words[k] == "," and k + 1 < n and not toks.inq[k + 1] and (
             lows[k + 1] in PARTICIPLES
             or (lows[k + 1] == "without" and k + 2 < n and lows[k + 2] in WITHHELD)
@@ -153,6 +156,18 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     if a > b:
         return None
     return a, b
+
+
+def _unsaid(lows: list[str], k: int) -> bool:
+    """"did not comment", "declined to elaborate", "gave no details" from token ``k``."""
+    n = len(lows)
+    if k + 1 < n and lows[k] in DECLINE_TO and lows[k + 1] == "to":
+        return k + 2 < n and lows[k + 2] in UNSAID
+    if k + 1 < n and lows[k] in ("did", "would", "could") and lows[k + 1] in ("not", "n't"):
+        return k + 2 < n and lows[k + 2] in UNSAID
+    if lows[k] in ("didn't", "didn’t"):
+        return k + 1 < n and lows[k + 1] in UNSAID
+    return k + 1 < n and lows[k] in ("gave", "offered", "provided") and lows[k + 1] == "no"
 
 
 def skip_listener(toks: Tokens, a: int) -> int:

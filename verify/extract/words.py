@@ -328,6 +328,10 @@ NOT_A_DENIAL = {"yet", "only", "just", "know", "knew", "aware", "able", "immedia
 BEEN_DENIALS = {"involved", "responsible", "behind", "present", "deployed", "used", "fired", "stationed"}
 # "declined to deny", "refused to deny": no denial
 DECLINE_TO = {"refused", "refuses", "refusing", "declined", "declines", "declining", "failed", "fails"}
+# "X said A and did not comment on B", "but declined to elaborate", "but gave no details": what the source
+# would not say, in the outlet's words, is no part of A
+UNSAID = {"comment", "respond", "say", "elaborate", "give", "provide", "specify", "explain", "address", "disclose",
+          "reply", "answer", "offer", "detail", "identify", "name"}
 # words that dismiss an account: "called the reports “groundless rumours”", "said the claims were lies"
 DISMISSIVE = {"groundless", "baseless", "unfounded", "untrue", "false", "fabricated", "fabrication", "fabrications",
               "lie", "lies", "fake", "absurd", "nonsense", "propaganda", "fiction", "disinformation", "slander"}
