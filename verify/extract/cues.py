@@ -46,11 +46,6 @@ AS_LINKS = {"soon", "well", "much", "many", "long", "far", "part", "if", "though
 PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
                "knock", "charge", "avoid", "list"}
 
-# nouns that stand for what someone said, in ", a claim the army disputed", ", a figure Y rejects"
-ACCOUNT_NOUNS = {"claim", "claims", "figure", "figures", "accusation", "accusations", "allegation", "allegations",
-                 "charge", "charges", "assertion", "account", "version", "toll", "number", "estimate", "assessment",
-                 "characterization", "characterisation", "description", "statement"}
-
 # verbs that, negated and with no clause after them, report that nothing was said: "could not confirm the
 # toll", "does not publish its figures", "has not acknowledged the presence of troops". ("did not respond
 # to requests for comment" and "did not mention X" stay: PolNeAR annotates them as attributions.)

@@ -300,7 +300,7 @@ ARMED = set(
 ACCOUNT_NOUNS = set(
     """report reports claim claims allegation allegations accusation accusations account accounts assertion
     assertions suggestion suggestions charge charges rumour rumours rumor rumors figure figures toll tolls
-    estimate estimates version narrative story stories findings statement statements assessment
+    estimate estimates number version narrative story stories findings statement statements assessment
     characterisation characterization description idea notion speculation""".split()
 )
 # accounts that are counts ("a figure that could not be verified"), and the words of checking them
