@@ -125,6 +125,12 @@ def test_what_the_source_would_not_say_is_no_part_of_the_claim(tail: str) -> Non
     assert texts(text) == ["its ships had escorted the convoy past the strait"]
 
 
+def test_a_relative_clause_with_its_own_source_ends_before_the_main_verb() -> None:
+    text = "The blast, which the regional council says injured nine workers, was the third at the plant."
+    c = by_cue(text, "says")
+    assert (c.text, c.sources[0].mention) == ("injured nine workers", "the regional council")
+
+
 def test_a_phrase_that_takes_up_the_claim_names_who_rejects_it() -> None:
     text = "The army says it has destroyed 40 tanks, a figure the rebel command rejects."
     army, rebels = [c for c in claims(text) if c.attribution != "unattributed"]

@@ -263,6 +263,11 @@ def test_place_and_title_before_a_name_are_not_the_name() -> None:
     assert d.sources[0].canonical == "Jane Holt"
 
 
+def test_a_name_runs_on_across_for_after_a_title() -> None:
+    c = one("The office of the Special Envoy for Arctic Affairs said the talks would resume.", "talks")
+    assert c.sources[0].canonical == "Special Envoy for Arctic Affairs"
+
+
 def test_a_definite_description_resolves_to_the_named_source_with_that_head_noun() -> None:
     text = (
         "Estonia's Ministry of Transport said the bridge would close on Monday. "

@@ -134,9 +134,15 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     tail = closing_attribution(toks)
     if tail is not None and tail > a:
         b = tail - 1
+    # "The strike, which Ukraine says killed 14 people, was ...": a relative clause's content ends at the
+    # comma that closes it, where the main clause's verb follows
+    relative = _in_relative(toks, i)
     for k in range(a, min(n, a + 120)):  # bounded: a run-on "sentence" must not make every cue scan it
         if toks.inq[k]:
             continue
+        if relative and words[k] == "," and k + 1 < n and lows[k + 1] in CLAUSE_VERBS and k > a:
+            b = k - 1
+            break
         if lows[k] in ("and", "but") and k > a and _unsaid(lows, k + 1):
             b = k - 1
             break
@@ -156,6 +162,16 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     if a > b:
         return None
     return a, b
+
+
+def _in_relative(toks: Tokens, i: int) -> bool:
+    """Whether the cue at ``i`` stands in a relative clause set off by a comma (", which X says")."""
+    for j in range(i - 1, max(-1, i - 10), -1):
+        if toks.words[j] in (",", ";", ":") or toks.inq[j]:
+            return False
+        if toks.lows[j] in RELATIVES:
+            return j > 0 and toks.words[j - 1] == ","
+    return False
 
 
 def _unsaid(lows: list[str], k: int) -> bool:

@@ -225,8 +225,9 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
             j = k - 1
             while j > 0 and (is_cap(words[j - 1]) or lows[j - 1] == ".") and lows[j - 1] not in DETERMINERS:
                 j -= 1
-            if any(w.lower() in ORG_HEADS for w in words[j : k - 1]):
-                # "the Ministry of Transport", "Bank of England": one name across "of"
+            if any(w.lower() in ORG_HEADS for w in words[j : k - 1]) or (lows[k - 1] == "for" and k - 1 - j >= 2):
+                # "the Ministry of Transport", "Bank of England", "the UN High Commissioner for Human
+                # Rights": one name across "of", or across "for" after a name of two words or more
                 nw = " ".join(words[j:]).replace(" .", ".").split()
                 name_words = [w for w in words[j:] if w != "."]
             elif k >= 3 and lows[k - 1] == "of" and is_cap(words[k - 3]) and lows[k - 2] not in TITLE_WORDS:
@@ -237,7 +238,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
                     nw.pop(0)
         # a place or party before a title ("Vermont Sen. Jane Roe"): the name is what follows the title
         for t in range(len(nw) - 3, -1, -1):
-            if nw[t].lower().rstrip(".") in TITLE_WORDS and nw[t][:1].isupper():
+            if nw[t].lower().rstrip(".") in TITLE_WORDS and nw[t][:1].isupper() and nw[t + 1] not in ("for", "of"):
                 nw = nw[t + 1 :]
                 break
         for t in range(len(nw) - 2, -1, -1):
