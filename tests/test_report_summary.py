@@ -53,8 +53,12 @@ def test_summarise_counts():
     assert s.by_status["single-source"] == 1 and s.by_status["unverified"] == 2
     assert s.by_attribution == {"direct": 0, "indirect": 3, "inherited": 0, "unattributed": 1}
     assert (s.one_party, s.anonymous_or_vague, s.nobody) == (1, 1, 1)
+    # the claim both sides tell rests on neither alone: the fourth row, so the rows account for every claim
+    assert s.beyond_one_party == 1
+    assert [n for _, n in s.rests_on_rows()] == [1, 1, 1, 1]
     assert [a.claims for a in s.articles.values()] == [2, 2]
     assert s.sources["Ministry of Health"].claims == 2
     assert s.sources["Ministry of Health"].by_status["corroborated"] == 1
     d = s.to_dict()
     assert d["rests_on"]["one_party"] == {"claims": 1, "share": 0.25}
+    assert d["rests_on"]["beyond_one_party"] == {"claims": 1, "share": 0.25}

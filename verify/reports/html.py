@@ -166,12 +166,8 @@ def _write_head(report: Report, out: TextIO) -> None:
     out.write("</tbody></table>")
     out.write('<table><caption>What the claims rest on</caption><thead><tr><th scope="col">Resting on</th>'
               '<th scope="col" class="n">Claims</th><th scope="col" class="n">Share</th></tr></thead><tbody>')
-    for label, n in (
-        ("one party to the conflict", s.one_party),
-        ("anonymous or vague sources", s.anonymous_or_vague),
-        ("nobody (unattributed)", s.nobody),
-    ):
-        out.write(f'<tr><th scope="row">{label}</th><td class="n">{n}</td><td class="n">{pct(n, s.claims)}</td></tr>')
+    for label, n in s.rests_on_rows():
+        out.write(f'<tr><th scope="row">{esc(label)}</th><td class="n">{n}</td><td class="n">{pct(n, s.claims)}</td></tr>')
     out.write("</tbody></table>")
     out.write('<table><caption>Claims by attribution kind</caption><thead><tr><th scope="col">Attribution</th>'
               '<th scope="col" class="n">Claims</th><th scope="col" class="n">Share</th></tr></thead><tbody>')

@@ -87,9 +87,8 @@ def _write_summary(report: Report, out: TextIO) -> None:
     out.write("\n")
     out.write(_row(["Claims rest on", "Claims", "Share"]))
     out.write(_row(["---", "---:", "---:"]))
-    out.write(_row(["one party to the conflict", str(s.one_party), _pct(s.one_party, s.claims)]))
-    out.write(_row(["anonymous or vague sources", str(s.anonymous_or_vague), _pct(s.anonymous_or_vague, s.claims)]))
-    out.write(_row(["nobody (unattributed)", str(s.nobody), _pct(s.nobody, s.claims)]))
+    for label, n in s.rests_on_rows():
+        out.write(_row([label, str(n), _pct(n, s.claims)]))
     out.write("\n")
     out.write(_row(["Attribution", "Claims", "Share"]))
     out.write(_row(["---", "---:", "---:"]))

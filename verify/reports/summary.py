@@ -7,7 +7,10 @@ otherwise the sources it is attributed to.
 - **one party to the conflict**: every source in that chain is tagged ``party-to-conflict`` (on
   itself or through its affiliation) and all of them speak for one side (one top-level affiliation);
 - **anonymous or vague sources**: every source in that chain is of kind ``anonymous`` or ``vague``;
-- **nobody**: the claim is the outlet's own assertion (``unattributed``) or has no source at all.
+- **nobody**: the claim is the outlet's own assertion (``unattributed``) or has no source at all;
+- **named sources, not one party alone**: every other claim: its chain names a source outside the
+  conflict, or sources of more than one side (the first two rows may overlap: an anonymous source of
+  one side; this one overlaps neither).
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ class Summary:
     one_party: int = 0
     anonymous_or_vague: int = 0
     nobody: int = 0
+    beyond_one_party: int = 0
     needs_review: int = 0
     articles: dict[int, ArticleSummary] = field(default_factory=dict)
     sources: dict[str, SourceSummary] = field(default_factory=dict)
@@ -92,6 +96,15 @@ class Summary:
 
     def share(self, n: int) -> float:
         return n / self.claims if self.claims else 0.0
+
+    def rests_on_rows(self) -> list[tuple[str, int]]:
+        """What the claims rest on, as every report format labels it."""
+        return [
+            ("one party to the conflict", self.one_party),
+            ("anonymous or vague sources", self.anonymous_or_vague),
+            ("nobody (unattributed)", self.nobody),
+            ("named sources, not one party alone", self.beyond_one_party),
+        ]
 
     def sources_by_claims(self) -> list[SourceSummary]:
         return sorted(self.sources.values(), key=lambda s: (-(s.claims + s.relayed), s.canonical))
@@ -124,6 +137,8 @@ class Summary:
             self.anonymous_or_vague += 1
         if rests[2]:
             self.one_party += 1
+        elif not rests[0] and not rests[1]:
+            self.beyond_one_party += 1
         if rec.needs_review and needs_review_open(rec):
             self.needs_review += 1
         art = self._art
@@ -167,6 +182,7 @@ class Summary:
                     "share": round(self.share(self.anonymous_or_vague), 4),
                 },
                 "nobody": {"claims": self.nobody, "share": round(self.share(self.nobody), 4)},
+                "beyond_one_party": {"claims": self.beyond_one_party, "share": round(self.share(self.beyond_one_party), 4)},
             },
             "needs_review": self.needs_review,
             "drift": dict(self.drift),

@@ -60,9 +60,8 @@ def summary_tables(report: Report) -> Group:
     rests.add_column("")
     rests.add_column("Claims", justify="right")
     rests.add_column("Share", justify="right")
-    rests.add_row("one party to the conflict", str(s.one_party), _pct(s.one_party, s.claims))
-    rests.add_row("anonymous or vague sources", str(s.anonymous_or_vague), _pct(s.anonymous_or_vague, s.claims))
-    rests.add_row("nobody (unattributed)", str(s.nobody), _pct(s.nobody, s.claims))
+    for label, n in s.rests_on_rows():
+        rests.add_row(label, str(n), _pct(n, s.claims))
     for kind, n in s.by_attribution.items():
         rests.add_row(safe(f"attribution: {kind}", style="dim"), str(n), _pct(n, s.claims))
     return Group(by_status, rests)
