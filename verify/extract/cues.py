@@ -206,6 +206,10 @@ SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS = (
     for forms in (SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS)
 )
 
+# what a sign, a letter or a message says, only beside a quotation: "“...,” the letter read.", "a banner
+# reading “...”" (without one, "read" is mostly reading: "read the report", "read his decision")
+QUOTE_SIGNS = {f: ("read", t) for f, t in (("read", "past"), ("reads", "third"), ("reading", "ing"))}
+
 # "..., as (first) reported by AP": like "according to", the source is named after the cue
 AS_REPORTED = frozenset("reported revealed disclosed announced".split())
 AS_REPORTED_FIRST = frozenset("first originally initially earlier previously".split())
@@ -327,7 +331,7 @@ COLON_LABELS = set(
 )
 
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
-CUE_WORDS = VERB_CUES | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) | STANCE_ROLES
+CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) | STANCE_ROLES
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, SPEECH_FORMS, VERB_CUES
+from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, QUOTE_SIGNS, SPEECH_FORMS, VERB_CUES
 from .phrases import bare_verb, left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
@@ -155,7 +155,7 @@ def relative_source(r: Reader, toks: Tokens, k: int) -> list[Src]:
     """"..., who said": the mention is the relative pronoun, the source its antecedent."""
     j = k - 1
     if j >= 0 and (toks.words[j] == "," or toks.words[j] in ("—", "–", "--") and toks.words[j] not in toks.words[:j]
-                   and k + 1 < len(toks) and toks.lows[k + 1] in SPEECH_FORMS):
+                   and k + 1 < len(toks) and (toks.lows[k + 1] in SPEECH_FORMS or toks.lows[k + 1] in QUOTE_SIGNS)):
         # "the study, which notes", "the study -- which notes that" (a dash that opens an aside, not one closing it)
         j -= 1
     ante = left_np(toks, j) if j >= 0 else None
