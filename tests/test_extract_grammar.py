@@ -810,3 +810,32 @@ def test_a_trait_skips_the_holders_aside_and_keeps_a_whole_name() -> None:
 )
 def test_stance_words_without_a_holder_are_no_cues(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The dockworkers showed no sign of ending their strike on Friday.", "The dockworkers", "ending their strike"),
+        ("Kask has shown little interest in another term as harbour master.", "Kask", "another term"),
+        ("The ferry board shows little inclination to lower its fares.", "The ferry board", "lower its fares"),
+        ("The pilots are showing signs of impatience with the new rota.", "The pilots", "impatience"),
+        ("The ministry long ago showed its willingness to sell the old piers.", "The ministry", "sell the old piers"),
+        ("Jane Roe showed no sign that she would drop the lawsuit.", "Jane Roe", "she would drop the lawsuit"),
+    ],
+)
+def test_a_disposition_someone_shows_is_their_stance(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.sources[0].mention == source
+    assert c.text.startswith(words.split()[0])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fishermen have shown little interest.",
+        "The new ferry was shown to reporters on Monday.",
+        "The harbour tour shows the old piers at dusk.",
+    ],
+)
+def test_showing_without_a_disposition_toward_something_is_no_stance(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))

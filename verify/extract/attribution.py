@@ -30,12 +30,13 @@ from itertools import compress
 
 from .cues import (
     AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
-    NOUN_CUES, PHRASE_VERBS, POLLS, QUOTE_SIGNS, SCAN_WORDS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES,
+    NOUN_CUES, PHRASE_VERBS, POLLS, QUOTE_SIGNS, SCAN_WORDS, SHOW_FORMS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES,
 )
 from .content import stop_at_siblings
 from .found import Found, Span, trim_span
 from .frames import (
-    according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue, trait_cue,
+    according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue, shown_cue,
+    trait_cue,
 )
 from .phrases import mention_of, split_sources
 from .relays import relay_forms
@@ -304,6 +305,11 @@ class Reader:
                 if f:
                     out.append(f)
                 continue
+            if low in SHOW_FORMS:
+                f = shown_cue(self, toks, i, para)
+                if f:
+                    out.append(f)
+                    continue
             if low in VERB_CUES or (low in QUOTE_SIGNS and w == low and _beside_quote(toks, i)):
                 f = verb_cue(self, toks, i, para, out)
                 if f:

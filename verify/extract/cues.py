@@ -197,6 +197,7 @@ _RARELY_CUES = {"attacks", "attack", "contests", "contest", "contested", "expect
 STANCE_FORMS = {k: v for k, v in STANCE_FORMS.items() if k not in _RARELY_CUES}
 BELIEF_FORMS = {k: v for k, v in _index(BELIEF).items() if k not in ("known", "feels", "worries")}  # "known as"
 EVIDENCE_FORMS = _index(EVIDENCE)
+SHOW_FORMS = {k for k, (lemma, _) in EVIDENCE_FORMS.items() if lemma == "show"}  # read by ``frames.shown_cue`` first
 # forms that, measured on PolNeAR train, open an annotated attribution less than a third of the time
 # ("written by", "offer a deal", "find a way", and the nouns "emails", "rules", "quotes", "sides")
 _LOW_YIELD = {"written", "offer", "find", "email", "emails", "document", "documents", "rules", "quote", "quotes", "chant",
@@ -259,6 +260,18 @@ SEND_VERBS = {"sent", "send", "sends", "issued", "issues", "released", "releases
               "runs", "aired", "airs", "circulated", "distributed"}
 # participles that take a side: "super PACs supporting Mr. Cruz"
 BACKING = {"supporting", "backing", "opposing", "endorsing"}
+# what a person shows of a disposition, a stance the corpus annotates: "X showed no sign of backing
+# down", "has shown little interest in ...", "shows little inclination to change" (the complement is
+# the content; "showed flashes of", "has shown strength" are rarely annotated and stay out)
+SHOWN_ATTITUDES = {"sign", "signs", "interest", "inclination", "enthusiasm", "appetite", "respect", "willingness",
+                   "reluctance", "eagerness", "desire", "disdain", "contempt"}
+# what may stand between the verb and such a noun: "no immediate", "little personal", "its"
+SHOWN_MODIFIERS = {"no", "little", "any", "an", "a", "some", "much", "more", "less", "limited", "immediate", "personal",
+                   "real", "great", "growing", "clear", "new", "few", "its", "his", "her", "their", "the", "every",
+                   "renewed", "genuine", "open", "public", "of"}
+# the words that open what the disposition is toward
+SHOWN_LINKS = {"of", "in", "for", "to", "that", "toward", "towards", "about"}
+
 # participles with a document as subject: "polls showing ..."
 EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 
