@@ -422,3 +422,10 @@ def test_a_belief_inside_another_sources_finding_is_not_listed_as_theirs() -> No
 def test_a_stance_inside_a_finding_is_the_findings() -> None:
     found = extract_claims("A new survey found that most islanders backed the new timetable.")
     assert [s.mention for c in found for s in c.sources] == ["A new survey"]
+
+
+def test_a_study_of_people_named_by_a_data_word_is_the_studys_finding() -> None:
+    # "data" in "data analysts" says what the analysts do; the survey before them is what found it
+    text = "A Gazette survey last week of senior county data analysts found both plans poorly understood."
+    c = one(text, "both plans poorly understood")
+    assert c.sources[0].mention.startswith("A Gazette survey")

@@ -278,6 +278,7 @@ def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
 def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
     """"A poll of 600 voters released Monday shows ...": the document heads the phrase before the verb."""
     lows, words = toks.lows, toks.words
+    within = None  # a document word inside the phrase names its kind ("data operatives"); one before it heads it
     for k in range(np[1] - 1, max(-1, np[0] - 12), -1):
         if words[k] in CLAUSE_BREAKS or toks.inq[k] or lows[k] in CLAUSE_VERBS or lows[k] in RELATIVES \
                 or lows[k] in ("that", "whether", "if") or lows[k] in VERB_CUES:
@@ -285,9 +286,12 @@ def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
         if lows[k] in EVIDENCE_NOUNS and lows[k] not in ("model", "models", "count"):
             inner = left_np(toks, k)
             if inner is not None and inner[1] == k:
+                if k >= np[0]:
+                    within = within or (inner[0], np[1])
+                    continue
                 return (inner[0], np[1])
             break
-    return None
+    return within
 
 
 def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
