@@ -839,3 +839,17 @@ def test_a_disposition_someone_shows_is_their_stance(sentence: str, source: str,
 )
 def test_showing_without_a_disposition_toward_something_is_no_stance(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The film shows the keeper locking the lighthouse door before the storm.", "The film", "the keeper locking"),
+        ("A Harbour Gazette article found no record of the second tender.", "A Harbour Gazette article", "no record"),
+        ("The inquiry found nothing the port had not already disclosed.", "The inquiry", "nothing the port"),
+        ("The outcome showed Kask had won 51 percent of the dockers' vote.", "The outcome", "Kask had won"),
+    ],
+)
+def test_a_film_an_article_or_an_inquiry_shows_what_it_finds(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.sources[0].mention == source

@@ -90,7 +90,8 @@ BELIEF = """think believe feel fear hope expect know worry doubt suspect assume 
 understand imagine guess realize realise recognize recognise acknowledge decide learn plan intend see view
 remember discover""".split()
 
-# evidence "speaks" only with a document or measurement as subject: "the poll shows ..."
+# evidence "speaks" only with a document or measurement as subject: "the poll shows ..." (films, articles,
+# ledgers and inquiries too: PolNeAR train annotates what they show or find as theirs)
 EVIDENCE = """show find suggest indicate reveal conclude estimate project predict confirm
 demonstrate calculate""".split()
 EVIDENCE_NOUNS = set(
@@ -98,7 +99,10 @@ EVIDENCE_NOUNS = set(
     numbers results records documents document statistics estimates estimate review audit investigation
     filings filing census tally count projections projection models model findings evidence footage
     video videos photos images email emails memo memos letter letters transcript transcripts
-    assessment assessments forecast forecasts index polling researchers authors""".split()
+    assessment assessments forecast forecasts index polling researchers authors
+    article articles movie film picture pictures photograph photographs graphic graphics chart charts map maps
+    ledger ledgers outcome inquiry paper papers tallies disclosures disclosure messages communications timeline
+    logs receipts calculations screenshot""".split()
 )
 # documents whose findings are their respondents' words: "In a poll, most voters said ..." is the poll's
 POLLS = {"poll", "polls", "survey", "surveys", "polling"}
