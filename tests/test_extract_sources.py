@@ -429,3 +429,17 @@ def test_a_study_of_people_named_by_a_data_word_is_the_studys_finding() -> None:
     text = "A Gazette survey last week of senior county data analysts found both plans poorly understood."
     c = one(text, "both plans poorly understood")
     assert c.sources[0].mention.startswith("A Gazette survey")
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The auditors checked the records and found that one payment was missing.", "The auditors", "one payment"),
+        ("The Gazette did the sums, and found that the odds were 1 in 50.", "The Gazette", "the odds"),
+        ("The mayor toured the site and implied that the contract was rigged.", "The mayor", "the contract"),
+    ],
+)
+def test_a_second_verb_with_that_after_and_belongs_to_the_clauses_subject(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution != "unattributed"
+    assert c.sources[0].mention == source

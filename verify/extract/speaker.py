@@ -67,7 +67,9 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
                 return None
         headed = None
-        if klass == "evidence" and j >= 0 and words[j] not in CLAUSE_BREAKS and (np is None or lows[np[1]] not in EVIDENCE_NOUNS):
+        # (not across "and": "X looked through the records and found that ..." is X's finding, below)
+        if klass == "evidence" and j >= 0 and words[j] not in CLAUSE_BREAKS and lows[j] not in ("and", "but") \
+                and (np is None or lows[np[1]] not in EVIDENCE_NOUNS):
             headed = evidence_head(toks, np if np is not None else (j + 1, j))
             np = headed or np
         if np is not None and klass == "evidence" and headed is None:
@@ -84,7 +86,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
                 name = aside_name(toks, np[1] + 1, j)
                 if name:
                     sources = [name_in_aside(r.ctx, sources[0], name)]
-        elif j > 0 and lows[j] in ("and", "but") and klass in ("speech", "belief") and main_subject(toks, j) is not None:
+        elif j > 0 and lows[j] in ("and", "but") and (klass in ("speech", "belief") or i + 1 < n and lows[i + 1] == "that") \
+                and main_subject(toks, j) is not None:
             # "X visited the plant and said ...": the subject of the clause speaks
             np = main_subject(toks, j)
             sources = r.src_list(toks, *np)
