@@ -443,3 +443,10 @@ def test_a_second_verb_with_that_after_and_belongs_to_the_clauses_subject(senten
     c = one(sentence, words)
     assert c.attribution != "unattributed"
     assert c.sources[0].mention == source
+
+
+def test_a_named_group_with_an_aside_finds_what_it_found() -> None:
+    c = one("Harbour Watch, a union-funded group, found broad support for the ferry plan among fishermen.", "broad support")
+    assert c.sources[0].mention.startswith("Harbour Watch")
+    # a person with an aside who finds something charming states nothing
+    assert all(x.attribution == "unattributed" for x in extract_claims("The mayor, a former sailor, found the harbour charming."))

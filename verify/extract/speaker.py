@@ -73,9 +73,11 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             headed = evidence_head(toks, np if np is not None else (j + 1, j))
             np = headed or np
         if np is not None and klass == "evidence" and headed is None:
-            # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming"
-            if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they") and not (is_cap(words[np[1]]) and lemma in ("find", "conclude", "estimate", "project", "predict", "calculate")) \
-                    and not (i + 1 < n and lows[i + 1] == "that"):  # "their experience shows that ...", "X calculated that ..."
+            # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming".
+            # the phrase's last word, or past an aside the word before it: "Harbour Watch, a labour group, found ..."
+            heads = {np[1], next((k - 1 for k in range(np[0] + 1, np[1]) if words[k] in (",", "—", "–", "--")), np[1])}
+            if not any(lows[h] in EVIDENCE_NOUNS or lows[h] in ("it", "they") or (is_cap(words[h]) and lemma in ("find", "conclude", "estimate", "project", "predict", "calculate"))
+                       for h in heads) and not (i + 1 < n and lows[i + 1] == "that"):  # "their experience shows that ...", "X calculated that ..."
                 return None
         if np is not None:
             sources = r.src_list(toks, *np)
