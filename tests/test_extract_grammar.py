@@ -810,3 +810,46 @@ def test_a_trait_skips_the_holders_aside_and_keeps_a_whole_name() -> None:
 )
 def test_stance_words_without_a_holder_are_no_cues(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The dockworkers showed no sign of ending their strike on Friday.", "The dockworkers", "ending their strike"),
+        ("Kask has shown little interest in another term as harbour master.", "Kask", "another term"),
+        ("The ferry board shows little inclination to lower its fares.", "The ferry board", "lower its fares"),
+        ("The pilots are showing signs of impatience with the new rota.", "The pilots", "impatience"),
+        ("The ministry long ago showed its willingness to sell the old piers.", "The ministry", "sell the old piers"),
+        ("Jane Roe showed no sign that she would drop the lawsuit.", "Jane Roe", "she would drop the lawsuit"),
+    ],
+)
+def test_a_disposition_someone_shows_is_their_stance(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.sources[0].mention == source
+    assert c.text.startswith(words.split()[0])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fishermen have shown little interest.",
+        "The new ferry was shown to reporters on Monday.",
+        "The harbour tour shows the old piers at dusk.",
+    ],
+)
+def test_showing_without_a_disposition_toward_something_is_no_stance(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The film shows the keeper locking the lighthouse door before the storm.", "The film", "the keeper locking"),
+        ("A Harbour Gazette article found no record of the second tender.", "A Harbour Gazette article", "no record"),
+        ("The inquiry found nothing the port had not already disclosed.", "The inquiry", "nothing the port"),
+        ("The outcome showed Kask had won 51 percent of the dockers' vote.", "The outcome", "Kask had won"),
+    ],
+)
+def test_a_film_an_article_or_an_inquiry_shows_what_it_finds(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.sources[0].mention == source

@@ -427,3 +427,31 @@ def test_a_belief_inside_another_sources_finding_is_not_listed_as_theirs() -> No
 def test_a_stance_inside_a_finding_is_the_findings() -> None:
     found = extract_claims("A new survey found that most islanders backed the new timetable.")
     assert [s.mention for c in found for s in c.sources] == ["A new survey"]
+
+
+def test_a_study_of_people_named_by_a_data_word_is_the_studys_finding() -> None:
+    # "data" in "data analysts" says what the analysts do; the survey before them is what found it
+    text = "A Gazette survey last week of senior county data analysts found both plans poorly understood."
+    c = one(text, "both plans poorly understood")
+    assert c.sources[0].mention.startswith("A Gazette survey")
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The auditors checked the records and found that one payment was missing.", "The auditors", "one payment"),
+        ("The Gazette did the sums, and found that the odds were 1 in 50.", "The Gazette", "the odds"),
+        ("The mayor toured the site and implied that the contract was rigged.", "The mayor", "the contract"),
+    ],
+)
+def test_a_second_verb_with_that_after_and_belongs_to_the_clauses_subject(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.attribution != "unattributed"
+    assert c.sources[0].mention == source
+
+
+def test_a_named_group_with_an_aside_finds_what_it_found() -> None:
+    c = one("Harbour Watch, a union-funded group, found broad support for the ferry plan among fishermen.", "broad support")
+    assert c.sources[0].mention.startswith("Harbour Watch")
+    # a person with an aside who finds something charming states nothing
+    assert all(x.attribution == "unattributed" for x in extract_claims("The mayor, a former sailor, found the harbour charming."))

@@ -93,3 +93,19 @@ def test_a_sentence_opening_with_said_and_its_speaker_then_the_quotation():
     c = one(text, "We were lucky")
     assert [s.mention for s in c.sources] == ["the site manager"]
     assert c.attribution == "direct"
+
+
+def test_what_a_written_text_reads_beside_a_quotation_is_its_statement():
+    c = one("“Polls close at eight sharp,” the leaflet read.", "Polls close at eight sharp")
+    assert [s.mention for s in c.sources] == ["the leaflet"]
+    c = one('"Bring your own chairs," read the invitation from the parish.', "Bring your own chairs")
+    assert [s.mention for s in c.sources] == ["the invitation"]
+    c = one("The old placard reads: “No trucks after dusk.”", "No trucks after dusk")
+    assert [s.mention for s in c.sources] == ["The old placard"]
+    c = one("She lifted a banner — which read “Save the mill” — above the crowd.", "Save the mill")
+    assert [s.mention for s in c.sources] == ["which"]
+
+
+def test_reading_without_a_quotation_is_no_statement():
+    assert texts("The inspector read the report twice before the hearing.") == []
+    assert texts("Volunteers read to the children every Saturday.") == []

@@ -30,12 +30,13 @@ from itertools import compress
 
 from .cues import (
     AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
-    NOUN_CUES, PHRASE_VERBS, POLLS, SCAN_WORDS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES,
+    NOUN_CUES, PHRASE_VERBS, POLLS, QUOTE_SIGNS, SCAN_WORDS, SHOW_FORMS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES,
 )
 from .content import stop_at_siblings
 from .found import Found, Span, trim_span
 from .frames import (
-    according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue, trait_cue,
+    according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue, shown_cue,
+    trait_cue,
 )
 from .phrases import mention_of, split_sources
 from .relays import relay_forms
@@ -185,6 +186,21 @@ def _speaks_inside(doc: Found, found: list[Found]) -> bool:
     return any(g is not doc and g.cue and g.sources and g.sources[0].span and g.sources[0].span[0] == start for g in found)
 
 
+def _beside_quote(toks: Tokens, i: int) -> bool:
+    """A quotation opens right after the word ("read: “...”") or closed just before its short subject
+    ("“...,” the note read", "“...,” read the note")."""
+    words = toks.words
+    k = i + 1 + (i + 1 < len(toks) and words[i + 1] == ":")
+    if k < len(toks) and words[k] in QUOTE_MARKS and k + 1 < len(toks) and toks.inq[k + 1]:
+        return True
+    for k in range(i - 1, max(0, i - 5), -1):
+        if words[k] in QUOTE_MARKS:
+            return toks.inq[k - 1]
+        if words[k] in (",", ".", ";", ":") and not (words[k] == "," and k > 0 and words[k - 1] in QUOTE_MARKS):
+            return False
+    return False
+
+
 def _mention_length(f: Found) -> int:
     return sum(len(s.mention) for s in f.sources)
 
@@ -289,7 +305,12 @@ class Reader:
                 if f:
                     out.append(f)
                 continue
-            if low in VERB_CUES:
+            if low in SHOW_FORMS:
+                f = shown_cue(self, toks, i, para)
+                if f:
+                    out.append(f)
+                    continue
+            if low in VERB_CUES or (low in QUOTE_SIGNS and w == low and _beside_quote(toks, i)):
                 f = verb_cue(self, toks, i, para, out)
                 if f:
                     out.append(f)

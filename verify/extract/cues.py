@@ -85,7 +85,8 @@ BELIEF = """think believe feel fear hope expect know worry doubt suspect assume 
 understand imagine guess realize realise recognize recognise acknowledge decide learn plan intend see view
 remember discover""".split()
 
-# evidence "speaks" only with a document or measurement as subject: "the poll shows ..."
+# evidence "speaks" only with a document or measurement as subject: "the poll shows ..." (films, articles,
+# ledgers and inquiries too: PolNeAR train annotates what they show or find as theirs)
 EVIDENCE = """show find suggest indicate reveal conclude estimate project predict confirm
 demonstrate calculate""".split()
 EVIDENCE_NOUNS = set(
@@ -93,7 +94,10 @@ EVIDENCE_NOUNS = set(
     numbers results records documents document statistics estimates estimate review audit investigation
     filings filing census tally count projections projection models model findings evidence footage
     video videos photos images email emails memo memos letter letters transcript transcripts
-    assessment assessments forecast forecasts index polling researchers authors""".split()
+    assessment assessments forecast forecasts index polling researchers authors
+    article articles movie film picture pictures photograph photographs graphic graphics chart charts map maps
+    ledger ledgers outcome inquiry paper papers tallies disclosures disclosure messages communications timeline
+    logs receipts calculations screenshot""".split()
 )
 # documents whose findings are their respondents' words: "In a poll, most voters said ..." is the poll's
 POLLS = {"poll", "polls", "survey", "surveys", "polling"}
@@ -192,6 +196,7 @@ _RARELY_CUES = {"attacks", "attack", "contests", "contest", "contested", "expect
 STANCE_FORMS = {k: v for k, v in STANCE_FORMS.items() if k not in _RARELY_CUES}
 BELIEF_FORMS = {k: v for k, v in _index(BELIEF).items() if k not in ("known", "feels", "worries")}  # "known as"
 EVIDENCE_FORMS = _index(EVIDENCE)
+SHOW_FORMS = {k for k, (lemma, _) in EVIDENCE_FORMS.items() if lemma == "show"}  # read by ``frames.shown_cue`` first
 # forms that, measured on PolNeAR train, open an annotated attribution less than a third of the time
 # ("written by", "offer a deal", "find a way", and the nouns "emails", "rules", "quotes", "sides")
 _LOW_YIELD = {"written", "offer", "find", "email", "emails", "document", "documents", "rules", "quote", "quotes", "chant",
@@ -200,6 +205,10 @@ SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS = (
     {k: v for k, v in forms.items() if k not in _LOW_YIELD}
     for forms in (SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS, EVIDENCE_FORMS)
 )
+
+# what a sign, a letter or a message says, only beside a quotation: "“...,” the letter read.", "a banner
+# reading “...”" (without one, "read" is mostly reading: "read the report", "read his decision")
+QUOTE_SIGNS = {f: ("read", t) for f, t in (("read", "past"), ("reads", "third"), ("reading", "ing"))}
 
 # "..., as (first) reported by AP": like "according to", the source is named after the cue
 AS_REPORTED = frozenset("reported revealed disclosed announced".split())
@@ -250,6 +259,18 @@ SEND_VERBS = {"sent", "send", "sends", "issued", "issues", "released", "releases
               "runs", "aired", "airs", "circulated", "distributed"}
 # participles that take a side: "super PACs supporting Mr. Cruz"
 BACKING = {"supporting", "backing", "opposing", "endorsing"}
+# what a person shows of a disposition, a stance the corpus annotates: "X showed no sign of backing
+# down", "has shown little interest in ...", "shows little inclination to change" (the complement is
+# the content; "showed flashes of", "has shown strength" are rarely annotated and stay out)
+SHOWN_ATTITUDES = {"sign", "signs", "interest", "inclination", "enthusiasm", "appetite", "respect", "willingness",
+                   "reluctance", "eagerness", "desire", "disdain", "contempt"}
+# what may stand between the verb and such a noun: "no immediate", "little personal", "its"
+SHOWN_MODIFIERS = {"no", "little", "any", "an", "a", "some", "much", "more", "less", "limited", "immediate", "personal",
+                   "real", "great", "growing", "clear", "new", "few", "its", "his", "her", "their", "the", "every",
+                   "renewed", "genuine", "open", "public", "of"}
+# the words that open what the disposition is toward
+SHOWN_LINKS = {"of", "in", "for", "to", "that", "toward", "towards", "about"}
+
 # participles with a document as subject: "polls showing ..."
 EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 
@@ -322,7 +343,7 @@ COLON_LABELS = set(
 )
 
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
-CUE_WORDS = VERB_CUES | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) | STANCE_ROLES
+CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) | STANCE_ROLES
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 

@@ -3,23 +3,23 @@
 "according to X" and "as reported by X" (``according_cue``), "NAME: statement" (``colon_cue``),
 "“...” ― Jane Roe" (``dash_cue``), "Mayor Says Ferry Will Run" (``headline_cue``), "her claim
 that ..." (``noun_cue``), "X is confident that ..." (``belief_that_cue``), "X has been critical of
-Y" (``trait_cue``), "X provided details about ..." (``frame_cue``) and "In a poll released Monday, ..." (``in_document_cue``).
+Y" (``trait_cue``), "X showed no sign of backing down" (``shown_cue``), "X provided details about ..." (``frame_cue``) and "In a poll released Monday, ..." (``in_document_cue``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .content import before_source, content_before
+from .content import before_source, content_after, content_before
 from .cues import (
-    BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, SPEECH_FORMS, STANCE_ADJECTIVES,
-    STANCE_COPULAS, STANCE_LINKS, STANCE_ROLES,
+    BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, SHOWN_ATTITUDES, SHOWN_LINKS,
+    SHOWN_MODIFIERS, SPEECH_FORMS, STANCE_ADJECTIVES, STANCE_COPULAS, STANCE_LINKS, STANCE_ROLES,
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
 from .sentences import ABBREVIATIONS
 from .sources import describe
-from .speaker import aside_np
+from .speaker import aside_np, speaker_of
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
@@ -250,6 +250,31 @@ def trait_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     if not f or not sources:
         return None
     return Found([f], "indirect", (toks.starts[i], toks.ends[i + 1]), sources, [], para, kind="stance")
+
+
+def shown_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"X showed no sign of backing down", "X has shown little interest in Y": a disposition the subject
+    shows is its stance toward what follows the noun. Not "was shown", nor a noun with nothing after it."""
+    lows = toks.lows
+    n = len(toks)
+    k = i + 1
+    while k < n and k - i <= 4 and lows[k] in SHOWN_MODIFIERS and not toks.inq[k]:
+        k += 1
+    if k + 2 >= n or lows[k] not in SHOWN_ATTITUDES or lows[k + 1] not in SHOWN_LINKS or toks.inq[k + 1]:
+        return None
+    j, passive = skip_aux(toks, i)
+    if passive and lows[i] == "shown":
+        return None
+    who = speaker_of(r, toks, i, j, "show", "belief")
+    if who is None or not who[0] or who[2]:
+        return None
+    # what follows the link word, to where the clause's content would end ("that" inside it is not
+    # a new clause: "an inclination to end a war that ...")
+    ca = content_after(toks, k + 1, "show")
+    f = r.frag(toks, k + 2, ca[1]) if ca and ca[1] >= k + 2 else None
+    if not f:
+        return None
+    return Found([f], "indirect", (toks.starts[i], toks.ends[k + 1]), who[0], [], para, kind="stance")
 
 
 def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:

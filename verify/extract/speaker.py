@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, SPEECH_FORMS, VERB_CUES
+from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, QUOTE_SIGNS, SPEECH_FORMS, VERB_CUES
 from .phrases import bare_verb, left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
@@ -67,13 +67,17 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):
                 return None
         headed = None
-        if klass == "evidence" and j >= 0 and words[j] not in CLAUSE_BREAKS and (np is None or lows[np[1]] not in EVIDENCE_NOUNS):
+        # (not across "and": "X looked through the records and found that ..." is X's finding, below)
+        if klass == "evidence" and j >= 0 and words[j] not in CLAUSE_BREAKS and lows[j] not in ("and", "but") \
+                and (np is None or lows[np[1]] not in EVIDENCE_NOUNS):
             headed = evidence_head(toks, np if np is not None else (j + 1, j))
             np = headed or np
         if np is not None and klass == "evidence" and headed is None:
-            # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming"
-            if lows[np[1]] not in EVIDENCE_NOUNS and lows[np[1]] not in ("it", "they") and not (is_cap(words[np[1]]) and lemma in ("find", "conclude", "estimate", "project", "predict", "calculate")) \
-                    and not (i + 1 < n and lows[i + 1] == "that"):  # "their experience shows that ...", "X calculated that ..."
+            # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming".
+            # the phrase's last word, or past an aside the word before it: "Harbour Watch, a labour group, found ..."
+            heads = {np[1], next((k - 1 for k in range(np[0] + 1, np[1]) if words[k] in (",", "—", "–", "--")), np[1])}
+            if not any(lows[h] in EVIDENCE_NOUNS or lows[h] in ("it", "they") or (is_cap(words[h]) and lemma in ("find", "conclude", "estimate", "project", "predict", "calculate"))
+                       for h in heads) and not (i + 1 < n and lows[i + 1] == "that"):  # "their experience shows that ...", "X calculated that ..."
                 return None
         if np is not None:
             sources = r.src_list(toks, *np)
@@ -84,7 +88,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
                 name = aside_name(toks, np[1] + 1, j)
                 if name:
                     sources = [name_in_aside(r.ctx, sources[0], name)]
-        elif j > 0 and lows[j] in ("and", "but") and klass in ("speech", "belief") and main_subject(toks, j) is not None:
+        elif j > 0 and lows[j] in ("and", "but") and (klass in ("speech", "belief") or i + 1 < n and lows[i + 1] == "that") \
+                and main_subject(toks, j) is not None:
             # "X visited the plant and said ...": the subject of the clause speaks
             np = main_subject(toks, j)
             sources = r.src_list(toks, *np)
@@ -155,7 +160,7 @@ def relative_source(r: Reader, toks: Tokens, k: int) -> list[Src]:
     """"..., who said": the mention is the relative pronoun, the source its antecedent."""
     j = k - 1
     if j >= 0 and (toks.words[j] == "," or toks.words[j] in ("—", "–", "--") and toks.words[j] not in toks.words[:j]
-                   and k + 1 < len(toks) and toks.lows[k + 1] in SPEECH_FORMS):
+                   and k + 1 < len(toks) and (toks.lows[k + 1] in SPEECH_FORMS or toks.lows[k + 1] in QUOTE_SIGNS)):
         # "the study, which notes", "the study -- which notes that" (a dash that opens an aside, not one closing it)
         j -= 1
     ante = left_np(toks, j) if j >= 0 else None
@@ -278,6 +283,7 @@ def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
 def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
     """"A poll of 600 voters released Monday shows ...": the document heads the phrase before the verb."""
     lows, words = toks.lows, toks.words
+    within = None  # a document word inside the phrase names its kind ("data operatives"); one before it heads it
     for k in range(np[1] - 1, max(-1, np[0] - 12), -1):
         if words[k] in CLAUSE_BREAKS or toks.inq[k] or lows[k] in CLAUSE_VERBS or lows[k] in RELATIVES \
                 or lows[k] in ("that", "whether", "if") or lows[k] in VERB_CUES:
@@ -285,9 +291,12 @@ def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
         if lows[k] in EVIDENCE_NOUNS and lows[k] not in ("model", "models", "count"):
             inner = left_np(toks, k)
             if inner is not None and inner[1] == k:
+                if k >= np[0]:
+                    within = within or (inner[0], np[1])
+                    continue
                 return (inner[0], np[1])
             break
-    return None
+    return within
 
 
 def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from .content import before_source, content_after, content_before, content_of, i
 from .cues import (
     ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, AS_LINKS, BACKING, BELIEF_FORMS, CASTING,
     CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, FORCE_OBJECTS, NOT_A_CLAUSE, NOUNISH,
-    OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, PRESS_ON,
+    OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, PRESS_ON, QUOTE_SIGNS,
     REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED, TAKEN_ON,
     SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
 )
@@ -44,8 +44,8 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     """The claim a reporting verb at ``i`` makes, if it is one here; ``prior`` holds the sentence's earlier claims."""
     lows, words = toks.lows, toks.words
     low = lows[i]
-    if low in SPEECH_FORMS:
-        lemma, tense = SPEECH_FORMS[low]
+    if low in SPEECH_FORMS or low in QUOTE_SIGNS:
+        lemma, tense = SPEECH_FORMS.get(low) or QUOTE_SIGNS[low]
         klass = "speech"
     elif low in EVIDENCE_FORMS:
         lemma, tense = EVIDENCE_FORMS[low]

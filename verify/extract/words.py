@@ -51,7 +51,7 @@ VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever"}
 # a quantifier floated after its subject: "The unions have both said", "They all agreed"
 FLOATED = {"both", "all", "each"}
 # two-word adverbials between a source and its verb: "X has in fact said", "Y at least claimed"
-ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", "least"), ("at", "first")}
+ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", "least"), ("at", "first"), ("long", "ago")}
 BE = set("is are was were be been being am".split())
 # the auxiliaries of "was first reported", "has also been said"
 PASSIVE_AUX = BE | {"has", "have", "had", "first", "also"}
