@@ -131,6 +131,16 @@ def test_a_relative_clause_with_its_own_source_ends_before_the_main_verb() -> No
     assert (c.text, c.sources[0].mention) == ("injured nine workers", "the regional council")
 
 
+@pytest.mark.parametrize("where", [
+    "in comments carried by the state broadcaster",
+    "on X, formerly Twitter,",
+    "on Monday, in a written statement,",
+])
+def test_where_it_was_said_is_not_part_of_what_was_said(where: str) -> None:
+    text = f"The port director said {where} that the quay would reopen in spring."
+    assert texts(text) == ["the quay would reopen in spring"]
+
+
 def test_a_phrase_that_takes_up_the_claim_names_who_rejects_it() -> None:
     text = "The army says it has destroyed 40 tanks, a figure the rebel command rejects."
     army, rebels = [c for c in claims(text) if c.attribution != "unattributed"]

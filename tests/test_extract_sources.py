@@ -179,6 +179,19 @@ def test_the_warring_states_ministries_are_in_the_starter_registry(mention: str,
     assert (c.sources[0].canonical, c.sources[0].kind) == (canonical, "organisation")
 
 
+@pytest.mark.parametrize("mention, canonical, kind", [
+    ("Lavrov", "Sergei Lavrov", "person"),
+    ("Russia's RIA state news agency", "RIA Novosti", "outlet"),
+    # a title a letter away from a ministry's name is still a person
+    ("Ukraine's foreign minister", "Ukraine's foreign minister", "person"),
+    ("According to a Coast Guard tally,", "Coast Guard tally", "organisation"),
+])
+def test_wire_sources_resolve_to_who_they_are(mention: str, canonical: str, kind: str) -> None:
+    text = (f"{mention} the ferry had sunk." if mention.startswith("According") else f"{mention} said the ferry had sunk.")
+    c = one(text, "ferry")
+    assert (c.sources[0].canonical, c.sources[0].kind) == (canonical, kind)
+
+
 def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
     text = (
         "Ukrainian troops captured North Korean soldiers near the border, the SBU said. "

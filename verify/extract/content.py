@@ -16,7 +16,7 @@ from .found import Found, Span, trim_span
 from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ACCOUNT_NOUNS, CHANNELS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
+    ACCOUNT_NOUNS, BROADCASTS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, INTRODUCING_NOUNS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
     SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, WEEKDAYS, WITHHELD,
 )
 
@@ -110,12 +110,18 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     if a < n and lows[a] in ("out", "up") and lemma in ("point", "add"):
         a += 1
     # "said on Monday that ...", "told reporters that ..."
-    for k in range(a, min(n, a + 10)):
-        if toks.inq[k] or words[k] in (",", ";") and lemma not in LISTENER:
+    for k in range(a, min(n, a + 12)):
+        if toks.inq[k] or words[k] == ";":
+            break
+        if words[k] == "," and lemma not in LISTENER:
+            if k > a and is_trailer(toks, a, k - 1):
+                continue  # "said on X, formerly Twitter, that ...", "said on Monday, in a statement, that ..."
             break
         if (lows[k] == "that" or (lows[k] in ("whether", "if") and k == a)) and not toks.inq[k]:
             a = k + 1
             break
+        if lows[k] in SPEECH_FORMS and k > a and lows[k - 1] in INTRODUCING_NOUNS:
+            continue  # "said in comments carried by state media that ...": a noun, not a verb
         if lows[k] in SUBJECT_PRONOUNS or lows[k] in SPEECH_FORMS or lows[k] in BELIEF_FORMS or lows[k] in CLAUSE_VERBS:
             break  # a clause has begun: "said the plan would fail if ..." keeps its subject
         if lows[k] in ("”", '"') or words[k] in OPEN_QUOTES:
@@ -258,7 +264,7 @@ def is_trailer(toks: Tokens, a: int, b: int) -> bool:
         nxt = lows[k + 1]
         if lows[k] == "to" and (nxt in DETERMINERS or is_cap(words[k + 1]) or nxt in LISTENER_WORDS):
             return True
-        if lows[k] == "on" and (nxt in TIME_NOUNS or is_cap(words[k + 1]) and nxt in WEEKDAYS or nxt in CHANNELS):
+        if lows[k] == "on" and (nxt in TIME_NOUNS or is_cap(words[k + 1]) and nxt in WEEKDAYS or nxt in BROADCASTS):
             return True
         return False
     if lows[k] in TRAILER_START or lows[k] in PARTICIPLES:

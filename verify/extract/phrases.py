@@ -45,8 +45,8 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
         return False
     if low in STOP or low in TIME_WORDS:
         return False
-    if low.endswith("ly") and len(low) > 4 and low not in LY_ADJECTIVES:
-        return False
+    if low.endswith("ly") and len(low) > 4 and low not in LY_ADJECTIVES and low not in LY_NOUNS:
+        return False  # an adverb; "a Reuters tally", "the family" are nouns
     return True
 
 

@@ -187,6 +187,9 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
               desc: list[str] | None = None) -> tuple[str, str]:
     reg = ctx.registry
     src = resolve(reg, mention)
+    if src is not None and src.kind != "person" and head_of(lows, words) in PERSON_TITLES \
+            and reg.resolve(mention, fuzzy=False) is None:
+        src = None  # "Russia's defence minister" is a person, not the ministry a spelling away
     if src is not None:
         return src.canonical, src.kind
     if _POLL_SHARE.match(mention.lower()):
@@ -312,7 +315,8 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
     # "the regional governor", "Russia's foreign minister"; a bare "the minister" does not say who
     if len(content) >= 2 and head in ORG_HEADS:
         return bare, "organisation"
-    if len(content) >= 2 and head in PERSON_TITLES and (lows[0] == "the" or "’s" in lows or "'s" in lows) and lows[-1] not in ("’s", "'s"):
+    if len(content) >= 2 and head in PERSON_TITLES and (lows[0] == "the" or "’s" in lows or "'s" in lows or is_possessive(words[0])) \
+            and lows[-1] not in ("’s", "'s"):
         return bare, "person"
     if len(content) == 1 and head in OFFICE_PLURALS:
         return "unnamed " + bare, "organisation"  # "police", "prosecutors": an office, unnamed

@@ -114,8 +114,9 @@ PREP_IN_NP = {"of", "for", "at", "from", "in", "on", "with"}
 # the listener of "told reporters", "said to CNN"
 LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "her", "them", "you", "voters", "the",
                   "crowd", "audience", "viewers", "listeners", "cnn", "fox", "msnbc", "abc", "nbc", "cbs", "politico"}
-CHANNELS = {"twitter", "facebook", "instagram", "youtube", "television", "tv", "radio", "air", "camera", "cnn", "msnbc",
-            "fox", "abc", "nbc", "cbs", "npr", "bbc", "telegram"}
+# where something is said: "said on Twitter", "told CNN on air" ("x": the network once called Twitter)
+BROADCASTS = {"twitter", "x", "facebook", "instagram", "youtube", "telegram", "threads", "bluesky", "vkontakte",
+              "television", "tv", "radio", "air", "camera", "cnn", "msnbc", "fox", "abc", "nbc", "cbs", "npr", "bbc"}
 # words before "states" that make it the noun: "member states", "swing states"
 STATE_ADJECTIVES = {"member", "united", "other", "swing", "battleground", "southern", "northern", "western", "eastern",
                     "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island"}
@@ -143,7 +144,7 @@ TITLE_WORDS = set(
 LY_ADJECTIVES = {"early", "elderly", "daily", "weekly", "monthly", "quarterly", "yearly", "likely", "friendly", "ally",
                  "unlikely", "costly", "lonely", "family", "only"}
 # nouns in -ly, which can end a subject just before its verb: "a lawyer for the family said"
-LY_NOUNS = {"family", "ally", "assembly", "supply", "monopoly", "anomaly"}
+LY_NOUNS = {"family", "ally", "assembly", "supply", "monopoly", "anomaly", "tally", "rally"}
 ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embattled", "indicted", "married", "so-called",
                  "unidentified", "registered", "licensed", "respected", "renowned", "detained", "captured", "wounded",
                  "injured", "armed", "disgraced", "jailed", "exiled", "ousted", "concerned", "interested", "informed",
@@ -271,6 +272,8 @@ PAST_INTRANSITIVE = {"began", "spoke", "went", "came", "left", "stood", "fought"
 ISSUED_TEXTS = {"statement", "letter", "communique", "communiqué", "release", "message", "memo", "bulletin", "briefing",
                 "report", "video", "post", "tweet"}
 INTRODUCING = {"a", "an", "its", "his", "her", "their", "emailed", "written", "joint", "separate", "brief", "short"}
+# before a speech word that is a noun: "said in comments carried by ...", "said in remarks to ..."
+INTRODUCING_NOUNS = INTRODUCING | {"in", "the", "televised"}
 # what can carry words itself: "a sign saying ...", "911 calls saying ...", "a voice-over saying ..."
 SIGNS = {"sign", "signs", "banner", "banners", "placard", "placards", "cover", "calls", "headline", "headlines",
          "ad", "ads", "voice", "poster", "posters", "t-shirt", "shirts", "sticker", "stickers"}
