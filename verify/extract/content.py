@@ -16,7 +16,7 @@ from .found import Found, Span, trim_span
 from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ACCOUNT_NOUNS, BROADCASTS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, INTRODUCING_NOUNS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
+    ACCOUNT_NOUNS, BROADCASTS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
     SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, WEEKDAYS, WITHHELD,
 )
 
@@ -120,7 +120,8 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
         if (lows[k] == "that" or (lows[k] in ("whether", "if") and k == a)) and not toks.inq[k]:
             a = k + 1
             break
-        if lows[k] in SPEECH_FORMS and k > a and lows[k - 1] in INTRODUCING_NOUNS:
+        if lows[k] in SPEECH_FORMS and not lows[k].endswith("ing") and k > a and (
+                lows[k - 1] == "in" or (k - 2 >= a and lows[k - 2] == "in" and lows[k - 1] in DETERMINERS)):
             continue  # "said in comments carried by state media that ...": a noun, not a verb
         if lows[k] in SUBJECT_PRONOUNS or lows[k] in SPEECH_FORMS or lows[k] in BELIEF_FORMS or lows[k] in CLAUSE_VERBS:
             break  # a clause has begun: "said the plan would fail if ..." keeps its subject

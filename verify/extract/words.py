@@ -272,8 +272,6 @@ PAST_INTRANSITIVE = {"began", "spoke", "went", "came", "left", "stood", "fought"
 ISSUED_TEXTS = {"statement", "letter", "communique", "communiqué", "release", "message", "memo", "bulletin", "briefing",
                 "report", "video", "post", "tweet"}
 INTRODUCING = {"a", "an", "its", "his", "her", "their", "emailed", "written", "joint", "separate", "brief", "short"}
-# before a speech word that is a noun: "said in comments carried by ...", "said in remarks to ..."
-INTRODUCING_NOUNS = INTRODUCING | {"in", "the", "televised"}
 # what can carry words itself: "a sign saying ...", "911 calls saying ...", "a voice-over saying ..."
 SIGNS = {"sign", "signs", "banner", "banners", "placard", "placards", "cover", "calls", "headline", "headlines",
          "ad", "ads", "voice", "poster", "posters", "t-shirt", "shirts", "sticker", "stickers"}
