@@ -188,6 +188,27 @@ def test_a_capitalised_name_and_colon_later_in_the_text_is_a_speaker() -> None:
     assert c.sources[0].mention == "HOST"
 
 
+def test_a_transcript_turn_opening_with_a_stray_quotation_mark_is_its_speakers() -> None:
+    # some copy sets a transcript as a quotation run over paragraphs: each turn opens with a mark
+    # that never closes, and the label after it names who speaks
+    text = ('The full exchange follows:\n\n'
+            '"HOST: Thanks for joining us. Will the bridge reopen before the winter storms arrive?\n\n'
+            '"OKONJO: It will reopen. The engineers finished the deck repairs last week and the council signed off.\n\n'
+            '"HOST: And the cost of the repairs was met by the county in full?\n')
+    turns = [c for c in claims(text) if c.cue and c.cue.text == ":"]
+    assert [c.sources[0].mention for c in turns] == ["HOST", "OKONJO", "HOST"]
+    # the turn is the whole paragraph, and a report inside it is no claim of its own
+    assert turns[1].text == "It will reopen. The engineers finished the deck repairs last week and the council signed off"
+    assert not any(c.cue and c.cue.text == "signed off" for c in claims(text))
+
+
+def test_a_transcript_turn_is_its_whole_paragraph() -> None:
+    text = "The hearing opened at nine.\n\nCHAIR: The bridge will stay closed. The county says the deck is unsafe.\n"
+    c = by_cue(text, ":")
+    assert c.text == "The bridge will stay closed. The county says the deck is unsafe"
+    assert [cl.cue.text for cl in claims(text) if cl.cue] == [":"]
+
+
 # -- junk ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("aside", [

@@ -82,28 +82,30 @@ def colon_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
     n = len(toks)
     c = None
     topic = None  # "Gillibrand on the transcripts: ...": the speaker ends where the topic begins
-    for k in range(min(n, 14)):
+    # a transcript's turn opening with a mark that never closes ("\"WALLACE: ..."): the label follows it
+    a = 1 if n > 2 and words[0] in QUOTE_MARKS and not toks.inq[0] and words[1].isupper() and len(words[1]) > 1 else 0
+    for k in range(a, min(n, 14)):
         if words[k] == ":":
             c = k
             break
         if toks.inq[k]:
             return None
-        if k > 0 and topic is None and lows[k] in ("on", "about", "to") and is_cap(words[k - 1]):
+        if k > a and topic is None and lows[k] in ("on", "about", "to") and is_cap(words[k - 1]):
             topic = k
             continue
         if not (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of", "the")) and not (topic is not None and words[k][:1].isalnum()):
             return None
         if topic is None and k >= 6:
             return None
-    if not c or c + 1 >= n or lows[0] in COLON_LABELS or (lows[0] in DETERMINERS and lows[0] != "the" and not (c == 1 and words[0] == "A")):
+    if not c or c == a or c + 1 >= n or lows[a] in COLON_LABELS or (lows[a] in DETERMINERS and lows[a] != "the" and not (c == a + 1 and words[a] == "A")):
         return None  # "A:" is an interview's answer, "A new poll:" a label
-    if words[0][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
+    if words[a][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
         return None
-    if c == 1 and lows[0] == "q":
+    if c == a + 1 and lows[a] == "q":
         return None  # "Q:" is the interviewer asking, not a source making a claim
-    if lows[0] == "the" and c == 2 and lows[1] == "latest":
+    if lows[a] == "the" and c == a + 2 and lows[a + 1] == "latest":
         return None
-    sources = r.src_list(toks, 0, (topic if topic is not None else c) - 1)
+    sources = r.src_list(toks, a, (topic if topic is not None else c) - 1)
     f = r.frag(toks, c + 1, n - 1)
     if not f or not sources or sum(1 for x in range(c + 1, n) if words[x][:1].isalpha()) < 3:
         return None  # "Kasich: Now or never" is a slogan, not a statement
