@@ -206,7 +206,7 @@ class Reader:
         chunk = text[s:e]
         low_text = lowered(text)
         if (SCAN_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower()) if low_text is None else _LOWER_WORDS.findall(low_text, s, e))
-                and ":" not in chunk[:80]
+                and ":" not in chunk[:200]
                 and not _DASH_CHARS.search(chunk) and not _IN_DOCUMENT.match(chunk)):
             return []
         if heading and is_headline(text, s, e):
