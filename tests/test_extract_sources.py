@@ -413,6 +413,26 @@ def test_a_participle_after_a_second_clause_belongs_to_that_clause() -> None:
     assert c.sources[0].mention == "the captain"
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The harbour master on Monday renewed his attacks on the ferry line, saying its boats were \"a danger to all.\"",
+     "The harbour master"),
+    ("The fishermen's union has sharpened its criticism of the quota board, saying the limits ignore the science.",
+     "The fishermen's union"),
+])
+def test_a_participle_after_a_possessive_noun_cue_belongs_to_the_clause_subject(sentence: str, speaker: str) -> None:
+    # "his attacks on", "its criticism of" are claims owned by a pronoun; the participle's speaker is
+    # the subject of the clause the pronoun stands for
+    c = one(sentence, sentence.split("saying ")[1][:12])
+    assert c.cue.text == "saying"
+    assert c.sources[0].mention == speaker
+
+
+def test_a_lawmakers_party_label_does_not_stand_for_the_subject() -> None:
+    text = "Rep. Ada Kell, D-Maine, who faces a hard race this fall, dropped her backing for the dam, saying it costs too much."
+    c = one(text, "costs too much")
+    assert c.sources[0].mention == "Rep. Ada Kell"
+
+
 
 def test_a_belief_inside_another_sources_finding_is_not_listed_as_theirs() -> None:
     found = extract_claims("A new survey found that few islanders thought of the ferry as a priority.")

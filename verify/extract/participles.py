@@ -11,12 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .content import content_after
-from .cues import BACKING, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, PARTICIPLES, SEND_VERBS, VERB_CUES
+from .cues import BACKING, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOUN_CUES, PARTICIPLES, SEND_VERBS, VERB_CUES
 from .found import Found, Span
 from .phrases import left_np, right_np
 from .speaker import clause_subject, main_subject, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap
-from .words import BE, BE_NOT, DAYS, DETERMINERS, MESSAGES, SIGNS, SUBJECT_PRONOUNS, TIME_NOUNS
+from .words import BE, BE_NOT, DAYS, DETERMINERS, MESSAGES, POSSESSIVE_PRONOUNS, SIGNS, SUBJECT_PRONOUNS, TIME_NOUNS
 
 if TYPE_CHECKING:
     from .attribution import Reader
@@ -29,6 +29,12 @@ def _outermost(prior: list[Found]) -> Found:
         if f.cue is None or not any(g is not f and any(s <= f.cue[0] < e for s, e in g.frags) for g in prior):
             return f
     return prior[-1]
+
+
+def _owned_by_pronoun(text: str, f: Found) -> bool:
+    """A noun's claim whose owner is a possessive pronoun: "his attacks on", "its criticism of"."""
+    return f.cue is not None and text[f.cue[0] : f.cue[1]].split()[0].lower() in NOUN_CUES \
+        and all(s.mention.lower() in POSSESSIVE_PRONOUNS for s in f.sources)
 
 
 def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found], lemma: str,
@@ -83,13 +89,16 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
         f = r.frag(toks, *ca)
         if not f:
             return True, None
-        if prior:
-            last = _outermost(prior)
-            return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
-        np = clause_subject(toks, i - 1) or main_subject(toks, i - 1)
-        if np is None:
+        last = _outermost(prior) if prior else None
+        np = None
+        if last is None or _owned_by_pronoun(r.text, last):
+            # "X stepped up his attacks on Y, saying ...": the clause's subject, not the owner's "his"
+            np = clause_subject(toks, i - 1) or main_subject(toks, i - 1)
+        if np is not None:
+            return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+        if last is None:
             return True, None
-        return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+        return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
     if low in PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since"):
         # "While saying that he respects her, the senator ...": the main clause's subject after the comma
         for k in range(2, n - 1):

@@ -15,7 +15,7 @@ from .phrases import bare_verb, left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ANON_HEADS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,
+    ANON_HEADS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
     RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS,
 )
 
@@ -314,8 +314,8 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
         if np is None or np[1] + 1 >= upto or lows[np[1]] in TIME_NOUNS:
             continue
         nxt = lows[np[1] + 1]
-        if nxt == "," and st == a and apposed(toks, np, upto):
-            return np  # "Jane Roe, the head of the union, tied the cuts to ..., saying ..."
+        if nxt == "," and st == a and (apposed(toks, np, upto) or (np[1] + 2 < upto and PARTY_LABEL.fullmatch(words[np[1] + 2]))):
+            return np  # "Jane Roe, the head of the union, tied the cuts to ..., saying ...", "Sen. Roe, D-Ore., ..."
         if nxt in (",", "who", "which", "that") or words[np[1] + 1] in QUOTE_MARKS:
             continue
         if not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
