@@ -82,7 +82,9 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
             f = r.frag(toks, *ca) if ca else None
             if f:
                 return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
-    if low in PARTICIPLES and i > 0 and words[i - 1] in (",", "—", "–"):
+    # the comma may close a quotation before it: "a defence of “river towns,” saying ..."
+    quoted_comma = i > 2 and words[i - 1] in QUOTE_MARKS and words[i - 2] == "," and toks.inq[i - 2] and not toks.inq[i]
+    if low in PARTICIPLES and i > 0 and (words[i - 1] in (",", "—", "–") or quoted_comma):
         ca = content_after(toks, i, lemma)
         if not ca:
             return True, None
@@ -113,7 +115,7 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
                     return True, None
                 return True, Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
         return True, None
-    if low in PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without"):
+    if low in PARTICIPLES and i > 0 and lows[i - 1] in ("by", "before", "after", "while", "when", "without", "upon"):
         # "X rallied support by saying ...", "X said ... before adding: ...": the same speaker
         ca = content_after(toks, i, lemma)
         f = r.frag(toks, *ca) if ca else None

@@ -54,8 +54,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             if np is None and not inverted_here and words[j] == "," and j >= 1:
                 # "Gov. Jane Roe (R-OH), said ...": a stray comma between subject and verb
                 cand = left_np(toks, j - 1)
-                if cand is not None and (cand[0] == 0 or words[cand[0] - 1] == ",") and is_cap(words[cand[0]]):
-                    np = cand
+                if cand is not None and (cand[0] == 0 or words[cand[0] - 1] == ",") and (is_cap(words[cand[0]]) or lows[cand[1]] in ("%", "percent")):
+                    np = cand  # also "Just under half, 49%, say ...": the share in commas
         elif j >= 0:
             np = left_np(toks, j)
             if np is not None:
