@@ -442,3 +442,13 @@ def test_a_belief_inside_another_sources_finding_is_not_listed_as_theirs() -> No
 def test_a_stance_inside_a_finding_is_the_findings() -> None:
     found = extract_claims("A new survey found that most islanders backed the new timetable.")
     assert [s.mention for c in found for s in c.sources] == ["A new survey"]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Growers trying to win back grazing rights in the valley say the new rules came too late.", "Growers"),
+    ("Police investigating the fire at the depot say the blaze was set on purpose.", "Police"),
+    ("The county clerks whose offices have been cut say the backlog will take a year to clear.", "The county clerks"),
+])
+def test_the_speaker_is_the_phrase_before_its_qualifying_clause(sentence: str, speaker: str) -> None:
+    c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "say"][0]
+    assert [s.mention for s in c.sources] == [speaker]

@@ -59,7 +59,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         elif j >= 0:
             np = left_np(toks, j)
             if np is not None:
-                np = before_participle(toks, before_relative(toks, np))
+                np = before_gerund(toks, before_participle(toks, before_relative(toks, np)))
                 if np[0] == np[1] and bare_verb(words[np[0]]):
                     np = None  # "spent months lobbing insults": a verb, not who speaks
         if np is not None and klass == "stance" and lemma in PERSON_ONLY:
@@ -228,7 +228,7 @@ def relative_subject(toks: Tokens, j: int) -> tuple[int, int] | None:
     return np
 
 
-_SUBJECT_RELATIVES = ("who", "that", "which")
+_SUBJECT_RELATIVES = ("who", "whose", "that", "which")
 
 
 def _verb_follows(toks: Tokens, k: int, np: tuple[int, int]) -> bool:
@@ -247,7 +247,7 @@ def before_relative(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     lim = max(0, np[0] - 14)
     while k > lim and lows[k] not in _SUBJECT_RELATIVES and words[k] not in CLAUSE_BREAKS:
         k -= 1
-    if k > 0 and lows[k] in _SUBJECT_RELATIVES and not toks.inq[k] and (lows[k] == "who" or _verb_follows(toks, k, np)):
+    if k > 0 and lows[k] in _SUBJECT_RELATIVES and not toks.inq[k] and (lows[k] in ("who", "whose") or _verb_follows(toks, k, np)):
         outer = left_np(toks, k - 1)
         if outer is not None and outer[1] == k - 1:
             return outer
@@ -273,6 +273,23 @@ def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
         return np  # the phrase must open its clause: "the strike that hit ... reported by X" is something else
     return outer
+
+
+def before_gerund(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    """"Farmers trying to win back water rights in the valley say": the speaker is the phrase before
+    the -ing word that qualifies it, not the place at the end of its clause."""
+    lows, words = toks.lows, toks.words
+    for k in range(np[0] - 1, max(0, np[0] - 10), -1):
+        if toks.inq[k] or words[k] in CLAUSE_BREAKS or lows[k] in CLAUSE_VERBS or lows[k] in AUX or lows[k] in RELATIVES:
+            return np
+        low = lows[k]
+        if low.endswith("ing") and len(low) > 4 and low.isalpha() and not is_cap(words[k]):
+            # the phrase before it must open its clause ("grazing rights" is a noun's modifier: read on)
+            outer = left_np(toks, k - 1)
+            if outer is not None and outer[1] == k - 1 and lows[k - 1] not in SUBJECT_PRONOUNS and lows[k - 1].isalpha() \
+                    and (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
+                return outer
+    return np
 
 
 def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
