@@ -59,7 +59,9 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         elif j >= 0:
             np = left_np(toks, j)
             if np is not None:
-                np = before_gerund(toks, before_participle(toks, before_relative(toks, np)))
+                np = before_participle(toks, before_relative(toks, np))
+                if klass == "speech":
+                    np = before_gerund(toks, np)  # "footage circulating online appeared to show": the footage's whole phrase
                 if np[0] == np[1] and bare_verb(words[np[0]]):
                     np = None  # "spent months lobbing insults": a verb, not who speaks
         if np is not None and klass == "stance" and lemma in PERSON_ONLY:
