@@ -452,3 +452,13 @@ def test_a_stance_inside_a_finding_is_the_findings() -> None:
 def test_the_speaker_is_the_phrase_before_its_qualifying_clause(sentence: str, speaker: str) -> None:
     c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "say"][0]
     assert [s.mention for s in c.sources] == [speaker]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Likewise, Omar Fine, a former harbour pilot, said he could not back the dredging plan.", "Omar Fine, a former harbour pilot"),
+    ("Fine however said he would welcome the port joining a wider network.", "Fine"),
+    ("Ada Kell in a blog post said she would name more judges to the bench.", "Ada Kell"),
+])
+def test_words_between_the_speaker_and_the_verb_are_not_the_speaker(sentence: str, speaker: str) -> None:
+    c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "said"][0]
+    assert [s.mention for s in c.sources] == [speaker]

@@ -16,7 +16,7 @@ from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
-    RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS,
+    RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         elif j >= 0:
             np = left_np(toks, j)
             if np is not None:
-                np = before_participle(toks, before_relative(toks, np))
+                np = before_medium(toks, before_participle(toks, before_relative(toks, np)))
                 if klass == "speech":
                     np = before_gerund(toks, np)  # "footage circulating online appeared to show": the footage's whole phrase
                 if np[0] == np[1] and bare_verb(words[np[0]]):
@@ -190,6 +190,8 @@ def aside_np(toks: Tokens, j: int) -> tuple[int, int] | None:
         np = left_np(toks, c1 - 1)
         if np is None:
             continue
+        if np[0] == np[1] == 0 and (lows[0] in INTRO_WORDS or lows[0] in VERB_ADVERBS or (lows[0].endswith("ly") and len(lows[0]) > 4)):
+            continue  # "Similarly, Jane Roe, a former mayor, said": the opening adverb is no one
         # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
         np = with_pp(toks, np, PP_LINKS, 10)
         a = np[0]
@@ -274,6 +276,20 @@ def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
         return np
     if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
         return np  # the phrase must open its clause: "the strike that hit ... reported by X" is something else
+    return outer
+
+
+def before_medium(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    """"Jane Roe in a blog post said": the speaker is the name before where the words were put."""
+    lows, words = toks.lows, toks.words
+    a = np[0]
+    if a < 2 or lows[a - 1] != "in" or lows[np[1]] not in WRITINGS or toks.inq[a - 2]:
+        return np
+    outer = left_np(toks, a - 2)
+    if outer is None or outer[1] != a - 2 or not is_cap(words[a - 2]) or lows[a - 2] in CAP_WORDS:
+        return np
+    if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
+        return np
     return outer
 
 

@@ -47,7 +47,9 @@ AUX = set(
     initially originally finally ultimately yet too since soon itself himself herself themselves""".split()
 )
 # adverbs that also sit there but may open a phrase ("Almost half said", "together with")
-VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever"}
+VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever",
+                # linking adverbs set inside the clause: "The mayor however said ..."
+                "however", "nonetheless", "nevertheless", "meanwhile", "likewise"}
 # a quantifier floated after its subject: "The unions have both said", "They all agreed"
 FLOATED = {"both", "all", "each"}
 # two-word adverbials between a source and its verb: "X has in fact said", "Y at least claimed"
