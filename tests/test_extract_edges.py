@@ -204,6 +204,48 @@ def test_a_capitalised_name_and_colon_later_in_the_text_is_a_speaker() -> None:
     assert c.sources[0].mention == "HOST"
 
 
+def test_a_transcript_turn_opening_with_a_stray_quotation_mark_is_its_speakers() -> None:
+    # some copy sets a transcript as a quotation run over paragraphs: each turn opens with a mark
+    # that never closes, and the label after it names who speaks
+    text = ('The full exchange follows:\n\n'
+            '"HOST: Thanks for joining us. Will the bridge reopen before the winter storms arrive?\n\n'
+            '"OKONJO: It will reopen. The engineers finished the deck repairs last week and the council signed off.\n\n'
+            '"HOST: And the cost of the repairs was met by the county in full?\n')
+    turns = [c for c in claims(text) if c.cue and c.cue.text == ":"]
+    assert [c.sources[0].mention for c in turns] == ["HOST", "OKONJO", "HOST"]
+    # the turn is the whole paragraph, and a report inside it is no claim of its own
+    assert turns[1].text == "It will reopen. The engineers finished the deck repairs last week and the council signed off"
+    assert not any(c.cue and c.cue.text == "signed off" for c in claims(text))
+
+
+def test_a_transcript_turn_is_its_whole_paragraph() -> None:
+    text = "The hearing opened at nine.\n\nCHAIR: The bridge will stay closed. The county says the deck is unsafe.\n"
+    c = by_cue(text, ":")
+    assert c.text == "The bridge will stay closed. The county says the deck is unsafe"
+    assert [cl.cue.text for cl in claims(text) if cl.cue] == [":"]
+
+
+@pytest.mark.parametrize("line, speaker", [
+    # a roundup's extract: a heading, a dash, who wrote it, a colon and the quotation
+    ("FERRY USE FELL IN THE WINTER - Ana B. Lutz and Omar Fine: “Fewer riders took the early boats than in any year on record.”",
+     ["Ana B. Lutz", "Omar Fine"]),
+    ("Why the count matters - More from Lutz: “The totals decide how much the county gets for the harbour.”", ["Lutz"]),
+    # the party in brackets, and a long title before the name
+    ("Sen. Ada Kell (D-Maine):\"No one has shown me where that estimate came from.\"", ["Sen. Ada Kell"]),
+    ("Former secretary of state Ada Kell:\"We took the figure from the agency and its own review.\"",
+     ["Former secretary of state Ada Kell"]),
+])
+def test_a_name_and_colon_before_a_quotation_is_its_speaker(line: str, speaker: list[str]) -> None:
+    c = by_cue(f"The hearing opened at nine.\n\n{line}\n", ":")
+    assert [s.mention for s in c.sources] == speaker
+    assert c.attribution == "direct"
+
+
+def test_a_reviewer_named_after_by_is_not_read_as_a_colon_speaker() -> None:
+    text = "The hearing opened at nine.\n\nA new play opens, reviewed by The Courier’s Ada Kell: “The cast is young and quick.”\n"
+    assert not any(c.cue and c.cue.text == ":" for c in claims(text))
+
+
 # -- junk ------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("aside", [

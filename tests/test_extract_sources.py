@@ -431,6 +431,26 @@ def test_a_participle_after_a_second_clause_belongs_to_that_clause() -> None:
     assert c.sources[0].mention == "the captain"
 
 
+@pytest.mark.parametrize("sentence, speaker", [
+    ("The harbour master on Monday renewed his attacks on the ferry line, saying its boats were \"a danger to all.\"",
+     "The harbour master"),
+    ("The fishermen's union has sharpened its criticism of the quota board, saying the limits ignore the science.",
+     "The fishermen's union"),
+])
+def test_a_participle_after_a_possessive_noun_cue_belongs_to_the_clause_subject(sentence: str, speaker: str) -> None:
+    # "his attacks on", "its criticism of" are claims owned by a pronoun; the participle's speaker is
+    # the subject of the clause the pronoun stands for
+    c = one(sentence, sentence.split("saying ")[1][:12])
+    assert c.cue.text == "saying"
+    assert c.sources[0].mention == speaker
+
+
+def test_a_lawmakers_party_label_does_not_stand_for_the_subject() -> None:
+    text = "Rep. Ada Kell, D-Maine, who faces a hard race this fall, dropped her backing for the dam, saying it costs too much."
+    c = one(text, "costs too much")
+    assert c.sources[0].mention == "Rep. Ada Kell"
+
+
 
 def test_a_belief_inside_another_sources_finding_is_not_listed_as_theirs() -> None:
     found = extract_claims("A new survey found that few islanders thought of the ferry as a priority.")
@@ -468,3 +488,23 @@ def test_a_named_group_with_an_aside_finds_what_it_found() -> None:
     assert c.sources[0].mention.startswith("Harbour Watch")
     # a person with an aside who finds something charming states nothing
     assert all(x.attribution == "unattributed" for x in extract_claims("The mayor, a former sailor, found the harbour charming."))
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Growers trying to win back grazing rights in the valley say the new rules came too late.", "Growers"),
+    ("Police investigating the fire at the depot say the blaze was set on purpose.", "Police"),
+    ("The county clerks whose offices have been cut say the backlog will take a year to clear.", "The county clerks"),
+])
+def test_the_speaker_is_the_phrase_before_its_qualifying_clause(sentence: str, speaker: str) -> None:
+    c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "say"][0]
+    assert [s.mention for s in c.sources] == [speaker]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Likewise, Omar Fine, a former harbour pilot, said he could not back the dredging plan.", "Omar Fine, a former harbour pilot"),
+    ("Fine however said he would welcome the port joining a wider network.", "Fine"),
+    ("Ada Kell in a blog post said she would name more judges to the bench.", "Ada Kell"),
+])
+def test_words_between_the_speaker_and_the_verb_are_not_the_speaker(sentence: str, speaker: str) -> None:
+    c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "said"][0]
+    assert [s.mention for s in c.sources] == [speaker]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from verify.extract import extract_claims
 from verify.models import Claim
 
@@ -109,3 +111,26 @@ def test_what_a_written_text_reads_beside_a_quotation_is_its_statement():
 def test_reading_without_a_quotation_is_no_statement():
     assert texts("The inspector read the report twice before the hearing.") == []
     assert texts("Volunteers read to the children every Saturday.") == []
+
+
+def test_a_participle_after_a_quotation_that_holds_the_comma():
+    text = "The mayor has mounted a stout defence of “harbour towns,” saying the coast kept the “grit and soul of the region.”"
+    c = one(text, "the coast kept")
+    assert c.cue.text == "saying"
+    assert [s.mention for s in c.sources] == ["The mayor"]
+
+
+def test_upon_saying_is_the_subjects_statement():
+    text = "Ms. Okafor, herself a former miner, drew loud jeers upon saying, “The pit will not reopen.”"
+    c = one(text, "The pit will not reopen")
+    assert [s.mention for s in c.sources] == ["Ms. Okafor"]
+
+
+@pytest.mark.parametrize("sentence, share", [
+    ("Almost seven out of 10 say they would ride the new tram to work.", "Almost seven out of 10"),
+    ("Just over a third, 36%, say the tram fares are too high.", "36%"),
+    ("Among riders polled, roughly a quarter, 24 percent, say they will stop using the line.", "24 percent"),
+])
+def test_a_poll_share_says_what_those_asked_say(sentence: str, share: str):
+    c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "say"]
+    assert [s.mention for s in c[0].sources] == [share]

@@ -8,7 +8,8 @@ own. The grammar reads a sentence in this order, one module for each thing it re
 2. ``Reader.sentence`` (here): picks out the cue candidates and hands each to its reader.
 3. the cue, and what kind it is:
    ``verbs.py``: a reporting verb (saying, believing, showing, taking a stand): whether the word is
-   a verb here, and which use of it ("X said", "..., saying", "it was reported by", "made clear that");
+   a verb here, and which use of it ("X said", "..., saying", "it was reported by", "made clear that"),
+   with ``participles.py`` for whose words a participle gives;
    ``frames.py``: the other cues ("according to X", "NAME:", "“...” ― X", "Mayor Says ...", "her claim
    that", "X is confident that", "X is critical of", "X provided details", "In a poll released Monday, ...").
 4. ``speaker.py``: the source phrase of a verb, read leftwards over asides ("X, a spokesman, said"),
@@ -222,7 +223,7 @@ class Reader:
         chunk = text[s:e]
         low_text = lowered(text)
         if (SCAN_WORDS.isdisjoint(_LOWER_WORDS.findall(chunk.lower()) if low_text is None else _LOWER_WORDS.findall(low_text, s, e))
-                and ":" not in chunk[:80]
+                and ":" not in chunk[:200]
                 and not _DASH_CHARS.search(chunk) and not _IN_DOCUMENT.match(chunk)):
             return []
         if heading and is_headline(text, s, e):

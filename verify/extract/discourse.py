@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from .attribution import Reader
 from .found import Found, Span, trim_span
-from .quotes import paragraph_quotes
+from .quotes import paragraph_quotes, transcript_turn
 from .sentences import is_furniture, is_headline, paragraphs, sentences
 from .sources import Context, Src, note_subject
 from .tokens import lowered
@@ -157,6 +157,11 @@ def read(text: str, ctx: Context) -> list[Found]:
                 colon_claim = None
                 break
             found = reader.sentence(ss, se, quotes, p, heading)
+            if found and first_in_para and (turn := _turn_claim(text, ss, pe, found)) is not None:
+                # a transcript's turn: its speaker says the whole paragraph, a report inside it included
+                out.append(turn)
+                account, account_sent = turn, sent_no
+                break
             if found:  # most sentences attribute nothing; the lists below are made only for those that do
                 pending = [f for f in found if not f.frags]
                 if pending and se == pe:
@@ -205,6 +210,18 @@ def read(text: str, ctx: Context) -> list[Found]:
 
 _MARKER = re.compile(r"(?:However|Meanwhile|Still|Nevertheless|Nonetheless|Moreover|Furthermore|Separately|Indeed|In addition|"
                      r"Instead|Yet|Even so|At the same time|On the other hand),\s+(?=\w)")
+
+
+def _turn_claim(text: str, ss: int, pe: int, found: list[Found]) -> Found | None:
+    """The claim of a transcript's turn ("PENCE: Well, ..."), its content run to the paragraph's end."""
+    colon = transcript_turn(text, ss, pe)
+    if colon is None:
+        return None
+    f = next((f for f in found if f.cue == (colon, colon + 1) and f.frags), None)
+    if f is None:
+        return None
+    f.frags = [trim_span(text, f.frags[0][0], pe)]
+    return f
 
 
 def _drop_marker(text: str, span: Span) -> Span:

@@ -23,7 +23,7 @@ from .speaker import aside_np, speaker_of
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
-    TIME_NOUNS, TRAILER_START,
+    TIME_NOUNS, TITLE_WORDS, TRAILER_START,
 )
 
 if TYPE_CHECKING:
@@ -82,34 +82,72 @@ def colon_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
     n = len(toks)
     c = None
     topic = None  # "Gillibrand on the transcripts: ...": the speaker ends where the topic begins
-    for k in range(min(n, 14)):
+    paren = None  # "Rep. Jane Roe (D-Ore.): ...": the party in brackets is no part of the name
+    # a transcript's turn opening with a mark that never closes ("\"WALLACE: ..."): the label follows it
+    a = 1 if n > 2 and words[0] in QUOTE_MARKS and not toks.inq[0] and words[1].isupper() and len(words[1]) > 1 else 0
+    a = a or _signed_quote(toks)
+    k = a
+    while k < min(n, a + 14):
         if words[k] == ":":
             c = k
             break
         if toks.inq[k]:
             return None
-        if k > 0 and topic is None and lows[k] in ("on", "about", "to") and is_cap(words[k - 1]):
-            topic = k
+        if words[k] == "(" and k > a and paren is None:
+            close = next((x for x in range(k + 1, min(n, k + 8)) if words[x] == ")"), None)
+            if close is None or close + 1 >= n or words[close + 1] != ":":
+                return None
+            paren = k
+            k = close + 1
             continue
-        if not (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of", "the")) and not (topic is not None and words[k][:1].isalnum()):
+        if k > a and topic is None and lows[k] in ("on", "about", "to") and is_cap(words[k - 1]):
+            topic = k
+            k += 1
+            continue
+        if not (is_cap(words[k]) or lows[k] in ("’s", "'s", ".", "of", "the") or (k > a and (lows[k] in TITLE_WORDS or lows[k] == "and"))) \
+                and not (topic is not None and words[k][:1].isalnum()):
             return None
-        if topic is None and k >= 6:
-            return None
-    if not c or c + 1 >= n or lows[0] in COLON_LABELS or (lows[0] in DETERMINERS and lows[0] != "the" and not (c == 1 and words[0] == "A")):
+        if topic is None and k - a >= 6 and not (k - a < 9 and _opens_quotation(toks, k)):
+            return None  # a long label only before a quotation ("Former secretary of state Jane Roe: “...”")
+        k += 1
+    if not c or c == a or c + 1 >= n or lows[a] in COLON_LABELS or (lows[a] in DETERMINERS and lows[a] != "the" and not (c == a + 1 and words[a] == "A")):
         return None  # "A:" is an interview's answer, "A new poll:" a label
-    if words[0][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
+    if words[a][0].isdigit() or lows[c - 1] in ("a.m", "p.m", "am", "pm"):
         return None
-    if c == 1 and lows[0] == "q":
+    if c == a + 1 and lows[a] == "q":
         return None  # "Q:" is the interviewer asking, not a source making a claim
-    if lows[0] == "the" and c == 2 and lows[1] == "latest":
+    if lows[a] == "the" and c == a + 2 and lows[a + 1] == "latest":
         return None
-    sources = r.src_list(toks, 0, (topic if topic is not None else c) - 1)
+    end = topic if topic is not None else paren if paren is not None else c
+    sources = r.src_list(toks, a, end - 1)
     f = r.frag(toks, c + 1, n - 1)
     if not f or not sources or sum(1 for x in range(c + 1, n) if words[x][:1].isalpha()) < 3:
         return None  # "Kasich: Now or never" is a slogan, not a statement
     direct = r.text[f[0]] in "“\"'`«‘"
     cue = (toks.starts[c], toks.ends[c])
     return Found([f], "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
+
+
+def _opens_quotation(toks: Tokens, k: int) -> bool:
+    """A colon within the next three tokens, and a quotation opening right after it."""
+    c = next((x for x in range(k, min(len(toks) - 2, k + 3)) if toks.words[x] == ":"), None)
+    return c is not None and toks.words[c + 1] in QUOTE_MARKS and toks.inq[c + 2]
+
+
+def _signed_quote(toks: Tokens) -> int:
+    """"POLLS WERE RIGHT - Jane Roe: “...”", "More from Roe: “...”": a name after a dash or "from" and
+    before a colon that opens a quotation (a roundup's extracts); where the name starts, or 0."""
+    words, lows = toks.words, toks.lows
+    n = len(toks)
+    c = next((k for k in range(min(n, 40)) if words[k] == ":"), None)
+    if c is None or c < 2 or c + 2 >= n or toks.inq[c] or words[c + 1] not in QUOTE_MARKS or not toks.inq[c + 2]:
+        return 0
+    k = c - 1
+    while k >= 0 and c - k <= 7 and not toks.inq[k] and (is_cap(words[k]) or lows[k] in ("and", ".", "the")):
+        k -= 1
+    if k < 0 or k + 1 >= c or not is_cap(words[c - 1]) or not (words[k] in ("-", "—", "–", "--") or lows[k] == "from"):
+        return 0
+    return k + 1
 
 
 def dash_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:

@@ -168,6 +168,8 @@ def _share(toks: Tokens, k: int, lo: int) -> tuple[int, int] | None:
         a = k - 1
     elif k - 2 >= lo and lows[k - 1] == "in" and (lows[k - 2] in NUMBER_WORDS or lows[k - 2].isdigit()) and (lows[k].isdigit() or lows[k] in NUMBER_WORDS):
         a = k - 2
+    elif k - 3 >= lo and lows[k - 2 : k] == ["out", "of"] and (lows[k - 3] in NUMBER_WORDS or lows[k - 3].isdigit()) and (lows[k].isdigit() or lows[k] in NUMBER_WORDS):
+        a = k - 3  # "nine out of 10"
     else:
         return None
     while a - 1 >= lo and lows[a - 1] in ("about", "nearly", "almost", "roughly", "some", "over", "than", "more", "fewer", "less", "just", "only", "a"):

@@ -19,6 +19,22 @@ _CLOSERS = {"”", "»"}
 Quote = tuple[int, int]  # [start, end) including the marks
 # spaces and direction marks that may come before a paragraph's first character
 _INVISIBLE = " \t\u00a0\u200e\u200f\u202a\u202b\u202c\ufeff"
+# a transcript's turn: a paragraph opening with its speaker's label in capitals ("WALLACE: ...",
+# "SEN. ROE: ..."). Some copy sets a transcript as a quotation run over paragraphs, each turn opening
+# with a mark that never closes ("\"WALLACE: ..."): the label is then no part of any quotation.
+_TURN = re.compile(r"([\"“]\s*)?[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}(?=:\s)")
+
+
+def transcript_turn(text: str, start: int, end: int) -> int | None:
+    """Where the colon after a transcript speaker's label is, if the paragraph opens with one."""
+    m = _TURN.match(text, start, end)
+    return m.end() if m else None
+
+
+def _quoted_turn(text: str, start: int, end: int) -> int | None:
+    """Where the words of a turn opening with a stray quotation mark start."""
+    m = _TURN.match(text, start, end)
+    return m.end() + 1 if m and m.group(1) else None
 
 
 def _is_open_straight(text: str, i: int) -> bool:
@@ -72,11 +88,11 @@ def paragraph_quotes(text: str, paras: list[tuple[int, int]]) -> tuple[list[list
     quotes: list[list[Quote]] = []
     carries: list[bool] = []
     for k, (s, e) in enumerate(paras):
-        qs, open_at = quotes_in(text, s, e)
+        qs, open_at = quotes_in(text, _quoted_turn(text, s, e) or s, e)
         carry = False
         if open_at is not None and k + 1 < len(paras):
             ns, ne = paras[k + 1]
-            if starts_with_quote(text, ns, ne):
+            if starts_with_quote(text, ns, ne) and _quoted_turn(text, ns, ne) is None:
                 carry = True
                 qs.append((open_at, e))
         quotes.append(qs)

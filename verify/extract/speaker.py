@@ -15,8 +15,8 @@ from .phrases import bare_verb, left_np, mention_of, right_np
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ANON_HEADS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PP_LINKS,
-    RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS,
+    ANON_HEADS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
+    RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -54,12 +54,14 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             if np is None and not inverted_here and words[j] == "," and j >= 1:
                 # "Gov. Jane Roe (R-OH), said ...": a stray comma between subject and verb
                 cand = left_np(toks, j - 1)
-                if cand is not None and (cand[0] == 0 or words[cand[0] - 1] == ",") and is_cap(words[cand[0]]):
-                    np = cand
+                if cand is not None and (cand[0] == 0 or words[cand[0] - 1] == ",") and (is_cap(words[cand[0]]) or lows[cand[1]] in ("%", "percent")):
+                    np = cand  # also "Just under half, 49%, say ...": the share in commas
         elif j >= 0:
             np = left_np(toks, j)
             if np is not None:
-                np = before_participle(toks, before_relative(toks, np))
+                np = before_medium(toks, before_participle(toks, before_relative(toks, np)))
+                if klass == "speech":
+                    np = before_gerund(toks, np)  # "footage circulating online appeared to show": the footage's whole phrase
                 if np[0] == np[1] and bare_verb(words[np[0]]):
                     np = None  # "spent months lobbing insults": a verb, not who speaks
         if np is not None and klass == "stance" and lemma in PERSON_ONLY:
@@ -193,6 +195,8 @@ def aside_np(toks: Tokens, j: int) -> tuple[int, int] | None:
         np = left_np(toks, c1 - 1)
         if np is None:
             continue
+        if np[0] == np[1] == 0 and (lows[0] in INTRO_WORDS or lows[0] in VERB_ADVERBS or (lows[0].endswith("ly") and len(lows[0]) > 4)):
+            continue  # "Similarly, Jane Roe, a former mayor, said": the opening adverb is no one
         # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
         np = with_pp(toks, np, PP_LINKS, 10)
         a = np[0]
@@ -233,7 +237,7 @@ def relative_subject(toks: Tokens, j: int) -> tuple[int, int] | None:
     return np
 
 
-_SUBJECT_RELATIVES = ("who", "that", "which")
+_SUBJECT_RELATIVES = ("who", "whose", "that", "which")
 
 
 def _verb_follows(toks: Tokens, k: int, np: tuple[int, int]) -> bool:
@@ -252,7 +256,7 @@ def before_relative(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     lim = max(0, np[0] - 14)
     while k > lim and lows[k] not in _SUBJECT_RELATIVES and words[k] not in CLAUSE_BREAKS:
         k -= 1
-    if k > 0 and lows[k] in _SUBJECT_RELATIVES and not toks.inq[k] and (lows[k] == "who" or _verb_follows(toks, k, np)):
+    if k > 0 and lows[k] in _SUBJECT_RELATIVES and not toks.inq[k] and (lows[k] in ("who", "whose") or _verb_follows(toks, k, np)):
         outer = left_np(toks, k - 1)
         if outer is not None and outer[1] == k - 1:
             return outer
@@ -278,6 +282,37 @@ def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
         return np  # the phrase must open its clause: "the strike that hit ... reported by X" is something else
     return outer
+
+
+def before_medium(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    """"Jane Roe in a blog post said": the speaker is the name before where the words were put."""
+    lows, words = toks.lows, toks.words
+    a = np[0]
+    if a < 2 or lows[a - 1] != "in" or lows[np[1]] not in WRITINGS or toks.inq[a - 2]:
+        return np
+    outer = left_np(toks, a - 2)
+    if outer is None or outer[1] != a - 2 or not is_cap(words[a - 2]) or lows[a - 2] in CAP_WORDS:
+        return np
+    if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
+        return np
+    return outer
+
+
+def before_gerund(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
+    """"Farmers trying to win back water rights in the valley say": the speaker is the phrase before
+    the -ing word that qualifies it, not the place at the end of its clause."""
+    lows, words = toks.lows, toks.words
+    for k in range(np[0] - 1, max(0, np[0] - 10), -1):
+        if toks.inq[k] or words[k] in CLAUSE_BREAKS or lows[k] in CLAUSE_VERBS or lows[k] in AUX or lows[k] in RELATIVES:
+            return np
+        low = lows[k]
+        if low.endswith("ing") and len(low) > 4 and low.isalpha() and not is_cap(words[k]):
+            # the phrase before it must open its clause ("grazing rights" is a noun's modifier: read on)
+            outer = left_np(toks, k - 1)
+            if outer is not None and outer[1] == k - 1 and lows[k - 1] not in SUBJECT_PRONOUNS and lows[k - 1].isalpha() \
+                    and (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
+                return outer
+    return np
 
 
 def evidence_head(toks: Tokens, np: tuple[int, int]) -> tuple[int, int] | None:
@@ -323,8 +358,8 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
         if np is None or np[1] + 1 >= upto or lows[np[1]] in TIME_NOUNS:
             continue
         nxt = lows[np[1] + 1]
-        if nxt == "," and st == a and apposed(toks, np, upto):
-            return np  # "Jane Roe, the head of the union, tied the cuts to ..., saying ..."
+        if nxt == "," and st == a and (apposed(toks, np, upto) or (np[1] + 2 < upto and PARTY_LABEL.fullmatch(words[np[1] + 2]))):
+            return np  # "Jane Roe, the head of the union, tied the cuts to ..., saying ...", "Sen. Roe, D-Ore., ..."
         if nxt in (",", "who", "which", "that") or words[np[1] + 1] in QUOTE_MARKS:
             continue
         if not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):

@@ -47,7 +47,9 @@ AUX = set(
     initially originally finally ultimately yet too since soon itself himself herself themselves""".split()
 )
 # adverbs that also sit there but may open a phrase ("Almost half said", "together with")
-VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever"}
+VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever",
+                # linking adverbs set inside the clause: "The mayor however said ..."
+                "however", "nonetheless", "nevertheless", "meanwhile", "likewise"}
 # a quantifier floated after its subject: "The unions have both said", "They all agreed"
 FLOATED = {"both", "all", "each"}
 # two-word adverbials between a source and its verb: "X has in fact said", "Y at least claimed"
@@ -130,6 +132,8 @@ GROUP_SUBJECTS = {"percent", "%", "who", "voters", "respondents", "americans", "
 # words of a share before "in" or "of": "six in 10", "two of those"
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "half", "most", "majority",
                 "third", "quarter", "fifth", "thirds", "quarters"}
+# a lawmaker's party and state set off in commas after the name: "Sen. Jane Roe, D-Ore., said"
+PARTY_LABEL = re.compile(r"[RDI]-[A-Z][A-Za-z.]{0,14}")
 # words of a title before a name ("Attorney General Jane Roe", "Sen. John Doe")
 TITLE_WORDS = set(
     """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm prof rev president senator secretary governor
