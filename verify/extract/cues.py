@@ -305,6 +305,18 @@ NOUN_CUES = {
     "criticism": {"of"}, "endorsement": {"of"}, "comments": {"on", "about"}, "remarks": {"about"},
     "embrace": {"of"}, "demand": {"that"}, "demands": {"that"},
 }
+# a stance someone receives, named by a noun: "the plan drew criticism from X", "Y won the backing of X",
+# "Y enjoys strong support among X". The one it is about is the subject; who holds it follows the link.
+RECEIVED_STANCES = {"criticism", "criticisms", "support", "backing", "endorsement", "endorsements", "praise",
+                    "opposition", "condemnation", "blessing"}
+RECEIVED_LINKS = {"from", "of", "among"}
+RECEIVING = set("""draw draws drew drawn drawing face faces faced facing receive receives received receiving
+win wins won winning earn earns earned earning enjoy enjoys enjoyed enjoying attract attracts attracted attracting
+spark sparks sparked sparking garner garners garnered garnering gain gains gained gaining get gets got gotten
+getting""".split())
+# "has the support of X" holds a stance only with an article before the noun ("has support from" is rarer
+# and "has support among" reads as a poll's figure)
+HAVING = {"has", "have", "had", "having"}
 # a state of mind stated with "that": "X is confident that ...", "X fears that ..."
 BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
                "sure", "fears", "worries", "insists", "aware"}
@@ -343,7 +355,8 @@ COLON_LABELS = set(
 )
 
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
-CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) | STANCE_ROLES
+CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) \
+    | STANCE_ROLES | RECEIVED_STANCES
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 

@@ -1,0 +1,53 @@
+"""Stances named by a noun: who holds them and what they are about."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.extract import extract_claims
+from verify.models import Claim
+
+
+def claims(text: str) -> list[Claim]:
+    out = extract_claims(text)
+    for c in out:
+        for s in c.sources:
+            if s.span:
+                assert text[s.span[0] : s.span[1]] == s.mention
+        if c.cue:
+            assert text[c.cue.span[0] : c.cue.span[1]] == c.cue.text
+    return out
+
+
+def attributed(text: str) -> list[Claim]:
+    return [c for c in claims(text) if c.attribution != "unattributed"]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, content",
+    [
+        ("The toll bridge plan drew sharp criticism from the county's farmers.", "the county's farmers", "The toll bridge plan"),
+        ("Mayor Okafor has won the backing of the harbour guild.", "the harbour guild", "Mayor Okafor"),
+        ("The ferry levy is facing criticism from several island councils.", "several island councils", "The ferry levy"),
+        ("Ms. Lindqvist, a former harbour pilot, received strong support from fishing crews in the north.",
+         "fishing crews", "Ms. Lindqvist"),  # the aside may come along
+        ("Councillor Brandt continues to draw support among younger renters.", "younger renters", "Councillor Brandt"),
+        ("Okafor, who has the endorsement of the Teachers Guild, spoke last.", "the Teachers Guild", "who"),
+    ],
+)
+def test_a_received_stance_is_held_by_whoever_gives_it(sentence: str, source: str, content: str) -> None:
+    found = [c for c in attributed(sentence) if c.text.startswith(content)]
+    assert found, [(c.text, [s.mention for s in c.sources]) for c in attributed(sentence)]
+    assert found[0].sources[0].mention.startswith(source)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The candidate drew 48% support in the latest count.",  # a share, no one named
+        "Hospitals drew support funds from the county budget.",  # the noun is no stance here
+        "The measure has support from the start.",  # "has support" with no article
+    ],
+)
+def test_a_figure_or_another_sense_of_the_noun_is_no_received_stance(sentence: str) -> None:
+    assert not [c for c in attributed(sentence) if c.cue and c.cue.text.split()[-1] in ("from", "of", "among")]
