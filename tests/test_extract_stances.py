@@ -51,3 +51,22 @@ def test_a_received_stance_is_held_by_whoever_gives_it(sentence: str, source: st
 )
 def test_a_figure_or_another_sense_of_the_noun_is_no_received_stance(sentence: str) -> None:
     assert not [c for c in attributed(sentence) if c.cue and c.cue.text.split()[-1] in ("from", "of", "among")]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("Councillor Brandt on Monday stepped up his attacks on the ferry operator.", "Councillor Brandt", "ferry operator"),
+        ("The harbour master toned down her criticism of the dredging firm.", "The harbour master", "dredging firm"),
+        ("Dock owners renewed their calls for a lower mooring fee.", "Dock owners", "mooring fee"),
+    ],
+)
+def test_a_possessive_noun_taken_by_its_owners_verb_names_the_subject(sentence: str, source: str, words: str) -> None:
+    found = [c for c in attributed(sentence) if words in c.text]
+    assert found and found[0].sources[0].mention == source
+
+
+def test_a_possessive_noun_outside_a_verb_keeps_its_owner() -> None:
+    # no verb of the owner takes the noun: the possessive names the source itself
+    found = [c for c in attributed("After his attacks on the ferry operator, the mayor left early.") if "ferry operator" in c.text]
+    assert found and found[0].sources[0].mention == "his"

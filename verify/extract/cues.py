@@ -317,6 +317,14 @@ getting""".split())
 # "has the support of X" holds a stance only with an article before the noun ("has support from" is rarer
 # and "has support among" reads as a poll's figure)
 HAVING = {"has", "have", "had", "having"}
+# particles between a verb and the possessive that takes its noun: "stepped up his attacks on"
+OWN_PARTICLES = {"up", "down", "upon", "in", "out", "on"}
+# a reporting verb before "her claim" is most often someone else's answer to it ("officials rejected her
+# claim"); these few restate the owner's own, as do most other verbs ("stepped up", "renewed", "dropped")
+OWN_RESTATING = {"repeat", "reiterate", "defend", "explain", "clarify", "press", "voice", "reaffirm"}
+# verbs that are someone else's answer to another's stance though no reporting verb
+ANSWERING = set("""ignore ignores ignored ignoring heed heeds heeded heeding hear hears heard hearing follow follows
+followed following rebuff rebuffs rebuffed rebuffing shrug shrugs shrugged brush brushes brushed""".split())
 # a state of mind stated with "that": "X is confident that ...", "X fears that ..."
 BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
                "sure", "fears", "worries", "insists", "aware"}

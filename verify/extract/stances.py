@@ -2,18 +2,23 @@
 
 "The plan drew criticism from X", "Y won the backing of X" (``received_cue``): the stance is held by
 the phrase after the link and is about the clause's subject, the reverse of "X criticized the plan".
+"X stepped up his attacks on Y" (``owner_subject``): the owner of the noun is the subject of the verb
+that takes it, and that subject is the source named.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import CONTROL_VERBS, HAVING, RECEIVED_LINKS, RECEIVED_STANCES, RECEIVING
+from .cues import (
+    ANSWERING, BELIEF_FORMS, CONTROL_VERBS, HAVING, OWN_PARTICLES, OWN_RESTATING, RECEIVED_LINKS, RECEIVED_STANCES,
+    RECEIVING, SPEECH_FORMS, STANCE_FORMS, VERB_CUES,
+)
 from .found import Found
 from .phrases import left_np, right_np, skip_aux
 from .speaker import aside_np, before_participle, before_relative
 from .tokens import Tokens, is_cap
-from .words import ARTICLES, CLAUSE_BREAKS, DETERMINERS, RELATIVES, STOP
+from .words import ARTICLES, CLAUSE_BREAKS, DETERMINERS, OPENING_PARTICIPLES, RELATIVES, STOP, SUBJECT_PRONOUNS
 
 if TYPE_CHECKING:
     from .attribution import Reader
@@ -73,3 +78,37 @@ def _subject(toks: Tokens, v: int) -> tuple[int, int] | None:
     if np is None:
         return None
     return before_participle(toks, before_relative(toks, np))
+
+
+def owner_subject(toks: Tokens, o: int) -> tuple[int, int] | None:
+    """"Donald Trump ratcheted up his attacks on Y": the possessive pronoun at ``o`` is the subject of the
+    verb before it, and that subject names the source; None where no such verb takes the noun ("after
+    his attacks on Y", "including his call for Y")."""
+    lows, words = toks.lows, toks.words
+    v = o - 1
+    if v >= 1 and lows[v] in OWN_PARTICLES:
+        v -= 1  # "stepped up his", "toned down her", "unsparing in their"
+    if v < 1 or toks.inq[v] or not lows[v].isalpha() or is_cap(words[v]) or lows[v] in STOP \
+            or lows[v] in DETERMINERS or lows[v] in OPENING_PARTICIPLES or lows[v] in ANSWERING:
+        return None
+    if lows[v] in VERB_CUES and _lemma(lows[v]) not in OWN_RESTATING:
+        return None  # "officials rejected her claim": the verb answers the owner
+    np = _subject(toks, v)
+    if np is None:
+        return None
+    head = lows[np[1]]
+    owner = lows[o]
+    if head in SUBJECT_PRONOUNS:
+        agrees = (owner in ("his", "her")) == (head in ("he", "she")) and (owner == "their") == (head in ("they", "we"))
+    elif owner in ("his", "her"):
+        agrees = is_cap(words[np[1]]) or head in RELATIVES or not head.endswith("s")  # "the senator", not "the unions"
+    else:
+        agrees = owner == "their" or is_cap(words[np[1]]) or head in RELATIVES
+    return np if agrees else None
+
+
+def _lemma(form: str) -> str:
+    for forms in (SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS):
+        if form in forms:
+            return forms[form][0]
+    return form
