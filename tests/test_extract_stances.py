@@ -70,3 +70,30 @@ def test_a_possessive_noun_outside_a_verb_keeps_its_owner() -> None:
     # no verb of the owner takes the noun: the possessive names the source itself
     found = [c for c in attributed("After his attacks on the ferry operator, the mayor left early.") if "ferry operator" in c.text]
     assert found and found[0].sources[0].mention == "his"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, content",
+    [
+        ("In the end, Councillor Brandt voted in favor of the mooring levy.", "Councillor Brandt", "the mooring levy"),
+        ("Last spring the ferry captain spoke out in support of the island school.", "the ferry captain", "the island school"),
+        ("Ms. Lindqvist threw her support behind Gov. Ana K. Ruiz on Monday.", "Ms. Lindqvist", "Gov. Ana K. Ruiz"),
+        ("Forty delegates cast their votes for candidates other than the mayor.", "Forty delegates",
+         "candidates other than the mayor"),
+    ],
+)
+def test_a_light_verb_and_a_stance_noun_are_the_subjects_stance(sentence: str, source: str, content: str) -> None:
+    found = [c for c in attributed(sentence) if c.text.startswith(content)]
+    assert found, [(c.text, [s.mention for s in c.sources]) for c in attributed(sentence)]
+    assert found[0].sources[0].mention.endswith(source)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her vote in favor of the levy surprised the harbour board.",  # the noun, with its own owner
+        "The pilots have a long record of voting in favor of new moorings.",  # no one votes here
+    ],
+)
+def test_a_vote_as_a_noun_takes_no_light_verb_stance(sentence: str) -> None:
+    assert not [c for c in attributed(sentence) if c.cue and "in favor of" in c.cue.text]

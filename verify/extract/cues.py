@@ -325,6 +325,21 @@ OWN_RESTATING = {"repeat", "reiterate", "defend", "explain", "clarify", "press",
 # verbs that are someone else's answer to another's stance though no reporting verb
 ANSWERING = set("""ignore ignores ignored ignoring heed heeds heeded heeding hear hears heard hearing follow follows
 followed following rebuff rebuffs rebuffed rebuffing shrug shrugs shrugged brush brushes brushed""".split())
+# a stance taken with a light verb and a noun, the subject holding it: "voted in favor of X", "spoke out
+# in support of X", "threw her support behind X", "cast their votes for X". noun -> (links after it,
+# the verb forms before it, and what must stand between them: "in", "out in", or an owner)
+_VOTING = {"voted", "voting"}  # ("vote", "votes" are more often the nouns: "have taken votes in favor of")
+_OUT = {"spoke", "spoken", "speak", "speaks", "speaking", "came", "come", "comes", "coming"}
+_THROWING = {"threw", "throw", "throws", "throwing", "thrown", "lent", "lend", "lends", "lending"}
+_CASTING_VOTES = {"cast", "casts", "casting"}
+LIGHT_STANCES = {
+    "favor": ({"of"}, _VOTING | _OUT), "favour": ({"of"}, _VOTING | _OUT),
+    "support": ({"of", "behind", "to"}, _VOTING | _OUT | _THROWING),
+    "backing": ({"behind", "to"}, _THROWING), "weight": ({"behind"}, _THROWING),
+    "vote": ({"for"}, _CASTING_VOTES), "votes": ({"for"}, _CASTING_VOTES),
+    "ballot": ({"for"}, _CASTING_VOTES), "ballots": ({"for"}, _CASTING_VOTES),
+}
+OUT_VERBS = _OUT  # these take "out" before "in favor of": "spoke out in favor of"
 # a state of mind stated with "that": "X is confident that ...", "X fears that ..."
 BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
                "sure", "fears", "worries", "insists", "aware"}
@@ -364,7 +379,7 @@ COLON_LABELS = set(
 
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
 CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) \
-    | STANCE_ROLES | RECEIVED_STANCES
+    | STANCE_ROLES | RECEIVED_STANCES | set(LIGHT_STANCES)
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 

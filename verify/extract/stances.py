@@ -2,6 +2,8 @@
 
 "The plan drew criticism from X", "Y won the backing of X" (``received_cue``): the stance is held by
 the phrase after the link and is about the clause's subject, the reverse of "X criticized the plan".
+"X voted in favor of Y", "X threw her support behind Y", "X cast their votes for Y" (``light_cue``): a
+light verb and a stance noun, the subject holding the stance.
 "X stepped up his attacks on Y" (``owner_subject``): the owner of the noun is the subject of the verb
 that takes it, and that subject is the source named.
 """
@@ -11,14 +13,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import (
-    ANSWERING, BELIEF_FORMS, CONTROL_VERBS, HAVING, OWN_PARTICLES, OWN_RESTATING, RECEIVED_LINKS, RECEIVED_STANCES,
+    ANSWERING, BELIEF_FORMS, CONTROL_VERBS, HAVING, LIGHT_STANCES, OUT_VERBS, OWN_PARTICLES, OWN_RESTATING, RECEIVED_LINKS, RECEIVED_STANCES,
     RECEIVING, SPEECH_FORMS, STANCE_FORMS, VERB_CUES,
 )
 from .found import Found
-from .phrases import left_np, right_np, skip_aux
+from .sentences import ABBREVIATIONS
+from .phrases import bare_verb, left_np, right_np, skip_aux
 from .speaker import aside_np, before_participle, before_relative
-from .tokens import Tokens, is_cap
-from .words import ARTICLES, CLAUSE_BREAKS, DETERMINERS, OPENING_PARTICIPLES, RELATIVES, STOP, SUBJECT_PRONOUNS
+from .tokens import Tokens, is_cap, is_possessive
+from .words import (
+    ARTICLES, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, NP_END, OPENING_PARTICIPLES, POSSESSIVE_PRONOUNS, RELATIVES, STOP,
+    SUBJECT_PRONOUNS,
+)
 
 if TYPE_CHECKING:
     from .attribution import Reader
@@ -51,6 +57,42 @@ def received_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
         return None
     f = r.frag(toks, *about)
     sources = r.src_list(toks, *src)
+    if not f or not sources:
+        return None
+    return Found([f], "indirect", (toks.starts[v], toks.ends[i + 1]), sources, [], para, kind="stance")
+
+
+def light_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"X voted in favor of Y", "X threw her support behind Y", "X cast their votes for Y": X's stance on Y."""
+    lows, words = toks.lows, toks.words
+    n = len(toks)
+    links, verbs = LIGHT_STANCES[lows[i]]
+    if i < 2 or i + 2 >= n or lows[i + 1] not in links or toks.inq[i + 1]:
+        return None
+    if lows[i + 1] == "of":
+        if lows[i - 1] != "in":
+            return None
+        v = i - 2
+        if lows[v] == "out" and v > 0 and lows[v - 1] in OUT_VERBS:
+            v -= 1  # "spoke out in favor of"
+        elif lows[v] in OUT_VERBS:
+            return None  # "came in support of" is rare; "spoke in favor of" is read as speech already
+    else:
+        # an owner between: "threw her support behind", "cast their votes for"
+        v = i - 1
+        if v > 0 and lows[v].isalpha() and lows[v] not in POSSESSIVE_PRONOUNS and not is_possessive(words[v]):
+            v -= 1  # one modifier: "cast their final votes"
+        if not (lows[v] in POSSESSIVE_PRONOUNS or lows[v] in ("a", "the")):
+            return None
+        v -= 1
+    if v < 1 or lows[v] not in verbs or toks.inq[v] or lows[v - 1] in ARTICLES or is_possessive(words[v - 1]) \
+            or lows[v - 1] in ("of", "for", "by"):
+        return None  # "her vote in favor of", "a record of voting in favor of": a noun, or no subject
+    np = _subject(toks, v)
+    if np is None or (np[0] == np[1] and bare_verb(words[np[0]])):
+        return None  # "have taken votes in favor of": the verb is elsewhere
+    f = r.frag(toks, i + 2, _phrase_end(toks, i + 2))
+    sources = r.src_list(toks, *np)
     if not f or not sources:
         return None
     return Found([f], "indirect", (toks.starts[v], toks.ends[i + 1]), sources, [], para, kind="stance")
@@ -112,3 +154,16 @@ def _lemma(form: str) -> str:
         if form in forms:
             return forms[form][0]
     return form
+
+
+def _phrase_end(toks: Tokens, a: int) -> int:
+    """The last token of the phrase opening at ``a``: up to a break or a new clause's verb, past the
+    full stop of a title or an initial ("Sen. Jane Q. Roe")."""
+    lows, words = toks.lows, toks.words
+    n = len(toks)
+    end = a
+    while end + 1 < n and end - a < 14 and toks.inq[end + 1] == toks.inq[a] and lows[end + 1] not in CLAUSE_VERBS and (
+            words[end + 1] not in NP_END
+            or (words[end + 1] == "." and (lows[end] in ABBREVIATIONS or (words[end].isupper() and len(words[end]) == 1)))):
+        end += 1
+    return end
