@@ -97,3 +97,29 @@ def test_a_light_verb_and_a_stance_noun_are_the_subjects_stance(sentence: str, s
 )
 def test_a_vote_as_a_noun_takes_no_light_verb_stance(sentence: str) -> None:
     assert not [c for c in attributed(sentence) if c.cue and "in favor of" in c.cue.text]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, content",
+    [
+        ("By a wide margin, Islanders support a second ferry to the mainland.", "Islanders", "a second ferry"),
+        ("Two-thirds oppose raising the harbour toll.", "Two-thirds", "raising the harbour toll"),
+        ("Older renters overwhelmingly favor capping the deposit.", "Older renters", "capping the deposit"),
+    ],
+)
+def test_a_plural_subject_takes_a_bare_stance_verb(sentence: str, source: str, content: str) -> None:
+    found = [c for c in attributed(sentence) if c.text.startswith(content)]
+    assert found, [(c.text, [s.mention for s in c.sources]) for c in attributed(sentence)]
+    assert found[0].sources[0].mention == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coach chokes back tears at the final whistle.",  # a particle
+        "The ferry tickets issue remains unsolved.",  # a noun
+        "Fishermen support for the plan has faded.",  # a noun before "for"
+    ],
+)
+def test_a_plural_word_before_a_noun_or_particle_takes_no_stance(sentence: str) -> None:
+    assert not [c for c in attributed(sentence) if c.cue and c.cue.text in ("back", "issue", "support")]

@@ -340,6 +340,9 @@ LIGHT_STANCES = {
     "ballot": ({"for"}, _CASTING_VOTES), "ballots": ({"for"}, _CASTING_VOTES),
 }
 OUT_VERBS = _OUT  # these take "out" before "in favor of": "spoke out in favor of"
+# bare stance verbs that after a plural word are more often a particle or a noun: "chokes back tears",
+# "the weapons issue", "the Sanders challenge" (read by ``stances.group_before``)
+NOT_AFTER_GROUP = {"back", "issue", "challenge"}
 # a state of mind stated with "that": "X is confident that ...", "X fears that ..."
 BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
                "sure", "fears", "worries", "insists", "aware"}

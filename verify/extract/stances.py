@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from .cues import (
     ANSWERING, BELIEF_FORMS, CONTROL_VERBS, HAVING, LIGHT_STANCES, OUT_VERBS, OWN_PARTICLES, OWN_RESTATING, RECEIVED_LINKS, RECEIVED_STANCES,
-    RECEIVING, SPEECH_FORMS, STANCE_FORMS, VERB_CUES,
+    NOT_A_CLAUSE, NOT_AFTER_GROUP, RECEIVING, SPEECH_FORMS, STANCE_FORMS, VERB_CUES,
 )
 from .found import Found
 from .sentences import ABBREVIATIONS
@@ -22,7 +22,7 @@ from .phrases import bare_verb, left_np, right_np, skip_aux
 from .speaker import aside_np, before_participle, before_relative
 from .tokens import Tokens, is_cap, is_possessive
 from .words import (
-    ARTICLES, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, NP_END, OPENING_PARTICIPLES, POSSESSIVE_PRONOUNS, RELATIVES, STOP,
+    ARTICLES, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, NP_END, OPENING_PARTICIPLES, POSSESSIVE_PRONOUNS, RELATIVES, STOP,
     SUBJECT_PRONOUNS,
 )
 
@@ -167,3 +167,22 @@ def _phrase_end(toks: Tokens, a: int) -> int:
             or (words[end + 1] == "." and (lows[end] in ABBREVIATIONS or (words[end].isupper() and len(words[end]) == 1)))):
         end += 1
     return end
+
+
+def group_before(toks: Tokens, i: int) -> bool:
+    """A plural subject takes the bare stance verb at ``i`` ("Millennials support X", "Two-thirds oppose X",
+    "voters overwhelmingly favor X"): a group holds a view, as polls report it."""
+    lows, words = toks.lows, toks.words
+    n = len(toks)
+    nxt = lows[i + 1] if i + 1 < n else ""
+    if not nxt.isalpha() or nxt in NOT_A_CLAUSE or toks.inq[i - 1] or lows[i] in NOT_AFTER_GROUP:
+        return False
+    k = i - 1
+    if k > 0 and lows[k].endswith("ly") and len(lows[k]) > 4 and not is_cap(words[k]):
+        k -= 1  # "voters overwhelmingly support"
+        if lows[k] in GROUP_SUBJECTS or lows[k] in ("they", "we", "who"):
+            return True
+    w = lows[k]
+    return w.endswith(("thirds", "quarters")) or (
+        len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
+        and w not in STOP and w not in DETERMINERS and w not in VERB_CUES)

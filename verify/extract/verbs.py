@@ -22,6 +22,7 @@ from .cues import (
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
+from .stances import group_before
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
@@ -274,7 +275,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             return True  # "48% support in the state", "38 percent support;": a share, not a stance
         if klass == "stance" and tense == "base":
             subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
-                or prev in GROUP_SUBJECTS  # "47 percent support ...", "voters who oppose ..."
+                or prev in GROUP_SUBJECTS or group_before(toks, i)  # "47 percent support ...", "voters who oppose ..."
         if klass == "stance" and tense in ("third", "ing") and low not in NOUNISH and prev.isalpha() and prev not in DETERMINERS and prev not in ARTICLES \
                 and prev not in TRAILER_START and prev not in CAP_WORDS:
             subj_like = True  # "the mayor criticizes ...", "the board praising ...": an unambiguous verb form after a noun
