@@ -123,3 +123,10 @@ def test_a_plural_subject_takes_a_bare_stance_verb(sentence: str, source: str, c
 )
 def test_a_plural_word_before_a_noun_or_particle_takes_no_stance(sentence: str) -> None:
     assert not [c for c in attributed(sentence) if c.cue and c.cue.text in ("back", "issue", "support")]
+
+
+def test_making_a_call_for_something_is_a_stance() -> None:
+    found = [c for c in attributed("At the harbour meeting, Councillor Brandt made an urgent call for a new breakwater.")
+             if c.text.startswith("a new breakwater")]
+    assert found and found[0].sources[0].mention == "Councillor Brandt"
+    assert found[0].cue.text == "made an urgent call for"

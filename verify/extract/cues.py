@@ -279,7 +279,7 @@ EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 PHRASE_VERBS = {
     **dict.fromkeys(("made", "make", "makes", "making"), (
         {"clear", "case", "point", "argument", "comments", "comment", "remarks", "statements", "allegations",
-         "accusations", "appeal", "plea", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
+         "accusations", "appeal", "plea", "call", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
     **dict.fromkeys(("took", "take", "takes", "taking"), (
         {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "exception", "jab", "jabs"}, 3)),
     **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
@@ -293,7 +293,7 @@ PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "commen
 
 # completions of "made ..." naming what was said, so that a time or place after them is no content:
 # "made the remarks Friday during a rally", "made the pledge at a conference"
-SAID_THINGS = {"comments", "comment", "remarks", "statements", "allegations", "accusations", "appeal", "plea", "pitch",
+SAID_THINGS = {"comments", "comment", "remarks", "statements", "allegations", "accusations", "appeal", "plea", "call", "pitch",
                "promise", "pledge", "claim", "claims"}
 
 # nouns that report a stance or a statement when their owner is named: "her claim that ...", "Roe's attacks on ..."

@@ -6,6 +6,7 @@ the phrase after the link and is about the clause's subject, the reverse of "X c
 light verb and a stance noun, the subject holding the stance.
 "X stepped up his attacks on Y" (``owner_subject``): the owner of the noun is the subject of the verb
 that takes it, and that subject is the source named.
+"Millennials support X", "Two-thirds oppose X" (``group_before``): a plural subject before a bare stance verb.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import (
-    ANSWERING, BELIEF_FORMS, CONTROL_VERBS, HAVING, LIGHT_STANCES, OUT_VERBS, OWN_PARTICLES, OWN_RESTATING, RECEIVED_LINKS, RECEIVED_STANCES,
-    NOT_A_CLAUSE, NOT_AFTER_GROUP, RECEIVING, SPEECH_FORMS, STANCE_FORMS, VERB_CUES,
+    ANSWERING, BELIEF_FORMS, CONTROL_VERBS, HAVING, LIGHT_STANCES, NOT_A_CLAUSE, NOT_AFTER_GROUP, OUT_VERBS,
+    OWN_PARTICLES, OWN_RESTATING, RECEIVED_LINKS, RECEIVED_STANCES, RECEIVING, SPEECH_FORMS, STANCE_FORMS, VERB_CUES,
 )
 from .found import Found
-from .sentences import ABBREVIATIONS
 from .phrases import bare_verb, left_np, right_np, skip_aux
+from .sentences import ABBREVIATIONS
 from .speaker import aside_np, before_participle, before_relative
 from .tokens import Tokens, is_cap, is_possessive
 from .words import (
-    ARTICLES, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, NP_END, OPENING_PARTICIPLES, POSSESSIVE_PRONOUNS, RELATIVES, STOP,
-    SUBJECT_PRONOUNS,
+    ARTICLES, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, NP_END, OPENING_PARTICIPLES, POSSESSIVE_PRONOUNS,
+    RELATIVES, STOP, SUBJECT_PRONOUNS,
 )
 
 if TYPE_CHECKING:
