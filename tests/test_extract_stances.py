@@ -130,3 +130,22 @@ def test_making_a_call_for_something_is_a_stance() -> None:
              if c.text.startswith("a new breakwater")]
     assert found and found[0].sources[0].mention == "Councillor Brandt"
     assert found[0].cue.text == "made an urgent call for"
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("Dock owners are worried about the new mooring fees.", "Dock owners", "mooring fees"),
+        ("The ferry captain was clearly unhappy with the timetable.", "The ferry captain", "timetable"),
+        ("Several councillors remain opposed to the toll bridge.", "Several councillors", "toll bridge"),
+        ("The harbour guild is confident in the new pilot scheme.", "The harbour guild", "pilot scheme"),
+    ],
+)
+def test_a_state_of_mind_about_something_is_its_holders(sentence: str, source: str, words: str) -> None:
+    found = [c for c in attributed(sentence) if words in c.text]
+    assert found and found[0].sources[0].mention == source
+
+
+def test_a_state_of_mind_needs_a_link_to_its_holder() -> None:
+    # no form of "be" ties the adjective to a subject: the phrase names no one's view
+    assert not [c for c in attributed("Worried about the storm, the crew tied up early.") if "storm" in c.text]

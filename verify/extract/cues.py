@@ -355,6 +355,10 @@ STANCE_ADJECTIVES = {
     **dict.fromkeys(("skeptical", "sceptical"), {"of", "about"}),
     **dict.fromkeys(("enamored", "enamoured"), {"of", "with"}),
     **dict.fromkeys(("vocal", "outspoken"), {"about", "in", "on"}),
+    # a state of mind about something, annotated like a belief: "X is worried about Y", "X was unhappy with Y"
+    **dict.fromkeys(("worried", "anxious"), {"about"}), "concerned": {"about", "with"}, "angry": {"about", "with", "at"},
+    "unhappy": {"with", "about"}, "upset": {"by", "with", "about"}, "pleased": {"with", "by"},
+    "interested": {"in"}, "opposed": {"to"}, "proud": {"of"}, "confident": {"in", "about"},
 }
 STANCE_ROLES = {"supporter", "supporters", "advocate", "advocates", "proponent", "proponents", "opponent", "opponents",
                 "critic", "critics", "champion", "champions", "backer", "backers", "defender", "defenders",
