@@ -31,7 +31,8 @@ from itertools import compress
 
 from .cues import (
     AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
-    NOUN_CUES, PHRASE_VERBS, POLLS, QUOTE_SIGNS, SCAN_WORDS, SHOW_FORMS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES,
+    LIGHT_STANCES, NOUN_CUES, PHRASE_VERBS, POLLS, QUOTE_SIGNS, RECEIVED_LINKS, RECEIVED_STANCES, SCAN_WORDS,
+    SHOW_FORMS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES,
 )
 from .content import stop_at_siblings
 from .found import Found, Span, trim_span
@@ -43,6 +44,7 @@ from .phrases import mention_of, split_sources
 from .relays import relay_forms
 from .sentences import is_headline
 from .sources import Context, Src, describe
+from .stances import light_cue, received_cue
 from .tokens import CLOSE_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_possessive, lowered, tokenize
 from .verbs import phrase_cue, verb_cue
 from .words import ARTICLES, INTRODUCING, ISSUED_TEXTS
@@ -288,6 +290,16 @@ class Reader:
             if low in BELIEF_THAT and i > 1 and i + 2 < n and lows[i + 1] == "that" and (
                     lows[i - 1] in BELIEF_LINKS if not low.endswith("s") else lows[i - 1] not in ARTICLES and not is_possessive(words[i - 1])):
                 f = belief_that_cue(self, toks, i, para)
+                if f:
+                    out.append(f)
+                    continue
+            if low in LIGHT_STANCES and i > 1 and i + 2 < n:
+                f = light_cue(self, toks, i, para)
+                if f:
+                    out.append(f)
+                    continue
+            if low in RECEIVED_STANCES and i > 1 and i + 2 < n and lows[i + 1] in RECEIVED_LINKS:
+                f = received_cue(self, toks, i, para)
                 if f:
                     out.append(f)
                     continue

@@ -279,7 +279,7 @@ EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 PHRASE_VERBS = {
     **dict.fromkeys(("made", "make", "makes", "making"), (
         {"clear", "case", "point", "argument", "comments", "comment", "remarks", "statements", "allegations",
-         "accusations", "appeal", "plea", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
+         "accusations", "appeal", "plea", "call", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
     **dict.fromkeys(("took", "take", "takes", "taking"), (
         {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "exception", "jab", "jabs"}, 3)),
     **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
@@ -293,7 +293,7 @@ PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "commen
 
 # completions of "made ..." naming what was said, so that a time or place after them is no content:
 # "made the remarks Friday during a rally", "made the pledge at a conference"
-SAID_THINGS = {"comments", "comment", "remarks", "statements", "allegations", "accusations", "appeal", "plea", "pitch",
+SAID_THINGS = {"comments", "comment", "remarks", "statements", "allegations", "accusations", "appeal", "plea", "call", "pitch",
                "promise", "pledge", "claim", "claims"}
 
 # nouns that report a stance or a statement when their owner is named: "her claim that ...", "Roe's attacks on ..."
@@ -305,6 +305,44 @@ NOUN_CUES = {
     "criticism": {"of"}, "endorsement": {"of"}, "comments": {"on", "about"}, "remarks": {"about"},
     "embrace": {"of"}, "demand": {"that"}, "demands": {"that"},
 }
+# a stance someone receives, named by a noun: "the plan drew criticism from X", "Y won the backing of X",
+# "Y enjoys strong support among X". The one it is about is the subject; who holds it follows the link.
+RECEIVED_STANCES = {"criticism", "criticisms", "support", "backing", "endorsement", "endorsements", "praise",
+                    "opposition", "condemnation", "blessing"}
+RECEIVED_LINKS = {"from", "of", "among"}
+RECEIVING = set("""draw draws drew drawn drawing face faces faced facing receive receives received receiving
+win wins won winning earn earns earned earning enjoy enjoys enjoyed enjoying attract attracts attracted attracting
+spark sparks sparked sparking garner garners garnered garnering gain gains gained gaining get gets got gotten
+getting""".split())
+# "has the support of X" holds a stance only with an article before the noun ("has support from" is rarer
+# and "has support among" reads as a poll's figure)
+HAVING = {"has", "have", "had", "having"}
+# particles between a verb and the possessive that takes its noun: "stepped up his attacks on"
+OWN_PARTICLES = {"up", "down", "upon", "in", "out", "on"}
+# a reporting verb before "her claim" is most often someone else's answer to it ("officials rejected her
+# claim"); these few restate the owner's own, as do most other verbs ("stepped up", "renewed", "dropped")
+OWN_RESTATING = {"repeat", "reiterate", "defend", "explain", "clarify", "press", "voice", "reaffirm"}
+# verbs that are someone else's answer to another's stance though no reporting verb
+ANSWERING = set("""ignore ignores ignored ignoring heed heeds heeded heeding hear hears heard hearing follow follows
+followed following rebuff rebuffs rebuffed rebuffing shrug shrugs shrugged brush brushes brushed""".split())
+# a stance taken with a light verb and a noun, the subject holding it: "voted in favor of X", "spoke out
+# in support of X", "threw her support behind X", "cast their votes for X". noun -> (links after it,
+# the verb forms before it, and what must stand between them: "in", "out in", or an owner)
+_VOTING = {"voted", "voting"}  # ("vote", "votes" are more often the nouns: "have taken votes in favor of")
+_OUT = {"spoke", "spoken", "speak", "speaks", "speaking", "came", "come", "comes", "coming"}
+_THROWING = {"threw", "throw", "throws", "throwing", "thrown", "lent", "lend", "lends", "lending"}
+_CASTING_VOTES = {"cast", "casts", "casting"}
+LIGHT_STANCES = {
+    "favor": ({"of"}, _VOTING | _OUT), "favour": ({"of"}, _VOTING | _OUT),
+    "support": ({"of", "behind", "to"}, _VOTING | _OUT | _THROWING),
+    "backing": ({"behind", "to"}, _THROWING), "weight": ({"behind"}, _THROWING),
+    "vote": ({"for"}, _CASTING_VOTES), "votes": ({"for"}, _CASTING_VOTES),
+    "ballot": ({"for"}, _CASTING_VOTES), "ballots": ({"for"}, _CASTING_VOTES),
+}
+OUT_VERBS = _OUT  # these take "out" before "in favor of": "spoke out in favor of"
+# bare stance verbs that after a plural word are more often a particle or a noun: "chokes back tears",
+# "the weapons issue", "the Sanders challenge" (read by ``stances.group_before``)
+NOT_AFTER_GROUP = {"back", "issue", "challenge"}
 # a state of mind stated with "that": "X is confident that ...", "X fears that ..."
 BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
                "sure", "fears", "worries", "insists", "aware"}
@@ -317,6 +355,10 @@ STANCE_ADJECTIVES = {
     **dict.fromkeys(("skeptical", "sceptical"), {"of", "about"}),
     **dict.fromkeys(("enamored", "enamoured"), {"of", "with"}),
     **dict.fromkeys(("vocal", "outspoken"), {"about", "in", "on"}),
+    # a state of mind about something, annotated like a belief: "X is worried about Y", "X was unhappy with Y"
+    **dict.fromkeys(("worried", "anxious"), {"about"}), "concerned": {"about", "with"}, "angry": {"about", "with", "at"},
+    "unhappy": {"with", "about"}, "upset": {"by", "with", "about"}, "pleased": {"with", "by"},
+    "interested": {"in"}, "opposed": {"to"}, "proud": {"of"}, "confident": {"in", "about"},
 }
 STANCE_ROLES = {"supporter", "supporters", "advocate", "advocates", "proponent", "proponents", "opponent", "opponents",
                 "critic", "critics", "champion", "champions", "backer", "backers", "defender", "defenders",
@@ -343,7 +385,8 @@ COLON_LABELS = set(
 )
 
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
-CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) | STANCE_ROLES
+CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) \
+    | STANCE_ROLES | RECEIVED_STANCES | set(LIGHT_STANCES)
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 

@@ -20,6 +20,7 @@ from .phrases import left_np, mention_of, right_np, skip_aux
 from .sentences import ABBREVIATIONS
 from .sources import describe
 from .speaker import aside_np, speaker_of
+from .stances import owner_subject
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
@@ -202,7 +203,7 @@ def noun_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     if toks.inq[o]:
         return None
     if lows[o] in POSSESSIVE_PRONOUNS:
-        np = (o, o)
+        np = owner_subject(toks, o) or (o, o)
     elif is_possessive(words[o]) and is_cap(words[o]):
         # the name that owns it, titles included: "Gov. Jane Roe’s"; nothing lower-case before it
         a = o

@@ -23,6 +23,7 @@ from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .participles import participle_cue
 from .speaker import speaker_of
+from .stances import group_before
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
@@ -274,7 +275,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             return True  # "48% support in the state", "38 percent support;": a share, not a stance
         if klass == "stance" and tense == "base":
             subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
-                or prev in GROUP_SUBJECTS  # "47 percent support ...", "voters who oppose ..."
+                or prev in GROUP_SUBJECTS or group_before(toks, i)  # "47 percent support ...", "voters who oppose ..."
         if klass == "stance" and tense in ("third", "ing") and low not in NOUNISH and prev.isalpha() and prev not in DETERMINERS and prev not in ARTICLES \
                 and prev not in TRAILER_START and prev not in CAP_WORDS:
             subj_like = True  # "the mayor criticizes ...", "the board praising ...": an unambiguous verb form after a noun
