@@ -249,6 +249,9 @@ CONTROL_VERBS = set(
     prepared needs needed wished wishes threatened threatens intends intended aims aimed attempted attempts
     attempt interjected continue""".split()
 )
+# verbs of beginning and going on, before an -ing that is then the clause's verb: "began talking about X"
+ASPECT_VERBS = set("""began begin begins start started starts keep keeps kept continue continued continues
+resumed stopped""".split())
 # stances that are also acts of force: with an armed subject they report what happened, not what anyone holds
 PHYSICAL = {"attack", "push", "press", "back", "support", "target", "hit", "strike", "defend"}
 # verbs that make a statement only when what they put out is a text: "released a report", "filed a lawsuit"

@@ -24,6 +24,7 @@ from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
+from .topics import before_aspect, finite_ing
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DAYS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, MESSAGES, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS,
@@ -64,6 +65,7 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         if decided:
             return found
     j, passive = skip_aux(toks, i)
+    j = before_aspect(toks, j) if tense == "ing" else j
     passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by"))
     if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
         # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
@@ -260,7 +262,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if k >= n or lows[k] != "as" or k == i + 1:
             return True
     pw = words[i - 1] if i else ""
-    if (low in NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in PARTICIPLES and prev in (",", "—", "–", "and", "by")) or prev in BE)):
+    if (low in NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in PARTICIPLES and prev in (",", "—", "–", "and", "by")) or finite_ing(toks, i))):
         # (", citing ...", "by praising ..." are participles that the participle step reads)
         # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
         subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
@@ -298,6 +300,8 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
 
     Undecided for "is saying", which reads on as a finite verb.
     """
+    if finite_ing(toks, i):
+        return False, None  # "is now saying", "began talking about": the verb of its clause
     n = len(toks)
     lows, words = toks.lows, toks.words
     low = lows[i]

@@ -1,0 +1,34 @@
+"""Questions asked and topics talked about: the content is the question or the topic, the source
+the one who asks or talks."""
+
+from __future__ import annotations
+
+import pytest
+
+from verify.extract import extract_claims
+from verify.models import Claim
+
+
+def attributed(text: str) -> list[Claim]:
+    return [c for c in extract_claims(text) if c.attribution != "unattributed"]
+
+
+def one(text: str, words: str) -> Claim:
+    """The attributed claim whose content contains ``words``."""
+    found = [c for c in attributed(text) if words in c.text]
+    assert found, f"no attributed claim contains {words!r}: {[c.text for c in attributed(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("The harbour master is now talking about a second breakwater.", "The harbour master", "second breakwater"),
+        ("The fishermen’s union is once again questioning the cost of the dredging.", "The fishermen’s union", "cost of the dredging"),
+        ("Councillor Ames began talking about the flood money after the vote.", "Councillor Ames", "flood money"),
+        ("Ms. Okafor keeps asking whether the ferry can run in winter.", "Ms. Okafor", "ferry can run in winter"),
+    ],
+)
+def test_an_ing_form_after_is_with_an_adverb_or_after_began_is_the_clauses_verb(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
