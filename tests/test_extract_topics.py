@@ -32,3 +32,22 @@ def one(text: str, words: str) -> Claim:
 def test_an_ing_form_after_is_with_an_adverb_or_after_began_is_the_clauses_verb(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
     assert [s.mention for s in c.sources] == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence, asker, question, answer",
+    [
+        ("Asked by a local radio host whether the ferry would run all winter, the mayor said it would.",
+         "a local radio host", "the ferry would run all winter", "it would"),
+        ("When asked by Ms. Okafor about the dredging contract, the port director declined to comment.",
+         "Ms. Okafor", "the dredging contract", None),
+        ("“Not this year,” the harbour master said when asked by a reporter if the pier would reopen.",
+         "a reporter", "the pier would reopen", "Not this year"),
+    ],
+)
+def test_the_one_who_asks_is_named_after_asked_by(sentence: str, asker: str, question: str, answer: str | None) -> None:
+    c = one(sentence, question)
+    assert [s.mention for s in c.sources] == [asker]
+    assert "said" not in c.text  # the answer after the comma is another claim
+    if answer:
+        assert asker not in [s.mention for s in one(sentence, answer).sources]

@@ -249,6 +249,8 @@ CONTROL_VERBS = set(
     prepared needs needed wished wishes threatened threatens intends intended aims aimed attempted attempts
     attempt interjected continue""".split()
 )
+# words that open a reduced passive "asked by X": "When asked by a reporter whether ..."
+ASKED_OPENERS = {"when", "if", "after", "once", "while", "as", "and"}
 # verbs of beginning and going on, before an -ing that is then the clause's verb: "began talking about X"
 ASPECT_VERBS = set("""began begin begins start started starts keep keeps kept continue continued continues
 resumed stopped""".split())

@@ -24,7 +24,7 @@ from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
-from .topics import before_aspect, finite_ing
+from .topics import asked_by, before_aspect, finite_ing, reduced_asked
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DAYS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, MESSAGES, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS,
@@ -64,6 +64,8 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         decided, found = participle_cue(r, toks, i, para, prior, lemma, cue)
         if decided:
             return found
+    if lemma == "ask" and reduced_asked(toks, i):
+        return asked_by(r, toks, i, para, cue)  # "Asked by X whether ..., Y said"
     j, passive = skip_aux(toks, i)
     j = before_aspect(toks, j) if tense == "ing" else j
     passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by"))
