@@ -51,3 +51,30 @@ def test_the_one_who_asks_is_named_after_asked_by(sentence: str, asker: str, que
     assert "said" not in c.text  # the answer after the comma is another claim
     if answer:
         assert asker not in [s.mention for s in one(sentence, answer).sources]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, topic",
+    [
+        ("The harbour master will come on the program to talk about the new locks.", "The harbour master", "the new locks"),
+        ("Ms. Okafor flew to Lisbon on Tuesday to discuss the shipyard strike.", "Ms. Okafor", "the shipyard strike"),
+        ("When the governor appeared before reporters this week to discuss the floods, she looked tired.", "the governor", "the floods"),
+        ("The club, whose members met last week to discuss the merger, raised its fees.", "whose members", "the merger"),
+    ],
+)
+def test_a_purpose_to_talk_or_discuss_is_the_subjects_topic(sentence: str, source: str, topic: str) -> None:
+    c = one(sentence, topic)
+    assert [s.mention for s in c.sources] == [source]
+    assert "looked" not in c.text and "raised" not in c.text  # the clause ends at its comma
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A port official, speaking on condition of anonymity to discuss the tender, confirmed the date.",
+        "The council asked the engineers to discuss the plans.",
+        "There are many topics to discuss at the summit.",
+    ],
+)
+def test_an_infinitive_that_is_no_purpose_of_the_subject_is_no_topic(sentence: str) -> None:
+    assert not [c for c in attributed(sentence) if c.cue and c.cue.text in ("discuss", "talk")]

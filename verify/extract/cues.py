@@ -251,6 +251,21 @@ CONTROL_VERBS = set(
 )
 # words that open a reduced passive "asked by X": "When asked by a reporter whether ..."
 ASKED_OPENERS = {"when", "if", "after", "once", "while", "as", "and"}
+# verbs whose content is a topic, which a purpose clause reports as well: "X met Y on Friday to discuss Z"
+TOPIC_VERBS = {"talk", "discuss"}
+# what before "to" makes the infinitive no purpose of the subject's: "on condition of anonymity to discuss",
+# "not authorized to discuss", "topics to discuss", "impossible to talk about"
+NO_PURPOSE = set("""anonymity anonymously authorized permitted allowed cleared time way chance opportunity
+topics topic issues issue things thing nothing something anything much more requests request permission
+impossible possible easy hard difficult boring important necessary early late free happy glad""".split())
+# verbs of going and meeting without -ed, which end the subject of a purpose clause: "X met Y to discuss Z"
+PURPOSE_MOVES = set("""met meet meets came come comes went go goes flew fly flies sat sit sits spoke speak speaks
+held hold holds took take takes spent spend spends rang drove rode mingle mingled""".split())
+# verbs whose object, not subject, would do the talking: "asked the candidates to discuss ..."
+OBJECT_CONTROL = set("""ask asks asked asking invite invites invited inviting urge urges urged urging allow allows
+allowed allowing tell tells told telling encourage encourages encouraged force forces forced want wants wanted
+expect expects expected press pressed get gets got bring brings brought send sends sent rely relies relied
+hire hires hired pay pays paid""".split())
 # verbs of beginning and going on, before an -ing that is then the clause's verb: "began talking about X"
 ASPECT_VERBS = set("""began begin begins start started starts keep keeps kept continue continued continues
 resumed stopped""".split())

@@ -1,6 +1,7 @@
 """Cues whose content is a question asked or a topic talked about.
 
 ``asked_by`` reads "Asked by X whether Y, Z said ...": X asks, and the question is Y.
+``purpose_cue`` reads "X met Y on Friday to discuss Z": the subject of the clause talks about Z.
 ``finite_ing`` and ``before_aspect`` read an -ing form as the verb of its clause ("is now talking
 about X", "began asking whether Y"), so that its subject is the source.
 """
@@ -10,11 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .content import content_after
-from .cues import ASKED_OPENERS, ASPECT_VERBS
+from .cues import ASKED_OPENERS, ASPECT_VERBS, NO_PURPOSE, OBJECT_CONTROL, PURPOSE_MOVES
 from .found import Found, Span
 from .phrases import right_np, skip_aux
-from .tokens import Tokens
-from .words import BE, BE_NOT
+from .speaker import main_subject
+from .tokens import QUOTE_MARKS, Tokens, is_cap
+from .words import BE, BE_NOT, CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS, SUBORDINATORS
 
 if TYPE_CHECKING:
     from .attribution import Reader
@@ -63,3 +65,49 @@ def asked_by(r: Reader, toks: Tokens, i: int, para: int, cue: Span) -> Found | N
     if f is None:
         return None
     return Found([f], "indirect", cue, r.src_list(toks, *np), [], para)
+
+
+# words that open the clause a purpose belongs to ("when X appeared ... to discuss", "where X met to ...")
+_OPENERS = SUBORDINATORS | {"where", "who", "whose"}
+
+
+def purpose_cue(r: Reader, toks: Tokens, i: int, to: int, para: int, cue: Span) -> Found | None:
+    """"X met Y on Friday to discuss Z", "X will come on the show to talk about Z": the subject of the
+    clause the purpose belongs to talks about Z. Not where what comes before "to" makes it another's
+    ("asked the candidates to discuss") or no purpose ("on condition of anonymity to discuss")."""
+    lows, words = toks.lows, toks.words
+    if to < 2 or lows[to - 1] in NO_PURPOSE or words[to - 1] in QUOTE_MARKS:
+        return None
+    np = opener = None
+    for k in range(to - 1, max(-1, to - 30), -1):
+        if toks.inq[k] or words[k] in (";", ":", "(", ")") or lows[k] in OBJECT_CONTROL:
+            return None
+        if lows[k] in _OPENERS and k + 1 < to:
+            opener = k
+            if lows[k] == "who":
+                np = (k, k)
+            elif lows[k] == "whose":
+                inner = right_np(toks, k + 1, to)
+                np = (k, inner[1]) if inner else None
+            else:
+                np = right_np(toks, k + 1, to)
+            break
+    else:
+        np = main_subject(toks, to)
+    if np is not None:
+        # the subject ends before its verb: "whose members met last week", "Ms. Roe flew to Lisbon"
+        np = next(((np[0], v - 1) for v in range(np[0] + 1, np[1] + 1) if lows[v] in PURPOSE_MOVES), np)
+    if np is None or np[1] + 1 >= to or words[np[1] + 1] == "," or not (
+            is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS or lows[np[0]] in ("who", "whose")):
+        return None
+    if lows[np[1] + 1] in CLAUSE_VERBS and lows[np[1] + 1] not in ("will", "would", "has", "have", "had") or lows[np[1] + 1] in BE:
+        return None  # "X is ... to discuss", "X could ...": a state or a possibility, not a purpose
+    ca = content_after(toks, i, "talk")
+    if ca and opener is not None:
+        # "When X met Y to discuss Z, ...": the clause, and the purpose with it, ends at its comma
+        ca = next(((ca[0], m - 1) for m in range(ca[0] + 1, ca[1] + 1) if words[m] == "," and not toks.inq[m]), ca)
+    f = r.frag(toks, *ca) if ca else None
+    if f is None:
+        return None
+    # a topic, not words said: a stance or belief inside it is not taken to be part of a report
+    return Found([f], "indirect", cue, r.src_list(toks, *np), [], para, kind="stance")

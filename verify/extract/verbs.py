@@ -17,14 +17,14 @@ from .cues import (
     CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, FORCE_OBJECTS, NOT_A_CLAUSE, NOUNISH,
     OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, PRESS_ON, QUOTE_SIGNS,
     REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED, TAKEN_ON,
-    SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, VAGUE_PASSIVES, VERB_CUES,
+    SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, TOPIC_VERBS, VAGUE_PASSIVES, VERB_CUES,
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
-from .topics import asked_by, before_aspect, finite_ing, reduced_asked
+from .topics import asked_by, before_aspect, finite_ing, purpose_cue, reduced_asked
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DAYS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, MESSAGES, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS,
@@ -79,7 +79,7 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         if m is not None:
             k = m - 2
         if k < 0 or not (lows[k] in CONTROL_VERBS or lows[k] in BE):
-            return None
+            return purpose_cue(r, toks, i, j, para, cue) if lemma in TOPIC_VERBS and k == j - 1 else None
         if lows[k].endswith("ing") and k > 0 and words[k - 1] == "," and prior:
             # "“...,” Roe said, going on to say that ...": the same speaker goes on
             ca = content_after(toks, i, lemma)
