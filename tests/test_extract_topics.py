@@ -78,3 +78,8 @@ def test_a_purpose_to_talk_or_discuss_is_the_subjects_topic(sentence: str, sourc
 )
 def test_an_infinitive_that_is_no_purpose_of_the_subject_is_no_topic(sentence: str) -> None:
     assert not [c for c in attributed(sentence) if c.cue and c.cue.text in ("discuss", "talk")]
+
+
+def test_what_someone_named_by_a_common_noun_discussed_is_theirs() -> None:
+    c = one("The retired judge also discussed the flaws in the new ferry law.", "flaws in the new ferry law")
+    assert [s.mention for s in c.sources] == ["The retired judge"]
