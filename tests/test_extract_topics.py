@@ -83,3 +83,26 @@ def test_an_infinitive_that_is_no_purpose_of_the_subject_is_no_topic(sentence: s
 def test_what_someone_named_by_a_common_noun_discussed_is_theirs() -> None:
     c = one("The retired judge also discussed the flaws in the new ferry law.", "flaws in the new ferry law")
     assert [s.mention for s in c.sources] == ["The retired judge"]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, topic",
+    [
+        ("Councillor Ames has raised questions about the harbour board's accounts.", "Councillor Ames", "harbour board's accounts"),
+        ("The pilots association is raising serious doubts about whether the new pier is safe.", "The pilots association", "the new pier is safe"),
+        ("The mayor is making the case for a second ferry.", "The mayor", "a second ferry"),
+    ],
+)
+def test_questions_someone_raises_are_theirs(sentence: str, source: str, topic: str) -> None:
+    cs = [c for c in attributed(sentence) if topic in c.text]
+    assert [[s.mention for s in c.sources] for c in cs] == [[source]]  # one claim: "doubts" is no second cue
+
+
+def test_questions_a_document_raises_are_no_ones() -> None:
+    assert attributed("The audit raised new questions about the ferry contract.") == []
+
+
+def test_doubts_after_an_adjective_is_a_noun() -> None:
+    assert attributed("The audit raised serious doubts about the ferry contract.") == []
+    c = one("Mr. Roe doubts the pier will hold.", "the pier will hold")
+    assert [s.mention for s in c.sources] == ["Mr. Roe"]

@@ -230,7 +230,7 @@ NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "poin
            "remarks", "comments", "questions", "notes", "replies",
            "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
            "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
-           "mentions", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
+           "mentions", "doubts", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
            "promise", "pledge", "vow", "estimate", "credit", "challenge", "advocate", "thank", "tweet", "note",
            "answer", "reply", "mention", "dispute", "contest", "label", "brand", "portray", "welcome", "hail",
            "blame", "fault", "champion", "dub"}
@@ -297,6 +297,7 @@ EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 
 # cues of two or more words: a light verb and what it makes of the content ("made clear that", "took aim at")
 # verb form -> (the words that complete the cue, how many modifiers may come between)
+RAISE_FORMS = ("raise", "raises", "raised", "raising")
 PHRASE_VERBS = {
     **dict.fromkeys(("made", "make", "makes", "making"), (
         {"clear", "case", "point", "argument", "comments", "comment", "remarks", "statements", "allegations",
@@ -306,6 +307,8 @@ PHRASE_VERBS = {
     **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
     # "“...,” the mayor shot back."
     **dict.fromkeys(("shot", "fired", "hit", "pushed", "snapped"), ({"back"}, 0)),
+    # "X raised (new) questions about Y": a question X asks (only with someone as X: ``topics.raised_by``)
+    **dict.fromkeys(RAISE_FORMS, ({"questions", "doubts", "concerns"}, 3)),
 }
 # the word that closes the cue and opens the content: "took aim at X", "made the case for X"
 PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}

@@ -2,6 +2,8 @@
 
 ``asked_by`` reads "Asked by X whether Y, Z said ...": X asks, and the question is Y.
 ``purpose_cue`` reads "X met Y on Friday to discuss Z": the subject of the clause talks about Z.
+``raised_by`` tells "Trump raised questions about Y" (a question he asks) from "the documents raised
+questions about Y" (which no one in particular asks).
 ``finite_ing`` and ``before_aspect`` read an -ing form as the verb of its clause ("is now talking
 about X", "began asking whether Y"), so that its subject is the source.
 """
@@ -16,7 +18,11 @@ from .found import Found, Span
 from .phrases import right_np, skip_aux
 from .speaker import main_subject
 from .tokens import QUOTE_MARKS, Tokens, is_cap
-from .words import BE, BE_NOT, CLAUSE_VERBS, DETERMINERS, SUBJECT_PRONOUNS, SUBORDINATORS
+from .sources import Src
+from .words import (
+    ANON_HEADS, BE, BE_NOT, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, RELATIVES,
+    SUBJECT_PRONOUNS, SUBORDINATORS,
+)
 
 if TYPE_CHECKING:
     from .attribution import Reader
@@ -111,3 +117,19 @@ def purpose_cue(r: Reader, toks: Tokens, i: int, to: int, para: int, cue: Span) 
         return None
     # a topic, not words said: a stance or belief inside it is not taken to be part of a report
     return Found([f], "indirect", cue, r.src_list(toks, *np), [], para, kind="stance")
+
+
+# the heads of a phrase that names someone, not a thing: "politicians", "the news organization"
+_SOMEONE = ANON_HEADS | ORG_HEADS | PEOPLE_PLURALS | PERSON_TITLES | GROUP_SUBJECTS
+
+
+def raised_by(sources: list[Src]) -> bool:
+    """Every source names someone: a name, a pronoun, "who", or a head for people or a body
+    ("the news organization raised questions"); not a document or an event ("the findings raised ...")."""
+    for src in sources:
+        words = src.mention.split()
+        head = words[-1] if words else ""
+        low = head.lower().strip("’'")
+        if not (head[:1].isupper() or low in SUBJECT_PRONOUNS or low in RELATIVES or low in _SOMEONE):
+            return False
+    return bool(sources)

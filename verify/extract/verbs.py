@@ -16,6 +16,7 @@ from .cues import (
     ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, AS_LINKS, BACKING, BELIEF_FORMS, CASTING,
     CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, FORCE_OBJECTS, NOT_A_CLAUSE, NOUNISH,
     OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, PRESS_ON, QUOTE_SIGNS,
+    RAISE_FORMS,
     REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED, TAKEN_ON,
     SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, TOPIC_VERBS, VAGUE_PASSIVES, VERB_CUES,
 )
@@ -24,7 +25,7 @@ from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
-from .topics import asked_by, before_aspect, finite_ing, purpose_cue, reduced_asked
+from .topics import asked_by, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DAYS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, MESSAGES, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS,
@@ -496,8 +497,8 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     speech = lows[k] in PHRASE_SPEECH
     lemma, klass = ("say", "speech") if speech else ("criticize", "stance")
     j, passive = skip_aux(toks, i)
-    if passive or (lows[k] == "it" and (j < 0 or lows[j] in ARTICLES)):
-        return None
+    if (passive and not lows[i].endswith("ing")) or (lows[k] == "it" and (j < 0 or lows[j] in ARTICLES)):
+        return None  # "the case was made"; but "is making the case", "is raising questions" are active
     cue = (toks.starts[i], toks.ends[end])
     if lows[k] == "it" and j >= 0 and (end + 1 >= n or toks.words[end + 1] in (".", "!", "?") or toks.words[end + 1] in QUOTE_MARKS and end + 2 >= n):
         # "“...,” as the mayor put it.": the content is before "as"
@@ -514,7 +515,7 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
             return None  # "made the pledge at a rally", "made the comments Friday": when and where, not what
     # "put it" is never inverted ("…, put it X"): its speaker is before the verb
     who = speaker_of(r, toks, i, j, lemma, "stance" if lows[k] == "it" else klass)
-    if who is None or not who[0]:
+    if who is None or not who[0] or (lows[i] in RAISE_FORMS and not raised_by(who[0])):
         return None
     sources, src_start, inverted, after_src = who
     return content_of(r, toks, end, para, lemma, klass, cue, sources, src_start, inverted, after_src)
