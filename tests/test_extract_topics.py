@@ -106,3 +106,15 @@ def test_doubts_after_an_adjective_is_a_noun() -> None:
     assert attributed("The audit raised serious doubts about the ferry contract.") == []
     c = one("Mr. Roe doubts the pier will hold.", "the pier will hold")
     assert [s.mention for s in c.sources] == ["Mr. Roe"]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, topic",
+    [
+        ("Councillor Ames now talks freely of her years on the trawlers.", "Councillor Ames", "her years on the trawlers"),
+        ("Ms. Okafor often questions the board's ties to the shipyard.", "Ms. Okafor", "the board's ties"),
+    ],
+)
+def test_a_verb_that_looks_like_a_noun_is_a_verb_after_an_adverb_of_time(sentence: str, source: str, topic: str) -> None:
+    c = one(sentence, topic)
+    assert [s.mention for s in c.sources] == [source]

@@ -234,6 +234,10 @@ NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "poin
            "promise", "pledge", "vow", "estimate", "credit", "challenge", "advocate", "thank", "tweet", "note",
            "answer", "reply", "mention", "dispute", "contest", "label", "brand", "portray", "welcome", "hail",
            "blame", "fault", "champion", "dub"}
+# words after which a form like "questions" or "talks" is the verb: a pronoun, "who", or an adverb of
+# time or frequency ("Sanders often questions ...", "Roe now talks freely of ...")
+VERB_AFTER = {"he", "she", "it", "who", "which", "also", "that", "and", "now", "still", "often", "never", "always",
+              "just", "already", "even"}
 # words after a cue that show it is a noun, not a verb taking a clause: "critics' notes of", "his notes and"
 NOT_A_CLAUSE = {"of", "for", "on", "about", "in", "to", "and", "or", "from", "by", "with", "at", "as", "is", "are", "was",
                 "were", "has", "have", "had"}

@@ -18,7 +18,7 @@ from .cues import (
     OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, PRESS_ON, QUOTE_SIGNS,
     RAISE_FORMS,
     REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED, TAKEN_ON,
-    SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, TOPIC_VERBS, VAGUE_PASSIVES, VERB_CUES,
+    SEND_VERBS, SPEECH_FORMS, STANCE_FORMS, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES,
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
@@ -268,7 +268,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     if (low in NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in PARTICIPLES and prev in (",", "—", "–", "and", "by")) or finite_ing(toks, i))):
         # (", citing ...", "by praising ..." are participles that the participle step reads)
         # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
-        subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
+        subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in VERB_AFTER or (prev.endswith("ly") and len(prev) > 4) \
             or (tense == "base" and prev == "to" and klass != "stance") \
             or (tense == "third" and prev == "," and nxt == "that" and klass != "stance") \
             or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
