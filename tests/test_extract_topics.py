@@ -118,3 +118,8 @@ def test_doubts_after_an_adjective_is_a_noun() -> None:
 def test_a_verb_that_looks_like_a_noun_is_a_verb_after_an_adverb_of_time(sentence: str, source: str, topic: str) -> None:
     c = one(sentence, topic)
     assert [s.mention for s in c.sources] == [source]
+
+
+def test_an_adverb_may_stand_between_a_verb_and_the_preposition_it_needs() -> None:
+    c = one("The old skipper spoke warmly of the lifeboat crews at the dinner.", "the lifeboat crews")
+    assert [s.mention for s in c.sources] == ["The old skipper"]
