@@ -6,6 +6,7 @@
 questions about Y" (which no one in particular asks).
 ``finite_ing`` and ``before_aspect`` read an -ing form as the verb of its clause ("is now talking
 about X", "began asking whether Y"), so that its subject is the source.
+``asks_anonymity`` tells "asked not to be named" (a wish, no claim) from asking something.
 """
 
 from __future__ import annotations
@@ -13,15 +14,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .content import content_after
-from .cues import ASKED_OPENERS, ASPECT_VERBS, NO_PURPOSE, OBJECT_CONTROL, PURPOSE_MOVES
+from .cues import (
+    ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ASKED_OPENERS, ASPECT_VERBS, NO_PURPOSE, OBJECT_CONTROL, PURPOSE_MOVES,
+)
 from .found import Found, Span
 from .phrases import right_np, skip_aux
 from .speaker import main_subject
-from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .sources import Src
+from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ANON_HEADS, BE, BE_NOT, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, RELATIVES,
-    SUBJECT_PRONOUNS, SUBORDINATORS,
+    ANON_HEADS, BE, BE_NOT, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS, ORG_HEADS, PEOPLE_PLURALS,
+    PERSON_TITLES, POSSESSIVE_PRONOUNS, RELATIVES, SUBJECT_PRONOUNS, SUBORDINATORS,
 )
 
 if TYPE_CHECKING:
@@ -133,3 +136,16 @@ def raised_by(sources: list[Src]) -> bool:
         if not (head[:1].isupper() or low in SUBJECT_PRONOUNS or low in RELATIVES or low in _SOMEONE):
             return False
     return bool(sources)
+
+
+def asks_anonymity(toks: Tokens, i: int) -> bool:
+    """"asked not to be named", "did not want his name used", "requested anonymity": a wish, not a claim."""
+    lows = toks.lows
+    for k in range(i + 1, min(len(toks), i + 7)):
+        low = lows[k]
+        if toks.inq[k] or low in CLAUSE_BREAKS:
+            return False
+        if low in ANONYMITY_NOUNS or (low in ANONYMITY_PASSIVES and lows[k - 1] == "be") \
+                or (low in ("name", "names", "identity") and lows[k - 1] in POSSESSIVE_PRONOUNS):
+            return True
+    return False

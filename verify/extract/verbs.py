@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
-    ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, AS_LINKS, BACKING, BELIEF_FORMS, CASTING,
+    ANONYMITY_VERBS, AS_LINKS, BACKING, BELIEF_FORMS, CASTING,
     CONTROL_VERBS, EVIDENCE_FORMS, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, FORCE_OBJECTS, NOT_A_CLAUSE, NOUNISH,
     OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, PRESS_ON, QUOTE_SIGNS,
     RAISE_FORMS,
@@ -25,10 +25,10 @@ from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .speaker import clause_subject, main_subject, speaker_of, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
-from .topics import asked_by, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
+from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, BE_NOT, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DAYS, DETERMINERS, GROUP_SUBJECTS,
-    LISTENER_WORDS, MEDIA, MESSAGES, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS, SIGNS,
+    LISTENER_WORDS, MEDIA, MESSAGES, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX, SIGNS,
     STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
@@ -112,19 +112,6 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     if lemma in PHYSICAL and any(src.mention.lower().rsplit(None, 1)[-1] in ARMED for src in sources):
         return None  # "Russian troops attacked the village": a military action the outlet reports, not a stance
     return content_of(r, toks, i, para, lemma, klass, cue, sources, src_start, inverted, after_src)
-
-
-def asks_anonymity(toks: Tokens, i: int) -> bool:
-    """"asked not to be named", "did not want his name used", "requested anonymity": a wish, not a claim."""
-    lows = toks.lows
-    for k in range(i + 1, min(len(toks), i + 7)):
-        low = lows[k]
-        if toks.inq[k] or low in CLAUSE_BREAKS:
-            return False
-        if low in ANONYMITY_NOUNS or (low in ANONYMITY_PASSIVES and lows[k - 1] == "be") \
-                or (low in ("name", "names", "identity") and lows[k - 1] in POSSESSIVE_PRONOUNS):
-            return True
-    return False
 
 
 def account_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, klass: str, cue: Span) -> tuple[bool, Found | None]:
