@@ -250,8 +250,8 @@ class Reader:
         nesting = _Nesting()
         # only cue candidates matter; picking them out at C speed skips the loop over every other word
         for i in compress(range(n), map(CANDIDATES.__contains__, lows)):
-            if toks.inq[i]:
-                continue
+            if toks.inq[i] or (out and out[-1].cue and out[-1].cue[0] < toks.starts[i] < out[-1].cue[1]):
+                continue  # a word inside the last cue ("raised serious doubts about") is no cue of its own
             if len(out) >= MAX_NESTED and nesting.too_deep(out, toks.starts[i]):
                 continue  # "A said B said C said ...": see MAX_NESTED
             low = lows[i]

@@ -43,7 +43,8 @@ CASTING = {"cast", "paint", "frame", "pitch", "position", "present", "regard"}
 AS_LINKS = {"soon", "well", "much", "many", "long", "far", "part", "if", "though", "of"}
 # stances that count only with a named or pronoun subject ("Trump seemed to ...", not "the plan seemed ...")
 # ("X seemed to ...", "X appears ready to ..." are left out: annotators read them as the writer's own view)
-PERSON_ONLY = {"press", "prefer", "discuss", "consider", "order", "identify", "name", "focus",
+# ("discuss" is not among them: "the former envoy discussed ..." is annotated as often as "Roe discussed")
+PERSON_ONLY = {"press", "prefer", "consider", "order", "identify", "name", "focus",
                "knock", "charge", "avoid", "list"}
 
 # verbs that, negated and with no clause after them, report that nothing was said: "could not confirm the
@@ -229,10 +230,14 @@ NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "poin
            "remarks", "comments", "questions", "notes", "replies",
            "attacks", "supports", "credits", "challenges", "advocates", "pushes", "calls", "demands", "promises",
            "pledges", "vows", "warns", "charges", "counters", "estimates", "states", "posts", "proposes", "thanks",
-           "mentions", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
+           "mentions", "doubts", "comment", "question", "support", "push", "report", "claim", "call", "attack", "demand",
            "promise", "pledge", "vow", "estimate", "credit", "challenge", "advocate", "thank", "tweet", "note",
            "answer", "reply", "mention", "dispute", "contest", "label", "brand", "portray", "welcome", "hail",
            "blame", "fault", "champion", "dub"}
+# words after which a form like "questions" or "talks" is the verb: a pronoun, "who", or an adverb of
+# time or frequency ("Sanders often questions ...", "Roe now talks freely of ...")
+VERB_AFTER = {"he", "she", "it", "who", "which", "also", "that", "and", "now", "still", "often", "never", "always",
+              "just", "already", "even"}
 # words after a cue that show it is a noun, not a verb taking a clause: "critics' notes of", "his notes and"
 NOT_A_CLAUSE = {"of", "for", "on", "about", "in", "to", "and", "or", "from", "by", "with", "at", "as", "is", "are", "was",
                 "were", "has", "have", "had"}
@@ -249,6 +254,26 @@ CONTROL_VERBS = set(
     prepared needs needed wished wishes threatened threatens intends intended aims aimed attempted attempts
     attempt interjected continue""".split()
 )
+# words that open a reduced passive "asked by X": "When asked by a reporter whether ..."
+ASKED_OPENERS = {"when", "if", "after", "once", "while", "as", "and"}
+# verbs whose content is a topic, which a purpose clause reports as well: "X met Y on Friday to discuss Z"
+TOPIC_VERBS = {"talk", "discuss"}
+# what before "to" makes the infinitive no purpose of the subject's: "on condition of anonymity to discuss",
+# "not authorized to discuss", "topics to discuss", "impossible to talk about"
+NO_PURPOSE = set("""anonymity anonymously authorized permitted allowed cleared time way chance opportunity
+topics topic issues issue things thing nothing something anything much more requests request permission
+impossible possible easy hard difficult boring important necessary early late free happy glad""".split())
+# verbs of going and meeting without -ed, which end the subject of a purpose clause: "X met Y to discuss Z"
+PURPOSE_MOVES = set("""met meet meets came come comes went go goes flew fly flies sat sit sits spoke speak speaks
+held hold holds took take takes spent spend spends rang drove rode mingle mingled""".split())
+# verbs whose object, not subject, would do the talking: "asked the candidates to discuss ..."
+OBJECT_CONTROL = set("""ask asks asked asking invite invites invited inviting urge urges urged urging allow allows
+allowed allowing tell tells told telling encourage encourages encouraged force forces forced want wants wanted
+expect expects expected press pressed get gets got bring brings brought send sends sent rely relies relied
+hire hires hired pay pays paid""".split())
+# verbs of beginning and going on, before an -ing that is then the clause's verb: "began talking about X"
+ASPECT_VERBS = set("""began begin begins start started starts keep keeps kept continue continued continues
+resumed stopped""".split())
 # stances that are also acts of force: with an armed subject they report what happened, not what anyone holds
 PHYSICAL = {"attack", "push", "press", "back", "support", "target", "hit", "strike", "defend"}
 # verbs that make a statement only when what they put out is a text: "released a report", "filed a lawsuit"
@@ -276,6 +301,7 @@ EVIDENCE_PARTICIPLES = {"showing", "finding", "suggesting", "indicating"}
 
 # cues of two or more words: a light verb and what it makes of the content ("made clear that", "took aim at")
 # verb form -> (the words that complete the cue, how many modifiers may come between)
+RAISE_FORMS = ("raise", "raises", "raised", "raising")
 PHRASE_VERBS = {
     **dict.fromkeys(("made", "make", "makes", "making"), (
         {"clear", "case", "point", "argument", "comments", "comment", "remarks", "statements", "allegations",
@@ -285,6 +311,8 @@ PHRASE_VERBS = {
     **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
     # "“...,” the mayor shot back."
     **dict.fromkeys(("shot", "fired", "hit", "pushed", "snapped"), ({"back"}, 0)),
+    # "X raised (new) questions about Y": a question X asks (only with someone as X: ``topics.raised_by``)
+    **dict.fromkeys(RAISE_FORMS, ({"questions", "doubts", "concerns"}, 3)),
 }
 # the word that closes the cue and opens the content: "took aim at X", "made the case for X"
 PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}

@@ -16,6 +16,7 @@ from .found import Found, Span
 from .phrases import left_np, right_np
 from .speaker import clause_subject, main_subject, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap
+from .topics import finite_ing
 from .words import BE, BE_NOT, DAYS, DETERMINERS, MESSAGES, POSSESSIVE_PRONOUNS, SIGNS, SUBJECT_PRONOUNS, TIME_NOUNS
 
 if TYPE_CHECKING:
@@ -43,6 +44,8 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
 
     Undecided for "is saying", which reads on as a finite verb.
     """
+    if finite_ing(toks, i):
+        return False, None  # "is now saying", "began talking about": the verb of its clause
     n = len(toks)
     lows, words = toks.lows, toks.words
     low = lows[i]

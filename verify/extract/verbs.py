@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
-    ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ANONYMITY_VERBS, AS_LINKS, BELIEF_FORMS, CASTING, CONTROL_VERBS, EVIDENCE_FORMS,
-    FORCE_OBJECTS, NOT_A_CLAUSE, NOUNISH, OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS,
-    PHYSICAL, PREP_VERBS, PRESS_ON, QUOTE_SIGNS, REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED,
-    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, VAGUE_PASSIVES, VERB_CUES,
+    ANONYMITY_VERBS, AS_LINKS, BELIEF_FORMS, CASTING, CONTROL_VERBS, EVIDENCE_FORMS, FORCE_OBJECTS, NOT_A_CLAUSE,
+    NOUNISH, OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS,
+    PRESS_ON, QUOTE_SIGNS, RAISE_FORMS, REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED,
+    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES,
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
@@ -25,9 +25,10 @@ from .participles import participle_cue
 from .speaker import speaker_of
 from .stances import group_before
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
+from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
-    LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX, POSSESSIVE_PRONOUNS,
+    LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
     STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
@@ -64,7 +65,10 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         decided, found = participle_cue(r, toks, i, para, prior, lemma, cue)
         if decided:
             return found
+    if lemma == "ask" and reduced_asked(toks, i):
+        return asked_by(r, toks, i, para, cue)  # "Asked by X whether ..., Y said"
     j, passive = skip_aux(toks, i)
+    j = before_aspect(toks, j) if tense == "ing" else j
     passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by"))
     if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
         # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
@@ -76,7 +80,7 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         if m is not None:
             k = m - 2
         if k < 0 or not (lows[k] in CONTROL_VERBS or lows[k] in BE):
-            return None
+            return purpose_cue(r, toks, i, j, para, cue) if lemma in TOPIC_VERBS and k == j - 1 else None
         if lows[k].endswith("ing") and k > 0 and words[k - 1] == "," and prior:
             # "“...,” Roe said, going on to say that ...": the same speaker goes on
             ca = content_after(toks, i, lemma)
@@ -108,19 +112,6 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     if lemma in PHYSICAL and any(src.mention.lower().rsplit(None, 1)[-1] in ARMED for src in sources):
         return None  # "Russian troops attacked the village": a military action the outlet reports, not a stance
     return content_of(r, toks, i, para, lemma, klass, cue, sources, src_start, inverted, after_src)
-
-
-def asks_anonymity(toks: Tokens, i: int) -> bool:
-    """"asked not to be named", "did not want his name used", "requested anonymity": a wish, not a claim."""
-    lows = toks.lows
-    for k in range(i + 1, min(len(toks), i + 7)):
-        low = lows[k]
-        if toks.inq[k] or low in CLAUSE_BREAKS:
-            return False
-        if low in ANONYMITY_NOUNS or (low in ANONYMITY_PASSIVES and lows[k - 1] == "be") \
-                or (low in ("name", "names", "identity") and lows[k - 1] in POSSESSIVE_PRONOUNS):
-            return True
-    return False
 
 
 def account_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, klass: str, cue: Span) -> tuple[bool, Found | None]:
@@ -239,7 +230,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             k += 1
         if k < n and (lows[k] in CLAUSE_VERBS or lows[k] in BE):
             return True  # "a super PAC called Our Principles is ...": a name, not a stance
-    if lemma in PREP_VERBS and nxt not in PREP_VERBS[lemma]:
+    if lemma in PREP_VERBS and nxt not in PREP_VERBS[lemma] and not (nxt.endswith("ly") and i + 2 < n and lows[i + 2] in PREP_VERBS[lemma]):
         return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
     if lemma in CASTING:
         # a portrayal only as "X casts Y as Z", "X painted him as ...": "cast a vote", "paint a wall",
@@ -261,10 +252,10 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if k >= n or lows[k] != "as" or k == i + 1:
             return True
     pw = words[i - 1] if i else ""
-    if (low in NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in PARTICIPLES and prev in (",", "—", "–", "and", "by")) or prev in BE)):
+    if (low in NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in PARTICIPLES and prev in (",", "—", "–", "and", "by")) or finite_ing(toks, i))):
         # (", citing ...", "by praising ..." are participles that the participle step reads)
         # "questions", "claims", "support": a verb only after a name, a pronoun, "who" or an auxiliary
-        subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in ("he", "she", "it", "who", "which", "also", "that", "and") or (prev.endswith("ly") and len(prev) > 4) \
+        subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in VERB_AFTER or (prev.endswith("ly") and len(prev) > 4) \
             or (tense == "base" and prev == "to" and klass != "stance") \
             or (tense == "third" and prev == "," and nxt == "that" and klass != "stance") \
             or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
@@ -349,8 +340,8 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     speech = lows[k] in PHRASE_SPEECH
     lemma, klass = ("say", "speech") if speech else ("criticize", "stance")
     j, passive = skip_aux(toks, i)
-    if passive or (lows[k] == "it" and (j < 0 or lows[j] in ARTICLES)):
-        return None
+    if (passive and not lows[i].endswith("ing")) or (lows[k] == "it" and (j < 0 or lows[j] in ARTICLES)):
+        return None  # "the case was made"; but "is making the case", "is raising questions" are active
     cue = (toks.starts[i], toks.ends[end])
     if lows[k] == "it" and j >= 0 and (end + 1 >= n or toks.words[end + 1] in (".", "!", "?") or toks.words[end + 1] in QUOTE_MARKS and end + 2 >= n):
         # "“...,” as the mayor put it.": the content is before "as"
@@ -367,7 +358,7 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
             return None  # "made the pledge at a rally", "made the comments Friday": when and where, not what
     # "put it" is never inverted ("…, put it X"): its speaker is before the verb
     who = speaker_of(r, toks, i, j, lemma, "stance" if lows[k] == "it" else klass)
-    if who is None or not who[0]:
+    if who is None or not who[0] or (lows[i] in RAISE_FORMS and not raised_by(who[0])):
         return None
     sources, src_start, inverted, after_src = who
     return content_of(r, toks, end, para, lemma, klass, cue, sources, src_start, inverted, after_src)
