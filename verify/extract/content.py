@@ -143,11 +143,12 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
         b = tail - 1
     # "The strike, which Ukraine says killed 14 people, was ...": a relative clause's content ends at the
     # comma that closes it, where the main clause's verb follows
-    relative = _in_relative(toks, i)
+    relative = None  # worked out at the first such comma only
     for k in range(a, min(n, a + 120)):  # bounded: a run-on "sentence" must not make every cue scan it
         if toks.inq[k]:
             continue
-        if relative and words[k] == "," and k + 1 < n and lows[k + 1] in CLAUSE_VERBS and k > a:
+        if words[k] == "," and k > a and k + 1 < n and lows[k + 1] in CLAUSE_VERBS and (
+                relative if relative is not None else (relative := _in_relative(toks, i))):
             b = k - 1
             break
         if lows[k] in ("and", "but") and k > a and _unsaid(lows, k + 1):

@@ -80,6 +80,8 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
 def colon_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
     """"NAME: what they said" (headlines, transcripts): a short name, a colon, the statement."""
     words, lows = toks.words, toks.lows
+    if ":" not in words:
+        return None  # most sentences: one pass in C
     n = len(toks)
     c = None
     topic = None  # "Gillibrand on the transcripts: ...": the speaker ends where the topic begins
