@@ -62,3 +62,17 @@ def test_summarise_counts():
     d = s.to_dict()
     assert d["rests_on"]["one_party"] == {"claims": 1, "share": 0.25}
     assert d["rests_on"]["beyond_one_party"] == {"claims": 1, "share": 0.25}
+
+
+def test_each_claim_counts_in_one_row_of_what_it_rests_on():
+    # an unnamed official of one side is both anonymous and one party: counted once, as anonymous
+    party_official = SourceView(canonical="a ministry official", kind="anonymous", mention="an official",
+                                tags=["party-to-conflict"], affiliation="Ministry of Health")
+    s = summarise([rec(1, [party_official]), rec(2, [UA]), rec(3, [UA, UN]), rec(4, attribution="unattributed")], SIDES)
+    assert [(label, n) for label, n in s.rests_on_rows()] == [
+        ("one party to the conflict", 1),
+        ("anonymous or vague sources", 1),
+        ("nobody (unattributed)", 1),
+        ("named sources, not one party alone", 1),
+    ]
+    assert sum(n for _, n in s.rests_on_rows()) == s.claims

@@ -9,8 +9,10 @@ otherwise the sources it is attributed to.
 - **anonymous or vague sources**: every source in that chain is of kind ``anonymous`` or ``vague``;
 - **nobody**: the claim is the outlet's own assertion (``unattributed``) or has no source at all;
 - **named sources, not one party alone**: every other claim: its chain names a source outside the
-  conflict, or sources of more than one side (the first two rows may overlap: an anonymous source of
-  one side; this one overlaps neither).
+  conflict, or sources of more than one side.
+
+Each claim counts in one row, so the rows add up to the claims; a claim resting on an anonymous
+source of one side counts as anonymous.
 """
 
 from __future__ import annotations
@@ -131,13 +133,15 @@ class Summary:
         rests = self._rests.get(key)
         if rests is None:
             rests = self._rests[key] = (rests_on_nobody(rec), rests_on_anonymous(rec), rests_on_one_party(rec, sides))
+        # each claim in one row, so the rows add up to the claims: an anonymous source of one side is
+        # counted as anonymous, the graver of the two
         if rests[0]:
             self.nobody += 1
         elif rests[1]:
             self.anonymous_or_vague += 1
-        if rests[2]:
+        elif rests[2]:
             self.one_party += 1
-        elif not rests[0] and not rests[1]:
+        else:
             self.beyond_one_party += 1
         if rec.needs_review and needs_review_open(rec):
             self.needs_review += 1
