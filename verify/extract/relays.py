@@ -16,14 +16,12 @@ from .found import Found, trim_span
 from .kinds import head_of
 from .sentences import ABBREVIATIONS
 from .tokens import OPEN_QUOTES, Tokens, is_cap
-from .words import CITED_HEADS, PREP_IN_NP, QUOTED_AS, TRAILER_START
+from .words import CITED_HEADS, NP_END, PREP_IN_NP, QUOTED_AS, QUOTING, TRAILER_START
 
 if TYPE_CHECKING:
     from .attribution import Reader
 
-_QUOTING = {"quoted", "quotes", "quote", "quoting"}
-_WORDS = _QUOTING | {"citing"}
-_PHRASE_ENDS = {",", ";", ".", ":", "(", ")", "—", "–", "--"}
+_WORDS = QUOTING | {"citing"}
 
 
 def relay_forms(r: Reader, toks: Tokens, found: list[Found]) -> list[Found]:
@@ -61,10 +59,10 @@ def _quoted_as(r: Reader, toks: Tokens, out: list[Found]) -> None:
     words, lows = toks.words, toks.lows
     for idx, f in enumerate(out):
         i = _cue_token(toks, f)
-        if i < 0 or i >= n or lows[i] not in _QUOTING or not f.sources or not f.frags:
+        if i < 0 or i >= n or lows[i] not in QUOTING or not f.sources or not f.frags:
             continue
         k = i + 2
-        while k < min(n - 2, i + 16) and not toks.inq[k] and words[k] not in _PHRASE_ENDS:
+        while k < min(n - 2, i + 16) and not toks.inq[k] and words[k] not in NP_END:
             if lows[k] == "as" and lows[k + 1] in QUOTED_AS:
                 break
             k += 1
@@ -94,7 +92,7 @@ def _citing(r: Reader, toks: Tokens, out: list[Found]) -> list[Found]:
         if lows[t] != "citing" or toks.inq[t] or (t > 0 and words[t - 1] != ","):
             continue
         b = t + 1
-        while b < n and (words[b] not in _PHRASE_ENDS or _abbreviation(toks, b)) and lows[b] != "that" and not toks.inq[b]:
+        while b < n and (words[b] not in NP_END or _abbreviation(toks, b)) and lows[b] != "that" and not toks.inq[b]:
             b += 1
         if b == t + 1 or not _names_source(toks, t + 1, b - 1):
             continue

@@ -344,7 +344,8 @@ DISMISSIVE = {"groundless", "baseless", "unfounded", "untrue", "false", "fabrica
 # "citing a statement"; not "citing security concerns" (a reason, not a source)
 CITED_HEADS = ANON_HEADS | ORG_HEADS | PERSON_TITLES | PEOPLE_PLURALS | GROUP_HEADS | OFFICE_PLURALS | VAGUE_HEADS | {
     "statement", "statements", "document", "documents", "data", "figures", "records", "footage", "images"}
-# "TASS quoted X as saying A": the participles of the quoted words
+# "TASS quoted X as saying A": the forms of quoting, and the participles of the quoted words
+QUOTING = {"quoted", "quotes", "quote", "quoting"}
 QUOTED_AS = {"saying", "telling", "stating", "adding", "writing", "warning"}
 # one unnamed person a later "he" or "she" refers to: "A woman who lost her home said ... she said"
 ONE_PERSON = {w for w in ANON_HEADS | PERSON_TITLES if not w.endswith("s") or w.endswith("ss")} | set(
