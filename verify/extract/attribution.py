@@ -11,7 +11,10 @@ own. The grammar reads a sentence in this order, one module for each thing it re
    a verb here, and which use of it ("X said", "..., saying", "it was reported by", "made clear that"),
    with ``participles.py`` for whose words a participle gives;
    ``frames.py``: the other cues ("according to X", "NAME:", "“...” ― X", "Mayor Says ...", "her claim
-   that", "X is confident that", "X is critical of", "X provided details", "In a poll released Monday, ...").
+   that", "X is confident that", "X is critical of", "X provided details", "In a poll released Monday, ...");
+   ``stances.py``: stances received or held ("drew criticism from X", "voted in favor of", "is worried
+   about"); ``topics.py``: questions and topics ("asked by X whether", "met to discuss", "raised
+   questions about"); ``relays.py``: agencies quoting and citing others ("TASS quoted X as saying").
 4. ``speaker.py``: the source phrase of a verb, read leftwards over asides ("X, a spokesman, said"),
    or after the verb in inverted order ("..., said the official").
 5. ``content.py``: the content: after the cue, or the quotation or clause before the source, and a
