@@ -24,7 +24,7 @@ from .speaker import aside_np, before_participle, before_relative
 from .tokens import Tokens, is_cap, is_possessive
 from .words import (
     ARTICLES, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, ED_ADJECTIVES, GROUP_SUBJECTS, NP_END, OPENING_PARTICIPLES, POSSESSIVE_PRONOUNS,
-    RELATIVES, STOP, SUBJECT_PRONOUNS,
+    RELATIVES, STOP, SUBJECT_PRONOUNS, TRAILER_START,
 )
 
 if TYPE_CHECKING:
@@ -186,6 +186,10 @@ def group_before(toks: Tokens, i: int) -> bool:
         if lows[k] in GROUP_SUBJECTS or lows[k] in ("they", "we", "who"):
             return True
     w = lows[k]
-    return w.endswith(("thirds", "quarters")) or (
-        len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous"))
-        and w not in STOP and w not in DETERMINERS and w not in VERB_CUES)
+    return w.endswith(("thirds", "quarters")) or plural_noun(w)
+
+
+def plural_noun(w: str) -> bool:
+    """A lower-case plural noun that can be the subject of a present-tense verb ("observers", "analysts")."""
+    return len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) \
+        and w not in STOP and w not in ARTICLES and w not in DETERMINERS and w not in TRAILER_START and w not in VERB_CUES

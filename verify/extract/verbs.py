@@ -16,14 +16,14 @@ from .cues import (
     ANONYMITY_VERBS, AS_LINKS, BELIEF_FORMS, CASTING, CONTROL_VERBS, EVIDENCE_FORMS, FORCE_OBJECTS, NOT_A_CLAUSE,
     NOUNISH, OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS,
     PRESS_ON, QUOTE_SIGNS, RAISE_FORMS, REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED,
-    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES,
+    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER,
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .participles import participle_cue
 from .speaker import speaker_of
-from .stances import group_before
+from .stances import group_before, plural_noun
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
@@ -34,12 +34,6 @@ from .words import (
 
 if TYPE_CHECKING:
     from .attribution import Reader
-
-
-def _plural_noun(w: str) -> bool:
-    """A lower-case plural noun that can be the subject of a present-tense verb ("observers", "analysts")."""
-    return len(w) > 4 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) \
-        and w not in ARTICLES and w not in DETERMINERS and w not in TRAILER_START and w not in VERB_CUES
 
 
 def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> Found | None:
@@ -258,7 +252,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in VERB_AFTER or (prev.endswith("ly") and len(prev) > 4) \
             or (tense == "base" and prev == "to" and klass != "stance") \
             or (tense == "third" and prev == "," and nxt == "that" and klass != "stance") \
-            or (tense == "base" and klass != "stance" and _plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
+            or (tense == "base" and klass != "stance" and plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
             or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
                 and not prev.endswith("s") and nxt.isalpha() and nxt not in NOT_A_CLAUSE and nxt not in CLAUSE_VERBS)  # "The candidate claims his ..."
         subj_like = subj_like or (klass != "stance" and tense in ("base", "third") and relative_gap(toks, i))
