@@ -248,6 +248,15 @@ def test_evidence_link_and_bad_input_in_the_session(odesa, db_url, tmp_path):
     s.line(str(photo))
     s.key("", then="Note on the evidence (optional):")
     s.line("The owner's photo of the silo")
+    s.key("", then="s supports, r refutes, Enter context:")
+    s.line("x")
+    s.expect("unknown stance 'x'")
+    s.key("e", then="Evidence (web address or file):")
+    s.line(str(photo))
+    s.key("", then="Note on the evidence (optional):")
+    s.line("")
+    s.key("", then="s supports, r refutes, Enter context:")
+    s.line("r")
     s.expect("evidence attached")
     s.key("l", then="Link to claim ID:")
     s.line("999")
@@ -270,7 +279,7 @@ def test_evidence_link_and_bad_input_in_the_session(odesa, db_url, tmp_path):
     assert [e.action for e in verify.claim(odesa, o[1]).history] == ["link", "undo"]
     assert rec.history[0].evidence_url.startswith(photo.resolve().as_uri() + "#sha256=")
     assert rec.history[0].sha256 == hashlib.sha256(photo.read_bytes()).hexdigest()
-    assert rec.history[0].stance == "context"
+    assert rec.history[0].stance == "refutes"
 
 
 def test_the_paragraph_is_cut_around_the_claim_at_word_boundaries():

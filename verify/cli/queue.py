@@ -32,16 +32,18 @@ from ..queue import ReviewQueue
 from ..reports.common import DENIED_LINE, DENIED_MARK
 from ..reports.reviewed import grade_note, review_text
 from ..reports.table import status_text
-from ..reviews import evidence_ref
+from ..reviews import check_stance, evidence_ref
 from .common import out
 
 STATUS_KEYS = {"c": "confirmed", "r": "refuted", "d": "disputed", "o": "corroborated", "s": "single-source",
                "u": "unverified"}
+# what a piece of evidence says of the claim, by its first letter
+_STANCE_KEYS = {"s": "supports", "r": "refutes", "c": "context"}
 KEYS = [
     ("c r d", "confirmed, refuted, disputed (each asks for a note saying why)"),
     ("o s u", "corroborated, single-source, unverified"),
     ("n", "add a note"),
-    ("e", "attach evidence: a web address or a file, with a note"),
+    ("e", "attach evidence: a web address or a file, with a note and whether it supports or refutes the claim"),
     ("l", "link to another claim (corroborates or contradicts)"),
     ("space →", "skip: next claim (skipped claims come back at the end)"),
     ("b ←", "back to the previous claim"),
@@ -293,8 +295,15 @@ class QueueScreen:
             if where is not None:
                 evidence_ref(where)  # a bad address or a missing file is said before the note is asked for
                 note = self.ask("Note on the evidence (optional): ")
-                ev = q.add_note(note or None, evidence=where)
-                self.say(f"evidence attached (event {ev.id}): {ev.evidence_url}", "green")
+                if note is None:
+                    return
+                said = self.ask("s supports, r refutes, Enter context: ", keep=False)
+                if said is None:
+                    return
+                said = said.strip().lower()
+                stance = check_stance(_STANCE_KEYS.get(said, said or "context"))
+                ev = q.add_note(note or None, evidence=where, stance=stance)
+                self.say(f"evidence attached (event {ev.id}, {ev.stance}): {ev.evidence_url}", "green")
         elif key == "l":
             self.link()
         elif key in (" ", "right"):
