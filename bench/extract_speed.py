@@ -7,6 +7,7 @@
     python bench/extract_speed.py --peer --limit 200            # side by side with the spaCy pipeline
     python bench/extract_speed.py --peer --repeat 3             # best of three interleaved runs each
     python bench/extract_speed.py --peer --tagger               # also `verify extract --tagger`
+    python bench/extract_speed.py --peer --jobs 2               # also `verify extract --jobs 2` (more cores)
     python bench/extract_speed.py --quantulum /tmp/q3/bin/python  # figures: quantulum3 vs find_numbers
 
 Prints MB/s (UTF-8 bytes of article text), articles/s and peak RSS. ``--peer`` installs the spaCy +
@@ -138,7 +139,7 @@ def byte_compile() -> None:
     compileall.compile_dir(Path(verify.__file__).parent, quiet=1)
 
 
-def peer_mode(rows, repeat: int = 1, tagger: bool = False) -> None:
+def peer_mode(rows, repeat: int = 1, tagger: bool = False, jobs: int | None = None) -> None:
     setup = SHARED / "tools" / "peer-setup.sh"
     peer = SHARED / "tools" / "peer_spacy.py"
     py = subprocess.run(["bash", str(setup)], capture_output=True, text=True)
@@ -149,18 +150,23 @@ def peer_mode(rows, repeat: int = 1, tagger: bool = False) -> None:
     with tempfile.TemporaryDirectory(prefix="verify-bench-") as tmp:
         paths = [str(p) for p in write_files(rows, Path(tmp), 1)]
         size = mb([t for _, t in rows])
-        ours_all, theirs_all, tagged_all = [], [], []
+        ours_all, theirs_all, tagged_all, pooled_all = [], [], [], []
         ours_cmd = [sys.executable, "-c", CLI_CODE, "extract", *paths, "--format", "jsonl", "--jobs", "1"]
         for _ in range(repeat):  # interleaved, so a busy spell on the machine falls on both sides
             ours_all.append(time_cpu(ours_cmd)[:2])
             if tagger:
                 tagged_all.append(time_cpu([*ours_cmd, "--tagger"])[:2])
+            if jobs:
+                pooled_all.append(time_cpu([*ours_cmd[:-1], str(jobs)])[:2])
             theirs_all.append(time_cpu([peer_python, str(peer), *paths])[:2])
     runs = f" (best of {repeat} runs each)" if repeat > 1 else ""
-    print(f"same {len(paths)} files, {size:.2f} MB, one core each, process start included{runs}; wall clock, and CPU time:")
+    cores = f" (verify extract --jobs {jobs} excepted)" if jobs else ""
+    print(f"same {len(paths)} files, {size:.2f} MB, one core each{cores}, process start included{runs}; wall clock, and CPU time:")
     sides = [("verify extract --jobs 1", ours_all)]
     if tagger:
         sides.append(("verify extract --tagger", tagged_all))
+    if jobs:
+        sides.append((f"verify extract --jobs {jobs}", pooled_all))
     sides.append(("spaCy + textacy pipeline", theirs_all))
     best = {name: (min(w for w, _ in runs_), min(c for _, c in runs_)) for name, runs_ in sides}
     for name, (wall, cpu) in best.items():
@@ -219,7 +225,7 @@ def main() -> None:
     ap.add_argument("--numbers", action="store_true", help="time the figure finder alone")
     ap.add_argument("--files", action="store_true", help="time `verify extract` over one file per article")
     ap.add_argument("--copies", type=int, default=1, help="with --files: write the articles this many times")
-    ap.add_argument("--jobs", type=int, default=None, help="with --files: worker processes")
+    ap.add_argument("--jobs", type=int, default=None, help="with --files: worker processes; with --peer: also time this many")
     ap.add_argument("--peer", action="store_true", help="compare with the spaCy pipeline of ../shared/tools")
     ap.add_argument("--quantulum", metavar="PYTHON", nargs="?", const=sys.executable, default=None,
                     help="time quantulum3 (run by PYTHON, which must have it) against find_numbers")
@@ -234,7 +240,7 @@ def main() -> None:
     if args.quantulum:
         quantulum_mode(rows, args.quantulum)
     elif args.peer:
-        peer_mode(rows, args.repeat, args.tagger)
+        peer_mode(rows, args.repeat, args.tagger, args.jobs)
     elif args.files:
         files_mode(rows, max(1, args.copies), args.jobs)
     else:
