@@ -134,3 +134,21 @@ def test_upon_saying_is_the_subjects_statement():
 def test_a_poll_share_says_what_those_asked_say(sentence: str, share: str):
     c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "say"]
     assert [s.mention for s in c[0].sources] == [share]
+
+
+@pytest.mark.parametrize("sentence, words, pronoun", [
+    ("The harbour master took questions at noon. He’s predicted a calm winter for the fleet.", "a calm winter", "He"),
+    ("The two ferry owners met the council. They've argued that the fares must rise.", "the fares must rise", "They"),
+    ("The coach spoke after the match. She's not saying who will start on Sunday.", "who will start", "She"),
+    ("I'd add that the pier needs new lights.", "the pier needs new lights", "I"),
+])
+def test_a_pronoun_and_its_auxiliary_in_one_word_is_the_speaker(sentence: str, words: str, pronoun: str):
+    # the contraction is one token: the pronoun in it speaks, and "’s" before a participle is "has"
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [pronoun]
+
+
+def test_is_in_a_contraction_before_a_participle_is_a_passive():
+    # "she's quoted as saying": the quotation's "saying" is hers, "quoted" makes no claim of its own
+    text = "The clerk left in May. She's quoted as saying the archive was lost."
+    assert [c.cue.text for c in extract_claims(text) if c.attribution != "unattributed"] == ["saying"]

@@ -13,7 +13,7 @@ from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, LY_ADJECTIVES, LY_NOUNS,
     NOT_ALONE, NUMBER_WORDS,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREP_IN_NP, PRONOMINAL,
-    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
+    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
 )
 
 # nouns that head one source of a coordination: "police and medics", "a rebel commander and a war monitor"
@@ -71,7 +71,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
     words, lows = toks.words, toks.lows
     if k < lo or toks.inq[k]:
         return None
-    if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES:
+    if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES or lows[k] in SUBJECT_CONTRACTIONS:
         return (k, k)
     share = _share(toks, k, lo)
     if share is not None:

@@ -27,9 +27,9 @@ from .stances import group_before, plural_noun
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
-    ACCOUNT_NOUNS, ARMED, ARTICLES, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
+    ACCOUNT_NOUNS, ARMED, ARTICLES, BE, CAP_WORDS, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
-    STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
+    STATE_ADJECTIVES, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +64,10 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     j, passive = skip_aux(toks, i)
     j = before_aspect(toks, j) if tense == "ing" else j
     passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by"))
+    if tense == "past" and not passive and j >= 0 and lows[j] in CONTRACTED_BE:
+        # "she’s quoted as saying", "they’re told": "is"/"are" and a passive; "he’s said that" is "has",
+        # "you’re worried that" an adjective
+        passive = (i + 1 < len(toks) and lows[i + 1] in ("by", "as", "to")) or (lemma == "tell" and not lows[j].endswith("s"))
     if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
         # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
         k = j - 1
@@ -164,7 +168,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     low = lows[i]
     prev = lows[i - 1] if i > 0 else ""
     # a noun, not a verb: "the report", "his claims", "a note"
-    if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")):
+    if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")) \
+            and prev not in SUBJECT_CONTRACTIONS:  # "he’s said", "she’s claimed": "has", not a possessive
         # "his repeated offenses", "the alleged plot": an adjective, not a verb
         return True
     if prev in ("neither", "nor"):

@@ -29,9 +29,13 @@ NOUN_QUANTIFIERS = {"neither", "no", "any", "every"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
 SUBJECT_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person",
                     "it": "organisation", "you": "person"}
-# "it's", "they're": the pronoun inside a contraction
-CONTRACTED = {"it's": "it", "he's": "he", "she's": "she", "they're": "they", "we're": "we", "i'm": "i",
-              "it'll": "it", "he'll": "he", "she'll": "she", "they'll": "they"}
+# "it's", "they're", "we've": the pronoun inside a contraction
+CONTRACTED = {p + "'" + a: p for p in SUBJECT_PRONOUNS for a in ("s", "re", "ve", "ll", "d", "m")}
+# a person's pronoun and its auxiliary as one token ("he’s said", "they’ve argued", "I’d say"): the
+# subject of the verb after it ("it’s" is mostly "it is clear that ...", no one's claim)
+SUBJECT_CONTRACTIONS = {c.replace("'", q) for c, p in CONTRACTED.items() if p != "it" for q in "'’"}
+# the same with "is"/"are", after which an -ing form is the clause's verb ("she’s saying")
+CONTRACTED_BE = {c for c in SUBJECT_CONTRACTIONS if c.endswith(("s", "re", "m"))}
 RELATIVES = {"who", "which", "whom"}
 CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
@@ -57,7 +61,7 @@ ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", 
 BE = set("is are was were be been being am".split())
 # the auxiliaries of "was first reported", "has also been said"
 PASSIVE_AUX = BE | {"has", "have", "had", "first", "also"}
-BE_NOT = {"isn’t", "isn't", "wasn’t", "wasn't", "aren’t", "aren't", "weren’t", "weren't", "’s", "'s", "’re", "'re"}
+BE_NOT = {"isn’t", "isn't", "wasn’t", "wasn't", "aren’t", "aren't", "weren’t", "weren't", "’s", "'s", "’re", "'re"} | CONTRACTED_BE
 # a verb that shows a new clause has begun: "said the plan would fail"
 CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "can", "may",
                 "might", "must", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't"}
