@@ -152,3 +152,14 @@ def test_is_in_a_contraction_before_a_participle_is_a_passive():
     # "she's quoted as saying": the quotation's "saying" is hers, "quoted" makes no claim of its own
     text = "The clerk left in May. She's quoted as saying the archive was lost."
     assert [c.cue.text for c in extract_claims(text) if c.attribution != "unattributed"] == ["saying"]
+
+
+@pytest.mark.parametrize("sentence, words, speaker", [
+    ("The mayor met workers at the depot and said the line would reopen in June.", "the line would reopen", "The mayor"),
+    ("The coach went to the clubhouse, saying the pitch was too wet to play.", "the pitch was too wet", "The coach"),
+])
+def test_a_past_tense_without_ed_ends_the_subject(sentence: str, words: str, speaker: str):
+    # "met", "went": the subject's verb, not a word of the phrase naming who speaks
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [speaker]
+

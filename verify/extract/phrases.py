@@ -10,7 +10,7 @@ from .cues import BELIEF_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, SPEECH_FORMS
 from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, LY_ADJECTIVES, LY_NOUNS,
+    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS,
     NOT_ALONE, NUMBER_WORDS,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
@@ -126,8 +126,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if not _np_token_ok(words, lows, j):
             break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw:
-            break  # a verb ("invoked the Orlando attack"), not part of the phrase
+        if not is_cap(words[j]) and ((lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw) or lw in IRREGULAR_PAST):
+            break  # a verb ("invoked the Orlando attack", "met workers"), not part of the phrase
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:
@@ -224,8 +224,11 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
             continue
         if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an")):
             break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lows[b] not in DETERMINERS:
-            break  # a past-tense verb after the head: "The minister visited ..."
+        if not is_cap(words[j]) and lows[b] not in DETERMINERS and (
+                (lw.endswith("ed") and len(lw) > 4) or (lw in IRREGULAR_PAST and lows[b] not in SUBJECT_PRONOUNS)):
+            # a past-tense verb after the head: "The minister visited ...", "The mayor met ..."
+            # ("the experts I spoke to": a relative clause of the phrase)
+            break
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:

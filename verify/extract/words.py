@@ -276,6 +276,11 @@ TOOK_TO = {"took", "take", "takes", "taking"}
 # past forms without -ed that end a clause on their own: "The mayor began by saying", "X spoke, saying"
 PAST_INTRANSITIVE = {"began", "spoke", "went", "came", "left", "stood", "fought", "broke", "ran", "rose", "fell", "quit",
                      "won", "lost", "wrote", "hit", "struck", "withdrew", "sat"}
+# past tenses not in -ed that end a noun phrase read towards them: "The mayor met workers and said ..."
+# (no noun or adjective among them: "left", "lost", "set", "put", "hit" are left out)
+IRREGULAR_PAST = {"met", "held", "made", "took", "gave", "went", "came", "sent", "began", "brought", "drew", "fell",
+                  "fought", "got", "grew", "heard", "kept", "knew", "paid", "ran", "sat", "saw", "sold", "spoke", "stood",
+                  "struck", "threw", "told", "wrote", "broke", "became", "sought", "taught", "won", "led", "spent"}
 # texts a source puts out, which a later "the statement" stands for; the words that introduce one
 ISSUED_TEXTS = {"statement", "letter", "communique", "communiqué", "release", "message", "memo", "bulletin", "briefing",
                 "report", "video", "post", "tweet"}
