@@ -163,3 +163,13 @@ def test_a_past_tense_without_ed_ends_the_subject(sentence: str, words: str, spe
     c = one(sentence, words)
     assert [s.mention for s in c.sources] == [speaker]
 
+
+
+@pytest.mark.parametrize("sentence, share", [
+    ("Twelve mayors answered the survey. Several said the buses ran late.", "Several"),
+    ("The fishermen were asked about the quota. Few said it was fair.", "Few"),
+])
+def test_a_quantifier_standing_alone_is_who_speaks(sentence: str, share: str):
+    # "several", "few" stand for the group named before, as "some" and "many" do
+    c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "said"]
+    assert [s.mention for s in c[0].sources] == [share]

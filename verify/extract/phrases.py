@@ -91,7 +91,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
     abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
     # "a mother of three": a number closing "of" is part of the phrase
     count_of = lows[k] in NUMBER_WORDS and k - 2 >= lo and lows[k - 1] == "of" and words[k - 2].isalpha() and lows[k - 2] not in DETERMINERS
-    if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all", "those", "these"):
+    if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in PRONOMINAL:
         if lows[k] != ")" and not abbrev_end and not count_of:
             return None
     a = k
