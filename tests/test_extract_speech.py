@@ -173,3 +173,13 @@ def test_a_quantifier_standing_alone_is_who_speaks(sentence: str, share: str):
     # "several", "few" stand for the group named before, as "some" and "many" do
     c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "said"]
     assert [s.mention for s in c[0].sources] == [share]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The depot will close in March, according to one of her senior aides.", "one of her senior aides"),
+    ("According to some on the council, the depot will close in March.", "some"),
+])
+def test_the_phrase_after_according_to_keeps_its_owner_and_a_lone_quantifier(sentence: str, source: str):
+    c = one(sentence, "depot will close in March")
+    assert [s.mention for s in c.sources] == [source]
+    assert "council" not in c.text

@@ -23,7 +23,7 @@ from .speaker import aside_np, speaker_of
 from .stances import owner_subject
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
+    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS, PREP_IN_NP,
     TIME_NOUNS, TITLE_WORDS, TRAILER_START,
 )
 
@@ -58,6 +58,9 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
     content: list[Span] = []
     if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in CONJUNCTIONS or toks.words[k] == "," for k in range(i)):
         k = b + 1
+        if k < n and toks.lows[k] in PREP_IN_NP:
+            # "According to some on the council, ...": the phrase's own tail runs to the comma
+            k = next((c for c in range(k, min(n, k + 8)) if toks.words[c] == "," and not toks.inq[c]), k)
         while k < n and toks.words[k] in (",",):
             k += 1
         if k < n:

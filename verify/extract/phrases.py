@@ -222,8 +222,8 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         if lw in ("most", "least") and lows[b] == "the":
             b = j  # "the most recent data"
             continue
-        if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an")):
-            break
+        if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an") and lows[b] != "of"):
+            break  # ("one of his aides": a determiner after "of" opens the rest of the phrase)
         if not is_cap(words[j]) and lows[b] not in DETERMINERS and (
                 (lw.endswith("ed") and len(lw) > 4) or (lw in IRREGULAR_PAST and lows[b] not in SUBJECT_PRONOUNS)):
             # a past-tense verb after the head: "The minister visited ...", "The mayor met ..."
@@ -240,8 +240,8 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         b -= 1
     if lows[b] == "(":
         return None
-    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(i, b + 1)):
-        return None
+    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(i, b + 1)) and not (i == b and lows[i] in PRONOMINAL and lows[i] != "one"):
+        return None  # ("according to some on Twitter": "some" stands alone, as in ``left_np``; "One Sunday" does not)
     return (i, b)
 
 
