@@ -183,3 +183,12 @@ def test_the_phrase_after_according_to_keeps_its_owner_and_a_lone_quantifier(sen
     c = one(sentence, "depot will close in March")
     assert [s.mention for s in c.sources] == [source]
     assert "council" not in c.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The port director on Thursday evening said the cranes would be replaced.",
+    "The port director late Tuesday night said the cranes would be replaced.",
+])
+def test_a_day_and_its_part_between_speaker_and_verb(sentence: str):
+    c = one(sentence, "the cranes would be replaced")
+    assert [s.mention for s in c.sources] == ["The port director"]

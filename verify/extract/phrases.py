@@ -307,7 +307,9 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
         if lw in TIME_WORDS or lw in DAYS:
             # "X on Monday said", "X this month announced"
             k = j - 1
-            while k >= 0 and toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "in", "just", "also", "past"):
+            # ("X on Thursday evening said": the day before the part of it)
+            while k >= 0 and (toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "in", "just", "also", "past")
+                              or (toks.lows[k] in DAYS and lw not in DAYS)):
                 k -= 1
             if k < j - 1 or lw in DAYS:
                 j = k
