@@ -192,3 +192,12 @@ def test_the_phrase_after_according_to_keeps_its_owner_and_a_lone_quantifier(sen
 def test_a_day_and_its_part_between_speaker_and_verb(sentence: str):
     c = one(sentence, "the cranes would be replaced")
     assert [s.mention for s in c.sources] == ["The port director"]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("According to a March 2019 audit by the water board, the pipes were never replaced.", "the water board"),
+    ("According to the recently published harbour report, the pipes were never replaced.", "the recently published harbour report"),
+])
+def test_a_month_or_an_adverb_inside_the_phrase_after_according_to(sentence: str, source: str):
+    c = one(sentence, "the pipes were never replaced")
+    assert [s.mention for s in c.sources] == [source]

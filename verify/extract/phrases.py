@@ -10,7 +10,7 @@ from .cues import BELIEF_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, SPEECH_FORMS
 from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS,
+    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
     NOT_ALONE, NUMBER_WORDS,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
@@ -221,6 +221,11 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
             break
         if lw in ("most", "least") and lows[b] == "the":
             b = j  # "the most recent data"
+            continue
+        if lows[b] in ("the", "a", "an") and (lw in MONTHS or lw in DAYS or (lw.endswith("ly") and len(lw) > 4)) \
+                and j + 1 < n and not toks.inq[j + 1] and _np_token_ok(words, lows, j + 1):
+            # "a January 2016 study", "the recently released report": a date, or an adverb and the word it qualifies
+            b = j if lw in MONTHS or lw in DAYS else j + 1
             continue
         if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an") and lows[b] != "of"):
             break  # ("one of his aides": a determiner after "of" opens the rest of the phrase)

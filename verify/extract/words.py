@@ -83,12 +83,12 @@ STOP = (set(
     them us its itself himself herself themselves myself yourself ourselves""".split()
 ) | AUX) - {"first", "last"}
 # capitalised words that start a sentence or clause but are not part of a name
+MONTHS = set("january february march april may june july august september october november december".split())
 CAP_STOP = set(
     """but and or so yet however meanwhile still also then now later earlier after before since when
     while if as in on at by with from for during under over about because although though last next
-    this that these those there here what why how where january february march april may june
-    july august september october november december mr mrs ms dr""".split()
-) | DAYS
+    this that these those there here what why how where mr mrs ms dr""".split()
+) | DAYS | MONTHS
 # capitalised words that open a clause, never a name: "But", "The", "When"
 CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
