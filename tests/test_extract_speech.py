@@ -201,3 +201,12 @@ def test_a_day_and_its_part_between_speaker_and_verb(sentence: str):
 def test_a_month_or_an_adverb_inside_the_phrase_after_according_to(sentence: str, source: str):
     c = one(sentence, "the pipes were never replaced")
     assert [s.mention for s in c.sources] == [source]
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("In the planner's view, the new bridge will ease traffic within a year.", "the new bridge will ease traffic", "the planner's"),
+    ("The levy, in the words of one council member, was a tax on the poor.", "was a tax on the poor", "one council member"),
+])
+def test_a_view_or_words_framed_with_in_belong_to_their_owner(sentence: str, words: str, source: str):
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]

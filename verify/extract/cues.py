@@ -412,9 +412,12 @@ COLON_LABELS = set(
     watch: facebook instagram youtube website web phone fax address age city job pay""".split()
 )
 
+# what frames a clause as someone's, like "according to": "in the mayor's view", "in the words of an aide"
+VIEW_NOUNS = {"view", "words", "eyes"}
+
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
 CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) \
-    | STANCE_ROLES | RECEIVED_STANCES | set(LIGHT_STANCES)
+    | STANCE_ROLES | RECEIVED_STANCES | set(LIGHT_STANCES) | VIEW_NOUNS
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 
