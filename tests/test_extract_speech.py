@@ -210,3 +210,10 @@ def test_a_month_or_an_adverb_inside_the_phrase_after_according_to(sentence: str
 def test_a_view_or_words_framed_with_in_belong_to_their_owner(sentence: str, words: str, source: str):
     c = one(sentence, words)
     assert [s.mention for s in c.sources] == [source]
+
+
+def test_in_or_by_before_an_opening_participle_is_the_subjects_act():
+    # "In describing ..., X said": the participle's words are the main clause's subject's
+    text = "In describing the new stadium, the mayor said it would open in May."
+    c = [c for c in extract_claims(text) if c.cue and c.cue.text == "describing"]
+    assert c and [s.mention for s in c[0].sources] == ["the mayor"]
