@@ -165,3 +165,11 @@ def test_a_stance_after_and_needs_a_name_or_a_person():
     # a document or an unnamed thing before "and" takes no stance of its own
     text = "The fund's annual review reached the council on Friday and criticized the budget."
     assert [c for c in extract_claims(text) if c.attribution != "unattributed"] == []
+
+
+def test_a_plural_subject_before_a_stance_verb_that_is_no_noun():
+    # "oppose" has no noun reading, so after "candidates" it is their verb ("support" stays ambiguous)
+    for text, who in (("Local fishermen oppose the new quota.", "Local fishermen"),
+                      ("Most council members now oppose the parking fees.", "Most council members")):
+        claims = [c for c in extract_claims(text) if c.cue and c.cue.text == "oppose"]
+        assert claims and [s.mention for s in claims[0].sources] == [who]

@@ -234,6 +234,9 @@ NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "poin
            "promise", "pledge", "vow", "estimate", "credit", "challenge", "advocate", "thank", "tweet", "note",
            "answer", "reply", "mention", "dispute", "contest", "label", "brand", "portray", "welcome", "hail",
            "blame", "fault", "champion", "dub"}
+# stance verbs whose base form is no noun: after a plural subject they are its verb ("many senators oppose ...")
+VERB_ONLY = {"oppose", "endorse", "criticize", "criticise", "condemn", "denounce", "cite", "prefer", "refuse", "reject",
+             "applaud", "decry", "lambaste", "urge", "chide", "deride"}
 # words after which a form like "questions" or "talks" is the verb: a pronoun, "who", or an adverb of
 # time or frequency ("Sanders often questions ...", "Roe now talks freely of ...")
 VERB_AFTER = {"he", "she", "it", "who", "which", "also", "that", "and", "now", "still", "often", "never", "always",

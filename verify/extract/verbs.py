@@ -16,7 +16,7 @@ from .cues import (
     ANONYMITY_VERBS, AS_LINKS, BELIEF_FORMS, CASTING, CONTROL_VERBS, EVIDENCE_FORMS, FORCE_OBJECTS, NOT_A_CLAUSE,
     NOUNISH, OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS,
     PRESS_ON, QUOTE_SIGNS, RAISE_FORMS, REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED,
-    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER,
+    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_ONLY,
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
@@ -266,9 +266,11 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if klass == "stance" and tense == "base":
             subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
                 or prev in GROUP_SUBJECTS or group_before(toks, i)  # "47 percent support ...", "voters who oppose ..."
-        if klass == "stance" and tense in ("third", "ing") and low not in NOUNISH and prev.isalpha() and prev not in DETERMINERS and prev not in ARTICLES \
-                and prev not in TRAILER_START and prev not in CAP_WORDS:
-            subj_like = True  # "the mayor criticizes ...", "the board praising ...": an unambiguous verb form after a noun
+        if klass == "stance" and (tense in ("third", "ing") or (tense == "base" and low in VERB_ONLY)) and low not in NOUNISH and prev.isalpha() \
+                and prev not in DETERMINERS and prev not in ARTICLES and prev not in TRAILER_START and prev not in CAP_WORDS:
+            # "the mayor criticizes ...", "the board praising ...", "several senators oppose ...": an
+            # unambiguous verb form after a noun
+            subj_like = True
         if not subj_like:
             return True
     return False
