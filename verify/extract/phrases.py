@@ -222,15 +222,17 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         if lw in ("most", "least") and lows[b] == "the":
             b = j  # "the most recent data"
             continue
-        if lows[b] in ("the", "a", "an") and (lw in MONTHS or lw in DAYS or (lw.endswith("ly") and len(lw) > 4)) \
-                and j + 1 < n and not toks.inq[j + 1] and _np_token_ok(words, lows, j + 1):
-            # "a January 2016 study", "the recently released report": a date, or an adverb and the word it qualifies
-            b = j if lw in MONTHS or lw in DAYS else j + 1
-            continue
-        if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an") and lows[b] != "of"):
+        if not _np_token_ok(words, lows, j):
+            if lows[b] in ("the", "a", "an") and (lw in MONTHS or lw in DAYS or (lw.endswith("ly") and len(lw) > 4)) \
+                    and j + 1 < n and not toks.inq[j + 1] and _np_token_ok(words, lows, j + 1):
+                # "a January 2016 study", "the recently released report": a date, or an adverb and the word it qualifies
+                b = j if lw in MONTHS or lw in DAYS else j + 1
+                continue
+            break
+        if lw in DETERMINERS and lw not in ("the", "a", "an") and lows[b] != "of":
             break  # ("one of his aides": a determiner after "of" opens the rest of the phrase)
-        if not is_cap(words[j]) and lows[b] not in DETERMINERS and (
-                (lw.endswith("ed") and len(lw) > 4) or (lw in IRREGULAR_PAST and lows[b] not in SUBJECT_PRONOUNS)):
+        if ((lw.endswith("ed") and len(lw) > 4) or (lw in IRREGULAR_PAST and lows[b] not in SUBJECT_PRONOUNS)) \
+                and not is_cap(words[j]) and lows[b] not in DETERMINERS:
             # a past-tense verb after the head: "The minister visited ...", "The mayor met ..."
             # ("the experts I spoke to": a relative clause of the phrase)
             break
