@@ -134,3 +134,86 @@ def test_upon_saying_is_the_subjects_statement():
 def test_a_poll_share_says_what_those_asked_say(sentence: str, share: str):
     c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "say"]
     assert [s.mention for s in c[0].sources] == [share]
+
+
+@pytest.mark.parametrize("sentence, words, pronoun", [
+    ("The harbour master took questions at noon. He’s predicted a calm winter for the fleet.", "a calm winter", "He"),
+    ("The two ferry owners met the council. They've argued that the fares must rise.", "the fares must rise", "They"),
+    ("The coach spoke after the match. She's not saying who will start on Sunday.", "who will start", "She"),
+    ("I'd add that the pier needs new lights.", "the pier needs new lights", "I"),
+])
+def test_a_pronoun_and_its_auxiliary_in_one_word_is_the_speaker(sentence: str, words: str, pronoun: str):
+    # the contraction is one token: the pronoun in it speaks, and "’s" before a participle is "has"
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [pronoun]
+
+
+def test_is_in_a_contraction_before_a_participle_is_a_passive():
+    # "she's quoted as saying": the quotation's "saying" is hers, "quoted" makes no claim of its own
+    text = "The clerk left in May. She's quoted as saying the archive was lost."
+    assert [c.cue.text for c in extract_claims(text) if c.attribution != "unattributed"] == ["saying"]
+
+
+@pytest.mark.parametrize("sentence, words, speaker", [
+    ("The mayor met workers at the depot and said the line would reopen in June.", "the line would reopen", "The mayor"),
+    ("The coach went to the clubhouse, saying the pitch was too wet to play.", "the pitch was too wet", "The coach"),
+])
+def test_a_past_tense_without_ed_ends_the_subject(sentence: str, words: str, speaker: str):
+    # "met", "went": the subject's verb, not a word of the phrase naming who speaks
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [speaker]
+
+
+
+@pytest.mark.parametrize("sentence, share", [
+    ("Twelve mayors answered the survey. Several said the buses ran late.", "Several"),
+    ("The fishermen were asked about the quota. Few said it was fair.", "Few"),
+])
+def test_a_quantifier_standing_alone_is_who_speaks(sentence: str, share: str):
+    # "several", "few" stand for the group named before, as "some" and "many" do
+    c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "said"]
+    assert [s.mention for s in c[0].sources] == [share]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("The depot will close in March, according to one of her senior aides.", "one of her senior aides"),
+    ("According to some on the council, the depot will close in March.", "some"),
+])
+def test_the_phrase_after_according_to_keeps_its_owner_and_a_lone_quantifier(sentence: str, source: str):
+    c = one(sentence, "depot will close in March")
+    assert [s.mention for s in c.sources] == [source]
+    assert "council" not in c.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The port director on Thursday evening said the cranes would be replaced.",
+    "The port director late Tuesday night said the cranes would be replaced.",
+])
+def test_a_day_and_its_part_between_speaker_and_verb(sentence: str):
+    c = one(sentence, "the cranes would be replaced")
+    assert [s.mention for s in c.sources] == ["The port director"]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("According to a March 2019 audit by the water board, the pipes were never replaced.", "the water board"),
+    ("According to the recently published harbour report, the pipes were never replaced.", "the recently published harbour report"),
+])
+def test_a_month_or_an_adverb_inside_the_phrase_after_according_to(sentence: str, source: str):
+    c = one(sentence, "the pipes were never replaced")
+    assert [s.mention for s in c.sources] == [source]
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("In the planner's view, the new bridge will ease traffic within a year.", "the new bridge will ease traffic", "the planner's"),
+    ("The levy, in the words of one council member, was a tax on the poor.", "was a tax on the poor", "one council member"),
+])
+def test_a_view_or_words_framed_with_in_belong_to_their_owner(sentence: str, words: str, source: str):
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
+
+
+def test_in_or_by_before_an_opening_participle_is_the_subjects_act():
+    # "In describing ..., X said": the participle's words are the main clause's subject's
+    text = "In describing the new stadium, the mayor said it would open in May."
+    c = [c for c in extract_claims(text) if c.cue and c.cue.text == "describing"]
+    assert c and [s.mention for s in c[0].sources] == ["the mayor"]

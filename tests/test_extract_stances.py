@@ -149,3 +149,27 @@ def test_a_state_of_mind_about_something_is_its_holders(sentence: str, source: s
 def test_a_state_of_mind_needs_a_link_to_its_holder() -> None:
     # no form of "be" ties the adjective to a subject: the phrase names no one's view
     assert not [c for c in attributed("Worried about the storm, the crew tied up early.") if "storm" in c.text]
+
+
+def test_a_stance_after_and_is_the_named_subjects():
+    # "X toured ... and praised ...": the clause's named subject takes the stance, as with "and said"
+    claims = [c for c in extract_claims("Senator Roe toured the flooded valley and praised the volunteers who filled sandbags.")
+              if c.cue and c.cue.text == "praised"]
+    assert [s.mention for s in claims[0].sources] == ["Senator Roe"]
+    claims = [c for c in extract_claims("She toured the valley on Monday and criticized the county's response.")
+              if c.cue and c.cue.text == "criticized"]
+    assert [s.mention for s in claims[0].sources] == ["She"]
+
+
+def test_a_stance_after_and_needs_a_name_or_a_person():
+    # a document or an unnamed thing before "and" takes no stance of its own
+    text = "The fund's annual review reached the council on Friday and criticized the budget."
+    assert [c for c in extract_claims(text) if c.attribution != "unattributed"] == []
+
+
+def test_a_plural_subject_before_a_stance_verb_that_is_no_noun():
+    # "oppose" has no noun reading, so after "candidates" it is their verb ("support" stays ambiguous)
+    for text, who in (("Local fishermen oppose the new quota.", "Local fishermen"),
+                      ("Most council members now oppose the parking fees.", "Most council members")):
+        claims = [c for c in extract_claims(text) if c.cue and c.cue.text == "oppose"]
+        assert claims and [s.mention for s in claims[0].sources] == [who]

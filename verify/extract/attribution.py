@@ -35,14 +35,14 @@ from itertools import compress
 from .cues import (
     AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
     LIGHT_STANCES, NOUN_CUES, PHRASE_VERBS, POLLS, QUOTE_SIGNS, RECEIVED_LINKS, RECEIVED_STANCES, SCAN_WORDS,
-    SHOW_FORMS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES,
+    SHOW_FORMS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES, VIEW_NOUNS,
 )
 from .content import stop_at_siblings
 from .figures import trie
 from .found import Found, Span, trim_span
 from .frames import (
-    according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, noun_cue, shown_cue,
-    trait_cue,
+    according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, in_view_cue, noun_cue,
+    shown_cue, trait_cue,
 )
 from .phrases import mention_of, split_sources
 from .relays import relay_forms
@@ -51,7 +51,7 @@ from .sources import Context, Src, describe
 from .stances import light_cue, received_cue
 from .tokens import CLOSE_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_possessive, lowered, tokenize
 from .verbs import phrase_cue, verb_cue
-from .words import ARTICLES, INTRODUCING, ISSUED_TEXTS
+from .words import ARTICLES, INTRODUCING, ISSUED_TEXTS, POSSESSIVE_PRONOUNS
 
 # a dateline before the story: "PARIS, Aug 31 (Reuters) - ", "AMMAN/BEIRUT, Dec 4 (Wire) - "
 _DATELINE = re.compile(
@@ -273,6 +273,11 @@ class Reader:
                     if f:
                         out.append(f)
                 continue
+            if low in VIEW_NOUNS and i > 1 and (lows[i - 2] == "in" or lows[i - 1] in POSSESSIVE_PRONOUNS or is_possessive(words[i - 1])):
+                f = in_view_cue(self, toks, i, para)
+                if f:
+                    out.append(f)
+                    continue
             if low in AS_REPORTED and i + 1 < n and lows[i + 1] == "by" and i > 0:
                 j = i - 2 if i > 1 and lows[i - 1] in AS_REPORTED_FIRST else i - 1
                 if lows[j] == "as":

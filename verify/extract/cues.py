@@ -234,6 +234,9 @@ NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "poin
            "promise", "pledge", "vow", "estimate", "credit", "challenge", "advocate", "thank", "tweet", "note",
            "answer", "reply", "mention", "dispute", "contest", "label", "brand", "portray", "welcome", "hail",
            "blame", "fault", "champion", "dub"}
+# stance verbs whose base form is no noun: after a plural subject they are its verb ("many senators oppose ...")
+VERB_ONLY = {"oppose", "endorse", "criticize", "criticise", "condemn", "denounce", "cite", "prefer", "refuse", "reject",
+             "applaud", "decry", "lambaste", "urge", "chide", "deride"}
 # words after which a form like "questions" or "talks" is the verb: a pronoun, "who", or an adverb of
 # time or frequency ("Sanders often questions ...", "Roe now talks freely of ...")
 VERB_AFTER = {"he", "she", "it", "who", "which", "also", "that", "and", "now", "still", "often", "never", "always",
@@ -412,9 +415,12 @@ COLON_LABELS = set(
     watch: facebook instagram youtube website web phone fax address age city job pay""".split()
 )
 
+# what frames a clause as someone's, like "according to": "in the mayor's view", "in the words of an aide"
+VIEW_NOUNS = {"view", "words", "eyes"}
+
 # tokens the sentence loop looks at (lower case): cues, "according" and the dashes signing a quotation
 CUE_WORDS = VERB_CUES | set(QUOTE_SIGNS) | FRAME_VERBS | {"according"} | set(NOUN_CUES) | BELIEF_THAT | set(STANCE_ADJECTIVES) \
-    | STANCE_ROLES | RECEIVED_STANCES | set(LIGHT_STANCES)
+    | STANCE_ROLES | RECEIVED_STANCES | set(LIGHT_STANCES) | VIEW_NOUNS
 CANDIDATES = CUE_WORDS | DASH_CUES | set(PHRASE_VERBS)
 SCAN_WORDS = CUE_WORDS | set(PHRASE_VERBS)  # a sentence with none of these holds no verb cue
 

@@ -3,7 +3,7 @@
 "according to X" and "as reported by X" (``according_cue``), "NAME: statement" (``colon_cue``),
 "“...” ― Jane Roe" (``dash_cue``), "Mayor Says Ferry Will Run" (``headline_cue``), "her claim
 that ..." (``noun_cue``), "X is confident that ..." (``belief_that_cue``), "X has been critical of
-Y" (``trait_cue``), "X showed no sign of backing down" (``shown_cue``), "X provided details about ..." (``frame_cue``) and "In a poll released Monday, ..." (``in_document_cue``).
+Y" (``trait_cue``), "X showed no sign of backing down" (``shown_cue``), "X provided details about ..." (``frame_cue``), "In a poll released Monday, ..." (``in_document_cue``) and "in X's view" (``in_view_cue``).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .speaker import aside_np, speaker_of
 from .stances import owner_subject
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS,
+    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS, PREP_IN_NP,
     TIME_NOUNS, TITLE_WORDS, TRAILER_START,
 )
 
@@ -54,10 +54,22 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
         sources = [src]
     else:
         sources = r.src_list(toks, a, b)
-    cue = (toks.starts[i], toks.ends[last])
+    content = _clause_around(r, toks, i, b)
+    if not content:
+        return None
+    return Found(content, "indirect", (toks.starts[i], toks.ends[last]), sources, [], para)
+
+
+def _clause_around(r: Reader, toks: Tokens, i: int, b: int) -> list[Span]:
+    """What a phrase from token ``i`` to ``b`` ("according to X", "in X's view") frames: the clause
+    after it where it opens the sentence, else the clause before it and any after its closing comma."""
+    n = len(toks)
     content: list[Span] = []
     if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in CONJUNCTIONS or toks.words[k] == "," for k in range(i)):
         k = b + 1
+        if k < n and toks.lows[k] in PREP_IN_NP:
+            # "According to some on the council, ...": the phrase's own tail runs to the comma
+            k = next((c for c in range(k, min(n, k + 8)) if toks.words[c] == "," and not toks.inq[c]), k)
         while k < n and toks.words[k] in (",",):
             k += 1
         if k < n:
@@ -72,9 +84,43 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
             f = r.frag(toks, k + 1, n - 1)
             if f and n - 1 - k > 3:
                 content.append(f)
+    return content
+
+
+def in_view_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
+    """"In the mayor's view, ...", "..., in the words of one aide, ...": the owner of the view or the
+    words holds the clause around the phrase, as with "according to"."""
+    lows, words = toks.lows, toks.words
+    n = len(toks)
+    if i < 2 or toks.inq[i]:
+        return None
+    if lows[i - 1] == "the" and lows[i - 2] == "in" and i + 2 < n and lows[i + 1] == "of":
+        np = right_np(toks, i + 2)  # "in the words of a senior adviser"
+        if np is None:
+            return None
+        start, (a, b), end, cue_end = i - 2, np, np[1], i + 1
+    else:
+        o = i - 1
+        if lows[o] in POSSESSIVE_PRONOUNS:
+            a = o
+        elif is_possessive(words[o]) and (np := left_np(toks, o)) is not None:
+            a = np[0]  # "in Professor Roe's view", "in the planner's view"
+        else:
+            return None
+        if a < 1 or lows[a - 1] != "in":
+            return None
+        start, b, end, cue_end = a - 1, o, i, i
+    content = _clause_around(r, toks, start, end)
     if not content:
         return None
-    return Found(content, "indirect", cue, sources, [], para)
+    if a == b and lows[a] in OWN_KNOWLEDGE:
+        mention, span, _ = mention_of(r.text, toks, a, a)  # "in his view": the pronoun's referent
+        sources = [describe(r.ctx, mention, span, [OWN_KNOWLEDGE[lows[a]]], span[0])]
+    else:
+        sources = r.src_list(toks, a, b)
+    if not sources:
+        return None
+    return Found(content, "indirect", (toks.starts[start], toks.ends[cue_end]), sources, [], para, kind="belief")
 
 
 def colon_cue(r: Reader, toks: Tokens, para: int) -> Found | None:

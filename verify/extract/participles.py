@@ -104,7 +104,7 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
         if last is None:
             return True, None
         return True, Found([f], "indirect", cue, list(last.sources), list(last.relayed_by), para)
-    if low in PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since"):
+    if low in PARTICIPLES and i == 1 and lows[0] in ("after", "while", "before", "upon", "when", "since", "in", "by"):
         # "While saying that he respects her, the senator ...": the main clause's subject after the comma
         for k in range(2, n - 1):
             # the comma, or a quotation closing on its own comma: "After saying it was “a disgrace,” she ..."

@@ -10,10 +10,10 @@ from .cues import BELIEF_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, SPEECH_FORMS
 from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, LY_ADJECTIVES, LY_NOUNS,
+    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
     NOT_ALONE, NUMBER_WORDS,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREP_IN_NP, PRONOMINAL,
-    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
+    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
 )
 
 # nouns that head one source of a coordination: "police and medics", "a rebel commander and a war monitor"
@@ -71,7 +71,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
     words, lows = toks.words, toks.lows
     if k < lo or toks.inq[k]:
         return None
-    if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES:
+    if lows[k] in SUBJECT_PRONOUNS or lows[k] in RELATIVES or lows[k] in SUBJECT_CONTRACTIONS:
         return (k, k)
     share = _share(toks, k, lo)
     if share is not None:
@@ -91,7 +91,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
     abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
     # "a mother of three": a number closing "of" is part of the phrase
     count_of = lows[k] in NUMBER_WORDS and k - 2 >= lo and lows[k - 1] == "of" and words[k - 2].isalpha() and lows[k - 2] not in DETERMINERS
-    if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in ("one", "many", "some", "others", "most", "both", "all", "those", "these"):
+    if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in PRONOMINAL:
         if lows[k] != ")" and not abbrev_end and not count_of:
             return None
     a = k
@@ -126,8 +126,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if not _np_token_ok(words, lows, j):
             break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw:
-            break  # a verb ("invoked the Orlando attack"), not part of the phrase
+        if not is_cap(words[j]) and ((lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw) or lw in IRREGULAR_PAST):
+            break  # a verb ("invoked the Orlando attack", "met workers"), not part of the phrase
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:
@@ -222,10 +222,20 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         if lw in ("most", "least") and lows[b] == "the":
             b = j  # "the most recent data"
             continue
-        if not _np_token_ok(words, lows, j) or (lw in DETERMINERS and lw not in ("the", "a", "an")):
+        if not _np_token_ok(words, lows, j):
+            if lows[b] in ("the", "a", "an") and (lw in MONTHS or lw in DAYS or (lw.endswith("ly") and len(lw) > 4)) \
+                    and j + 1 < n and not toks.inq[j + 1] and _np_token_ok(words, lows, j + 1):
+                # "a January 2016 study", "the recently released report": a date, or an adverb and the word it qualifies
+                b = j if lw in MONTHS or lw in DAYS else j + 1
+                continue
             break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lows[b] not in DETERMINERS:
-            break  # a past-tense verb after the head: "The minister visited ..."
+        if lw in DETERMINERS and lw not in ("the", "a", "an") and lows[b] != "of":
+            break  # ("one of his aides": a determiner after "of" opens the rest of the phrase)
+        if ((lw.endswith("ed") and len(lw) > 4) or (lw in IRREGULAR_PAST and lows[b] not in SUBJECT_PRONOUNS)) \
+                and not is_cap(words[j]) and lows[b] not in DETERMINERS:
+            # a past-tense verb after the head: "The minister visited ...", "The mayor met ..."
+            # ("the experts I spoke to": a relative clause of the phrase)
+            break
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:
@@ -237,8 +247,8 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         b -= 1
     if lows[b] == "(":
         return None
-    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(i, b + 1)):
-        return None
+    if not any(_wordlike(words[x]) and lows[x] not in DETERMINERS for x in range(i, b + 1)) and not (i == b and lows[i] in PRONOMINAL and lows[i] != "one"):
+        return None  # ("according to some on Twitter": "some" stands alone, as in ``left_np``; "One Sunday" does not)
     return (i, b)
 
 
@@ -304,7 +314,9 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
         if lw in TIME_WORDS or lw in DAYS:
             # "X on Monday said", "X this month announced"
             k = j - 1
-            while k >= 0 and toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "in", "just", "also", "past"):
+            # ("X on Thursday evening said": the day before the part of it)
+            while k >= 0 and (toks.lows[k] in ("on", "this", "last", "next", "early", "late", "earlier", "later", "that", "the", "same", "in", "just", "also", "past")
+                              or (toks.lows[k] in DAYS and lw not in DAYS)):
                 k -= 1
             if k < j - 1 or lw in DAYS:
                 j = k

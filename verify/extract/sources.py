@@ -72,7 +72,10 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
         # the labels of an interview transcript
         return Src(mention, span, "interviewer" if words[0] == "Q" else "interviewee", "anonymous")
     if len(lows) == 1 and lows[0].replace("’", "'") in CONTRACTED:
-        return _pronoun(ctx, mention, span, CONTRACTED[lows[0].replace("’", "'")])
+        # the mention is the pronoun alone ("He" of "He’s said")
+        low = CONTRACTED[lows[0].replace("’", "'")]
+        n = len(low)
+        return _pronoun(ctx, mention[:n], (span[0], span[0] + n) if span else span, low)
     hit = ctx.cache.get(mention)
     if hit is None:
         if len(words) > 2 and words[-1] == ")" and "(" in words[1:]:

@@ -16,7 +16,7 @@ from .cues import (
     ANONYMITY_VERBS, AS_LINKS, BELIEF_FORMS, CASTING, CONTROL_VERBS, EVIDENCE_FORMS, FORCE_OBJECTS, NOT_A_CLAUSE,
     NOUNISH, OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS,
     PRESS_ON, QUOTE_SIGNS, RAISE_FORMS, REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED,
-    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER,
+    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_ONLY,
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
@@ -27,9 +27,9 @@ from .stances import group_before, plural_noun
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
-    ACCOUNT_NOUNS, ARMED, ARTICLES, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
+    ACCOUNT_NOUNS, ARMED, ARTICLES, BE, CAP_WORDS, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
-    STATE_ADJECTIVES, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
+    STATE_ADJECTIVES, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -64,6 +64,10 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     j, passive = skip_aux(toks, i)
     j = before_aspect(toks, j) if tense == "ing" else j
     passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by"))
+    if tense == "past" and not passive and j >= 0 and lows[j] in CONTRACTED_BE:
+        # "she’s quoted as saying", "they’re told": "is"/"are" and a passive; "he’s said that" is "has",
+        # "you’re worried that" an adjective
+        passive = (i + 1 < len(toks) and lows[i + 1] in ("by", "as", "to")) or (lemma == "tell" and not lows[j].endswith("s"))
     if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
         # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
         k = j - 1
@@ -164,7 +168,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     low = lows[i]
     prev = lows[i - 1] if i > 0 else ""
     # a noun, not a verb: "the report", "his claims", "a note"
-    if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")):
+    if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")) \
+            and prev not in SUBJECT_CONTRACTIONS:  # "he’s said", "she’s claimed": "has", not a possessive
         # "his repeated offenses", "the alleged plot": an adjective, not a verb
         return True
     if prev in ("neither", "nor"):
@@ -261,9 +266,11 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if klass == "stance" and tense == "base":
             subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
                 or prev in GROUP_SUBJECTS or group_before(toks, i)  # "47 percent support ...", "voters who oppose ..."
-        if klass == "stance" and tense in ("third", "ing") and low not in NOUNISH and prev.isalpha() and prev not in DETERMINERS and prev not in ARTICLES \
-                and prev not in TRAILER_START and prev not in CAP_WORDS:
-            subj_like = True  # "the mayor criticizes ...", "the board praising ...": an unambiguous verb form after a noun
+        if klass == "stance" and (tense in ("third", "ing") or (tense == "base" and low in VERB_ONLY)) and low not in NOUNISH and prev.isalpha() \
+                and prev not in DETERMINERS and prev not in ARTICLES and prev not in TRAILER_START and prev not in CAP_WORDS:
+            # "the mayor criticizes ...", "the board praising ...", "several senators oppose ...": an
+            # unambiguous verb form after a noun
+            subj_like = True
         if not subj_like:
             return True
     return False

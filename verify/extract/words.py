@@ -29,9 +29,13 @@ NOUN_QUANTIFIERS = {"neither", "no", "any", "every"}
 POSSESSIVE_PRONOUNS = {"his", "her", "their", "its", "our", "my"}
 SUBJECT_PRONOUNS = {"he": "person", "she": "person", "they": "plural", "we": "plural", "i": "person",
                     "it": "organisation", "you": "person"}
-# "it's", "they're": the pronoun inside a contraction
-CONTRACTED = {"it's": "it", "he's": "he", "she's": "she", "they're": "they", "we're": "we", "i'm": "i",
-              "it'll": "it", "he'll": "he", "she'll": "she", "they'll": "they"}
+# "it's", "they're", "we've": the pronoun inside a contraction
+CONTRACTED = {p + "'" + a: p for p in SUBJECT_PRONOUNS for a in ("s", "re", "ve", "ll", "d", "m")}
+# a person's pronoun and its auxiliary as one token ("he’s said", "they’ve argued", "I’d say"): the
+# subject of the verb after it ("it’s" is mostly "it is clear that ...", no one's claim)
+SUBJECT_CONTRACTIONS = {c.replace("'", q) for c, p in CONTRACTED.items() if p != "it" for q in "'’"}
+# the same with "is"/"are", after which an -ing form is the clause's verb ("she’s saying")
+CONTRACTED_BE = {c for c in SUBJECT_CONTRACTIONS if c.endswith(("s", "re", "m"))}
 RELATIVES = {"who", "which", "whom"}
 CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
 SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
@@ -57,7 +61,7 @@ ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", 
 BE = set("is are was were be been being am".split())
 # the auxiliaries of "was first reported", "has also been said"
 PASSIVE_AUX = BE | {"has", "have", "had", "first", "also"}
-BE_NOT = {"isn’t", "isn't", "wasn’t", "wasn't", "aren’t", "aren't", "weren’t", "weren't", "’s", "'s", "’re", "'re"}
+BE_NOT = {"isn’t", "isn't", "wasn’t", "wasn't", "aren’t", "aren't", "weren’t", "weren't", "’s", "'s", "’re", "'re"} | CONTRACTED_BE
 # a verb that shows a new clause has begun: "said the plan would fail"
 CLAUSE_VERBS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "should", "could", "can", "may",
                 "might", "must", "did", "does", "do", "shall", "won't", "wouldn't", "isn't", "wasn't"}
@@ -79,12 +83,12 @@ STOP = (set(
     them us its itself himself herself themselves myself yourself ourselves""".split()
 ) | AUX) - {"first", "last"}
 # capitalised words that start a sentence or clause but are not part of a name
+MONTHS = set("january february march april may june july august september october november december".split())
 CAP_STOP = set(
     """but and or so yet however meanwhile still also then now later earlier after before since when
     while if as in on at by with from for during under over about because although though last next
-    this that these those there here what why how where january february march april may june
-    july august september october november december mr mrs ms dr""".split()
-) | DAYS
+    this that these those there here what why how where mr mrs ms dr""".split()
+) | DAYS | MONTHS
 # capitalised words that open a clause, never a name: "But", "The", "When"
 CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
@@ -272,6 +276,11 @@ TOOK_TO = {"took", "take", "takes", "taking"}
 # past forms without -ed that end a clause on their own: "The mayor began by saying", "X spoke, saying"
 PAST_INTRANSITIVE = {"began", "spoke", "went", "came", "left", "stood", "fought", "broke", "ran", "rose", "fell", "quit",
                      "won", "lost", "wrote", "hit", "struck", "withdrew", "sat"}
+# past tenses not in -ed that end a noun phrase read towards them: "The mayor met workers and said ..."
+# (no noun or adjective among them: "left", "lost", "set", "put", "hit" are left out)
+IRREGULAR_PAST = {"met", "held", "made", "took", "gave", "went", "came", "sent", "began", "brought", "drew", "fell",
+                  "fought", "got", "grew", "heard", "kept", "knew", "paid", "ran", "sat", "saw", "sold", "spoke", "stood",
+                  "struck", "threw", "told", "wrote", "broke", "became", "sought", "taught", "won", "led", "spent"}
 # texts a source puts out, which a later "the statement" stands for; the words that introduce one
 ISSUED_TEXTS = {"statement", "letter", "communique", "communiqué", "release", "message", "memo", "bulletin", "briefing",
                 "report", "video", "post", "tweet"}
