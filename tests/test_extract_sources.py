@@ -508,3 +508,50 @@ def test_the_speaker_is_the_phrase_before_its_qualifying_clause(sentence: str, s
 def test_words_between_the_speaker_and_the_verb_are_not_the_speaker(sentence: str, speaker: str) -> None:
     c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "said"][0]
     assert [s.mention for s in c.sources] == [speaker]
+
+
+def test_a_statement_or_interview_between_source_and_verb_is_no_source() -> None:
+    # the channel or outlet named in the phrase is where the words appeared, not who said them
+    text = ("The defence ministry in a statement on Telegram said four launchers were hit. "
+            "The mayor in an interview with Reuters said the water plant was offline. "
+            "Militia leaders in a video posted online claimed the bridge was theirs.")
+    assert one(text, "launchers").sources[0].mention == "The defence ministry"
+    assert one(text, "water plant").sources[0].mention == "The mayor"
+    assert one(text, "bridge").sources[0].mention == "Militia leaders"
+
+
+def test_a_briefing_room_is_a_place_and_a_later_clause_keeps_its_subject() -> None:
+    text = ("The envoy appeared before reporters in the embassy briefing room to explain that talks had stalled. "
+            "He wore a uniform in videos he says were filmed at the front.")
+    assert all(s.mention != "reporters" for c in extract_claims(text) for s in c.sources)
+    assert one(text, "filmed").sources[0].mention == "he"
+
+
+def test_a_span_of_time_before_the_verb_is_no_source() -> None:
+    text = ("The brigade spokesman three days ago said the road to the port was mined. "
+            "The governor less than an hour later said the blaze was contained.")
+    assert one(text, "mined").sources[0].mention == "The brigade spokesman"
+    assert one(text, "blaze").sources[0].mention == "The governor"
+
+
+def test_an_opening_linking_adverb_is_no_source() -> None:
+    text = "Furthermore, Captain Olena Marchuk, a navy spokeswoman, said two patrol boats were sunk."
+    c = one(text, "patrol boats")
+    assert c.sources[0].canonical == "Olena Marchuk"
+    assert c.sources[0].mention.startswith("Captain Olena Marchuk")
+
+
+def test_fighting_that_continues_is_no_statement() -> None:
+    text = "The shelling of the suburbs continued overnight, local officials said."
+    claims = extract_claims(text)
+    assert all(c.cue is None or c.cue.text != "continued" for c in claims)
+    assert one(text, "shelling").sources[0].mention == "local officials"
+    quoted = one("“We hold the line,” the colonel continued.", "hold the line")
+    assert quoted.sources[0].mention == "the colonel"
+
+
+def test_a_count_with_at_least_is_what_was_said() -> None:
+    text = "Reaching the village at dawn, medics said at least 11 civilians were wounded."
+    c = one(text, "civilians")
+    assert c.text.startswith("at least 11")
+    assert c.sources[0].mention == "medics"

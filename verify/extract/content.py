@@ -270,7 +270,8 @@ def is_trailer(toks: Tokens, a: int, b: int) -> bool:
             return True
         return False
     if lows[k] in TRAILER_START or lows[k] in PARTICIPLES:
-        return True
+        # "said at least nine were hurt": a count opens what was said, not a place
+        return not (lows[k] == "at" and k < b and lows[k + 1] in ("least", "most"))
     # "told reporters.", "told The Times on Monday."
     if k == a and a > 0 and toks.lows[a - 1] in ("told", "tells", "tell", "telling"):
         m = skip_listener(toks, a)

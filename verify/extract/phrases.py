@@ -11,7 +11,7 @@ from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, LY_ADJECTIVES, LY_NOUNS,
-    NOT_ALONE, NUMBER_WORDS,
+    NOT_ALONE, NP_END, NUMBER_WORDS, SPAN_NOUNS, SPAN_WORDS, VENUES,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
 )
@@ -309,5 +309,42 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
             if k < j - 1 or lw in DAYS:
                 j = k
                 continue
+        if (lw == "ago" and j >= 2 and toks.lows[j - 1] in SPAN_NOUNS) or (lw in SPAN_NOUNS and toks.lows[j + 1] in ("later", "earlier")):
+            # "The spokesman two days ago said", "X less than an hour later said": a time, not the source
+            k = j - 2 if lw == "ago" else j - 1
+            while k >= 0 and (toks.lows[k] in SPAN_WORDS or toks.lows[k] in NUMBER_WORDS or toks.lows[k].isdigit()):
+                k -= 1
+            j = k
+            continue
+        if j >= 3 and lw[:1].isalnum():
+            k = _venue(toks, j)
+            if k > 0:
+                j = k - 1
+                continue
         break
     return j, passive
+
+
+def _venue(toks: Tokens, j: int) -> int:
+    """The "in" of "in a statement (on Telegram)" ending at token ``j`` between a source and its verb, or -1."""
+    lows, words = toks.lows, toks.words
+    if lows[j] in STOP or lows[j] in SUBJECT_PRONOUNS:
+        return -1  # "in an interview when asked", "in videos he calls": a clause goes on after the place
+    for k in range(j - 1, max(0, j - 9), -1):
+        lw = lows[k]
+        if toks.inq[k] or words[k] in NP_END or lw in RELATIVES or lw in SUBJECT_PRONOUNS or lw in ("that", "to"):
+            return -1
+        if lw == "in":
+            # the venue heads the phrase after "in" ("in a televised address"), and only a phrase of its
+            # own follows it ("on Telegram", "with Reuters", "posted online"): not "in the briefing room"
+            m = k + 1
+            while m < j and m < k + 4 and lows[m] not in VENUES and (lows[m] in DETERMINERS or lows[m] not in STOP):
+                m += 1
+            if lows[m] not in VENUES or (m < j and not (lows[m + 1] in PREP_IN_NP or lows[m + 1].endswith("ed"))):
+                return -1
+            prev = words[k - 1]
+            # the source ends before "in": not a verb ("quoted in the report said" is another reading)
+            if not prev[:1].isalnum() or (prev.islower() and prev.endswith(("ed", "ing"))) or lows[k - 1] in STOP:
+                return -1
+            return k
+    return -1

@@ -181,6 +181,9 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
             or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
         return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
+    if lemma == "continue" and (nxt in NP_END or nxt in TRAILER_START or nxt in ("overnight", "unabated", "apace")) and nxt != ":" \
+            and not any(toks.inq):
+        return True  # "The shelling continued overnight.": something went on; "“...,” he continued." speaks
     if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to") or (prev.endswith("ed") and prev.isalpha())):
         return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
     if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):

@@ -100,7 +100,8 @@ TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "fr
                  "repeatedly", "shortly", "late", "early", "of", "about", "through", "with", "outside", "inside",
                  "near", "since", "following", "under", "over", "amid", "without", "adding", "for"} | DAYS
 INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
-               "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
+               "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with",
+               "moreover", "furthermore", "besides", "therefore", "hence", "again", "nonetheless", "nevertheless"}
 SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed",
                     "so", "thus", "yet", "but", "and", "then"}
 TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend",
@@ -290,6 +291,14 @@ WRITINGS = DOCUMENTS | MESSAGES | {"plan", "plans", "proposal", "details", "find
 # what a picture shows carries an account on; it is not a statement of whoever posted it
 MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
          "footage", "clip", "clips", "selfie", "map", "maps"}
+# where a source put its words, as a phrase between the source and its verb: "The ministry in a statement
+# on Telegram said", "The governor in an interview with Reuters said" (the outlet named there is no source)
+VENUES = ISSUED_TEXTS | MEDIA | {"interview", "address", "speech", "remarks", "comments", "appearance", "broadcast",
+                                 "podcast", "testimony", "conference", "op-ed", "column", "filing", "posting"}
+# a span of time before "ago" or "later": "The spokesman two days ago said", "less than an hour later"
+SPAN_NOUNS = {"hour", "hours", "minute", "minutes", "moments", "day", "days", "week", "weeks", "month", "months", "year",
+              "years"}
+SPAN_WORDS = SPAN_NOUNS | {"a", "an", "few", "several", "couple", "of", "than", "less", "more", "about", "nearly", "just"}
 # subjects whose "attack", "push", "strike" is an act of force, not a stance
 ARMED = set(
     """troops forces army armies military soldiers units unit brigade brigades battalion battalions regiment division
