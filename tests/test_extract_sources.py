@@ -555,3 +555,27 @@ def test_a_count_with_at_least_is_what_was_said() -> None:
     c = one(text, "civilians")
     assert c.text.startswith("at least 11")
     assert c.sources[0].mention == "medics"
+
+
+def test_according_to_a_source_with_an_aside_on_its_evidence() -> None:
+    # the aside notes what the source left out; the claim is what follows it
+    text = "According to the border guard, which gave no evidence, the drones came from the north."
+    claims = [c for c in extract_claims(text) if c.sources]
+    assert len(claims) == 1
+    assert claims[0].cue.text == "According to"
+    assert claims[0].text == "the drones came from the north"
+    assert claims[0].sources[0].mention == "the border guard"
+
+
+def test_a_named_group_and_an_army_with_its_article_are_two_sources() -> None:
+    text = "Hamas and the Israeli army both denied that the convoy had been targeted. The army later said it was reviewing footage."
+    c = one(text, "convoy")
+    assert [s.mention for s in c.sources] == ["Hamas", "the Israeli army"]
+    assert one(text, "footage").sources[0].canonical != "Hamas and the Israeli army"
+
+
+def test_an_opening_when_clause_ends_at_its_comma() -> None:
+    text = "When the governor announced the evacuation, farming families said they had nowhere to go."
+    c = one(text, "evacuation")
+    assert c.text == "the evacuation"
+    assert one(text, "nowhere").sources[0].mention == "farming families"

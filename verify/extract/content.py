@@ -100,6 +100,10 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
     return Found(content, "direct" if direct else "indirect", cue, sources, [], para, direct=direct, kind=klass)
 
 
+# subordinators that open a sentence with a clause of their own ("When X said A, B ...")
+_OPENING_CLAUSES = {"when", "after", "because", "although", "though", "since", "once", "before", "until", "if", "whenever"}
+
+
 def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     """Token range of what follows the cue at ``i`` (skipping a listener and "that")."""
     n = len(toks)
@@ -141,6 +145,10 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     tail = closing_attribution(toks)
     if tail is not None and tail > a:
         b = tail - 1
+    if lows[0] in _OPENING_CLAUSES and "," not in words[1:i]:
+        # "When the ministry announced the truce, residents said ...": the opening clause ends at its comma
+        b = next((k - 1 for k in range(a + 1, b) if words[k] == "," and not toks.inq[k] and (
+            lows[k + 1] not in STOP or lows[k + 1] in DETERMINERS or lows[k + 1] in SUBJECT_PRONOUNS)), b)
     # "The strike, which Ukraine says killed 14 people, was ...": a relative clause's content ends at the
     # comma that closes it, where the main clause's verb follows
     relative = None  # worked out at the first such comma only

@@ -256,7 +256,8 @@ def split_sources(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     one_name = not is_cap(toks.words[b]) and lows[b] in ORG_HEADS
     for k in range(a, b + 1):
         if lows[k] == "and" and k > cur and k < b and (
-                (is_cap(toks.words[k - 1]) and not one_name)
+                # but "Hezbollah and the Lebanese army": an article opens a second phrase
+                (is_cap(toks.words[k - 1]) and (not one_name or lows[k + 1] in ("the", "a", "an")))
                 # "police and medics", "a rebel commander and a war monitor": two sources named by role
                 or (lows[k - 1] in _COORD_HEADS and _role_phrase(toks, k + 1, b))):
             parts.append((cur, k - 1))
