@@ -579,3 +579,31 @@ def test_an_opening_when_clause_ends_at_its_comma() -> None:
     c = one(text, "evacuation")
     assert c.text == "the evacuation"
     assert one(text, "nowhere").sources[0].mention == "farming families"
+
+
+def test_a_relative_clause_after_an_apposed_name_is_no_part_of_the_source() -> None:
+    text = "The militia's commander, Omar Haddad, whose men hold the ridge, said the ceasefire was over."
+    c = one(text, "ceasefire")
+    assert c.sources[0].canonical == "Omar Haddad"
+    assert c.sources[0].kind == "person"
+    assert "whose" not in c.sources[0].mention
+
+
+def test_a_statement_from_a_body_is_that_bodys_word() -> None:
+    text = "A statement from the Malian army, which took the town last week, said the road was secure."
+    c = one(text, "road was secure")
+    assert c.sources[0].mention == "the Malian army"
+    assert c.sources[0].kind == "organisation"
+
+
+def test_names_with_lower_case_particles_are_whole() -> None:
+    text = ("Defence Minister Karl von der Brandt said the tanks would arrive in May. "
+            "Prince Faisal bin Khalid said the talks were useful. "
+            "The general, Hamid el-Tayeb, said the airport was shut. "
+            "The al-Farouq Brigades said they had withdrawn.")
+    assert one(text, "tanks").sources[0].canonical == "Karl von der Brandt"
+    assert one(text, "talks").sources[0].canonical == "Faisal bin Khalid"
+    c = one(text, "airport")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("Hamid el-Tayeb", "person")
+    c = one(text, "withdrawn")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("al-Farouq Brigades", "organisation")

@@ -88,6 +88,10 @@ CAP_STOP = set(
 # capitalised words that open a clause, never a name: "But", "The", "When"
 CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
+# lower-case words inside a proper name: "Mohammed bin Salman", "Ursula von der Leyen"; and the Arabic
+# article joined to a name's word: "al-Qassam Brigades", "Abdel Fattah el-Sisi"
+NAME_PARTICLES = {"bin", "ibn", "bint", "von", "van", "der", "den", "de", "da", "del", "della", "dos", "du"}
+NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an"}
 
 # -- what comes before or after the source and cue -------------------------------------------------
 
@@ -207,6 +211,7 @@ ORG_WORDS = set(
 ORG_HEADS = ORG_WORDS | set(
     """command commands ministry ministries office offices authority authorities agency agencies lab labs
     laboratory unit units network group groups movement mission observatory monitor directorate brigade battalion regiment
+    brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
     hospital hospitals firm watch project organization organisation alliance federation front""".split()
 )
