@@ -518,6 +518,8 @@ def test_a_statement_or_interview_between_source_and_verb_is_no_source() -> None
     assert one(text, "launchers").sources[0].mention == "The defence ministry"
     assert one(text, "water plant").sources[0].mention == "The mayor"
     assert one(text, "bridge").sources[0].mention == "Militia leaders"
+    c = one("The navy, which in a post on its channel said two boats were lost, denied it later.", "boats")
+    assert (c.sources[0].mention, c.sources[0].canonical) == ("which", "unnamed navy")
 
 
 def test_a_briefing_room_is_a_place_and_a_later_clause_keeps_its_subject() -> None:

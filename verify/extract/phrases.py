@@ -317,17 +317,11 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
                 k -= 1
             j = k
             continue
-        # (most verbs have no venue word just before them: one test in C then)
-        if j >= 3 and not VENUES.isdisjoint(toks.lows[j - 7 if j > 7 else 0 : j + 1]):
-            k = _venue(toks, j)
-            if k > 0:
-                j = k - 1
-                continue
         break
     return j, passive
 
 
-def _venue(toks: Tokens, j: int) -> int:
+def venue(toks: Tokens, j: int) -> int:
     """The "in" of "in a statement (on Telegram)" ending at token ``j`` between a source and its verb, or -1."""
     lows, words = toks.lows, toks.words
     if lows[j] in STOP or lows[j] in SUBJECT_PRONOUNS:
@@ -346,7 +340,8 @@ def _venue(toks: Tokens, j: int) -> int:
                 return -1
             prev = words[k - 1]
             # the source ends before "in": not a verb ("quoted in the report said" is another reading)
-            if not prev[:1].isalnum() or (prev.islower() and prev.endswith(("ed", "ing"))) or lows[k - 1] in STOP:
+            if (not prev[:1].isalnum() or (prev.islower() and prev.endswith(("ed", "ing"))) or lows[k - 1] in STOP) \
+                    and lows[k - 1] not in RELATIVES:  # "which in a statement said"
                 return -1
             return k
     return -1

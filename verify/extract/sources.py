@@ -195,15 +195,16 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if _POLL_SHARE.match(mention.lower()):
         return mention, "vague"  # a poll share ("six in 10", "47%") names no one
     head = head_of(lows, words)
+    namer = _name_word if "-" in mention else is_cap  # (the joined article is the only other name word)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
     # (an acronym or a word with a digit is a name wherever it stands: "M23 rebels", "RSF fighters")
     sentence_case = is_cap(words[0]) and not (words[0].isupper() and len(words[0]) > 1 or any(c.isdigit() for c in words[0])) and (
         lows[0] in DETERMINERS or lows[0] in VAGUE_NOUNS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
         or lows[0] in PEOPLE_PLURALS or lows[0] in DOCUMENT_HEADS
-        or (len(words) > 1 and not any(_name_word(w) for w in words[1:]) and lows[1] not in ("’s", "'s")
+        or (len(words) > 1 and not any(namer(w) for w in words[1:]) and lows[1] not in ("’s", "'s")
             and not is_possessive(words[0]))
     )
-    caps = [w for k, w in enumerate(words) if _name_word(w) and not (k == 0 and sentence_case)]
+    caps = [w for k, w in enumerate(words) if namer(w) and not (k == 0 and sentence_case)]
     named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in CAP_STOP]
     if named and placed_people(words, lows, sentence_case):
         named = []  # "Diplomats in Bangkok", "officials in Kyiv": people, placed; the place is not the source
@@ -214,10 +215,10 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         # the registry knows it, else as the phrase names it, place and all
         src = resolve(reg, mention[: mention.rfind(" " + words[k] + " ")])
         return (src.canonical, src.kind) if src is not None else (_STRIP_DET.sub("", mention).strip(), "organisation")
-    if named and words and _name_word(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
+    if named and words and namer(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
         k = len(words)
-        while k > 0 and (_name_word(words[k - 1]) or lows[k - 1] in (".", "-", "’s", "'s")
+        while k > 0 and (namer(words[k - 1]) or lows[k - 1] in (".", "-", "’s", "'s")
                          or (lows[k - 1] in NAME_PARTICLES and k >= 2 and (is_cap(words[k - 2]) or lows[k - 2] in NAME_PARTICLES))) \
                 and lows[k - 1] not in DETERMINERS:
             k -= 1
