@@ -609,3 +609,20 @@ def test_names_with_lower_case_particles_are_whole() -> None:
     assert (c.sources[0].canonical, c.sources[0].kind) == ("Hamid el-Tayeb", "person")
     c = one(text, "withdrawn")
     assert (c.sources[0].canonical, c.sources[0].kind) == ("al-Farouq Brigades", "organisation")
+
+
+def test_a_restrictive_relative_whose_verb_a_source_vouches_for() -> None:
+    # "that the army claims was fired": the army claims it, though "claims" could be a noun
+    text = "The depot was hit by a rocket that the navy claims was launched from a barge."
+    c = one(text, "launched from a barge")
+    assert c.sources[0].mention == "the navy"
+    assert c.cue.text == "claims"
+    # a noun after "said that" is still a noun
+    assert all(c.cue.text != "claims" for c in extract_claims("She said that the navy claims were false."))
+
+
+def test_a_relative_aside_ends_where_the_main_verb_goes_on() -> None:
+    text = "The drone strike, which the governor says wounded nine workers, destroyed a warehouse."
+    c = one(text, "nine workers")
+    assert c.text == "wounded nine workers"
+    assert c.sources[0].mention == "the governor"

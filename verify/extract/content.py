@@ -17,7 +17,7 @@ from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ACCOUNT_NOUNS, BROADCASTS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
-    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, WEEKDAYS, WITHHELD,
+    PAST_INTRANSITIVE, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, WEEKDAYS, WITHHELD,
 )
 
 if TYPE_CHECKING:
@@ -155,7 +155,7 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     for k in range(a, min(n, a + 120)):  # bounded: a run-on "sentence" must not make every cue scan it
         if toks.inq[k]:
             continue
-        if words[k] == "," and k > a and k + 1 < n and lows[k + 1] in CLAUSE_VERBS and (
+        if words[k] == "," and k > a and k + 1 < n and (lows[k + 1] in CLAUSE_VERBS or _past_verb(toks, k + 1)) and (
                 relative if relative is not None else (relative := _in_relative(toks, i))):
             b = k - 1
             break
@@ -178,6 +178,12 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     if a > b:
         return None
     return a, b
+
+
+def _past_verb(toks: Tokens, k: int) -> bool:
+    """"..., which Ukraine says killed 14 people, hit a market": the main clause's verb after the aside."""
+    low = toks.lows[k]
+    return low in PAST_INTRANSITIVE or (low.endswith("ed") and low.isalpha() and toks.words[k].islower() and len(low) > 4)
 
 
 def _in_relative(toks: Tokens, i: int) -> bool:
