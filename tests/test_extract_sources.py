@@ -626,3 +626,22 @@ def test_a_relative_aside_ends_where_the_main_verb_goes_on() -> None:
     c = one(text, "nine workers")
     assert c.text == "wounded nine workers"
     assert c.sources[0].mention == "the governor"
+
+
+def test_an_agency_quoting_others_relays_them() -> None:
+    text = "Anadolu, quoting regional officials, said a dam had burst near the front line."
+    c = one(text, "dam had burst")
+    assert c.sources[0].mention == "regional officials"
+    assert [s.mention for s in c.relayed_by] == ["Anadolu"]
+    assert all(c.cue.text != "quoting" for c in extract_claims(text))
+
+
+def test_an_adjective_in_ed_inside_a_place_keeps_the_whole_phrase() -> None:
+    text = "Moscow-appointed officials in the occupied south of Kherson region said a shell hit a school."
+    c = one(text, "shell hit a school")
+    assert c.sources[0].mention.startswith("Moscow-appointed officials")
+
+
+def test_a_hyphenated_title_is_no_part_of_the_name() -> None:
+    text = "UN Secretary-General Ana Ortiz told reporters the aid convoy had reached the city."
+    assert one(text, "aid convoy").sources[0].canonical == "Ana Ortiz"

@@ -126,8 +126,9 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if not _np_token_ok(words, lows, j):
             break
-        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw:
-            break  # a verb ("invoked the Orlando attack"), not part of the phrase
+        if not is_cap(words[j]) and lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw \
+                and not (j - 1 >= lo and lows[j - 1] in ("the", "a", "an")):
+            break  # a verb ("invoked the Orlando attack"), not part of the phrase; "the occupied part" is
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:

@@ -147,6 +147,7 @@ TITLE_WORDS = set(
     acting state house senate congressman congresswoman representative candidate nominee pope king queen
     prince princess chancellor premier lieutenant colonel captain sergeant major admiral commander officer
     professor superintendent sheriff detective inspector executive ceo chairperson founder co-founder
+    secretary-general director-general commander-in-chief
     democratic republican democrat gop u.s us presidential hopeful first lady defense defence foreign
     interior health treasury press homeland energy education labor commerce transportation""".split()
 )
