@@ -645,3 +645,16 @@ def test_an_adjective_in_ed_inside_a_place_keeps_the_whole_phrase() -> None:
 def test_a_hyphenated_title_is_no_part_of_the_name() -> None:
     text = "UN Secretary-General Ana Ortiz told reporters the aid convoy had reached the city."
     assert one(text, "aid convoy").sources[0].canonical == "Ana Ortiz"
+
+
+def test_a_document_opening_the_sentence_is_not_who_argues_after_it() -> None:
+    text = "In a letter to the Security Council released Friday, Serbia rejected the charges, arguing that no troops had crossed."
+    c = one(text, "no troops had crossed")
+    assert c.sources[0].mention == "Serbia"
+
+
+def test_most_or_more_before_an_adverb_is_no_source() -> None:
+    text = ("The brigade, which had held the ridge since May, most recently said it had pulled back. "
+            "Frontline soldiers are more likely to say the enemy has the upper hand.")
+    assert one(text, "pulled back").sources[0].canonical == "unnamed brigade"
+    assert one(text, "upper hand").sources[0].mention == "Frontline soldiers"

@@ -295,6 +295,9 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
         if j >= 1 and (toks.lows[j - 1], lw) in ADVERBIAL_PAIRS:
             j -= 2
             continue
+        if (lw == "most" or lw == "more") and toks.lows[j + 1].endswith("ly") and j >= 1:
+            j -= 1  # "The army most recently said": the adverb's degree, not a share of anyone
+            continue
         prev = toks.lows[j - 1] if j >= 1 else ""
         if lw in FLOATED and prev[:1].isalpha() and prev not in DETERMINERS and (
                 prev not in STOP or prev in AUX or prev in SUBJECT_PRONOUNS):
