@@ -658,3 +658,8 @@ def test_most_or_more_before_an_adverb_is_no_source() -> None:
             "Frontline soldiers are more likely to say the enemy has the upper hand.")
     assert one(text, "pulled back").sources[0].canonical == "unnamed brigade"
     assert one(text, "upper hand").sources[0].mention == "Frontline soldiers"
+
+
+def test_an_opening_perhaps_is_no_source() -> None:
+    text = "Perhaps tellingly, the general later toured the front and declared that the offensive had succeeded."
+    assert one(text, "offensive had succeeded").sources[0].mention == "the general"

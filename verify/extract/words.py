@@ -105,7 +105,8 @@ TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "fr
                  "near", "since", "following", "under", "over", "amid", "without", "adding", "for"} | DAYS
 INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
                "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with",
-               "moreover", "furthermore", "besides", "therefore", "hence", "again", "nonetheless", "nevertheless"}
+               "moreover", "furthermore", "besides", "therefore", "hence", "again", "nonetheless", "nevertheless",
+               "perhaps", "maybe", "especially", "plus"}
 SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed",
                     "so", "thus", "yet", "but", "and", "then"}
 TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend",
