@@ -187,9 +187,11 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
               desc: list[str] | None = None) -> tuple[str, str]:
     reg = ctx.registry
     src = resolve(reg, mention)
-    if src is not None and src.kind != "person" and head_of(lows, words) in PERSON_TITLES \
+    if src is not None and src.kind != "person" and (head_of(lows, words) in PERSON_TITLES or lows[-1] in ANON_HEADS) \
             and reg.resolve(mention, fuzzy=False) is None:
-        src = None  # "Russia's defence minister" is a person, not the ministry a spelling away
+        # "Russia's defence minister" is a person, not the ministry a spelling away; "Ukrainian
+        # officials" are unnamed people of the state, not the government speaking as one
+        src = None
     if src is not None:
         return src.canonical, src.kind
     if _POLL_SHARE.match(mention.lower()):
@@ -328,6 +330,8 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         return bare, "person"
     if len(content) == 1 and head in OFFICE_PLURALS:
         return "unnamed " + bare, "organisation"  # "police", "prosecutors": an office, unnamed
+    if len(content) == 1 and lows[0] == "the" and head in STATE_WORDS:
+        return "unnamed " + bare, "organisation"  # "the army", "the ministry": a state body, though unnamed
     if lows[0] in ("his", "her", "their", "its"):
         return bare, "organisation" if head in ORG_HEADS else "anonymous"  # "his campaign", "her aide"
     return (bare if bare.startswith("unnamed") else "unnamed " + bare), "anonymous"
