@@ -155,7 +155,8 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     for k in range(a, min(n, a + 120)):  # bounded: a run-on "sentence" must not make every cue scan it
         if toks.inq[k]:
             continue
-        if words[k] == "," and k > a and k + 1 < n and (lows[k + 1] in CLAUSE_VERBS or _past_verb(toks, k + 1)) and (
+        if words[k] == "," and k > a and k + 1 < n and (lows[k + 1] in CLAUSE_VERBS or (
+                lows[k + 1] in PAST_INTRANSITIVE or lows[k + 1][-2:] == "ed") and _past_verb(toks, k + 1)) and (
                 relative if relative is not None else (relative := _in_relative(toks, i))):
             b = k - 1
             break
@@ -181,9 +182,10 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
 
 
 def _past_verb(toks: Tokens, k: int) -> bool:
-    """"..., which Ukraine says killed 14 people, hit a market": the main clause's verb after the aside."""
+    """"..., which Ukraine says killed 14 people, hit a market": the main clause's verb after the aside
+    (a past form, or a word in -ed the caller has seen)."""
     low = toks.lows[k]
-    return low in PAST_INTRANSITIVE or (low.endswith("ed") and low.isalpha() and toks.words[k].islower() and len(low) > 4)
+    return low in PAST_INTRANSITIVE or (low.isalpha() and toks.words[k].islower() and len(low) > 4)
 
 
 def _in_relative(toks: Tokens, i: int) -> bool:
