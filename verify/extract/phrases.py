@@ -279,6 +279,9 @@ def _role_phrase(toks: Tokens, i: int, b: int) -> bool:
     return False
 
 
+_TIME_OR_DEGREE = SPAN_NOUNS | {"ago", "most", "more"}
+
+
 def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
     """Index of the last token before the verb group ending at ``i``; whether the group is passive."""
     j = i - 1
@@ -294,9 +297,6 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
             continue
         if j >= 1 and (toks.lows[j - 1], lw) in ADVERBIAL_PAIRS:
             j -= 2
-            continue
-        if (lw == "most" or lw == "more") and toks.lows[j + 1].endswith("ly") and j >= 1:
-            j -= 1  # "The army most recently said": the adverb's degree, not a share of anyone
             continue
         prev = toks.lows[j - 1] if j >= 1 else ""
         if lw in FLOATED and prev[:1].isalpha() and prev not in DETERMINERS and (
@@ -314,13 +314,17 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
             if k < j - 1 or lw in DAYS:
                 j = k
                 continue
-        if (lw in SPAN_NOUNS and toks.lows[j + 1] in ("later", "earlier")) or (lw == "ago" and j >= 2 and toks.lows[j - 1] in SPAN_NOUNS):
-            # "The spokesman two days ago said", "X less than an hour later said": a time, not the source
-            k = j - 2 if lw == "ago" else j - 1
-            while k >= 0 and (toks.lows[k] in SPAN_WORDS or toks.lows[k] in NUMBER_WORDS or toks.lows[k].isdigit()):
-                k -= 1
-            j = k
-            continue
+        if lw in _TIME_OR_DEGREE:  # (one test for the rare words below)
+            if (lw == "most" or lw == "more") and toks.lows[j + 1].endswith("ly") and j >= 1:
+                j -= 1  # "The army most recently said": the adverb's degree, not a share of anyone
+                continue
+            if (lw in SPAN_NOUNS and toks.lows[j + 1] in ("later", "earlier")) or (lw == "ago" and j >= 2 and toks.lows[j - 1] in SPAN_NOUNS):
+                # "The spokesman two days ago said", "X less than an hour later said": a time, not the source
+                k = j - 2 if lw == "ago" else j - 1
+                while k >= 0 and (toks.lows[k] in SPAN_WORDS or toks.lows[k] in NUMBER_WORDS or toks.lows[k].isdigit()):
+                    k -= 1
+                j = k
+                continue
         break
     return j, passive
 

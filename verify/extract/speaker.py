@@ -88,7 +88,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
                        for h in heads) and not (i + 1 < n and lows[i + 1] == "that"):  # "their experience shows that ...", "X calculated that ..."
                 return None
         if np is not None:
-            if not ISSUED_TEXTS.isdisjoint(lows[np[0] : np[1]]):
+            if np[1] - np[0] >= 3 and not ISSUED_TEXTS.isdisjoint(lows[np[0] : np[1]]):
                 np = issuer(toks, np)
             sources = r.src_list(toks, *np)
             src_start = np[0]
