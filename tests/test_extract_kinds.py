@@ -217,3 +217,20 @@ def test_a_pronoun_after_a_lone_name_or_a_title_before_it_keeps_a_person() -> No
 
 def test_a_people_in_general_is_vague() -> None:
     assert kinds("Many Estonians say the crossing should stay shut.", "crossing")[0][1] == "vague"
+
+
+def test_unnamed_officials_of_a_country_are_anonymous_not_its_government() -> None:
+    # the government speaks through named bodies; "officials" of it are people the outlet does not name
+    text = "Russian officials said the pipeline had been sabotaged. Three U.S. officials said the drone was Iranian-made."
+    for words in ("pipeline", "drone"):
+        src = one(text, words).sources[0]
+        assert src.kind == "anonymous", src
+        assert not src.canonical.startswith("Government"), src
+
+
+def test_the_army_or_the_ministry_unnamed_is_still_a_state_body() -> None:
+    text = "The ministry said the bridge was reopened. The army said it had cleared the mines."
+    for words in ("bridge", "mines"):
+        src = one(text, words).sources[0]
+        assert src.kind == "organisation", src
+        assert src.canonical.startswith("unnamed"), src

@@ -508,3 +508,158 @@ def test_the_speaker_is_the_phrase_before_its_qualifying_clause(sentence: str, s
 def test_words_between_the_speaker_and_the_verb_are_not_the_speaker(sentence: str, speaker: str) -> None:
     c = [c for c in extract_claims(sentence) if c.cue and c.cue.text == "said"][0]
     assert [s.mention for s in c.sources] == [speaker]
+
+
+def test_a_statement_or_interview_between_source_and_verb_is_no_source() -> None:
+    # the channel or outlet named in the phrase is where the words appeared, not who said them
+    text = ("The defence ministry in a statement on Telegram said four launchers were hit. "
+            "The mayor in an interview with Reuters said the water plant was offline. "
+            "Militia leaders in a video posted online claimed the bridge was theirs.")
+    assert one(text, "launchers").sources[0].mention == "The defence ministry"
+    assert one(text, "water plant").sources[0].mention == "The mayor"
+    assert one(text, "bridge").sources[0].mention == "Militia leaders"
+    c = one("The navy, which in a post on its channel said two boats were lost, denied it later.", "boats")
+    assert (c.sources[0].mention, c.sources[0].canonical) == ("which", "unnamed navy")
+
+
+def test_a_briefing_room_is_a_place_and_a_later_clause_keeps_its_subject() -> None:
+    text = ("The envoy appeared before reporters in the embassy briefing room to explain that talks had stalled. "
+            "He wore a uniform in videos he says were filmed at the front.")
+    assert all(s.mention != "reporters" for c in extract_claims(text) for s in c.sources)
+    assert one(text, "filmed").sources[0].mention == "he"
+
+
+def test_a_span_of_time_before_the_verb_is_no_source() -> None:
+    text = ("The brigade spokesman three days ago said the road to the port was mined. "
+            "The governor less than an hour later said the blaze was contained.")
+    assert one(text, "mined").sources[0].mention == "The brigade spokesman"
+    assert one(text, "blaze").sources[0].mention == "The governor"
+
+
+def test_an_opening_linking_adverb_is_no_source() -> None:
+    text = "Furthermore, Captain Olena Marchuk, a navy spokeswoman, said two patrol boats were sunk."
+    c = one(text, "patrol boats")
+    assert c.sources[0].canonical == "Olena Marchuk"
+    assert c.sources[0].mention.startswith("Captain Olena Marchuk")
+
+
+def test_fighting_that_continues_is_no_statement() -> None:
+    text = "The shelling of the suburbs continued overnight, local officials said."
+    claims = extract_claims(text)
+    assert all(c.cue is None or c.cue.text != "continued" for c in claims)
+    assert one(text, "shelling").sources[0].mention == "local officials"
+    quoted = one("“We hold the line,” the colonel continued.", "hold the line")
+    assert quoted.sources[0].mention == "the colonel"
+
+
+def test_a_count_with_at_least_is_what_was_said() -> None:
+    text = "Reaching the village at dawn, medics said at least 11 civilians were wounded."
+    c = one(text, "civilians")
+    assert c.text.startswith("at least 11")
+    assert c.sources[0].mention == "medics"
+
+
+def test_according_to_a_source_with_an_aside_on_its_evidence() -> None:
+    # the aside notes what the source left out; the claim is what follows it
+    text = "According to the border guard, which gave no evidence, the drones came from the north."
+    claims = [c for c in extract_claims(text) if c.sources]
+    assert len(claims) == 1
+    assert claims[0].cue.text == "According to"
+    assert claims[0].text == "the drones came from the north"
+    assert claims[0].sources[0].mention == "the border guard"
+
+
+def test_a_named_group_and_an_army_with_its_article_are_two_sources() -> None:
+    text = "Hamas and the Israeli army both denied that the convoy had been targeted. The army later said it was reviewing footage."
+    c = one(text, "convoy")
+    assert [s.mention for s in c.sources] == ["Hamas", "the Israeli army"]
+    assert one(text, "footage").sources[0].canonical != "Hamas and the Israeli army"
+
+
+def test_an_opening_when_clause_ends_at_its_comma() -> None:
+    text = "When the governor announced the evacuation, farming families said they had nowhere to go."
+    c = one(text, "evacuation")
+    assert c.text == "the evacuation"
+    assert one(text, "nowhere").sources[0].mention == "farming families"
+
+
+def test_a_relative_clause_after_an_apposed_name_is_no_part_of_the_source() -> None:
+    text = "The militia's commander, Omar Haddad, whose men hold the ridge, said the ceasefire was over."
+    c = one(text, "ceasefire")
+    assert c.sources[0].canonical == "Omar Haddad"
+    assert c.sources[0].kind == "person"
+    assert "whose" not in c.sources[0].mention
+
+
+def test_a_statement_from_a_body_is_that_bodys_word() -> None:
+    text = "A statement from the Malian army, which took the town last week, said the road was secure."
+    c = one(text, "road was secure")
+    assert c.sources[0].mention == "the Malian army"
+    assert c.sources[0].kind == "organisation"
+
+
+def test_names_with_lower_case_particles_are_whole() -> None:
+    text = ("Defence Minister Karl von der Brandt said the tanks would arrive in May. "
+            "Prince Faisal bin Khalid said the talks were useful. "
+            "The general, Hamid el-Tayeb, said the airport was shut. "
+            "The al-Farouq Brigades said they had withdrawn.")
+    assert one(text, "tanks").sources[0].canonical == "Karl von der Brandt"
+    assert one(text, "talks").sources[0].canonical == "Faisal bin Khalid"
+    c = one(text, "airport")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("Hamid el-Tayeb", "person")
+    c = one(text, "withdrawn")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("al-Farouq Brigades", "organisation")
+
+
+def test_a_restrictive_relative_whose_verb_a_source_vouches_for() -> None:
+    # "that the army claims was fired": the army claims it, though "claims" could be a noun
+    text = "The depot was hit by a rocket that the navy claims was launched from a barge."
+    c = one(text, "launched from a barge")
+    assert c.sources[0].mention == "the navy"
+    assert c.cue.text == "claims"
+    # a noun after "said that" is still a noun
+    assert all(c.cue.text != "claims" for c in extract_claims("She said that the navy claims were false."))
+
+
+def test_a_relative_aside_ends_where_the_main_verb_goes_on() -> None:
+    text = "The drone strike, which the governor says wounded nine workers, destroyed a warehouse."
+    c = one(text, "nine workers")
+    assert c.text == "wounded nine workers"
+    assert c.sources[0].mention == "the governor"
+
+
+def test_an_agency_quoting_others_relays_them() -> None:
+    text = "Anadolu, quoting regional officials, said a dam had burst near the front line."
+    c = one(text, "dam had burst")
+    assert c.sources[0].mention == "regional officials"
+    assert [s.mention for s in c.relayed_by] == ["Anadolu"]
+    assert all(c.cue.text != "quoting" for c in extract_claims(text))
+
+
+def test_an_adjective_in_ed_inside_a_place_keeps_the_whole_phrase() -> None:
+    text = "Moscow-appointed officials in the occupied south of Kherson region said a shell hit a school."
+    c = one(text, "shell hit a school")
+    assert c.sources[0].mention.startswith("Moscow-appointed officials")
+
+
+def test_a_hyphenated_title_is_no_part_of_the_name() -> None:
+    text = "UN Secretary-General Ana Ortiz told reporters the aid convoy had reached the city."
+    assert one(text, "aid convoy").sources[0].canonical == "Ana Ortiz"
+
+
+def test_a_document_opening_the_sentence_is_not_who_argues_after_it() -> None:
+    text = "In a letter to the Security Council released Friday, Serbia rejected the charges, arguing that no troops had crossed."
+    c = one(text, "no troops had crossed")
+    assert c.sources[0].mention == "Serbia"
+
+
+def test_most_or_more_before_an_adverb_is_no_source() -> None:
+    text = ("The brigade, which had held the ridge since May, most recently said it had pulled back. "
+            "Frontline soldiers are more likely to say the enemy has the upper hand.")
+    assert one(text, "pulled back").sources[0].canonical == "unnamed brigade"
+    assert one(text, "upper hand").sources[0].mention == "Frontline soldiers"
+
+
+def test_an_opening_perhaps_is_no_source() -> None:
+    text = "Perhaps tellingly, the general later toured the front and declared that the offensive had succeeded."
+    assert one(text, "offensive had succeeded").sources[0].mention == "the general"

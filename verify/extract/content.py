@@ -18,7 +18,7 @@ from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ACCOUNT_NOUNS, BROADCASTS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
-    SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, WEEKDAYS, WITHHELD,
+    PAST_INTRANSITIVE, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, WEEKDAYS, WITHHELD,
 )
 
 if TYPE_CHECKING:
@@ -101,6 +101,10 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
     return Found(content, "direct" if direct else "indirect", cue, sources, [], para, direct=direct, kind=klass)
 
 
+# subordinators that open a sentence with a clause of their own ("When X said A, B ...")
+_OPENING_CLAUSES = {"when", "after", "because", "although", "though", "since", "once", "before", "until", "if", "whenever"}
+
+
 def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     """Token range of what follows the cue at ``i`` (skipping a listener and "that")."""
     n = len(toks)
@@ -142,6 +146,10 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     tail = closing_attribution(toks)
     if tail is not None and tail > a:
         b = tail - 1
+    if lows[0] in _OPENING_CLAUSES and "," not in words[1:i]:
+        # "When the ministry announced the truce, residents said ...": the opening clause ends at its comma
+        b = next((k - 1 for k in range(a + 1, b) if words[k] == "," and not toks.inq[k] and (
+            lows[k + 1] not in STOP or lows[k + 1] in DETERMINERS or lows[k + 1] in SUBJECT_PRONOUNS)), b)
     # "The strike, which Ukraine says killed 14 people, was ...": a relative clause's content ends at the
     # comma that closes it, where the main clause's verb follows
     relative = None  # worked out at the first such comma only
@@ -150,7 +158,8 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     for k in compress(range(a, hi), map(_CONTENT_BREAKS.__contains__, lows[a:hi])):
         if toks.inq[k]:
             continue
-        if words[k] == "," and k > a and k + 1 < n and lows[k + 1] in CLAUSE_VERBS and (
+        if words[k] == "," and k > a and k + 1 < n and (lows[k + 1] in CLAUSE_VERBS or (
+                lows[k + 1] in PAST_INTRANSITIVE or lows[k + 1][-2:] == "ed") and _past_verb(toks, k + 1)) and (
                 relative if relative is not None else (relative := _in_relative(toks, i))):
             b = k - 1
             break
@@ -176,6 +185,13 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
 
 
 _CONTENT_BREAKS = frozenset({",", "and", "but"})
+
+
+def _past_verb(toks: Tokens, k: int) -> bool:
+    """"..., which Ukraine says killed 14 people, hit a market": the main clause's verb after the aside
+    (a past form, or a word in -ed the caller has seen)."""
+    low = toks.lows[k]
+    return low in PAST_INTRANSITIVE or (low.isalpha() and toks.words[k].islower() and len(low) > 4)
 
 
 def _in_relative(toks: Tokens, i: int) -> bool:
@@ -276,7 +292,8 @@ def is_trailer(toks: Tokens, a: int, b: int) -> bool:
             return True
         return False
     if lows[k] in TRAILER_START or lows[k] in PARTICIPLES:
-        return True
+        # "said at least nine were hurt": a count opens what was said, not a place
+        return not (lows[k] == "at" and k < b and lows[k + 1] in ("least", "most"))
     # "told reporters.", "told The Times on Monday."
     if k == a and a > 0 and toks.lows[a - 1] in ("told", "tells", "tell", "telling"):
         m = skip_listener(toks, a)

@@ -72,6 +72,9 @@ def _clause_around(r: Reader, toks: Tokens, i: int, b: int) -> list[Span]:
             k = next((c for c in range(k, min(n, k + 8)) if toks.words[c] == "," and not toks.inq[c]), k)
         while k < n and toks.words[k] in (",",):
             k += 1
+        if k < n and toks.lows[k] in ("which", "who") and toks.words[k - 1] == ",":
+            # "According to the army, which gave no evidence, A": what the army says is A, after the aside
+            k = next((x + 1 for x in range(k + 1, min(n - 1, k + 30)) if toks.words[x] == "," and not toks.inq[x]), k)
         if k < n:
             f = r.frag(toks, k, n - 1)
             if f:
@@ -366,6 +369,8 @@ def shown_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
 
 def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"The agency provided details about ...": an account opens; what follows may inherit it."""
+    if i + 1 < len(toks) and toks.lows[i + 1] == "no":
+        return None  # "which gave no evidence": nothing was given, the outlet notes its absence
     j, passive = skip_aux(toks, i)
     if passive or j < 0:
         return None

@@ -94,6 +94,10 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
         f = r.frag(toks, *ca)
         if not f:
             return True, None
+        if prior and lows[0] == "in":
+            # "In a letter released Monday, Iran rejected the charges, arguing ...": the document opening
+            # the sentence is where Iran said it, not who argues
+            prior = [g for g in prior if not (g.cue and g.cue[0] == toks.starts[0])]
         last = _outermost(prior) if prior else None
         np = None
         if last is None or _owned_by_pronoun(r.text, last):

@@ -11,7 +11,7 @@ from .sentences import ABBREVIATIONS
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
-    NOT_ALONE, NUMBER_WORDS,
+    NOT_ALONE, NP_END, NUMBER_WORDS, SPAN_NOUNS, SPAN_WORDS, VENUES,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
 )
@@ -126,8 +126,9 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if not _np_token_ok(words, lows, j):
             break
-        if not is_cap(words[j]) and ((lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw) or lw in IRREGULAR_PAST):
-            break  # a verb ("invoked the Orlando attack", "met workers"), not part of the phrase
+        if not is_cap(words[j]) and ((lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw) or lw in IRREGULAR_PAST) \
+                and not (j - 1 >= lo and lows[j - 1] in ("the", "a", "an")):
+            break  # a verb ("invoked the Orlando attack", "met workers"), not part of the phrase; "the occupied part" is one phrase
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:
@@ -266,7 +267,8 @@ def split_sources(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     one_name = not is_cap(toks.words[b]) and lows[b] in ORG_HEADS
     for k in range(a, b + 1):
         if lows[k] == "and" and k > cur and k < b and (
-                (is_cap(toks.words[k - 1]) and not one_name)
+                # but "Hezbollah and the Lebanese army": an article opens a second phrase
+                (is_cap(toks.words[k - 1]) and (not one_name or lows[k + 1] in ("the", "a", "an")))
                 # "police and medics", "a rebel commander and a war monitor": two sources named by role
                 or (lows[k - 1] in _COORD_HEADS and _role_phrase(toks, k + 1, b))):
             parts.append((cur, k - 1))
@@ -285,6 +287,9 @@ def _role_phrase(toks: Tokens, i: int, b: int) -> bool:
         if low in PREP_IN_NP or not (low in DETERMINERS or toks.words[k][:1].isalpha()):
             return False
     return False
+
+
+_TIME_OR_DEGREE = SPAN_NOUNS | {"ago", "most", "more"}
 
 
 def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
@@ -321,5 +326,42 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
             if k < j - 1 or lw in DAYS:
                 j = k
                 continue
+        if lw in _TIME_OR_DEGREE:  # (one test for the rare words below)
+            if (lw == "most" or lw == "more") and toks.lows[j + 1].endswith("ly") and j >= 1:
+                j -= 1  # "The army most recently said": the adverb's degree, not a share of anyone
+                continue
+            if (lw in SPAN_NOUNS and toks.lows[j + 1] in ("later", "earlier")) or (lw == "ago" and j >= 2 and toks.lows[j - 1] in SPAN_NOUNS):
+                # "The spokesman two days ago said", "X less than an hour later said": a time, not the source
+                k = j - 2 if lw == "ago" else j - 1
+                while k >= 0 and (toks.lows[k] in SPAN_WORDS or toks.lows[k] in NUMBER_WORDS or toks.lows[k].isdigit()):
+                    k -= 1
+                j = k
+                continue
         break
     return j, passive
+
+
+def venue(toks: Tokens, j: int) -> int:
+    """The "in" of "in a statement (on Telegram)" ending at token ``j`` between a source and its verb, or -1."""
+    lows, words = toks.lows, toks.words
+    if lows[j] in STOP or lows[j] in SUBJECT_PRONOUNS:
+        return -1  # "in an interview when asked", "in videos he calls": a clause goes on after the place
+    for k in range(j - 1, max(0, j - 9), -1):
+        lw = lows[k]
+        if toks.inq[k] or words[k] in NP_END or lw in RELATIVES or lw in SUBJECT_PRONOUNS or lw in ("that", "to"):
+            return -1
+        if lw == "in":
+            # the venue heads the phrase after "in" ("in a televised address"), and only a phrase of its
+            # own follows it ("on Telegram", "with Reuters", "posted online"): not "in the briefing room"
+            m = k + 1
+            while m < j and m < k + 4 and lows[m] not in VENUES and (lows[m] in DETERMINERS or lows[m] not in STOP):
+                m += 1
+            if lows[m] not in VENUES or (m < j and not (lows[m + 1] in PREP_IN_NP or lows[m + 1].endswith("ed"))):
+                return -1
+            prev = words[k - 1]
+            # the source ends before "in": not a verb ("quoted in the report said" is another reading)
+            if (not prev[:1].isalnum() or (prev.islower() and prev.endswith(("ed", "ing"))) or lows[k - 1] in STOP) \
+                    and lows[k - 1] not in RELATIVES:  # "which in a statement said"
+                return -1
+            return k
+    return -1

@@ -16,7 +16,7 @@ from .found import Found, trim_span
 from .kinds import head_of
 from .sentences import ABBREVIATIONS
 from .tokens import OPEN_QUOTES, Tokens, is_cap
-from .words import CITED_HEADS, NP_END, PREP_IN_NP, QUOTED_AS, QUOTING, TRAILER_START
+from .words import CITED_HEADS, ISSUED_TEXTS, NP_END, PREP_IN_NP, QUOTED_AS, QUOTING, TRAILER_START
 
 if TYPE_CHECKING:
     from .attribution import Reader
@@ -85,17 +85,18 @@ def _quoted_as(r: Reader, toks: Tokens, out: list[Found]) -> None:
 
 
 def _citing(r: Reader, toks: Tokens, out: list[Found]) -> list[Found]:
-    """", citing the defence ministry": the report's claim is the ministry's, relayed by the reporter."""
+    """", citing the defence ministry" (or ", quoting ..."): the report's claim is the ministry's, relayed by the reporter."""
     n = len(toks)
     words, lows = toks.words, toks.lows
     for t in range(n):
-        if lows[t] != "citing" or toks.inq[t] or (t > 0 and words[t - 1] != ","):
-            continue
+        if (lows[t] != "citing" and lows[t] != "quoting") or toks.inq[t] or (t > 0 and words[t - 1] != ","):
+            continue  # (", quoting Y," cites as ", citing Y," does)
         b = t + 1
         while b < n and (words[b] not in NP_END or _abbreviation(toks, b)) and lows[b] != "that" and not toks.inq[b]:
             b += 1
-        if b == t + 1 or not _names_source(toks, t + 1, b - 1):
-            continue
+        if b == t + 1 or not _names_source(toks, t + 1, b - 1) or (lows[t] == "quoting" and (
+                "as" in lows[t + 1 : b] or lows[b - 1] in ISSUED_TEXTS)):
+            continue  # "quoting Y as saying A" is read above; "quoting her statement" gives its words
         at = toks.starts[t]
         own = next((g for g in out if g.cue and g.cue[0] == at), None)  # the participle's own claim
         reports = [f for f in out if f is not own and f.cue and f.sources and f.kind == "speech" and f.frags

@@ -18,7 +18,7 @@ from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
-    GROUP_HEADS, GROUP_WORDS, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
+    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NAME_PARTICLES, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
     STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
@@ -96,7 +96,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             # description comes first ("the party's leader, Jane Roe")
             cut = words.index(",", 1)
             app = [w for w in words[cut + 1 :] if w != ","]
-            if app and is_cap(app[-1]) and (not is_cap(words[cut - 1]) or (
+            if app and _name_word(app[-1]) and (not is_cap(words[cut - 1]) or (
                     # "The governor of Belgorod, Vyacheslav Gladkov": a description ending in a place
                     lows[0] in ARTICLES and all(is_cap(w) for w in app if w[:1].isalpha())
                     and any(w[:1].islower() and w not in DETERMINERS and w not in PREP_IN_NP for w in words[1:cut]))):
@@ -190,23 +190,26 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
               desc: list[str] | None = None) -> tuple[str, str]:
     reg = ctx.registry
     src = resolve(reg, mention)
-    if src is not None and src.kind != "person" and head_of(lows, words) in PERSON_TITLES \
+    if src is not None and src.kind != "person" and (head_of(lows, words) in PERSON_TITLES or lows[-1] in ANON_HEADS) \
             and reg.resolve(mention, fuzzy=False) is None:
-        src = None  # "Russia's defence minister" is a person, not the ministry a spelling away
+        # "Russia's defence minister" is a person, not the ministry a spelling away; "Ukrainian
+        # officials" are unnamed people of the state, not the government speaking as one
+        src = None
     if src is not None:
         return src.canonical, src.kind
     if _POLL_SHARE.match(mention.lower()):
         return mention, "vague"  # a poll share ("six in 10", "47%") names no one
     head = head_of(lows, words)
+    namer = _name_word if "-" in mention else is_cap  # (the joined article is the only other name word)
     # a capital at the start of a sentence does not make a name ("Local farmers", "Sources")
     # (an acronym or a word with a digit is a name wherever it stands: "M23 rebels", "RSF fighters")
     sentence_case = is_cap(words[0]) and not (words[0].isupper() and len(words[0]) > 1 or any(c.isdigit() for c in words[0])) and (
         lows[0] in DETERMINERS or lows[0] in VAGUE_NOUNS or lows[0] in ANON_HEADS or lows[0] in CAP_STOP
         or lows[0] in PEOPLE_PLURALS or lows[0] in DOCUMENT_HEADS
-        or (len(words) > 1 and not any(is_cap(w) for w in words[1:]) and lows[1] not in ("’s", "'s")
+        or (len(words) > 1 and not any(namer(w) for w in words[1:]) and lows[1] not in ("’s", "'s")
             and not is_possessive(words[0]))
     )
-    caps = [w for k, w in enumerate(words) if is_cap(w) and not (k == 0 and sentence_case)]
+    caps = [w for k, w in enumerate(words) if namer(w) and not (k == 0 and sentence_case)]
     named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in CAP_STOP]
     if named and placed_people(words, lows, sentence_case):
         named = []  # "Diplomats in Bangkok", "officials in Kyiv": people, placed; the place is not the source
@@ -217,10 +220,12 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         # the registry knows it, else as the phrase names it, place and all
         src = resolve(reg, mention[: mention.rfind(" " + words[k] + " ")])
         return (src.canonical, src.kind) if src is not None else (_STRIP_DET.sub("", mention).strip(), "organisation")
-    if named and words and is_cap(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
+    if named and words and namer(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
         k = len(words)
-        while k > 0 and (is_cap(words[k - 1]) or lows[k - 1] in (".", "-", "’s", "'s")) and lows[k - 1] not in DETERMINERS:
+        while k > 0 and (namer(words[k - 1]) or lows[k - 1] in (".", "-", "’s", "'s")
+                         or (lows[k - 1] in NAME_PARTICLES and k >= 2 and (is_cap(words[k - 2]) or lows[k - 2] in NAME_PARTICLES))) \
+                and lows[k - 1] not in DETERMINERS:
             k -= 1
         name_words = [w for w in words[k:] if w not in (".",)]
         name = " ".join(words[k:]).replace(" .", ".")
@@ -283,6 +288,11 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     return _unnamed(ctx, mention, words, lows, head, sentence_case)
 
 
+def _name_word(w: str) -> bool:
+    """A word of a proper name: capitalised, or the Arabic article joined to one ("al-Qassam", "el-Sisi")."""
+    return is_cap(w) or (w[2:3] == "-" and w[3:4].isupper() and w[:2].lower() in NAME_ARTICLES)
+
+
 def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head: str, sentence_case: bool) -> tuple[str, str]:
     """A description with no proper name in it: never a named source of its own."""
     bare = _STRIP_DET.sub("", mention).strip()
@@ -323,6 +333,8 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         return bare, "person"
     if len(content) == 1 and head in OFFICE_PLURALS:
         return "unnamed " + bare, "organisation"  # "police", "prosecutors": an office, unnamed
+    if len(content) == 1 and lows[0] == "the" and head in STATE_WORDS:
+        return "unnamed " + bare, "organisation"  # "the army", "the ministry": a state body, though unnamed
     if lows[0] in ("his", "her", "their", "its"):
         return bare, "organisation" if head in ORG_HEADS else "anonymous"  # "his campaign", "her aide"
     return (bare if bare.startswith("unnamed") else "unnamed " + bare), "anonymous"

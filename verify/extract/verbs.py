@@ -16,7 +16,7 @@ from .cues import (
     ANONYMITY_VERBS, AS_LINKS, BELIEF_FORMS, CASTING, CONTROL_VERBS, EVIDENCE_FORMS, FORCE_OBJECTS, NOT_A_CLAUSE,
     NOUNISH, OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS,
     PRESS_ON, QUOTE_SIGNS, RAISE_FORMS, REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED,
-    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_ONLY,
+    SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
@@ -29,7 +29,7 @@ from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, CAP_WORDS, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
-    STATE_ADJECTIVES, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
+    STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -157,7 +157,13 @@ def relative_gap(toks: Tokens, i: int) -> bool:
         if toks.inq[k] or words[k] in CLAUSE_BREAKS:
             return False
         if lows[k] in ("which", "that"):
-            return k > 0 and words[k - 1] == ","
+            if k > 0 and words[k - 1] == ",":
+                return True
+            # restrictive: "a missile that the army claims was fired", after a noun ("said that the
+            # army claims were false" has a verb before "that", and "claims" is a noun there)
+            prev = lows[k - 1] if k > 0 else ""
+            return prev.isalpha() and words[k - 1].islower() and prev not in STOP and prev not in VERB_CUES \
+                and not prev.endswith("ed") and prev not in BE and prev not in CLAUSE_VERBS
     return False
 
 
@@ -186,6 +192,9 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     if (lemma == "think" and nxt == "tank") or (lemma == "push" and nxt in ("through", "ahead")) \
             or (lemma in ("decline", "continue") and nxt != "to" and lemma == "decline") or (lemma == "continue" and nxt == "to"):
         return True  # "think tank", "pushed through", "declined slightly", "continued to stay away"
+    if lemma == "continue" and (nxt in NP_END or nxt in TRAILER_START or nxt in ("overnight", "unabated", "apace")) and nxt != ":" \
+            and not any(toks.inq):
+        return True  # "The shelling continued overnight.": something went on; "“...,” he continued." speaks
     if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to") or (prev.endswith("ed") and prev.isalpha())):
         return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
     if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):

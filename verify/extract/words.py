@@ -92,6 +92,10 @@ CAP_STOP = set(
 # capitalised words that open a clause, never a name: "But", "The", "When"
 CAP_WORDS = {"but", "and", "so", "yet", "the", "a", "an", "in", "on", "at", "as", "if", "when", "while"}
 TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
+# lower-case words inside a proper name: "Mohammed bin Salman", "Ursula von der Leyen"; and the Arabic
+# article joined to a name's word: "al-Qassam Brigades", "Abdel Fattah el-Sisi"
+NAME_PARTICLES = {"bin", "ibn", "bint", "von", "van", "der", "den", "de", "da", "del", "della", "dos", "du"}
+NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an"}
 
 # -- what comes before or after the source and cue -------------------------------------------------
 
@@ -104,7 +108,9 @@ TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "fr
                  "repeatedly", "shortly", "late", "early", "of", "about", "through", "with", "outside", "inside",
                  "near", "since", "following", "under", "over", "amid", "without", "adding", "for"} | DAYS
 INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
-               "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with"}
+               "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with",
+               "moreover", "furthermore", "besides", "therefore", "hence", "again", "nonetheless", "nevertheless",
+               "perhaps", "maybe", "especially", "plus"}
 SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed",
                     "so", "thus", "yet", "but", "and", "then"}
 TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend",
@@ -146,6 +152,7 @@ TITLE_WORDS = set(
     acting state house senate congressman congresswoman representative candidate nominee pope king queen
     prince princess chancellor premier lieutenant colonel captain sergeant major admiral commander officer
     professor superintendent sheriff detective inspector executive ceo chairperson founder co-founder
+    secretary-general director-general commander-in-chief
     democratic republican democrat gop u.s us presidential hopeful first lady defense defence foreign
     interior health treasury press homeland energy education labor commerce transportation""".split()
 )
@@ -210,6 +217,7 @@ ORG_WORDS = set(
 ORG_HEADS = ORG_WORDS | set(
     """command commands ministry ministries office offices authority authorities agency agencies lab labs
     laboratory unit units network group groups movement mission observatory monitor directorate brigade battalion regiment
+    brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
     hospital hospitals firm watch project organization organisation alliance federation front""".split()
 )
@@ -299,6 +307,14 @@ WRITINGS = DOCUMENTS | MESSAGES | {"plan", "plans", "proposal", "details", "find
 # what a picture shows carries an account on; it is not a statement of whoever posted it
 MEDIA = {"photo", "photos", "photograph", "photographs", "picture", "pictures", "image", "images", "video", "videos",
          "footage", "clip", "clips", "selfie", "map", "maps"}
+# where a source put its words, as a phrase between the source and its verb: "The ministry in a statement
+# on Telegram said", "The governor in an interview with Reuters said" (the outlet named there is no source)
+VENUES = ISSUED_TEXTS | MEDIA | {"interview", "address", "speech", "remarks", "comments", "appearance", "broadcast",
+                                 "podcast", "testimony", "conference", "op-ed", "column", "filing", "posting"}
+# a span of time before "ago" or "later": "The spokesman two days ago said", "less than an hour later"
+SPAN_NOUNS = {"hour", "hours", "minute", "minutes", "moments", "day", "days", "week", "weeks", "month", "months", "year",
+              "years"}
+SPAN_WORDS = SPAN_NOUNS | {"a", "an", "few", "several", "couple", "of", "than", "less", "more", "about", "nearly", "just"}
 # subjects whose "attack", "push", "strike" is an act of force, not a stance
 ARMED = set(
     """troops forces army armies military soldiers units unit brigade brigades battalion battalions regiment division
