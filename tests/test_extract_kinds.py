@@ -228,6 +228,21 @@ def test_unnamed_officials_of_a_country_are_anonymous_not_its_government() -> No
         assert not src.canonical.startswith("Government"), src
 
 
+def test_unnamed_officials_of_a_party_still_speak_for_its_side() -> None:
+    # anonymous, yet the Kremlin's people: a party to the conflict, and no independent confirmation of it
+    from verify.registry import Registry
+
+    reg = Registry.starter()
+    text = "Russian officials said the pipeline had been sabotaged. A Ukrainian official said the dam held."
+    for words, side in (("pipeline", "Government of Russia"), ("dam", "Government of Ukraine")):
+        src = one(text, words).sources[0]
+        assert src.kind == "anonymous", src
+        assert "party-to-conflict" in reg.tags(src.canonical), src
+        assert reg.independence_key(src.canonical) == side
+    assert reg.independence_key(one("The Kremlin said the pipeline was intact.", "pipeline").sources[0].canonical) \
+        == "Government of Russia"
+
+
 def test_the_army_or_the_ministry_unnamed_is_still_a_state_body() -> None:
     text = "The ministry said the bridge was reopened. The army said it had cleared the mines."
     for words in ("bridge", "mines"):
