@@ -17,7 +17,7 @@ from .cues import (
 )
 from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
-from .sentences import ABBREVIATIONS
+from .sentences import closes_abbreviation
 from .sources import describe
 from .speaker import aside_np, speaker_of
 from .stances import owner_subject
@@ -332,7 +332,7 @@ def trait_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     if np is None:
         return None
     end = i + 2
-    while end + 1 < n and (words[end + 1] not in NP_END or (words[end + 1] == "." and (lows[end] in ABBREVIATIONS or words[end].isupper() and len(words[end]) == 1))) \
+    while end + 1 < n and (words[end + 1] not in NP_END or closes_abbreviation(words, lows, end + 1)) \
             and lows[end + 1] not in CLAUSE_VERBS and end - i < 16 and toks.inq[end + 1] == toks.inq[i + 2]:
         end += 1  # to the end of the phrase ("Mr. Roe", "Jane Q. Roe" go on past their full stops)
     f = r.frag(toks, i + 2, end)

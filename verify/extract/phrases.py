@@ -7,7 +7,7 @@ A phrase is walked over words that can belong to a noun phrase (names, titles, d
 from __future__ import annotations
 
 from .cues import BELIEF_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, SPEECH_FORMS
-from .sentences import ABBREVIATIONS
+from .sentences import closes_abbreviation
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
@@ -88,7 +88,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             if lows[o] == "(":
                 inner = left_np(toks, o - 1, lo) if o - 1 >= lo else None
                 return (inner[0], k) if inner else None
-    abbrev_end = lows[k] == "." and k - 1 >= lo and (lows[k - 1] in ABBREVIATIONS or "." in lows[k - 1])
+    abbrev_end = k - 1 >= lo and closes_abbreviation(words, lows, k)
     # "a mother of three": a number closing "of" is part of the phrase
     count_of = lows[k] in NUMBER_WORDS and k - 2 >= lo and lows[k - 1] == "of" and words[k - 2].isalpha() and lows[k - 2] not in DETERMINERS
     if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in PRONOMINAL:
@@ -101,8 +101,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         lw = lows[j]
         if toks.inq[j]:
             break
-        if lw == "." and j - 1 >= lo and (lows[j - 1] in ABBREVIATIONS or "." in lows[j - 1]
-                                          or (len(words[j - 1]) == 1 and is_cap(words[j - 1]))):
+        if lw == "." and j - 1 >= lo and closes_abbreviation(words, lows, j):
             a = j
             continue
         if lw == "and":
@@ -200,8 +199,7 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         lw = lows[j]
         if toks.inq[j]:
             break
-        if lw == "." and (lows[b] in ABBREVIATIONS or "." in lows[b]
-                          or (len(words[b]) == 1 and is_cap(words[b]))):
+        if lw == "." and closes_abbreviation(words, lows, j):
             b = j
             continue
         if lw == "and":

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .content import skip_listener
 from .found import Found, trim_span
 from .kinds import head_of
-from .sentences import ABBREVIATIONS
+from .sentences import closes_abbreviation
 from .tokens import OPEN_QUOTES, Tokens, is_cap
 from .words import CITED_HEADS, ISSUED_TEXTS, NP_END, PREP_IN_NP, QUOTED_AS, QUOTING, TRAILER_START
 
@@ -42,11 +42,6 @@ def _names_source(toks: Tokens, a: int, b: int) -> bool:
     # the head noun says what it is; a capitalised head is a name ("citing Ukrinform"), one after a
     # preposition is not ("citing her work after the Sept. 11 attacks")
     return head_of(lows, words) in CITED_HEADS or (bool(names) and is_cap(names[-1]))
-
-
-def _abbreviation(toks: Tokens, k: int) -> bool:
-    """The full stop at token ``k`` ends an abbreviation ("Mrs.", "U.S."), not the phrase."""
-    return toks.words[k] == "." and k > 0 and (toks.lows[k - 1] in ABBREVIATIONS or "." in toks.lows[k - 1])
 
 
 def _cue_token(toks: Tokens, f: Found) -> int:
@@ -92,7 +87,7 @@ def _citing(r: Reader, toks: Tokens, out: list[Found]) -> list[Found]:
         if (lows[t] != "citing" and lows[t] != "quoting") or toks.inq[t] or (t > 0 and words[t - 1] != ","):
             continue  # (", quoting Y," cites as ", citing Y," does)
         b = t + 1
-        while b < n and (words[b] not in NP_END or _abbreviation(toks, b)) and lows[b] != "that" and not toks.inq[b]:
+        while b < n and (words[b] not in NP_END or closes_abbreviation(words, lows, b)) and lows[b] != "that" and not toks.inq[b]:
             b += 1
         if b == t + 1 or not _names_source(toks, t + 1, b - 1) or (lows[t] == "quoting" and (
                 "as" in lows[t + 1 : b] or lows[b - 1] in ISSUED_TEXTS)):

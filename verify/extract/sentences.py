@@ -31,6 +31,17 @@ ABBREVIATIONS = frozenset(
     jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun ft mt ave blvd rd
     u.s u.k u.n e.u d.c n.y l.a a.m p.m i.e e.g""".split()
 )
+
+
+def closes_abbreviation(words: list[str], lows: list[str], k: int) -> bool:
+    """Whether the full stop at token ``k`` closes an abbreviation ("Gen.", "U.S.", the initial of
+    "Jane Q. Roe"), so that a phrase goes on past it."""
+    if k < 1 or words[k] != ".":
+        return False
+    before = words[k - 1]
+    return lows[k - 1] in ABBREVIATIONS or "." in before or (len(before) == 1 and before.isupper())
+
+
 # after these sentence-final abbreviations a capitalised word still starts a new sentence
 _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i but and in on at this that these those his her their its there "

@@ -19,7 +19,7 @@ from .cues import (
 )
 from .found import Found
 from .phrases import bare_verb, left_np, right_np, skip_aux
-from .sentences import ABBREVIATIONS
+from .sentences import closes_abbreviation
 from .speaker import aside_np, before_participle, before_relative
 from .tokens import Tokens, is_cap, is_possessive
 from .words import (
@@ -167,7 +167,7 @@ def _phrase_end(toks: Tokens, a: int) -> int:
     end = a
     while end + 1 < n and end - a < 14 and toks.inq[end + 1] == toks.inq[a] and lows[end + 1] not in CLAUSE_VERBS and (
             words[end + 1] not in NP_END
-            or (words[end + 1] == "." and (lows[end] in ABBREVIATIONS or (words[end].isupper() and len(words[end]) == 1)))):
+            or closes_abbreviation(words, lows, end + 1)):
         end += 1
     return end
 
