@@ -88,7 +88,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             if lows[o] == "(":
                 inner = left_np(toks, o - 1, lo) if o - 1 >= lo else None
                 return (inner[0], k) if inner else None
-    abbrev_end = k - 1 >= lo and closes_abbreviation(words, lows, k)
+    abbrev_end = lows[k] == "." and k - 1 >= lo and closes_abbreviation(words, lows, k)
     # "a mother of three": a number closing "of" is part of the phrase
     count_of = lows[k] in NUMBER_WORDS and k - 2 >= lo and lows[k - 1] == "of" and words[k - 2].isalpha() and lows[k - 2] not in DETERMINERS
     if not _np_token_ok(words, lows, k) or lows[k] in DETERMINERS and lows[k] not in PRONOMINAL:
