@@ -89,3 +89,12 @@ def test_verify_extract_prints_the_polarity_of_every_claim(cli, tmp_path):
     out = json.loads(r.stdout)
     assert [(c["text"], c["polarity"]) for c in out["claims"]] == [
         ("its cutters had rammed the ferry", "denied"), ("the ferry had sunk in minutes", "asserted")]
+
+
+def test_each_of_two_sides_denying_is_a_denial_by_both():
+    # "each" after the subject is a floated quantifier, not "each report": the verb is a verb
+    found = _claims("Tbilisi and Sukhumi each denied that their patrols had fired on the fishing boat.")
+    assert found == [("denied", "their patrols had fired on the fishing boat", ["Tbilisi", "Sukhumi"])]
+    found = _claims("The two militias each said the ceasefire line had held overnight.")
+    assert [(p, t) for p, t, _ in found] == [("asserted", "the ceasefire line had held overnight")]
+    assert _claims("Each report said the ferry had sailed.")[0][2] == ["each report"]

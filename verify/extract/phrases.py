@@ -290,6 +290,15 @@ def _role_phrase(toks: Tokens, i: int, b: int) -> bool:
 _TIME_OR_DEGREE = SPAN_NOUNS | {"ago", "most", "more"}
 
 
+def floated(lows: list[str], k: int) -> bool:
+    """Whether ``lows[k]`` is a quantifier floated after its phrase ("the unions both said", "Russia
+    and Ukraine each denied"), not a determiner before a noun ("each report")."""
+    if lows[k] not in FLOATED or k < 1:
+        return False
+    prev = lows[k - 1]
+    return prev[:1].isalpha() and prev not in DETERMINERS and (prev not in STOP or prev in AUX or prev in SUBJECT_PRONOUNS)
+
+
 def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
     """Index of the last token before the verb group ending at ``i``; whether the group is passive."""
     j = i - 1
@@ -306,9 +315,7 @@ def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:
         if j >= 1 and (toks.lows[j - 1], lw) in ADVERBIAL_PAIRS:
             j -= 2
             continue
-        prev = toks.lows[j - 1] if j >= 1 else ""
-        if lw in FLOATED and prev[:1].isalpha() and prev not in DETERMINERS and (
-                prev not in STOP or prev in AUX or prev in SUBJECT_PRONOUNS):
+        if floated(toks.lows, j):
             j -= 1  # "the unions have both said": the quantifier's phrase is the source
             continue
         if len(lw) == 4 and lw.isdigit() and j >= 1 and toks.lows[j - 1] in ("in", "since"):

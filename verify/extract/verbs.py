@@ -19,7 +19,7 @@ from .cues import (
     SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
 from .found import Found, Span
-from .phrases import left_np, mention_of, right_np, skip_aux
+from .phrases import floated, left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .participles import participle_cue
 from .speaker import speaker_of
@@ -175,7 +175,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     prev = lows[i - 1] if i > 0 else ""
     # a noun, not a verb: "the report", "his claims", "a note"
     if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")) \
-            and prev not in SUBJECT_CONTRACTIONS:  # "he’s said", "she’s claimed": "has", not a possessive
+            and prev not in SUBJECT_CONTRACTIONS and not floated(lows, i - 1):  # "he’s said": "has"; "both sides each said"
         # "his repeated offenses", "the alleged plot": an adjective, not a verb
         return True
     if prev in ("neither", "nor"):
