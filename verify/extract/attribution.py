@@ -38,12 +38,12 @@ from .cues import (
     SHOW_FORMS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES, VIEW_NOUNS,
 )
 from .content import stop_at_siblings
-from .figures import trie
 from .found import Found, Span, trim_span
 from .frames import (
     according_cue, belief_that_cue, colon_cue, dash_cue, frame_cue, headline_cue, in_document_cue, in_view_cue, noun_cue,
     shown_cue, trait_cue,
 )
+from .patterns import trie
 from .phrases import mention_of, split_sources
 from .relays import relay_forms
 from .sentences import is_headline

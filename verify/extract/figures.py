@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .patterns import trie
+
 # -- vocabulary ------------------------------------------------------------------------------------
 
 _UNITS_WORDS = {
@@ -146,23 +148,6 @@ _VAGUE_RANGES = {
 }
 _PLURAL_SCALE = {"thousands": 1_000, "millions": 1_000_000, "billions": 1_000_000_000}
 LOOKBACK = 28  # longer than any qualifier or designation read before a figure
-
-
-def trie(words: list[str]) -> str:
-    """A regex matching exactly ``words``, branching on one character at a time."""
-    heads: dict[str, list[str]] = {}
-    optional = False
-    for w in words:
-        if w:
-            heads.setdefault(w[0], []).append(w[1:])
-        else:
-            optional = True
-    alts = [(r"\s+" if ch == " " else re.escape(ch)) + trie(rest) for ch, rest in sorted(heads.items())]
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if optional else body
-
 
 _CANDIDATE_WORDS = sorted(
     {*_UNITS_WORDS, *_TENS_WORDS, *_SCALES, "tens", "dozens", "scores", "hundreds", "thousands",

@@ -50,7 +50,8 @@ from __future__ import annotations
 import re
 
 from ..models import Number, trusted
-from .figures import CANDIDATE_AFTER, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part, trie
+from .figures import CANDIDATE_AFTER, CANDIDATE_ANY_CASE, CORE, LOOKBACK, SPACES, Part, read_part
+from .patterns import trie
 
 # -- what qualifies a figure ------------------------------------------------------------------------
 

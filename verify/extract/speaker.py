@@ -16,7 +16,7 @@ from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
-    RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
+    CLAUSE_RELATIVES, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -247,12 +247,9 @@ def aside_np(toks: Tokens, j: int) -> tuple[int, int] | None:
         name_len = toks.ends[np[1]] - toks.starts[np[0]]
         if toks.ends[j - 1] - toks.starts[np[0]] <= 3 * name_len + 20:
             # but not a relative clause after it: "X's founder, Jane Roe, whose men took the town, said"
-            end = next((k - 1 for k in range(c1 + 2, j - 1) if words[k] == "," and lows[k + 1] in _ASIDE_RELATIVES), j - 1)
+            end = next((k - 1 for k in range(c1 + 2, j - 1) if words[k] == "," and lows[k + 1] in CLAUSE_RELATIVES), j - 1)
             return (np[0], end)
     return np
-
-
-_ASIDE_RELATIVES = {"who", "whose", "which", "whom"}
 
 
 def relative_subject(toks: Tokens, j: int) -> tuple[int, int] | None:
@@ -269,7 +266,7 @@ def relative_subject(toks: Tokens, j: int) -> tuple[int, int] | None:
     return np
 
 
-_SUBJECT_RELATIVES = ("who", "whose", "that", "which")
+_SUBJECT_RELATIVES = CLAUSE_RELATIVES | {"that"}
 
 
 def _verb_follows(toks: Tokens, k: int, np: tuple[int, int]) -> bool:
