@@ -174,6 +174,26 @@ def test_a_nested_report_without_a_link_stays_inside_the_outer_content() -> None
     assert envoy.text == "the rebels had said they would withdraw"
 
 
+@pytest.mark.parametrize("between", [
+    "on Tuesday", "late on Tuesday", "Tuesday night", "last week", "in a statement", "on Telegram",
+    "in a statement on Telegram", "on state television", "on social media",
+])
+def test_the_time_or_channel_before_a_clause_without_that_is_no_part_of_it(between: str) -> None:
+    c = by_cue(f"The regional governor said {between} two power stations had been hit.", "said")
+    assert c.text == "two power stations had been hit"
+
+
+@pytest.mark.parametrize("after", ["it had", "the brigade had", "Kyiv had"])
+def test_the_clause_after_a_time_keeps_its_subject(after: str) -> None:
+    c = by_cue(f"The ministry said on Friday {after} pulled back from the river.", "said")
+    assert c.text == f"{after} pulled back from the river"
+
+
+def test_a_name_running_on_from_a_channel_is_not_taken_for_a_subject() -> None:
+    c = by_cue("The envoy said in an interview on Sky News Tonight that talks would resume.", "said")
+    assert c.text == "talks would resume"
+
+
 # -- headlines and datelines -----------------------------------------------------------------------
 
 def test_a_title_case_headline_is_no_claim() -> None:

@@ -52,6 +52,26 @@ def test_several_sources_in_one_phrase() -> None:
     assert sorted(s.canonical for s in c.sources) == ["Pentagon", "White House"]
 
 
+@pytest.mark.parametrize("opening", ["Both", "Either"])
+def test_the_word_that_pairs_two_sources_is_no_part_of_the_first(opening: str) -> None:
+    c = one(f"{opening} the army and the police said the ferry had sunk within minutes.", "ferry")
+    assert [(s.mention, s.kind) for s in c.sources] == [("the army", "organisation"), ("the police", "organisation")]
+
+
+@pytest.mark.parametrize("phrase", [
+    "Villagers in the upper valley", "Families from the flooded village", "Farmers near the ceasefire line",
+    "Volunteers outside the field hospital",
+])
+def test_people_placed_somewhere_are_the_source_not_the_place(phrase: str) -> None:
+    c = one(f"{phrase} said the drones came in low before dawn.", "drones")
+    assert [(s.mention, s.kind) for s in c.sources] == [(phrase, "anonymous")]
+
+
+def test_outside_before_a_noun_is_part_of_the_source() -> None:
+    c = one("An outside monitoring group said the count was far too low.", "count")
+    assert c.sources[0].mention == "An outside monitoring group"
+
+
 def test_anonymous_sources() -> None:
     c = one("A senior Ukrainian military official said the bridge had been hit twice.", "bridge")
     assert c.sources[0].kind == "anonymous"

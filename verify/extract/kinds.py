@@ -26,6 +26,8 @@ def head_of(lows: list[str], words: list[str]) -> str:
     """The head noun: the last word before a preposition ("spokeswoman" of "a spokeswoman for X")."""
     for k, w in enumerate(lows):
         if k > 0 and (w in PREP_IN_NP or w in QUALIFIER_WORDS
+                      # "volunteers outside the hospital", but "an outside group"
+                      or (w in PLACING and k + 1 < len(lows) and (lows[k + 1] in DETERMINERS or is_cap(words[k + 1])))
                       or (w.endswith("ing") and len(w) > 5 and lows[k - 1] not in DETERMINERS and not is_cap(words[k]))):
             lows = lows[:k]
             break

@@ -111,6 +111,10 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
                 a = j
                 continue
             break
+        if lw in PLACING and lw not in PREP_IN_NP and j - 1 >= lo and (lows[a] in DETERMINERS or is_cap(words[a])) and (
+                lows[j - 1] in PEOPLE_PLURALS or PLACE_HEAD.fullmatch(lows[j - 1])):
+            a = j  # "farmers near the border", "volunteers outside the hospital"
+            continue
         if lw in PREP_IN_NP or lw in ("to", "about"):
             # "people familiar with the talks", "those close to him": the qualifier belongs to the phrase
             if j - 1 >= lo and lows[j - 1] in QUALIFIER_WORDS:
@@ -119,7 +123,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             # "the head of the agency", "police in Kharkiv", "officials at the Pentagon": the place or body
             # belongs to the phrase; "the strike in Kharkiv" is walked too, and the subject check decides
             if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and not toks.inq[j - 1] \
-                    and (lw in ("of", "for") or PLACE_HEAD.fullmatch(lows[j - 1]) or (lw in PLACING and _org_name_ends(toks, j - 1, lo))):
+                    and (lw in ("of", "for") or PLACE_HEAD.fullmatch(lows[j - 1]) or lows[j - 1] in PEOPLE_PLURALS
+                         or (lw in PLACING and _org_name_ends(toks, j - 1, lo))):
                 a = j
                 continue
             break
@@ -272,6 +277,8 @@ def split_sources(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
             parts.append((cur, k - 1))
             cur = k + 1
     parts.append((cur, b))
+    if len(parts) > 1 and lows[a] in ("both", "either") and parts[0][0] < parts[0][1]:
+        parts[0] = (a + 1, parts[0][1])  # "Both Moscow and Kyiv": the pair's word is no part of the first name
     return [p for p in parts if p[0] <= p[1]]
 
 

@@ -115,7 +115,8 @@ INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", 
                "perhaps", "maybe", "especially", "plus"}
 SENTENCE_ADVERBS = {"even", "meanwhile", "still", "now", "instead", "separately", "later", "earlier", "also", "indeed",
                     "so", "thus", "yet", "but", "and", "then"}
-TIME_NOUNS = {"year", "week", "month", "day", "morning", "afternoon", "evening", "night", "weekend",
+PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+TIME_NOUNS = PARTS_OF_DAY | {"year", "week", "month", "day", "weekend",
               "hours", "days", "weeks", "months", "years", "minutes", "moments", "later", "earlier",
               "time", "spring", "summer", "fall", "winter"} | WEEKDAYS
 TIME_WORDS = set(
