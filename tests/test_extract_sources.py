@@ -67,6 +67,19 @@ def test_people_placed_somewhere_are_the_source_not_the_place(phrase: str) -> No
     assert [(s.mention, s.kind) for s in c.sources] == [(phrase, "anonymous")]
 
 
+@pytest.mark.parametrize("where", ["here", "there"])
+def test_where_the_reporter_stands_is_no_part_of_the_source(where: str) -> None:
+    c = one(f"Aid workers {where} said the crossing had been shut since dawn.", "crossing")
+    assert [(s.mention, s.kind) for s in c.sources] == [("Aid workers", "anonymous")]
+
+
+@pytest.mark.parametrize("group", ["could not resist", "would not stop", "could never resist"])
+def test_a_verb_after_its_auxiliary_is_no_source(group: str) -> None:
+    text = f"The defence minister {group} taking a swipe at the generals, saying the front would hold."
+    c = one(text, "front")
+    assert [s.mention for s in c.sources] == ["The defence minister"]
+
+
 def test_outside_before_a_noun_is_part_of_the_source() -> None:
     c = one("An outside monitoring group said the count was far too low.", "count")
     assert c.sources[0].mention == "An outside monitoring group"

@@ -16,7 +16,7 @@ from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
-    CLAUSE_RELATIVES, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
+    CLAUSE_RELATIVES, NEGATIONS, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -70,6 +70,13 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
                     np = before_gerund(toks, np)  # "footage circulating online appeared to show": the footage's whole phrase
                 if np[0] == np[1] and bare_verb(words[np[0]]):
                     np = None  # "spent months lobbing insults": a verb, not who speaks
+                elif np[0] == np[1] and np[0] >= 2 and words[np[0]].islower() and lows[np[0]] not in STOP \
+                        and lows[np[0]] not in SUBJECT_PRONOUNS and (lows[np[0] - 1] in CLAUSE_VERBS or (
+                            lows[np[0] - 1] in NEGATIONS and lows[np[0] - 2] in CLAUSE_VERBS)):
+                    # "The minister could not resist taking a swipe at": a verb after its auxiliary, whose
+                    # subject is the speaker's
+                    k, _ = skip_aux(toks, np[0])
+                    np = left_np(toks, k) if k >= 0 and words[k] not in CLAUSE_BREAKS else None
         if np is not None and klass == "stance" and lemma in PERSON_ONLY:
             named = is_cap(words[np[1]]) and lows[np[1]] not in CAP_WORDS
             if not (named or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in RELATIVES):

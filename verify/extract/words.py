@@ -55,7 +55,9 @@ AUX = set(
 # adverbs that also sit there but may open a phrase ("Almost half said", "together with")
 VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever",
                 # linking adverbs set inside the clause: "The mayor however said ..."
-                "however", "nonetheless", "nevertheless", "meanwhile", "likewise"}
+                "however", "nonetheless", "nevertheless", "meanwhile", "likewise",
+                # where the reporter stands: "Officials here said", "residents there say"
+                "here", "there"}
 # a quantifier floated after its subject: "The unions have both said", "They all agreed"
 FLOATED = {"both", "all", "each"}
 # two-word adverbials between a source and its verb: "X has in fact said", "Y at least claimed"
