@@ -194,6 +194,17 @@ def test_a_name_running_on_from_a_channel_is_not_taken_for_a_subject() -> None:
     assert c.text == "talks would resume"
 
 
+@pytest.mark.parametrize("note", ["though the toll could not be confirmed", "although the army disputed it"])
+def test_a_concession_after_an_attributed_clause_is_the_outlets(note: str) -> None:
+    c = by_cue(f"The shelling killed nine people in the market, local medics said, {note}.", "said")
+    assert c.text == "The shelling killed nine people in the market"
+
+
+def test_a_phrase_split_by_its_attribution_keeps_both_halves() -> None:
+    c = by_cue("The new dam, the engineer said, would hold back the spring floods.", "said")
+    assert c.text == "The new dam would hold back the spring floods"
+
+
 # -- headlines and datelines -----------------------------------------------------------------------
 
 def test_a_title_case_headline_is_no_claim() -> None:

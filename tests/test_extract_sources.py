@@ -80,6 +80,20 @@ def test_a_verb_after_its_auxiliary_is_no_source(group: str) -> None:
     assert [s.mention for s in c.sources] == ["The defence minister"]
 
 
+@pytest.mark.parametrize("text", [
+    "Will Farrant, who runs the shelter, said the roof had been hit twice.",
+    "The roof had been hit twice, said Will Farrant, who runs the shelter.",
+])
+def test_will_before_a_surname_is_a_first_name(text: str) -> None:
+    c = one(text, "roof")
+    assert [(s.mention, s.kind) for s in c.sources] == [("Will Farrant", "person")]
+
+
+def test_will_opening_a_question_stays_the_modal() -> None:
+    assert all(c.attribution == "unattributed" or c.sources[0].mention != "Will Kyiv"
+               for c in extract_claims("Will Kyiv agree to the terms the envoys said were final?"))
+
+
 def test_outside_before_a_noun_is_part_of_the_source() -> None:
     c = one("An outside monitoring group said the count was far too low.", "count")
     assert c.sources[0].mention == "An outside monitoring group"

@@ -17,7 +17,7 @@ from .found import Found, Span, trim_span
 from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ACCOUNT_NOUNS, BROADCASTS, CHANNEL_ADJECTIVES, CHANNELS, CHECK_WORDS, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
+    ACCOUNT_NOUNS, BROADCASTS, CHANNEL_ADJECTIVES, CHANNELS, CHECK_WORDS, CONCESSIVES, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
     DAYS, ISSUED_TEXTS, PARTS_OF_DAY, PAST_INTRANSITIVE, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, VENUES, WEEKDAYS,
     WITHHELD,
 )
@@ -81,7 +81,10 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
             # details" goes on in the outlet's words, and "..., X said, in a statement" is a trailer
             content, _ = content_before(r, toks, before_source(toks, src_start))
             first = ca[0] + (words[ca[0]] == "," and ca[0] < ca[1])
-            outlets = lows[first] == "without" or (ca[1] - first < 7 and is_trailer(toks, first, ca[1]))
+            # "A, officials said, though the figure could not be confirmed": a concession after a whole
+            # clause is the outlet's
+            outlets = lows[first] == "without" or (ca[1] - first < 7 and is_trailer(toks, first, ca[1])) or (
+                lows[first] in CONCESSIVES and _has_verb(toks, before_source(toks, src_start)))
             f = None if outlets else r.frag(toks, *ca)
             if f:
                 content.append(f)
@@ -234,6 +237,14 @@ def _past_verb(toks: Tokens, k: int) -> bool:
     (a past form, or a word in -ed the caller has seen)."""
     low = toks.lows[k]
     return low in PAST_INTRANSITIVE or (low.isalpha() and toks.words[k].islower() and len(low) > 4)
+
+
+def _has_verb(toks: Tokens, b: int) -> bool:
+    """Whether tokens up to ``b`` hold a finite verb: a whole clause ("The strike killed 14"), not a
+    phrase ("The plan, he said, ...")."""
+    lows, words = toks.lows, toks.words
+    return any(lows[k] in CLAUSE_VERBS or lows[k] in PAST_INTRANSITIVE or (lows[k][-2:] == "ed" and words[k].islower())
+               for k in range(b + 1))
 
 
 def _in_relative(toks: Tokens, i: int) -> bool:

@@ -40,7 +40,8 @@ RELATIVES = {"who", "which", "whom"}
 # "whose" opens a relative clause as well, but never stands for the speaker ("a minister whose plan to ...")
 CLAUSE_RELATIVES = RELATIVES | {"whose"}
 CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
-SUBORDINATORS = {"as", "while", "because", "when", "although", "though", "since", "after", "whereas"}
+CONCESSIVES = {"although", "though"}
+SUBORDINATORS = CONCESSIVES | {"as", "while", "because", "when", "since", "after", "whereas"}
 # words that open another source's clause beside a claim: "X said A, while Y said B", "A, but Y denied B"
 SIBLING_LINKS = {"while", "whereas", "but", "though", "although", "and", "as", "yet", "even", "with"}
 
