@@ -205,6 +205,22 @@ def test_a_phrase_split_by_its_attribution_keeps_both_halves() -> None:
     assert c.text == "The new dam would hold back the spring floods"
 
 
+@pytest.mark.parametrize(("sentence", "cue", "content", "source"), [
+    ("Hospital officials put the death toll at 19 on Sunday.", "put", "the death toll at 19 on Sunday", "Hospital officials"),
+    ("The relief agency puts the number of people sheltering in schools at 40,000.", "puts",
+     "the number of people sheltering in schools at 40,000", "The relief agency"),
+])
+def test_putting_a_toll_at_a_figure_is_the_estimate_of_whoever_puts_it(sentence: str, cue: str, content: str, source: str) -> None:
+    c = by_cue(sentence, cue)
+    assert (c.text, [s.mention for s in c.sources]) == (content, [source])
+    assert c.numbers and c.numbers[0].value in (19, 40_000)
+
+
+@pytest.mark.parametrize("sentence", ["The toll was put at 19 by midday.", "The shelling put pressure on it to withdraw."])
+def test_no_estimate_without_someone_putting_it(sentence: str) -> None:
+    assert all(c.attribution == "unattributed" for c in claims(sentence))
+
+
 # -- headlines and datelines -----------------------------------------------------------------------
 
 def test_a_title_case_headline_is_no_claim() -> None:

@@ -311,12 +311,15 @@ PHRASE_VERBS = {
          "accusations", "appeal", "plea", "call", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
     **dict.fromkeys(("took", "take", "takes", "taking"), (
         {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "exception", "jab", "jabs"}, 3)),
-    **dict.fromkeys(("put", "puts"), ({"it"}, 0)),
+    # "as X put it"; "X put the death toll at 41" (an estimate: ``TALLIES``)
+    **dict.fromkeys(("put", "puts"), ({"it", "toll", "tally", "number", "figure", "count", "losses", "cost"}, 3)),
     # "“...,” the mayor shot back."
     **dict.fromkeys(("shot", "fired", "hit", "pushed", "snapped"), ({"back"}, 0)),
     # "X raised (new) questions about Y": a question X asks (only with someone as X: ``topics.raised_by``)
     **dict.fromkeys(RAISE_FORMS, ({"questions", "doubts", "concerns"}, 3)),
 }
+# what "put ... at" estimates: the tally is part of what was said ("put the death toll at 41")
+TALLIES = PHRASE_VERBS["put"][0] - {"it"}
 # the word that closes the cue and opens the content: "took aim at X", "made the case for X"
 PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
 # the completions of PHRASE_VERBS that report speech; the others take a stance

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
     ANONYMITY_VERBS, AS_LINKS, BELIEF_FORMS, CASTING, CONTROL_VERBS, EVIDENCE_FORMS, FORCE_OBJECTS, NOT_A_CLAUSE,
-    NOUNISH, OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS,
+    NOUNISH, OTHER_VERB_PARTICLES, PARTICIPLES, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL, PREP_VERBS, TALLIES,
     PRESS_ON, QUOTE_SIGNS, RAISE_FORMS, REFERRED_OBJECTS, RELEASE_VERBS, SAID_THINGS, SILENT_WHEN_NEGATED,
     SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
@@ -330,6 +330,24 @@ def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, 
     return Found([f], "indirect", cue, sources, [], para)
 
 
+def _estimate(r: Reader, toks: Tokens, i: int, k: int, para: int) -> Found | None:
+    """"The ministry put the death toll at 41": the verb is the cue and the tally with its figure
+    the content ("put the number of displaced at 2 million")."""
+    lows, words = toks.lows, toks.words
+    at = next((x for x in range(k + 1, min(len(toks), k + 9)) if lows[x] == "at" or words[x] in CLAUSE_BREAKS), None)
+    if at is None or lows[at] != "at":
+        return None
+    j, passive = skip_aux(toks, i)
+    if passive:
+        return None  # "the toll was put at 41": no one named
+    who = speaker_of(r, toks, i, j, "estimate", "stance")  # never inverted: "..., put the toll at" is no "..., said X"
+    if who is None or not who[0]:
+        return None
+    sources, src_start, inverted, after_src = who
+    return content_of(r, toks, i, para, "estimate", "speech", (toks.starts[i], toks.ends[i]), sources, src_start,
+                      inverted, after_src)
+
+
 def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"X made clear that ...", "X took aim at ...", "as X put it: ...": a cue of several words."""
     n = len(toks)
@@ -344,6 +362,10 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
         return None
     if lows[k] == "back" and not any(toks.inq[:i]):
         return None  # "“...,” the mayor shot back" answers a quotation; "troops fired back" is gunfire
+    if lows[k] == "it" and k > i + 1:
+        return None  # "put pressure on it"
+    if lows[k] in TALLIES:
+        return _estimate(r, toks, i, k, para)
     end = k
     if end + 1 < n and lows[end + 1] in PHRASE_LINKS and lows[k] != "it":
         end += 1
