@@ -853,3 +853,22 @@ def test_showing_without_a_disposition_toward_something_is_no_stance(sentence: s
 def test_a_film_an_article_or_an_inquiry_shows_what_it_finds(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
     assert c.sources[0].mention == source
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The garrison commander said he agreed with the navy's estimate of the damage.", "he agreed with the navy"),
+    ("The relief agency announced that it had asked both armies for a day's truce.", "it had asked both armies"),
+    ("Colonel Ana Ruiz told reporters she had warned the brigade about the minefield.", "she had warned the brigade"),
+])
+def test_a_speakers_own_report_opening_their_content_is_no_second_claim(sentence: str, words: str) -> None:
+    # the inner report is the outer speaker's account of their own words: one claim, theirs, whole
+    found = [c for c in claims(sentence) if c.attribution != "unattributed"]
+    assert len(found) == 1, [(c.text, [s.mention for s in c.sources]) for c in found]
+    assert words in found[0].text
+
+
+def test_a_denial_or_another_speaker_inside_a_report_stays_a_claim_of_its_own() -> None:
+    found = claims("The brigade said it denied that its drones had struck the convoy.")
+    assert [(c.cue.text, c.polarity) for c in found] == [("said", "asserted"), ("denied", "denied")]
+    found = claims("The governor said the rebels had agreed to open the road.")
+    assert [s.mention for c in found for s in c.sources] == ["The governor", "the rebels"]

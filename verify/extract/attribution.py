@@ -33,7 +33,7 @@ import re
 from itertools import compress
 
 from .cues import (
-    AS_REPORTED, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
+    AS_REPORTED, DENY_ACCOUNT_FORMS, DENY_FORMS, AS_REPORTED_FIRST, BELIEF_LINKS, BELIEF_THAT, CANDIDATES, DASH_CUES, FRAME_NOUNS, FRAME_VERBS,
     LIGHT_STANCES, NOUN_CUES, PHRASE_VERBS, POLLS, QUOTE_SIGNS, RECEIVED_LINKS, RECEIVED_STANCES, SCAN_WORDS,
     SHOW_FORMS, STANCE_ADJECTIVES, STANCE_ROLES, VERB_CUES, VIEW_NOUNS,
 )
@@ -51,7 +51,7 @@ from .sources import Context, Src, describe
 from .stances import light_cue, received_cue
 from .tokens import CLOSE_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_possessive, lowered, tokenize
 from .verbs import phrase_cue, verb_cue
-from .words import ARTICLES, INTRODUCING, ISSUED_TEXTS, POSSESSIVE_PRONOUNS
+from .words import ARTICLES, INTRODUCING, ISSUED_TEXTS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS
 
 # a dateline before the story: "PARIS, Aug 31 (Reuters) - ", "AMMAN/BEIRUT, Dec 4 (Wire) - "
 _DATELINE = re.compile(
@@ -149,6 +149,35 @@ def _without_hearsay(text: str, found: list[Found]) -> list[Found]:
             g = min(outer, key=lambda g: sum(b - a for a, b in g.frags))
             if not _same_speaker(g.sources, f.sources) and not {s.canonical for s in g.sources} & {s.canonical for s in f.sources}:
                 drop.append(f)
+    return [f for f in found if f not in drop] if drop else found
+
+
+# what may stand between a report's cue and a pronoun opening its content: "said (that) he ..."
+_OPENS_CONTENT = re.compile(r"\s*(?:that\s+)?", re.I)
+
+
+def _without_own_reports(text: str, found: list[Found]) -> list[Found]:
+    """"X said he agreed with Y", "X said she had called Y", "the ministry announced it had asked for
+    talks": a speaker's account of their own act of saying, opening what they are reported to say, is
+    part of that report and not a second claim (a belief there is already folded, see ``discourse``).
+    A denial stays: "X said it denied A" is X denying A, which the outer claim does not say."""
+    inner = [f for f in found if f.kind == "speech" and f.cue is not None and len(f.sources) == 1
+             and f.sources[0].span is not None and f.sources[0].mention.lower() in SUBJECT_PRONOUNS]
+    if not inner:
+        return found
+    drop = []
+    for f in inner:
+        at = f.sources[0].span[0]
+        cue = text[f.cue[0] : f.cue[1]].lower().split()
+        if any(w in DENY_FORMS or w in DENY_ACCOUNT_FORMS for w in cue):
+            continue
+        for g in found:
+            if g is f or g.kind != "speech" or not g.sources or g.attribution == "unattributed":
+                continue
+            if any(a <= at < b and _OPENS_CONTENT.fullmatch(text, a, at) for a, b in g.frags):
+                if _same_speaker(g.sources, f.sources) and all(any(a <= x and y <= b for a, b in g.frags) for x, y in f.frags):
+                    drop.append(f)
+                break
     return [f for f in found if f not in drop] if drop else found
 
 
@@ -343,6 +372,7 @@ class Reader:
             out = _drop_repeats(text, stop_at_siblings(text, toks, out))
             _relayed(text, out)
             out = _without_hearsay(text, out)
+            out = _without_own_reports(text, out)
         if out:
             out = relay_forms(self, toks, out)
             self._issued(toks, out)
