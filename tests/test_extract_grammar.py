@@ -872,3 +872,15 @@ def test_a_denial_or_another_speaker_inside_a_report_stays_a_claim_of_its_own() 
     assert [(c.cue.text, c.polarity) for c in found] == [("said", "asserted"), ("denied", "denied")]
     found = claims("The governor said the rebels had agreed to open the road.")
     assert [s.mention for c in found for s in c.sources] == ["The governor", "the rebels"]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The governor said Monday night the road to the border would stay shut.", "the road to the border would stay shut"),
+    ("The navy said on Tuesday its divers had found the second hull.", "its divers had found the second hull"),
+    ("The admiral said Thursday he agreed with the coast guard's count.", "he agreed with the coast guard's count"),
+    # the day is the subject here, not when it was said
+    ("The mayor said Friday was the quietest night since the siege began.", "Friday was the quietest night since the siege began"),
+])
+def test_a_bare_day_after_the_cue_is_when_it_was_said(sentence: str, content: str) -> None:
+    found = [c for c in claims(sentence) if c.attribution != "unattributed"]
+    assert [c.text for c in found] == [content]
