@@ -221,6 +221,17 @@ def test_no_estimate_without_someone_putting_it(sentence: str) -> None:
     assert all(c.attribution == "unattributed" for c in claims(sentence))
 
 
+@pytest.mark.parametrize("silence", ["did not immediately comment on", "has not commented on", "did not comment on"])
+def test_a_source_that_did_not_comment_made_no_claim(silence: str) -> None:
+    found = claims(f"The border guard {silence} the shooting at the crossing.")
+    assert [c.attribution for c in found] == ["unattributed"]
+
+
+def test_what_the_source_did_not_immediately_comment_on_is_no_part_of_its_claim() -> None:
+    c = by_cue("The brigade said it had retaken the bridge and did not immediately comment on its losses.", "said")
+    assert c.text == "it had retaken the bridge"
+
+
 # -- headlines and datelines -----------------------------------------------------------------------
 
 def test_a_title_case_headline_is_no_claim() -> None:

@@ -18,7 +18,7 @@ from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ACCOUNT_NOUNS, BROADCASTS, CHANNEL_ADJECTIVES, CHANNELS, CHECK_WORDS, CONCESSIVES, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
-    DAYS, ISSUED_TEXTS, PARTS_OF_DAY, PAST_INTRANSITIVE, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, VENUES, WEEKDAYS,
+    DAYS, ISSUED_TEXTS, PARTS_OF_DAY, PAST_INTRANSITIVE, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, UNSAID_ADVERBS, VENUES, WEEKDAYS,
     WITHHELD,
 )
 
@@ -260,13 +260,19 @@ def _in_relative(toks: Tokens, i: int) -> bool:
 def _unsaid(lows: list[str], k: int) -> bool:
     """"did not comment", "declined to elaborate", "gave no details" from token ``k``."""
     n = len(lows)
+    if k >= n:
+        return False
     if k + 1 < n and lows[k] in DECLINE_TO and lows[k + 1] == "to":
         return k + 2 < n and lows[k + 2] in UNSAID
     if k + 1 < n and lows[k] in ("did", "would", "could") and lows[k + 1] in ("not", "n't"):
-        return k + 2 < n and lows[k + 2] in UNSAID
-    if lows[k] in ("didn't", "didn’t"):
-        return k + 1 < n and lows[k + 1] in UNSAID
-    return k + 1 < n and lows[k] in ("gave", "offered", "provided") and lows[k + 1] == "no"
+        k += 2
+    elif lows[k] in ("didn't", "didn’t"):
+        k += 1
+    else:
+        return k + 1 < n and lows[k] in ("gave", "offered", "provided") and lows[k + 1] == "no"
+    if k < n and lows[k] in UNSAID_ADVERBS:
+        k += 1  # "did not immediately comment"
+    return k < n and lows[k] in UNSAID
 
 
 def skip_listener(toks: Tokens, a: int) -> int:

@@ -368,6 +368,7 @@ DECLINE_TO = {"refused", "refuses", "refusing", "declined", "declines", "declini
 # would not say, in the outlet's words, is no part of A
 UNSAID = {"comment", "respond", "say", "elaborate", "give", "provide", "specify", "explain", "address", "disclose",
           "reply", "answer", "offer", "detail", "identify", "name"}
+UNSAID_ADVERBS = {"immediately", "yet", "publicly", "directly", "further", "independently"}
 # words that dismiss an account: "called the reports “groundless rumours”", "said the claims were lies"
 DISMISSIVE = {"groundless", "baseless", "unfounded", "untrue", "false", "fabricated", "fabrication", "fabrications",
               "lie", "lies", "fake", "absurd", "nonsense", "propaganda", "fiction", "disinformation", "slander"}
