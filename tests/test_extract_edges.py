@@ -232,6 +232,11 @@ def test_what_the_source_did_not_immediately_comment_on_is_no_part_of_its_claim(
     assert c.text == "it had retaken the bridge"
 
 
+def test_a_body_named_by_several_words_estimates_with_a_verb_in_s() -> None:
+    c = by_cue("The regional mine action office estimates that 3,000 hectares are still mined.", "estimates")
+    assert (c.text, c.sources[0].mention) == ("3,000 hectares are still mined", "The regional mine action office")
+
+
 # -- headlines and datelines -----------------------------------------------------------------------
 
 def test_a_title_case_headline_is_no_claim() -> None:

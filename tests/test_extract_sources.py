@@ -94,6 +94,16 @@ def test_will_opening_a_question_stays_the_modal() -> None:
                for c in extract_claims("Will Kyiv agree to the terms the envoys said were final?"))
 
 
+def test_a_second_verb_after_and_keeps_the_name_given_in_the_aside() -> None:
+    text = ("A navy spokesman, Captain Ilya Sorokin, told state radio the patrol boat had returned to port "
+            "and denied that it had fired on the trawler.")
+    found = [c for c in extract_claims(text) if c.attribution != "unattributed"]
+    assert [(c.polarity, c.sources[0].mention, c.sources[0].kind) for c in found] == [
+        ("asserted", "A navy spokesman, Captain Ilya Sorokin", "person"),
+        ("denied", "A navy spokesman, Captain Ilya Sorokin", "person"),
+    ]
+
+
 def test_outside_before_a_noun_is_part_of_the_source() -> None:
     c = one("An outside monitoring group said the count was far too low.", "count")
     assert c.sources[0].mention == "An outside monitoring group"

@@ -110,6 +110,12 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
                 and (klass != "stance" or (i + 1 < n and lows[i + 1] == "that") or _named_or_person(toks, np)):
             # "X visited the plant and said ...": the subject of the clause speaks; a stance ("X toured the
             # plant and praised ...") only where the subject is a name or a pronoun ("the case seeks" is no one's)
+            if np[1] + 2 < j and words[np[1] + 1] == ",":
+                # "A junta spokesman, Maj. Gen. Zaw Min Tun, told ... and denied ...": the same aside as the first verb's
+                close = next((k for k in range(np[1] + 2, j) if words[k] == ","), -1)
+                ext = aside_np(toks, close) if close > 0 else None
+                if ext is not None and ext[0] == np[0]:
+                    np = ext
             sources = r.src_list(toks, *np)
             src_start = j + 1
         elif klass == "speech" and (lemma not in LISTENER or _after_quote(toks, j)) and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):

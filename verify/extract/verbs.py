@@ -266,6 +266,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in VERB_AFTER or (prev.endswith("ly") and len(prev) > 4) \
             or (tense == "base" and prev == "to" and klass != "stance") \
             or (tense == "third" and prev == "," and nxt == "that" and klass != "stance") \
+            or (tense == "third" and nxt == "that" and klass != "stance" and prev.isalpha() and prev[-1] != "s" and prev not in STOP) \
             or (tense == "base" and klass != "stance" and plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
             or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
                 and not prev.endswith("s") and nxt.isalpha() and nxt not in NOT_A_CLAUSE and nxt not in CLAUSE_VERBS)  # "The candidate claims his ..."
