@@ -266,7 +266,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         subj_like = (is_cap(pw) and prev not in DETERMINERS and prev not in CAP_WORDS) or prev in VERB_AFTER or (prev.endswith("ly") and len(prev) > 4) \
             or (tense == "base" and prev == "to" and klass != "stance") \
             or (tense == "third" and prev == "," and nxt == "that" and klass != "stance") \
-            or (tense == "third" and nxt == "that" and klass != "stance" and prev.isalpha() and prev[-1] != "s" and prev not in STOP) \
+            or (tense == "third" and nxt == "that" and klass != "stance" and _noun_phrase_ends(toks, i - 1)) \
             or (tense == "base" and klass != "stance" and plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
             or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
                 and not prev.endswith("s") and nxt.isalpha() and nxt not in NOT_A_CLAUSE and nxt not in CLAUSE_VERBS)  # "The candidate claims his ..."
@@ -283,6 +283,21 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             subj_like = True
         if not subj_like:
             return True
+    return False
+
+
+def _noun_phrase_ends(toks: Tokens, k: int) -> bool:
+    """Whether a singular noun phrase opened by an article or a name ends at ``k``: "the UN human rights
+    office (estimates that)", not "the ministry rejected (reports that)"."""
+    lows, words = toks.lows, toks.words
+    if k < 1 or not words[k].isalpha() or not words[k].islower() or lows[k][-1] == "s" or lows[k] in STOP \
+            or lows[k].endswith(("ed", "ing")):
+        return False
+    for m in range(k - 1, max(-1, k - 6), -1):
+        if lows[m] in ARTICLES or is_cap(words[m]):
+            return True
+        if not (words[m].isalpha() and words[m].islower()) or lows[m] in STOP or lows[m].endswith(("ed", "ing")):
+            return False
     return False
 
 
