@@ -186,6 +186,9 @@ def test_vague_quantities(text, low, high):
         "A 14-month siege ended.",
         "A three-day truce began.",
         "They held a 48-hour ceasefire.",
+        "A nine-storey block was hit.",
+        "The 16-floor tower burned.",
+        "They tabled a 12-page plan."
     ],
 )
 def test_not_figures(text):

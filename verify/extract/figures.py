@@ -76,6 +76,9 @@ _UNIT_AFTER = re.compile(
     r"|(?:\s*(?P<kg>kg|kilograms?|kilogrammes?)\b)"
     r"|(?:(?:\s+|-)(?P<age>years?[\s-]old)\b)"
     r"|(?:(?:\s+|-)(?P<time>years?|months?|weeks?|days?|hours?|minutes?)\b)"
+    # "a nine-storey building", "a 28-page report": the figure measures the thing, it counts nothing told
+    # ("a 10-point lead" does count: points of a poll)
+    r"|(?P<compound>-(?:storey|story|floor|lane|page|seat|bed|room|stage|star)\b)"
     r"|(?:\s+(?P<usd>(?:US\s+)?dollars?)\b)"
     r"|(?:\s+(?P<eur>euros?)\b)"
     r"|(?:\s+(?P<gbp>pounds\s+sterling|pounds?)\b)"
@@ -300,6 +303,8 @@ def _read_unit(text: str, p: Part, hi: int) -> bool:
     if um is None:
         return False
     group = um.lastgroup
+    if group == "compound":
+        return True
     if group == "time":
         unit = um.group("time").lower()
         if um.group(0).startswith("-") and not unit.endswith("s"):
