@@ -316,6 +316,8 @@ def test_a_reviewer_named_after_by_is_not_read_as_a_colon_speaker() -> None:
     "who declined to be identified",
     "asking not to be quoted",
     "who requested anonymity",
+    "who did not want his full name used",
+    "who did not want her surname published",
 ])
 def test_a_request_for_anonymity_is_no_claim(aside: str) -> None:
     text = f"A border guard, {aside}, said three trucks had crossed."

@@ -98,3 +98,15 @@ def test_each_of_two_sides_denying_is_a_denial_by_both():
     found = _claims("The two militias each said the ceasefire line had held overnight.")
     assert [(p, t) for p, t, _ in found] == [("asserted", "the ceasefire line had held overnight")]
     assert _claims("Each report said the ferry had sailed.")[0][2] == ["each report"]
+
+
+@pytest.mark.parametrize(("sentence", "deniers"), [
+    ("The militia and the border police have both been accused of looting, which they deny.",
+     ["The militia", "the border police"]),
+    ("The navy has accused the coast guard of ramming the trawler, which it denies.", ["the coast guard"]),
+    ("Port officials blamed the shipping agents for the delays, which they deny.", ["the shipping agents"]),
+])
+def test_which_they_deny_is_the_denial_of_those_accused_in_the_sentence(sentence: str, deniers: list[str]) -> None:
+    text = "Aid workers say the road north is closed. " + sentence
+    denial = [c for c in extract_claims(text) if c.polarity == "denied"]
+    assert [[s.mention for s in c.sources] for c in denial] == [deniers]

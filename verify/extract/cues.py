@@ -77,6 +77,11 @@ KNOWLEDGE_NOUNS = {"information", "knowledge", "understanding", "sources", "data
 ANONYMITY_VERBS = {"ask", "decline", "request", "want", "refuse", "insist", "speak"}
 ANONYMITY_PASSIVES = {"named", "identified", "quoted", "cited"}
 ANONYMITY_NOUNS = {"anonymity", "anonymously"}
+# "X accused Y of A, which it denies": what Y denies
+ACCUSING = {"accused", "accuses", "accusing", "blamed", "blames", "blaming"}
+# "did not want her (full) name used"
+ANONYMITY_NAMES = {"name", "names", "identity", "surname"}
+NAME_ADJECTIVES = {"full", "real", "first", "last", "family"}
 
 # verbs whose first object is the listener, not the content: "told reporters (that) ..."
 LISTENER = set("tell assure remind warn ask inform advise caution urge promise email text".split())

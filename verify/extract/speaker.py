@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, QUOTE_SIGNS, SPEECH_FORMS, VERB_CUES
+from .cues import ACCUSING, EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, QUOTE_SIGNS, SPEECH_FORMS, VERB_CUES
 from .phrases import bare_verb, left_np, mention_of, right_np, skip_aux, venue
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
@@ -176,6 +176,29 @@ def same_subject(r: Reader, toks: Tokens, k: int, sources: list[Src]) -> list[Sr
     if len(found) != 1 or found[0].kind not in ("organisation", "outlet", "vague"):
         return sources
     return [Src(sources[0].mention, sources[0].span, found[0].canonical, found[0].kind)]
+
+
+def accused_subjects(r: Reader, toks: Tokens, comma: int, pronoun: str) -> list[Src] | None:
+    """"The RSF and the army have both been accused of war crimes, which they deny": "they" (or "it")
+    is the sentence's own subject, named before the comma (or the one its subject accuses), not the last
+    source of the article."""
+    subj = main_subject(toks, comma)
+    if subj is None or toks.lows[subj[1]] in SUBJECT_PRONOUNS:
+        return None
+    if toks.lows[subj[1] + 1] == "and" and (more := right_np(toks, subj[1] + 2, comma)) is not None:
+        subj = (subj[0], more[1])  # "The militia and the border police have been accused"
+    if not any(toks.lows[k] in BE for k in range(subj[1] + 1, min(comma, subj[1] + 5))):
+        # active: "Sudan has accused the UAE of arming the RSF, which it denies": the one accused
+        k = next((k for k in range(subj[1] + 1, min(comma, subj[1] + 5)) if toks.lows[k] in ACCUSING), -1)
+        of = next((m for m in range(k + 2, comma) if toks.lows[m] in ("of", "for")), comma) if k > 0 else comma
+        subj = right_np(toks, k + 1, of) if k > 0 else None
+        if subj is None:
+            return None
+    found = r.src_list(toks, *subj)
+    plural = len(found) > 1 or (len(found) == 1 and toks.lows[subj[1]][-1:] == "s")
+    if not found or plural != (pronoun == "they") or any(s.kind not in ("organisation", "person", "anonymous") for s in found):
+        return None
+    return found
 
 
 _NAMING = {"sign", "name", "nickname", "alias"}

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from .content import content_after
 from .cues import (
-    ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ASKED_OPENERS, ASPECT_VERBS, NO_PURPOSE, OBJECT_CONTROL, PURPOSE_MOVES,
+    ANONYMITY_NAMES, ANONYMITY_NOUNS, ANONYMITY_PASSIVES, ASKED_OPENERS, ASPECT_VERBS, NAME_ADJECTIVES, NO_PURPOSE, OBJECT_CONTROL,
+    PURPOSE_MOVES,
 )
 from .found import Found, Span
 from .phrases import right_np, skip_aux
@@ -146,6 +147,7 @@ def asks_anonymity(toks: Tokens, i: int) -> bool:
         if toks.inq[k] or low in CLAUSE_BREAKS:
             return False
         if low in ANONYMITY_NOUNS or (low in ANONYMITY_PASSIVES and lows[k - 1] == "be") \
-                or (low in ("name", "names", "identity") and lows[k - 1] in POSSESSIVE_PRONOUNS):
+                or (low in ANONYMITY_NAMES and (lows[k - 1] in POSSESSIVE_PRONOUNS
+                                                or lows[k - 1] in NAME_ADJECTIVES and lows[k - 2] in POSSESSIVE_PRONOUNS)):
             return True
     return False

@@ -22,7 +22,7 @@ from .found import Found, Span
 from .phrases import floated, left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .participles import participle_cue
-from .speaker import speaker_of
+from .speaker import accused_subjects, speaker_of
 from .stances import group_before, plural_noun
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
@@ -140,6 +140,8 @@ def account_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, klass: str, 
     if np is None or np[1] != j or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
         return False, None
     sources = r.src_list(toks, *np)
+    if np[0] == np[1] and lows[j] in ("they", "it") and lows[head] == "which":
+        sources = accused_subjects(r, toks, head - 1, lows[j]) or sources
     f = r.frag(toks, head, i)
     if not f or not sources:
         return True, None
