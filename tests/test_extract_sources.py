@@ -104,6 +104,16 @@ def test_a_second_verb_after_and_keeps_the_name_given_in_the_aside() -> None:
     ]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("The ministry blamed saboteurs for the fire, an accusation the union says it rejects outright.", "the union"),
+    ("Half the villagers said the well had been poisoned.", "Half the villagers"),
+    ("All the medics said the wounded were civilians.", "All the medics"),
+])
+def test_a_noun_before_an_article_belongs_to_another_phrase(text: str, source: str) -> None:
+    c = [c for c in extract_claims(text) if c.cue and c.cue.text in ("says", "said")][0]
+    assert c.sources[0].mention == source
+
+
 def test_outside_before_a_noun_is_part_of_the_source() -> None:
     c = one("An outside monitoring group said the count was far too low.", "count")
     assert c.sources[0].mention == "An outside monitoring group"

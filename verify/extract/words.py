@@ -61,6 +61,8 @@ VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever",
                 "here", "there"}
 # a quantifier floated after its subject: "The unions have both said", "They all agreed"
 FLOATED = {"both", "all", "each"}
+# words that come before an article inside one phrase: "all the attendees", "half a dozen", "such a"
+PREDETERMINERS = {"all", "both", "half", "such", "quite", "many", "what", "twice"}
 # two-word adverbials between a source and its verb: "X has in fact said", "Y at least claimed"
 ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", "least"), ("at", "first"), ("long", "ago")}
 BE = set("is are was were be been being am".split())
