@@ -237,6 +237,12 @@ def test_a_body_named_by_several_words_estimates_with_a_verb_in_s() -> None:
     assert (c.text, c.sources[0].mention) == ("3,000 hectares are still mined", "The regional mine action office")
 
 
+@pytest.mark.parametrize("sentence", ["The junta has not published any casualty figures.",
+                                      "The ministry never provided details of the raid."])
+def test_figures_or_details_never_given_are_no_claim(sentence: str) -> None:
+    assert [c.attribution for c in claims(sentence)] == ["unattributed"]
+
+
 # -- headlines and datelines -----------------------------------------------------------------------
 
 def test_a_title_case_headline_is_no_claim() -> None:

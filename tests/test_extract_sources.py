@@ -114,6 +114,12 @@ def test_a_noun_before_an_article_belongs_to_another_phrase(text: str, source: s
     assert c.sources[0].mention == source
 
 
+def test_a_captured_soldier_is_not_taken_for_the_starter_registrys_north_korean_prisoner() -> None:
+    c = one("In a video released by the militia, a captured soldier said he had been conscripted in March.", "conscripted")
+    assert c.sources[0].canonical != "captured North Korean soldier"
+    assert c.sources[0].kind == "anonymous"
+
+
 def test_outside_before_a_noun_is_part_of_the_source() -> None:
     c = one("An outside monitoring group said the count was far too low.", "count")
     assert c.sources[0].mention == "An outside monitoring group"

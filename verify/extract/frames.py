@@ -23,7 +23,7 @@ from .speaker import aside_np, speaker_of
 from .stances import owner_subject
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS, PREP_IN_NP,
+    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NEGATIONS, NP_END, POSSESSIVE_PRONOUNS, PREP_IN_NP,
     TIME_NOUNS, TITLE_WORDS, TRAILER_START,
 )
 
@@ -374,6 +374,8 @@ def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     j, passive = skip_aux(toks, i)
     if passive or j < 0:
         return None
+    if any(toks.lows[k] in NEGATIONS or toks.lows[k].endswith(("n't", "n’t")) for k in range(j + 1, i)):
+        return None  # "Moscow has not published any figures": nothing was given
     np = left_np(toks, j)
     if np is None:
         return None
