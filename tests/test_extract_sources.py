@@ -120,6 +120,12 @@ def test_a_captured_soldier_is_not_taken_for_the_starter_registrys_north_korean_
     assert c.sources[0].kind == "anonymous"
 
 
+def test_now_after_a_name_is_part_of_the_name() -> None:
+    c = one("The news site Frontline Now, citing two nurses, said the clinic had been shelled.", "clinic")
+    assert [s.mention for s in c.sources] == ["two nurses"]
+    assert [s.mention for s in c.relayed_by] == ["The news site Frontline Now"]
+
+
 def test_outside_before_a_noun_is_part_of_the_source() -> None:
     c = one("An outside monitoring group said the count was far too low.", "count")
     assert c.sources[0].mention == "An outside monitoring group"

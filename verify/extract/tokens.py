@@ -59,8 +59,8 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
         lows = [w for _, w in _SPACED_TOKEN.findall(text[start:end].lower())]
         if len(lows) != len(words):
             lows = [w.lower() for w in words]
-    if "Will" in words:
-        _first_names(words, lows)
+    if "Will" in words or "Now" in words:
+        _names(words, lows)
     inq = [False] * len(words)
     if quotes and all(quotes[i][1] <= quotes[i + 1][1] for i in range(len(quotes) - 1)):
         # each token belongs to the first quotation ending after its start; with the quotations in
@@ -84,13 +84,14 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
     return Tokens(starts, ends, words, lows, inq)
 
 
-def _first_names(words: list[str], lows: list[str]) -> None:
-    """"Will Doyle said", "said Will Doyle": before another capitalised word "Will" is a first name,
-    not the modal (but "Will Kyiv agree?"), so its lower-case form is kept out of the vocabulary."""
+def _names(words: list[str], lows: list[str]) -> None:
+    """Words of the vocabulary that are part of a name here, so their lower-case form is kept out of it:
+    "Will" before another capitalised word is a first name, not the modal ("Will Farrant said"; but
+    "Will Kyiv agree?"); "Now" after one ends a name ("the outlet Myanmar Now"), it is no adverb."""
     if words[-1] == "?":
         return
     for k, w in enumerate(words):
-        if w == "Will" and k + 1 < len(words) and is_cap(words[k + 1]):
+        if (w == "Will" and k + 1 < len(words) and is_cap(words[k + 1])) or (w == "Now" and k > 1 and is_cap(words[k - 1])):
             lows[k] = w
 
 
