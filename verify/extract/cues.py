@@ -48,9 +48,10 @@ PERSON_ONLY = {"press", "prefer", "consider", "order", "identify", "name", "focu
                "knock", "charge", "avoid", "list"}
 
 # verbs that, negated and with no clause after them, report that nothing was said: "could not confirm the
-# toll", "does not publish its figures", "has not acknowledged the presence of troops". ("did not respond
+# toll", "does not publish its figures", "has not acknowledged the presence of troops", "would not comment on the
+# talks", "did not answer questions". ("did not respond
 # to requests for comment" and "did not mention X" stay: PolNeAR annotates them as attributions.)
-SILENT_WHEN_NEGATED = {"confirm", "disclose", "publish", "acknowledge", "verify", "elaborate"}
+SILENT_WHEN_NEGATED = {"confirm", "disclose", "publish", "acknowledge", "verify", "elaborate", "answer", "comment"}
 # what is taken on, not supposed: "assumed office", "assume the presidency", "assumed the company's debts"
 TAKEN_ON = {"office", "post", "role", "presidency", "chairmanship", "helm", "command", "control", "power", "leadership",
             "position", "mantle", "duties", "responsibility", "responsibilities", "obligations", "liabilities", "debt",

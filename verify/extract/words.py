@@ -51,7 +51,7 @@ AUX = set(
     do does did also later then once previously recently repeatedly again earlier now still already
     further first last often frequently never not n't always openly publicly privately separately
     flatly simply just long reportedly apparently allegedly even quickly immediately subsequently
-    initially originally finally ultimately yet too since soon itself himself herself themselves""".split()
+    initially originally finally ultimately yet too since soon itself himself herself themselves cannot""".split()
 )
 # adverbs that also sit there but may open a phrase ("Almost half said", "together with")
 VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever",
@@ -356,6 +356,12 @@ NEGATED_AUX = {"had", "has", "have", "did", "does", "do", "was", "were", "is", "
 NEGATED_CONTRACTIONS = {"hadn't": "had", "hasn't": "has", "haven't": "have", "didn't": "did", "doesn't": "does",
                         "don't": "do", "wasn't": "was", "weren't": "were", "isn't": "is", "aren't": "are"}
 NEGATIONS = {"not", "never"}
+# auxiliaries that take a bare verb, so that after them (negated too) "mention" or "claim" is the verb:
+# "did not mention the rival", "won't comment on ..."
+BARE_VERB_AUX = {"do", "does", "did", "will", "would", "could", "can", "should", "may", "might", "must", "shall"}
+NEGATED_BARE_AUX = {a + n + q + "t" for a, n in (("do", "n"), ("does", "n"), ("did", "n"), ("wo", "n"), ("would", "n"),
+                                                  ("could", "n"), ("ca", "n"), ("should", "n"), ("must", "n"))
+                    for q in "'’"} | {"cannot"}
 # what after the negation is no denial of an act: "had not yet", "did not know", "was not aware",
 # "had not been told" (a passive tells what was done to the source; "been involved" is the exception)
 NOT_A_DENIAL = {"yet", "only", "just", "know", "knew", "aware", "able", "immediately", "comment", "commented",
