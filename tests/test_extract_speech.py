@@ -237,3 +237,20 @@ def test_cannot_is_an_auxiliary_not_part_of_the_speaker():
 
 def test_not_answering_questions_is_no_statement():
     assert texts("The defence minister would not answer questions about the lost helicopter.") == []
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("One villager said the well had dried up. Another said the army had taken the pumps.", "the army had taken the pumps", "Another"),
+    ("One count puts the dead at 40, while another says the toll is twice that.", "the toll is twice that", "another"),
+    ("Yet another wrote, “The ferry has not run for a week.”", "The ferry has not run for a week.", "another"),
+])
+def test_another_standing_alone_is_the_speaker(sentence: str, words: str, source: str):
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
+
+
+def test_another_before_a_noun_or_after_after_speaks_for_no_one():
+    # "another reported raid" is a raid; "one after another" is an adverb
+    assert texts("Another reported raid hit the depot overnight.") == []
+    c = one("One after another, the unions, including the dockers, announced strikes.", "strikes")
+    assert [s.mention for s in c.sources] == ["the unions"]

@@ -175,7 +175,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     prev = lows[i - 1] if i > 0 else ""
     # a noun, not a verb: "the report", "his claims", "a note"
     if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")) \
-            and prev not in SUBJECT_CONTRACTIONS and not floated(lows, i - 1):  # "he’s said": "has"; "both sides each said"
+            and prev not in SUBJECT_CONTRACTIONS and not floated(lows, i - 1) \
+            and not (prev == "another" and another_speaks(toks, i, tense)):  # "he’s said": "has"; "both sides each said"
         # "his repeated offenses", "the alleged plot": an adjective, not a verb
         return True
     if prev in ("neither", "nor"):
@@ -284,6 +285,17 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if not subj_like:
             return True
     return False
+
+
+def another_speaks(toks: Tokens, i: int, tense: str) -> bool:
+    """"Another said ...", "another tweeted, “...”": "another" stands alone as the subject of a verb form
+    that is no noun, unless a noun follows it ("another reported attack", "another alleged victim")."""
+    low = toks.lows[i]
+    if tense not in ("past", "third") or low in NOUNISH or i + 1 >= len(toks):
+        return False
+    nxt = toks.lows[i + 1]
+    return not toks.words[i + 1][:1].isalpha() or nxt in ("that", "this", "these") or nxt in SUBJECT_PRONOUNS \
+        or nxt in DETERMINERS or is_cap(toks.words[i + 1])
 
 
 def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, klass: str, cue: Span) -> Found | None:

@@ -182,7 +182,7 @@ PLACE_HEAD = re.compile(
 # words that do not stand alone as a subject: "more likely to say", "all attacked"
 NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
 # determiners that stand alone as a subject: "Some say ...", "Many believe ..."
-PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these"}
+PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these", "another"}
 # a capitalised -ing word opening a sentence is a participle, not a name: "Following ...", "Walking to ..."
 OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citing", "noting", "saying", "adding",
                        "continuing", "responding", "referring", "writing", "asking", "answering", "looking",
