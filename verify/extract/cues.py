@@ -339,6 +339,10 @@ NOUN_CUES = {
     "pledge": {"to", "that"}, "vow": {"to"}, "calls": {"for"}, "attacks": {"on"}, "attack": {"on"},
     "criticism": {"of"}, "endorsement": {"of"}, "comments": {"on", "about"}, "remarks": {"about"},
     "embrace": {"of"}, "demand": {"that"}, "demands": {"that"},
+    # (measured on PolNeAR train, owned "support for", "opposition to", "call for", "plan to", "position on"
+    # are as often inside another's claim or not annotated, and stay out)
+    "decision": {"to"}, "refusal": {"to"}, "concern": {"about", "that"}, "concerns": {"about"},
+    "vision": {"of", "for"}, "announcement": {"of", "that"}, "assessment": {"of"},
 }
 # a stance someone receives, named by a noun: "the plan drew criticism from X", "Y won the backing of X",
 # "Y enjoys strong support among X". The one it is about is the subject; who holds it follows the link.
