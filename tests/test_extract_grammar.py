@@ -296,6 +296,15 @@ def test_seeing_someone_as_something_is_a_judgement() -> None:
     assert not [x for x in found if x.cue and x.cue.text == "view"]
 
 
+@pytest.mark.parametrize("sentence, cue, source", [
+    ("Dock workers still view Mr. Haldane as the union's best negotiator.", "view", "Dock workers"),
+    ("The columnist painted Gov. Ortiz as a friend of the ferry lobby.", "painted", "The columnist"),
+])
+def test_the_full_stop_of_a_title_does_not_end_the_phrase_before_as(sentence: str, cue: str, source: str) -> None:
+    c = one(sentence, " as ")
+    assert (c.cue.text, c.sources[0].mention) == (cue, source)
+
+
 def test_votes_focus_and_speaking_out_take_their_preposition() -> None:
     c = one("Senator Okafor voted against the dredging budget in March.", "dredging budget")
     assert (c.cue.text, c.sources[0].mention) == ("voted", "Senator Okafor")

@@ -19,6 +19,7 @@ from .cues import (
     SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
 from .found import Found, Span
+from .sentences import closes_abbreviation
 from .phrases import floated, left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .participles import participle_cue
@@ -247,7 +248,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if prev in BE or prev in ARTICLES or (tense == "third" and not (is_cap(pw0) or prev in ("he", "she", "it", "who", "which", "that"))):
             return True  # "the key positions of ...", "his frames": nouns
         k = i + 1
-        while k < min(n, i + 8) and lows[k] != "as" and words[k] not in (",", ".", ";", ":") and not toks.inq[k]:
+        while k < min(n, i + 8) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)) \
+                and not toks.inq[k]:  # ("painted Mr. Roe as"): the stop of a title goes on
             k += 1
         if k >= n or lows[k] != "as" or k == i + 1 or lows[k - 1] == "so" or k + 1 >= n or lows[k + 1] in SUBJECT_PRONOUNS or lows[k + 1] in AS_LINKS:
             return True  # "presents a chance as he seeks ...", "frames it as soon as ...": "as" links a clause
@@ -256,7 +258,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if prev in BE or tense == "ing" or prev in ARTICLES:
             return True
         k = i + 1
-        while k < min(n, i + 9) and lows[k] != "as" and words[k] not in (",", ".", ";", ":"):
+        while k < min(n, i + 9) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)):
             k += 1
         if k >= n or lows[k] != "as" or k == i + 1:
             return True
