@@ -803,6 +803,12 @@ def test_a_stance_held_as_a_trait_is_the_holders(sentence: str, source: str, wor
     assert c.text.startswith(words.split()[0]) or words in c.text
 
 
+def test_being_eager_to_do_something_is_the_holders_wish() -> None:
+    c = one("The ferry company is eager to restart the winter crossings.", "restart the winter crossings")
+    assert (c.cue.text, c.sources[0].mention) == ("eager to", "The ferry company")
+    assert all(c.attribution == "unattributed" for c in claims("An eager crowd waited at the quay."))
+
+
 def test_a_trait_skips_the_holders_aside_and_keeps_a_whole_name() -> None:
     c = one("Jane Roe, a harbour pilot for thirty years, is a fierce critic of John Q. Kask.", "Kask")
     assert names(c) == ["Jane Roe"]
