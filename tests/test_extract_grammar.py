@@ -527,6 +527,8 @@ def test_an_editors_note_long_enough_to_make_claims_is_read() -> None:
         ("As the ferry captain put it: “The sea decides, not the timetable.”", "the ferry captain", "put it",
          "The sea decides"),
         ("“The sea decides,” as the ferry captain put it.", "the ferry captain", "put it", "The sea decides"),
+        ("The port director laid out a plan to dredge the east channel.", "The port director", "laid out",
+         "dredge the east channel"),
     ],
 )
 def test_cues_of_several_words(sentence: str, source: str, cue: str, words: str) -> None:
@@ -801,6 +803,10 @@ def test_a_stance_held_as_a_trait_is_the_holders(sentence: str, source: str, wor
     assert c.attribution == "indirect"
     assert c.sources[0].mention == source
     assert c.text.startswith(words.split()[0]) or words in c.text
+
+
+def test_lying_out_in_the_open_lays_out_nothing() -> None:
+    assert all(c.attribution == "unattributed" for c in claims("The nets lay out in the sun all afternoon."))
 
 
 def test_being_eager_to_do_something_is_the_holders_wish() -> None:

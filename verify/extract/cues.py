@@ -318,13 +318,15 @@ PHRASE_VERBS = {
     **dict.fromkeys(("shot", "fired", "hit", "pushed", "snapped"), ({"back"}, 0)),
     # "X raised (new) questions about Y": a question X asks (only with someone as X: ``topics.raised_by``)
     **dict.fromkeys(RAISE_FORMS, ({"questions", "doubts", "concerns"}, 3)),
+    # "X laid out a plan for Y": what is laid out is X's account
+    **dict.fromkeys(("laid", "lay", "lays", "laying"), ({"out"}, 0)),
 }
 # what "put ... at" estimates: the tally is part of what was said ("put the death toll at 41")
 TALLIES = PHRASE_VERBS["put"][0] - {"it"}
 # the word that closes the cue and opens the content: "took aim at X", "made the case for X"
 PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
 # the completions of PHRASE_VERBS that report speech; the others take a stance
-PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back")
+PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back", "out")
 
 # completions of "made ..." naming what was said, so that a time or place after them is no content:
 # "made the remarks Friday during a rally", "made the pledge at a conference"

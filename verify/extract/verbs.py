@@ -381,6 +381,8 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
         return None  # "put pressure on it"
     if lows[k] in TALLIES:
         return _estimate(r, toks, i, k, para)
+    if lows[k] == "out" and (k + 1 >= n or toks.words[k + 1] in NP_END or lows[k + 1] in TRAILER_START):
+        return None  # "laid out a plan" says something; "the bodies lay out in the open" does not
     end = k
     if end + 1 < n and lows[end + 1] in PHRASE_LINKS and lows[k] != "it":
         end += 1
