@@ -384,6 +384,18 @@ def test_a_state_of_mind_with_that_is_attributed_to_its_holder() -> None:
     assert not [x for x in found if x.sources]
 
 
+@pytest.mark.parametrize("sentence, cue, source", [
+    ("The pilots came away convinced that the new channel was safe.", "convinced", "The pilots"),
+    ("The harbour master seemed hopeful that the new channel would open by May.", "hopeful", "The harbour master"),
+    ("Dock owners are now more convinced that the new channel will silt up.", "convinced", "Dock owners"),
+    ("The surveyor inspected the quay and came away convinced that the new channel was too shallow.", "convinced", "The surveyor"),
+    ("The ferry company kept its summer timetable, confident that the new channel would be dredged.", "confident", "The ferry company"),
+])
+def test_a_state_of_mind_after_a_verb_of_becoming_an_adverb_or_a_comma_is_the_subjects(sentence: str, cue: str, source: str) -> None:
+    c = one(sentence, "the new channel")
+    assert (c.cue.text, c.sources[0].mention) == (cue, source)
+
+
 def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
     found = extract_claims("The compromise offered by the harbour board was turned down.")
     assert not [x for x in found if x.cue and x.cue.text == "offered"]

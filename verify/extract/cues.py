@@ -387,7 +387,10 @@ NOT_AFTER_GROUP = {"back", "issue", "challenge"}
 # a state of mind stated with "that": "X is confident that ...", "X fears that ..."
 BELIEF_THAT = {"confident", "concerned", "convinced", "worried", "hopeful", "optimistic", "afraid", "certain",
                "sure", "fears", "worries", "insists", "aware"}
-BELIEF_LINKS = BE | {"remain", "remains", "remained", "not", "also", "still", "very", "increasingly", "deeply", "now"}
+BELIEF_LINKS = BE | {"remain", "remains", "remained", "not", "also", "still", "very", "increasingly", "deeply", "now",
+                     # "are now more convinced that", "was so sure that", "came away convinced that", "felt confident"
+                     "more", "so", "quite", "fully", "absolutely", "completely", "entirely", "away", "came", "come",
+                     "comes", "grew", "grown", "became", "become", "feel", "feels", "felt", "seem", "seems", "seemed"}
 # a stance held as a trait, with the words that may open what it is about: "X has been critical of Y",
 # "X is vocal about Y"; and the roles that hold one: "X is a staunch opponent of Y"
 STANCE_ADJECTIVES = {
