@@ -541,6 +541,8 @@ def test_an_editors_note_long_enough_to_make_claims_is_read() -> None:
         ("“The sea decides,” as the ferry captain put it.", "the ferry captain", "put it", "The sea decides"),
         ("The port director laid out a plan to dredge the east channel.", "The port director", "laid out",
          "dredge the east channel"),
+        ("The harbour master has made no secret of his distrust of the new owners.", "The harbour master",
+         "made no secret of", "his distrust of the new owners"),
     ],
 )
 def test_cues_of_several_words(sentence: str, source: str, cue: str, words: str) -> None:

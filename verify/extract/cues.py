@@ -309,7 +309,8 @@ RAISE_FORMS = ("raise", "raises", "raised", "raising")
 PHRASE_VERBS = {
     **dict.fromkeys(("made", "make", "makes", "making"), (
         {"clear", "case", "point", "argument", "comments", "comment", "remarks", "statements", "allegations",
-         "accusations", "appeal", "plea", "call", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims"}, 3)),
+         "accusations", "appeal", "plea", "call", "pitch", "attack", "attacks", "promise", "pledge", "claim", "claims",
+         "secret"}, 3)),  # "made no secret of X" ("made no mention of X" is left to the outlet, as the conflict set has it)
     **dict.fromkeys(("took", "take", "takes", "taking"), (
         {"aim", "issue", "credit", "shot", "shots", "swipe", "swipes", "swing", "exception", "jab", "jabs"}, 3)),
     # "as X put it"; "X put the death toll at 41" (an estimate: ``TALLIES``)
@@ -326,7 +327,8 @@ TALLIES = PHRASE_VERBS["put"][0] - {"it"}
 # the word that closes the cue and opens the content: "took aim at X", "made the case for X"
 PHRASE_LINKS = {"at", "with", "for", "about", "on", "against", "that", "to", "of"}
 # the completions of PHRASE_VERBS that report speech; the others take a stance
-PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back", "out")
+PHRASE_SPEECH = ("clear", "case", "point", "argument", "it", "comments", "comment", "remarks", "statements", "back", "out",
+                 "secret")
 
 # completions of "made ..." naming what was said, so that a time or place after them is no content:
 # "made the remarks Friday during a rally", "made the pledge at a conference"
