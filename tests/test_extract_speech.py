@@ -254,3 +254,20 @@ def test_another_before_a_noun_or_after_after_speaks_for_no_one():
     assert texts("Another reported raid hit the depot overnight.") == []
     c = one("One after another, the unions, including the dockers, announced strikes.", "strikes")
     assert [s.mention for s in c.sources] == ["the unions"]
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("The harbour master posted on her Facebook page that the quay would reopen.", "the quay would reopen", "The harbour master"),
+    ("The ferry union posted: “No crossings until the wages are paid.”", "No crossings until the wages are paid", "The ferry union"),
+])
+def test_posting_a_clause_or_a_quotation_says_it(sentence: str, words: str, source: str):
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The militia released prisoners that it had held for months.",
+    "The coast guard released 40 fishermen that day.",
+])
+def test_releasing_people_says_nothing(sentence: str):
+    assert texts(sentence) == []

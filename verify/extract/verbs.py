@@ -28,7 +28,7 @@ from .stances import group_before, plural_noun
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
-    ACCOUNT_NOUNS, ARMED, ARTICLES, BARE_VERB_AUX, BE, CAP_WORDS, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
+    ACCOUNT_NOUNS, ARMED, ARTICLES, BARE_VERB_AUX, BE, CAP_WORDS, DAYS, POSTED_ON, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NEGATED_BARE_AUX, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
     STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
@@ -232,8 +232,13 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # "referred questions to the ministry"
     if lemma in RELEASE_VERBS and any(lows[k] in MEDIA for k in range(i + 1, min(n, i + 4))):
         return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
-    if lemma in RELEASE_VERBS and not any(lows[k] in WRITINGS for k in range(i + 1, min(n, i + 6))):
-        return True  # "released a statement" says something; "released 50 prisoners" is an event
+    if lemma in RELEASE_VERBS and not any(lows[k] in WRITINGS for k in range(i + 1, min(n, i + 6))) \
+            and not (nxt == ":" or words[i + 1 if i + 1 < n else i] in QUOTE_MARKS and i + 1 < n
+                     or any(lows[k] == "that" and k + 1 < n and lows[k + 1] not in TIME_NOUNS and lows[k + 1] not in DAYS
+                            and (k == i + 1 or lows[k - 1] in POSTED_ON or lows[k - 1] in DAYS or lows[k - 1] in TIME_NOUNS)
+                            for k in range(i + 1, min(n, i + 7)))):
+        return True  # "released a statement" says something; "released 50 prisoners" is an event ("posted: “...”",
+        # "posted on Facebook that ..." say something too)
     if low in ("called", "named", "dubbed") and i + 1 < n and is_cap(words[i + 1]):
         k = i + 1
         while k < n and (is_cap(words[k]) or lows[k] in ("of", "the", "for", "and")) and not toks.inq[k]:

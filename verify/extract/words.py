@@ -135,6 +135,8 @@ LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "
 # where something is said: "said on Twitter", "told CNN on air" ("x": the network once called Twitter)
 BROADCASTS = {"twitter", "x", "facebook", "instagram", "youtube", "telegram", "threads", "bluesky", "vkontakte",
               "television", "tv", "radio", "air", "camera", "cnn", "msnbc", "fox", "abc", "nbc", "cbs", "npr", "bbc"}
+# where a post goes, before the "that" of what it says: "posted on his Facebook page that ..."
+POSTED_ON = BROADCASTS | {"online", "page", "account", "feed", "website", "site", "blog", "channel", "media"}
 # words before "states" that make it the noun: "member states", "swing states"
 STATE_ADJECTIVES = {"member", "united", "other", "swing", "battleground", "southern", "northern", "western", "eastern",
                     "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island"}
