@@ -296,6 +296,15 @@ def test_seeing_someone_as_something_is_a_judgement() -> None:
     assert not [x for x in found if x.cue and x.cue.text == "view"]
 
 
+@pytest.mark.parametrize("sentence, cue, source", [
+    ("Dock workers still view Mr. Haldane as the union's best negotiator.", "view", "Dock workers"),
+    ("The columnist painted Gov. Ortiz as a friend of the ferry lobby.", "painted", "The columnist"),
+])
+def test_the_full_stop_of_a_title_does_not_end_the_phrase_before_as(sentence: str, cue: str, source: str) -> None:
+    c = one(sentence, " as ")
+    assert (c.cue.text, c.sources[0].mention) == (cue, source)
+
+
 def test_votes_focus_and_speaking_out_take_their_preposition() -> None:
     c = one("Senator Okafor voted against the dredging budget in March.", "dredging budget")
     assert (c.cue.text, c.sources[0].mention) == ("voted", "Senator Okafor")
@@ -373,6 +382,18 @@ def test_a_state_of_mind_with_that_is_attributed_to_its_holder() -> None:
     assert (e.cue.text, e.sources[0].mention) == ("worries", "The union")
     found = extract_claims("The fears that the quay would flood proved wrong.")
     assert not [x for x in found if x.sources]
+
+
+@pytest.mark.parametrize("sentence, cue, source", [
+    ("The pilots came away convinced that the new channel was safe.", "convinced", "The pilots"),
+    ("The harbour master seemed hopeful that the new channel would open by May.", "hopeful", "The harbour master"),
+    ("Dock owners are now more convinced that the new channel will silt up.", "convinced", "Dock owners"),
+    ("The surveyor inspected the quay and came away convinced that the new channel was too shallow.", "convinced", "The surveyor"),
+    ("The ferry company kept its summer timetable, confident that the new channel would be dredged.", "confident", "The ferry company"),
+])
+def test_a_state_of_mind_after_a_verb_of_becoming_an_adverb_or_a_comma_is_the_subjects(sentence: str, cue: str, source: str) -> None:
+    c = one(sentence, "the new channel")
+    assert (c.cue.text, c.sources[0].mention) == (cue, source)
 
 
 def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
@@ -518,6 +539,10 @@ def test_an_editors_note_long_enough_to_make_claims_is_read() -> None:
         ("As the ferry captain put it: “The sea decides, not the timetable.”", "the ferry captain", "put it",
          "The sea decides"),
         ("“The sea decides,” as the ferry captain put it.", "the ferry captain", "put it", "The sea decides"),
+        ("The port director laid out a plan to dredge the east channel.", "The port director", "laid out",
+         "dredge the east channel"),
+        ("The harbour master has made no secret of his distrust of the new owners.", "The harbour master",
+         "made no secret of", "his distrust of the new owners"),
     ],
 )
 def test_cues_of_several_words(sentence: str, source: str, cue: str, words: str) -> None:
@@ -792,6 +817,16 @@ def test_a_stance_held_as_a_trait_is_the_holders(sentence: str, source: str, wor
     assert c.attribution == "indirect"
     assert c.sources[0].mention == source
     assert c.text.startswith(words.split()[0]) or words in c.text
+
+
+def test_lying_out_in_the_open_lays_out_nothing() -> None:
+    assert all(c.attribution == "unattributed" for c in claims("The nets lay out in the sun all afternoon."))
+
+
+def test_being_eager_to_do_something_is_the_holders_wish() -> None:
+    c = one("The ferry company is eager to restart the winter crossings.", "restart the winter crossings")
+    assert (c.cue.text, c.sources[0].mention) == ("eager to", "The ferry company")
+    assert all(c.attribution == "unattributed" for c in claims("An eager crowd waited at the quay."))
 
 
 def test_a_trait_skips_the_holders_aside_and_keeps_a_whole_name() -> None:

@@ -217,3 +217,57 @@ def test_in_or_by_before_an_opening_participle_is_the_subjects_act():
     text = "In describing the new stadium, the mayor said it would open in May."
     c = [c for c in extract_claims(text) if c.cue and c.cue.text == "describing"]
     assert c and [s.mention for s in c[0].sources] == ["the mayor"]
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("The rebel commander did not mention the ceasefire in his radio address.", "the ceasefire", "The rebel commander"),
+    ("The envoy didn’t mention the prisoner swap at the press conference.", "the prisoner swap", "The envoy"),
+    ("The ministry’s statement does not mention the shelling of the depot.", "the shelling of the depot", "The ministry’s statement"),
+])
+def test_a_negated_verb_that_looks_like_a_noun_is_still_a_verb(sentence: str, words: str, source: str):
+    # after "did not", "didn’t", "does not" a form like "mention" is the verb: saying nothing of X is annotated
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
+
+
+def test_cannot_is_an_auxiliary_not_part_of_the_speaker():
+    c = one("The spokesman cannot say whether the convoy reached the city.", "the convoy reached the city")
+    assert [s.mention for s in c.sources] == ["The spokesman"]
+
+
+def test_not_answering_questions_is_no_statement():
+    assert texts("The defence minister would not answer questions about the lost helicopter.") == []
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("One villager said the well had dried up. Another said the army had taken the pumps.", "the army had taken the pumps", "Another"),
+    ("One count puts the dead at 40, while another says the toll is twice that.", "the toll is twice that", "another"),
+    ("Yet another wrote, “The ferry has not run for a week.”", "The ferry has not run for a week.", "another"),
+])
+def test_another_standing_alone_is_the_speaker(sentence: str, words: str, source: str):
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
+
+
+def test_another_before_a_noun_or_after_after_speaks_for_no_one():
+    # "another reported raid" is a raid; "one after another" is an adverb
+    assert texts("Another reported raid hit the depot overnight.") == []
+    c = one("One after another, the unions, including the dockers, announced strikes.", "strikes")
+    assert [s.mention for s in c.sources] == ["the unions"]
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("The harbour master posted on her Facebook page that the quay would reopen.", "the quay would reopen", "The harbour master"),
+    ("The ferry union posted: “No crossings until the wages are paid.”", "No crossings until the wages are paid", "The ferry union"),
+])
+def test_posting_a_clause_or_a_quotation_says_it(sentence: str, words: str, source: str):
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The militia released prisoners that it had held for months.",
+    "The coast guard released 40 fishermen that day.",
+])
+def test_releasing_people_says_nothing(sentence: str):
+    assert texts(sentence) == []

@@ -173,3 +173,18 @@ def test_a_plural_subject_before_a_stance_verb_that_is_no_noun():
                       ("Most council members now oppose the parking fees.", "Most council members")):
         claims = [c for c in extract_claims(text) if c.cue and c.cue.text == "oppose"]
         assert claims and [s.mention for s in claims[0].sources] == [who]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [
+        ("Harbourmaster Lind's decision to close the north quay angered the fishermen.", "Harbourmaster Lind's", "close the north quay"),
+        ("Mayor Okafor's refusal to meet the strikers dragged the dispute into a third week.", "Mayor Okafor's", "meet the strikers"),
+        ("The councillor defended her decision to sell the ferry.", "The councillor", "sell the ferry"),
+        ("In his assessment of the crumbling sea wall, the engineer was blunt.", "his", "the crumbling sea wall"),
+        ("The port stalled after Dockers United's announcement of a second strike.", "Dockers United's", "a second strike"),
+    ],
+)
+def test_a_decision_refusal_or_assessment_owned_by_someone_is_their_stance(sentence: str, source: str, words: str) -> None:
+    found = [c for c in attributed(sentence) if words in c.text]
+    assert found and found[0].sources[0].mention == source, [(c.text, [s.mention for s in c.sources]) for c in attributed(sentence)]

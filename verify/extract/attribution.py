@@ -327,7 +327,7 @@ class Reader:
                     out.append(f)
                 continue
             if low in BELIEF_THAT and i > 1 and i + 2 < n and lows[i + 1] == "that" and (
-                    lows[i - 1] in BELIEF_LINKS if not low.endswith("s") else lows[i - 1] not in ARTICLES and not is_possessive(words[i - 1])):
+                    lows[i - 1] in BELIEF_LINKS or words[i - 1] == "," if not low.endswith("s") else lows[i - 1] not in ARTICLES and not is_possessive(words[i - 1])):
                 f = belief_that_cue(self, toks, i, para)
                 if f:
                     out.append(f)

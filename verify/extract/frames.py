@@ -19,7 +19,7 @@ from .found import Found, Span
 from .phrases import left_np, mention_of, right_np, skip_aux
 from .sentences import closes_abbreviation
 from .sources import describe
-from .speaker import aside_np, speaker_of
+from .speaker import aside_np, main_subject, speaker_of
 from .stances import owner_subject
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
@@ -284,9 +284,12 @@ def belief_that_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     k = i - 1
     while k >= 0 and toks.lows[k] in BELIEF_LINKS:
         k -= 1
-    if k < 0 or toks.words[k] in CLAUSE_BREAKS:
+    if k > 0 and (toks.lows[k] in ("and", "but") or (toks.words[k] == "," and k == i - 1 and not toks.lows[i].endswith("s"))):
+        np = main_subject(toks, k)  # "X met the envoys and came away convinced that", "X pressed on, confident that"
+    elif k < 0 or toks.words[k] in CLAUSE_BREAKS:
         return None
-    np = left_np(toks, k)
+    else:
+        np = left_np(toks, k)
     if np is None:
         return None
     f = r.frag(toks, i + 2, len(toks) - 1)

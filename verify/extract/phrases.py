@@ -76,6 +76,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
     share = _share(toks, k, lo)
     if share is not None:
         return share
+    if lows[k] == "another" and k - 1 >= lo and lows[k - 1] == "after":
+        return None  # "one after another, the firms ...": an adverb, not who speaks
     if lows[k] in ("them", "us", "those") and k - 2 >= lo and lows[k - 1] == "of" and (lows[k - 2] in PRONOMINAL or lows[k - 2] in NUMBER_WORDS or lows[k - 2].isdigit()):
         return (k - 2, k)  # "most of them", "two of those"
     if lows[k] in ("him", "her", "them", "me", "us") and k - 3 >= lo and lows[k - 1] in ("to", "with") and lows[k - 2] in QUALIFIER_WORDS:

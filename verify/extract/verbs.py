@@ -19,6 +19,7 @@ from .cues import (
     SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
 from .found import Found, Span
+from .sentences import closes_abbreviation
 from .phrases import floated, left_np, mention_of, right_np, skip_aux
 from .sources import Src
 from .participles import participle_cue
@@ -27,8 +28,8 @@ from .stances import group_before, plural_noun
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
-    ACCOUNT_NOUNS, ARMED, ARTICLES, BE, CAP_WORDS, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
-    LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
+    ACCOUNT_NOUNS, ARMED, ARTICLES, BARE_VERB_AUX, BE, CAP_WORDS, DAYS, POSTED_ON, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
+    LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NEGATED_BARE_AUX, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
     STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
@@ -177,7 +178,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     prev = lows[i - 1] if i > 0 else ""
     # a noun, not a verb: "the report", "his claims", "a note"
     if (tense in ("base", "third") or tense == "past") and (prev in ARTICLES or is_possessive(words[i - 1] if i else "")) \
-            and prev not in SUBJECT_CONTRACTIONS and not floated(lows, i - 1):  # "he’s said": "has"; "both sides each said"
+            and prev not in SUBJECT_CONTRACTIONS and not floated(lows, i - 1) \
+            and not (prev == "another" and another_speaks(toks, i, tense)):  # "he’s said": "has"; "both sides each said"
         # "his repeated offenses", "the alleged plot": an adjective, not a verb
         return True
     if prev in ("neither", "nor"):
@@ -232,8 +234,13 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # "referred questions to the ministry"
     if lemma in RELEASE_VERBS and any(lows[k] in MEDIA for k in range(i + 1, min(n, i + 4))):
         return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
-    if lemma in RELEASE_VERBS and not any(lows[k] in WRITINGS for k in range(i + 1, min(n, i + 6))):
-        return True  # "released a statement" says something; "released 50 prisoners" is an event
+    if lemma in RELEASE_VERBS and not any(lows[k] in WRITINGS for k in range(i + 1, min(n, i + 6))) \
+            and not (nxt == ":" or words[i + 1 if i + 1 < n else i] in QUOTE_MARKS and i + 1 < n
+                     or any(lows[k] == "that" and k + 1 < n and lows[k + 1] not in TIME_NOUNS and lows[k + 1] not in DAYS
+                            and (k == i + 1 or lows[k - 1] in POSTED_ON or lows[k - 1] in DAYS or lows[k - 1] in TIME_NOUNS)
+                            for k in range(i + 1, min(n, i + 7)))):
+        return True  # "released a statement" says something; "released 50 prisoners" is an event ("posted: “...”",
+        # "posted on Facebook that ..." say something too)
     if low in ("called", "named", "dubbed") and i + 1 < n and is_cap(words[i + 1]):
         k = i + 1
         while k < n and (is_cap(words[k]) or lows[k] in ("of", "the", "for", "and")) and not toks.inq[k]:
@@ -248,7 +255,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if prev in BE or prev in ARTICLES or (tense == "third" and not (is_cap(pw0) or prev in ("he", "she", "it", "who", "which", "that"))):
             return True  # "the key positions of ...", "his frames": nouns
         k = i + 1
-        while k < min(n, i + 8) and lows[k] != "as" and words[k] not in (",", ".", ";", ":") and not toks.inq[k]:
+        while k < min(n, i + 8) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)) \
+                and not toks.inq[k]:  # ("painted Mr. Roe as"): the stop of a title goes on
             k += 1
         if k >= n or lows[k] != "as" or k == i + 1 or lows[k - 1] == "so" or k + 1 >= n or lows[k + 1] in SUBJECT_PRONOUNS or lows[k + 1] in AS_LINKS:
             return True  # "presents a chance as he seeks ...", "frames it as soon as ...": "as" links a clause
@@ -257,7 +265,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if prev in BE or tense == "ing" or prev in ARTICLES:
             return True
         k = i + 1
-        while k < min(n, i + 9) and lows[k] != "as" and words[k] not in (",", ".", ";", ":"):
+        while k < min(n, i + 9) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)):
             k += 1
         if k >= n or lows[k] != "as" or k == i + 1:
             return True
@@ -272,7 +280,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             or (tense == "base" and klass != "stance" and plural_noun(prev) and nxt.isalpha() and nxt not in NOT_A_CLAUSE) \
             or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
                 and not prev.endswith("s") and nxt.isalpha() and nxt not in NOT_A_CLAUSE and nxt not in CLAUSE_VERBS)  # "The candidate claims his ..."
-        subj_like = subj_like or (klass != "stance" and tense in ("base", "third") and relative_gap(toks, i))
+        subj_like = subj_like or (klass != "stance" and tense in ("base", "third") and relative_gap(toks, i)) \
+            or (tense == "base" and (prev in NEGATED_BARE_AUX or (prev == "not" and i > 1 and lows[i - 2] in BARE_VERB_AUX)))  # "did not mention"
         if klass == "stance" and tense == "base" and prev in GROUP_SUBJECTS and (nxt in TRAILER_START or nxt in NP_END or nxt in ("among", "gives", "give")):
             return True  # "48% support in the state", "38 percent support;": a share, not a stance
         if klass == "stance" and tense == "base":
@@ -301,6 +310,17 @@ def _noun_phrase_ends(toks: Tokens, k: int) -> bool:
         if not (words[m].isalpha() and words[m].islower()) or lows[m] in STOP or lows[m].endswith(("ed", "ing")):
             return False
     return False
+
+
+def another_speaks(toks: Tokens, i: int, tense: str) -> bool:
+    """"Another said ...", "another tweeted, “...”": "another" stands alone as the subject of a verb form
+    that is no noun, unless a noun follows it ("another reported attack", "another alleged victim")."""
+    low = toks.lows[i]
+    if tense not in ("past", "third") or low in NOUNISH or i + 1 >= len(toks):
+        return False
+    nxt = toks.lows[i + 1]
+    return not toks.words[i + 1][:1].isalpha() or nxt in ("that", "this", "these") or nxt in SUBJECT_PRONOUNS \
+        or nxt in DETERMINERS or is_cap(toks.words[i + 1])
 
 
 def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, klass: str, cue: Span) -> Found | None:
@@ -384,6 +404,8 @@ def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
         return None  # "put pressure on it"
     if lows[k] in TALLIES:
         return _estimate(r, toks, i, k, para)
+    if lows[k] == "out" and (k + 1 >= n or toks.words[k + 1] in NP_END or lows[k + 1] in TRAILER_START):
+        return None  # "laid out a plan" says something; "the bodies lay out in the open" does not
     end = k
     if end + 1 < n and lows[end + 1] in PHRASE_LINKS and lows[k] != "it":
         end += 1

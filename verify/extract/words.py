@@ -51,7 +51,7 @@ AUX = set(
     do does did also later then once previously recently repeatedly again earlier now still already
     further first last often frequently never not n't always openly publicly privately separately
     flatly simply just long reportedly apparently allegedly even quickly immediately subsequently
-    initially originally finally ultimately yet too since soon itself himself herself themselves""".split()
+    initially originally finally ultimately yet too since soon itself himself herself themselves cannot""".split()
 )
 # adverbs that also sit there but may open a phrase ("Almost half said", "together with")
 VERB_ADVERBS = {"almost", "twice", "seldom", "sometimes", "together", "ever",
@@ -137,6 +137,8 @@ LISTENER_WORDS = {"reporters", "journalists", "supporters", "me", "us", "him", "
 # where something is said: "said on Twitter", "told CNN on air" ("x": the network once called Twitter)
 BROADCASTS = {"twitter", "x", "facebook", "instagram", "youtube", "telegram", "threads", "bluesky", "vkontakte",
               "television", "tv", "radio", "air", "camera", "cnn", "msnbc", "fox", "abc", "nbc", "cbs", "npr", "bbc"}
+# where a post goes, before the "that" of what it says: "posted on his Facebook page that ..."
+POSTED_ON = BROADCASTS | {"online", "page", "account", "feed", "website", "site", "blog", "channel", "media"}
 # words before "states" that make it the noun: "member states", "swing states"
 STATE_ADJECTIVES = {"member", "united", "other", "swing", "battleground", "southern", "northern", "western", "eastern",
                     "red", "blue", "early", "key", "primary", "border", "gulf", "baltic", "nation", "island"}
@@ -184,7 +186,7 @@ PLACE_HEAD = re.compile(
 # words that do not stand alone as a subject: "more likely to say", "all attacked"
 NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
 # determiners that stand alone as a subject: "Some say ...", "Many believe ..."
-PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these"}
+PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these", "another"}
 # a capitalised -ing word opening a sentence is a participle, not a name: "Following ...", "Walking to ..."
 OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citing", "noting", "saying", "adding",
                        "continuing", "responding", "referring", "writing", "asking", "answering", "looking",
@@ -358,6 +360,12 @@ NEGATED_AUX = {"had", "has", "have", "did", "does", "do", "was", "were", "is", "
 NEGATED_CONTRACTIONS = {"hadn't": "had", "hasn't": "has", "haven't": "have", "didn't": "did", "doesn't": "does",
                         "don't": "do", "wasn't": "was", "weren't": "were", "isn't": "is", "aren't": "are"}
 NEGATIONS = {"not", "never"}
+# auxiliaries that take a bare verb, so that after them (negated too) "mention" or "claim" is the verb:
+# "did not mention the rival", "won't comment on ..."
+BARE_VERB_AUX = {"do", "does", "did", "will", "would", "could", "can", "should", "may", "might", "must", "shall"}
+NEGATED_BARE_AUX = {a + n + q + "t" for a, n in (("do", "n"), ("does", "n"), ("did", "n"), ("wo", "n"), ("would", "n"),
+                                                  ("could", "n"), ("ca", "n"), ("should", "n"), ("must", "n"))
+                    for q in "'’"} | {"cannot"}
 # what after the negation is no denial of an act: "had not yet", "did not know", "was not aware",
 # "had not been told" (a passive tells what was done to the source; "been involved" is the exception)
 NOT_A_DENIAL = {"yet", "only", "just", "know", "knew", "aware", "able", "immediately", "comment", "commented",
