@@ -114,12 +114,6 @@ def test_a_noun_before_an_article_belongs_to_another_phrase(text: str, source: s
     assert c.sources[0].mention == source
 
 
-def test_a_captured_soldier_is_not_taken_for_the_starter_registrys_north_korean_prisoner() -> None:
-    c = one("In a video released by the militia, a captured soldier said he had been conscripted in March.", "conscripted")
-    assert c.sources[0].canonical != "captured North Korean soldier"
-    assert c.sources[0].kind == "anonymous"
-
-
 def test_now_after_a_name_is_part_of_the_name() -> None:
     c = one("The news site Frontline Now, citing two nurses, said the clinic had been shelled.", "clinic")
     assert [s.mention for s in c.sources] == ["two nurses"]

@@ -13,13 +13,13 @@ from itertools import compress
 from typing import TYPE_CHECKING
 
 from .cues import BELIEF_FORMS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, EVIDENCE_FORMS, LISTENER, PARTICIPLES, SPEECH_FORMS, VERB_CUES
+from .adverbials import ADVERBIAL_START, skip_adverbials
 from .found import Found, Span, trim_span
 from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    ACCOUNT_NOUNS, BROADCASTS, CHANNEL_ADJECTIVES, CHANNELS, CHECK_WORDS, CONCESSIVES, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
-    DAYS, ISSUED_TEXTS, PARTS_OF_DAY, PAST_INTRANSITIVE, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, UNSAID_ADVERBS, VENUES, WEEKDAYS,
-    WITHHELD,
+    ACCOUNT_NOUNS, BROADCASTS, CHECK_WORDS, CONCESSIVES, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
+    DAYS, PAST_INTRANSITIVE, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, UNSAID_ADVERBS, WEEKDAYS, WITHHELD,
 )
 
 if TYPE_CHECKING:
@@ -140,8 +140,8 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
             break
     if a == i + 1 and lemma in LISTENER:
         a = skip_listener(toks, a)
-    if not opened and a < n and (lows[a] in _ADVERBIAL_START or lows[a] in DAYS):
-        a = _skip_adverbials(toks, a)
+    if not opened and a < n and (lows[a] in ADVERBIAL_START or lows[a] in DAYS):
+        a = skip_adverbials(toks, a)
     for k in range(a, min(n, a + 8)):
         if toks.inq[k] or (k > a and lows[k] in VERB_CUES and lows[k - 1] in ("and", "then")):
             break  # "noted that it rose, and added: ...": the colon is a later clause's
@@ -193,43 +193,6 @@ def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
 
 
 _CONTENT_BREAKS = frozenset({",", "and", "but"})
-_ADVERBIAL_START = frozenset({"on", "in", "late", "early", "earlier", "later", "last", "this"})
-
-
-def _skip_adverbials(toks: Tokens, a: int) -> int:
-    """"said on Monday the attack had failed", "wrote in a statement on Telegram it had ...": a time,
-    channel or venue between the cue and a clause with no "that" belongs to neither; the clause starts
-    after it when a subject opens it (a pronoun, an article, a name, a figure)."""
-    lows, words = toks.lows, toks.words
-    n = len(toks)
-    m = a
-    while m + 1 < n and not toks.inq[m]:
-        lw, nxt = lows[m], lows[m + 1]
-        if lw in ("late", "early", "earlier", "later") and (nxt == "on" or nxt in DAYS):
-            m += 1
-        elif lw in DAYS:
-            m += 2 if nxt in PARTS_OF_DAY else 1
-        elif lw in ("last", "this") and nxt in TIME_NOUNS:
-            m += 2
-        elif lw == "on" and (nxt in DAYS or nxt in BROADCASTS):
-            m += 1 if nxt in DAYS else 2  # the day is read on the next round, with "night" after it
-        elif lw == "on" and nxt in CHANNEL_ADJECTIVES and m + 2 < n and (lows[m + 2] in BROADCASTS or lows[m + 2] in CHANNELS):
-            m += 3  # "on state television", "on social media"
-        elif lw == "in":
-            k = next((k for k in range(m + 1, min(n, m + 4)) if lows[k] in VENUES or lows[k] in ISSUED_TEXTS), -1)
-            if k < 0 or any(toks.inq[x] or not words[x][:1].isalpha() for x in range(m, k)):
-                break
-            m = k + 1
-        else:
-            break
-    if m == a or m >= n or toks.inq[m]:
-        return a
-    nxt = lows[m]
-    # a name must not run on from the channel's ("in an interview on Fox News")
-    if nxt in SUBJECT_PRONOUNS or nxt in DETERMINERS or nxt[:1].isdigit() or (
-            is_cap(words[m]) and nxt not in STOP and (not is_cap(words[m - 1]) or lows[m - 1] in DAYS)):
-        return m
-    return a
 
 
 def _past_verb(toks: Tokens, k: int) -> bool:
