@@ -16,14 +16,14 @@ from .cues import (
     SHOWN_MODIFIERS, SPEECH_FORMS, STANCE_ADJECTIVES, STANCE_COPULAS, STANCE_LINKS, STANCE_ROLES,
 )
 from .found import Found, Span
-from .phrases import left_np, mention_of, right_np, skip_aux
+from .phrases import left_np, mention_of, negated, right_np, skip_aux
 from .sentences import closes_abbreviation
 from .sources import describe
 from .speaker import aside_np, main_subject, speaker_of
 from .stances import owner_subject
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NEGATIONS, NP_END, POSSESSIVE_PRONOUNS, PREP_IN_NP,
+    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS, PREP_IN_NP,
     TIME_NOUNS, TITLE_WORDS, TRAILER_START,
 )
 
@@ -377,7 +377,7 @@ def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     j, passive = skip_aux(toks, i)
     if passive or j < 0:
         return None
-    if any(toks.lows[k] in NEGATIONS or toks.lows[k].endswith(("n't", "n’t")) for k in range(j + 1, i)):
+    if negated(toks.lows, j + 1, i):
         return None  # "Moscow has not published any figures": nothing was given
     np = left_np(toks, j)
     if np is None:

@@ -10,7 +10,7 @@ from .cues import BELIEF_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, SPEECH_FORMS
 from .sentences import closes_abbreviation
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
+    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, NEGATIONS, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
     NOT_ALONE, NP_END, NUMBER_WORDS, SPAN_NOUNS, SPAN_WORDS, VENUES,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREDETERMINERS, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
@@ -308,6 +308,11 @@ def floated(lows: list[str], k: int) -> bool:
         return False
     prev = lows[k - 1]
     return prev[:1].isalpha() and prev not in DETERMINERS and (prev not in STOP or prev in AUX or prev in SUBJECT_PRONOUNS)
+
+
+def negated(lows: list[str], a: int, b: int) -> bool:
+    """Whether the verb group ``lows[a:b]`` holds a negation: "has not", "never", "didn't"."""
+    return any(lows[k] in NEGATIONS or lows[k].endswith(("n't", "n’t")) for k in range(a, b))
 
 
 def skip_aux(toks: Tokens, i: int) -> tuple[int, bool]:

@@ -20,7 +20,7 @@ from .cues import (
 )
 from .found import Found, Span
 from .sentences import closes_abbreviation
-from .phrases import floated, left_np, mention_of, right_np, skip_aux
+from .phrases import floated, left_np, mention_of, negated, right_np, skip_aux
 from .sources import Src
 from .participles import participle_cue
 from .speaker import accused_subjects, speaker_of
@@ -95,13 +95,13 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         passive = False
     if passive:
         return passive_cue(r, toks, i, j, para, lemma, klass, cue)
-    negated = any(lows[k] in ("not", "never") or lows[k].endswith(("n't", "n’t")) for k in range(j + 1, i))
-    if negated and lemma in SILENT_WHEN_NEGATED and not any(lows[k] in ("that", "whether", "if") for k in range(i + 1, min(len(toks), i + 4))):
+    neg = negated(lows, j + 1, i)
+    if neg and lemma in SILENT_WHEN_NEGATED and not any(lows[k] in ("that", "whether", "if") for k in range(i + 1, min(len(toks), i + 4))):
         return None  # "did not respond to a request for comment": no statement was made
     if klass in ("speech", "stance") and j > 1:
         taken, f = account_cue(r, toks, i, j, para, klass, cue)
         if taken:
-            return None if negated else f  # "..., a figure Moscow does not disclose": nothing said
+            return None if neg else f  # "..., a figure Moscow does not disclose": nothing said
     who = speaker_of(r, toks, i, j, lemma, klass)
     if who is None:
         return None
