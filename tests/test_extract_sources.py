@@ -274,6 +274,17 @@ def test_descriptive_registry_entry_for_an_unnamed_person() -> None:
     assert c.sources[0].canonical == "captured North Korean soldier"
 
 
+def test_a_captured_soldier_of_another_war_is_not_the_starter_registrys_prisoner() -> None:
+    # the starter registry knows one captured North Korean soldier; a Russian paratrooper held by
+    # Ukraine, or a conscript held by a militia, is someone else, unnamed
+    text = (
+        "Ukrainian troops took two Russian paratroopers prisoner near Vovchansk, the army said. "
+        "A captured soldier said in a video that his unit had been sent from Pskov.\n"
+    )
+    c = one(text, "Pskov")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("unnamed captured soldier", "anonymous")
+
+
 def test_inherited_claims_continue_the_account() -> None:
     text = (
         "The ministry said two pilots had been rescued from the sea. Both pilots were taken to a hospital.\n\n"

@@ -142,6 +142,20 @@ def test_the_reference_articles_annotated_claims(store, shared_dir):
     assert "relayed" in relayed.flags
 
 
+def test_any_prisoner_speaks_in_captivity_not_only_the_registrys(store):
+    ids = store_article(store, [
+        claim("His battalion had lost half its men at the river.", ("captured Russian soldier", "anonymous"),
+              relayed_by=("SBU",), cue="said"),
+        claim("They had been beaten in the camp.", ("former Ukrainian prisoners of war", "anonymous"), cue="said"),
+        claim("The bridge was closed on Monday.", ("a Kherson resident", "anonymous"), cue="said"),
+    ], name="prisoners")
+    check(store, load_rulebook())
+    russian, ukrainians, resident = (claim_row(store, i) for i in ids)
+    assert "said-in-captivity" in russian.flags and russian.credibility == "4"
+    assert "said-in-captivity" in ukrainians.flags
+    assert "said-in-captivity" not in resident.flags
+
+
 def test_a_partys_denial_is_its_position_not_evidence(store):
     ids = store_article(store, [
         claim("its drones had struck the power station", "the SBU", cue="denied", polarity="denied"),

@@ -214,8 +214,9 @@ class Registry:
         return self.affiliation_chain(canonical)[-1]
 
     def tags(self, canonical: str) -> set[str]:
-        """A source's own tags plus those it inherits from its affiliations."""
-        out: set[str] = set()
+        """A source's own tags, those it inherits from its affiliations, and those its name gives it
+        ("a captured Russian soldier" speaks in captivity, whoever holds him: see ``described_tags``)."""
+        out = described_tags(canonical)
         for name in self.affiliation_chain(canonical):
             s = self._sources.get(name)
             if s:
@@ -229,15 +230,19 @@ def unnamed_key(canonical: str, article: object) -> str:
     return f"{canonical} (article {article})"
 
 
-def read_registry_file(path: str | Path) -> list[Source]:
-    """Sources from a TOML file of ``[[source]]`` tables; a clear error names what is wrong."""
-    p = Path(path)
+def _read_toml(p: Path) -> dict:
     try:
-        data = tomllib.loads(p.read_text(encoding="utf-8"))
+        return tomllib.loads(p.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise VerifyError(f"{p}: registry file not found") from None
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise VerifyError(f"{p}: not a valid TOML registry: {e}") from None
+
+
+def read_registry_file(path: str | Path) -> list[Source]:
+    """Sources from a TOML file of ``[[source]]`` tables; a clear error names what is wrong."""
+    p = Path(path)
+    data = _starter_data() if p == STARTER_REGISTRY else _read_toml(p)
     out = []
     for i, entry in enumerate(data.get("source", []), 1):
         try:
@@ -273,5 +278,28 @@ def _bad_name(source: Source) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def _starter_data() -> dict:
+    return _read_toml(STARTER_REGISTRY)
+
+
+@lru_cache(maxsize=1)
 def _starter_sources() -> tuple[Source, ...]:
     return tuple(read_registry_file(STARTER_REGISTRY))
+
+
+@lru_cache(maxsize=1)
+def _described() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The starter file's ``[described]`` table: each tag with the words that give it, as one pattern
+    of whole words."""
+    return tuple(
+        (tag, re.compile(r"\b(?:" + "|".join(re.escape(normalise(w)) for w in words) + r")\b"))
+        for tag, words in _starter_data().get("described", {}).items()
+    )
+
+
+def described_tags(canonical: str) -> set[str]:
+    """The tags a source's own name gives it, whoever it is: "captured Russian soldier", "Ukrainian
+    prisoners of war" and "a detained fighter" speak in captivity (``prisoner-of-war``), though no
+    entry of the registry knows them."""
+    key = normalise(canonical)
+    return {tag for tag, words in _described() if words.search(key)}
