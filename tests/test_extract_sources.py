@@ -285,6 +285,16 @@ def test_a_captured_soldier_of_another_war_is_not_the_starter_registrys_prisoner
     assert (c.sources[0].canonical, c.sources[0].kind) == ("unnamed captured soldier", "anonymous")
 
 
+@pytest.mark.parametrize("mention, canonical", [
+    ("One of the captured soldiers", "unnamed captured soldiers"),
+    ("Some of the displaced families", "displaced families"),
+    ("Many of the medics", "medics"),
+])
+def test_one_of_a_group_is_named_by_the_group(mention: str, canonical: str) -> None:
+    c = one(f"The town fell in March. {mention}, speaking in a video released on Sunday, said the road was mined.\n", "mined")
+    assert c.sources[0].canonical == canonical
+
+
 def test_inherited_claims_continue_the_account() -> None:
     text = (
         "The ministry said two pilots had been rescued from the sea. Both pilots were taken to a hospital.\n\n"

@@ -154,7 +154,10 @@ def _pronoun(ctx: Context, mention: str, span, low: str) -> Src:
     return Src(mention, span, ante.canonical, ante.kind)
 
 
-_STRIP_DET = re.compile(r"^(?:the|a|an|one|some|several|two|three|many|other|another)\s+", re.I)
+# what a description loses before it names a source: its article or quantifier, and a partitive's
+# "of" ("one of the captured soldiers" is a captured soldier, not "of the captured soldiers")
+_STRIP_DET = re.compile(r"^(?:(?:one|two|three|some|several|many|most|all|each|both|none|few|any)\s+of\s+)?"
+                        r"(?:the|a|an|one|some|several|two|three|many|other|another)\s+", re.I)
 
 
 # registry look-ups repeat across articles ("Trump", "the White House"); remembered per registry state
