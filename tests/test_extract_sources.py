@@ -295,6 +295,19 @@ def test_one_of_a_group_is_named_by_the_group(mention: str, canonical: str) -> N
     assert c.sources[0].canonical == canonical
 
 
+def test_a_sentence_opening_with_a_phrase_is_no_one_a_pronoun_can_mean() -> None:
+    # "Despite the shelling", "Like most of the staff", "Running short of fuel": the capitalised first
+    # word opens a phrase, it is not a subject a later "she" refers to
+    text = (
+        "Amina Yusuf runs the only clinic still open in the east of the city.\n\n"
+        "Despite the shelling, its doors stayed open all week. Like most of the staff, she sleeps there. "
+        "Running short of fuel, the clinic cut its hours on Friday.\n\n"
+        "She said the wards were full of children hurt by shrapnel.\n"
+    )
+    c = one(text, "shrapnel")
+    assert c.sources[0].canonical == "Amina Yusuf"
+
+
 def test_inherited_claims_continue_the_account() -> None:
     text = (
         "The ministry said two pilots had been rescued from the sea. Both pilots were taken to a hospital.\n\n"

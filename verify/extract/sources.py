@@ -321,8 +321,9 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
     if lows[0] in ("the", "this", "that") and head:
         # "the ministry" after "Russia's Defence Ministry": the last named source with that head noun
         hit = ctx.named.get(_singular(head))
-        if hit is None and len(content) == 1 and head in GROUP_WORDS and ctx.last_body is not None:
-            hit = ctx.last_body  # "the group", "the organisation": the last body named that is not a state's
+        if hit is None and head in GROUP_WORDS and ctx.last_body is not None and (len(content) == 1 or not caps):
+            # "the group", "the paramilitary group": the last body named that is not a state's
+            hit = ctx.last_body
         if hit is not None:
             ctx.uncached = True
             return hit
@@ -371,7 +372,12 @@ def _descriptive(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
     return None
 
 
-_NAME_START = re.compile(r"(?:[A-Z][\w’'-]*\.?\s){0,3}[A-Z][\w’'-]+(?=\s+[a-z])")
+_NAME_START = re.compile(r"(?:[A-Z][\w’'-]*\.?\s){0,3}[A-Z][\w’'-]+(?=\s+([a-z]+))")
+# a subject is followed by its verb; a word followed by one of these opens a phrase instead ("Despite the
+# ruling", "Known as", "Angered by", "Having been")
+_NOT_AFTER_SUBJECT = DETERMINERS | {"as", "by", "been"}
+# nor, after one word alone, a preposition or an object: "Running for", "Convincing her", "Recognizing that"
+_NOT_AFTER_ONE_WORD = PREP_IN_NP | {"to", "into", "about", "that", "her", "him", "them", "us", "me", "up", "out"}
 
 
 def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
@@ -380,7 +386,8 @@ def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
     if not m:
         return
     words = m.group().split()
-    if words[0].lower() in CAP_STOP or words[0].lower() in DETERMINERS:
+    if words[0].lower() in CAP_STOP or words[0].lower() in DETERMINERS or m.group(1) in _NOT_AFTER_SUBJECT \
+            or (len(words) == 1 and m.group(1) in _NOT_AFTER_ONE_WORD):
         return
     describe(ctx, m.group(), None, words, s)
 

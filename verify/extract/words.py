@@ -93,7 +93,7 @@ STOP = (set(
 MONTHS = set("january february march april may june july august september october november december".split())
 CAP_STOP = set(
     """but and or so yet however meanwhile still also then now later earlier after before since when
-    while if as in on at by with from for during under over about because although though last next
+    while if as in on at by with from for during under over about among amid despite against across through toward towards because although though last next
     this that these those there here what why how where mr mrs ms dr""".split()
 ) | DAYS | MONTHS
 # capitalised words that open a clause, never a name: "But", "The", "When"
