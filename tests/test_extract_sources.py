@@ -308,6 +308,15 @@ def test_a_sentence_opening_with_a_phrase_is_no_one_a_pronoun_can_mean() -> None
     assert c.sources[0].canonical == "Amina Yusuf"
 
 
+def test_the_armed_group_is_the_body_last_named() -> None:
+    text = (
+        "The Rapid Support Forces said on Sunday that they had taken the airport.\n\n"
+        "The paramilitary group said its fighters had not entered the camp.\n"
+    )
+    c = one(text, "entered the camp")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("Rapid Support Forces", "organisation")
+
+
 def test_inherited_claims_continue_the_account() -> None:
     text = (
         "The ministry said two pilots had been rescued from the sea. Both pilots were taken to a hospital.\n\n"
