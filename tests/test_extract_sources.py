@@ -317,6 +317,16 @@ def test_the_armed_group_is_the_body_last_named() -> None:
     assert (c.sources[0].canonical, c.sources[0].kind) == ("Rapid Support Forces", "organisation")
 
 
+@pytest.mark.parametrize("text, canonical", [
+    ("Turkish officials said the convoy had crossed at dawn.", "Turkish officials"),
+    ("Russian state media said the convoy had crossed at dawn.", "Russian state media"),
+    ("The convoy had crossed at dawn, according to Israeli tallies.", "Israeli tallies"),
+    ("Officials said the convoy had crossed at dawn.", "officials"),
+])
+def test_a_nationality_keeps_its_capital_in_an_unnamed_source(text: str, canonical: str) -> None:
+    assert one(text, "convoy had crossed").sources[0].canonical == canonical
+
+
 def test_inherited_claims_continue_the_account() -> None:
     text = (
         "The ministry said two pilots had been rescued from the sea. Both pilots were taken to a hospital.\n\n"

@@ -277,18 +277,26 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if head in VAGUE_NOUNS and not any(q in lows for q in ANON_QUALIFIERS) and len(content) <= 2 \
             and not (head == "sources" and len(content) == 2 and content[0] not in PRONOMINAL):  # "rebel sources" say who
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
-            return _STRIP_DET.sub("", mention).lower(), "anonymous"
-        return _STRIP_DET.sub("", mention).lower(), "vague"
+            return _lower(_STRIP_DET.sub("", mention)), "anonymous"
+        return _lower(_STRIP_DET.sub("", mention)), "vague"
     if head in ANON_HEADS or head in VAGUE_NOUNS:
         name = _STRIP_DET.sub("", mention).strip()
-        if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0]:
-            name = name[0].lower() + name[1:]  # "Officials familiar ..." was capitalised by the sentence, "Western" by itself
+        if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0] \
+                and not NATIONALITY_LIKE.match(words[0]):
+            # "Officials familiar ..." was capitalised by the sentence; "Western", "Turkish" by themselves
+            name = name[0].lower() + name[1:]
         return name, "anonymous"
     # a description of someone the article has already described ("one soldier" after "captured soldiers")
     desc = _descriptive(ctx, head, pos)
     if desc:
         return desc
     return _unnamed(ctx, mention, words, lows, head, sentence_case)
+
+
+def _lower(name: str) -> str:
+    """A sourceless collective in lower case, one name wherever it stands ("Reports", "reports"), save
+    the words that keep their capital ("Israeli tallies", "Russian state media", "UN figures")."""
+    return " ".join(w if NATIONALITY_LIKE.match(w) or (w.isupper() and len(w) > 1) else w.lower() for w in name.split())
 
 
 def _name_word(w: str) -> bool:
@@ -308,7 +316,7 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         # a named poll or survey is the organisation behind it; an unnamed one names no one
         if any(is_cap(w) and not NATIONALITY_LIKE.match(w) for k, w in enumerate(words) if not (k == 0 and sentence_case)):
             return bare, "organisation"
-        return bare.lower(), "vague"
+        return _lower(bare), "vague"
     caps = [w for k, w in enumerate(content) if is_cap(w) and not (k == 0 and sentence_case and w == words[0])]
     if caps and is_cap(content[-1]) and not (len(content) <= 2 and lows[0] in ("a", "an", "one", "another")):
         # a name the nationality test took for an adjective: "the Guardian", "Islamic State"
