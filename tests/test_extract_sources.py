@@ -308,6 +308,15 @@ def test_a_sentence_opening_with_a_phrase_is_no_one_a_pronoun_can_mean() -> None
     assert c.sources[0].canonical == "Amina Yusuf"
 
 
+def test_a_word_capitalised_only_where_it_opens_a_sentence_is_no_name() -> None:
+    text = (
+        "Volunteers from the Sudanese Red Crescent reached the camp on Tuesday.\n\n"
+        "Exhausted families queued for water through the night. They said the wells had been poisoned.\n"
+    )
+    src = one(text, "wells").sources[0]
+    assert src.canonical != "Exhausted" and src.kind != "organisation"
+
+
 def test_the_armed_group_is_the_body_last_named() -> None:
     text = (
         "The Rapid Support Forces said on Sunday that they had taken the airport.\n\n"

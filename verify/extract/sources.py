@@ -384,6 +384,8 @@ _NAME_START = re.compile(r"(?:[A-Z][\w’'-]*\.?\s){0,3}[A-Z][\w’'-]+(?=\s+([a
 # a subject is followed by its verb; a word followed by one of these opens a phrase instead ("Despite the
 # ruling", "Known as", "Angered by", "Having been")
 _NOT_AFTER_SUBJECT = DETERMINERS | {"as", "by", "been"}
+# the nouns of unnamed sources, which open a sentence as "Rescuers searched ..." and are no name
+_HEADS = frozenset(PEOPLE_PLURALS | ANON_HEADS | VAGUE_NOUNS | ORG_HEADS | PERSON_TITLES)
 # nor, after one word alone, a preposition or an object: "Running for", "Convincing her", "Recognizing that"
 _NOT_AFTER_ONE_WORD = PREP_IN_NP | {"to", "into", "about", "that", "her", "him", "them", "us", "me", "up", "out"}
 
@@ -395,10 +397,24 @@ def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
         return
     words = m.group().split()
     if words[0].lower() in CAP_STOP or words[0].lower() in DETERMINERS or m.group(1) in _NOT_AFTER_SUBJECT \
-            or (len(words) == 1 and m.group(1) in _NOT_AFTER_ONE_WORD):
+            or (len(words) == 1 and (m.group(1) in _NOT_AFTER_ONE_WORD
+                                     or (words[0].lower() not in _HEADS and not _capitalised_elsewhere(text, words[0])))):
         return
     describe(ctx, m.group(), None, words, s)
 
+
+
+def _capitalised_elsewhere(text: str, word: str) -> bool:
+    """A name keeps its capital inside a sentence too; a word that has one only where it opens a
+    sentence ("Running short of fuel, ...", "Known for ...") is no name."""
+    i = text.find(word)
+    n = len(word)
+    while i != -1:
+        after = text[i + n : i + n + 1]
+        if i >= 2 and text[i - 1] == " " and text[i - 2] not in ".!?:\"”’\n" and not (after.isalnum()):
+            return True
+        i = text.find(word, i + n)
+    return False
 
 
 def unify_names(srcs: list[Src]) -> None:

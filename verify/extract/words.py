@@ -92,7 +92,7 @@ STOP = (set(
 # capitalised words that start a sentence or clause but are not part of a name
 MONTHS = set("january february march april may june july august september october november december".split())
 CAP_STOP = set(
-    """but and or so yet however meanwhile still also then now later earlier after before since when
+    """but and or so yet however meanwhile still also then now later earlier after before since when whether unless until
     while if as in on at by with from for during under over about among amid despite against across through toward towards because although though last next
     this that these those there here what why how where mr mrs ms dr""".split()
 ) | DAYS | MONTHS
