@@ -410,6 +410,31 @@ def test_a_thing_called_by_its_name_is_not_a_stance() -> None:
     assert c.cue.text == "called"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["The fishermen joined a cooperative called the Northern Catch Alliance.",
+     "The bakery is selling a rye loaf called “Harbour Crust” this winter.",
+     "The pilots wrote to the founder of a charity called Harbour Watch about the delays.",
+     "The council opposes a pricing rule called the “winter tariff” that would raise fares.",
+     "The ferry moors at the old pier, now called Gull Point.",
+     "The report blames the practice sometimes called ghost rostering for the delays."],
+)
+def test_a_name_given_after_a_noun_is_not_a_stance(sentence: str) -> None:
+    assert not [c for c in claims(sentence) if c.cue and c.cue.text == "called"]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [("One of the pilots who signed the letter called Roe a danger to the crews.", "the pilots", "danger"),
+     ("A spokesman for the harbour board called the strike “reckless.”", "A spokesman for the harbour board", "strike"),
+     ("The mayor often called the ferry service a lifeline.", "The mayor", "lifeline")],
+)
+def test_a_speaker_who_calls_something_a_name_still_labels_it(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.cue.text == "called"
+    assert source in c.sources[0].mention
+
+
 def test_a_clause_after_but_is_content_not_an_introduction() -> None:
     c = one("But the ferry runs on a different timetable, the harbour master said.", "different timetable")
     assert c.attribution == "indirect"
@@ -585,7 +610,7 @@ def test_a_subject_with_a_relative_clause_and_an_aside() -> None:
 def test_sources_after_asides_dates_and_as(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
     assert c.attribution in ("indirect", "direct")
-    assert c.sources[0].mention.startswith(source)
+    assert source in c.sources[0].mention
 
 
 def test_going_on_to_say_continues_the_speaker() -> None:
@@ -620,7 +645,7 @@ def test_a_double_hyphen_sets_off_an_aside() -> None:
 )
 def test_findings_and_positions_introduced_by_that(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
-    assert c.sources[0].mention.startswith(source)
+    assert source in c.sources[0].mention
 
 
 def test_maintaining_a_lead_is_not_a_position() -> None:
@@ -703,7 +728,7 @@ def test_expected_to_and_reading_a_text_are_not_cues(sentence: str) -> None:
 )
 def test_as_reported_by_a_time_phrase_and_a_document_by_its_author(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
-    assert c.sources[0].mention.startswith(source)
+    assert source in c.sources[0].mention
 
 
 def test_put_it_after_an_aside_and_a_participle_after_a_subordinate_clause() -> None:

@@ -58,6 +58,16 @@ TAKEN_ON = {"office", "post", "role", "presidency", "chairmanship", "helm", "com
             "debts"}
 # particles that make a cue verb another verb: "backed down", "backed out of the deal", "called off the talks"
 OTHER_VERB_PARTICLES = {"back": {"out", "down", "up"}, "call": {"off"}}
+# "called" as a name given ("a group called X", ``verbs.names_a_thing``): the articles before the noun
+# it names, the prepositions and adverbs before that, and the words after it that make it the verb
+# that labels or asks ("called for", "called on", "called him a liar")
+NAMED_BY = {"a", "an", "the", "one"}
+NAMING_PREPOSITIONS = {"of", "for", "to", "with", "from", "by", "in", "at", "on", "about", "into", "including", "like",
+                       "against", "through"}
+NAMING_ADVERBS = {"now", "formerly", "aptly", "sometimes", "often", "commonly", "popularly", "officially", "informally",
+                  "colloquially", "typically", "variously", "locally", "widely"}
+NOT_NAMES = {"for", "on", "upon", "out", "off", "him", "her", "them", "it", "me", "us", "you", "himself", "herself",
+             "themselves", "itself", "this", "that", "these", "those"}
 # "referred questions to the ministry": passing a question on, not saying anything
 REFERRED_OBJECTS = {"questions", "question", "inquiries", "enquiries", "queries", "requests", "request", "reporters",
                     "journalists", "calls", "comment"}

@@ -19,6 +19,7 @@ from .cues import (
     SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
 from .found import Found, Span
+from .naming import names_a_thing
 from .sentences import closes_abbreviation
 from .phrases import floated, left_np, mention_of, negated, right_np, skip_aux
 from .sources import Src
@@ -203,8 +204,7 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
     if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
         return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
-    if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
-                                                                                                 and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
+    if low == "called" and names_a_thing(toks, i):
         return True  # "a group called X", "the resort, now called X": a name, not a stance
     if low == "expected" and nxt != "that":
         return True  # "is expected to win"; "X expected that ..." is a belief
