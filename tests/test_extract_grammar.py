@@ -403,6 +403,19 @@ def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
     assert c.sources[0].mention == "the harbour board"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["The deckhand accused of sinking the trawler was released on bail.",
+     "Port police detained two pilots accused of smuggling fuel past the breakwater.",
+     "The militia, accused of shelling the ferry terminal, has withdrawn from the coast."],
+)
+def test_the_one_accused_of_something_is_not_its_source(sentence: str) -> None:
+    assert not [c for c in claims(sentence) if c.cue and c.cue.text == "accused"]
+    for sentence in ("The harbour guild, which the crews accused of lying about the tides, has closed.",
+                     "The pilot whom the crews accused of lying has resigned."):
+        assert one(sentence, "lying").sources[0].mention == "the crews"
+
+
 def test_a_thing_called_by_its_name_is_not_a_stance() -> None:
     found = extract_claims("The skippers formed a cooperative called Northern Catch last year.")
     assert not [x for x in found if x.cue and x.cue.text == "called"]

@@ -29,9 +29,9 @@ from .stances import group_before, plural_noun
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
-    ACCOUNT_NOUNS, ARMED, ARTICLES, BARE_VERB_AUX, BE, CAP_WORDS, DAYS, POSTED_ON, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
+    ACCOUNT_NOUNS, ARMED, ARTICLES, AUX, BARE_VERB_AUX, BE, CAP_WORDS, DAYS, POSTED_ON, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NEGATED_BARE_AUX, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
-    STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
+    RELATIVES, STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -204,6 +204,11 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
     if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
         return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
+    if lemma == "accuse" and tense == "past" and nxt == "of" and i > 0 and prev not in AUX and prev not in SUBJECT_PRONOUNS \
+            and prev not in SUBJECT_CONTRACTIONS and not _object_relative(toks, i):
+        # "the soldier accused of shelling the village": the one accused, who says nothing ("the
+        # guild, which the crews accused of lying": the crews accuse)
+        return True
     if low == "called" and names_a_thing(toks, i):
         return True  # "a group called X", "the resort, now called X": a name, not a stance
     if low == "expected" and nxt != "that":
@@ -294,6 +299,18 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             subj_like = True
         if not subj_like:
             return True
+    return False
+
+
+def _object_relative(toks: Tokens, i: int) -> bool:
+    """"which the crews accused", "whom Roe blamed": the verb at ``i`` closes a relative clause whose
+    subject is the phrase before it (no other verb between)."""
+    lows = toks.lows
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if lows[k] in RELATIVES or lows[k] == "that":
+            return True
+        if lows[k].endswith("ed") or toks.words[k] in CLAUSE_BREAKS:
+            return False
     return False
 
 
