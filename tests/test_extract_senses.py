@@ -59,6 +59,13 @@ def test_backing_down_and_calling_off_report_nothing() -> None:
     assert attributed("The two sides called off the prisoner exchange on Friday.") == []
 
 
+def test_finding_oneself_somewhere_is_no_finding() -> None:
+    assert attributed("By nightfall Colonel Okafor found himself cut off from the coast road.") == []
+    assert attributed("Lindqvist found herself at the centre of the dispute over the pier.") == []
+    c = attributed("The inspectors found that the pier had been shelled.")[0]
+    assert c.sources[0].mention == "The inspectors"
+
+
 def test_a_byline_place_is_no_report() -> None:
     assert attributed("Okafor reported from Goma; Lindqvist from Kigali.") == []
 

@@ -6,7 +6,7 @@ Each verb is listed once by its base form and expanded to every inflection ("say
 
 from __future__ import annotations
 
-from .words import BE
+from .words import BE, REFLEXIVES
 
 # -- denials: the source says that what follows is not so (read by ``polarity.py``) -------------
 # verbs that deny whatever they report: "X denied that ...", "X denied responsibility for ..."
@@ -263,7 +263,7 @@ NOT_A_CLAUSE = {"of", "for", "on", "about", "in", "to", "and", "or", "from", "by
 # stances only with their preposition: "voted for X", "focused on X", "spoke out against X"
 PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"},
               "weigh": {"in"}, "lash": {"out"}, "side": {"with"}, "spar": {"with"}, "balk": {"at"},
-              "distance": {"himself", "herself", "themselves", "itself", "ourselves", "myself"}}
+              "distance": REFLEXIVES}
 # verbs that hand their subject to a following "to" + reporting verb: "went on to say", "refused to say"
 CONTROL_VERBS = set(
     """went go goes going refused refuses declined declines continued continues wanted wants want tried tries

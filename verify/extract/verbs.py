@@ -31,7 +31,7 @@ from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, AUX, BARE_VERB_AUX, BE, CAP_WORDS, DAYS, POSTED_ON, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
     LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NEGATED_BARE_AUX, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
-    RELATIVES, STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
+    REFLEXIVES, RELATIVES, STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -209,6 +209,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         # "the soldier accused of shelling the village": the one accused, who says nothing ("the
         # guild, which the crews accused of lying": the crews accuse)
         return True
+    if lemma == "find" and nxt in REFLEXIVES:
+        return True  # "the town found itself under siege": a plight, not a finding
     if low == "called" and names_a_thing(toks, i):
         return True  # "a group called X", "the resort, now called X": a name, not a stance
     if low == "expected" and nxt != "that":
