@@ -430,10 +430,20 @@ def test_a_thing_called_by_its_name_is_not_a_stance() -> None:
      "The pilots wrote to the founder of a charity called Harbour Watch about the delays.",
      "The council opposes a pricing rule called the “winter tariff” that would raise fares.",
      "The ferry moors at the old pier, now called Gull Point.",
-     "The report blames the practice sometimes called ghost rostering for the delays."],
+     "The report blames the practice sometimes called ghost rostering for the delays.",
+     "The crews who launched a campaign called #SafeHarbour met on Friday.",
+     "The union wants to screen a short film called “Low Tide” at the pier.",
+     "A new coalition called the Harbour Front, formed in the spring, is holding talks."],
 )
 def test_a_name_given_after_a_noun_is_not_a_stance(sentence: str) -> None:
     assert not [c for c in claims(sentence) if c.cue and c.cue.text == "called"]
+
+
+def test_a_group_introduced_by_its_name_is_the_source_of_its_own_verb() -> None:
+    c = one("A little-known militia called the Northern Shield claimed the attack on the depot.", "attack")
+    assert (c.cue.text, c.sources[0].mention) == ("claimed", "the Northern Shield")
+    assert not [x for x in claims("A little-known militia called the Northern Shield claimed the attack on the depot.")
+                if x.cue and x.cue.text == "called"]
 
 
 @pytest.mark.parametrize(
