@@ -66,6 +66,13 @@ def test_finding_oneself_somewhere_is_no_finding() -> None:
     assert c.sources[0].mention == "The inspectors"
 
 
+def test_a_contest_decided_by_something_is_no_decision() -> None:
+    assert attributed("The battle for the port will be decided by air power, not by the number of troops.") == []
+    assert attributed("The harbour vote was narrowly decided by fewer than forty ballots.") == []
+    c = attributed("The harbour board decided to close the pier for the winter.")[0]
+    assert c.sources[0].mention == "The harbour board"
+
+
 def test_a_byline_place_is_no_report() -> None:
     assert attributed("Okafor reported from Goma; Lindqvist from Kigali.") == []
 

@@ -209,6 +209,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         # "the soldier accused of shelling the village": the one accused, who says nothing ("the
         # guild, which the crews accused of lying": the crews accuse)
         return True
+    if lemma == "decide" and (prev in BE or (prev.endswith("ly") and i > 1 and lows[i - 2] in BE)):
+        return True  # "the race will be decided by a runoff": a contest settled, no one's decision
     if lemma == "find" and nxt in REFLEXIVES:
         return True  # "the town found itself under siege": a plight, not a finding
     if low == "called" and names_a_thing(toks, i):
