@@ -396,6 +396,12 @@ def test_a_state_of_mind_after_a_verb_of_becoming_an_adverb_or_a_comma_is_the_su
     assert (c.cue.text, c.sources[0].mention) == (cue, source)
 
 
+def test_a_report_set_off_after_its_subject_is_the_agents() -> None:
+    c = one("The strike on the depot, first reported by the Harbour Gazette, killed three guards.", "three guards")
+    assert (c.cue.text, c.sources[0].mention) == ("reported", "the Harbour Gazette")
+    assert c.text == "The strike on the depot killed three guards"
+
+
 def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
     found = extract_claims("The compromise offered by the harbour board was turned down.")
     assert not [x for x in found if x.cue and x.cue.text == "offered"]
