@@ -73,6 +73,14 @@ def test_a_contest_decided_by_something_is_no_decision() -> None:
     assert c.sources[0].mention == "The harbour board"
 
 
+def test_responding_with_an_act_is_no_statement() -> None:
+    assert attributed("The garrison responded by shelling the coast road.") == []
+    c = attributed("The mayor responded by saying the pier would reopen on Monday.")[0]
+    assert (c.text, c.sources[0].mention) == ("the pier would reopen on Monday", "The mayor")
+    c = attributed("The mayor responded by citing tide tables to show that the pier was safe.")[0]
+    assert c.sources[0].mention == "The mayor"
+
+
 def test_a_byline_place_is_no_report() -> None:
     assert attributed("Okafor reported from Goma; Lindqvist from Kigali.") == []
 

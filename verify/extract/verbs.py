@@ -220,6 +220,12 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True
     if lemma == "decide" and (prev in BE or (prev.endswith("ly") and i > 1 and lows[i - 2] in BE)):
         return True  # "the race will be decided by a runoff": a contest settled, no one's decision
+    if lemma in ("respond", "reply", "answer") and nxt == "by" and i + 2 < n and lows[i + 2].endswith("ing") \
+            and lows[i + 2] not in SPEECH_FORMS \
+            and not any(lows[k] == "that" or toks.inq[k] for k in range(i + 3, min(n, i + 14))):
+        # "the army responded by shelling the town": an act; "responded by saying ...", "responded by
+        # citing figures to show that ..." speak
+        return True
     if lemma == "find" and nxt in REFLEXIVES:
         return True  # "the town found itself under siege": a plight, not a finding
     if low == "called" and names_a_thing(toks, i):
