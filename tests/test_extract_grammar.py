@@ -396,6 +396,12 @@ def test_a_state_of_mind_after_a_verb_of_becoming_an_adverb_or_a_comma_is_the_su
     assert (c.cue.text, c.sources[0].mention) == (cue, source)
 
 
+def test_a_report_set_off_after_its_subject_is_the_agents() -> None:
+    c = one("The strike on the depot, first reported by the Harbour Gazette, killed three guards.", "three guards")
+    assert (c.cue.text, c.sources[0].mention) == ("reported", "the Harbour Gazette")
+    assert c.text == "The strike on the depot killed three guards"
+
+
 def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
     found = extract_claims("The compromise offered by the harbour board was turned down.")
     assert not [x for x in found if x.cue and x.cue.text == "offered"]
@@ -403,11 +409,59 @@ def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
     assert c.sources[0].mention == "the harbour board"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["The deckhand accused of sinking the trawler was released on bail.",
+     "Port police detained two pilots accused of smuggling fuel past the breakwater.",
+     "The militia, accused of shelling the ferry terminal, has withdrawn from the coast."],
+)
+def test_the_one_accused_of_something_is_not_its_source(sentence: str) -> None:
+    assert not [c for c in claims(sentence) if c.cue and c.cue.text == "accused"]
+    for sentence in ("The harbour guild, which the crews accused of lying about the tides, has closed.",
+                     "The pilot whom the crews accused of lying has resigned."):
+        assert one(sentence, "lying").sources[0].mention == "the crews"
+
+
 def test_a_thing_called_by_its_name_is_not_a_stance() -> None:
     found = extract_claims("The skippers formed a cooperative called Northern Catch last year.")
     assert not [x for x in found if x.cue and x.cue.text == "called"]
     c = one("The mayor called the new levy a tax on hard work.", "levy")
     assert c.cue.text == "called"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The fishermen joined a cooperative called the Northern Catch Alliance.",
+     "The bakery is selling a rye loaf called “Harbour Crust” this winter.",
+     "The pilots wrote to the founder of a charity called Harbour Watch about the delays.",
+     "The council opposes a pricing rule called the “winter tariff” that would raise fares.",
+     "The ferry moors at the old pier, now called Gull Point.",
+     "The report blames the practice sometimes called ghost rostering for the delays.",
+     "The crews who launched a campaign called #SafeHarbour met on Friday.",
+     "The union wants to screen a short film called “Low Tide” at the pier.",
+     "A new coalition called the Harbour Front, formed in the spring, is holding talks."],
+)
+def test_a_name_given_after_a_noun_is_not_a_stance(sentence: str) -> None:
+    assert not [c for c in claims(sentence) if c.cue and c.cue.text == "called"]
+
+
+def test_a_group_introduced_by_its_name_is_the_source_of_its_own_verb() -> None:
+    c = one("A little-known militia called the Northern Shield claimed the attack on the depot.", "attack")
+    assert (c.cue.text, c.sources[0].mention) == ("claimed", "the Northern Shield")
+    assert not [x for x in claims("A little-known militia called the Northern Shield claimed the attack on the depot.")
+                if x.cue and x.cue.text == "called"]
+
+
+@pytest.mark.parametrize(
+    "sentence, source, words",
+    [("One of the pilots who signed the letter called Roe a danger to the crews.", "the pilots", "danger"),
+     ("A spokesman for the harbour board called the strike “reckless.”", "A spokesman for the harbour board", "strike"),
+     ("The mayor often called the ferry service a lifeline.", "The mayor", "lifeline")],
+)
+def test_a_speaker_who_calls_something_a_name_still_labels_it(sentence: str, source: str, words: str) -> None:
+    c = one(sentence, words)
+    assert c.cue.text == "called"
+    assert source in c.sources[0].mention
 
 
 def test_a_clause_after_but_is_content_not_an_introduction() -> None:
@@ -585,7 +639,7 @@ def test_a_subject_with_a_relative_clause_and_an_aside() -> None:
 def test_sources_after_asides_dates_and_as(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
     assert c.attribution in ("indirect", "direct")
-    assert c.sources[0].mention.startswith(source)
+    assert source in c.sources[0].mention
 
 
 def test_going_on_to_say_continues_the_speaker() -> None:
@@ -620,7 +674,7 @@ def test_a_double_hyphen_sets_off_an_aside() -> None:
 )
 def test_findings_and_positions_introduced_by_that(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
-    assert c.sources[0].mention.startswith(source)
+    assert source in c.sources[0].mention
 
 
 def test_maintaining_a_lead_is_not_a_position() -> None:
@@ -703,7 +757,7 @@ def test_expected_to_and_reading_a_text_are_not_cues(sentence: str) -> None:
 )
 def test_as_reported_by_a_time_phrase_and_a_document_by_its_author(sentence: str, source: str, words: str) -> None:
     c = one(sentence, words)
-    assert c.sources[0].mention.startswith(source)
+    assert source in c.sources[0].mention
 
 
 def test_put_it_after_an_aside_and_a_participle_after_a_subordinate_clause() -> None:

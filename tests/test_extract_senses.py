@@ -59,6 +59,28 @@ def test_backing_down_and_calling_off_report_nothing() -> None:
     assert attributed("The two sides called off the prisoner exchange on Friday.") == []
 
 
+def test_finding_oneself_somewhere_is_no_finding() -> None:
+    assert attributed("By nightfall Colonel Okafor found himself cut off from the coast road.") == []
+    assert attributed("Lindqvist found herself at the centre of the dispute over the pier.") == []
+    c = attributed("The inspectors found that the pier had been shelled.")[0]
+    assert c.sources[0].mention == "The inspectors"
+
+
+def test_a_contest_decided_by_something_is_no_decision() -> None:
+    assert attributed("The battle for the port will be decided by air power, not by the number of troops.") == []
+    assert attributed("The harbour vote was narrowly decided by fewer than forty ballots.") == []
+    c = attributed("The harbour board decided to close the pier for the winter.")[0]
+    assert c.sources[0].mention == "The harbour board"
+
+
+def test_responding_with_an_act_is_no_statement() -> None:
+    assert attributed("The garrison responded by shelling the coast road.") == []
+    c = attributed("The mayor responded by saying the pier would reopen on Monday.")[0]
+    assert (c.text, c.sources[0].mention) == ("the pier would reopen on Monday", "The mayor")
+    c = attributed("The mayor responded by citing tide tables to show that the pier was safe.")[0]
+    assert c.sources[0].mention == "The mayor"
+
+
 def test_a_byline_place_is_no_report() -> None:
     assert attributed("Okafor reported from Goma; Lindqvist from Kigali.") == []
 

@@ -6,7 +6,7 @@ Each verb is listed once by its base form and expanded to every inflection ("say
 
 from __future__ import annotations
 
-from .words import BE
+from .words import BE, REFLEXIVES
 
 # -- denials: the source says that what follows is not so (read by ``polarity.py``) -------------
 # verbs that deny whatever they report: "X denied that ...", "X denied responsibility for ..."
@@ -58,6 +58,16 @@ TAKEN_ON = {"office", "post", "role", "presidency", "chairmanship", "helm", "com
             "debts"}
 # particles that make a cue verb another verb: "backed down", "backed out of the deal", "called off the talks"
 OTHER_VERB_PARTICLES = {"back": {"out", "down", "up"}, "call": {"off"}}
+# "called" as a name given ("a group called X", ``verbs.names_a_thing``): the articles before the noun
+# it names, the prepositions and adverbs before that, and the words after it that make it the verb
+# that labels or asks ("called for", "called on", "called him a liar")
+NAMED_BY = {"a", "an", "the", "one"}
+NAMING_PREPOSITIONS = {"of", "for", "to", "with", "from", "by", "in", "at", "on", "about", "into", "including", "like",
+                       "against", "through"}
+NAMING_ADVERBS = {"now", "formerly", "aptly", "sometimes", "often", "commonly", "popularly", "officially", "informally",
+                  "colloquially", "typically", "variously", "locally", "widely"}
+NOT_NAMES = {"for", "on", "upon", "out", "off", "him", "her", "them", "it", "me", "us", "you", "himself", "herself",
+             "themselves", "itself", "this", "that", "these", "those"}
 # "referred questions to the ministry": passing a question on, not saying anything
 REFERRED_OBJECTS = {"questions", "question", "inquiries", "enquiries", "queries", "requests", "request", "reporters",
                     "journalists", "calls", "comment"}
@@ -253,7 +263,7 @@ NOT_A_CLAUSE = {"of", "for", "on", "about", "in", "to", "and", "or", "from", "by
 # stances only with their preposition: "voted for X", "focused on X", "spoke out against X"
 PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"},
               "weigh": {"in"}, "lash": {"out"}, "side": {"with"}, "spar": {"with"}, "balk": {"at"},
-              "distance": {"himself", "herself", "themselves", "itself", "ourselves", "myself"}}
+              "distance": REFLEXIVES}
 # verbs that hand their subject to a following "to" + reporting verb: "went on to say", "refused to say"
 CONTROL_VERBS = set(
     """went go goes going refused refuses declined declines continued continues wanted wants want tried tries

@@ -19,6 +19,7 @@ from .cues import (
     SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
 from .found import Found, Span
+from .naming import names_a_thing
 from .sentences import closes_abbreviation
 from .phrases import floated, left_np, mention_of, negated, right_np, skip_aux
 from .sources import Src
@@ -28,9 +29,9 @@ from .stances import group_before, plural_noun
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import asked_by, asks_anonymity, before_aspect, finite_ing, purpose_cue, raised_by, reduced_asked
 from .words import (
-    ACCOUNT_NOUNS, ARMED, ARTICLES, BARE_VERB_AUX, BE, CAP_WORDS, DAYS, POSTED_ON, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
-    LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NEGATED_BARE_AUX, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
-    STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
+    ACCOUNT_NOUNS, ARMED, ARTICLES, AUX, BARE_VERB_AUX, BE, CAP_WORDS, DAYS, POSTED_ON, CONTRACTED_BE, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, GROUP_SUBJECTS,
+    LISTENER_WORDS, MEDIA, PREP_IN_NP, NATIONALITY_LIKE, NEGATED_BARE_AUX, NOUN_QUANTIFIERS, NP_END, OCCASION_START, PASSIVE_AUX,
+    REFLEXIVES, RELATIVES, STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         return asked_by(r, toks, i, para, cue)  # "Asked by X whether ..., Y said"
     j, passive = skip_aux(toks, i)
     j = before_aspect(toks, j) if tense == "ing" else j
-    passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by"))
+    passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by")
+                                   or (klass == "speech" and lemma != "add" and _reduced_by(toks, i)))
     if tense == "past" and not passive and j >= 0 and lows[j] in CONTRACTED_BE:
         # "she’s quoted as saying", "they’re told": "is"/"are" and a passive; "he’s said that" is "has",
         # "you’re worried that" an adjective
@@ -94,7 +96,15 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         j, _ = skip_aux(toks, i - 2)
         passive = False
     if passive:
-        return passive_cue(r, toks, i, j, para, lemma, klass, cue)
+        f = passive_cue(r, toks, i, j, para, lemma, klass, cue)
+        if f and lows[j] == "," and f.frags[0][0] > cue[1]:
+            # "The strike, first reported by the Gazette, killed three guards": the subject is reported too
+            np = left_np(toks, j - 1)
+            while np and np[0] > 1 and lows[np[0] - 1] in PREP_IN_NP and (more := left_np(toks, np[0] - 2)):
+                np = (more[0], np[1])  # "the strike on the depot"
+            head = r.frag(toks, *np) if np else None
+            f.frags = ([head] if head else []) + f.frags
+        return f
     neg = negated(lows, j + 1, i)
     if neg and lemma in SILENT_WHEN_NEGATED and not any(lows[k] in ("that", "whether", "if") for k in range(i + 1, min(len(toks), i + 4))):
         return None  # "did not respond to a request for comment": no statement was made
@@ -203,8 +213,22 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
     if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
         return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
-    if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
-                                                                                                 and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
+    if lemma == "accuse" and tense == "past" and nxt == "of" and i > 0 and prev not in AUX and prev not in SUBJECT_PRONOUNS \
+            and prev not in SUBJECT_CONTRACTIONS and not _object_relative(toks, i):
+        # "the soldier accused of shelling the village": the one accused, who says nothing ("the
+        # guild, which the crews accused of lying": the crews accuse)
+        return True
+    if lemma == "decide" and (prev in BE or (prev.endswith("ly") and i > 1 and lows[i - 2] in BE)):
+        return True  # "the race will be decided by a runoff": a contest settled, no one's decision
+    if lemma in ("respond", "reply", "answer") and nxt == "by" and i + 2 < n and lows[i + 2].endswith("ing") \
+            and lows[i + 2] not in SPEECH_FORMS \
+            and not any(lows[k] == "that" or toks.inq[k] for k in range(i + 3, min(n, i + 14))):
+        # "the army responded by shelling the town": an act; "responded by saying ...", "responded by
+        # citing figures to show that ..." speak
+        return True
+    if lemma == "find" and nxt in REFLEXIVES:
+        return True  # "the town found itself under siege": a plight, not a finding
+    if low == "called" and names_a_thing(toks, i):
         return True  # "a group called X", "the resort, now called X": a name, not a stance
     if low == "expected" and nxt != "that":
         return True  # "is expected to win"; "X expected that ..." is a belief
@@ -294,6 +318,31 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             subj_like = True
         if not subj_like:
             return True
+    return False
+
+
+def _reduced_by(toks: Tokens, i: int) -> bool:
+    """"The plan, first reported by the Post, ...": a past participle set off after a noun, its speaker
+    after "by" (what was reported is the sentence around it)."""
+    lows, words = toks.lows, toks.words
+    if i + 2 >= len(toks) or lows[i + 1] != "by" or i == 0:
+        return False
+    # the agent: a name or a phrase with an article ("by telephone", "by settling the dispute" are means)
+    if not (lows[i + 2] in ARTICLES or (is_cap(words[i + 2]) and lows[i + 2] not in DAYS)):
+        return False
+    k = i - 1 if lows[i - 1] not in ("first", "widely", "previously", "originally") else i - 2
+    return k >= 1 and words[k] == "," and lows[k - 1].isalpha() and lows[k - 1] not in SUBJECT_PRONOUNS
+
+
+def _object_relative(toks: Tokens, i: int) -> bool:
+    """"which the crews accused", "whom Roe blamed": the verb at ``i`` closes a relative clause whose
+    subject is the phrase before it (no other verb between)."""
+    lows = toks.lows
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if lows[k] in RELATIVES or lows[k] == "that":
+            return True
+        if lows[k].endswith("ed") or toks.words[k] in CLAUSE_BREAKS:
+            return False
     return False
 
 

@@ -37,6 +37,7 @@ SUBJECT_CONTRACTIONS = {c.replace("'", q) for c, p in CONTRACTED.items() if p !=
 # the same with "is"/"are", after which an -ing form is the clause's verb ("she’s saying")
 CONTRACTED_BE = {c for c in SUBJECT_CONTRACTIONS if c.endswith(("s", "re", "m"))}
 RELATIVES = {"who", "which", "whom"}
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "ourselves", "myself", "yourself", "yourselves"}
 # "whose" opens a relative clause as well, but never stands for the speaker ("a minister whose plan to ...")
 CLAUSE_RELATIVES = RELATIVES | {"whose"}
 CONJUNCTIONS = {"but", "and", "so", "yet", "still"}
