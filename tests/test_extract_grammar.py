@@ -403,6 +403,24 @@ def test_a_reduced_passive_before_by_is_not_a_stance_of_its_subject() -> None:
     assert c.sources[0].mention == "the harbour board"
 
 
+def test_an_adverb_before_a_passive_stance_keeps_it_passive() -> None:
+    c = one("The toll rise was sharply criticized by the fishermen's union.", "toll rise")
+    assert c.text == "The toll rise"
+    assert c.sources[0].mention == "the fishermen's union"
+
+
+def test_what_follows_the_agent_of_a_passive_is_not_its_content() -> None:
+    # the agent's own aside, a second agent or an example goes on with the source; the content is the subject
+    for sentence, source in [
+        ("The ferry timetable was praised by Mia Lund, the harbour master.", "Mia Lund"),
+        ("The ferry timetable was praised by the skippers and several shop owners.", "the skippers"),
+        ("The ferry timetable has been welcomed by islanders, including the school board.", "islanders"),
+    ]:
+        c = one(sentence, "timetable")
+        assert c.text == "The ferry timetable"
+        assert c.sources[0].mention.startswith(source)
+
+
 def test_a_thing_called_by_its_name_is_not_a_stance() -> None:
     found = extract_claims("The skippers formed a cooperative called Northern Catch last year.")
     assert not [x for x in found if x.cue and x.cue.text == "called"]

@@ -201,8 +201,12 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # "The shelling continued overnight.": something went on; "“...,” he continued." speaks
     if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to") or (prev.endswith("ed") and prev.isalpha())):
         return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
-    if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
-        return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
+    if klass == "stance" and tense == "past" and nxt == "by":
+        # "the plan offered by the mayor", "debt issued by the bank": a reduced passive; "was (hotly)
+        # criticized by" is a passive the passive reader takes
+        aux = skip_aux(toks, i)[0] + 1
+        if not (aux < i and lows[aux] in BE or prev in BE or prev in ("has", "have", "had")):
+            return True
     if low == "called" and (prev in ("now", "formerly", "aptly") or (i > 1 and lows[i - 2] in ("a", "an") and prev.isalpha() and not is_cap(pw0)
                                                                                                  and i + 1 < n and (is_cap(words[i + 1]) or words[i + 1] in QUOTE_MARKS or words[i + 1][:1] == "#"))):
         return True  # "a group called X", "the resort, now called X": a name, not a stance
@@ -323,6 +327,9 @@ def another_speaks(toks: Tokens, i: int, tense: str) -> bool:
         or nxt in DETERMINERS or is_cap(toks.words[i + 1])
 
 
+_AFTER_AGENT = {",", "—", "–", "--", "(", "and", "or"}
+
+
 def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, klass: str, cue: Span) -> Found | None:
     """"it was reported by X that ...", "X was told by Y ...", "it is believed that ..."."""
     text = r.text
@@ -342,7 +349,9 @@ def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, 
         if not np:
             return None
         sources = r.src_list(toks, *np)
-        ca = content_after(toks, np[1], lemma)
+        # "was echoed by X and Y", "applauded by critics, including ...": what follows the source goes on
+        # with it; the content is what was echoed, the subject
+        ca = content_after(toks, np[1], lemma) if np[1] + 1 < n and words[np[1] + 1] not in _AFTER_AGENT else None
         if ca is None or is_trailer(toks, ca[0], ca[1]):
             # "The ban was first reported by BuzzFeed.": what was reported is the subject
             k = j
