@@ -230,6 +230,17 @@ def test_a_negated_verb_that_looks_like_a_noun_is_still_a_verb(sentence: str, wo
     assert [s.mention for s in c.sources] == [source]
 
 
+@pytest.mark.parametrize("sentence, words, source", [
+    ("The harbour master would call the new timetable a step backwards.", "a step backwards", "The harbour master"),
+    ("The island council will call for a second ferry next spring.", "a second ferry", "The island council"),
+    ("The skippers did claim the quota was unfair.", "the quota was unfair", "The skippers"),
+])
+def test_a_verb_that_looks_like_a_noun_after_a_modal_is_a_verb(sentence: str, words: str, source: str):
+    # after "would", "will", "did" a form like "call" or "claim" is the verb
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
+
+
 @pytest.mark.parametrize("sentence", [
     "The rebel commander did not mention the ceasefire in his radio address.",
     "The envoy didn’t mention the prisoner swap at the press conference.",
