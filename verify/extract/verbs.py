@@ -251,6 +251,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             k += 1
         if k < n and (lows[k] in CLAUSE_VERBS or lows[k] in BE):
             return True  # "a super PAC called Our Principles is ...": a name, not a stance
+    if low == "votes" and nxt == "to":
+        return True  # "enough votes to win": a count; "the council voted to pay" is a stance
     if lemma in PREP_VERBS and nxt not in PREP_VERBS[lemma] and not (nxt.endswith("ly") and i + 2 < n and lows[i + 2] in PREP_VERBS[lemma]):
         return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
     if lemma in CASTING:
