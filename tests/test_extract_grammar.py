@@ -64,6 +64,21 @@ def test_inverted_order_after_the_content() -> None:
     assert c.sources[0].kind == "anonymous"
 
 
+@pytest.mark.parametrize(
+    "sentence, speakers",
+    [
+        ("The dam held through the night, said the engineers who walked its crest at dawn.", ["the engineers"]),
+        ("The dam, said Ms. Okafor and others, held through the night.", ["Ms. Okafor", "others"]),
+        ("The dam held through the night, said Ms. Okafor and other engineers.", ["Ms. Okafor", "other engineers"]),
+        ("The dam held through the night, say engineers like Ms. Okafor.", ["engineers like Ms. Okafor"]),
+    ],
+)
+def test_inverted_speakers_go_on_over_others_examples_and_a_relative(sentence: str, speakers: list[str]) -> None:
+    c = one(sentence, "dam")
+    assert c.text.startswith("The dam")
+    assert [s.mention for s in c.sources] == speakers
+
+
 def test_source_and_cue_closing_the_sentence() -> None:
     c = one("Three roads were closed by the floods, the regional governor said on Monday.", "roads")
     assert c.text == "Three roads were closed by the floods"
