@@ -165,6 +165,15 @@ def test_a_past_tense_without_ed_ends_the_subject(sentence: str, words: str, spe
 
 
 
+@pytest.mark.parametrize("sentence, words, speaker", [
+    ("The ferry captain and the harbour master met on Friday. “We will not sail,” the two said.", "We will not sail", "the two"),
+    ("Five island councils were asked about the levy, and all five say it is too high.", "it is too high", "all five"),
+])
+def test_a_number_standing_for_the_people_named_before_is_who_speaks(sentence: str, words: str, speaker: str):
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [speaker]
+
+
 @pytest.mark.parametrize("sentence, share", [
     ("Twelve mayors answered the survey. Several said the buses ran late.", "Several"),
     ("The fishermen were asked about the quota. Few said it was fair.", "Few"),

@@ -16,7 +16,7 @@ from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
-    CLAUSE_RELATIVES, NEGATIONS, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
+    CLAUSE_RELATIVES, NEGATIONS, NUMBER_WORDS, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -65,6 +65,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
                     np = cand  # also "Just under half, 49%, say ...": the share in commas
         elif j >= 0:
             np = left_np(toks, j)
+            if np is None and klass == "speech" and j >= 1 and lows[j] in NUMBER_WORDS and lows[j - 1] in ("the", "all") and lows[j] != "most":
+                np = (j - 1, j)  # "the two said", "all five say": a number standing for the people named before
             if np is not None:
                 np = before_medium(toks, before_participle(toks, before_relative(toks, np)))
                 if klass == "speech":
