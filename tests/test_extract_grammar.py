@@ -145,6 +145,14 @@ def test_aside_between_source_and_cue() -> None:
     assert c.text == "the harvest was the worst she had seen"
 
 
+def test_a_hyphen_between_spaces_sets_off_an_aside_like_a_dash() -> None:
+    c = one("Ana Ruiz - who said last year the harvest would recover - said on Monday that the wells were dry.", "wells")
+    assert c.sources[0].mention == "Ana Ruiz"
+    assert c.text == "the wells were dry"
+    d = one("Ana Ruiz - who said last year the harvest would recover - said on Monday that the wells were dry.", "harvest")
+    assert d.text == "the harvest would recover"
+
+
 def test_apposition_belongs_to_the_source() -> None:
     c = one("Tomas Berg, a spokesman for the port authority, said the cranes were idle.", "cranes")
     assert c.sources[0].mention == "Tomas Berg, a spokesman for the port authority"
