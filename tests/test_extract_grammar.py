@@ -492,6 +492,8 @@ def test_posting_a_picture_is_not_a_statement() -> None:
          "Harbour pilots in Rotterdam", "channel was silting up"),
         ("Meanwhile Ines Duarte, who runs the ferry cooperative, spoke about the cost of fuel.",
          "Ines Duarte", "cost of fuel"),
+        ("Even the oldest skippers, like Duarte and Berg, say the channel is silting up.",
+         "the oldest skippers", "channel is silting up"),
         ("Tomas K. Berg, head of the port authority, linked the delays to the strike, saying the backlog would clear by May.",
          "Tomas K. Berg", "backlog would clear"),
     ],

@@ -284,7 +284,7 @@ def aside_np(toks: Tokens, j: int) -> tuple[int, int] | None:
         # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
         np = with_pp(toks, np, PP_LINKS, 10)
         a = np[0]
-        if a == 1 and lows[0] in SENTENCE_ADVERBS and is_cap(words[1]):
+        if a == 1 and lows[0] in SENTENCE_ADVERBS and (is_cap(words[1]) or lows[1] in DETERMINERS):
             a = 0  # "Meanwhile Rihanna, who ..., spoke about ..."
             np = (1, np[1])
         if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "that", "when", "after", "before", "since", "if", "where", "until", "once")
