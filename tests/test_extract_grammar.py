@@ -64,6 +64,21 @@ def test_inverted_order_after_the_content() -> None:
     assert c.sources[0].kind == "anonymous"
 
 
+@pytest.mark.parametrize(
+    "sentence, speakers",
+    [
+        ("The dam held through the night, said the engineers who walked its crest at dawn.", ["the engineers"]),
+        ("The dam, said Ms. Okafor and others, held through the night.", ["Ms. Okafor", "others"]),
+        ("The dam held through the night, said Ms. Okafor and other engineers.", ["Ms. Okafor", "other engineers"]),
+        ("The dam held through the night, say engineers like Ms. Okafor.", ["engineers like Ms. Okafor"]),
+    ],
+)
+def test_inverted_speakers_go_on_over_others_examples_and_a_relative(sentence: str, speakers: list[str]) -> None:
+    c = one(sentence, "dam")
+    assert c.text.startswith("The dam")
+    assert [s.mention for s in c.sources] == speakers
+
+
 def test_source_and_cue_closing_the_sentence() -> None:
     c = one("Three roads were closed by the floods, the regional governor said on Monday.", "roads")
     assert c.text == "Three roads were closed by the floods"
@@ -128,6 +143,14 @@ def test_aside_between_source_and_cue() -> None:
     c = one("Ana Ruiz, who has farmed the valley for thirty years, said the harvest was the worst she had seen.", "harvest")
     assert c.sources[0].mention == "Ana Ruiz"
     assert c.text == "the harvest was the worst she had seen"
+
+
+def test_a_hyphen_between_spaces_sets_off_an_aside_like_a_dash() -> None:
+    c = one("Ana Ruiz - who said last year the harvest would recover - said on Monday that the wells were dry.", "wells")
+    assert c.sources[0].mention == "Ana Ruiz"
+    assert c.text == "the wells were dry"
+    d = one("Ana Ruiz - who said last year the harvest would recover - said on Monday that the wells were dry.", "harvest")
+    assert d.text == "the harvest would recover"
 
 
 def test_apposition_belongs_to_the_source() -> None:
@@ -422,6 +445,24 @@ def test_the_one_accused_of_something_is_not_its_source(sentence: str) -> None:
         assert one(sentence, "lying").sources[0].mention == "the crews"
 
 
+def test_an_adverb_before_a_passive_stance_keeps_it_passive() -> None:
+    c = one("The toll rise was sharply criticized by the fishermen's union.", "toll rise")
+    assert c.text == "The toll rise"
+    assert c.sources[0].mention == "the fishermen's union"
+
+
+def test_what_follows_the_agent_of_a_passive_is_not_its_content() -> None:
+    # the agent's own aside, a second agent or an example goes on with the source; the content is the subject
+    for sentence, source in [
+        ("The ferry timetable was praised by Mia Lund, the harbour master.", "Mia Lund"),
+        ("The ferry timetable was praised by the skippers and several shop owners.", "the skippers"),
+        ("The ferry timetable has been welcomed by islanders, including the school board.", "islanders"),
+    ]:
+        c = one(sentence, "timetable")
+        assert c.text == "The ferry timetable"
+        assert c.sources[0].mention.startswith(source)
+
+
 def test_a_thing_called_by_its_name_is_not_a_stance() -> None:
     found = extract_claims("The skippers formed a cooperative called Northern Catch last year.")
     assert not [x for x in found if x.cue and x.cue.text == "called"]
@@ -505,6 +546,8 @@ def test_posting_a_picture_is_not_a_statement() -> None:
          "Harbour pilots in Rotterdam", "channel was silting up"),
         ("Meanwhile Ines Duarte, who runs the ferry cooperative, spoke about the cost of fuel.",
          "Ines Duarte", "cost of fuel"),
+        ("Even the oldest skippers, like Duarte and Berg, say the channel is silting up.",
+         "the oldest skippers", "channel is silting up"),
         ("Tomas K. Berg, head of the port authority, linked the delays to the strike, saying the backlog would clear by May.",
          "Tomas K. Berg", "backlog would clear"),
     ],

@@ -165,6 +165,15 @@ def test_a_past_tense_without_ed_ends_the_subject(sentence: str, words: str, spe
 
 
 
+@pytest.mark.parametrize("sentence, words, speaker", [
+    ("The ferry captain and the harbour master met on Friday. “We will not sail,” the two said.", "We will not sail", "the two"),
+    ("Five island councils were asked about the levy, and all five say it is too high.", "it is too high", "all five"),
+])
+def test_a_number_standing_for_the_people_named_before_is_who_speaks(sentence: str, words: str, speaker: str):
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [speaker]
+
+
 @pytest.mark.parametrize("sentence, share", [
     ("Twelve mayors answered the survey. Several said the buses ran late.", "Several"),
     ("The fishermen were asked about the quota. Few said it was fair.", "Few"),
@@ -226,6 +235,17 @@ def test_in_or_by_before_an_opening_participle_is_the_subjects_act():
 ])
 def test_a_negated_verb_that_looks_like_a_noun_is_still_a_verb(sentence: str, words: str, source: str):
     # after "did not", "didn’t", "does not" a form like "claim" is the verb
+    c = one(sentence, words)
+    assert [s.mention for s in c.sources] == [source]
+
+
+@pytest.mark.parametrize("sentence, words, source", [
+    ("The harbour master would call the new timetable a step backwards.", "a step backwards", "The harbour master"),
+    ("The island council will call for a second ferry next spring.", "a second ferry", "The island council"),
+    ("The skippers did claim the quota was unfair.", "the quota was unfair", "The skippers"),
+])
+def test_a_verb_that_looks_like_a_noun_after_a_modal_is_a_verb(sentence: str, words: str, source: str):
+    # after "would", "will", "did" a form like "call" or "claim" is the verb
     c = one(sentence, words)
     assert [s.mention for s in c.sources] == [source]
 

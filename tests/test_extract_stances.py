@@ -99,6 +99,12 @@ def test_a_vote_as_a_noun_takes_no_light_verb_stance(sentence: str) -> None:
     assert not [c for c in attributed(sentence) if c.cue and "in favor of" in c.cue.text]
 
 
+def test_voting_to_do_something_is_a_stance_and_votes_to_win_are_a_count() -> None:
+    c = [c for c in attributed("The island council voted to close the old pier in March.") if c.cue and c.cue.text == "voted"]
+    assert c and c[0].sources[0].mention == "The island council" and c[0].text.startswith("to close the old pier")
+    assert not attributed("The harbour party will need enough votes to win the council.")
+
+
 @pytest.mark.parametrize(
     "sentence, source, content",
     [

@@ -260,8 +260,8 @@ VERB_AFTER = {"he", "she", "it", "who", "which", "also", "that", "and", "now", "
 # words after a cue that show it is a noun, not a verb taking a clause: "critics' notes of", "his notes and"
 NOT_A_CLAUSE = {"of", "for", "on", "about", "in", "to", "and", "or", "from", "by", "with", "at", "as", "is", "are", "was",
                 "were", "has", "have", "had"}
-# stances only with their preposition: "voted for X", "focused on X", "spoke out against X"
-PREP_VERBS = {"vote": {"for", "against"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"},
+# stances only with their preposition: "voted for X", "voted to end X", "focused on X", "spoke out against X"
+PREP_VERBS = {"vote": {"for", "against", "to"}, "focus": {"on"}, "speak": {"about", "out", "against", "of"},
               "weigh": {"in"}, "lash": {"out"}, "side": {"with"}, "spar": {"with"}, "balk": {"at"},
               "distance": REFLEXIVES}
 # verbs that hand their subject to a following "to" + reporting verb: "went on to say", "refused to say"

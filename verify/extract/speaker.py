@@ -16,7 +16,7 @@ from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
-    CLAUSE_RELATIVES, NEGATIONS, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
+    CLAUSE_RELATIVES, NEGATIONS, NUMBER_WORDS, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -46,9 +46,10 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
     else:
         if j >= 0 and (words[j] in (",", "—", "–", "--") or words[j] in QUOTE_MARKS):
             # "..., said the official." (inverted) or "X, a spokesman, said ..." (an aside)
-            rn = right_np(toks, i + 1)
+            rn = _and_others(toks, right_np(toks, i + 1))
             inverted_here = rn is not None and klass == "speech" and (
                 rn[1] + 1 >= n or words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?") or words[rn[1] + 1] in QUOTE_MARKS
+                or _qualifies(toks, rn[1] + 1)
             )
             if inverted_here and not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
                 inverted_here = False
@@ -64,6 +65,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
                     np = cand  # also "Just under half, 49%, say ...": the share in commas
         elif j >= 0:
             np = left_np(toks, j)
+            if np is None and klass == "speech" and j >= 1 and lows[j] in NUMBER_WORDS and lows[j - 1] in ("the", "all") and lows[j] != "most":
+                np = (j - 1, j)  # "the two said", "all five say": a number standing for the people named before
             if np is not None:
                 np = before_medium(toks, before_participle(toks, before_relative(toks, np)))
                 if klass == "speech":
@@ -120,14 +123,14 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             src_start = j + 1
         elif klass == "speech" and (lemma not in LISTENER or _after_quote(toks, j)) and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
             # inverted order: "..., said the official."
-            rn = right_np(toks, i + 1)
+            rn = _and_others(toks, right_np(toks, i + 1))
             if rn is None:
                 return None
             if not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
                 return None  # "..., say taxing consumption helps": no speaker after the verb
             after_quote = j >= 0 and (words[j] in QUOTE_MARKS)
             if not after_quote and rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
-                                                          or lows[rn[1] + 1] in TRAILER_START):
+                                                          or lows[rn[1] + 1] in TRAILER_START or _qualifies(toks, rn[1] + 1)):
                 return None  # "“...,” said the plan would fail": not a speaker after the verb
             sources = r.src_list(toks, *rn)
             inverted = True
@@ -136,6 +139,24 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         else:
             return None
     return sources, src_start, inverted, after_src
+
+
+def _and_others(toks: Tokens, rn: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"..., said Roe and others.", "..., say experts like Roe.": the speakers after the verb go on over
+    "and others", "and other officials", "like X", "such as X"."""
+    if rn is None or rn[1] + 2 >= len(toks):
+        return rn
+    lows, k = toks.lows, rn[1] + 1
+    if lows[k] == "and" and lows[k + 1] == "others":
+        return (rn[0], k + 1)
+    start = {"and": k + 1 if lows[k + 1] == "other" else 0, "like": k + 1, "such": k + 2 if lows[k + 1] == "as" else 0}.get(lows[k])
+    more = right_np(toks, start) if start else None
+    return (rn[0], more[1]) if more is not None else rn
+
+
+def _qualifies(toks: Tokens, k: int) -> bool:
+    """"..., said two engineers who inspected it.": a relative clause qualifies the speaker after the verb."""
+    return toks.lows[k] == "who" and not toks.inq[k]
 
 
 def _named_or_person(toks: Tokens, np: tuple[int, int]) -> bool:
@@ -263,7 +284,7 @@ def aside_np(toks: Tokens, j: int) -> tuple[int, int] | None:
         # "Legislative leaders in North Carolina, for instance, noted": the phrase the place belongs to
         np = with_pp(toks, np, PP_LINKS, 10)
         a = np[0]
-        if a == 1 and lows[0] in SENTENCE_ADVERBS and is_cap(words[1]):
+        if a == 1 and lows[0] in SENTENCE_ADVERBS and (is_cap(words[1]) or lows[1] in DETERMINERS):
             a = 0  # "Meanwhile Rihanna, who ..., spoke about ..."
             np = (1, np[1])
         if not (a == 0 or words[a - 1] in (",", "—", "–", "--", ";", ":") or lows[a - 1] in ("and", "but", "while", "as", "because", "though", "although", "so", "yet", "still", "that", "when", "after", "before", "since", "if", "where", "until", "once")

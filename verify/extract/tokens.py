@@ -61,6 +61,12 @@ def tokenize(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> 
             lows = [w.lower() for w in words]
     if "Will" in words or "Now" in words:
         _names(words, lows)
+    k = words.index("-") if "-" in words else -1
+    while k >= 0:
+        # a hyphen standing between spaces is a dash: "The mayor - a former engineer - said"
+        if starts[k] > 0 and text[starts[k] - 1].isspace() and ends[k] < len(text) and text[ends[k]].isspace():
+            words[k] = lows[k] = "–"
+        k = words.index("-", k + 1) if "-" in words[k + 1 :] else -1
     inq = [False] * len(words)
     if quotes and all(quotes[i][1] <= quotes[i + 1][1] for i in range(len(quotes) - 1)):
         # each token belongs to the first quotation ending after its start; with the quotations in

@@ -211,8 +211,12 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # "The shelling continued overnight.": something went on; "“...,” he continued." speaks
     if lemma in ("plan", "intend") and (nxt != "to" or prev in ("own", "new", "better", "to") or (prev.endswith("ed") and prev.isalpha())):
         return True  # an intention only as "X plans to ...": "his plans for", "a retirement plan" are nouns
-    if klass == "stance" and tense == "past" and nxt == "by" and prev not in BE and prev not in ("has", "have", "had"):
-        return True  # "the plan offered by the mayor", "debt issued by the bank": a reduced passive
+    if klass == "stance" and tense == "past" and nxt == "by":
+        # "the plan offered by the mayor", "debt issued by the bank": a reduced passive; "was (hotly)
+        # criticized by" is a passive the passive reader takes
+        aux = skip_aux(toks, i)[0] + 1
+        if not (aux < i and lows[aux] in BE or prev in BE or prev in ("has", "have", "had")):
+            return True
     if lemma == "accuse" and tense == "past" and nxt == "of" and i > 0 and prev not in AUX and prev not in SUBJECT_PRONOUNS \
             and prev not in SUBJECT_CONTRACTIONS and not _object_relative(toks, i):
         # "the soldier accused of shelling the village": the one accused, who says nothing ("the
@@ -271,6 +275,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             k += 1
         if k < n and (lows[k] in CLAUSE_VERBS or lows[k] in BE):
             return True  # "a super PAC called Our Principles is ...": a name, not a stance
+    if low == "votes" and nxt == "to":
+        return True  # "enough votes to win": a count; "the council voted to pay" is a stance
     if lemma in PREP_VERBS and nxt not in PREP_VERBS[lemma] and not (nxt.endswith("ly") and i + 2 < n and lows[i + 2] in PREP_VERBS[lemma]):
         return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
     if lemma in CASTING:
@@ -305,7 +311,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             or (tense == "third" and klass != "stance" and i > 1 and lows[i - 2] in ("the", "a", "an", "this", "that") and prev.isalpha()
                 and not prev.endswith("s") and nxt.isalpha() and nxt not in NOT_A_CLAUSE and nxt not in CLAUSE_VERBS)  # "The candidate claims his ..."
         subj_like = subj_like or (klass != "stance" and tense in ("base", "third") and relative_gap(toks, i)) \
-            or (tense == "base" and (prev in NEGATED_BARE_AUX or (prev == "not" and i > 1 and lows[i - 2] in BARE_VERB_AUX)))  # "did not mention"
+            or (tense == "base" and (prev in NEGATED_BARE_AUX or (prev == "not" and i > 1 and lows[i - 2] in BARE_VERB_AUX))) \
+            or (tense == "base" and prev in BARE_VERB_AUX and not is_cap(pw))  # "did not mention", "would call it"; "May" is a month
         if klass == "stance" and tense == "base" and prev in GROUP_SUBJECTS and (nxt in TRAILER_START or nxt in NP_END or nxt in ("among", "gives", "give")):
             return True  # "48% support in the state", "38 percent support;": a share, not a stance
         if klass == "stance" and tense == "base":
@@ -372,6 +379,9 @@ def another_speaks(toks: Tokens, i: int, tense: str) -> bool:
         or nxt in DETERMINERS or is_cap(toks.words[i + 1])
 
 
+_AFTER_AGENT = {",", "—", "–", "--", "(", "and", "or"}
+
+
 def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, klass: str, cue: Span) -> Found | None:
     """"it was reported by X that ...", "X was told by Y ...", "it is believed that ..."."""
     text = r.text
@@ -391,7 +401,11 @@ def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, 
         if not np:
             return None
         sources = r.src_list(toks, *np)
-        ca = content_after(toks, np[1], lemma)
+        # "was echoed by X and Y", "applauded by critics, including ...": what follows the source goes on
+        # with it; the content is what was echoed, the subject
+        # ("The strike, first reported by the Gazette, killed ...": that comma closes the aside)
+        ca = content_after(toks, np[1], lemma) if np[1] + 1 < n and (
+            words[np[1] + 1] not in _AFTER_AGENT or (words[np[1] + 1] == "," and toks.lows[j] == ",")) else None
         if ca is None or is_trailer(toks, ca[0], ca[1]):
             # "The ban was first reported by BuzzFeed.": what was reported is the subject
             k = j
