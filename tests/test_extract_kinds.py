@@ -249,3 +249,19 @@ def test_the_army_or_the_ministry_unnamed_is_still_a_state_body() -> None:
         src = one(text, words).sources[0]
         assert src.kind == "organisation", src
         assert src.canonical.startswith("unnamed"), src
+
+
+def test_a_society_a_programme_or_services_are_bodies_and_videos_name_no_one() -> None:
+    for text, mention in [
+        ("The Nepal Red Cross Society said the bridge had been washed away.", "The Nepal Red Cross Society"),
+        ("According to the Global Food Programme, the bridge had been washed away.", "the Global Food Programme"),
+        ("Local rescue services said the bridge had been washed away.", "Local rescue services"),
+    ]:
+        assert kinds(text, "bridge") == [(mention, "organisation")], text
+    assert kinds("Videos shared by villagers showed the bridge being washed away.", "bridge") == [("Videos", "vague")]
+
+
+def test_a_relay_may_cite_services_by_their_common_name() -> None:
+    c = one("The agency Ukrinform, citing regional rescue services, reported that the bridge had collapsed.", "bridge")
+    assert [s.mention for s in c.sources] == ["regional rescue services"]
+    assert [s.mention for s in c.relayed_by] == ["The agency Ukrinform"]

@@ -229,7 +229,8 @@ ORG_HEADS = ORG_WORDS | set(
     laboratory unit units network group groups movement mission observatory monitor directorate brigade battalion regiment
     brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
-    hospital hospitals firm watch project organization organisation alliance federation front""".split()
+    hospital hospitals firm watch project organization organisation alliance federation front society programme
+    services""".split()
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
@@ -276,7 +277,7 @@ NATIONALITY_LIKE = re.compile(
 # documents and figures that say something without being anyone ("the poll", "shipping data")
 DOCUMENT_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies", "analysis", "data", "figures", "statistics",
                   "records", "record", "document", "documents", "filing", "filings", "numbers", "results", "research",
-                  "footage", "video", "photos", "images", "review", "audit", "investigation", "memo", "letter",
+                  "footage", "video", "videos", "photos", "photographs", "pictures", "images", "review", "audit", "investigation", "memo", "letter",
                   "statement", "statements", "lawsuit", "complaint", "website", "post", "tweet", "ad", "report",
                   "reports", "estimate", "estimates", "tally", "tallies", "counts", "logs", "footage"}
 # documents whose maker is the source: "according to an analysis by the Pew Research Center"
