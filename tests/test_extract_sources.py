@@ -173,6 +173,20 @@ def test_a_report_passed_on_by_a_trailing_according_to_is_relayed_by_it() -> Non
     assert [c.text for c in station] == ["The harbour master said two tugs had sunk at their moorings"]
 
 
+def test_two_accounts_of_one_sentence_each_with_its_according_to_stay_apart() -> None:
+    text = ("About 40 fishing boats were lost in the storm, according to the harbour authority, while three "
+            "crew members are still missing, according to the coast guard.\n")
+    boats, crews = one(text, "fishing boats"), one(text, "crew members")
+    assert boats.text == "About 40 fishing boats were lost in the storm"
+    assert crews.text == "three crew members are still missing"
+    assert [s.mention for s in boats.sources] == ["the harbour authority"] and not boats.relayed_by
+    assert [s.mention for s in crews.sources] == ["the coast guard"] and not crews.relayed_by
+    # a trailing "said" after such a sentence signs the second clause alone
+    later = one("Ten boats sank, according to the harbour authority, while two crews swam ashore, the mayor said.\n",
+                "swam ashore")
+    assert later.text == "two crews swam ashore" and [s.mention for s in later.sources] == ["the mayor"]
+
+
 def test_an_account_told_inside_another_sources_report_is_relayed_by_that_source() -> None:
     text = "A deserter told border guards he had been ordered to burn the depot, the interior ministry said.\n"
     c = one(text, "burn the depot")
