@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import ACCUSING, EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, QUOTE_SIGNS, SPEECH_FORMS, VERB_CUES
+from .cues import ACCUSING, EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, QUOTE_SIGNS, SPEECH_FORMS, STANCE_FORMS, VERB_CUES
 from .phrases import bare_verb, left_np, mention_of, right_np, skip_aux, venue
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
@@ -435,12 +435,23 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
     return None
 
 
+# cues in the present's third person ("denies", "rejects"), which a phrase reader may take for a plural noun
+_THIRD_PERSON = {w for w, (_, t) in (*SPEECH_FORMS.items(), *STANCE_FORMS.items()) if t == "third" and w.endswith("s")}
+
+
 def without_verb(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     """"The mayor resigned, saying ...", "X began by saying ...": a phrase read up to the participle
     ends in the clause's own verb, which is no part of who speaks."""
     low = toks.lows[np[1]]
     if np[1] > np[0] and (low in PAST_INTRANSITIVE or (low.endswith("ed") and len(low) > 4 and low not in ED_ADJECTIVES)):
         return np[0], np[1] - 1
+    # "Ukraine denies targeting civilians and says ...": a cue in the present read as a plural noun,
+    # with its object, is the clause's verb (not after an article or a possessive: "the army's claims")
+    for k in range(np[0] + 1, np[1] + 1):
+        w = toks.lows[k]
+        if w in _THIRD_PERSON and toks.lows[k - 1] not in DETERMINERS \
+                and not toks.lows[k - 1].endswith(("'s", "’s")):
+            return np[0], k - 1
     return np
 
 
