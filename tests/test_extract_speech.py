@@ -233,6 +233,7 @@ def test_a_negated_verb_that_looks_like_a_noun_is_still_a_verb(sentence: str, wo
 @pytest.mark.parametrize("sentence", [
     "The rebel commander did not mention the ceasefire in his radio address.",
     "The envoy didn’t mention the prisoner swap at the press conference.",
+    "The governor did not refer to the flooded villages in her evening address.",
 ])
 def test_what_a_source_did_not_mention_is_the_outlets_note_not_a_claim(sentence: str):
     assert [c.attribution for c in extract_claims(sentence)] == ["unattributed"]
