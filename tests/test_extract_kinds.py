@@ -265,3 +265,16 @@ def test_a_relay_may_cite_services_by_their_common_name() -> None:
     c = one("The agency Ukrinform, citing regional rescue services, reported that the bridge had collapsed.", "bridge")
     assert [s.mention for s in c.sources] == ["regional rescue services"]
     assert [s.mention for s in c.relayed_by] == ["The agency Ukrinform"]
+
+
+def test_an_embassy_in_a_capital_or_the_residents_of_a_town_are_not_the_place() -> None:
+    assert kinds("The Dutch embassy in Tbilisi said the bridge had been washed away.", "bridge") == [
+        ("The Dutch embassy in Tbilisi", "organisation")]
+    for text, mention in [
+        ("Residents of Zugdidi said the bridge had been washed away.", "Residents of Zugdidi"),
+        ("Three villagers of Khaishi told the agency that the bridge had been washed away.", "Three villagers of Khaishi"),
+        ("Nurses in Batumi said the bridge had been washed away.", "Nurses in Batumi"),
+    ]:
+        c = one(text, "bridge")
+        assert [(s.mention, s.kind) for s in c.sources] == [(mention, "anonymous")], text
+        assert c.sources[0].canonical not in ("Zugdidi", "Khaishi", "Batumi")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .tokens import is_cap
 from .words import (
-    ANON_HEADS, CAP_STOP, DETERMINERS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
+    ANON_HEADS, CAP_STOP, DETERMINERS, DWELLERS, NUMBER_WORDS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
     OUTLET_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
     VAGUE_NOUNS,
 )
@@ -52,8 +52,10 @@ def placed_people(words: list[str], lows: list[str], sentence_case: bool) -> boo
     """People or a role before "in/at X" with no name of their own: "Diplomats in Bangkok"."""
     k = placed_at(words, lows)
     if k is None:
+        k = next((x for x in range(1, len(lows) - 1) if lows[x] == "of" and lows[x - 1] in DWELLERS), None)
+    if k is None:
         return False
-    before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS]
+    before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS and lows[x] not in NUMBER_WORDS]
     if not before or any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
                          for x in before):
         return False

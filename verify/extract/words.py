@@ -181,7 +181,8 @@ PLACE_HEAD = re.compile(
     r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
     r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
     r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee|"
-    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|group|medics|paramedics|nurses"
+    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|group|medics|paramedics|nurses|"
+    r"embass(?:y|ies)|consulates?"
 )
 # words that do not stand alone as a subject: "more likely to say", "all attacked"
 NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
@@ -260,6 +261,8 @@ STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", 
                "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
 # prepositions that place people: "diplomats in Bangkok", "medics at the hospital"
 PLACING = {"in", "at", "from", "near", "inside", "outside"}
+# people who live in the place that follows "of": "residents of Kenscoff", "the villagers of Tal Abyad"
+DWELLERS = {"residents", "inhabitants", "villagers", "townspeople", "people", "citizens", "locals"}
 # plural common nouns for people: capitalised at a sentence's start, never a name ("Doctors said")
 PEOPLE_PLURALS = set(
     """doctors medics paramedics nurses rescuers firefighters residents villagers witnesses survivors
