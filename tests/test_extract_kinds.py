@@ -278,3 +278,10 @@ def test_an_embassy_in_a_capital_or_the_residents_of_a_town_are_not_the_place() 
         c = one(text, "bridge")
         assert [(s.mention, s.kind) for s in c.sources] == [(mention, "anonymous")], text
         assert c.sources[0].canonical not in ("Zugdidi", "Khaishi", "Batumi")
+
+
+def test_a_country_that_is_also_a_first_name_stays_its_government_when_alone() -> None:
+    text = ("Kenyan Interior Minister Kenya Otieno said the convoy had crossed the border. "
+            "Kenya says the bridge had been washed away before the convoy arrived.")
+    assert kinds(text, "bridge") == [("Kenya", "organisation")]
+    assert kinds(text, "convoy had crossed") == [("Kenyan Interior Minister Kenya Otieno", "person")]
