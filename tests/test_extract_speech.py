@@ -280,3 +280,11 @@ def test_posting_a_clause_or_a_quotation_says_it(sentence: str, words: str, sour
 ])
 def test_releasing_people_says_nothing(sentence: str):
     assert texts(sentence) == []
+
+
+def test_a_quotation_signed_by_one_of_a_group_named_before():
+    text = ("Two fishermen reached the harbour at dawn. \"The wave came over the deck twice,\" said one of them, "
+            "a deckhand who asked not to be named.\n")
+    c = one(text, "The wave came over the deck twice")
+    assert c.attribution == "direct"
+    assert [s.mention for s in c.sources] == ["one of them"] and c.sources[0].kind == "anonymous"

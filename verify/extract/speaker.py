@@ -16,7 +16,7 @@ from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
-    CLAUSE_RELATIVES, NEGATIONS, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
+    CLAUSE_RELATIVES, NEGATIONS, PRONOMINAL, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -121,10 +121,15 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         elif klass == "speech" and (lemma not in LISTENER or _after_quote(toks, j)) and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
             # inverted order: "..., said the official."
             rn = right_np(toks, i + 1)
+            if rn is None and i + 3 < n and lows[i + 1] in PRONOMINAL and lows[i + 2] == "of":
+                # "“...,” said one of them": one of the people just named
+                rest = (i + 3, i + 3) if lows[i + 3] in ("them", "us", "those", "these") else right_np(toks, i + 3)
+                rn = (i + 1, rest[1]) if rest else None
             if rn is None:
                 return None
-            if not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
-                return None  # "..., say taxing consumption helps": no speaker after the verb
+            if not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)) \
+                    and not (lows[rn[0]] in PRONOMINAL and rn[0] + 1 < rn[1] and lows[rn[0] + 1] == "of"):
+                return None  # "..., say taxing consumption helps": no speaker after the verb ("said one of them" is one)
             after_quote = j >= 0 and (words[j] in QUOTE_MARKS)
             if not after_quote and rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
                                                           or lows[rn[1] + 1] in TRAILER_START):
