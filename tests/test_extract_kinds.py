@@ -285,3 +285,10 @@ def test_a_country_that_is_also_a_first_name_stays_its_government_when_alone() -
             "Kenya says the bridge had been washed away before the convoy arrived.")
     assert kinds(text, "bridge") == [("Kenya", "organisation")]
     assert kinds(text, "convoy had crossed") == [("Kenyan Interior Minister Kenya Otieno", "person")]
+
+
+def test_a_source_in_a_body_is_one_unnamed_person_of_it_not_the_body() -> None:
+    text = "A cargo ship ran aground near the port, a source in Georgia's coast guard service said on Monday."
+    c = one(text, "ran aground")
+    assert c.text == "A cargo ship ran aground near the port"
+    assert [(s.mention, s.kind) for s in c.sources] == [("a source in Georgia's coast guard service", "anonymous")]

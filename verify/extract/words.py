@@ -177,7 +177,7 @@ ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embat
                  "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
 # heads that a following "in X" / "at X" belongs to: "police in Kharkiv", "officials at the ministry"
 PLACE_HEAD = re.compile(
-    r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources|"
+    r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources?|"
     r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
     r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
     r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee|"
