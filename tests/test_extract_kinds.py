@@ -160,6 +160,14 @@ def test_an_unnamed_person_given_a_name_in_an_aside_is_a_person() -> None:
     assert (src.mention, src.canonical, src.kind) == ("One farmer", "Peeter", "person")
 
 
+def test_a_name_given_only_as_in_an_aside_after_an_inverted_quotation_is_a_person() -> None:
+    text = '"The well has been dry since May," said a 60-year-old farmer, who gave his name only as Tiit.'
+    src = one(text, "well has been dry").sources[0]
+    assert (src.canonical, src.kind) == ("Tiit", "person")
+    src = one("One farmer, who gave her name only as Malle, said the well was dry.", "well").sources[0]
+    assert (src.canonical, src.kind) == ("Malle", "person")
+
+
 def test_the_group_refers_to_the_body_named_before_not_to_a_state() -> None:
     text = ("Estonia's army said it had shot down two drones. Fatah said its fighters had fired them. "
             "The group said more would follow.")

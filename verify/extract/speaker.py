@@ -135,6 +135,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
                                                           or lows[rn[1] + 1] in TRAILER_START):
                 return None  # "“...,” said the plan would fail": not a speaker after the verb
             sources = r.src_list(toks, *rn)
+            if len(sources) == 1 and sources[0].kind == "anonymous" and rn[1] + 2 < n and (name := aside_name(toks, rn[1] + 1, n)):
+                sources = [name_in_aside(r.ctx, sources[0], name)]  # "..., said a vendor, who gave her name as Nadege"
             inverted = True
             src_start = i
             after_src = rn[1]
@@ -218,8 +220,8 @@ def aside_name(toks: Tokens, a: int, b: int) -> str | None:
     for k in range(a + 2, b):
         if lows[k] in _NAMING or (lows[k] == "as" and lows[k - 1] in ("only", "identified", "known")):
             m = k + 1
-            while m < b and (words[m] in QUOTE_MARKS or words[m] == ","):
-                m += 1
+            while m < b and (words[m] in QUOTE_MARKS or words[m] == "," or lows[m] in ("only", "as")):
+                m += 1  # "who gave her name only as Nadege"
             if m < b and is_cap(words[m]) and words[m].isalpha() and lows[m] not in CAP_WORDS:
                 return words[m]
             return None
