@@ -163,6 +163,14 @@ def test_second_hand_claim_is_relayed_by_the_organisation_telling_it() -> None:
     assert [r.canonical for r in c.relayed_by] == ["Security Service of Ukraine"]
 
 
+def test_a_spokesman_after_his_bodys_account_speaks_for_it_and_relays_nothing() -> None:
+    text = ("The border guard said its boats had stopped a smuggling convoy. A border guard spokeswoman said "
+            "three of the smugglers had been arrested.\n")
+    c = one(text, "three of the smugglers")
+    assert [s.mention for s in c.sources] == ["A border guard spokeswoman"]
+    assert c.relayed_by == []
+
+
 def test_a_report_passed_on_by_a_trailing_according_to_is_relayed_by_it() -> None:
     text = "The harbour master said two tugs had sunk at their moorings, according to the port's radio station.\n"
     tugs = one(text, "two tugs had sunk")

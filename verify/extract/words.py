@@ -205,6 +205,8 @@ ANON_HEADS = set(
     commander commanders operative operatives strategist strategists associate associates ally allies
     confidant confidants friend friends witness witnesses resident residents agent agents""".split()
 )
+# unnamed people who speak for a body to the press: their words are the body's voice, not an account it passes on
+VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "source"}
 # heads that name no one at all
 VAGUE_HEADS = set(
     """reports report sources estimates estimate experts analysts observers critics rumors rumours
