@@ -300,3 +300,8 @@ def test_a_source_in_a_body_is_one_unnamed_person_of_it_not_the_body() -> None:
     c = one(text, "ran aground")
     assert c.text == "A cargo ship ran aground near the port"
     assert [(s.mention, s.kind) for s in c.sources] == [("a source in Georgia's coast guard service", "anonymous")]
+
+
+def test_groups_placed_somewhere_are_the_groups_not_the_place() -> None:
+    c = one("Several armed groups in the mountains said the bridge had been washed away.", "bridge")
+    assert [s.mention for s in c.sources] == ["Several armed groups in the mountains"]

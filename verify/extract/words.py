@@ -181,7 +181,7 @@ PLACE_HEAD = re.compile(
     r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
     r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
     r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee|"
-    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|group|medics|paramedics|nurses|"
+    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|groups?|medics|paramedics|nurses|"
     r"embass(?:y|ies)|consulates?"
 )
 # words that do not stand alone as a subject: "more likely to say", "all attacked"
