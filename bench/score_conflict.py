@@ -1,6 +1,8 @@
 """Score the extractor on the hand-annotated conflict reports in tests/articles/conflict/.
 
-    python bench/score_conflict.py [--extractor grammar|tagger|combined] [--errors]
+    python bench/score_conflict.py [--extractor grammar|tagger|combined] [--errors] [--dir DIR]
+
+``--dir`` scores another folder annotated the same way (tests/articles/wire/ holds reports kept out of tuning).
 
 Each report is ``<name>.txt`` with ``<name>.json`` beside it: every claim a careful editor would list,
 its content (a substring of the text), its source(s) by canonical name, each source's kind, the cue,
@@ -239,14 +241,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--extractor", choices=("grammar", "tagger", "combined"), default="grammar")
     ap.add_argument("--errors", action="store_true", help="list every miss, wrong source or kind and extra claim")
+    ap.add_argument("--dir", type=Path, default=ARTICLES, help="folder of annotated reports (default: the conflict set)")
     args = ap.parse_args()
-    articles = load()
+    articles = load(args.dir)
     predict = predictor(args.extractor)
     t0 = time.process_time()
     res = score(articles, predict)
     secs = time.process_time() - t0
     attributed_gold = res["gold"]
-    print(f"conflict set ({args.extractor}): {res['articles']} articles, {attributed_gold} attributed gold claims, {res['predicted']} predicted")
+    title = "conflict set" if args.dir.resolve() == ARTICLES else str(args.dir)
+    print(f"{title} ({args.extractor}): {res['articles']} articles, {attributed_gold} attributed gold claims, {res['predicted']} predicted")
     for label, key in (("content", "content"), ("content and source", "content_and_source"), ("source and kind", "content_source_kind")):
         f = res[key]
         print(f"{label + ':':20s}P {f['p']:.3f}  R {f['r']:.3f}  F1 {f['f1']:.3f}")

@@ -56,6 +56,15 @@ def test_one_speaker_denying_and_saying_gives_two_separate_contents() -> None:
     assert texts(text) == ["sinking the trawler", "it was investigating the collision"]
 
 
+def test_a_denial_in_the_present_and_a_statement_after_it_keep_their_own_contents() -> None:
+    for text in ("The navy denies sinking the trawler and says it is investigating the collision.",
+                 "Georgia rejects the accusation and said its patrol boats stayed in port."):
+        denied, said = extract_claims(text)
+        assert denied.polarity == "denied" and denied.text in ("sinking the trawler", "the accusation")
+        assert said.polarity == "asserted" and said.text.startswith(("it is investigating", "its patrol boats"))
+        assert said.sources[0].mention == denied.sources[0].mention
+
+
 def test_a_relative_clause_with_its_own_source_is_theirs() -> None:
     text = "A missile hit the grain silo, which local officials said burned for two days."
     silo = by_cue(text, "said")

@@ -160,6 +160,14 @@ def test_an_unnamed_person_given_a_name_in_an_aside_is_a_person() -> None:
     assert (src.mention, src.canonical, src.kind) == ("One farmer", "Peeter", "person")
 
 
+def test_a_name_given_only_as_in_an_aside_after_an_inverted_quotation_is_a_person() -> None:
+    text = '"The well has been dry since May," said a 60-year-old farmer, who gave his name only as Tiit.'
+    src = one(text, "well has been dry").sources[0]
+    assert (src.canonical, src.kind) == ("Tiit", "person")
+    src = one("One farmer, who gave her name only as Malle, said the well was dry.", "well").sources[0]
+    assert (src.canonical, src.kind) == ("Malle", "person")
+
+
 def test_the_group_refers_to_the_body_named_before_not_to_a_state() -> None:
     text = ("Estonia's army said it had shot down two drones. Fatah said its fighters had fired them. "
             "The group said more would follow.")
@@ -249,3 +257,51 @@ def test_the_army_or_the_ministry_unnamed_is_still_a_state_body() -> None:
         src = one(text, words).sources[0]
         assert src.kind == "organisation", src
         assert src.canonical.startswith("unnamed"), src
+
+
+def test_a_society_a_programme_or_services_are_bodies_and_videos_name_no_one() -> None:
+    for text, mention in [
+        ("The Nepal Red Cross Society said the bridge had been washed away.", "The Nepal Red Cross Society"),
+        ("According to the Global Food Programme, the bridge had been washed away.", "the Global Food Programme"),
+        ("Local rescue services said the bridge had been washed away.", "Local rescue services"),
+    ]:
+        assert kinds(text, "bridge") == [(mention, "organisation")], text
+    assert kinds("Videos shared by villagers showed the bridge being washed away.", "bridge") == [("Videos", "vague")]
+
+
+def test_a_relay_may_cite_services_by_their_common_name() -> None:
+    c = one("The agency Ukrinform, citing regional rescue services, reported that the bridge had collapsed.", "bridge")
+    assert [s.mention for s in c.sources] == ["regional rescue services"]
+    assert [s.mention for s in c.relayed_by] == ["The agency Ukrinform"]
+
+
+def test_an_embassy_in_a_capital_or_the_residents_of_a_town_are_not_the_place() -> None:
+    assert kinds("The Dutch embassy in Tbilisi said the bridge had been washed away.", "bridge") == [
+        ("The Dutch embassy in Tbilisi", "organisation")]
+    for text, mention in [
+        ("Residents of Zugdidi said the bridge had been washed away.", "Residents of Zugdidi"),
+        ("Three villagers of Khaishi told the agency that the bridge had been washed away.", "Three villagers of Khaishi"),
+        ("Nurses in Batumi said the bridge had been washed away.", "Nurses in Batumi"),
+    ]:
+        c = one(text, "bridge")
+        assert [(s.mention, s.kind) for s in c.sources] == [(mention, "anonymous")], text
+        assert c.sources[0].canonical not in ("Zugdidi", "Khaishi", "Batumi")
+
+
+def test_a_country_that_is_also_a_first_name_stays_its_government_when_alone() -> None:
+    text = ("Kenyan Interior Minister Kenya Otieno said the convoy had crossed the border. "
+            "Kenya says the bridge had been washed away before the convoy arrived.")
+    assert kinds(text, "bridge") == [("Kenya", "organisation")]
+    assert kinds(text, "convoy had crossed") == [("Kenyan Interior Minister Kenya Otieno", "person")]
+
+
+def test_a_source_in_a_body_is_one_unnamed_person_of_it_not_the_body() -> None:
+    text = "A cargo ship ran aground near the port, a source in Georgia's coast guard service said on Monday."
+    c = one(text, "ran aground")
+    assert c.text == "A cargo ship ran aground near the port"
+    assert [(s.mention, s.kind) for s in c.sources] == [("a source in Georgia's coast guard service", "anonymous")]
+
+
+def test_groups_placed_somewhere_are_the_groups_not_the_place() -> None:
+    c = one("Several armed groups in the mountains said the bridge had been washed away.", "bridge")
+    assert [s.mention for s in c.sources] == ["Several armed groups in the mountains"]

@@ -163,6 +163,14 @@ def test_second_hand_claim_is_relayed_by_the_organisation_telling_it() -> None:
     assert [r.canonical for r in c.relayed_by] == ["Security Service of Ukraine"]
 
 
+def test_a_spokesman_after_his_bodys_account_speaks_for_it_and_relays_nothing() -> None:
+    text = ("The border guard said its boats had stopped a smuggling convoy. A border guard spokeswoman said "
+            "three of the smugglers had been arrested.\n")
+    c = one(text, "three of the smugglers")
+    assert [s.mention for s in c.sources] == ["A border guard spokeswoman"]
+    assert c.relayed_by == []
+
+
 def test_a_report_passed_on_by_a_trailing_according_to_is_relayed_by_it() -> None:
     text = "The harbour master said two tugs had sunk at their moorings, according to the port's radio station.\n"
     tugs = one(text, "two tugs had sunk")
@@ -171,6 +179,20 @@ def test_a_report_passed_on_by_a_trailing_according_to_is_relayed_by_it() -> Non
     # the station's own claim, that the harbour master said so, is kept as its own
     station = [c for c in extract_claims(text) if c.sources and c.sources[0].mention == "the port's radio station"]
     assert [c.text for c in station] == ["The harbour master said two tugs had sunk at their moorings"]
+
+
+def test_two_accounts_of_one_sentence_each_with_its_according_to_stay_apart() -> None:
+    text = ("About 40 fishing boats were lost in the storm, according to the harbour authority, while three "
+            "crew members are still missing, according to the coast guard.\n")
+    boats, crews = one(text, "fishing boats"), one(text, "crew members")
+    assert boats.text == "About 40 fishing boats were lost in the storm"
+    assert crews.text == "three crew members are still missing"
+    assert [s.mention for s in boats.sources] == ["the harbour authority"] and not boats.relayed_by
+    assert [s.mention for s in crews.sources] == ["the coast guard"] and not crews.relayed_by
+    # a trailing "said" after such a sentence signs the second clause alone
+    later = one("Ten boats sank, according to the harbour authority, while two crews swam ashore, the mayor said.\n",
+                "swam ashore")
+    assert later.text == "two crews swam ashore" and [s.mention for s in later.sources] == ["the mayor"]
 
 
 def test_an_account_told_inside_another_sources_report_is_relayed_by_that_source() -> None:

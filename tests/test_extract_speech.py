@@ -253,6 +253,7 @@ def test_a_verb_that_looks_like_a_noun_after_a_modal_is_a_verb(sentence: str, wo
 @pytest.mark.parametrize("sentence", [
     "The rebel commander did not mention the ceasefire in his radio address.",
     "The envoy didn’t mention the prisoner swap at the press conference.",
+    "The governor did not refer to the flooded villages in her evening address.",
 ])
 def test_what_a_source_did_not_mention_is_the_outlets_note_not_a_claim(sentence: str):
     assert [c.attribution for c in extract_claims(sentence)] == ["unattributed"]
@@ -299,3 +300,11 @@ def test_posting_a_clause_or_a_quotation_says_it(sentence: str, words: str, sour
 ])
 def test_releasing_people_says_nothing(sentence: str):
     assert texts(sentence) == []
+
+
+def test_a_quotation_signed_by_one_of_a_group_named_before():
+    text = ("Two fishermen reached the harbour at dawn. \"The wave came over the deck twice,\" said one of them, "
+            "a deckhand who asked not to be named.\n")
+    c = one(text, "The wave came over the deck twice")
+    assert c.attribution == "direct"
+    assert [s.mention for s in c.sources] == ["one of them"] and c.sources[0].kind == "anonymous"

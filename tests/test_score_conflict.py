@@ -6,6 +6,8 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 spec = importlib.util.spec_from_file_location("score_conflict", ROOT / "bench" / "score_conflict.py")
 score_conflict = importlib.util.module_from_spec(spec)
@@ -56,10 +58,11 @@ def test_a_claim_naming_a_source_the_gold_lacks_has_the_wrong_source():
     assert res["content"]["r"] == 0.5 and res["content_and_source"]["r"] == 0.0
 
 
-def test_every_annotation_is_well_formed():
-    directory = ROOT / "tests" / "articles" / "conflict"
+@pytest.mark.parametrize(("folder", "n_articles", "n_attributed"), [("conflict", 12, 150), ("wire", 4, 100)])
+def test_every_annotation_is_well_formed(folder, n_articles, n_attributed):
+    directory = ROOT / "tests" / "articles" / folder
     articles = score_conflict.load(directory)  # raises where a content is not in its text
-    assert len(articles) >= 12
+    assert len(articles) >= n_articles
     attributed = 0
     for path in sorted(directory.glob("*.json")):
         ann = json.loads(path.read_text(encoding="utf-8"))
@@ -69,7 +72,7 @@ def test_every_annotation_is_well_formed():
             for s in c["sources"] + c.get("relayed_by", []):
                 assert s == "UNATTRIBUTED" or ann["kinds"].get(s) in ("person", "organisation", "anonymous", "vague", "outlet"), (path.name, s)
             attributed += c["attribution"] != "unattributed"
-    assert attributed >= 150
+    assert attributed >= n_attributed
 
 
 def test_polarity_is_scored_on_matched_claims():

@@ -354,6 +354,10 @@ def before_source(toks: Tokens, a: int) -> int:
     return j
 
 
+# links that open a second account after "A, according to X,": "..., while B, according to Y"
+OTHER_ACCOUNT = {"while", "whereas", "but"}
+
+
 def content_before(r: Reader, toks: Tokens, cb: int) -> tuple[list[Span], bool]:
     """The content ending at token ``cb``: the quotation that ends there, else the clause."""
     text = r.text
@@ -369,8 +373,14 @@ def content_before(r: Reader, toks: Tokens, cb: int) -> tuple[list[Span], bool]:
         if k >= 0 and words[k] in QUOTE_MARKS:
             # the quotation untrimmed: a content that ends in a comma inside the quote keeps its marks
             return [(toks.starts[k], toks.ends[end_q])], True
-    # from the sentence start: an introductory "But," / "And" is kept, as annotators keep it
-    s, e = trim_span(text, toks.starts[0], toks.ends[cb])
+    # from the sentence start: an introductory "But," / "And" is kept, as annotators keep it; after the
+    # link where an "according to" took the clause before it ("A, according to X, while B, Y said")
+    first = 0
+    if "according" in toks.lows:
+        link = next((j for j in range(cb - 1, 1, -1) if toks.lows[j] in OTHER_ACCOUNT and words[j - 1] == ","
+                     and not toks.inq[j]), None)
+        first = link + 1 if link is not None and "according" in toks.lows[: link - 1] else 0
+    s, e = trim_span(text, toks.starts[first], toks.ends[cb])
     if e - s < 2:
         return [], False
     return [(s, e)], False

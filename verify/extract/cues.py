@@ -50,8 +50,9 @@ PERSON_ONLY = {"press", "prefer", "consider", "order", "identify", "name", "focu
 # verbs that, negated and with no clause after them, report that nothing was said: "could not confirm the
 # toll", "does not publish its figures", "has not acknowledged the presence of troops", "would not comment on the
 # talks", "did not answer questions", "did not mention Russian personnel" (what the outlet notes is missing from
-# a statement, not a statement). ("did not respond to requests for comment" stays: PolNeAR annotates it as speech.)
-SILENT_WHEN_NEGATED = {"confirm", "disclose", "publish", "acknowledge", "verify", "elaborate", "answer", "comment", "mention"}
+# a statement, not a statement; so "did not refer to the strike"). ("did not respond to requests for comment" stays: PolNeAR annotates it as speech.)
+SILENT_WHEN_NEGATED = {"confirm", "disclose", "publish", "acknowledge", "verify", "elaborate", "answer", "comment", "mention",
+                       "refer"}
 # what is taken on, not supposed: "assumed office", "assume the presidency", "assumed the company's debts"
 TAKEN_ON = {"office", "post", "role", "presidency", "chairmanship", "helm", "command", "control", "power", "leadership",
             "position", "mantle", "duties", "responsibility", "responsibilities", "obligations", "liabilities", "debt",

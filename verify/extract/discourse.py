@@ -18,7 +18,7 @@ from .quotes import paragraph_quotes, transcript_turn
 from .sentences import is_furniture, is_headline, paragraphs, sentences
 from .sources import Context, Src, note_subject
 from .tokens import lowered
-from .words import SUBJECT_PRONOUNS
+from .words import SUBJECT_PRONOUNS, VOICES
 
 NESTED_DROP = {"belief", "stance", "evidence"}
 _OPENING = "“\"'`«„‘"
@@ -277,7 +277,8 @@ def _relay(ctx: Context, found: list[Found], account_prev: Found | None) -> None
             continue
         src = f.sources[0]
         first = src.mention.split()[0].lower() if src.mention else ""
-        if src.kind in ("person", "anonymous") and first in ("one", "a", "an", "another") and len(src.mention.split()) <= 4:
+        if src.kind in ("person", "anonymous") and first in ("one", "a", "an", "another") and len(src.mention.split()) <= 4 \
+                and src.mention.split()[-1].lower() not in VOICES:  # "A military spokesperson said": no relay
             teller = account_prev.relayed_by or account_prev.sources
             if teller and teller[0].canonical != src.canonical and teller[0].kind == "organisation":
                 f.relayed_by = list(teller)

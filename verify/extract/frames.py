@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .content import before_source, content_after, content_before
+from .content import OTHER_ACCOUNT, before_source, content_after, content_before
 from .cues import (
     BELIEF_LINKS, COLON_LABELS, EVIDENCE_NOUNS, KNOWLEDGE_NOUNS, OWN_KNOWLEDGE, SHOWN_ATTITUDES, SHOWN_LINKS,
     SHOWN_MODIFIERS, SPEECH_FORMS, STANCE_ADJECTIVES, STANCE_COPULAS, STANCE_LINKS, STANCE_ROLES,
@@ -83,7 +83,7 @@ def _clause_around(r: Reader, toks: Tokens, i: int, b: int) -> list[Span]:
         cb = before_source(toks, i)
         content, _ = content_before(r, toks, cb)
         k = b + 1
-        if k < n and toks.words[k] == "," and k + 1 < n:
+        if k < n and toks.words[k] == "," and k + 1 < n and toks.lows[k + 1] not in OTHER_ACCOUNT:
             f = r.frag(toks, k + 1, n - 1)
             if f and n - 1 - k > 3:
                 content.append(f)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from .tokens import is_cap
 from .words import (
-    ANON_HEADS, CAP_STOP, DETERMINERS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
+    ANON_HEADS, CAP_STOP, DETERMINERS, DWELLERS, NUMBER_WORDS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
     OUTLET_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
     VAGUE_NOUNS,
 )
@@ -52,8 +52,10 @@ def placed_people(words: list[str], lows: list[str], sentence_case: bool) -> boo
     """People or a role before "in/at X" with no name of their own: "Diplomats in Bangkok"."""
     k = placed_at(words, lows)
     if k is None:
+        k = next((x for x in range(1, len(lows) - 1) if lows[x] == "of" and lows[x - 1] in DWELLERS), None)
+    if k is None:
         return False
-    before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS]
+    before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS and lows[x] not in NUMBER_WORDS]
     if not before or any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
                          for x in before):
         return False
@@ -103,7 +105,7 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
             return "organisation" if low in OFFICE_PLURALS else "anonymous"
         # one word the article never gives as part of a person's name is a body or a place standing for
         # its government ("Hamas denied", "Israel says"), not a person
-        if not any(w in TITLE_WORDS for w in desc) and not _person_name_part(ctx, parts[0]):
+        if not any(w in TITLE_WORDS for w in desc) and (not _person_name_part(ctx, parts[0]) or _demonym_in(ctx.text, parts[0])):
             return "organisation"
     return "person"
 
@@ -144,3 +146,10 @@ def _person_name_part(ctx: Context, word: str) -> bool:
         pos = text.find(word, end)
     ctx.person_words[word] = hit
     return hit
+
+
+def _demonym_in(text: str, word: str) -> bool:
+    """Whether the article also names the people of ``word`` ("Israeli" beside "Israel", "Kenyan"
+    beside "Kenya"): a country that is also a first name ("Defence Minister Israel Katz") stands for
+    its government when alone."""
+    return re.search(rf"\b{re.escape(word)}(?:i|is|n|ns|ese)\b", text) is not None

@@ -1,13 +1,14 @@
-"""Whether "called" gives a thing its name ("a group called X") rather than labelling it ("X called
-the plan a disgrace"), read by ``verbs.not_a_verb``."""
+"""Names given in copy: whether "called" gives a thing its name ("a group called X") rather than
+labelling it ("X called the plan a disgrace"), read by ``verbs.not_a_verb``; and the name an aside
+gives an unnamed person (", who gave only her first name, Nadege,"), read by ``speaker``."""
 
 from __future__ import annotations
 
 from .cues import NAMED_BY, NAMING_ADVERBS, NAMING_PREPOSITIONS, NOT_NAMES, NOUNISH, VERB_CUES
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    AUX, BE, CLAUSE_RELATIVES, CLAUSE_VERBS, DETERMINERS, INTRO_WORDS, IRREGULAR_PAST, NP_END, STOP, SUBJECT_PRONOUNS, TIME_NOUNS,
-    TRAILER_START,
+    AUX, BE, CAP_WORDS, CLAUSE_RELATIVES, CLAUSE_VERBS, DETERMINERS, INTRO_WORDS, IRREGULAR_PAST, NP_END, RELATIVES, STOP, SUBJECT_PRONOUNS,
+    TIME_NOUNS, TRAILER_START,
 )
 
 
@@ -93,3 +94,23 @@ def _past_name(toks: Tokens, m: int) -> int:
             and lows[m] not in TRAILER_START:
         m += 1
     return m
+
+
+_NAMING = {"sign", "name", "nickname", "alias"}
+
+
+def aside_name(toks: Tokens, a: int, b: int) -> str | None:
+    """The name an aside gives an unnamed person: ", who goes by the call sign "Hans"," or ", who gave
+    only his first name, Adam,"."""
+    words, lows = toks.words, toks.lows
+    if words[a] != "," or lows[a + 1] not in RELATIVES:
+        return None
+    for k in range(a + 2, b):
+        if lows[k] in _NAMING or (lows[k] == "as" and lows[k - 1] in ("only", "identified", "known")):
+            m = k + 1
+            while m < b and (words[m] in QUOTE_MARKS or words[m] == "," or lows[m] in ("only", "as")):
+                m += 1  # "who gave her name only as Nadege"
+            if m < b and is_cap(words[m]) and words[m].isalpha() and lows[m] not in CAP_WORDS:
+                return words[m]
+            return None
+    return None

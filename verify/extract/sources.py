@@ -214,7 +214,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     )
     caps = [w for k, w in enumerate(words) if namer(w) and not (k == 0 and sentence_case)]
     named = [w for w in caps if not NATIONALITY_LIKE.match(w) and w.lower() not in CAP_STOP]
-    if named and placed_people(words, lows, sentence_case):
+    placed = bool(named) and placed_people(words, lows, sentence_case)
+    if placed:
         named = []  # "Diplomats in Bangkok", "officials in Kyiv": people, placed; the place is not the source
     if named and (k := placed_body(words, lows)) is not None:
         if not any(is_cap(w) for x, w in enumerate(words[:k]) if not (x == 0 and sentence_case)):
@@ -279,7 +280,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
             return _lower(_STRIP_DET.sub("", mention)), "anonymous"
         return _lower(_STRIP_DET.sub("", mention)), "vague"
-    if head in ANON_HEADS or head in VAGUE_NOUNS:
+    if head in ANON_HEADS or head in VAGUE_NOUNS or (placed and head in PEOPLE_PLURALS and head not in OFFICE_PLURALS):
         name = _STRIP_DET.sub("", mention).strip()
         if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0] \
                 and not NATIONALITY_LIKE.match(words[0]):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .cues import ACCUSING, EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, QUOTE_SIGNS, SPEECH_FORMS, VERB_CUES
+from .cues import ACCUSING, EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, QUOTE_SIGNS, SPEECH_FORMS, STANCE_FORMS, VERB_CUES
 from .phrases import bare_verb, left_np, mention_of, right_np, skip_aux, venue
+from .naming import aside_name
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
-    CLAUSE_RELATIVES, NEGATIONS, NUMBER_WORDS, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
+    CLAUSE_RELATIVES, NEGATIONS, NUMBER_WORDS, PRONOMINAL, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -124,15 +125,22 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
         elif klass == "speech" and (lemma not in LISTENER or _after_quote(toks, j)) and (j < 0 or words[j] in (",", "—", "–", "--") or (words[j] in QUOTE_MARKS and j > 0 and toks.inq[j - 1])):
             # inverted order: "..., said the official."
             rn = _and_others(toks, right_np(toks, i + 1))
+            if rn is None and i + 3 < n and lows[i + 1] in PRONOMINAL and lows[i + 2] == "of":
+                # "“...,” said one of them": one of the people just named
+                rest = (i + 3, i + 3) if lows[i + 3] in ("them", "us", "those", "these") else right_np(toks, i + 3)
+                rn = (i + 1, rest[1]) if rest else None
             if rn is None:
                 return None
-            if not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)):
-                return None  # "..., say taxing consumption helps": no speaker after the verb
+            if not any(is_cap(words[x]) or lows[x] in DETERMINERS or lows[x] in SUBJECT_PRONOUNS for x in range(rn[0], rn[1] + 1)) \
+                    and not (lows[rn[0]] in PRONOMINAL and rn[0] + 1 < rn[1] and lows[rn[0] + 1] == "of"):
+                return None  # "..., say taxing consumption helps": no speaker after the verb ("said one of them" is one)
             after_quote = j >= 0 and (words[j] in QUOTE_MARKS)
             if not after_quote and rn[1] + 1 < n and not (words[rn[1] + 1] in (",", ".", ";", "—", "–", "!", "?", "(") or words[rn[1] + 1] in QUOTE_MARKS
                                                           or lows[rn[1] + 1] in TRAILER_START or _qualifies(toks, rn[1] + 1)):
                 return None  # "“...,” said the plan would fail": not a speaker after the verb
             sources = r.src_list(toks, *rn)
+            if len(sources) == 1 and sources[0].kind == "anonymous" and rn[1] + 2 < n and (name := aside_name(toks, rn[1] + 1, n)):
+                sources = [name_in_aside(r.ctx, sources[0], name)]  # "..., said a vendor, who gave her name as Nadege"
             inverted = True
             src_start = i
             after_src = rn[1]
@@ -220,26 +228,6 @@ def accused_subjects(r: Reader, toks: Tokens, comma: int, pronoun: str) -> list[
     if not found or plural != (pronoun == "they") or any(s.kind not in ("organisation", "person", "anonymous") for s in found):
         return None
     return found
-
-
-_NAMING = {"sign", "name", "nickname", "alias"}
-
-
-def aside_name(toks: Tokens, a: int, b: int) -> str | None:
-    """The name an aside gives an unnamed person: ", who goes by the call sign "Hans"," or ", who gave
-    only his first name, Adam,"."""
-    words, lows = toks.words, toks.lows
-    if words[a] != "," or lows[a + 1] not in RELATIVES:
-        return None
-    for k in range(a + 2, b):
-        if lows[k] in _NAMING or (lows[k] == "as" and lows[k - 1] in ("only", "identified", "known")):
-            m = k + 1
-            while m < b and (words[m] in QUOTE_MARKS or words[m] == ","):
-                m += 1
-            if m < b and is_cap(words[m]) and words[m].isalpha() and lows[m] not in CAP_WORDS:
-                return words[m]
-            return None
-    return None
 
 
 def relative_source(r: Reader, toks: Tokens, k: int) -> list[Src]:
@@ -456,12 +444,23 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
     return None
 
 
+# cues in the present's third person ("denies", "rejects"), which a phrase reader may take for a plural noun
+_THIRD_PERSON = {w for w, (_, t) in (*SPEECH_FORMS.items(), *STANCE_FORMS.items()) if t == "third" and w.endswith("s")}
+
+
 def without_verb(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     """"The mayor resigned, saying ...", "X began by saying ...": a phrase read up to the participle
     ends in the clause's own verb, which is no part of who speaks."""
     low = toks.lows[np[1]]
     if np[1] > np[0] and (low in PAST_INTRANSITIVE or (low.endswith("ed") and len(low) > 4 and low not in ED_ADJECTIVES)):
         return np[0], np[1] - 1
+    # "Ukraine denies targeting civilians and says ...": a cue in the present read as a plural noun,
+    # with its object, is the clause's verb (not after an article or a possessive: "the army's claims")
+    for k in range(np[0] + 1, np[1] + 1):
+        w = toks.lows[k]
+        if w in _THIRD_PERSON and toks.lows[k - 1] not in DETERMINERS \
+                and not toks.lows[k - 1].endswith(("'s", "’s")):
+            return np[0], k - 1
     return np
 
 

@@ -178,11 +178,12 @@ ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embat
                  "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
 # heads that a following "in X" / "at X" belongs to: "police in Kharkiv", "officials at the ministry"
 PLACE_HEAD = re.compile(
-    r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources|"
+    r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources?|"
     r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
     r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
     r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee|"
-    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|group|medics|paramedics|nurses"
+    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|groups?|medics|paramedics|nurses|"
+    r"embass(?:y|ies)|consulates?"
 )
 # words that do not stand alone as a subject: "more likely to say", "all attacked"
 NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
@@ -205,6 +206,8 @@ ANON_HEADS = set(
     commander commanders operative operatives strategist strategists associate associates ally allies
     confidant confidants friend friends witness witnesses resident residents agent agents""".split()
 )
+# unnamed people who speak for a body to the press: their words are the body's voice, not an account it passes on
+VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "source"}
 # heads that name no one at all
 VAGUE_HEADS = set(
     """reports report sources estimates estimate experts analysts observers critics rumors rumours
@@ -230,7 +233,8 @@ ORG_HEADS = ORG_WORDS | set(
     laboratory unit units network group groups movement mission observatory monitor directorate brigade battalion regiment
     brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
-    hospital hospitals firm watch project organization organisation alliance federation front""".split()
+    hospital hospitals firm watch project organization organisation alliance federation front society programme
+    services""".split()
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
@@ -260,6 +264,8 @@ STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", 
                "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
 # prepositions that place people: "diplomats in Bangkok", "medics at the hospital"
 PLACING = {"in", "at", "from", "near", "inside", "outside"}
+# people who live in the place that follows "of": "residents of Kenscoff", "the villagers of Tal Abyad"
+DWELLERS = {"residents", "inhabitants", "villagers", "townspeople", "people", "citizens", "locals"}
 # plural common nouns for people: capitalised at a sentence's start, never a name ("Doctors said")
 PEOPLE_PLURALS = set(
     """doctors medics paramedics nurses rescuers firefighters residents villagers witnesses survivors
@@ -277,7 +283,7 @@ NATIONALITY_LIKE = re.compile(
 # documents and figures that say something without being anyone ("the poll", "shipping data")
 DOCUMENT_HEADS = {"poll", "polls", "survey", "surveys", "study", "studies", "analysis", "data", "figures", "statistics",
                   "records", "record", "document", "documents", "filing", "filings", "numbers", "results", "research",
-                  "footage", "video", "photos", "images", "review", "audit", "investigation", "memo", "letter",
+                  "footage", "video", "videos", "photos", "photographs", "pictures", "images", "review", "audit", "investigation", "memo", "letter",
                   "statement", "statements", "lawsuit", "complaint", "website", "post", "tweet", "ad", "report",
                   "reports", "estimate", "estimates", "tally", "tallies", "counts", "logs", "footage"}
 # documents whose maker is the source: "according to an analysis by the Pew Research Center"
