@@ -105,7 +105,7 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
             return "organisation" if low in OFFICE_PLURALS else "anonymous"
         # one word the article never gives as part of a person's name is a body or a place standing for
         # its government ("Hamas denied", "Israel says"), not a person
-        if not any(w in TITLE_WORDS for w in desc) and (not _person_name_part(ctx, parts[0]) or _demonym_in(ctx.text, parts[0])):
+        if not any(w in TITLE_WORDS for w in desc) and (not _person_name_part(ctx, parts[0]) or _demonym_in(ctx, parts[0])):
             return "organisation"
     return "person"
 
@@ -148,8 +148,27 @@ def _person_name_part(ctx: Context, word: str) -> bool:
     return hit
 
 
-def _demonym_in(text: str, word: str) -> bool:
+def _demonym_in(ctx: Context, word: str) -> bool:
     """Whether the article also names the people of ``word`` ("Israeli" beside "Israel", "Kenyan"
     beside "Kenya"): a country that is also a first name ("Defence Minister Israel Katz") stands for
-    its government when alone."""
-    return re.search(rf"\b{re.escape(word)}(?:i|is|n|ns|ese)\b", text) is not None
+    its government when alone. Asked of most one-word names, so found with str.find and remembered."""
+    hit = ctx.demonyms.get(word)
+    if hit is not None:
+        return hit
+    text = ctx.text
+    hit = False
+    i = text.find(word)
+    while i != -1 and not hit:
+        j = i + len(word)
+        if i == 0 or not text[i - 1].isalnum():
+            for suffix in _DEMONYM_ENDINGS:
+                k = j + len(suffix)
+                if text.startswith(suffix, j) and (k == len(text) or not text[k].isalnum()):
+                    hit = True
+                    break
+        i = text.find(word, j)
+    ctx.demonyms[word] = hit
+    return hit
+
+
+_DEMONYM_ENDINGS = ("i", "is", "n", "ns", "ese")

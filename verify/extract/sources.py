@@ -50,6 +50,7 @@ class Context:
     # "statement", "letter", ... -> who last put one out (canonical, kind), for "the statement said"
     issued: dict[str, tuple[str, str]] = field(default_factory=dict)
     person_words: dict[str, bool] = field(default_factory=dict)
+    demonyms: dict[str, bool] = field(default_factory=dict)
     _seen_pos: int = 0
     _seen: set[str] = field(default_factory=set)
 
