@@ -240,6 +240,13 @@ def test_an_opening_participle_or_adverbial_is_stepped_over_to_the_subject(sente
     assert [s.mention for s in c.sources] == ["the inspectors"]
 
 
+def test_a_document_obtained_by_an_outlet_speaks_for_whoever_wrote_it() -> None:
+    # the paper that obtained the letter reports it; the warning is the ministry's
+    c = one("A letter from the ministry obtained by the Gazette warns that the dam is failing.", "dam is failing")
+    assert [s.mention for s in c.sources] != ["the Gazette"]
+    assert "the ministry" in c.sources[0].mention
+
+
 def test_poll_shares_speak_for_no_one_in_particular() -> None:
     c = one("Six in 10 say the ferry fares are too high.", "fares")
     assert c.sources[0].mention == "Six in 10"

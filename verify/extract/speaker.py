@@ -353,6 +353,7 @@ def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     outer = left_np(toks, a - 3)
     if outer is None or outer[1] != a - 3 or lows[a - 3] in SUBJECT_PRONOUNS or lows[a - 3] in RELATIVES:
         return np
+    outer = with_pp(toks, outer)  # "A letter from the ministry obtained by the Gazette warns"
     if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
         return np  # the phrase must open its clause: "the strike that hit ... reported by X" is something else
     return outer
