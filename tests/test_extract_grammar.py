@@ -229,6 +229,24 @@ def test_a_participle_after_a_nested_claim_goes_on_with_the_main_speaker() -> No
     assert c.sources[0].mention == "Mayor Lena Sato"
 
 
+@pytest.mark.parametrize("sentence", [
+    "Arriving near the depot, the inspectors sealed the gates and said that the fuel had been stolen.",
+    "More recently, the inspectors have changed their tone, warning that the fuel had been stolen.",
+    "Along with two engineers, the inspectors toured the depot but said that the fuel had been stolen.",
+])
+def test_an_opening_participle_or_adverbial_is_stepped_over_to_the_subject(sentence: str) -> None:
+    # the second verb of the clause speaks for its subject, not for the words that open the sentence
+    c = one(sentence, "fuel had been stolen")
+    assert [s.mention for s in c.sources] == ["the inspectors"]
+
+
+def test_a_document_obtained_by_an_outlet_speaks_for_whoever_wrote_it() -> None:
+    # the paper that obtained the letter reports it; the warning is the ministry's
+    c = one("A letter from the ministry obtained by the Gazette warns that the dam is failing.", "dam is failing")
+    assert [s.mention for s in c.sources] != ["the Gazette"]
+    assert "the ministry" in c.sources[0].mention
+
+
 def test_poll_shares_speak_for_no_one_in_particular() -> None:
     c = one("Six in 10 say the ferry fares are too high.", "fares")
     assert c.sources[0].mention == "Six in 10"

@@ -17,7 +17,7 @@ from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
-    CLAUSE_RELATIVES, NEGATIONS, NUMBER_WORDS, PRONOMINAL, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
+    CLAUSE_RELATIVES, NEGATIONS, NOT_ALONE, NUMBER_WORDS, PRONOMINAL, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
 if TYPE_CHECKING:
@@ -353,6 +353,7 @@ def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     outer = left_np(toks, a - 3)
     if outer is None or outer[1] != a - 3 or lows[a - 3] in SUBJECT_PRONOUNS or lows[a - 3] in RELATIVES:
         return np
+    outer = with_pp(toks, outer)  # "A letter from the ministry obtained by the Gazette warns"
     if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
         return np  # the phrase must open its clause: "the strike that hit ... reported by X" is something else
     return outer
@@ -425,6 +426,8 @@ def main_subject(toks: Tokens, upto: int) -> tuple[int, int] | None:
         if st + 1 < upto and lows[st + 1] == "by" and lows[st].endswith("ed") and is_cap(words[st]):
             continue  # "Chastened by the audit, the mayor ...": a participle opens the sentence, not a name
         np = right_np(toks, st, upto)
+        if np is not None and np[0] == np[1] and lows[st] in NOT_ALONE:
+            continue  # "More recently, the mayor ...": an adverbial opening, not who speaks
         if np is not None and np[1] + 1 == upto:
             np = without_verb(toks, np)
         if np is not None and np[1] + 1 < upto and words[np[1] + 1] == "," and (lows[np[1]] in TIME_NOUNS or lows[st] in ("this", "last", "next", "on", "early", "late")):

@@ -114,7 +114,7 @@ OCCASION_START = {"during", "at", "while", "when", "before", "after", "just", "s
 TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "from", "while", "when", "as", "last",
                  "this", "earlier", "later", "recently", "afterward", "afterwards", "then", "again",
                  "repeatedly", "shortly", "late", "early", "of", "about", "through", "with", "outside", "inside",
-                 "near", "since", "following", "under", "over", "amid", "without", "adding", "for"} | DAYS
+                 "near", "since", "following", "under", "over", "amid", "without", "adding", "for", "along"} | DAYS
 INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
                "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with",
                "moreover", "furthermore", "besides", "therefore", "hence", "again", "nonetheless", "nevertheless",
@@ -194,7 +194,8 @@ OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citin
                        "continuing", "responding", "referring", "writing", "asking", "answering", "looking",
                        "having", "being", "given", "addressing", "acknowledging", "describing", "explaining"}
 AFTER_PARTICIPLE = {"the", "a", "an", "to", "on", "in", "at", "his", "her", "their", "its", "about", "with", "for",
-                    "from", "up", "out", "back", "over", "that", "this", "these", "those", "into", "through", "off"}
+                    "from", "up", "out", "back", "over", "that", "this", "these", "those", "into", "through", "off",
+                    "before", "after", "upon", "across", "along", "around", "near", "behind", "under", "among"}
 
 # -- what a source phrase names --------------------------------------------------------------------
 
