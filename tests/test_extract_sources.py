@@ -502,6 +502,17 @@ def test_a_body_in_a_place_is_the_body_not_the_place() -> None:
     assert c.sources[0].mention == "Harbour officials at the ministry"
 
 
+@pytest.mark.parametrize("sentence, mention", [
+    ("A nurse at the field clinic said the generator had run dry.", "A nurse at the field clinic"),
+    ("\"We have no more bandages,\" a doctor at the camp told reporters by phone.", "a doctor at the camp"),
+    ("\"The bridge is gone,\" a witness in the village said.", "a witness in the village"),
+])
+def test_one_person_at_a_place_is_the_person_not_the_place(sentence: str, mention: str) -> None:
+    c = [x for x in extract_claims(sentence) if x.sources][0]
+    assert c.sources[0].mention == mention and c.sources[0].kind == "anonymous"
+    assert "by phone" not in c.text
+
+
 @pytest.mark.parametrize("sentence, canonical", [
     ("The transport ministry in Tallinn said the ferry would sail on Friday.", "transport ministry in Tallinn"),
     ("The Ministry of Transport in Tallinn said the ferry would sail on Friday.", "Ministry of Transport in Tallinn"),
