@@ -348,6 +348,15 @@ def test_the_armed_group_is_the_body_last_named() -> None:
     assert (c.sources[0].canonical, c.sources[0].kind) == ("Rapid Support Forces", "organisation")
 
 
+def test_the_agency_is_the_body_last_named() -> None:
+    text = (
+        "The Danube Relief Network said 2,000 families had reached the camp.\n\n"
+        "The agency warned that the wells would run dry within a week.\n"
+    )
+    c = one(text, "wells would run dry")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("Danube Relief Network", "organisation")
+
+
 @pytest.mark.parametrize("text, canonical", [
     ("Turkish officials said the convoy had crossed at dawn.", "Turkish officials"),
     ("Russian state media said the convoy had crossed at dawn.", "Russian state media"),

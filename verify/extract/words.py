@@ -258,7 +258,7 @@ PERSON_TITLES = set(
     captain admiral prosecutor judge king queen prince pope senator lawmaker deputy administrator""".split()
 )
 # heads a definite description uses for a body named before: "the group said"
-GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction"}
+GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction", "agency"}
 # words of a state's own bodies: "the group" is not one of them
 STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", "command", "office", "police",
                "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
