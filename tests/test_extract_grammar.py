@@ -139,6 +139,21 @@ def test_quotation_running_over_several_paragraphs() -> None:
     assert one(text, "council met").attribution == "unattributed"
 
 
+def test_a_quoted_paragraph_after_a_closed_attributed_quotation_goes_on_with_its_speaker() -> None:
+    text = (
+        "“The dam held through the night,” the engineer said in a radio interview.\n\n"
+        "“We will open the sluices on Friday.”\n\n"
+        "“The farmers are angry,” a neighbour added.\n\n"
+        "The river rose again in the evening.\n"
+    )
+    c = one(text, "dam held")
+    assert c.attribution == "direct" and c.sources[0].mention == "the engineer"
+    covered = " ".join(text[s:e] for s, e in c.fragments)
+    assert "We will open the sluices on Friday" in covered
+    assert one(text, "farmers are angry").sources[0].mention == "a neighbour"
+    assert one(text, "river rose").attribution == "unattributed"
+
+
 def test_aside_between_source_and_cue() -> None:
     c = one("Ana Ruiz, who has farmed the valley for thirty years, said the harvest was the worst she had seen.", "harvest")
     assert c.sources[0].mention == "Ana Ruiz"

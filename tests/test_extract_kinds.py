@@ -101,6 +101,13 @@ def test_people_placed_somewhere_are_unnamed_not_the_place() -> None:
     assert kinds("Diplomats in Riga said the talks had stalled.", "talks") == [("Diplomats in Riga", "anonymous")]
 
 
+def test_people_of_a_named_body_placed_somewhere_are_unnamed_not_the_place() -> None:
+    assert kinds("Relief workers in Tartu said the shelter was full.", "shelter") == [("Relief workers in Tartu", "anonymous")]
+    assert kinds("A Red Cross official in Narva said the shelter was full.", "shelter") == [
+        ("A Red Cross official in Narva", "anonymous")]
+    assert kinds("The Ministry of Health in Tallinn said the shelter was full.", "shelter")[0][1] == "organisation"
+
+
 def test_vague_collectives_and_artefacts() -> None:
     assert kinds("Aid agencies warn that the camp has no clean water.", "camp") == [("Aid agencies", "vague")]
     assert kinds("Footage circulating on social media appeared to show the camp on fire.", "camp") == [

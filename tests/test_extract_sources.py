@@ -348,6 +348,15 @@ def test_the_armed_group_is_the_body_last_named() -> None:
     assert (c.sources[0].canonical, c.sources[0].kind) == ("Rapid Support Forces", "organisation")
 
 
+def test_the_agency_is_the_body_last_named() -> None:
+    text = (
+        "The Danube Relief Network said 2,000 families had reached the camp.\n\n"
+        "The agency warned that the wells would run dry within a week.\n"
+    )
+    c = one(text, "wells would run dry")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("Danube Relief Network", "organisation")
+
+
 @pytest.mark.parametrize("text, canonical", [
     ("Turkish officials said the convoy had crossed at dawn.", "Turkish officials"),
     ("Russian state media said the convoy had crossed at dawn.", "Russian state media"),
@@ -500,6 +509,17 @@ def test_a_body_in_a_place_is_the_body_not_the_place() -> None:
     assert c.sources[0].mention == "Police in Odesa"
     c = [x for x in extract_claims("Harbour officials at the ministry said the port would reopen.") if x.sources][0]
     assert c.sources[0].mention == "Harbour officials at the ministry"
+
+
+@pytest.mark.parametrize("sentence, mention", [
+    ("A nurse at the field clinic said the generator had run dry.", "A nurse at the field clinic"),
+    ("\"We have no more bandages,\" a doctor at the camp told reporters by phone.", "a doctor at the camp"),
+    ("\"The bridge is gone,\" a witness in the village said.", "a witness in the village"),
+])
+def test_one_person_at_a_place_is_the_person_not_the_place(sentence: str, mention: str) -> None:
+    c = [x for x in extract_claims(sentence) if x.sources][0]
+    assert c.sources[0].mention == mention and c.sources[0].kind == "anonymous"
+    assert "by phone" not in c.text
 
 
 @pytest.mark.parametrize("sentence, canonical", [

@@ -295,7 +295,8 @@ def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, ac
     span = trim_span(text, ss, se)
     # a sentence that is entirely a quotation, right after an attributed claim: the speaker goes on
     # ("The captain said the ferry would run. “We checked the hull twice.”")
-    if same_para and text[ss] in "“\"'`«„" and account_sent == sent_no - 1:
+    # and a paragraph opening with a quotation after a paragraph that ended on a quoted, attributed one
+    if (same_para or (next_para and account.direct)) and text[ss] in "“\"'`«„" and account_sent == sent_no - 1:
         for qs, qe in quotes:
             if qs == ss and qe >= se - 2:
                 return "fold"

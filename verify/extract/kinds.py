@@ -56,10 +56,13 @@ def placed_people(words: list[str], lows: list[str], sentence_case: bool) -> boo
     if k is None:
         return False
     before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS and lows[x] not in NUMBER_WORDS]
-    if not before or any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
-                         for x in before):
+    people = lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS
+    # a name before people ("Aid workers in Pemba", "A United Nations official in Port Sudan") says whose
+    # they are: still people, placed; before anything else it is a body's name ("the Ministry of Defence in Moscow")
+    if not before or (not people and any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
+                                         for x in before)):
         return False
-    return lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS or lows[k - 1] in VAGUE_NOUNS
+    return people or lows[k - 1] in VAGUE_NOUNS
 
 
 def placed_body(words: list[str], lows: list[str]) -> int | None:

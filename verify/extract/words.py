@@ -179,10 +179,10 @@ ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embat
 # heads that a following "in X" / "at X" belongs to: "police in Kharkiv", "officials at the ministry"
 PLACE_HEAD = re.compile(
     r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources?|"
-    r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers|witnesses|leaders?|lawmakers|"
-    r"newspapers?|doctors|medics|workers|volunteers|activists|people|voters|governors?|mayors?|rescuers|"
+    r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers?|witness(?:es)?|leaders?|lawmakers|"
+    r"newspapers?|doctors?|medics?|workers?|volunteers?|activists?|people|voters|governors?|mayors?|rescuers|"
     r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee|"
-    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|groups?|medics|paramedics|nurses|"
+    r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|groups?|paramedics?|nurses?|"
     r"embass(?:y|ies)|consulates?"
 )
 # words that do not stand alone as a subject: "more likely to say", "all attacked"
@@ -259,7 +259,7 @@ PERSON_TITLES = set(
     captain admiral prosecutor judge king queen prince pope senator lawmaker deputy administrator""".split()
 )
 # heads a definite description uses for a body named before: "the group said"
-GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction"}
+GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction", "agency"}
 # words of a state's own bodies: "the group" is not one of them
 STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", "command", "office", "police",
                "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
