@@ -18,7 +18,7 @@ from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
-    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NAME_PARTICLES, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
+    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
     STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
@@ -191,6 +191,10 @@ def _states_own(lows: list[str]) -> bool:
 
 def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int,
               desc: list[str] | None = None) -> tuple[str, str]:
+    if len(lows) > 3 and lows[1] == "of" and lows[2] in DETERMINERS and (lows[0] in PRONOMINAL or lows[0] in NUMBER_WORDS or lows[0] == "none"):
+        # "one of the captured soldiers", "some of the residents": a share is what the group is
+        cut = mention.lower().find(" " + lows[2] + " ", len(lows[0])) + 1
+        return _classify(ctx, mention[cut:], words[2:], lows[2:], pos, desc)
     reg = ctx.registry
     src = resolve(reg, mention)
     if src is not None and src.kind != "person" and (head_of(lows, words) in PERSON_TITLES or lows[-1] in ANON_HEADS) \
