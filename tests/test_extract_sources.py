@@ -328,6 +328,13 @@ def test_a_share_of_a_group_is_the_whole_phrase_and_kind_of_the_group(mention: s
     assert (s.mention, s.canonical, s.kind) == (mention, canonical, kind)
 
 
+def test_one_of_them_is_someone_of_the_people_counted_before() -> None:
+    c = one("Volunteer rescuers said the ferry had capsized at dawn. Some of them said the hull had split in two.\n", "hull")
+    assert (c.sources[0].mention, c.sources[0].canonical, c.sources[0].kind) == ("Some of them", "unnamed volunteer rescuers", "anonymous")
+    c = one("Two herders were stopped at the checkpoint. \u201cWe only wanted water,\u201d said one of them.\n", "water")
+    assert (c.sources[0].mention, c.sources[0].canonical, c.sources[0].kind) == ("one of them", "unnamed person", "anonymous")
+
+
 def test_a_sentence_opening_with_a_phrase_is_no_one_a_pronoun_can_mean() -> None:
     # "Despite the shelling", "Like most of the staff", "Running short of fuel": the capitalised first
     # word opens a phrase, it is not a subject a later "she" refers to

@@ -68,6 +68,10 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     lows = list(map(str.lower, words))
     if len(lows) == 1 and lows[0] in SUBJECT_PRONOUNS:
         return _pronoun(ctx, mention, span, lows[0])
+    if len(lows) == 3 and lows[1] == "of" and lows[2] in ("them", "those", "us") and (lows[0] in PRONOMINAL or lows[0] in NUMBER_WORDS or lows[0] == "none"):
+        # "said one of them": someone of the people just counted, not a name of its own
+        ante = _pronoun(ctx, mention, span, "they")
+        return Src(mention, span, ante.canonical if ante.kind in ("anonymous", "vague") and ante.canonical != "unnamed source" else "unnamed person", "anonymous")
     if len(words) == 1 and words[0] in ("Q", "A"):
         # the labels of an interview transcript
         return Src(mention, span, "interviewer" if words[0] == "Q" else "interviewee", "anonymous")
