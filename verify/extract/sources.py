@@ -17,7 +17,7 @@ from ..registry import Registry, normalise
 from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
-    ANON_HEADS, ANON_QUALIFIERS, ARTICLES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
+    ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
     GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
     STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
@@ -288,6 +288,9 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
             return _lower(_STRIP_DET.sub("", mention)), "anonymous"
         return _lower(_STRIP_DET.sub("", mention)), "vague"
+    if head in GENERIC_BODIES and lows[-1] == head and lows[0] not in DETERMINERS and not any(is_cap(w) for w in words[1:]) \
+            and (not is_cap(words[0]) or not ctx.text[max(0, pos - 3) : pos].strip(" \"“‘(")[-1:].isalnum()):
+        return _lower(_STRIP_DET.sub("", mention).strip()), "vague"  # (a capital inside a sentence is a name: "Fano groups")
     if head in ANON_HEADS or head in VAGUE_NOUNS or (placed and head in PEOPLE_PLURALS and head not in OFFICE_PLURALS):
         name = _STRIP_DET.sub("", mention).strip()
         if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0] \
