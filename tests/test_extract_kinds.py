@@ -312,3 +312,15 @@ def test_a_source_in_a_body_is_one_unnamed_person_of_it_not_the_body() -> None:
 def test_groups_placed_somewhere_are_the_groups_not_the_place() -> None:
     c = one("Several armed groups in the mountains said the bridge had been washed away.", "bridge")
     assert [s.mention for s in c.sources] == ["Several armed groups in the mountains"]
+
+
+def test_bodies_in_the_plural_with_no_article_or_name_are_no_one_in_particular() -> None:
+    c = one("Press freedom groups said the broadcaster had been shut without a court order.\n", "broadcaster")
+    assert (c.sources[0].canonical, c.sources[0].kind) == ("press freedom groups", "vague")
+    c = one("The port was closed, and press freedom groups said the broadcaster had been shut.\n", "broadcaster")
+    assert c.sources[0].kind == "vague"
+    # an article or a count says which groups; a capital inside the sentence is a name
+    c = one("The port was closed. The two groups said the broadcaster had been shut.\n", "broadcaster")
+    assert c.sources[0].kind != "vague"
+    c = one("The port was closed, while Tigrayan Salaam groups said the broadcaster had been shut.\n", "broadcaster")
+    assert c.sources[0].kind == "organisation"

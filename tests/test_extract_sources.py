@@ -309,12 +309,30 @@ def test_a_captured_soldier_of_another_war_is_not_the_starter_registrys_prisoner
 
 @pytest.mark.parametrize("mention, canonical", [
     ("One of the captured soldiers", "unnamed captured soldiers"),
-    ("Some of the displaced families", "displaced families"),
-    ("Many of the medics", "medics"),
+    ("Some of the displaced families", "unnamed displaced families"),
+    ("Many of the medics", "unnamed medics"),
 ])
 def test_one_of_a_group_is_named_by_the_group(mention: str, canonical: str) -> None:
     c = one(f"The town fell in March. {mention}, speaking in a video released on Sunday, said the road was mined.\n", "mined")
     assert c.sources[0].canonical == canonical
+
+
+@pytest.mark.parametrize("mention, canonical, kind", [
+    ("One of the conscripted drivers", "unnamed conscripted drivers", "anonymous"),
+    ("Some of the stranded fishermen", "unnamed stranded fishermen", "anonymous"),
+    ("Several of the nurses", "unnamed nurses", "anonymous"),
+])
+def test_a_share_of_a_group_is_the_whole_phrase_and_kind_of_the_group(mention: str, canonical: str, kind: str) -> None:
+    c = one(f"The ferry sank off the coast. {mention} said the engine had failed twice.\n", "engine")
+    s = c.sources[0]
+    assert (s.mention, s.canonical, s.kind) == (mention, canonical, kind)
+
+
+def test_one_of_them_is_someone_of_the_people_counted_before() -> None:
+    c = one("Volunteer rescuers said the ferry had capsized at dawn. Some of them said the hull had split in two.\n", "hull")
+    assert (c.sources[0].mention, c.sources[0].canonical, c.sources[0].kind) == ("Some of them", "unnamed volunteer rescuers", "anonymous")
+    c = one("Two herders were stopped at the checkpoint. \u201cWe only wanted water,\u201d said one of them.\n", "water")
+    assert (c.sources[0].mention, c.sources[0].canonical, c.sources[0].kind) == ("one of them", "unnamed person", "anonymous")
 
 
 def test_a_sentence_opening_with_a_phrase_is_no_one_a_pronoun_can_mean() -> None:

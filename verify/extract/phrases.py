@@ -129,6 +129,10 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
                          or (lw in PLACING and _org_name_ends(toks, j - 1, lo))):
                 a = j
                 continue
+            if lw == "of" and j - 1 >= lo and lows[a] in DETERMINERS and not toks.inq[j - 1] and (
+                    lows[j - 1] in PRONOMINAL or lows[j - 1] in NUMBER_WORDS or lows[j - 1] == "none"):
+                a = j - 1  # "one of the captured soldiers", "some of the residents": the share is the source
+                break
             break
         if not _np_token_ok(words, lows, j):
             break

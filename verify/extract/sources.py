@@ -17,8 +17,8 @@ from ..registry import Registry, normalise
 from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
-    ANON_HEADS, ANON_QUALIFIERS, ARTICLES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
-    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NAME_PARTICLES, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
+    ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
+    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
     STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
@@ -69,6 +69,10 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     lows = list(map(str.lower, words))
     if len(lows) == 1 and lows[0] in SUBJECT_PRONOUNS:
         return _pronoun(ctx, mention, span, lows[0])
+    if len(lows) == 3 and lows[1] == "of" and lows[2] in ("them", "those", "us") and (lows[0] in PRONOMINAL or lows[0] in NUMBER_WORDS or lows[0] == "none"):
+        # "said one of them": someone of the people just counted, not a name of its own
+        ante = _pronoun(ctx, mention, span, "they")
+        return Src(mention, span, ante.canonical if ante.kind in ("anonymous", "vague") and ante.canonical != "unnamed source" else "unnamed person", "anonymous")
     if len(words) == 1 and words[0] in ("Q", "A"):
         # the labels of an interview transcript
         return Src(mention, span, "interviewer" if words[0] == "Q" else "interviewee", "anonymous")
@@ -192,6 +196,10 @@ def _states_own(lows: list[str]) -> bool:
 
 def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int,
               desc: list[str] | None = None) -> tuple[str, str]:
+    if len(lows) > 3 and lows[1] == "of" and lows[2] in DETERMINERS and (lows[0] in PRONOMINAL or lows[0] in NUMBER_WORDS or lows[0] == "none"):
+        # "one of the captured soldiers", "some of the residents": a share is what the group is
+        cut = mention.lower().find(" " + lows[2] + " ", len(lows[0])) + 1
+        return _classify(ctx, mention[cut:], words[2:], lows[2:], pos, desc)
     reg = ctx.registry
     src = resolve(reg, mention)
     if src is not None and src.kind != "person" and (head_of(lows, words) in PERSON_TITLES or lows[-1] in ANON_HEADS) \
@@ -281,6 +289,9 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
             return _lower(_STRIP_DET.sub("", mention)), "anonymous"
         return _lower(_STRIP_DET.sub("", mention)), "vague"
+    if head in GENERIC_BODIES and lows[-1] == head and lows[0] not in DETERMINERS and not any(is_cap(w) for w in words[1:]) \
+            and (not is_cap(words[0]) or not ctx.text[max(0, pos - 3) : pos].strip(" \"“‘(")[-1:].isalnum()):
+        return _lower(_STRIP_DET.sub("", mention).strip()), "vague"  # (a capital inside a sentence is a name: "Fano groups")
     if head in ANON_HEADS or head in VAGUE_NOUNS or (placed and head in PEOPLE_PLURALS and head not in OFFICE_PLURALS):
         name = _STRIP_DET.sub("", mention).strip()
         if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0] \

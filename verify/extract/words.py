@@ -239,6 +239,9 @@ ORG_HEADS = ORG_WORDS | set(
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
+# bodies in the plural with no article or name are no one in particular ("human rights groups", "aid
+# organisations"); "the two groups", "Fano groups" say which
+GENERIC_BODIES = {"groups", "organisations", "organizations", "charities", "ngos"}
 # impersonal channels, vague however many adjectives they carry ("Russian state media"), and those adjectives
 CHANNELS = {"media", "reports", "report", "accounts", "rumours", "rumors"}
 CHANNEL_ADJECTIVES = {"state", "local", "social", "news", "media", "official", "unconfirmed", "initial", "early", "some"}
