@@ -69,7 +69,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     lows = list(map(str.lower, words))
     if len(lows) == 1 and lows[0] in SUBJECT_PRONOUNS:
         return _pronoun(ctx, mention, span, lows[0])
-    if len(lows) == 3 and lows[1] == "of" and lows[2] in ("them", "those", "us") and (lows[0] in PRONOMINAL or lows[0] in NUMBER_WORDS or lows[0] == "none"):
+    if len(lows) == 3 and lows[2] in ("them", "those", "us") and _partitive(lows):
         # "said one of them": someone of the people just counted, not a name of its own
         ante = _pronoun(ctx, mention, span, "they")
         return Src(mention, span, ante.canonical if ante.kind in ("anonymous", "vague") and ante.canonical != "unnamed source" else "unnamed person", "anonymous")
@@ -194,9 +194,14 @@ def _states_own(lows: list[str]) -> bool:
     return any(w not in ("forces", "force") for w in state) or any(NATIONALITY_LIKE.match(w.capitalize()) for w in lows)
 
 
+def _partitive(lows: list[str]) -> bool:
+    """"one of", "some of", "two of", "none of": a share of the group named next."""
+    return len(lows) > 2 and lows[1] == "of" and (lows[0] in PRONOMINAL or lows[0] in NUMBER_WORDS or lows[0] == "none")
+
+
 def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int,
               desc: list[str] | None = None) -> tuple[str, str]:
-    if len(lows) > 3 and lows[1] == "of" and lows[2] in DETERMINERS and (lows[0] in PRONOMINAL or lows[0] in NUMBER_WORDS or lows[0] == "none"):
+    if len(lows) > 3 and lows[2] in DETERMINERS and _partitive(lows):
         # "one of the captured soldiers", "some of the residents": a share is what the group is
         cut = mention.lower().find(" " + lows[2] + " ", len(lows[0])) + 1
         return _classify(ctx, mention[cut:], words[2:], lows[2:], pos, desc)
@@ -414,7 +419,6 @@ def note_subject(ctx: Context, text: str, s: int, e: int) -> None:
                                      or (words[0].lower() not in _HEADS and not _capitalised_elsewhere(text, words[0])))):
         return
     describe(ctx, m.group(), None, words, s)
-
 
 
 def _capitalised_elsewhere(text: str, word: str) -> bool:
