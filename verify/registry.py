@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 from rapidfuzz import fuzz, process
@@ -19,6 +20,8 @@ from rapidfuzz import fuzz, process
 from .config import STARTER_REGISTRY
 from .errors import VerifyError
 from .models import Source
+
+T = TypeVar("T")
 
 # a name may be preceded by titles, roles or possessives that do not change who it is
 # ("Ukrainian President ...", "regional governor ..."); a preposition ends that run, so
@@ -54,6 +57,8 @@ class Registry:
         # resolve() is asked the same mentions again and again across a day's articles
         self._resolved: dict[tuple[str, bool], Source | None] = {}
         self._fuzzy_by_len: dict[int, list[str]] = {}
+        # indexes that readers of the registry build from its sources, kept until it changes
+        self._derived: dict[str, object] = {}
         # the last word of every alias key: a shorter form of a mention keeps the mention's last
         # word, so where no alias ends in it, no shorter form can be an alias
         self._last_words: set[str] = set()
@@ -127,8 +132,17 @@ class Registry:
                 self._last_words.add(key.rpartition(" ")[2])
         self._fuzzy_by_len = {}
         self._resolved = {}
+        self._derived = {}
 
     # -- reading ------------------------------------------------------------------------------
+    def derived(self, key: str, build: Callable[[Registry], T]) -> T:
+        """What ``build`` makes of the sources (an index of a reader's own), kept until the next ``add``."""
+        try:
+            return self._derived[key]  # type: ignore[return-value]
+        except KeyError:
+            value = self._derived[key] = build(self)
+            return value
+
     def __iter__(self) -> Iterator[Source]:
         return iter(self._sources.values())
 

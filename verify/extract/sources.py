@@ -9,7 +9,6 @@ compatible named source of the article. Where the phrase begins and ends is ``ph
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass, field
 
 from ..models import Source
@@ -165,19 +164,16 @@ _STRIP_DET = re.compile(r"^(?:(?:one|two|three|some|several|many|most|all|each|b
                         r"(?:the|a|an|one|some|several|two|three|many|other|another)\s+", re.I)
 
 
-# registry look-ups repeat across articles ("Trump", "the White House"); remembered per registry state
-_RESOLVED: weakref.WeakKeyDictionary[Registry, tuple[int, dict[str, Source | None]]] = weakref.WeakKeyDictionary()
-
-
+# registry look-ups repeat across articles ("Trump", "the White House"): remembered by the raw mention
+# until the registry changes (the registry's own memory is keyed by the normalised one)
 def resolve(reg: Registry, mention: str) -> Source | None:
-    size, cache = _RESOLVED.get(reg, (-1, None))
-    if cache is None or size != len(reg) or len(cache) > 100_000:
-        cache = {}
-        _RESOLVED[reg] = (len(reg), cache)
+    cache: dict[str, Source | None] = reg.derived("mentions", lambda _: {})
     try:
         return cache[mention]
     except KeyError:
-        hit = cache[mention] = reg.resolve(mention)
+        hit = reg.resolve(mention)
+        if len(cache) < 100_000:  # bounded: memory must not grow with the corpus
+            cache[mention] = hit
         return hit
 
 
@@ -384,18 +380,23 @@ def _descriptive(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
     """A registry entry with a descriptive name whose words the article has already used."""
     h = _singular(head)
     seen = None
-    for s in ctx.registry:
-        c = s.canonical
-        if not c[:1].islower():
-            continue
-        ws = normalise(c).split()
-        if not ws or _singular(ws[-1]) != h:
-            continue
+    for c, kind, ws in ctx.registry.derived("descriptive", _descriptive_names).get(h, ()):
         if seen is None:
             seen = ctx.seen_words(pos)
         if all(w in seen or _singular(w) + "s" in seen or w + "s" in seen for w in ws[:-1]):
-            return c, s.kind
+            return c, kind
     return None
+
+
+def _descriptive_names(reg: Registry) -> dict[str, list[tuple[str, str, list[str]]]]:
+    """The registry's descriptive names ("the general prosecutor's office") by the singular of their
+    last word, in registry order: built once, where each unknown head used to walk the registry."""
+    index: dict[str, list[tuple[str, str, list[str]]]] = {}
+    for s in reg:
+        ws = normalise(s.canonical).split()
+        if s.canonical[:1].islower() and ws:
+            index.setdefault(_singular(ws[-1]), []).append((s.canonical, s.kind, ws))
+    return index
 
 
 _NAME_START = re.compile(r"(?:[A-Z][\w’'-]*\.?\s){0,3}[A-Z][\w’'-]+(?=\s+([a-z]+))")
