@@ -37,7 +37,7 @@ spar lash side invoke assail deride balk distance embrace rule document list avo
 cast paint frame pitch position present regard""".split()
 # (acts such as firing, suing, vetoing or blocking are left out: "X fired Y" is an event the outlet
 # reports and a reader should see it as the outlet's claim, not as something X said)
-# verbs that take a stance only as "X casts Y as Z" (``verbs.not_a_verb`` checks for the "as")
+# verbs that take a stance only as "X casts Y as Z" (``senses.not_a_verb`` checks for the "as")
 CASTING = {"cast", "paint", "frame", "pitch", "position", "present", "regard"}
 # what after that "as" makes it a conjunction: "as soon as", "as well", "as part of", "as if"
 AS_LINKS = {"soon", "well", "much", "many", "long", "far", "part", "if", "though", "of"}

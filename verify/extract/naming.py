@@ -1,5 +1,5 @@
 """Names given in copy: whether "called" gives a thing its name ("a group called X") rather than
-labelling it ("X called the plan a disgrace"), read by ``verbs.not_a_verb``; and the name an aside
+labelling it ("X called the plan a disgrace"), read by ``senses.not_a_verb``; and the name an aside
 gives an unnamed person (", who gave only her first name, Nadege,"), read by ``speaker``."""
 
 from __future__ import annotations
