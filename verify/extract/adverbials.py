@@ -20,7 +20,7 @@ def skip_adverbials(toks: Tokens, a: int) -> int:
     channel or venue between the cue and a clause with no "that" belongs to neither; the clause starts
     after it when a subject opens it (a pronoun, an article, a name, a figure)."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     m = a
     while m + 1 < n and not toks.inq[m]:
         lw, nxt = lows[m], lows[m + 1]

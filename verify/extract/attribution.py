@@ -227,8 +227,8 @@ def _beside_quote(toks: Tokens, i: int) -> bool:
     """A quotation opens right after the word ("read: “...”") or closed just before its short subject
     ("“...,” the note read", "“...,” read the note")."""
     words = toks.words
-    k = i + 1 + (i + 1 < len(toks) and words[i + 1] == ":")
-    if k < len(toks) and words[k] in QUOTE_MARKS and k + 1 < len(toks) and toks.inq[k + 1]:
+    k = i + 1 + (i + 1 < len(toks.words) and words[i + 1] == ":")
+    if k < len(toks.words) and words[k] in QUOTE_MARKS and k + 1 < len(toks.words) and toks.inq[k + 1]:
         return True
     for k in range(i - 1, max(0, i - 5), -1):
         if words[k] in QUOTE_MARKS:
@@ -268,7 +268,7 @@ class Reader:
         if dl:
             s = dl.end()  # "PARIS, Aug 31 (Reuters) - ": where and who filed, not part of any claim
         toks = tokenize(text, s, e, quotes)
-        n = len(toks)
+        n = len(toks.words)
         out: list[Found] = []
         lows, words = toks.lows, toks.words
         f = colon_cue(self, toks, para)
@@ -384,7 +384,7 @@ class Reader:
         lows = toks.lows
         if ISSUED_TEXTS.isdisjoint(lows):  # most sentences: one pass in C
             return
-        for k in range(1, len(toks)):
+        for k in range(1, len(toks.words)):
             if lows[k] in ISSUED_TEXTS and lows[k - 1] in INTRODUCING and not toks.inq[k]:
                 at = toks.starts[k]
                 by = [f for f in out if f.cue and f.cue[0] < at and f.attribution != "unattributed"

@@ -33,7 +33,7 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
                sources: list[Src], src_start: int, inverted: bool, after_src: int) -> Found | None:
     """What was said: after the verb, before the source, or around both."""
     text = r.text
-    n = len(toks)
+    n = len(toks.words)
     lows, words = toks.lows, toks.words
     content: list[Span] = []
     direct = False
@@ -111,7 +111,7 @@ _OPENING_CLAUSES = {"when", "after", "because", "although", "though", "since", "
 
 def content_after(toks: Tokens, i: int, lemma: str) -> tuple[int, int] | None:
     """Token range of what follows the cue at ``i`` (skipping a listener and "that")."""
-    n = len(toks)
+    n = len(toks.words)
     lows, words = toks.lows, toks.words
     a = i + 1
     if a + 1 < n and lows[a] == "by" and lows[a + 1] in PARTICIPLES:
@@ -240,7 +240,7 @@ def _unsaid(lows: list[str], k: int) -> bool:
 
 def skip_listener(toks: Tokens, a: int) -> int:
     """Past the listener of "told reporters ...", "told the Daily Post ...", "told him ..."."""
-    n = len(toks)
+    n = len(toks.words)
     words, lows = toks.words, toks.lows
     if a < n and lows[a] in ("me", "us", "him", "her", "them", "you") and (a + 1 >= n or not toks.words[a + 1][:1].isalnum() or lows[a + 1] in TRAILER_START or lows[a + 1] == "that"):
         return a + 1  # "told her."
@@ -273,7 +273,7 @@ def skip_listener(toks: Tokens, a: int) -> int:
 
 def closing_attribution(toks: Tokens) -> int | None:
     """The comma of a sentence that ends ", officials said." or ", records show.", if it does."""
-    n = len(toks)
+    n = len(toks.words)
     words, lows = toks.words, toks.lows
     z = n - 1
     while z > 0 and words[z] in (".", "!", "?"):
@@ -340,7 +340,7 @@ def intro_comma(toks: Tokens, pre: int) -> bool:
 
 def colon_ends(toks: Tokens, i: int) -> bool:
     k = i + 1
-    n = len(toks)
+    n = len(toks.words)
     while k < n and toks.words[k] != ":" and k < i + 8:
         k += 1
     return k == n - 1 and toks.words[k] == ":"
@@ -388,7 +388,7 @@ def content_before(r: Reader, toks: Tokens, cb: int) -> tuple[list[Span], bool]:
 
 def resumed_quote(toks: Tokens, k: int) -> list[Span]:
     """A quotation that resumes right after the source/cue: ", “... ”"."""
-    n = len(toks)
+    n = len(toks.words)
     words = toks.words
     m = k + 1
     while m < n and not toks.inq[m] and m < k + 4 and words[m] in (",", "—", "–", ":", "."):
@@ -424,7 +424,7 @@ def stop_at_siblings(text: str, toks: Tokens, found: list[Found]) -> list[Found]
         cut = None
         for first in points:
             t = bisect_left(starts, first)
-            if t < len(toks) and starts[t] == first and t >= 1 and any(
+            if t < len(toks.words) and starts[t] == first and t >= 1 and any(
                     f is not g and f.cue and f.cue[0] < first and any(a <= first < b for a, b in f.frags) for f in out):
                 # a content that takes in its own cue: ", a figure Y rejects", not a quotation before "he added";
                 # or the main verb after a relative clause that has a claim of its own ("X, who said A, said B")

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None = None, prior: list[Found] = ()) -> Found | None:
     """ "according to X" at ``i`` (or "as first reported by X", its cue ending at ``last``)."""
-    n = len(toks)
+    n = len(toks.words)
     last = i + 1 if last is None else last
     np = right_np(toks, last + 1)
     if np is None:
@@ -63,7 +63,7 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
 def _clause_around(r: Reader, toks: Tokens, i: int, b: int) -> list[Span]:
     """What a phrase from token ``i`` to ``b`` ("according to X", "in X's view") frames: the clause
     after it where it opens the sentence, else the clause before it and any after its closing comma."""
-    n = len(toks)
+    n = len(toks.words)
     content: list[Span] = []
     if i == 0 or (i <= 2 and toks.words[i - 1] in (",",)) or all(toks.lows[k] in CONJUNCTIONS or toks.words[k] == "," for k in range(i)):
         k = b + 1
@@ -94,7 +94,7 @@ def in_view_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"In the mayor's view, ...", "..., in the words of one aide, ...": the owner of the view or the
     words holds the clause around the phrase, as with "according to"."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     if i < 2 or toks.inq[i]:
         return None
     if lows[i - 1] == "the" and lows[i - 2] == "in" and i + 2 < n and lows[i + 1] == "of":
@@ -131,7 +131,7 @@ def colon_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
     words, lows = toks.words, toks.lows
     if ":" not in words:
         return None  # most sentences: one pass in C
-    n = len(toks)
+    n = len(toks.words)
     c = None
     topic = None  # "Gillibrand on the transcripts: ...": the speaker ends where the topic begins
     paren = None  # "Rep. Jane Roe (D-Ore.): ...": the party in brackets is no part of the name
@@ -182,7 +182,7 @@ def colon_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
 
 def _opens_quotation(toks: Tokens, k: int) -> bool:
     """A colon within the next three tokens, and a quotation opening right after it."""
-    c = next((x for x in range(k, min(len(toks) - 2, k + 3)) if toks.words[x] == ":"), None)
+    c = next((x for x in range(k, min(len(toks.words) - 2, k + 3)) if toks.words[x] == ":"), None)
     return c is not None and toks.words[c + 1] in QUOTE_MARKS and toks.inq[c + 2]
 
 
@@ -190,7 +190,7 @@ def _signed_quote(toks: Tokens) -> int:
     """"POLLS WERE RIGHT - Jane Roe: “...”", "More from Roe: “...”": a name after a dash or "from" and
     before a colon that opens a quotation (a roundup's extracts); where the name starts, or 0."""
     words, lows = toks.words, toks.lows
-    n = len(toks)
+    n = len(toks.words)
     c = next((k for k in range(min(n, 40)) if words[k] == ":"), None)
     if c is None or c < 2 or c + 2 >= n or toks.inq[c] or words[c + 1] not in QUOTE_MARKS or not toks.inq[c + 2]:
         return 0
@@ -204,7 +204,7 @@ def _signed_quote(toks: Tokens) -> int:
 
 def dash_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"“...” ― Jane Roe": a quotation signed with a dash and a name."""
-    n = len(toks)
+    n = len(toks.words)
     rn = right_np(toks, i + 1)
     if rn is None or not is_cap(toks.words[rn[0]]):
         return None
@@ -220,7 +220,7 @@ def dash_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
 def headline_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"Mayor Says Ferry Will Run" / "Ferry Will Run, Mayor Says": a headline's speaker."""
     words, lows = toks.words, toks.lows
-    n = len(toks)
+    n = len(toks.words)
     if lows[i] not in SPEECH_FORMS or SPEECH_FORMS[lows[i]][1] not in ("third", "past") or not is_cap(words[i]):
         return None
     z = i - 1
@@ -246,7 +246,7 @@ def headline_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
 
 def noun_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"Her claim that ...", "the mayor's attacks on ...": the owner is the source, what follows the content."""
-    n = len(toks)
+    n = len(toks.words)
     lows, words = toks.lows, toks.words
     o = i - 1
     if o > 0 and lows[o].isalpha() and lows[o] not in POSSESSIVE_PRONOUNS and not is_possessive(words[o]) and not is_cap(words[o]):
@@ -292,7 +292,7 @@ def belief_that_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
         np = left_np(toks, k)
     if np is None:
         return None
-    f = r.frag(toks, i + 2, len(toks) - 1)
+    f = r.frag(toks, i + 2, len(toks.words) - 1)
     sources = r.src_list(toks, *np)
     if not f or not sources:
         return None
@@ -306,7 +306,7 @@ def trait_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     subject, and "a critical part of" no stance.
     """
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     if i + 2 >= n or toks.inq[i + 1]:
         return None
     k = i - 1
@@ -349,7 +349,7 @@ def shown_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"X showed no sign of backing down", "X has shown little interest in Y": a disposition the subject
     shows is its stance toward what follows the noun. Not "was shown", nor a noun with nothing after it."""
     lows = toks.lows
-    n = len(toks)
+    n = len(toks.words)
     k = i + 1
     while k < n and k - i <= 4 and lows[k] in SHOWN_MODIFIERS and not toks.inq[k]:
         k += 1
@@ -372,7 +372,7 @@ def shown_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
 
 def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"The agency provided details about ...": an account opens; what follows may inherit it."""
-    if i + 1 < len(toks) and toks.lows[i + 1] == "no":
+    if i + 1 < len(toks.words) and toks.lows[i + 1] == "no":
         return None  # "which gave no evidence": nothing was given, the outlet notes its absence
     j, passive = skip_aux(toks, i)
     if passive or j < 0:
@@ -383,7 +383,7 @@ def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     if np is None:
         return None
     sources = r.src_list(toks, *np)
-    f = r.frag(toks, i + 1, len(toks) - 1)
+    f = r.frag(toks, i + 1, len(toks.words) - 1)
     if not f or not sources:
         return None
     return Found([f], "indirect", (toks.starts[i], toks.ends[i]), sources, [], para)
@@ -391,7 +391,7 @@ def frame_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
 
 def in_document_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
     """"In a poll released Monday, 40 percent ...": the poll says what follows the comma."""
-    n = len(toks)
+    n = len(toks.words)
     comma = next((k for k in range(2, min(n, 16)) if toks.words[k] == ","), None)
     if comma is None or comma + 4 >= n:
         return None

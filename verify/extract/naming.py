@@ -16,7 +16,7 @@ def names_a_thing(toks: Tokens, i: int) -> bool:
     """"a group called X", "joined a movement called the X", "the procedure sometimes called X": the
     participle after a noun gives that thing's name; no one is labelling anything."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     if i < 2 or i + 1 >= n or lows[i + 1] in NOT_NAMES:
         return False
     prev, w = lows[i - 1], words[i + 1]
@@ -61,7 +61,7 @@ def _name_alone(toks: Tokens, m: int) -> bool:
     "called Green Dawn." names; "called Roe a quack" labels."""
     lows, words = toks.lows, toks.words
     m = _past_name(toks, m)
-    return m >= len(toks) or words[m] in NP_END or lows[m] in STOP or lows[m] in CLAUSE_RELATIVES or lows[m] in TRAILER_START
+    return m >= len(toks.words) or words[m] in NP_END or lows[m] in STOP or lows[m] in CLAUSE_RELATIVES or lows[m] in TRAILER_START
 
 
 def _name_closes(toks: Tokens, m: int) -> bool:
@@ -71,13 +71,13 @@ def _name_closes(toks: Tokens, m: int) -> bool:
     if _name_alone(toks, m):
         return True
     m = _past_name(toks, m)
-    return m < len(toks) and (lows[m] in IRREGULAR_PAST or lows[m] in CLAUSE_VERBS or lows[m] in BE or lows[m] in VERB_CUES)
+    return m < len(toks.words) and (lows[m] in IRREGULAR_PAST or lows[m] in CLAUSE_VERBS or lows[m] in BE or lows[m] in VERB_CUES)
 
 
 def _past_name(toks: Tokens, m: int) -> int:
     """Where the name at ``m`` ends."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     if (lows[m] == "the" or words[m] == "#") and m + 1 < n:
         m += 1  # "the Northern Shield", "#SafeHarbour"
     if words[m] in QUOTE_MARKS:

@@ -46,7 +46,7 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
     """
     if finite_ing(toks, i):
         return False, None  # "is now saying", "began talking about": the verb of its clause
-    n = len(toks)
+    n = len(toks.words)
     lows, words = toks.lows, toks.words
     low = lows[i]
     if low in PARTICIPLES and i > 1 and lows[i - 1] == "and" and prior and prior[-1].cue and toks.starts[i] - prior[-1].cue[1] < 400:

@@ -50,7 +50,7 @@ def _cue_token(toks: Tokens, f: Found) -> int:
 
 def _quoted_as(r: Reader, toks: Tokens, out: list[Found]) -> None:
     """"TASS quoted a regional official as saying that A": A is the official's, relayed by TASS."""
-    n = len(toks)
+    n = len(toks.words)
     words, lows = toks.words, toks.lows
     for idx, f in enumerate(out):
         i = _cue_token(toks, f)
@@ -81,7 +81,7 @@ def _quoted_as(r: Reader, toks: Tokens, out: list[Found]) -> None:
 
 def _citing(r: Reader, toks: Tokens, out: list[Found]) -> list[Found]:
     """", citing the defence ministry" (or ", quoting ..."): the report's claim is the ministry's, relayed by the reporter."""
-    n = len(toks)
+    n = len(toks.words)
     words, lows = toks.words, toks.lows
     for t in range(n):
         if (lows[t] != "citing" and lows[t] != "quoting") or toks.inq[t] or (t > 0 and words[t - 1] != ","):

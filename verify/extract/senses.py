@@ -30,7 +30,7 @@ from .words import (
 
 def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool:
     """The cue word is a noun or adjective here ("the report", "a call for", "think tank")."""
-    n = len(toks)
+    n = len(toks.words)
     lows, words = toks.lows, toks.words
     low = lows[i]
     prev = lows[i - 1] if i > 0 else ""
@@ -158,7 +158,7 @@ def _decided_by(toks, i, lemma, tense, prev, nxt):
 
 @_sense("respond", "reply", "answer")
 def _responded_by_acting(toks, i, lemma, tense, prev, nxt):
-    lows, n = toks.lows, len(toks)
+    lows, n = toks.lows, len(toks.words)
     if nxt == "by" and i + 2 < n and lows[i + 2].endswith("ing") and lows[i + 2] not in SPEECH_FORMS \
             and not any(lows[k] == "that" or toks.inq[k] for k in range(i + 3, min(n, i + 14))):
         # "the army responded by shelling the town": an act; "responded by saying ...", "responded by
@@ -194,7 +194,7 @@ def _the_states(toks, i, lemma, tense, prev, nxt):
     if toks.lows[i] != "states":
         return None
     # "the states", "member states that ..."; "the document states that ..." is a cue (decided either way)
-    after = toks.lows[i + 2] if i + 2 < len(toks) else ""
+    after = toks.lows[i + 2] if i + 2 < len(toks.words) else ""
     return nxt != "that" or prev in STATE_ADJECTIVES or prev in ARTICLES or prev in DETERMINERS \
         or after in CLAUSE_VERBS or after in BE or after.endswith("ed")  # "coastal states that have ..."
 
@@ -219,7 +219,7 @@ def _reported_from(toks, i, lemma, tense, prev, nxt):
 @_sense("assume")
 def _assumed_office(toks, i, lemma, tense, prev, nxt):
     lows = toks.lows
-    if any(lows[k] in TAKEN_ON for k in range(i + 1, min(len(toks), i + 4))):
+    if any(lows[k] in TAKEN_ON for k in range(i + 1, min(len(toks.words), i + 4))):
         return True  # "assumed office", "will assume the post": taking it on, not a belief
     return None
 
@@ -227,7 +227,7 @@ def _assumed_office(toks, i, lemma, tense, prev, nxt):
 @_sense("add")
 def _added_to(toks, i, lemma, tense, prev, nxt):
     lows = toks.lows
-    if nxt == "to" and i + 2 < len(toks) and not is_cap(toks.words[i + 2]) \
+    if nxt == "to" and i + 2 < len(toks.words) and not is_cap(toks.words[i + 2]) \
             and (lows[i + 2] not in LISTENER_WORDS or lows[i + 2] in DETERMINERS):
         return True  # "adding to her lead", "added to the confusion": a sum; "added to reporters" speaks
     return None
@@ -236,7 +236,7 @@ def _added_to(toks, i, lemma, tense, prev, nxt):
 @_sense("offer")
 def _offered_resistance(toks, i, lemma, tense, prev, nxt):
     lows = toks.lows
-    if any(lows[k] in FORCE_OBJECTS for k in range(i + 1, min(len(toks), i + 4))):
+    if any(lows[k] in FORCE_OBJECTS for k in range(i + 1, min(len(toks.words), i + 4))):
         return True  # "offering stiff resistance": a fight, not a statement
     return None
 
@@ -255,7 +255,7 @@ def _referred_questions(toks, i, lemma, tense, prev, nxt):
 
 @_sense(*RELEASE_VERBS)
 def _released(toks, i, lemma, tense, prev, nxt):
-    lows, words, n = toks.lows, toks.words, len(toks)
+    lows, words, n = toks.lows, toks.words, len(toks.words)
     if any(lows[k] in MEDIA for k in range(i + 1, min(n, i + 4))):
         return True  # "posted photos of the men": what a picture shows carries the account on, it says nothing
     if not any(lows[k] in WRITINGS for k in range(i + 1, min(n, i + 6))) \
@@ -270,7 +270,7 @@ def _released(toks, i, lemma, tense, prev, nxt):
 
 @_sense(forms=("called", "named", "dubbed"))
 def _called_by_name(toks, i, lemma, tense, prev, nxt):
-    lows, words, n = toks.lows, toks.words, len(toks)
+    lows, words, n = toks.lows, toks.words, len(toks.words)
     if lows[i] in ("called", "named", "dubbed") and i + 1 < n and is_cap(words[i + 1]):
         k = i + 1
         while k < n and (is_cap(words[k]) or lows[k] in ("of", "the", "for", "and")) and not toks.inq[k]:
@@ -288,7 +288,7 @@ def _votes_to(toks, i, lemma, tense, prev, nxt):
 @_sense(*PREP_VERBS)
 def _without_preposition(toks, i, lemma, tense, prev, nxt):
     preps = PREP_VERBS[lemma]
-    if nxt not in preps and not (nxt.endswith("ly") and i + 2 < len(toks) and toks.lows[i + 2] in preps):
+    if nxt not in preps and not (nxt.endswith("ly") and i + 2 < len(toks.words) and toks.lows[i + 2] in preps):
         return True  # a stance only with its preposition: "voted for X", "focused on X", "spoke out against X"
     return None
 
@@ -297,7 +297,7 @@ def _without_preposition(toks, i, lemma, tense, prev, nxt):
 def _cast_as(toks, i, lemma, tense, prev, nxt):
     # a portrayal only as "X casts Y as Z", "X painted him as ...": "cast a vote", "paint a wall",
     # "present a plan", "the frame of" are no stances; nor is "is regarded as" (no one named)
-    lows, words, n = toks.lows, toks.words, len(toks)
+    lows, words, n = toks.lows, toks.words, len(toks.words)
     pw0 = words[i - 1] if i else ""
     if prev in BE or prev in ARTICLES or (tense == "third" and not (is_cap(pw0) or prev in ("he", "she", "it", "who", "which", "that"))):
         return True  # "the key positions of ...", "his frames": nouns
@@ -315,7 +315,7 @@ def _seen_as(toks, i, lemma, tense, prev, nxt):
     # a judgement only as "X sees/views Y as Z"; "we'll see", "the view from" are not attributions
     if prev in BE or tense == "ing" or prev in ARTICLES:
         return True
-    lows, words, n = toks.lows, toks.words, len(toks)
+    lows, words, n = toks.lows, toks.words, len(toks.words)
     k = i + 1
     while k < min(n, i + 9) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)):
         k += 1
@@ -330,7 +330,7 @@ def relative_gap(toks: Tokens, i: int) -> bool:
     """"..., which Western officials estimate has sent ...": a verb whose object is the relative pronoun
     before its subject, and whose content goes on with the relative clause's own verb."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     if i + 1 >= n or not (lows[i + 1] in CLAUSE_VERBS or lows[i + 1] in BE):
         return False
     for k in range(i - 2, max(-1, i - 6), -1):
@@ -378,7 +378,7 @@ def another_speaks(toks: Tokens, i: int, tense: str) -> bool:
     """"Another said ...", "another tweeted, “...”": "another" stands alone as the subject of a verb form
     that is no noun, unless a noun follows it ("another reported attack", "another alleged victim")."""
     low = toks.lows[i]
-    if tense not in ("past", "third") or low in NOUNISH or i + 1 >= len(toks):
+    if tense not in ("past", "third") or low in NOUNISH or i + 1 >= len(toks.words):
         return False
     nxt = toks.lows[i + 1]
     return not toks.words[i + 1][:1].isalpha() or nxt in ("that", "this", "these") or nxt in SUBJECT_PRONOUNS \

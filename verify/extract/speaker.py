@@ -29,7 +29,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
 
     Returns (sources, first token of the source, inverted, last token of an inverted source).
     """
-    n = len(toks)
+    n = len(toks.words)
     lows, words = toks.lows, toks.words
     sources: list[Src] = []
     np = None
@@ -152,7 +152,7 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
 def _and_others(toks: Tokens, rn: tuple[int, int] | None) -> tuple[int, int] | None:
     """"..., said Roe and others.", "..., say experts like Roe.": the speakers after the verb go on over
     "and others", "and other officials", "like X", "such as X"."""
-    if rn is None or rn[1] + 2 >= len(toks):
+    if rn is None or rn[1] + 2 >= len(toks.words):
         return rn
     lows, k = toks.lows, rn[1] + 1
     if lows[k] == "and" and lows[k + 1] == "others":
@@ -234,7 +234,7 @@ def relative_source(r: Reader, toks: Tokens, k: int) -> list[Src]:
     """"..., who said": the mention is the relative pronoun, the source its antecedent."""
     j = k - 1
     if j >= 0 and (toks.words[j] == "," or toks.words[j] in ("—", "–", "--") and toks.words[j] not in toks.words[:j]
-                   and k + 1 < len(toks) and (toks.lows[k + 1] in SPEECH_FORMS or toks.lows[k + 1] in QUOTE_SIGNS)):
+                   and k + 1 < len(toks.words) and (toks.lows[k + 1] in SPEECH_FORMS or toks.lows[k + 1] in QUOTE_SIGNS)):
         # "the study, which notes", "the study -- which notes that" (a dash that opens an aside, not one closing it)
         j -= 1
     ante = left_np(toks, j) if j >= 0 else None

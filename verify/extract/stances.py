@@ -37,7 +37,7 @@ _GAP = 3
 def received_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"The proposal drew harsh criticism from X": X holds the stance, the subject is what it is about."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     if lows[i] not in RECEIVED_STANCES or i + 2 >= n or lows[i + 1] not in RECEIVED_LINKS or toks.inq[i + 1]:
         return None
     v = i - 1
@@ -68,7 +68,7 @@ def received_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
 def light_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"X voted in favor of Y", "X threw her support behind Y", "X cast their votes for Y": X's stance on Y."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     links, verbs = LIGHT_STANCES[lows[i]]
     if i < 2 or i + 2 >= n or lows[i + 1] not in links or toks.inq[i + 1]:
         return None
@@ -163,7 +163,7 @@ def _phrase_end(toks: Tokens, a: int) -> int:
     """The last token of the phrase opening at ``a``: up to a break or a new clause's verb, past the
     full stop of a title or an initial ("Sen. Jane Q. Roe")."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     end = a
     while end + 1 < n and end - a < 14 and toks.inq[end + 1] == toks.inq[a] and lows[end + 1] not in CLAUSE_VERBS and (
             words[end + 1] not in NP_END
@@ -176,7 +176,7 @@ def group_before(toks: Tokens, i: int) -> bool:
     """A plural subject takes the bare stance verb at ``i`` ("Millennials support X", "Two-thirds oppose X",
     "voters overwhelmingly favor X"): a group holds a view, as polls report it."""
     lows, words = toks.lows, toks.words
-    n = len(toks)
+    n = len(toks.words)
     nxt = lows[i + 1] if i + 1 < n else ""
     if not nxt.isalpha() or nxt in NOT_A_CLAUSE or toks.inq[i - 1] or lows[i] in NOT_AFTER_GROUP:
         return False

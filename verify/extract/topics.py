@@ -55,7 +55,7 @@ def before_aspect(toks: Tokens, j: int) -> int:
 def reduced_asked(toks: Tokens, i: int) -> bool:
     """"Asked by X ...", "When asked by X ...", "..., he said when asked by X": a passive with no "was"."""
     lows = toks.lows
-    return (lows[i] == "asked" and i + 1 < len(toks) and lows[i + 1] == "by" and not toks.inq[i + 1]
+    return (lows[i] == "asked" and i + 1 < len(toks.words) and lows[i + 1] == "by" and not toks.inq[i + 1]
             and (i == 0 or lows[i - 1] in ASKED_OPENERS or toks.words[i - 1] == ","))
 
 
@@ -142,7 +142,7 @@ def raised_by(sources: list[Src]) -> bool:
 def asks_anonymity(toks: Tokens, i: int) -> bool:
     """"asked not to be named", "did not want his name used", "requested anonymity": a wish, not a claim."""
     lows = toks.lows
-    for k in range(i + 1, min(len(toks), i + 7)):
+    for k in range(i + 1, min(len(toks.words), i + 7)):
         low = lows[k]
         if toks.inq[k] or low in CLAUSE_BREAKS:
             return False

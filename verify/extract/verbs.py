@@ -61,12 +61,12 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
         return asked_by(r, toks, i, para, cue)  # "Asked by X whether ..., Y said"
     j, passive = skip_aux(toks, i)
     j = before_aspect(toks, j) if tense == "ing" else j
-    passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks) and lows[i + 1] == "by")
+    passive = tense == "past" and (passive or (i > 0 and lows[i - 1] == "as" and i + 1 < len(toks.words) and lows[i + 1] == "by")
                                    or (klass == "speech" and lemma != "add" and _reduced_by(toks, i)))
     if tense == "past" and not passive and j >= 0 and lows[j] in CONTRACTED_BE:
         # "she’s quoted as saying", "they’re told": "is"/"are" and a passive; "he’s said that" is "has",
         # "you’re worried that" an adjective
-        passive = (i + 1 < len(toks) and lows[i + 1] in ("by", "as", "to")) or (lemma == "tell" and not lows[j].endswith("s"))
+        passive = (i + 1 < len(toks.words) and lows[i + 1] in ("by", "as", "to")) or (lemma == "tell" and not lows[j].endswith("s"))
     if tense == "base" and j >= 1 and lows[j] == "to" and not toks.inq[j]:
         # "X went on to say ...", "X declined to say ...": the subject of the verb before "to"
         k = j - 1
@@ -102,7 +102,7 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
             f.frags = ([head] if head else []) + f.frags
         return f
     neg = negated(lows, j + 1, i)
-    if neg and lemma in SILENT_WHEN_NEGATED and not any(lows[k] in ("that", "whether", "if") for k in range(i + 1, min(len(toks), i + 4))):
+    if neg and lemma in SILENT_WHEN_NEGATED and not any(lows[k] in ("that", "whether", "if") for k in range(i + 1, min(len(toks.words), i + 4))):
         return None  # "did not respond to a request for comment": no statement was made
     if klass in ("speech", "stance") and j > 1:
         taken, f = account_cue(r, toks, i, j, para, klass, cue)
@@ -126,7 +126,7 @@ def account_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, klass: str, 
     stands for the clause before it (that clause is another claim, cut off at the comma). Returns
     whether the cue is this construction, and its claim.
     """
-    n = len(toks)
+    n = len(toks.words)
     lows, words = toks.lows, toks.words
     if i + 1 < n and not (words[i + 1] in NP_END or (lows[i + 1] in TRAILER_START and i + 2 < n and lows[i + 2] in TIME_NOUNS)):
         return False, None  # the verb takes a content of its own ("which he describes as his home"): not this construction
@@ -159,7 +159,7 @@ def _reduced_by(toks: Tokens, i: int) -> bool:
     """"The plan, first reported by the Post, ...": a past participle set off after a noun, its speaker
     after "by" (what was reported is the sentence around it)."""
     lows, words = toks.lows, toks.words
-    if i + 2 >= len(toks) or lows[i + 1] != "by" or i == 0:
+    if i + 2 >= len(toks.words) or lows[i + 1] != "by" or i == 0:
         return False
     # the agent: a name or a phrase with an article ("by telephone", "by settling the dispute" are means)
     if not (lows[i + 2] in ARTICLES or (is_cap(words[i + 2]) and lows[i + 2] not in DAYS)):
@@ -174,7 +174,7 @@ _AFTER_AGENT = {",", "—", "–", "--", "(", "and", "or"}
 def passive_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, lemma: str, klass: str, cue: Span) -> Found | None:
     """"it was reported by X that ...", "X was told by Y ...", "it is believed that ..."."""
     text = r.text
-    n = len(toks)
+    n = len(toks.words)
     lows, words = toks.lows, toks.words
     low = lows[i]
     sources: list[Src] = []
@@ -224,7 +224,7 @@ def _estimate(r: Reader, toks: Tokens, i: int, k: int, para: int) -> Found | Non
     """"The ministry put the death toll at 41": the verb is the cue and the tally with its figure
     the content ("put the number of displaced at 2 million")."""
     lows, words = toks.lows, toks.words
-    at = next((x for x in range(k + 1, min(len(toks), k + 9)) if lows[x] == "at" or words[x] in CLAUSE_BREAKS), None)
+    at = next((x for x in range(k + 1, min(len(toks.words), k + 9)) if lows[x] == "at" or words[x] in CLAUSE_BREAKS), None)
     if at is None or lows[at] != "at":
         return None
     j, passive = skip_aux(toks, i)
@@ -240,7 +240,7 @@ def _estimate(r: Reader, toks: Tokens, i: int, k: int, para: int) -> Found | Non
 
 def phrase_cue(r: Reader, toks: Tokens, i: int, para: int) -> Found | None:
     """"X made clear that ...", "X took aim at ...", "as X put it: ...": a cue of several words."""
-    n = len(toks)
+    n = len(toks.words)
     lows = toks.lows
     heads, gap = PHRASE_VERBS[lows[i]]
     k = i + 1
