@@ -858,3 +858,33 @@ def test_most_or_more_before_an_adverb_is_no_source() -> None:
 def test_an_opening_perhaps_is_no_source() -> None:
     text = "Perhaps tellingly, the general later toured the front and declared that the offensive had succeeded."
     assert one(text, "offensive had succeeded").sources[0].mention == "the general"
+
+
+def test_the_body_in_a_spokesman_s_title_is_not_the_spokesman() -> None:
+    text = ("Army spokesman Colonel Daniel Okello said troops had reached the river crossing at dawn.\n\n"
+            "The army denied shelling the market.")
+    army = one(text, "shelling the market").sources[0]
+    assert (army.canonical, army.kind) == ("unnamed army", "organisation")
+
+
+def test_a_two_word_name_followed_by_which_is_a_body() -> None:
+    text = ("Al Shabaab, which is linked to al Qaeda, claimed responsibility for the bombing. "
+            "The group said its fighters had planted the device.")
+    group = one(text, "responsibility").sources[0]
+    assert (group.canonical, group.kind) == ("Al Shabaab", "organisation")
+    again = one(text, "planted the device").sources[0]
+    assert (again.canonical, again.kind) == ("Al Shabaab", "organisation")
+    person = one("Al Gore, who chaired the panel, said the report was sound.", "report was sound").sources[0]
+    assert (person.canonical, person.kind) == ("Al Gore", "person")
+
+
+def test_a_named_body_s_report_is_the_body_s_and_a_noun_before_its_verb() -> None:
+    text = "Diplomats say the siege is tightening, and a recent World Food Programme report estimated that half the city goes hungry."
+    claims = [c for c in extract_claims(text) if "half the city" in c.text]
+    assert len(claims) == 1  # "report" is the subject's noun here, not a second verb
+    src = claims[0].sources[0]
+    assert (src.mention, src.kind) == ("a recent World Food Programme report", "organisation")
+    assert one("Local aid groups hailed the ceasefire.", "ceasefire").sources[0].mention == "Local aid groups"
+    # an object relative keeps its verb: "which the envoy claims ended ..."
+    text = "The talks in Doha, which the envoy claims ended the blockade, resumed on Monday."
+    assert any(s.mention == "the envoy" for c in extract_claims(text) for s in c.sources)

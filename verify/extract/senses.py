@@ -50,6 +50,9 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True  # "a note of caution", "a call for", "neither claim"
     if tense == "past" and (prev[:1].isdigit() or prev in ("of", "fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha():
         return True  # "758 pledged delegates", "the count of reported cases": an adjective
+    if tense in ("base", "third") and nxt in _FINITE_CUES and i > 0 and prev not in SUBJECT_PRONOUNS \
+            and not (i > 1 and (lows[i - 2] in RELATIVES or lows[i - 2] == "that")):  # ("which Roe claims affirmed")
+        return True  # "a United Nations report estimated", "Muslim advocates hailed": the subject's noun, before its verb
     if klass == "stance" and tense == "past" and nxt == "by":
         # "the plan offered by the mayor", "debt issued by the bank": a reduced passive; "was (hotly)
         # criticized by" is a passive the passive reader takes
@@ -87,6 +90,12 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         if not subj_like:
             return True
     return False
+
+
+# the finite forms of the cue verbs ("said", "found", "says"; not those that double as plural nouns,
+# "questions", "doubts"): the word before one is its subject's noun
+_FINITE_CUES = frozenset(w for table in (SPEECH_FORMS, EVIDENCE_FORMS, BELIEF_FORMS, STANCE_FORMS)
+                         for w, (_, tense) in table.items() if tense == "past" or (tense == "third" and w not in NOUNISH))
 
 
 # -- the senses of one verb ----------------------------------------------------------------------

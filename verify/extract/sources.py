@@ -119,7 +119,8 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     src = Src(mention, span, canonical, kind)
     if kind in ("person", "organisation") and canonical[:1].isupper():
         for w in lows:
-            if w[:1].isalpha():
+            # (the body in a person's title is not the person: "Army spokesman X", then "the army")
+            if w[:1].isalpha() and not (kind == "person" and w in ORG_HEADS):
                 ctx.named[_singular(w)] = (canonical, kind)
     if kind == "person" and canonical[:1].isupper():
         ctx.last_person = src
@@ -179,6 +180,10 @@ def resolve(reg: Registry, mention: str) -> Source | None:
 
 _POLL_SHARE = re.compile(r"^(?:about |nearly |almost |roughly |some |just |only |more than |fewer than |less than )?"
                          r"(?:\d[\d.,]*\s*(?:%|percent)|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) in (?:\d+|ten))$")
+
+
+# a non-restrictive relative about a thing, right after a name
+_WHICH_AFTER = re.compile(r",\s+which\b")
 
 
 def _states_own(lows: list[str]) -> bool:
@@ -275,7 +280,10 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
             name = name[:-2]
         if not name:
             name = mention
-        return name, name_kind(ctx, name, nw, name_words, [w for w in lows[:k] if w[:1].isalnum()] + (desc or []))
+        kind = name_kind(ctx, name, nw, name_words, [w for w in lows[:k] if w[:1].isalnum()] + (desc or []))
+        if kind == "person" and ctx.text.startswith(mention, pos) and _WHICH_AFTER.match(ctx.text, pos + len(mention)):
+            kind = "organisation"  # "Al Shabaab, which is linked to ...": "which" is said of a body, not of a person
+        return name, kind
     if head in VAGUE_NOUNS and lows[0] in ("the", "this", "that", "its", "his", "her", "their") and head in ("report", "estimate", "reports", "estimates"):
         return _STRIP_DET.sub("", mention).strip(), "organisation"  # a particular document, not hearsay
     content = [w for w in lows if w not in DETERMINERS]
@@ -293,7 +301,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if head in GENERIC_BODIES and lows[-1] == head and lows[0] not in DETERMINERS and not any(is_cap(w) for w in words[1:]) \
             and (not is_cap(words[0]) or not ctx.text[max(0, pos - 3) : pos].strip(" \"“‘(")[-1:].isalnum()):
         return _lower(_STRIP_DET.sub("", mention).strip()), "vague"  # (a capital inside a sentence is a name: "Fano groups")
-    if head in ANON_HEADS or head in VAGUE_NOUNS or (placed and head in PEOPLE_PLURALS and head not in OFFICE_PLURALS):
+    if (head in ANON_HEADS or head in VAGUE_NOUNS or (placed and head in PEOPLE_PLURALS and head not in OFFICE_PLURALS)) \
+            and not (head in DOCUMENT_HEADS and named):  # "a United Nations report" is the UN's, as a named study is
         name = _STRIP_DET.sub("", mention).strip()
         if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0] \
                 and not NATIONALITY_LIKE.match(words[0]):
