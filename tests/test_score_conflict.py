@@ -66,7 +66,9 @@ def test_every_annotation_is_well_formed(folder, n_articles, n_attributed):
     attributed = 0
     for path in sorted(directory.glob("*.json")):
         ann = json.loads(path.read_text(encoding="utf-8"))
+        text = (directory / ann["article"]).read_text(encoding="utf-8")
         for c in ann["claims"]:
+            assert text.count(c["content"]) == 1, (path.name, c["content"])  # scored where it first occurs
             assert c["attribution"] in ("direct", "indirect", "inherited", "unattributed"), c
             assert c["polarity"] in ("asserted", "denied"), c
             for s in c["sources"] + c.get("relayed_by", []):
