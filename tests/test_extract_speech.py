@@ -308,3 +308,11 @@ def test_a_quotation_signed_by_one_of_a_group_named_before():
     c = one(text, "The wave came over the deck twice")
     assert c.attribution == "direct"
     assert [s.mention for s in c.sources] == ["one of them"] and c.sources[0].kind == "anonymous"
+
+
+def test_how_a_source_spoke_is_not_what_it_said() -> None:
+    for text in ("Casualties are expected to climb, a police officer told Wire, speaking on condition of anonymity.",
+                 "Casualties are expected to climb, a police officer said, speaking on condition of anonymity "
+                 "because he was not cleared to talk to journalists."):
+        claims = [c for c in extract_claims(text) if c.attribution != "unattributed"]
+        assert [c.text for c in claims] == ["Casualties are expected to climb"]

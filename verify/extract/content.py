@@ -19,7 +19,7 @@ from .sources import Src
 from .tokens import OPEN_QUOTES, QUOTE_MARKS, Tokens, is_cap
 from .words import (
     ACCOUNT_NOUNS, BROADCASTS, CHECK_WORDS, CONCESSIVES, CLAUSE_VERBS, COUNT_NOUNS, CONJUNCTIONS, DECLINE_TO, DETERMINERS, INTRO_WORDS, LISTENER_WORDS, RELATIVES, SIBLING_LINKS, STOP,
-    DAYS, PAST_INTRANSITIVE, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, UNSAID_ADVERBS, WEEKDAYS, WITHHELD,
+    DAYS, PAST_INTRANSITIVE, SOURCE_NOTES, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, UNSAID, UNSAID_ADVERBS, WEEKDAYS, WITHHELD,
 )
 
 if TYPE_CHECKING:
@@ -83,7 +83,7 @@ def content_of(r: Reader, toks: Tokens, i: int, para: int, lemma: str, klass: st
             first = ca[0] + (words[ca[0]] == "," and ca[0] < ca[1])
             # "A, officials said, though the figure could not be confirmed": a concession after a whole
             # clause is the outlet's
-            outlets = lows[first] == "without" or (ca[1] - first < 7 and is_trailer(toks, first, ca[1])) or (
+            outlets = lows[first] == "without" or lows[first] in SOURCE_NOTES or (ca[1] - first < 7 and is_trailer(toks, first, ca[1])) or (
                 lows[first] in CONCESSIVES and _has_verb(toks, before_source(toks, src_start)))
             f = None if outlets else r.frag(toks, *ca)
             if f:
@@ -313,6 +313,8 @@ def is_trailer(toks: Tokens, a: int, b: int) -> bool:
         if lows[k] == "on" and (nxt in TIME_NOUNS or is_cap(words[k + 1]) and nxt in WEEKDAYS or nxt in BROADCASTS):
             return True
         return False
+    if lows[k] in SOURCE_NOTES:
+        return True  # "told Wire, speaking on condition of anonymity because ...": how the source spoke
     if lows[k] in TRAILER_START or lows[k] in PARTICIPLES:
         # "said at least nine were hurt": a count opens what was said, not a place
         return not (lows[k] == "at" and k < b and lows[k + 1] in ("least", "most"))

@@ -115,6 +115,9 @@ TRAILER_START = {"on", "in", "at", "during", "after", "before", "to", "via", "fr
                  "this", "earlier", "later", "recently", "afterward", "afterwards", "then", "again",
                  "repeatedly", "shortly", "late", "early", "of", "about", "through", "with", "outside", "inside",
                  "near", "since", "following", "under", "over", "amid", "without", "adding", "for", "along"} | DAYS
+# participles after a source that tell how it spoke, not what it said ("..., a security official said,
+# speaking on condition of anonymity", "declining to be named", "requesting anonymity")
+SOURCE_NOTES = {"speaking", "declining", "requesting"}
 INTRO_WORDS = {"but", "and", "still", "yet", "however", "meanwhile", "instead", "separately", "later", "earlier",
                "asked", "speaking", "writing", "overall", "indeed", "now", "so", "thus", "also", "in", "by", "with",
                "moreover", "furthermore", "besides", "therefore", "hence", "again", "nonetheless", "nevertheless",
