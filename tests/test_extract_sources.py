@@ -888,3 +888,9 @@ def test_a_named_body_s_report_is_the_body_s_and_a_noun_before_its_verb() -> Non
     # an object relative keeps its verb: "which the envoy claims ended ..."
     text = "The talks in Doha, which the envoy claims ended the blockade, resumed on Monday."
     assert any(s.mention == "the envoy" for c in extract_claims(text) for s in c.sources)
+
+
+def test_a_restrictive_relative_that_gives_a_name_names_the_person() -> None:
+    text = '"The roof came down on us," a baker who gave his name as Yusuf told reporters.'
+    src = one(text, "roof came down").sources[0]
+    assert (src.canonical, src.kind) == ("Yusuf", "person")

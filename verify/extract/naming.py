@@ -101,11 +101,13 @@ _NAMING = {"sign", "name", "nickname", "alias"}
 
 def aside_name(toks: Tokens, a: int, b: int) -> str | None:
     """The name an aside gives an unnamed person: ", who goes by the call sign "Hans"," or ", who gave
-    only his first name, Adam,"."""
+    only his first name, Adam,"; or a restrictive relative that does: "a hotel worker who gave his name as X"."""
     words, lows = toks.words, toks.lows
-    if words[a] != "," or lows[a + 1] not in RELATIVES:
+    if words[a] == "," and a + 1 < b:
+        a += 1
+    if lows[a] not in RELATIVES:
         return None
-    for k in range(a + 2, b):
+    for k in range(a + 1, b):
         if lows[k] in _NAMING or (lows[k] == "as" and lows[k - 1] in ("only", "identified", "known")):
             m = k + 1
             while m < b and (words[m] in QUOTE_MARKS or words[m] == "," or lows[m] in ("only", "as")):

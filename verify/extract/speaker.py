@@ -106,7 +106,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             if np[0] == np[1] and lows[np[0]] == "it" and np[0] > 1:
                 sources = same_subject(r, toks, np[0], sources)
             elif len(sources) == 1 and sources[0].kind == "anonymous" and np[1] + 2 < j:
-                name = aside_name(toks, np[1] + 1, j)
+                # (up to j itself: the name may end the relative, "a worker who gave his name as X told")
+                name = aside_name(toks, np[1] + 1, j + 1)
                 if name:
                     sources = [name_in_aside(r.ctx, sources[0], name)]
         elif j > 0 and lows[j] in ("and", "but") and (klass in ("speech", "belief", "stance") or i + 1 < n and lows[i + 1] == "that") \
