@@ -894,3 +894,11 @@ def test_a_restrictive_relative_that_gives_a_name_names_the_person() -> None:
     text = '"The roof came down on us," a baker who gave his name as Yusuf told reporters.'
     src = one(text, "roof came down").sources[0]
     assert (src.canonical, src.kind) == ("Yusuf", "person")
+
+
+def test_a_second_verb_keeps_the_subject_the_first_verb_read_whole() -> None:
+    text = "The UN refugee agency in Chad said 20,000 people had crossed and warned that camps were full."
+    first = one(text, "20,000 people").sources[0]
+    second = one(text, "camps were full").sources[0]
+    assert first.mention == second.mention == "The UN refugee agency in Chad"
+    assert first.canonical == second.canonical

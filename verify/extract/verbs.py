@@ -114,6 +114,13 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     sources, src_start, inverted, after_src = who
     if not sources:
         return None
+    if prior and len(sources) == 1 and sources[0].span:
+        # "The UN Mission in South Sudan said A and called B": the second verb's subject, read without
+        # the place, is the phrase the first verb read whole
+        at, end = sources[0].span
+        fuller = [src for f in prior for src in f.sources if src.span and src.span[0] == at and src.span[1] > end]
+        if fuller:
+            sources = [fuller[-1]]
     if lemma in PHYSICAL and any(src.mention.lower().rsplit(None, 1)[-1] in ARMED for src in sources):
         return None  # "Russian troops attacked the village": a military action the outlet reports, not a stance
     return content_of(r, toks, i, para, lemma, klass, cue, sources, src_start, inverted, after_src)
