@@ -902,3 +902,10 @@ def test_a_second_verb_keeps_the_subject_the_first_verb_read_whole() -> None:
     second = one(text, "camps were full").sources[0]
     assert first.mention == second.mention == "The UN refugee agency in Chad"
     assert first.canonical == second.canonical
+
+
+def test_the_title_alone_after_a_named_holder_is_that_person() -> None:
+    text = ("Army spokesman Colonel Daniel Okello said troops had reached the river.\n\n"
+            "The spokesman said the crossing was held. The minister said talks would resume.")
+    assert one(text, "crossing was held").sources[0].canonical == "Daniel Okello"
+    assert one(text, "talks would resume").sources[0].kind == "anonymous"  # no minister was named

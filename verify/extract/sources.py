@@ -293,6 +293,10 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if len(content) == 1 and head in ctx.issued and lows[0] in ("the", "this", "that"):
         ctx.uncached = True
         return ctx.issued[head]  # "the statement": the words of whoever put it out
+    if len(content) == 1 and lows[0] == "the" and head in PERSON_TITLES and (hit := ctx.named.get(_singular(head))) is not None \
+            and hit[1] == "person":
+        ctx.uncached = True
+        return hit  # "The spokesman added" after "Army spokesman X said": X, not an unnamed spokesman
     if head in VAGUE_NOUNS and not any(q in lows for q in ANON_QUALIFIERS) and len(content) <= 2 \
             and not (head == "sources" and len(content) == 2 and content[0] not in PRONOMINAL):  # "rebel sources" say who
         if head in ("report", "source", "estimate") and lows[0] in ("a", "an", "one"):
