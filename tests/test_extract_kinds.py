@@ -324,3 +324,10 @@ def test_bodies_in_the_plural_with_no_article_or_name_are_no_one_in_particular()
     assert c.sources[0].kind != "vague"
     c = one("The port was closed, while Tigrayan Salaam groups said the broadcaster had been shut.\n", "broadcaster")
     assert c.sources[0].kind == "organisation"
+
+
+def test_a_named_news_agency_is_an_outlet_and_the_presidency_a_state_body() -> None:
+    text = ("Rebel-run Tamu news agency reported that jets had struck the port.\n\n"
+            "The presidency said in a statement that the president would travel to Addis Ababa.")
+    kinds = {c.sources[0].mention: c.sources[0].kind for c in extract_claims(text) if c.sources}
+    assert kinds == {"Rebel-run Tamu news agency": "outlet", "The presidency": "organisation"}

@@ -17,7 +17,7 @@ from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
-    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
+    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NEWS_SERVICES, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
     STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
@@ -339,6 +339,8 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
     content = [w for w in words if w[:1].isalnum() and w.lower() not in DETERMINERS]
     if content and NATIONALITY_LIKE.match(content[-1]) and content[-1].endswith("s") and lows[-1] == content[-1].lower():
         return bare, "vague"  # "Republicans", "many Americans": a group, no one in particular
+    if len(lows) > 1 and lows[-1] in NEWS_SERVICES and lows[-2] in ("news", "press") and any(is_cap(w) for w in words[1:]):
+        return bare, "outlet"  # "Houthi-run Saba news agency", "the Kyodo news service": a named medium
     if head in DOCUMENT_HEADS:
         # a named poll or survey is the organisation behind it; an unnamed one names no one
         if any(is_cap(w) and not NATIONALITY_LIKE.match(w) for k, w in enumerate(words) if not (k == 0 and sentence_case)):

@@ -254,6 +254,8 @@ HEADLINE_VERBS = {"says", "say", "was", "is", "were", "are", "has", "had"}
 # plural people who stand for their office: "Prosecutors said", "police said"
 OFFICE_PLURALS = {"prosecutors", "police"}
 # an outlet names itself by these, or is described by them: "Al-Masirah TV", "the independent outlet X"
+# what "news" or "press" before it makes a medium: "Saba news agency", "the Kyodo news service"
+NEWS_SERVICES = {"agency", "service", "wire"}
 OUTLET_WORDS = {"tv", "television", "radio", "times", "post", "news", "journal", "tribune", "herald", "gazette",
                 "telegraph", "magazine", "outlet", "newspaper", "broadcaster", "channel", "daily", "weekly"}
 # a named armed group is an organisation: "Rwanda-backed M23 rebels", "Houthi fighters"
@@ -268,7 +270,8 @@ PERSON_TITLES = set(
 GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "faction", "agency"}
 # words of a state's own bodies: "the group" is not one of them
 STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", "command", "office", "police",
-               "administration", "council", "kremlin", "pentagon", "house", "department", "service"}
+               "administration", "council", "kremlin", "pentagon", "house", "department", "service", "presidency",
+               "embassy", "cabinet"}
 # prepositions that place people: "diplomats in Bangkok", "medics at the hospital"
 PLACING = {"in", "at", "from", "near", "inside", "outside"}
 # people who live in the place that follows "of": "residents of Kenscoff", "the villagers of Tal Abyad"
