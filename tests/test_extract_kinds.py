@@ -331,3 +331,9 @@ def test_a_named_news_agency_is_an_outlet_and_the_presidency_a_state_body() -> N
             "The presidency said in a statement that the president would travel to Addis Ababa.")
     kinds = {c.sources[0].mention: c.sources[0].kind for c in extract_claims(text) if c.sources}
     assert kinds == {"Rebel-run Tamu news agency": "outlet", "The presidency": "organisation"}
+
+
+def test_an_unnamed_newspaper_is_still_an_outlet() -> None:
+    text = "Citing two Western officials, the newspaper said foreign advisers were at the base."
+    c = next(c for c in extract_claims(text) if "advisers" in c.text)
+    assert [(r.canonical, r.kind) for r in c.relayed_by] == [("unnamed newspaper", "outlet")]

@@ -17,7 +17,7 @@ from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
-    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NEWS_SERVICES, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
+    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NEWS_SERVICES, OUTLET_NOUNS, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
     STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
@@ -374,6 +374,8 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         return bare, "person"
     if len(content) == 1 and head in OFFICE_PLURALS:
         return "unnamed " + bare, "organisation"  # "police", "prosecutors": an office, unnamed
+    if len(content) == 1 and lows[0] == "the" and head in OUTLET_NOUNS:
+        return "unnamed " + bare, "outlet"  # "the newspaper said, citing ...": a medium, unnamed, not a person
     if len(content) == 1 and lows[0] == "the" and head in STATE_WORDS:
         return "unnamed " + bare, "organisation"  # "the army", "the ministry": a state body, though unnamed
     if lows[0] in ("his", "her", "their", "its"):

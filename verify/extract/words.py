@@ -254,6 +254,8 @@ HEADLINE_VERBS = {"says", "say", "was", "is", "were", "are", "has", "had"}
 # plural people who stand for their office: "Prosecutors said", "police said"
 OFFICE_PLURALS = {"prosecutors", "police"}
 # an outlet names itself by these, or is described by them: "Al-Masirah TV", "the independent outlet X"
+# the common nouns of a medium, which "the" alone before them leaves unnamed but still a medium
+OUTLET_NOUNS = {"newspaper", "paper", "broadcaster", "channel", "outlet", "daily", "weekly", "magazine", "station"}
 # what "news" or "press" before it makes a medium: "Saba news agency", "the Kyodo news service"
 NEWS_SERVICES = {"agency", "service", "wire"}
 OUTLET_WORDS = {"tv", "television", "radio", "times", "post", "news", "journal", "tribune", "herald", "gazette",
