@@ -316,3 +316,8 @@ def test_how_a_source_spoke_is_not_what_it_said() -> None:
                  "because he was not cleared to talk to journalists."):
         claims = [c for c in extract_claims(text) if c.attribution != "unattributed"]
         assert [c.text for c in claims] == ["Casualties are expected to climb"]
+
+
+def test_neither_nor_negates_a_verb_of_silence_as_not_does() -> None:
+    for text in ("The ministry did not comment on the report.", "Neither the ministry nor the police commented on the report."):
+        assert [c for c in extract_claims(text) if c.attribution != "unattributed"] == []
