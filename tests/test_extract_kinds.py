@@ -337,3 +337,11 @@ def test_an_unnamed_newspaper_is_still_an_outlet() -> None:
     text = "Citing two Western officials, the newspaper said foreign advisers were at the base."
     c = next(c for c in extract_claims(text) if "advisers" in c.text)
     assert [(r.canonical, r.kind) for r in c.relayed_by] == [("unnamed newspaper", "outlet")]
+
+
+def test_a_one_word_name_after_a_person_placed_in_a_body_names_the_body() -> None:
+    text = ("An official at the state grid operator, Ukrenergo, said repairs would take weeks.\n\n"
+            "The leader of the party, Jane Roe, said the vote would go ahead.")
+    kinds = {c.text: (c.sources[0].canonical, c.sources[0].kind) for c in extract_claims(text)}
+    assert kinds["repairs would take weeks"][1] == "anonymous"  # an unnamed official, not a person called Ukrenergo
+    assert kinds["the vote would go ahead"] == ("Jane Roe", "person")

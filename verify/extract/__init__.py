@@ -27,7 +27,8 @@ from .discourse import read
 from .numbers import find_numbers
 from .polarity import polarity
 from .quotes import singles_as_doubles
-from .sources import Context, Src, unify_names
+from .naming import unify_names
+from .sources import Context, Src
 
 __all__ = ["extract_claims", "iter_claims"]
 

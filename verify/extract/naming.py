@@ -1,13 +1,16 @@
 """Names given in copy: whether "called" gives a thing its name ("a group called X") rather than
-labelling it ("X called the plan a disgrace"), read by ``senses.not_a_verb``; and the name an aside
-gives an unnamed person (", who gave only her first name, Nadege,"), read by ``speaker``."""
+labelling it ("X called the plan a disgrace"), read by ``senses.not_a_verb``; the name an aside
+gives an unnamed person (", who gave only her first name, Nadege,"), read by ``speaker``; and one name
+per person across an article (``unify_names``), once it is read."""
 
 from __future__ import annotations
 
 from .cues import NAMED_BY, NAMING_ADVERBS, NAMING_PREPOSITIONS, NOT_NAMES, NOUNISH, VERB_CUES
+from .kinds import head_of
+from .sources import Src, singular
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .words import (
-    AUX, BE, CAP_WORDS, CLAUSE_RELATIVES, CLAUSE_VERBS, DETERMINERS, INTRO_WORDS, IRREGULAR_PAST, NP_END, RELATIVES, STOP, SUBJECT_PRONOUNS,
+    ANON_HEADS, AUX, BE, CAP_WORDS, CLAUSE_RELATIVES, CLAUSE_VERBS, DETERMINERS, INTRO_WORDS, IRREGULAR_PAST, NP_END, ORG_HEADS, PERSON_TITLES, RELATIVES, STOP, SUBJECT_PRONOUNS,
     TIME_NOUNS, TRAILER_START,
 )
 
@@ -116,3 +119,67 @@ def aside_name(toks: Tokens, a: int, b: int) -> str | None:
                 return words[m]
             return None
     return None
+
+
+def unify_names(srcs: list[Src]) -> None:
+    """One article, one name per person: "Trump" and "Donald J. Trump" become "Donald Trump" where the
+    article uses that full name. ``srcs`` in reading order; canonicals are rewritten in place."""
+    _named_later(srcs)
+    fulls: dict[tuple[str, str], list[str]] = {}
+    for s in srcs:
+        parts = s.canonical.split()
+        if s.kind == "person" and len(parts) >= 2 and all(p[:1].isupper() for p in parts):
+            fulls.setdefault((parts[0].lower(), parts[-1].lower()), []).append(s.canonical)
+    if not fulls:
+        return
+    # a middle name or initial is the same person: the shortest form the article uses stands for all
+    best = {key: min(names, key=lambda n: (len(n.split()), names.index(n))) for key, names in fulls.items()}
+    by_surname: dict[str, list[str]] = {}
+    for (_, last), name in best.items():
+        by_surname.setdefault(last, []).append(name)
+    last_full: dict[str, str] = {}
+    pending: list[Src] = []
+    for s in srcs:
+        if s.kind != "person" or not s.canonical[:1].isupper():
+            continue
+        parts = s.canonical.split()
+        if len(parts) >= 2:
+            key = (parts[0].lower(), parts[-1].lower())
+            if key in best:
+                s.canonical = best[key]
+                last_full[parts[-1].lower()] = s.canonical
+            continue
+        names = by_surname.get(parts[0].lower())
+        if not names:
+            continue
+        if len(names) == 1:
+            s.canonical = names[0]
+        elif parts[0].lower() in last_full:
+            s.canonical = last_full[parts[0].lower()]  # the nearest full name before it
+        else:
+            pending.append(s)
+    for s in pending:
+        # no full name yet: the first one used later
+        names = by_surname[s.canonical.lower()]
+        later = [x.canonical for x in srcs if x.canonical in names]
+        s.canonical = later[0] if later else names[0]
+
+
+def _named_later(srcs: list[Src]) -> None:
+    """"..., a rebel commander said." then "Jane Roe, a commander in the rebel army, said ...": the lede's
+    unnamed role is the one the article names later with that role, where exactly one source fits."""
+    later: dict[str, set[tuple[str, str]]] = {}
+    waiting: list[tuple[Src, str]] = []
+    for s in srcs:
+        low = s.mention.lower()
+        if s.kind == "anonymous" and low.startswith(("a ", "an ")) and "," not in low:
+            head = head_of(low.split(), low.split())
+            if head in PERSON_TITLES or (head in ORG_HEADS and head not in ANON_HEADS):
+                waiting.append((s, singular(head)))
+        elif s.kind in ("person", "organisation") and s.canonical[:1].isupper() and ", a" in low:
+            for w in low[low.index(", a") :].split():
+                later.setdefault(singular(w.strip(",")), set()).add((s.canonical, s.kind))
+    for s, head in waiting:
+        fits = later.get(head)
+        if fits and len(fits) == 1:
+            s.canonical, s.kind = next(iter(fits))

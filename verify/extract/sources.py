@@ -18,7 +18,7 @@ from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
     GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NEWS_SERVICES, OUTLET_NOUNS, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
-    STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
+    PLACING, STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
 )
 
 
@@ -100,7 +100,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
             # description comes first ("the party's leader, Jane Roe")
             cut = words.index(",", 1)
             app = [w for w in words[cut + 1 :] if w != ","]
-            if app and _name_word(app[-1]) and (not is_cap(words[cut - 1]) or (
+            if app and _name_word(app[-1]) and not _names_the_object(lows, cut, app) and (not is_cap(words[cut - 1]) or (
                     # "The governor of Belgorod, Vyacheslav Gladkov": a description ending in a place
                     lows[0] in ARTICLES and all(is_cap(w) for w in app if w[:1].isalpha())
                     and any(w[:1].islower() and w not in DETERMINERS and w not in PREP_IN_NP for w in words[1:cut]))):
@@ -121,7 +121,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
         for w in lows:
             # (the body in a person's title is not the person: "Army spokesman X", then "the army")
             if w[:1].isalpha() and not (kind == "person" and w in ORG_HEADS):
-                ctx.named[_singular(w)] = (canonical, kind)
+                ctx.named[singular(w)] = (canonical, kind)
     if kind == "person" and canonical[:1].isupper():
         ctx.last_person = src
         parts = canonical.split()
@@ -137,6 +137,15 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     elif kind == "anonymous" and head_of(lows, words) in ONE_PERSON and lows[0] in ("a", "an", "one", "the"):
         ctx.last_person = src  # "A woman who lost her home said ... she said": the woman
     return src
+
+
+def _names_the_object(lows: list[str], cut: int, app: list[str]) -> bool:
+    """"An official at the state grid operator, Ukrenergo": a one-word name after a person placed in a body
+    names the body, not the person ("The leader of the party, Jane Roe" names the leader)."""
+    if len(app) != 1 or lows[cut - 1] in PERSON_TITLES or lows[cut - 1] in ANON_HEADS:
+        return False
+    prep = next((k for k in range(1, cut) if lows[k] in PLACING or lows[k] in ("of", "for")), None)
+    return prep is not None and any(w in ANON_HEADS or w in PERSON_TITLES for w in lows[:prep])
 
 
 def name_in_aside(ctx: Context, src: Src, name: str) -> Src:
@@ -293,7 +302,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if len(content) == 1 and head in ctx.issued and lows[0] in ("the", "this", "that"):
         ctx.uncached = True
         return ctx.issued[head]  # "the statement": the words of whoever put it out
-    if len(content) == 1 and lows[0] == "the" and head in PERSON_TITLES and (hit := ctx.named.get(_singular(head))) is not None \
+    if len(content) == 1 and lows[0] == "the" and head in PERSON_TITLES and (hit := ctx.named.get(singular(head))) is not None \
             and hit[1] == "person":
         ctx.uncached = True
         return hit  # "The spokesman added" after "Army spokesman X said": X, not an unnamed spokesman
@@ -357,7 +366,7 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         return lows[-1], "vague"  # "Some say", "Both said"
     if lows[0] in ("the", "this", "that") and head:
         # "the ministry" after "Russia's Defence Ministry": the last named source with that head noun
-        hit = ctx.named.get(_singular(head))
+        hit = ctx.named.get(singular(head))
         if hit is None and head in GROUP_WORDS and ctx.last_body is not None and (len(content) == 1 or not caps):
             # "the group", "the paramilitary group": the last body named that is not a state's
             hit = ctx.last_body
@@ -383,7 +392,7 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
     return (bare if bare.startswith("unnamed") else "unnamed " + bare), "anonymous"
 
 
-def _singular(w: str) -> str:
+def singular(w: str) -> str:
     if w.endswith("ies"):
         return w[:-3] + "y"
     if w.endswith("men"):
@@ -395,12 +404,12 @@ def _singular(w: str) -> str:
 
 def _descriptive(ctx: Context, head: str, pos: int) -> tuple[str, str] | None:
     """A registry entry with a descriptive name whose words the article has already used."""
-    h = _singular(head)
+    h = singular(head)
     seen = None
     for c, kind, ws in ctx.registry.derived("descriptive", _descriptive_names).get(h, ()):
         if seen is None:
             seen = ctx.seen_words(pos)
-        if all(w in seen or _singular(w) + "s" in seen or w + "s" in seen for w in ws[:-1]):
+        if all(w in seen or singular(w) + "s" in seen or w + "s" in seen for w in ws[:-1]):
             return c, kind
     return None
 
@@ -412,7 +421,7 @@ def _descriptive_names(reg: Registry) -> dict[str, list[tuple[str, str, list[str
     for s in reg:
         ws = normalise(s.canonical).split()
         if s.canonical[:1].islower() and ws:
-            index.setdefault(_singular(ws[-1]), []).append((s.canonical, s.kind, ws))
+            index.setdefault(singular(ws[-1]), []).append((s.canonical, s.kind, ws))
     return index
 
 
@@ -450,67 +459,3 @@ def _capitalised_elsewhere(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + n)
     return False
-
-
-def unify_names(srcs: list[Src]) -> None:
-    """One article, one name per person: "Trump" and "Donald J. Trump" become "Donald Trump" where the
-    article uses that full name. ``srcs`` in reading order; canonicals are rewritten in place."""
-    _named_later(srcs)
-    fulls: dict[tuple[str, str], list[str]] = {}
-    for s in srcs:
-        parts = s.canonical.split()
-        if s.kind == "person" and len(parts) >= 2 and all(p[:1].isupper() for p in parts):
-            fulls.setdefault((parts[0].lower(), parts[-1].lower()), []).append(s.canonical)
-    if not fulls:
-        return
-    # a middle name or initial is the same person: the shortest form the article uses stands for all
-    best = {key: min(names, key=lambda n: (len(n.split()), names.index(n))) for key, names in fulls.items()}
-    by_surname: dict[str, list[str]] = {}
-    for (_, last), name in best.items():
-        by_surname.setdefault(last, []).append(name)
-    last_full: dict[str, str] = {}
-    pending: list[Src] = []
-    for s in srcs:
-        if s.kind != "person" or not s.canonical[:1].isupper():
-            continue
-        parts = s.canonical.split()
-        if len(parts) >= 2:
-            key = (parts[0].lower(), parts[-1].lower())
-            if key in best:
-                s.canonical = best[key]
-                last_full[parts[-1].lower()] = s.canonical
-            continue
-        names = by_surname.get(parts[0].lower())
-        if not names:
-            continue
-        if len(names) == 1:
-            s.canonical = names[0]
-        elif parts[0].lower() in last_full:
-            s.canonical = last_full[parts[0].lower()]  # the nearest full name before it
-        else:
-            pending.append(s)
-    for s in pending:
-        # no full name yet: the first one used later
-        names = by_surname[s.canonical.lower()]
-        later = [x.canonical for x in srcs if x.canonical in names]
-        s.canonical = later[0] if later else names[0]
-
-
-def _named_later(srcs: list[Src]) -> None:
-    """"..., a rebel commander said." then "Jane Roe, a commander in the rebel army, said ...": the lede's
-    unnamed role is the one the article names later with that role, where exactly one source fits."""
-    later: dict[str, set[tuple[str, str]]] = {}
-    waiting: list[tuple[Src, str]] = []
-    for s in srcs:
-        low = s.mention.lower()
-        if s.kind == "anonymous" and low.startswith(("a ", "an ")) and "," not in low:
-            head = head_of(low.split(), low.split())
-            if head in PERSON_TITLES or (head in ORG_HEADS and head not in ANON_HEADS):
-                waiting.append((s, _singular(head)))
-        elif s.kind in ("person", "organisation") and s.canonical[:1].isupper() and ", a" in low:
-            for w in low[low.index(", a") :].split():
-                later.setdefault(_singular(w.strip(",")), set()).add((s.canonical, s.kind))
-    for s, head in waiting:
-        fits = later.get(head)
-        if fits and len(fits) == 1:
-            s.canonical, s.kind = next(iter(fits))
