@@ -24,7 +24,9 @@ _TAIL = re.compile(
     r"|(?:He|She|They|I|We)\s+(?:said|says|asked|added|told|wrote|continued)\b"
 )
 _BARE_END = re.compile(r"\s*(?:[.,;]|$|(?:on|in|at|to|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+# possessive: giving back a letter or a mark cannot bring the end nearer, and a search anchored at
+# the end, tried at each character, would otherwise give them back one at a time
+_WORD_BEFORE = re.compile(r"(\w++)\W*+$")
 _WORD = re.compile(r"\w+")
 
 ABBREVIATIONS = frozenset(
