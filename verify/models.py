@@ -36,7 +36,9 @@ M = TypeVar("M", bound=BaseModel)
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # each model's validator and serialiser are built when first used: `verify extract` uses a few
+    # of these models, and every other command some others
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 def trusted(cls: type[M], fields: dict[str, Any], fields_set: set[str] | None = None) -> M:

@@ -98,14 +98,30 @@ SPACES = re.compile(r"\s+")
 _WORD_SEPARATORS = re.compile(r"[\s-]+")
 
 # words after which digits name something rather than count it ("Article 5", "World War 2")
-_DESIGNATION_BEFORE = re.compile(
-    r"(?:\b(?:Article|Articles|Resolution|Section|Chapter|Page|Route|Highway|Flight|Room|Number|"
-    r"No|Nos|War|Phase|Level|Stage|Category|Grade|Class|Channel|Gate|Terminal|Platform|Vol|Volume|"
-    r"Part|Title|Rule|Protocol|Amendment|Item|Exhibit|Table|Figure|Fig|Paragraph|Clause|Decree|"
-    r"Order|Directive|Unit|Battalion|Brigade|Division|Regiment|Corps|Squadron|Block|Building|"
-    r"Station|Camp|Hill|Height|Bus|Train|Line|Lane|Street|St|Avenue|Ave|Road|Rd|Apollo|Windows|"
-    r"Version|Model|Type|Season|Episode|Act|Bill)\.?\s+|#|№\s?)$"
+_DESIGNATIONS = (
+    "Article", "Articles", "Resolution", "Section", "Chapter", "Page", "Route", "Highway", "Flight", "Room", "Number",
+    "No", "Nos", "War", "Phase", "Level", "Stage", "Category", "Grade", "Class", "Channel", "Gate", "Terminal",
+    "Platform", "Vol", "Volume", "Part", "Title", "Rule", "Protocol", "Amendment", "Item", "Exhibit", "Table",
+    "Figure", "Fig", "Paragraph", "Clause", "Decree", "Order", "Directive", "Unit", "Battalion", "Brigade",
+    "Division", "Regiment", "Corps", "Squadron", "Block", "Building", "Station", "Camp", "Hill", "Height", "Bus",
+    "Train", "Line", "Lane", "Street", "St", "Avenue", "Ave", "Road", "Rd", "Apollo", "Windows", "Version",
+    "Model", "Type", "Season", "Episode", "Act", "Bill",
 )
+_DESIGNATION_BEFORE = re.compile(r"(?:\b(?:" + "|".join(_DESIGNATIONS) + r")\.?\s+|#|№\s?)$")
+# what the text before a figure ends with, trailing spaces and a full stop aside, wherever that
+# pattern matches it
+_DESIGNATION_ENDS = (*_DESIGNATIONS, "#", "№")
+
+
+def _designation_before(before: str) -> bool:
+    """Whether ``before`` ends with a designation ("Article ", "No. ", "#"). A search anchored at the
+    end tries the pattern at every character, so it is run only where the text ends like one."""
+    tail = before.rstrip()
+    if not (tail.endswith(_DESIGNATION_ENDS) or tail[:-1].endswith(_DESIGNATIONS)):
+        return False
+    return _DESIGNATION_BEFORE.search(before) is not None
+
+
 _MONTH_BEFORE = re.compile(_MONTHS + r"\s+$")
 _MONTH_AFTER = re.compile(r"\s+(?:of\s+)?" + _MONTHS + r"(?!\w)")
 # the later days of a list or span of dates: "December 14 and 15", "14 and 15 December", "May 3-5"
@@ -254,7 +270,7 @@ def read_part(text: str, m: re.Match, hi: int, currency: str | None, *, before: 
         return None
     if nxt == "-" and nxt2.isdigit() and len(digits) == 4 and text[e + 1:e + 3] in ("01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12") and e + 3 < len(text) and text[e + 3] == "-":
         return None  # ISO date 2024-08-12
-    if _DESIGNATION_BEFORE.search(before):
+    if _designation_before(before):
         return None
     plain = digits.replace(",", "")
     if len(plain) > 16:

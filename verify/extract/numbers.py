@@ -55,7 +55,10 @@ from .patterns import trie
 
 # -- what qualifies a figure ------------------------------------------------------------------------
 
-_CURRENCY_BEFORE = re.compile(r"(?:US\$|C\$|A\$|\$|€|£|¥|₴|₽|(?:USD|EUR|GBP|UAH|RUB)\s?)$")
+_SIGNS_BEFORE = ("US$", "C$", "A$", "$", "€", "£", "¥", "₴", "₽")
+_CODES_BEFORE = ("USD", "EUR", "GBP", "UAH", "RUB")
+_CURRENCY_BEFORE = re.compile(
+    "(?:" + "|".join(map(re.escape, _SIGNS_BEFORE)) + "|(?:" + "|".join(_CODES_BEFORE) + r")\s?)$")
 _CURRENCY_SIGN = re.compile(r"US\$|\$|€|£|₴|₽")
 _CURRENCY_CODES = {"US$": "USD", "$": "USD", "C$": "CAD", "A$": "AUD", "€": "EUR", "£": "GBP",
                    "¥": "CNY", "₴": "UAH", "₽": "RUB"}
@@ -79,6 +82,8 @@ _QUALIFIERS: list[tuple[str, str]] = [
 _QUALIFIER_BEFORE = re.compile(
     r"(?<!\w)(?P<q>" + trie(sorted(q for q, _ in _QUALIFIERS)) + r")\s*$", re.IGNORECASE)
 _QUALIFIER_KIND = {q: k for q, k in _QUALIFIERS}
+# the last word of each qualifier: text that ends with none of them (spaces aside) needs no search
+_QUALIFIER_ENDS = tuple(sorted({q.rsplit(" ", 1)[-1] for q, _ in _QUALIFIERS}))
 _TRAILING = re.compile(r"\s+or\s+(?P<more>more|so)\b|(?P<plus>\+|-plus\b|\s+plus\b)", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?P<j>-|–|—|to|and|or)\s*", re.IGNORECASE)
 
@@ -139,7 +144,7 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number | None,
     s = m.start()
     before = text[max(lo, s - LOOKBACK):s]
     currency = None
-    cm = _CURRENCY_BEFORE.search(before) if m.group("digits") else None
+    cm = _currency_before(before) if m.group("digits") else None
     if cm:
         currency = _CURRENCY_CODES.get(cm.group(0), cm.group(0).strip())
         s -= len(cm.group(0))
@@ -153,7 +158,7 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number | None,
 
     # a qualifier before the figure ("more than", "between")
     kind = None
-    qm = _QUALIFIER_BEFORE.search(before)
+    qm = _qualifier_before(before)
     if qm:
         kind = _QUALIFIER_KIND.get(SPACES.sub(" ", qm.group("q").lower()))
         # the qualifier must end right before the figure: "some of the 40" is not "some 40"
@@ -201,6 +206,25 @@ def _figure_at(text: str, m: re.Match, lo: int, hi: int) -> tuple[Number | None,
     if kind == "below":
         return _make(text, s, end, v, None, v, part.unit, True, "approximate"), end
     return _make(text, s, end, v, v, v, part.unit, False, "exact"), end
+
+
+# The patterns read before a figure are anchored at the end of the text before it, and a search tries
+# them at every character; each is searched for only where that text ends as a match of it would
+# (the tests are a superset of the pattern's matches, so what is found is the same).
+
+
+def _currency_before(before: str) -> re.Match | None:
+    """"$", "US$", "EUR " just before a figure."""
+    tail = before[:-1] if before[-1:].isspace() else before
+    return _CURRENCY_BEFORE.search(before) if tail.endswith(_SIGNS_BEFORE + _CODES_BEFORE) else None
+
+
+def _qualifier_before(before: str) -> re.Match | None:
+    """"more than", "about", "up to" just before a figure, any spaces between."""
+    # the pattern ignores case: outside ASCII its case folding is not str.lower's, so it is searched
+    if before.isascii() and not before.rstrip().lower().endswith(_QUALIFIER_ENDS):
+        return None
+    return _QUALIFIER_BEFORE.search(before)
 
 
 def _make(text, s, e, value, low, high, unit, approximate, bound) -> Number:

@@ -14,15 +14,19 @@ Span = tuple[int, int]
 _TRIMMED_LINE = re.compile(r"\S(?:[^\n\r]*\S)?")
 _NONSPACE = re.compile(r"\S")
 
-# a full stop, question or exclamation mark, with any closing quotes/brackets, then space
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# a full stop, question or exclamation mark, with any closing quotes/brackets, then space. The first
+# mark stands apart from the run ("[.!?…][.!?…]*", not "[.!?…]+"): a pattern that opens with a
+# character class lets a search skip to the next mark at C speed; a run is tried at every character
+_BOUNDARY = re.compile(r"[.!?…][.!?…]*[\"'”’)\]]*(?=\s)")
 _TAIL = re.compile(
     r"(?:(?:[A-Z][\w’'.-]*|of|the)\s+){0,4}?(?:[A-Z][\w’'.-]*|he|she|they|I|we)\s+"
     r"(?:said|says|asked|added|told|wrote|continued|explained|replied|insisted|noted|tweeted|recalled|declared|joked|warned)\b"
     r"|(?:He|She|They|I|We)\s+(?:said|says|asked|added|told|wrote|continued)\b"
 )
 _BARE_END = re.compile(r"\s*(?:[.,;]|$|(?:on|in|at|to|during|after|before|last|this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
-_WORD_BEFORE = re.compile(r"(\w+)\W*$")
+# possessive: giving back a letter or a mark cannot bring the end nearer, and a search anchored at
+# the end, tried at each character, would otherwise give them back one at a time
+_WORD_BEFORE = re.compile(r"(\w++)\W*+$")
 _WORD = re.compile(r"\w+")
 
 ABBREVIATIONS = frozenset(
