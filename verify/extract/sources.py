@@ -19,7 +19,7 @@ from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
     GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
-    STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
+    STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, TO_HEADS, VAGUE_NOUNS,
 )
 
 
@@ -245,6 +245,13 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
                          or (lows[k - 1] in NAME_PARTICLES and k >= 2 and (is_cap(words[k - 2]) or lows[k - 2] in NAME_PARTICLES))) \
                 and lows[k - 1] not in DETERMINERS:
             k -= 1
+        t = k - 1 if k >= 2 and lows[k - 1] == "to" else k - 2 if k >= 3 and lows[k - 2] == "to" and lows[k - 1] in ARTICLES else 0
+        if t and lows[t - 1] in TO_HEADS and mention.rfind(" to ") > 0:
+            # "the European Union's ambassador to Ukraine", "an aide to Trump": the person posted, not whom
+            # or where they serve
+            cut = mention.rfind(" to ")
+            canonical, kind = _classify(ctx, mention[:cut], words[:t], lows[:t], pos, desc)
+            return canonical + mention[cut:], kind
         name_words = [w for w in words[k:] if w not in (".",)]
         name = " ".join(words[k:]).replace(" .", ".")
         nw = name.split()
@@ -489,6 +496,14 @@ def _named_later(srcs: list[Src]) -> None:
             head = head_of(low.split(), low.split())
             if head in PERSON_TITLES or (head in ORG_HEADS and head not in ANON_HEADS):
                 waiting.append((s, _singular(head)))
+        elif low.startswith(("a ", "an ")) and " for " in low and "," not in low:
+            # "a spokesman for the movement", read as the body it speaks for, may be named later too
+            head = head_of(low.split(), low.split())
+            if head in PERSON_TITLES:
+                waiting.append((s, _singular(head)))
+        elif s.kind == "person" and low.startswith("the ") and low.find(",") > 4 and low[4 : low.find(",")].isalpha():
+            # "The spokesman, Jane Roe, said": the role just met, now named
+            later.setdefault(_singular(low[4 : low.find(",")]), set()).add((s.canonical, s.kind))
         elif s.kind in ("person", "organisation") and s.canonical[:1].isupper() and ", a" in low:
             for w in low[low.index(", a") :].split():
                 later.setdefault(_singular(w.strip(",")), set()).add((s.canonical, s.kind))

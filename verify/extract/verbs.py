@@ -19,6 +19,7 @@ from .cues import (
     SPEECH_FORMS, STANCE_FORMS, TAKEN_ON, TOPIC_VERBS, VAGUE_PASSIVES, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
 from .found import Found, Span
+from .gaps import object_before
 from .naming import names_a_thing
 from .sentences import closes_abbreviation
 from .phrases import floated, left_np, mention_of, negated, right_np, skip_aux
@@ -288,7 +289,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         while k < min(n, i + 8) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)) \
                 and not toks.inq[k]:  # ("painted Mr. Roe as"): the stop of a title goes on
             k += 1
-        if k >= n or lows[k] != "as" or k == i + 1 or lows[k - 1] == "so" or k + 1 >= n or lows[k + 1] in SUBJECT_PRONOUNS or lows[k + 1] in AS_LINKS:
+        if k >= n or lows[k] != "as" or (k == i + 1 and not object_before(toks, i)) or lows[k - 1] == "so" or k + 1 >= n \
+                or lows[k + 1] in SUBJECT_PRONOUNS or lows[k + 1] in AS_LINKS:
             return True  # "presents a chance as he seeks ...", "frames it as soon as ...": "as" links a clause
     if lemma in ("see", "view"):
         # a judgement only as "X sees/views Y as Z"; "we'll see", "the view from" are not attributions
@@ -297,8 +299,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         k = i + 1
         while k < min(n, i + 9) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)):
             k += 1
-        if k >= n or lows[k] != "as" or k == i + 1:
-            return True
+        if k >= n or lows[k] != "as" or (k == i + 1 and not object_before(toks, i)):
+            return True  # ("a move critics saw as ...": the object is before the subject)
     pw = words[i - 1] if i else ""
     if (low in NOUNISH or (klass == "stance" and tense != "past")) and not (tense == "ing" and ((low in PARTICIPLES and prev in (",", "—", "–", "and", "by")) or finite_ing(toks, i))):
         # (", citing ...", "by praising ..." are participles that the participle step reads)
