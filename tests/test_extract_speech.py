@@ -308,3 +308,12 @@ def test_a_quotation_signed_by_one_of_a_group_named_before():
     c = one(text, "The wave came over the deck twice")
     assert c.attribution == "direct"
     assert [s.mention for s in c.sources] == ["one of them"] and c.sources[0].kind == "anonymous"
+
+
+def test_a_state_after_its_town_is_no_speaker_of_the_participle_after_it():
+    text = "The governor spent Friday in Dover, Delaware, promising to rebuild the flooded harbour."
+    c = one(text, "rebuild the flooded harbour")
+    assert [s.mention for s in c.sources] == ["The governor"]
+    # a name set off in commas before the participle still speaks through it
+    c = one("The mayor of Leeds, Jane Roe, citing the floods, said the fair was off.", "the floods")
+    assert [s.mention for s in c.sources] == ["Jane Roe"]
