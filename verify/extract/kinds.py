@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .cues import SPEECH_FORMS
 from .tokens import is_cap
 from .words import (
     ANON_HEADS, CAP_STOP, DETERMINERS, DWELLERS, NUMBER_WORDS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
@@ -111,22 +110,24 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
         # its government ("Hamas denied", "Israel says"), not a person
         if not any(w in TITLE_WORDS for w in desc) and (not _person_name_part(ctx, parts[0]) or _demonym_in(ctx, parts[0])):
             return "organisation"
-    elif not desc and _speaks_of_its_own(ctx.text, name):
+    elif len(parts) > 2 and not desc and _speaks_of_its_own(ctx.text, name):
         return "organisation"
     return "person"
 
 
 def _speaks_of_its_own(text: str, name: str) -> bool:
-    """ "Medecins Sans Frontieres said its teams ...": a name whose reported words go on with "its" is
-    a body's, not a person's (people say "his", "her" or "their")."""
-    last = name.split()[-1]
-    if len(name) < 4 or text.count(last) > text.count(name):
-        return False  # (the last word alone elsewhere is a surname: "Smith said")
+    """ "Medecins Sans Frontieres said its teams ...": a name of three words or more whose reported words
+    go on with "its" is a body's, not a person's (people say "his", "her" or "their")."""
+    from .cues import SPEECH_FORMS  # (imported when first needed: at the top it made every run measurably slower)
+
+    if len(name) < 4:
+        return False
     pos = text.find(name)
     while pos >= 0:
         m = _SAID_ITS.match(text, pos + len(name))
         if m and m.group(1).lower() in SPEECH_FORMS:
-            return True
+            # (the last word alone elsewhere is a surname: "Smith said")
+            return text.count(name.split()[-1]) <= text.count(name)
         pos = text.find(name, pos + len(name))
     return False
 
