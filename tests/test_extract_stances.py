@@ -207,3 +207,10 @@ def test_a_view_of_what_was_just_said_held_by_the_subject_of_a_relative(sentence
     [c] = [c for c in attributed(sentence) if content in c.text]
     assert [s.mention for s in c.sources] == [source]
     assert "night market" not in c.text
+
+
+def test_the_clause_a_view_is_held_of_stays_the_outlets_own() -> None:
+    text = "The council shut the old night market on Friday, a move stallholders saw as an attack on their trade."
+    found = [(c.attribution, c.text) for c in claims(text)]
+    assert ("unattributed", "The council shut the old night market on Friday") in found
+    assert ("indirect", "as an attack on their trade") in found
