@@ -858,3 +858,8 @@ def test_most_or_more_before_an_adverb_is_no_source() -> None:
 def test_an_opening_perhaps_is_no_source() -> None:
     text = "Perhaps tellingly, the general later toured the front and declared that the offensive had succeeded."
     assert one(text, "offensive had succeeded").sources[0].mention == "the general"
+
+
+def test_a_body_described_by_a_participle_keeps_its_article() -> None:
+    [c] = [c for c in extract_claims("A union representing ferry crews endorsed the harbour plan on Thursday.") if c.sources]
+    assert [s.mention for s in c.sources] == ["A union representing ferry crews"]

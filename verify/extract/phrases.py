@@ -175,8 +175,10 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in OPENING_PARTICIPLES or lows[a + 1] in AFTER_PARTICIPLE):
         a += 1  # "Following initial reports": a participle opening the sentence
     if k - a >= 2 and lows[a] in ("a", "an") and _plural(lows[k]) and words[a + 1].islower() \
-            and lows[a + 1] not in PLURAL_QUANTITIES and not any(w[:1].isdigit() or w in NUMBER_WORDS or w in PREP_IN_NP or w in ("and", "or", "&") for w in lows[a + 1 : k]):
+            and lows[a + 1] not in PLURAL_QUANTITIES and not any(w[:1].isdigit() or w in NUMBER_WORDS or w in PREP_IN_NP or w in ("and", "or", "&")
+                                                                 or w.endswith(("ing", "ed")) for w in lows[a + 1 : k]):
         # "a move Fano fighters (saw as ...)": "a" does not go with a plural; the people begin after its noun
+        # ("a union representing flight attendants" is one phrase)
         a = next((m for m in range(a + 2, k) if is_cap(words[m])), a + 2)
     return (a, k)
 
