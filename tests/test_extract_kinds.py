@@ -345,3 +345,27 @@ def test_a_one_word_name_after_a_person_placed_in_a_body_names_the_body() -> Non
     kinds = {c.text: (c.sources[0].canonical, c.sources[0].kind) for c in extract_claims(text)}
     assert kinds["repairs would take weeks"][1] == "anonymous"  # an unnamed official, not a person called Ukrenergo
     assert kinds["the vote would go ahead"] == ("Jane Roe", "person")
+
+
+def test_a_name_whose_words_go_on_with_its_is_a_body_not_a_person() -> None:
+    text = "Vita Nuova Sine Limite said its clinics in the valley had run out of insulin."
+    assert kinds(text, "insulin") == [("Vita Nuova Sine Limite", "organisation")]
+    # a person's name may meet "its" too, but the article then uses the surname alone
+    text = "Marta Ines Okonjo said its clinics had run out of insulin. Okonjo runs the district board."
+    assert kinds(text, "insulin") == [("Marta Ines Okonjo", "person")]
+
+
+def test_an_envoy_to_a_country_speaks_for_the_sender_not_the_country() -> None:
+    src = one("Norway's ambassador to Chile said the consulate would reopen in March.", "consulate").sources[0]
+    assert (src.mention, src.canonical, src.kind) == (
+        "Norway's ambassador to Chile", "Norway's ambassador to Chile", "person")
+    src = one("An adviser to the Estonian premier said the ferry had been towed to port.", "ferry").sources[0]
+    assert (src.mention, src.kind) == ("An adviser to the Estonian premier", "anonymous")
+
+
+def test_a_spokesman_for_a_body_named_in_the_next_sentence_is_that_person() -> None:
+    text = ("A spokesman for the Coastal Fishers Union said the boats had stayed in port. "
+            "The spokesman, Tomas Reyes, said the ban would ruin the season.")
+    src = one(text, "boats").sources[0]
+    assert (src.mention, src.canonical, src.kind) == (
+        "A spokesman for the Coastal Fishers Union", "Tomas Reyes", "person")

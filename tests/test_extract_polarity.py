@@ -110,3 +110,10 @@ def test_which_they_deny_is_the_denial_of_those_accused_in_the_sentence(sentence
     text = "Aid workers say the road north is closed. " + sentence
     denial = [c for c in extract_claims(text) if c.polarity == "denied"]
     assert [[s.mention for s in c.sources] for c in denial] == [deniers]
+
+
+def test_where_the_sources_own_forces_were_posted_is_stated_not_denied() -> None:
+    # nothing is answered here: the navy says where its ships were, an assertion of a negative fact
+    assert _one("The navy said its patrol boats had not been deployed in the bay that week.") == (
+        "asserted", "its patrol boats had not been deployed in the bay that week")
+    assert _one("The navy said its patrol boats were not stationed near the pier.")[0] == "asserted"

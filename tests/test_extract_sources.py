@@ -909,3 +909,8 @@ def test_the_title_alone_after_a_named_holder_is_that_person() -> None:
             "The spokesman said the crossing was held. The minister said talks would resume.")
     assert one(text, "crossing was held").sources[0].canonical == "Daniel Okello"
     assert one(text, "talks would resume").sources[0].kind == "anonymous"  # no minister was named
+
+
+def test_a_body_described_by_a_participle_keeps_its_article() -> None:
+    [c] = [c for c in extract_claims("A union representing ferry crews endorsed the harbour plan on Thursday.") if c.sources]
+    assert [s.mention for s in c.sources] == ["A union representing ferry crews"]

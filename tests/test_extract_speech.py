@@ -321,3 +321,20 @@ def test_how_a_source_spoke_is_not_what_it_said() -> None:
 def test_neither_nor_negates_a_verb_of_silence_as_not_does() -> None:
     for text in ("The ministry did not comment on the report.", "Neither the ministry nor the police commented on the report."):
         assert [c for c in extract_claims(text) if c.attribution != "unattributed"] == []
+
+
+def test_a_state_after_its_town_is_no_speaker_of_the_participle_after_it():
+    text = "The governor spent Friday in Dover, Delaware, promising to rebuild the flooded harbour."
+    c = one(text, "rebuild the flooded harbour")
+    assert [s.mention for s in c.sources] == ["The governor"]
+    # a name set off in commas before the participle still speaks through it
+    c = one("The mayor of Leeds, Jane Roe, citing the floods, said the fair was off.", "the floods")
+    assert [s.mention for s in c.sources] == ["Jane Roe"]
+
+
+def test_a_question_put_to_you_reports_no_view_of_yours():
+    text = ("The ferry pier closed on Monday. Do you support the closure? "
+            "What do you think of the new timetable? The harbour master said the pier was unsafe.")
+    assert texts(text) == ["the pier was unsafe"]
+    # "you" elsewhere still speaks: an interview's answer, a statement put to the reader
+    assert texts("“You know the pier is unsafe,” the harbour master said.") == ["“You know the pier is unsafe,”"]

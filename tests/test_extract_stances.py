@@ -194,3 +194,23 @@ def test_a_plural_subject_before_a_stance_verb_that_is_no_noun():
 def test_a_decision_refusal_or_assessment_owned_by_someone_is_their_stance(sentence: str, source: str, words: str) -> None:
     found = [c for c in attributed(sentence) if words in c.text]
     assert found and found[0].sources[0].mention == source, [(c.text, [s.mention for s in c.sources]) for c in attributed(sentence)]
+
+
+@pytest.mark.parametrize("sentence, source, content", [
+    ("The council shut the night market, a move stallholders saw as an attack on their trade.",
+     "stallholders", "an attack on their trade"),
+    ("The council shut the night market, which the Traders Guild regarded as a betrayal.",
+     "the Traders Guild", "a betrayal"),
+    ("The council shut the night market, a step critics described as rushed.", "critics", "rushed"),
+])
+def test_a_view_of_what_was_just_said_held_by_the_subject_of_a_relative(sentence, source, content) -> None:
+    [c] = [c for c in attributed(sentence) if content in c.text]
+    assert [s.mention for s in c.sources] == [source]
+    assert "night market" not in c.text
+
+
+def test_the_clause_a_view_is_held_of_stays_the_outlets_own() -> None:
+    text = "The council shut the old night market on Friday, a move stallholders saw as an attack on their trade."
+    found = [(c.attribution, c.text) for c in claims(text)]
+    assert ("unattributed", "The council shut the old night market on Friday") in found
+    assert ("indirect", "as an attack on their trade") in found

@@ -45,6 +45,7 @@ from .frames import (
 )
 from .patterns import trie
 from .phrases import mention_of, split_sources
+from .questions import asked_of_you
 from .relays import relay_forms
 from .sentences import is_headline
 from .sources import Context, Src, describe
@@ -373,6 +374,8 @@ class Reader:
             _relayed(text, out)
             out = _without_hearsay(text, out)
             out = _without_own_reports(text, out)
+        if out and text[e - 1] == "?":
+            out = asked_of_you(out)
         if out:
             out = relay_forms(self, toks, out)
             self._issued(toks, out)

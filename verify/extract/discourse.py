@@ -25,6 +25,8 @@ _OPENING = "“\"'`«„‘"
 _CLOSING = "”\"'»“’"
 _SUBORDINATE_TAIL = re.compile(
     r",\s+(?:\w+\s+){0,2}(?:after|before|as|while|since|because|although|though|when|until|even as)\s+(?:the\s+)?$"
+    # "..., a move critics saw as ...", "..., which the envoy called ...": a view of the clause before it
+    r"|,\s+(?:(?:a|an)\s+\w+|which)\s+(?:the\s+)?$"
 )
 # "One soldier ...", "Both men ...", "These troops ...": picking up what the account described
 _ANAPHORIC = {"one", "both", "these", "those", "neither", "each"}

@@ -176,6 +176,14 @@ def _named_later(srcs: list[Src]) -> None:
             head = head_of(low.split(), low.split())
             if head in PERSON_TITLES or (head in ORG_HEADS and head not in ANON_HEADS):
                 waiting.append((s, singular(head)))
+        elif low.startswith(("a ", "an ")) and " for " in low and "," not in low:
+            # "a spokesman for the movement", read as the body it speaks for, may be named later too
+            head = head_of(low.split(), low.split())
+            if head in PERSON_TITLES:
+                waiting.append((s, singular(head)))
+        elif s.kind == "person" and low.startswith("the ") and low.find(",") > 4 and low[4 : low.find(",")].isalpha():
+            # "The spokesman, Jane Roe, said": the role just met, now named
+            later.setdefault(singular(low[4 : low.find(",")]), set()).add((s.canonical, s.kind))
         elif s.kind in ("person", "organisation") and s.canonical[:1].isupper() and ", a" in low:
             for w in low[low.index(", a") :].split():
                 later.setdefault(singular(w.strip(",")), set()).add((s.canonical, s.kind))

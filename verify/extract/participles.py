@@ -17,7 +17,7 @@ from .phrases import left_np, right_np
 from .speaker import clause_subject, main_subject, with_pp, without_verb
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .topics import finite_ing
-from .words import BE, BE_NOT, DAYS, DETERMINERS, MESSAGES, POSSESSIVE_PRONOUNS, SIGNS, SUBJECT_PRONOUNS, TIME_NOUNS
+from .words import BE, BE_NOT, DAYS, DETERMINERS, MESSAGES, PLACING, POSSESSIVE_PRONOUNS, SIGNS, SUBJECT_PRONOUNS, TIME_NOUNS
 
 if TYPE_CHECKING:
     from .attribution import Reader
@@ -36,6 +36,13 @@ def _owned_by_pronoun(text: str, f: Found) -> bool:
     """A noun's claim whose owner is a possessive pronoun: "his attacks on", "its criticism of"."""
     return f.cue is not None and text[f.cue[0] : f.cue[1]].split()[0].lower() in NOUN_CUES \
         and all(s.mention.lower() in POSSESSIVE_PRONOUNS for s in f.sources)
+
+
+def _state_after_city(toks: Tokens, np: tuple[int, int]) -> bool:
+    """ "in Bangor, Maine, promising ...": the phrase before the participle is the state of a place."""
+    lows = toks.lows
+    a = np[0]
+    return a > 2 and np[1] - a <= 1 and is_cap(toks.words[a - 2]) and any(lows[k] in PLACING for k in range(max(0, a - 5), a - 2))
 
 
 def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found], lemma: str,
@@ -74,7 +81,8 @@ def participle_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found
         np = left_np(toks, i - 2)
         if np is not None:
             np = without_verb(toks, np)
-        if np is not None and (np[0] == 0 or words[np[0] - 1] == ",") and (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS):
+        if np is not None and (np[0] == 0 or words[np[0] - 1] == ",") and (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS) \
+                and not _state_after_city(toks, np):
             ca = content_after(toks, i, lemma)
             if ca:
                 # the aside ends where the main verb comes in: "..., described her as tough"

@@ -12,10 +12,19 @@ from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, NEGATIONS, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
     NOT_ALONE, NP_END, NUMBER_WORDS, SPAN_NOUNS, SPAN_WORDS, VENUES,
-    OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PLACE_HEAD, PLACING, PREDETERMINERS, PREP_IN_NP, PRONOMINAL,
-    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, VERB_ADVERBS,
+    OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PLURAL_QUANTITIES, PERSON_TITLES, PLACE_HEAD, PLACING, PREDETERMINERS, PREP_IN_NP, PRONOMINAL,
+    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, TO_HEADS, VERB_ADVERBS,
 )
 
+# singular nouns in -s, and the endings of most others ("a crisis", "a census", "a bus", "a process")
+_S_SINGULARS = {"species", "series", "headquarters", "barracks", "means", "news", "politics", "economics", "physics", "ethics", "lens", "canvas", "atlas", "gas", "alias"}
+_S_SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
+
+
+def _plural(low: str) -> bool:
+    """A plural noun, after which an "a" further left belongs to another phrase ("a move critics ...")."""
+    return low in PEOPLE_PLURALS or (low.endswith("s") and len(low) > 3 and low.isalpha() and not low.endswith(_S_SINGULAR_ENDINGS)
+                                     and low not in _S_SINGULARS)
 # nouns that head one source of a coordination: "police and medics", "a rebel commander and a war monitor"
 _COORD_HEADS = PEOPLE_PLURALS | PERSON_TITLES | ORG_HEADS | {"monitor", "medic", "rescuer", "doctor", "witness"}
 
@@ -122,6 +131,10 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             if j - 1 >= lo and lows[j - 1] in QUALIFIER_WORDS:
                 a = j - 1
                 continue
+            if lw == "to" and j - 1 >= lo and lows[j - 1] in TO_HEADS and not toks.inq[j - 1] \
+                    and (is_cap(words[a]) or lows[a] in ("the", "a", "an")):
+                a = j  # "the ambassador to Ukraine": the post's "to" belongs to the phrase
+                continue
             # "the head of the agency", "police in Kharkiv", "officials at the Pentagon": the place or body
             # belongs to the phrase; "the strike in Kharkiv" is walked too, and the subject check decides
             if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and not toks.inq[j - 1] \
@@ -161,6 +174,12 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         return None  # "went on to discuss": a verb after "to", not a phrase
     if is_cap(words[a]) and lows[a].endswith("ing") and a < k and (lows[a] in OPENING_PARTICIPLES or lows[a + 1] in AFTER_PARTICIPLE):
         a += 1  # "Following initial reports": a participle opening the sentence
+    if k - a >= 2 and lows[a] in ("a", "an") and _plural(lows[k]) and words[a + 1].islower() \
+            and lows[a + 1] not in PLURAL_QUANTITIES and not any(w[:1].isdigit() or w in NUMBER_WORDS or w in PREP_IN_NP or w in ("and", "or", "&")
+                                                                 or w.endswith(("ing", "ed")) for w in lows[a + 1 : k]):
+        # "a move Fano fighters (saw as ...)": "a" does not go with a plural; the people begin after its noun
+        # ("a union representing flight attendants" is one phrase)
+        a = next((m for m in range(a + 2, k) if is_cap(words[m])), a + 2)
     return (a, k)
 
 
@@ -231,6 +250,9 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
             break
         if lw in PREP_IN_NP:
             break
+        if lw == "to" and lows[b] in TO_HEADS and j + 1 < n and (is_cap(words[j + 1]) or lows[j + 1] in ("the", "a", "an")):
+            b = j  # "an aide to the president"
+            continue
         if lw in ("most", "least") and lows[b] == "the":
             b = j  # "the most recent data"
             continue

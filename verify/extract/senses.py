@@ -15,6 +15,7 @@ from .cues import (
     PARTICIPLES, PREP_VERBS, PRESS_ON, QUOTE_SIGNS, REFERRED_OBJECTS, RELEASE_VERBS, SPEECH_FORMS, STANCE_FORMS,
     TAKEN_ON, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
+from .gaps import object_before
 from .naming import names_a_thing
 from .phrases import floated, skip_aux
 from .sentences import closes_abbreviation
@@ -314,7 +315,8 @@ def _cast_as(toks, i, lemma, tense, prev, nxt):
     while k < min(n, i + 8) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)) \
             and not toks.inq[k]:  # ("painted Mr. Roe as"): the stop of a title goes on
         k += 1
-    if k >= n or lows[k] != "as" or k == i + 1 or lows[k - 1] == "so" or k + 1 >= n or lows[k + 1] in SUBJECT_PRONOUNS or lows[k + 1] in AS_LINKS:
+    if k >= n or lows[k] != "as" or (k == i + 1 and not object_before(toks, i)) or lows[k - 1] == "so" or k + 1 >= n \
+            or lows[k + 1] in SUBJECT_PRONOUNS or lows[k + 1] in AS_LINKS:
         return True  # "presents a chance as he seeks ...", "frames it as soon as ...": "as" links a clause
     return None
 
@@ -328,8 +330,8 @@ def _seen_as(toks, i, lemma, tense, prev, nxt):
     k = i + 1
     while k < min(n, i + 9) and lows[k] != "as" and (words[k] not in (",", ".", ";", ":") or closes_abbreviation(words, lows, k)):
         k += 1
-    if k >= n or lows[k] != "as" or k == i + 1:
-        return True
+    if k >= n or lows[k] != "as" or (k == i + 1 and not object_before(toks, i)):
+        return True  # ("a move critics saw as ...": the object is before the subject)
     return None
 
 

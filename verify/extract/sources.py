@@ -18,7 +18,7 @@ from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
     GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NEWS_SERVICES, OUTLET_NOUNS, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
-    PLACING, STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, VAGUE_NOUNS,
+    PLACING, STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, TO_HEADS, VAGUE_NOUNS,
 )
 
 
@@ -255,6 +255,13 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
                          or (lows[k - 1] in NAME_PARTICLES and k >= 2 and (is_cap(words[k - 2]) or lows[k - 2] in NAME_PARTICLES))) \
                 and lows[k - 1] not in DETERMINERS:
             k -= 1
+        t = k - 1 if k >= 2 and lows[k - 1] == "to" else k - 2 if k >= 3 and lows[k - 2] == "to" and lows[k - 1] in ARTICLES else 0
+        if t and lows[t - 1] in TO_HEADS and mention.rfind(" to ") > 0:
+            # "the European Union's ambassador to Ukraine", "an aide to Trump": the person posted, not whom
+            # or where they serve
+            cut = mention.rfind(" to ")
+            canonical, kind = _classify(ctx, mention[:cut], words[:t], lows[:t], pos, desc)
+            return canonical + mention[cut:], kind
         name_words = [w for w in words[k:] if w not in (".",)]
         name = " ".join(words[k:]).replace(" .", ".")
         nw = name.split()

@@ -188,6 +188,16 @@ PLACE_HEAD = re.compile(
     r"labs?|laborator(?:y|ies)|units?|office|agency|mission|command|hospital|groups?|paramedics?|nurses?|"
     r"embass(?:y|ies)|consulates?"
 )
+# heads that a following "to X" belongs to: "the ambassador to Ukraine", "an aide to the president"
+# (X is where or whom the person serves, not who speaks)
+TO_HEADS = {"ambassador", "ambassadors", "envoy", "envoys", "adviser", "advisers", "advisor", "advisors", "aide", "aides",
+            "representative", "representatives", "delegate", "delegates", "delegation", "counsellor", "counselor",
+            "assistant", "assistants", "attaché", "attache", "emissary", "emissaries"}
+# words after "a" that go with a plural noun: "a few critics", "a dozen soldiers", "a reported 30 protesters";
+# after any other "a noun", a plural begins a phrase of its own ("a move critics saw as ...")
+PLURAL_QUANTITIES = {"few", "dozen", "couple", "handful", "number", "lot", "host", "pair", "majority", "minority", "total",
+                     "series", "score", "hundred", "thousand", "million", "further", "reported", "estimated", "record",
+                     "whopping", "mere", "good", "great", "full", "combined", "bunch", "slew", "raft", "range", "variety"}
 # words that do not stand alone as a subject: "more likely to say", "all attacked"
 NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
 # determiners that stand alone as a subject: "Some say ...", "Many believe ..."
@@ -390,7 +400,9 @@ NEGATED_BARE_AUX = {a + n + q + "t" for a, n in (("do", "n"), ("does", "n"), ("d
 NOT_A_DENIAL = {"yet", "only", "just", "know", "knew", "aware", "able", "immediately", "comment", "commented",
                 "receive", "received", "see", "seen", "hear", "heard", "expect", "expected", "want", "wanted",
                 "have", "had", "need", "plan", "planned", "intend", "intended", "respond", "responded", "been"}
-BEEN_DENIALS = {"involved", "responsible", "behind", "present", "deployed", "used", "fired", "stationed"}
+# (where forces were posted, "its troops had not been deployed there", is a fact the source states, not
+# an answer to blame)
+BEEN_DENIALS = {"involved", "responsible", "behind", "present", "used", "fired"}
 # "declined to deny", "refused to deny": no denial
 DECLINE_TO = {"refused", "refuses", "refusing", "declined", "declines", "declining", "failed", "fails"}
 # "X said A and did not comment on B", "but declined to elaborate", "but gave no details": what the source
