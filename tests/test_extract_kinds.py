@@ -369,3 +369,9 @@ def test_a_spokesman_for_a_body_named_in_the_next_sentence_is_that_person() -> N
     src = one(text, "boats").sources[0]
     assert (src.mention, src.canonical, src.kind) == (
         "A spokesman for the Coastal Fishers Union", "Tomas Reyes", "person")
+
+
+def test_a_name_described_as_a_charity_is_a_body() -> None:
+    text = "Medical charity Salam Kivu said its clinic in Gulu had treated 40 wounded."
+    src = next(c for c in extract_claims(text) if "clinic" in c.text).sources[0]
+    assert (src.canonical, src.kind) == ("Salam Kivu", "organisation")

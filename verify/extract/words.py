@@ -248,7 +248,7 @@ ORG_HEADS = ORG_WORDS | set(
     brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
     hospital hospitals firm watch project organization organisation alliance federation front society programme
-    services""".split()
+    services charity ngo nonprofit""".split()
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
