@@ -59,7 +59,7 @@ TAKEN_ON = {"office", "post", "role", "presidency", "chairmanship", "helm", "com
             "debts"}
 # particles that make a cue verb another verb: "backed down", "backed out of the deal", "called off the talks"
 OTHER_VERB_PARTICLES = {"back": {"out", "down", "up"}, "call": {"off"}}
-# "called" as a name given ("a group called X", ``verbs.names_a_thing``): the articles before the noun
+# "called" as a name given ("a group called X", ``naming.names_a_thing``): the articles before the noun
 # it names, the prepositions and adverbs before that, and the words after it that make it the verb
 # that labels or asks ("called for", "called on", "called him a liar")
 NAMED_BY = {"a", "an", "the", "one"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .cues import SPEECH_FORMS
 from .tokens import is_cap
 from .words import (
     ANON_HEADS, CAP_STOP, DETERMINERS, DWELLERS, NUMBER_WORDS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
@@ -118,8 +119,6 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
 def _speaks_of_its_own(text: str, name: str) -> bool:
     """ "Medecins Sans Frontieres said its teams ...": a name of three words or more whose reported words
     go on with "its" is a body's, not a person's (people say "his", "her" or "their")."""
-    from .cues import SPEECH_FORMS  # (imported when first needed: at the top it made every run measurably slower)
-
     if len(name) < 4:
         return False
     pos = text.find(name)

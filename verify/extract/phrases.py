@@ -13,18 +13,15 @@ from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, NEGATIONS, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
     NOT_ALONE, NP_END, NUMBER_WORDS, SPAN_NOUNS, SPAN_WORDS, VENUES,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PLURAL_QUANTITIES, PERSON_TITLES, PLACE_HEAD, PLACING, PREDETERMINERS, PREP_IN_NP, PRONOMINAL,
-    QUALIFIER_WORDS, RELATIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, TO_HEADS, VERB_ADVERBS,
+    QUALIFIER_WORDS, RELATIVES, S_SINGULAR_ENDINGS, S_SINGULARS, SHARE_WORDS, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, TO_HEADS, VERB_ADVERBS,
 )
 
-# singular nouns in -s, and the endings of most others ("a crisis", "a census", "a bus", "a process")
-_S_SINGULARS = {"species", "series", "headquarters", "barracks", "means", "news", "politics", "economics", "physics", "ethics", "lens", "canvas", "atlas", "gas", "alias"}
-_S_SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
 
 
 def _plural(low: str) -> bool:
     """A plural noun, after which an "a" further left belongs to another phrase ("a move critics ...")."""
-    return low in PEOPLE_PLURALS or (low.endswith("s") and len(low) > 3 and low.isalpha() and not low.endswith(_S_SINGULAR_ENDINGS)
-                                     and low not in _S_SINGULARS)
+    return low in PEOPLE_PLURALS or (low.endswith("s") and len(low) > 3 and low.isalpha() and not low.endswith(S_SINGULAR_ENDINGS)
+                                     and low not in S_SINGULARS)
 # nouns that head one source of a coordination: "police and medics", "a rebel commander and a war monitor"
 _COORD_HEADS = PEOPLE_PLURALS | PERSON_TITLES | ORG_HEADS | {"monitor", "medic", "rescuer", "doctor", "witness"}
 
@@ -143,7 +140,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
                 a = j
                 continue
             if lw == "of" and j - 1 >= lo and lows[a] in DETERMINERS and not toks.inq[j - 1] and (
-                    lows[j - 1] in PRONOMINAL or lows[j - 1] in NUMBER_WORDS or lows[j - 1] == "none"):
+                    lows[j - 1] in SHARE_WORDS):
                 a = j - 1  # "one of the captured soldiers", "some of the residents": the share is the source
                 break
             break

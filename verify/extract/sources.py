@@ -17,8 +17,8 @@ from .kinds import head_of, name_kind, placed_body, placed_people
 from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
-    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NEWS_SERVICES, OUTLET_NOUNS, NAME_PARTICLES, NATIONALITY_LIKE, NUMBER_WORDS, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
-    PLACING, STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, TO_HEADS, VAGUE_NOUNS,
+    GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NEWS_SERVICES, OUTLET_NOUNS, NAME_PARTICLES, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
+    PLACING, SHARE_WORDS, STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, TO_HEADS, VAGUE_NOUNS,
 )
 
 
@@ -206,7 +206,7 @@ def _states_own(lows: list[str]) -> bool:
 
 def _partitive(lows: list[str]) -> bool:
     """"one of", "some of", "two of", "none of": a share of the group named next."""
-    return len(lows) > 2 and lows[1] == "of" and (lows[0] in PRONOMINAL or lows[0] in NUMBER_WORDS or lows[0] == "none")
+    return len(lows) > 2 and lows[1] == "of" and lows[0] in SHARE_WORDS
 
 
 def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos: int,

@@ -158,7 +158,8 @@ def _and_others(toks: Tokens, rn: tuple[int, int] | None) -> tuple[int, int] | N
     lows, k = toks.lows, rn[1] + 1
     if lows[k] == "and" and lows[k + 1] == "others":
         return (rn[0], k + 1)
-    start = {"and": k + 1 if lows[k + 1] == "other" else 0, "like": k + 1, "such": k + 2 if lows[k + 1] == "as" else 0}.get(lows[k])
+    nxt = lows[k + 1]
+    start = k + 1 if lows[k] == "like" or (lows[k] == "and" and nxt == "other") else k + 2 if lows[k] == "such" and nxt == "as" else 0
     more = right_np(toks, start) if start else None
     return (rn[0], more[1]) if more is not None else rn
 

@@ -101,9 +101,9 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
             head = r.frag(toks, *np) if np else None
             f.frags = ([head] if head else []) + f.frags
         return f
-    # (a subject "neither X nor Y" negates the verb too: "Neither the army nor the police commented")
-    neg = negated(lows, j + 1, i) or ("nor" in lows[:i] and "neither" in lows[:i])
-    if neg and lemma in SILENT_WHEN_NEGATED and not any(lows[k] in ("that", "whether", "if") for k in range(i + 1, min(len(toks.words), i + 4))):
+    neg = negated(lows, j + 1, i)
+    # (a subject "neither X nor Y" negates a verb of silence too: "Neither the army nor the police commented")
+    if lemma in SILENT_WHEN_NEGATED and (neg or ("neither" in lows[:i] and "nor" in lows[:i])) and not any(lows[k] in ("that", "whether", "if") for k in range(i + 1, min(len(toks.words), i + 4))):
         return None  # "did not respond to a request for comment": no statement was made
     if klass in ("speech", "stance") and j > 1:
         taken, f = account_cue(r, toks, i, j, para, klass, cue)

@@ -202,6 +202,12 @@ PLURAL_QUANTITIES = {"few", "dozen", "couple", "handful", "number", "lot", "host
 NOT_ALONE = {"more", "all", "ever", "less", "fewer"}
 # determiners that stand alone as a subject: "Some say ...", "Many believe ..."
 PRONOMINAL = {"some", "many", "others", "most", "both", "all", "several", "few", "one", "those", "these", "another"}
+# the first word of a share of a group, before "of": "one of the soldiers", "some of them", "none of those"
+SHARE_WORDS = PRONOMINAL | NUMBER_WORDS | {"none"}
+# singular nouns in -s, and the endings of most others ("a crisis", "a census", "a bus", "a process")
+S_SINGULARS = {"species", "series", "headquarters", "barracks", "means", "news", "politics", "economics", "physics", "ethics",
+               "lens", "canvas", "atlas", "gas", "alias"}
+S_SINGULAR_ENDINGS = ("ss", "us", "is", "'s", "’s")
 # a capitalised -ing word opening a sentence is a participle, not a name: "Following ...", "Walking to ..."
 OPENING_PARTICIPLES = {"following", "including", "according", "speaking", "citing", "noting", "saying", "adding",
                        "continuing", "responding", "referring", "writing", "asking", "answering", "looking",
