@@ -238,8 +238,17 @@ VAGUE_PASSIVES = set(
     rumored rumoured suggested argued""".split()
 )
 
+# form -> (lemma, tense, class) of every cue verb: the one lookup of a cue word. A form in two lists
+# (speech and evidence: "confirmed") has one lemma and tense in both; its class is the first of speech,
+# evidence, stance, belief.
+CUE_FORMS: dict[str, tuple[str, str, str]] = {}
+for _klass, _table in (("speech", SPEECH_FORMS), ("evidence", EVIDENCE_FORMS), ("stance", STANCE_FORMS),
+                       ("belief", BELIEF_FORMS)):
+    for _form, (_lemma, _tense) in _table.items():
+        CUE_FORMS.setdefault(_form, (_lemma, _tense, _klass))
+
 # the cue word set: verbs, then the other words that can open a cue
-VERB_CUES = set(SPEECH_FORMS) | set(BELIEF_FORMS) | set(EVIDENCE_FORMS) | set(STANCE_FORMS)
+VERB_CUES = set(CUE_FORMS)
 
 # verb forms that are more often nouns ("his claims", "media reports", "the questions")
 NOUNISH = {"contests", "fears", "continues", "continue", "remark", "echo", "point", "issue", "offer", "talk", "echoes",

@@ -6,7 +6,7 @@ A phrase is walked over words that can belong to a noun phrase (names, titles, d
 
 from __future__ import annotations
 
-from .cues import BELIEF_FORMS, EVIDENCE_FORMS, EVIDENCE_NOUNS, SPEECH_FORMS
+from .cues import CUE_FORMS, EVIDENCE_NOUNS
 from .sentences import closes_abbreviation
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
@@ -35,8 +35,8 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
         return True
     if w == "/" and 0 < k < len(words) - 1 and is_cap(words[k - 1]) and is_cap(words[k + 1]):
         return True  # joint sponsors: "an NBC/Marist poll"
-    form = SPEECH_FORMS.get(low) or EVIDENCE_FORMS.get(low) or BELIEF_FORMS.get(low)
-    if form is not None:
+    form = CUE_FORMS.get(low)
+    if form is not None and form[2] != "stance":
         # "the report", "his claims": base and -s forms double as nouns; "said", "told" never do
         return ((is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
                 or (form[1] == "ing" and k > 0 and (lows[k - 1] in DETERMINERS or is_possessive(words[k - 1]))))  # "her thinking"

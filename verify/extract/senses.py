@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .cues import (
-    AS_LINKS, BELIEF_FORMS, CASTING, EVIDENCE_FORMS, FORCE_OBJECTS, NOT_A_CLAUSE, NOUNISH, OTHER_VERB_PARTICLES,
-    PARTICIPLES, PREP_VERBS, PRESS_ON, QUOTE_SIGNS, REFERRED_OBJECTS, RELEASE_VERBS, SPEECH_FORMS, STANCE_FORMS,
+    AS_LINKS, CASTING, CUE_FORMS, FORCE_OBJECTS, NOT_A_CLAUSE, NOUNISH, OTHER_VERB_PARTICLES,
+    PARTICIPLES, PREP_VERBS, PRESS_ON, QUOTE_SIGNS, REFERRED_OBJECTS, RELEASE_VERBS, SPEECH_FORMS,
     TAKEN_ON, VERB_AFTER, VERB_CUES, VERB_ONLY,
 )
 from .gaps import object_before
@@ -95,8 +95,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
 
 # the finite forms of the cue verbs ("said", "found", "says"; not those that double as plural nouns,
 # "questions", "doubts"): the word before one is its subject's noun
-_FINITE_CUES = frozenset(w for table in (SPEECH_FORMS, EVIDENCE_FORMS, BELIEF_FORMS, STANCE_FORMS)
-                         for w, (_, tense) in table.items() if tense == "past" or (tense == "third" and w not in NOUNISH))
+_FINITE_CUES = frozenset(w for w, (_, tense, _) in CUE_FORMS.items()
+                         if tense == "past" or (tense == "third" and w not in NOUNISH))
 
 
 # -- the senses of one verb ----------------------------------------------------------------------
@@ -105,12 +105,11 @@ _FINITE_CUES = frozenset(w for table in (SPEECH_FORMS, EVIDENCE_FORMS, BELIEF_FO
 # lexicon, so a test of "called" runs wherever "called" is the cue.
 Sense = Callable[[Tokens, int, str, str, str, str], "bool | None"]
 _SENSES: dict[str, list[Sense]] = {}
-_FORMS = (SPEECH_FORMS, QUOTE_SIGNS, EVIDENCE_FORMS, STANCE_FORMS, BELIEF_FORMS)
 
 
 def _sense(*lemmas: str, forms: tuple[str, ...] = ()) -> Callable[[Sense], Sense]:
     def register(test: Sense) -> Sense:
-        keys = set(lemmas) | {table[w][0] for w in forms for table in _FORMS if w in table}
+        keys = set(lemmas) | {(CUE_FORMS.get(w) or QUOTE_SIGNS[w])[0] for w in forms if w in CUE_FORMS or w in QUOTE_SIGNS}
         for key in sorted(keys):
             _SENSES.setdefault(key, []).append(test)
         return test

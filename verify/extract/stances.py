@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .cues import (
-    ANSWERING, BELIEF_FORMS, CONTROL_VERBS, HAVING, LIGHT_STANCES, NOT_A_CLAUSE, NOT_AFTER_GROUP, OUT_VERBS,
-    OWN_PARTICLES, OWN_RESTATING, RECEIVED_LINKS, RECEIVED_STANCES, RECEIVING, SPEECH_FORMS, STANCE_FORMS, VERB_CUES,
+    ANSWERING, CONTROL_VERBS, CUE_FORMS, HAVING, LIGHT_STANCES, NOT_A_CLAUSE, NOT_AFTER_GROUP, OUT_VERBS,
+    OWN_PARTICLES, OWN_RESTATING, RECEIVED_LINKS, RECEIVED_STANCES, RECEIVING, VERB_CUES,
 )
 from .found import Found
 from .phrases import bare_verb, left_np, right_np, skip_aux
@@ -136,7 +136,7 @@ def owner_subject(toks: Tokens, o: int) -> tuple[int, int] | None:
     if v < 1 or toks.inq[v] or not lows[v].isalpha() or is_cap(words[v]) or lows[v] in STOP \
             or lows[v] in DETERMINERS or lows[v] in OPENING_PARTICIPLES or lows[v] in ANSWERING:
         return None
-    if lows[v] in VERB_CUES and _lemma(lows[v]) not in OWN_RESTATING:
+    if lows[v] in VERB_CUES and CUE_FORMS[lows[v]][0] not in OWN_RESTATING:
         return None  # "officials rejected her claim": the verb answers the owner
     np = _subject(toks, v)
     if np is None:
@@ -150,13 +150,6 @@ def owner_subject(toks: Tokens, o: int) -> tuple[int, int] | None:
     else:
         agrees = owner == "their" or is_cap(words[np[1]]) or head in RELATIVES
     return np if agrees else None
-
-
-def _lemma(form: str) -> str:
-    for forms in (SPEECH_FORMS, STANCE_FORMS, BELIEF_FORMS):
-        if form in forms:
-            return forms[form][0]
-    return form
 
 
 def _phrase_end(toks: Tokens, a: int) -> int:

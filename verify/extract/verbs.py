@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from .content import before_source, content_after, content_before, content_of, is_trailer
 from .cues import (
-    ANONYMITY_VERBS, BELIEF_FORMS, CONTROL_VERBS, EVIDENCE_FORMS, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL,
-    TALLIES, QUOTE_SIGNS, RAISE_FORMS, SAID_THINGS, SILENT_WHEN_NEGATED, SPEECH_FORMS, STANCE_FORMS, TOPIC_VERBS,
+    ANONYMITY_VERBS, CONTROL_VERBS, CUE_FORMS, PHRASE_LINKS, PHRASE_SPEECH, PHRASE_VERBS, PHYSICAL,
+    TALLIES, QUOTE_SIGNS, RAISE_FORMS, SAID_THINGS, SILENT_WHEN_NEGATED, TOPIC_VERBS,
     VAGUE_PASSIVES,
 )
 from .found import Found, Span
@@ -38,18 +38,7 @@ def verb_cue(r: Reader, toks: Tokens, i: int, para: int, prior: list[Found]) -> 
     """The claim a reporting verb at ``i`` makes, if it is one here; ``prior`` holds the sentence's earlier claims."""
     lows, words = toks.lows, toks.words
     low = lows[i]
-    if low in SPEECH_FORMS or low in QUOTE_SIGNS:
-        lemma, tense = SPEECH_FORMS.get(low) or QUOTE_SIGNS[low]
-        klass = "speech"
-    elif low in EVIDENCE_FORMS:
-        lemma, tense = EVIDENCE_FORMS[low]
-        klass = "evidence"
-    elif low in STANCE_FORMS:
-        lemma, tense = STANCE_FORMS[low]
-        klass = "stance"
-    else:
-        lemma, tense = BELIEF_FORMS[low]
-        klass = "belief"
+    lemma, tense, klass = CUE_FORMS.get(low) or (*QUOTE_SIGNS[low], "speech")
     if not_a_verb(toks, i, lemma, tense, klass) or (lemma in ANONYMITY_VERBS and asks_anonymity(toks, i)):
         return None
     cue: Span = (toks.starts[i], toks.ends[i])
