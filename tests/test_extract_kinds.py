@@ -375,3 +375,28 @@ def test_a_name_described_as_a_charity_is_a_body() -> None:
     text = "Medical charity Salam Kivu said its clinic in Gulu had treated 40 wounded."
     src = next(c for c in extract_claims(text) if "clinic" in c.text).sources[0]
     assert (src.canonical, src.kind) == ("Salam Kivu", "organisation")
+
+
+def test_a_named_army_of_no_state_is_the_group_said_after_it() -> None:
+    text = ("The Arakan Liberation Army, or ALA, denied shelling the market. In a statement, the group said its "
+            "units had fired only at a police post.")
+    src = one(text, "police post").sources[0]
+    assert (src.mention, src.canonical, src.kind) == ("the group", "Arakan Liberation Army", "organisation")
+
+
+def test_a_wing_of_a_body_is_an_organisation() -> None:
+    assert kinds("The movement's armed wing said the convoy had been ambushed.", "convoy") == [
+        ("The movement's armed wing", "organisation")]
+    text = "The navy's press wing, Fleet Public Affairs, said the convoy had been ambushed. Two sailors were hurt, it said."
+    assert kinds(text, "convoy") == [("The navy's press wing, Fleet Public Affairs", "organisation")]
+    src = one(text, "sailors").sources[0]
+    assert (src.canonical, src.kind) == ("Fleet Public Affairs", "organisation")
+
+
+def test_a_peoples_adjective_before_one_word_is_a_group_not_a_person() -> None:
+    text = ("The Sudanese Tamazuj claimed the bombing in a message to reporters, saying its fighters had struck the base. "
+            "Khartoum's Tamazuj courts were closed, and since the Chadian Tamazuj-e-Harakat split off in 2019 the "
+            "movement has weakened.")
+    assert kinds(text, "struck the base") == [("The Sudanese Tamazuj", "organisation")]
+    # a party's label before a surname stays a politician's
+    assert kinds("Democrat Okafor said the bill would pass.", "bill") == [("Democrat Okafor", "person")]

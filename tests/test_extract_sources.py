@@ -914,3 +914,32 @@ def test_the_title_alone_after_a_named_holder_is_that_person() -> None:
 def test_a_body_described_by_a_participle_keeps_its_article() -> None:
     [c] = [c for c in extract_claims("A union representing ferry crews endorsed the harbour plan on Thursday.") if c.sources]
     assert [s.mention for s in c.sources] == ["A union representing ferry crews"]
+
+
+def test_an_and_inside_a_bodys_name_after_its_of_or_for_does_not_split_it() -> None:
+    text = "The toll rose to 40, according to the Centre for Peace and Conflict Studies."
+    assert [(s.mention, s.canonical) for s in one(text, "toll").sources] == [
+        ("the Centre for Peace and Conflict Studies", "Centre for Peace and Conflict Studies")]
+    text = "The Ministry of Energy and Mines said the dam had held."
+    assert [s.canonical for s in one(text, "dam").sources] == ["Ministry of Energy and Mines"]
+    # two bodies: the second a name of its own
+    text = "The Ministry of Health and UNICEF said the clinic had run out of vaccines."
+    assert [s.canonical for s in one(text, "clinic").sources] == ["Ministry of Health", "UNICEF"]
+
+
+def test_a_description_after_according_to_is_the_sources_not_the_claims() -> None:
+    c = one("Some 300 fighters were killed last year, according to Acled, a monitor of political violence.", "fighters")
+    assert c.text == "Some 300 fighters were killed last year"
+    assert [(s.mention, s.kind) for s in c.sources] == [("Acled, a monitor of political violence", "organisation")]
+
+
+def test_footage_with_a_participle_after_it_is_vague() -> None:
+    c = one("Footage aired by a local channel showed smoke over the depot.", "smoke")
+    assert [s.kind for s in c.sources] == ["vague"]
+
+
+def test_a_possessive_subject_with_an_aside_keeps_its_second_verb() -> None:
+    text = ("The province's governor, known locally as Baba Ali, denied any role in the arrests and accused "
+            "rivals of spreading rumours.")
+    found = {c.cue.text: (c.text, c.polarity) for c in extract_claims(text) if c.sources}
+    assert found == {"denied": ("any role in the arrests", "denied"), "accused": ("rivals of spreading rumours", "asserted")}

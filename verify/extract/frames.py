@@ -45,6 +45,7 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
         agent = right_np(toks, b + 2)
         if agent is not None:
             a, b = agent
+    b = _description_after(toks, b)
     if a + 1 == b and lows[a] in OWN_KNOWLEDGE and lows[b] in KNOWLEDGE_NOUNS:
         # "according to his information": the pronoun's referent, qualifying what they say
         mention, span, _ = mention_of(r.text, toks, a, a)
@@ -58,6 +59,19 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
     if not content:
         return None
     return Found(content, "indirect", (toks.starts[i], toks.ends[last]), sources, [], para)
+
+
+def _description_after(toks: Tokens, b: int) -> int:
+    """The end of a source's description closing the sentence after it: "..., according to Amnesty
+    International, a rights group." (the description is the source's, not more of the claim)."""
+    words = toks.words
+    n = len(words)
+    if not (b + 3 < n and words[b + 1] == "," and toks.lows[b + 2] in ("a", "an") and not toks.inq[b + 2]):
+        return b
+    end = n - 1 if words[n - 1] in ".!?" else n
+    if end - b > 14 or any(w in QUOTE_MARKS or w in CLAUSE_BREAKS or w in ("and", "or") for w in words[b + 2 : end]):
+        return b
+    return end - 1
 
 
 def _clause_around(r: Reader, toks: Tokens, i: int, b: int) -> list[Span]:

@@ -15,7 +15,7 @@ from .cues import SPEECH_FORMS
 from .tokens import is_cap
 from .words import (
     ANON_HEADS, CAP_STOP, DETERMINERS, DWELLERS, NUMBER_WORDS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
-    OUTLET_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
+    OUTLET_WORDS, PARTY_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, POST_PARTICIPLES, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
     VAGUE_NOUNS,
 )
 
@@ -29,7 +29,10 @@ def head_of(lows: list[str], words: list[str]) -> str:
         if k > 0 and (w in PREP_IN_NP or w in QUALIFIER_WORDS
                       # "volunteers outside the hospital", but "an outside group"
                       or (w in PLACING and k + 1 < len(lows) and (lows[k + 1] in DETERMINERS or is_cap(words[k + 1])))
-                      or (w.endswith("ing") and len(w) > 5 and lows[k - 1] not in DETERMINERS and not is_cap(words[k]))):
+                      or (w.endswith("ing") and len(w) > 5 and lows[k - 1] not in DETERMINERS and not is_cap(words[k]))
+                      # "footage broadcast by ...", "videos posted on ...": a participle after the noun
+                      or ((w in POST_PARTICIPLES or (w.endswith("ed") and len(w) > 4)) and k + 1 < len(lows)
+                          and (lows[k + 1] in PREP_IN_NP or lows[k + 1] == "by") and lows[k - 1] not in DETERMINERS and not is_cap(words[k]))):
             lows = lows[:k]
             break
     for w in reversed(lows):
@@ -97,6 +100,8 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
         return "organisation"
     if dhead in PERSON_TITLES or dhead in TITLE_WORDS:
         return "person"
+    if len(parts) == 2 and NATIONALITY_LIKE.match(parts[0]) and parts[0] not in PARTY_WORDS and not NATIONALITY_LIKE.match(parts[1]):
+        parts = parts[1:]  # "the Pakistani Taliban": a people's adjective before one word makes no person's name
     if len(parts) == 1:
         low = parts[0].lower()
         if low.endswith(("’s", "'s")):
@@ -155,7 +160,9 @@ def _person_name_part(ctx: Context, word: str) -> bool:
     while pos >= 0 and tries < 30 and not hit:
         tries += 1
         end = pos + len(word)
-        if (pos == 0 or not text[pos - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+        # (a word glued to the next or the last by a hyphen is part of a compound: "Tehreek-e-Taliban")
+        if (pos == 0 or not (text[pos - 1].isalnum() or text[pos - 1] == "-")) \
+                and (end == len(text) or not (text[end].isalnum() or text[end] == "-")):
             line_end = text.find("\n", end)
             line = text[end : line_end if line_end >= 0 else len(text)].rstrip()
             if line.endswith((".", "!", "?", '"', "”", "’", "'")):
@@ -165,8 +172,9 @@ def _person_name_part(ctx: Context, word: str) -> bool:
                 n = _NEXT_WORD.match(text, end)
                 for w in (m.group(1) if m else None, n.group(1) if n else None):
                     low = w.lower() if w else ""
+                    # (a possessive before it is an owner, not a first name: "Afghanistan's Taliban government")
                     if low in TITLE_WORDS or low and low not in CAP_STOP and low not in DETERMINERS and low not in ORG_HEADS \
-                            and low not in OUTLET_WORDS and not NATIONALITY_LIKE.match(w):
+                            and low not in OUTLET_WORDS and not NATIONALITY_LIKE.match(w) and not low.endswith(("’s", "'s")):
                         hit = True
         pos = text.find(word, end)
     ctx.person_words[word] = hit

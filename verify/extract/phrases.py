@@ -298,7 +298,7 @@ def split_sources(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     for k in range(a, b + 1):
         if lows[k] == "and" and k > cur and k < b and (
                 # but "Hezbollah and the Lebanese army": an article opens a second phrase
-                (is_cap(toks.words[k - 1]) and (not one_name or lows[k + 1] in ("the", "a", "an")))
+                (is_cap(toks.words[k - 1]) and (not one_name or lows[k + 1] in ("the", "a", "an")) and not _name_goes_on(toks, cur, k, b))
                 # "police and medics", "a rebel commander and a war monitor": two sources named by role
                 or (lows[k - 1] in _COORD_HEADS and _role_phrase(toks, k + 1, b))):
             parts.append((cur, k - 1))
@@ -307,6 +307,20 @@ def split_sources(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     if len(parts) > 1 and lows[a] in ("both", "either") and parts[0][0] < parts[0][1]:
         parts[0] = (a + 1, parts[0][1])  # "Both Moscow and Kyiv": the pair's word is no part of the first name
     return [p for p in parts if p[0] <= p[1]]
+
+
+def _name_goes_on(toks: Tokens, a: int, k: int, b: int) -> bool:
+    """The "and" at ``k`` joins two words of one body's name after its "of" or "for": "the Institute for
+    Conflict and Security Studies", "the Ministry of Industry and Trade" (but not "the Ministry of Health
+    and UNICEF", nor "... and Ukrainian officials")."""
+    words, lows = toks.words, toks.lows
+    rest = words[k + 1 : b + 1]
+    if "," in rest:
+        rest = rest[: rest.index(",")]  # (a description may follow: ", an Islamabad-based think tank")
+    if not rest or not all(is_cap(w) and not w.isupper() and not is_possessive(w) for w in rest):
+        return False
+    return any(lows[x] in ORG_HEADS and is_cap(words[x]) and lows[x + 1] in ("of", "for")
+               and all(is_cap(w) for w in words[x + 2 : k]) for x in range(a, k - 2))
 
 
 def _role_phrase(toks: Tokens, i: int, b: int) -> bool:

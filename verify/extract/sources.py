@@ -130,7 +130,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
     elif kind == "organisation":
         ctx.last_group = src
         ctx.last_plural = src
-        if canonical[:1].isupper() and not _states_own(lows) and resolve(ctx.registry, canonical) is None:
+        if canonical[:1].isupper() and not _states_own(lows, canonical) and resolve(ctx.registry, canonical) is None:
             ctx.last_body = (canonical, kind)
     elif kind in ("anonymous", "vague") and lows[-1] in PEOPLE_PLURALS:
         ctx.last_plural = src  # "Rescuers ... They said": people the article counts, for "they"
@@ -195,13 +195,14 @@ _POLL_SHARE = re.compile(r"^(?:about |nearly |almost |roughly |some |just |only 
 _WHICH_AFTER = re.compile(r",\s+which\b")
 
 
-def _states_own(lows: list[str]) -> bool:
-    """A body of a state ("the Defence Ministry", "Russian forces"); "Forces" alone in a name with no
-    nationality in it is an armed group's ("the Rapid Support Forces")."""
+def _states_own(lows: list[str], canonical: str) -> bool:
+    """A body of a state ("the Defence Ministry", "Russian forces"); "Forces" or "Army" alone in a name
+    with no nationality in it is an armed group's ("the Rapid Support Forces", "the Arakan Army")."""
     state = [w for w in lows if w in STATE_WORDS]
     if not state:
         return False
-    return any(w not in ("forces", "force") for w in state) or any(NATIONALITY_LIKE.match(w.capitalize()) for w in lows)
+    armed = ("forces", "force", "army") if "Army" in canonical.split() else ("forces", "force")
+    return any(w not in armed for w in state) or any(NATIONALITY_LIKE.match(w.capitalize()) and w != "national" for w in lows)
 
 
 def _partitive(lows: list[str]) -> bool:
@@ -255,6 +256,13 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
                          or (lows[k - 1] in NAME_PARTICLES and k >= 2 and (is_cap(words[k - 2]) or lows[k - 2] in NAME_PARTICLES))) \
                 and lows[k - 1] not in DETERMINERS:
             k -= 1
+        if k >= 4 and lows[k - 1] == "and" and is_cap(words[k - 2]):
+            # "the Ministry of Industry and Trade": a body's name goes on across "and" after its "of" or "for"
+            j = k - 2
+            while j > 0 and is_cap(words[j - 1]) and lows[j - 1] not in DETERMINERS:
+                j -= 1
+            if j >= 2 and lows[j - 1] in ("of", "for") and lows[j - 2] in ORG_HEADS:
+                k = j
         t = k - 1 if k >= 2 and lows[k - 1] == "to" else k - 2 if k >= 3 and lows[k - 2] == "to" and lows[k - 1] in ARTICLES else 0
         if t and lows[t - 1] in TO_HEADS and mention.rfind(" to ") > 0:
             # "the European Union's ambassador to Ukraine", "an aide to Trump": the person posted, not whom
@@ -267,6 +275,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         nw = name.split()
         while len(nw) > 1 and (nw[0].lower().rstrip(".") in TITLE_WORDS or nw[0].endswith(("’s", "'s"))):
             nw.pop(0)
+        body = False  # a body's name across "of" or "for", whose words may be titles' ("Ministry of Energy")
         if k >= 2 and lows[k - 1] in ("of", "for") and is_cap(words[k - 2]):
             j = k - 1
             while j > 0 and (is_cap(words[j - 1]) or lows[j - 1] == ".") and lows[j - 1] not in DETERMINERS:
@@ -276,6 +285,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
                 # Rights": one name across "of", or across "for" after a name of two words or more
                 nw = " ".join(words[j:]).replace(" .", ".").split()
                 name_words = [w for w in words[j:] if w != "."]
+                body = True
             elif k >= 3 and lows[k - 1] == "of" and is_cap(words[k - 3]) and lows[k - 2] not in TITLE_WORDS:
                 # "Senator Jane Roe of Ohio" is Jane Roe, not Ohio
                 nw = " ".join(words[j : k - 1]).replace(" .", ".").split()
@@ -284,7 +294,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
                     nw.pop(0)
         # a place or party before a title ("Vermont Sen. Jane Roe"): the name is what follows the title
         for t in range(len(nw) - 3, -1, -1):
-            if nw[t].lower().rstrip(".") in TITLE_WORDS and nw[t][:1].isupper() and nw[t + 1] not in ("for", "of"):
+            if not body and nw[t].lower().rstrip(".") in TITLE_WORDS and nw[t][:1].isupper() and nw[t + 1] not in ("for", "of"):
                 nw = nw[t + 1 :]
                 break
         for t in range(len(nw) - 2, -1, -1):

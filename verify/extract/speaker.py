@@ -14,7 +14,7 @@ from .cues import ACCUSING, EVIDENCE_NOUNS, LISTENER, PARTICIPLES, PERSON_ONLY, 
 from .phrases import bare_verb, left_np, mention_of, right_np, skip_aux, venue
 from .naming import aside_name
 from .sources import Src, describe, name_in_aside
-from .tokens import QUOTE_MARKS, Tokens, is_cap
+from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
     CLAUSE_RELATIVES, NEGATIONS, NOT_ALONE, NUMBER_WORDS, PRONOMINAL, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
@@ -503,7 +503,7 @@ def with_pp(toks: Tokens, np: tuple[int, int], links: set[str] = TRAILING_PPS,
 def apposed(toks: Tokens, np: tuple[int, int], upto: int) -> bool:
     """A named subject followed by one aside in commas, then its verb: "X, who ..., has ..."."""
     words, lows = toks.words, toks.lows
-    if not (is_cap(words[np[1]]) or lows[np[0]] in DETERMINERS):
+    if not (is_cap(words[np[1]]) or lows[np[0]] in DETERMINERS or is_possessive(words[np[0]])):
         return False
     for c2 in range(np[1] + 2, min(upto, np[1] + 30)):
         if toks.inq[c2]:

@@ -234,6 +234,8 @@ VAGUE_HEADS = set(
     accounts some many others people most media commentators pundits""".split()
 )
 # "people familiar with", "those close to him": words that qualify an unnamed source
+# participles that follow a noun without "-ed": "footage broadcast by", "images shown on"
+POST_PARTICIPLES = {"broadcast", "shown", "seen", "taken", "written", "sent"}
 QUALIFIER_WORDS = {"familiar", "close", "knowledgeable", "briefed", "involved", "aware", "knowledge", "closest"}
 # the same test on a vague head: "sources familiar with", "spoke on condition of anonymity"
 ANON_QUALIFIERS = ("familiar", "close", "knowledge", "briefed", "anonymity", "involved", "aware")
@@ -254,7 +256,7 @@ ORG_HEADS = ORG_WORDS | set(
     brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
     hospital hospitals firm watch project organization organisation alliance federation front society programme
-    services charity ngo nonprofit""".split()
+    services charity ngo nonprofit wing""".split()
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
@@ -302,9 +304,11 @@ PEOPLE_PLURALS = set(
     investigators prosecutors police relatives families neighbours neighbors locals civilians
     sources lawmakers negotiators mediators engineers teachers students parents""".split()
 )
+# a party's adjective before a name is a politician's label: "Democrat Jane Roe"
+PARTY_WORDS = ("Republican", "Republicans", "Democratic", "Democrat", "Democrats", "GOP")
 NATIONALITY_LIKE = re.compile(
     r"^(?:[A-Z][a-z]+(?:ian|ese|ish)|American|Korean|Mexican|African|Cuban|Israeli|Iraqi|Afghan|Pakistani|Saudi|"
-    r"Yemeni|Republican|Republicans|Democratic|Democrat|Democrats|GOP|European|Western|Eastern|Arab|Muslim|Christian|"
+    r"Yemeni|" + "|".join(PARTY_WORDS) + r"|European|Western|Eastern|Arab|Muslim|Christian|"
     r"Catholic|Jewish|Asian|Latino|Latina|Hispanic|Kurdish|Turkish|Polish|Swedish|Danish|Finnish|Irish|Scottish|"
     r"Welsh|German|French|Dutch|Greek|Thai|Nepali|Qatari|Emirati|Kuwaiti|Omani|Federal|National|State|U\.?S|UN|EU|NATO)$"
 )
