@@ -943,3 +943,15 @@ def test_a_possessive_subject_with_an_aside_keeps_its_second_verb() -> None:
             "rivals of spreading rumours.")
     found = {c.cue.text: (c.text, c.polarity) for c in extract_claims(text) if c.sources}
     assert found == {"denied": ("any role in the arrests", "denied"), "accused": ("rivals of spreading rumours", "asserted")}
+
+
+def test_a_list_of_people_by_role_keeps_every_source() -> None:
+    for text in ["Police, paramedics and neighbours said nine people were hurt in the blast.",
+                 "At least nine people were hurt in the blast, police, paramedics and neighbours said.",
+                 "At least nine people were hurt in the blast, according to police, paramedics and neighbours."]:
+        c = one(text, "nine people")
+        assert c.text.rstrip(".").endswith("hurt in the blast"), text
+        assert [s.mention.lower() for s in c.sources] == ["police", "paramedics", "neighbours"], text
+    # a body before the list is no part of it
+    c = one("The shell hit the clinic, paramedics and neighbours said.", "shell")
+    assert [s.mention for s in c.sources] == ["paramedics", "neighbours"]

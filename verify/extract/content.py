@@ -333,6 +333,8 @@ def intro_comma(toks: Tokens, pre: int) -> bool:
     first = lows[0]
     if first in ("this", "last", "that") and lows[1] not in TIME_NOUNS:
         return False  # "This is not about me, X told ...": a clause, not "This week, ..."
+    if first == "at" and lows[1] in ("least", "most"):
+        return False  # "At least 12 people were killed, police said": a count, not "At the meeting, ..."
     if first in CONJUNCTIONS and pre > 1:
         # "But on Monday, X said": a phrase follows the conjunction; "But he left, he said": a clause
         second = lows[1]

@@ -16,7 +16,7 @@ from .cues import (
     SHOWN_MODIFIERS, SPEECH_FORMS, STANCE_ADJECTIVES, STANCE_COPULAS, STANCE_LINKS, STANCE_ROLES,
 )
 from .found import Found, Span
-from .phrases import left_np, mention_of, negated, right_np, skip_aux
+from .phrases import left_np, list_after, mention_of, negated, right_np, skip_aux
 from .sentences import closes_abbreviation
 from .sources import describe
 from .speaker import aside_np, main_subject, speaker_of
@@ -45,7 +45,7 @@ def according_cue(r: Reader, toks: Tokens, i: int, para: int, last: int | None =
         agent = right_np(toks, b + 2)
         if agent is not None:
             a, b = agent
-    b = _description_after(toks, b)
+    b = list_after(toks, _description_after(toks, b))
     if a + 1 == b and lows[a] in OWN_KNOWLEDGE and lows[b] in KNOWLEDGE_NOUNS:
         # "according to his information": the pronoun's referent, qualifying what they say
         mention, span, _ = mention_of(r.text, toks, a, a)

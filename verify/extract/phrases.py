@@ -177,7 +177,49 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         # "a move Fano fighters (saw as ...)": "a" does not go with a plural; the people begin after its noun
         # ("a union representing flight attendants" is one phrase)
         a = next((m for m in range(a + 2, k) if is_cap(words[m])), a + 2)
+    if a - 2 >= lo and words[a - 1] == "," and "and" in lows[a:k] and lows[k] in _LIST_HEADS:
+        # "police, medics and witnesses said": the people before the commas are sources too
+        while a - 2 >= lo and words[a - 1] == "," and (x := _people_item(toks, a - 2, lo)) is not None:
+            a = x
     return (a, k)
+
+
+# the heads of a list of sources named one by one by role: "police, medics and witnesses"
+_LIST_HEADS = PEOPLE_PLURALS | {"medic", "rescuer", "doctor", "witness", "monitor"}
+
+
+def list_after(toks: Tokens, b: int) -> int:
+    """The end of a list of people by role going on after the phrase ending at ``b`` to the sentence's
+    end: "according to police, medics and witnesses." (else ``b``)."""
+    words, lows = toks.words, toks.lows
+    n = len(words)
+    end = n - 1 if words[n - 1] in ".!?" else n
+    if not (lows[b] in _LIST_HEADS and b + 3 < end and words[b + 1] == "," and "and" in lows[b + 2 : end]):
+        return b
+    item = 0
+    for k in range(b + 2, end):
+        if words[k] == "," or lows[k] == "and":
+            if item == 0 or lows[k - 1] not in _LIST_HEADS:
+                return b
+            item = 0
+        elif toks.inq[k] or not words[k].isalpha() or lows[k] in STOP or item == 2:
+            return b
+        else:
+            item += 1
+    return end - 1 if item and lows[end - 1] in _LIST_HEADS else b
+
+
+def _people_item(toks: Tokens, e: int, lo: int) -> int | None:
+    """The first token of a list's item ending at ``e``: people by role, in three words at most ("police",
+    "local medics", "the rescuers"), opening the clause or after a comma."""
+    words, lows = toks.words, toks.lows
+    if lows[e] not in _LIST_HEADS or toks.inq[e]:
+        return None
+    x = e
+    while x - 1 >= lo and e - x < 2 and words[x - 1].isalpha() and not toks.inq[x - 1] and lows[x - 1] not in STOP \
+            and not bare_verb(lows[x - 1]) and lows[x - 1] not in ("and", "or"):
+        x -= 1
+    return x if x == lo or words[x - 1] == "," else None
 
 
 def bare_verb(w: str) -> bool:
@@ -296,11 +338,14 @@ def split_sources(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     # "the Armed Conflict Location and Event Data project": one body whose name has an "and"
     one_name = not is_cap(toks.words[b]) and lows[b] in ORG_HEADS
     for k in range(a, b + 1):
-        if lows[k] == "and" and k > cur and k < b and (
+        if (lows[k] == "and" or toks.words[k] == ",") and k > cur and k < b and (
                 # but "Hezbollah and the Lebanese army": an article opens a second phrase
-                (is_cap(toks.words[k - 1]) and (not one_name or lows[k + 1] in ("the", "a", "an")) and not _name_goes_on(toks, cur, k, b))
+                (lows[k] == "and" and is_cap(toks.words[k - 1]) and (not one_name or lows[k + 1] in ("the", "a", "an")) and not _name_goes_on(toks, cur, k, b))
                 # "police and medics", "a rebel commander and a war monitor": two sources named by role
-                or (lows[k - 1] in _COORD_HEADS and _role_phrase(toks, k + 1, b))):
+                or (lows[k] == "and" and lows[k - 1] in _COORD_HEADS and _role_phrase(toks, k + 1, b))
+                # "police, medics and witnesses": a list's comma, before its "and"
+                or (toks.words[k] == "," and lows[k - 1] in _LIST_HEADS and "and" in lows[k + 1 : b + 1]
+                    and _role_phrase(toks, k + 1, b))):
             parts.append((cur, k - 1))
             cur = k + 1
     parts.append((cur, b))
