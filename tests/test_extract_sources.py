@@ -955,3 +955,16 @@ def test_a_list_of_people_by_role_keeps_every_source() -> None:
     # a body before the list is no part of it
     c = one("The shell hit the clinic, paramedics and neighbours said.", "shell")
     assert [s.mention for s in c.sources] == ["paramedics", "neighbours"]
+
+
+def test_a_document_published_by_a_body_is_the_bodys_word() -> None:
+    c = one("A report published by the Lowy Institution last week said 40 clinics had closed.", "clinics")
+    assert [(s.mention, s.kind) for s in c.sources] == [("the Lowy Institution", "organisation")]
+    # a document someone else obtained stays its author's
+    c = one("A letter from the ministry obtained by the Courier warns that the dam may fail.", "dam")
+    assert [s.mention for s in c.sources] == ["the ministry"]
+
+
+def test_a_person_after_a_bodys_name_is_a_source_of_their_own() -> None:
+    text = "Ann Lee of the University of Otago and Professor Ruth Kane said the data were sound."
+    assert [s.mention for s in one(text, "data").sources] == ["Ann Lee of the University of Otago", "Professor Ruth Kane"]

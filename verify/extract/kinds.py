@@ -100,7 +100,8 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
         return "organisation"
     if dhead in PERSON_TITLES or dhead in TITLE_WORDS:
         return "person"
-    if len(parts) == 2 and NATIONALITY_LIKE.match(parts[0]) and parts[0] not in PARTY_WORDS and not NATIONALITY_LIKE.match(parts[1]):
+    if len(parts) == 2 and desc[-1:] == ["the"] and NATIONALITY_LIKE.match(parts[0]) and parts[0] not in PARTY_WORDS \
+            and not NATIONALITY_LIKE.match(parts[1]):
         parts = parts[1:]  # "the Pakistani Taliban": a people's adjective before one word makes no person's name
     if len(parts) == 1:
         low = parts[0].lower()

@@ -13,7 +13,7 @@ from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, NEGATIONS, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
     NOT_ALONE, NP_END, NUMBER_WORDS, SPAN_NOUNS, SPAN_WORDS, VENUES,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PLURAL_QUANTITIES, PERSON_TITLES, PLACE_HEAD, PLACING, PREDETERMINERS, PREP_IN_NP, PRONOMINAL,
-    QUALIFIER_WORDS, RELATIVES, S_SINGULAR_ENDINGS, S_SINGULARS, SHARE_WORDS, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, TO_HEADS, VERB_ADVERBS,
+    QUALIFIER_WORDS, RELATIVES, S_SINGULAR_ENDINGS, S_SINGULARS, SHARE_WORDS, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, TITLE_WORDS, TO_HEADS, VERB_ADVERBS,
 )
 
 
@@ -362,8 +362,9 @@ def _name_goes_on(toks: Tokens, a: int, k: int, b: int) -> bool:
     rest = words[k + 1 : b + 1]
     if "," in rest:
         rest = rest[: rest.index(",")]  # (a description may follow: ", an Islamabad-based think tank")
-    if not rest or not all(is_cap(w) and not w.isupper() and not is_possessive(w) for w in rest):
-        return False
+    if not rest or len(rest) > 3 or rest[0].lower().rstrip(".") in TITLE_WORDS \
+            or not all(is_cap(w) and not w.isupper() and not is_possessive(w) for w in rest):
+        return False  # (a title opens a person's name: "... of the University of Chicago and Professor Roe")
     return any(lows[x] in ORG_HEADS and is_cap(words[x]) and lows[x + 1] in ("of", "for")
                and all(is_cap(w) for w in words[x + 2 : k]) for x in range(a, k - 2))
 

@@ -285,7 +285,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
                 # Rights": one name across "of", or across "for" after a name of two words or more
                 nw = " ".join(words[j:]).replace(" .", ".").split()
                 name_words = [w for w in words[j:] if w != "."]
-                body = True
+                body = lows[k - 2] in ORG_HEADS
             elif k >= 3 and lows[k - 1] == "of" and is_cap(words[k - 3]) and lows[k - 2] not in TITLE_WORDS:
                 # "Senator Jane Roe of Ohio" is Jane Roe, not Ohio
                 nw = " ".join(words[j : k - 1]).replace(" .", ".").split()

@@ -16,7 +16,7 @@ from .naming import aside_name
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ANON_HEADS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
+    ANON_HEADS, AUTHORED, DOCUMENTS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
     CLAUSE_RELATIVES, NEGATIONS, NOT_ALONE, NUMBER_WORDS, PRONOMINAL, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
@@ -358,6 +358,8 @@ def before_participle(toks: Tokens, np: tuple[int, int]) -> tuple[int, int]:
     outer = with_pp(toks, outer)  # "A letter from the ministry obtained by the Gazette warns"
     if not (outer[0] == 0 or words[outer[0] - 1] in CLAUSE_BREAKS or lows[outer[0] - 1] in CONJUNCTIONS):
         return np  # the phrase must open its clause: "the strike that hit ... reported by X" is something else
+    if part in AUTHORED and lows[a - 1] == "by" and lows[outer[1]] in DOCUMENTS:
+        return np  # "A report published by the monitor said": the maker's words, as "according to a report by X"
     return outer
 
 

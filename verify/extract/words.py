@@ -256,7 +256,7 @@ ORG_HEADS = ORG_WORDS | set(
     brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
     hospital hospitals firm watch project organization organisation alliance federation front society programme
-    services charity ngo nonprofit wing""".split()
+    services charity ngo nonprofit wing institution""".split()
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
@@ -323,6 +323,9 @@ DOCUMENTS = {"analysis", "report", "study", "poll", "survey", "statement", "post
              "documents", "document", "records", "emails", "email", "data", "figures", "estimates", "results",
              "interviews", "interview", "review", "audit", "investigation", "transcript", "calculations", "tally",
              "count", "release", "tweet", "video", "book", "article", "story", "column", "op-ed"}
+# participles that name a document's maker after "by": "a report published by the monitor" is the
+# monitor's; "a report seen by the Gazette" is not the Gazette's
+AUTHORED = {"published", "released", "issued", "compiled", "written", "produced", "prepared", "posted", "put"}
 # what a message is sent as, or to whom: "sent a statement saying ...", "emailed supporters saying ..."
 MESSAGES = {"release", "statement", "email", "e-mail", "letter", "message", "tweet", "note", "memo", "ad", "video", "post",
             "text", "mailer", "flyer", "petition", "lawsuit", "complaint", "filing", "resolution", "supporters", "reporters",
