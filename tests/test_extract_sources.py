@@ -968,3 +968,65 @@ def test_a_document_published_by_a_body_is_the_bodys_word() -> None:
 def test_a_person_after_a_bodys_name_is_a_source_of_their_own() -> None:
     text = "Ann Lee of the University of Otago and Professor Ruth Kane said the data were sound."
     assert [s.mention for s in one(text, "data").sources] == ["Ann Lee of the University of Otago", "Professor Ruth Kane"]
+
+
+def test_a_clause_before_an_inverted_speaker_is_no_aside_of_its_subject() -> None:
+    text = ("The shell, fired from a ridge, landed near the school as pupils arrived, said Major Tan Hock, the "
+            "garrison commander.")
+    c = one(text, "ridge")
+    assert c.text.startswith("The shell, fired from a ridge, landed")
+    assert [s.canonical for s in c.sources] == ["Tan Hock"]
+
+
+def test_an_adverb_and_participle_before_a_noun_are_part_of_the_subject() -> None:
+    text = "Mali's internationally recognised council, based in Bamako, accused the rebels of hoarding fuel."
+    found = [(c.cue.text, c.text, [s.mention for s in c.sources]) for c in extract_claims(text) if c.sources]
+    assert found == [("accused", "the rebels of hoarding fuel", ["Mali's internationally recognised council"])]
+
+
+def test_one_person_placed_at_a_named_place_is_unnamed() -> None:
+    for text, mention in [("A nurse at the Central Hospital in Kano said 11 patients had died.",
+                           "A nurse at the Central Hospital in Kano"),
+                          ("Eleven patients had died, a senior army officer in Gao said.", "a senior army officer in Gao")]:
+        assert [(s.mention, s.kind) for s in one(text, "atients").sources] == [(mention, "anonymous")], text
+
+
+def test_members_of_a_named_body_are_unnamed_people() -> None:
+    text = "Farmers and members of the Vigilance Brigade, a local militia, said the road had been mined."
+    assert [(s.mention.split(",")[0], s.kind) for s in one(text, "road").sources] == [
+        ("Farmers", "anonymous"), ("members of the Vigilance Brigade", "anonymous")]
+
+
+def test_an_and_inside_a_name_closed_by_its_head() -> None:
+    c = one("Raids rose by a third, according to the Sahel Conflict Mapping and Event Records Project.", "Raids")
+    assert [s.canonical for s in c.sources] == ["Sahel Conflict Mapping and Event Records Project"]
+
+
+def test_a_group_named_after_a_province_and_a_named_headquarters_are_bodies() -> None:
+    assert kinds_of("Islamic State Sahel Province claimed the ambush in a statement.", "ambush") == [
+        ("Islamic State Sahel Province", "organisation")]
+    assert kinds_of("Army Headquarters in Bamako said the convoy had reached Kidal.", "convoy") == [
+        ("Army Headquarters in Bamako", "organisation")]
+
+
+def kinds_of(text: str, words: str) -> list[tuple[str, str]]:
+    return [(s.mention, s.kind) for s in one(text, words).sources]
+
+
+def test_a_newspaper_citing_a_person_relays_that_person() -> None:
+    c = one("The Morning Star newspaper said, citing a nurse who treated the wounded, that the clinic had run out of "
+            "blood.", "clinic")
+    assert [(s.mention, s.kind) for s in c.sources] == [("a nurse who treated the wounded", "anonymous")]
+    assert [(s.mention, s.kind) for s in c.relayed_by] == [("The Morning Star newspaper", "outlet")]
+
+
+def test_an_unnamed_source_who_asked_not_to_be_identified_is_the_outlets_own() -> None:
+    text = ("The envoy's office said it was alarmed by the fighting. A diplomat in Doha, who asked not to be "
+            "identified, said the talks had stalled.")
+    c = one(text, "talks")
+    assert c.relayed_by == []
+
+
+def test_a_medium_shows_what_its_pictures_show() -> None:
+    c = one("Rebel media showed fighters raising a flag over the barracks.", "flag")
+    assert [(s.mention, s.kind) for s in c.sources] == [("Rebel media", "vague")]

@@ -18,9 +18,10 @@ from .quotes import paragraph_quotes, transcript_turn
 from .sentences import is_furniture, is_headline, paragraphs, sentences
 from .sources import Context, Src, note_subject
 from .tokens import lowered
-from .words import SUBJECT_PRONOUNS, VOICES
+from .words import OWN_SOURCE_MARKS, PLACING, SUBJECT_PRONOUNS, VOICES
 
 NESTED_DROP = {"belief", "stance", "evidence"}
+_OWN_SOURCE = re.compile(r"\b(?:" + "|".join(OWN_SOURCE_MARKS) + r")\b")
 _OPENING = "“\"'`«„‘"
 _CLOSING = "”\"'»“’"
 _SUBORDINATE_TAIL = re.compile(
@@ -279,8 +280,12 @@ def _relay(ctx: Context, found: list[Found], account_prev: Found | None) -> None
             continue
         src = f.sources[0]
         first = src.mention.split()[0].lower() if src.mention else ""
-        if src.kind in ("person", "anonymous") and first in ("one", "a", "an", "another") and len(src.mention.split()) <= 4 \
-                and src.mention.split()[-1].lower() not in VOICES:  # "A military spokesperson said": no relay
+        words = src.mention.lower().split()
+        if src.kind in ("person", "anonymous") and first in ("one", "a", "an", "another") and len(words) <= 4 \
+                and words[-1] not in VOICES and PLACING.isdisjoint(words) \
+                and not (src.span and f.cue and _OWN_SOURCE.search(ctx.text, src.span[1], f.cue[0])):
+            # ("A military spokesperson said", "A diplomat in Riyadh, who asked not to be identified, said":
+            # the outlet's own source, no relay)
             teller = account_prev.relayed_by or account_prev.sources
             if teller and teller[0].canonical != src.canonical and teller[0].kind == "organisation":
                 f.relayed_by = list(teller)

@@ -69,7 +69,8 @@ def _description_after(toks: Tokens, b: int) -> int:
     if not (b + 3 < n and words[b + 1] == "," and toks.lows[b + 2] in ("a", "an") and not toks.inq[b + 2]):
         return b
     end = n - 1 if words[n - 1] in ".!?" else n
-    if end - b > 14 or any(w in QUOTE_MARKS or w in CLAUSE_BREAKS or w in ("and", "or") for w in words[b + 2 : end]):
+    # (a full stop inside the sentence closes an abbreviation: "a U.S.-based monitor")
+    if end - b > 14 or any(w in QUOTE_MARKS or (w in CLAUSE_BREAKS and w != ".") or w in ("and", "or") for w in words[b + 2 : end]):
         return b
     return end - 1
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .cues import SPEECH_FORMS
 from .tokens import is_cap
 from .words import (
-    ANON_HEADS, CAP_STOP, DETERMINERS, DWELLERS, NUMBER_WORDS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ORG_HEADS,
+    ANON_HEADS, AREA_WORDS, CAP_STOP, DETERMINERS, DWELLERS, NUMBER_WORDS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS,
     OUTLET_WORDS, PARTY_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, POST_PARTICIPLES, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
     VAGUE_NOUNS,
 )
@@ -56,11 +56,13 @@ def placed_people(words: list[str], lows: list[str], sentence_case: bool) -> boo
     """People or a role before "in/at X" with no name of their own: "Diplomats in Bangkok"."""
     k = placed_at(words, lows)
     if k is None:
-        k = next((x for x in range(1, len(lows) - 1) if lows[x] == "of" and lows[x - 1] in DWELLERS), None)
+        # "residents of Kenscoff", "members of the Civilian Joint Task Force": people of the place or body
+        k = next((x for x in range(1, len(lows) - 1) if lows[x] == "of" and (
+            lows[x - 1] in DWELLERS or (lows[x - 1] in ANON_HEADS and lows[x - 1].endswith("s")))), None)
     if k is None:
         return False
     before = [x for x in range(k) if words[x][:1].isalnum() and lows[x] not in DETERMINERS and lows[x] not in NUMBER_WORDS]
-    people = lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS
+    people = lows[k - 1] in ANON_HEADS or lows[k - 1] in PEOPLE_PLURALS or lows[k - 1] in ONE_PERSON  # "A doctor at X"
     # a name before people ("Aid workers in Pemba", "A United Nations official in Port Sudan") says whose
     # they are: still people, placed; before anything else it is a body's name ("the Ministry of Defence in Moscow")
     if not before or (not people and any(is_cap(words[x]) and not (x == 0 and sentence_case) and not NATIONALITY_LIKE.match(words[x])
@@ -88,7 +90,7 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
         return "vague"  # a run of a title-case headline ("Soldier Says He Was"), not anyone's name
     if lowered and lowered[-1] in OUTLET_WORDS and len(lowered) >= 2:
         return "outlet"  # "Al-Masirah TV", "the Daily Post"
-    if any(w in ORG_HEADS for w in lowered) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
+    if any(w in ORG_HEADS for w in lowered) or (len(lowered) > 1 and lowered[-1] in AREA_WORDS) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
         return "organisation"
     if len(name_words) > 1 and name_words[0].lower().rstrip(".") in TITLE_WORDS:
         return "person"  # "Tulsa police Chief Chuck Jordan": the title, not the body before it, says who

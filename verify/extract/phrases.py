@@ -10,7 +10,7 @@ from .cues import CUE_FORMS, EVIDENCE_NOUNS
 from .sentences import closes_abbreviation
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, AUX, CAP_STOP, NEGATIONS, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
+    ADVERBIAL_PAIRS, AFTER_PARTICIPLE, ANON_HEADS, AUX, CAP_STOP, NEGATIONS, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
     NOT_ALONE, NP_END, NUMBER_WORDS, SPAN_NOUNS, SPAN_WORDS, VENUES,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PLURAL_QUANTITIES, PERSON_TITLES, PLACE_HEAD, PLACING, PREDETERMINERS, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, S_SINGULAR_ENDINGS, S_SINGULARS, SHARE_WORDS, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, TITLE_WORDS, TO_HEADS, VERB_ADVERBS,
@@ -23,7 +23,7 @@ def _plural(low: str) -> bool:
     return low in PEOPLE_PLURALS or (low.endswith("s") and len(low) > 3 and low.isalpha() and not low.endswith(S_SINGULAR_ENDINGS)
                                      and low not in S_SINGULARS)
 # nouns that head one source of a coordination: "police and medics", "a rebel commander and a war monitor"
-_COORD_HEADS = PEOPLE_PLURALS | PERSON_TITLES | ORG_HEADS | {"monitor", "medic", "rescuer", "doctor", "witness"}
+_COORD_HEADS = PEOPLE_PLURALS | PERSON_TITLES | ORG_HEADS | {w for w in ANON_HEADS if w.endswith("s")} | {"monitor", "medic", "rescuer", "doctor", "witness"}
 
 
 def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
@@ -39,7 +39,10 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
     if form is not None and form[2] != "stance":
         # "the report", "his claims": base and -s forms double as nouns; "said", "told" never do
         return ((is_cap(w) and low not in ("says", "said")) or (form[1] in ("base", "third") and low not in ("says", "say"))
-                or (form[1] == "ing" and k > 0 and (lows[k - 1] in DETERMINERS or is_possessive(words[k - 1]))))  # "her thinking"
+                or (form[1] == "ing" and k > 0 and (lows[k - 1] in DETERMINERS or is_possessive(words[k - 1])))  # "her thinking"
+                # "Yemen's internationally recognised government": an adjective after an adverb
+                or (form[1] == "past" and k > 1 and lows[k - 1].endswith("ly") and len(lows[k - 1]) > 4
+                    and (lows[k - 2] in ("the", "a", "an") or is_possessive(words[k - 2]))))
     if is_cap(w):
         if low.endswith("ing") and (k == 0 or words[k - 1] in (",",)) and k + 1 < len(words) and (
                 low in OPENING_PARTICIPLES or lows[k + 1] in AFTER_PARTICIPLE):
@@ -52,7 +55,10 @@ def _np_token_ok(words: list[str], lows: list[str], k: int) -> bool:
     if low in STOP or low in TIME_WORDS:
         return False
     if low.endswith("ly") and len(low) > 4 and low not in LY_ADJECTIVES and low not in LY_NOUNS:
-        return False  # an adverb; "a Reuters tally", "the family" are nouns
+        # an adverb; "a Reuters tally", "the family" are nouns; "Yemen's internationally recognised
+        # government": an adverb of the adjective after it, inside the phrase
+        return 0 < k < len(words) - 1 and (lows[k - 1] in ("the", "a", "an") or is_possessive(words[k - 1])) \
+            and (lows[k + 1].endswith("ed") or lows[k + 1] in ED_ADJECTIVES) and lows[k + 1].isalpha()
     return True
 
 
@@ -149,8 +155,12 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
         if lows[a] in ("the", "a", "an") and words[j].islower() and words[j].isalpha() and lw not in PREDETERMINERS:
             break  # "an allegation the agency says ...": a word before an article ends another phrase ("all the")
         if not is_cap(words[j]) and ((lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw) or lw in IRREGULAR_PAST) \
-                and not (j - 1 >= lo and lows[j - 1] in ("the", "a", "an")):
-            break  # a verb ("invoked the Orlando attack", "met workers"), not part of the phrase; "the occupied part" is one phrase
+                and not (j - 1 >= lo and (lows[j - 1] in ("the", "a", "an") or (
+                    lows[j - 1].endswith("ly") and len(lows[j - 1]) > 5 and j - 2 >= lo
+                    and (lows[j - 2] in ("the", "a", "an") or is_possessive(words[j - 2]))))):
+            # a verb ("invoked the Orlando attack", "met workers"), not part of the phrase; "the occupied part",
+            # "Yemen's internationally recognised government" are one phrase
+            break
         if not is_cap(words[j]) and words[j][0].isalpha():
             nlower += 1
             if nlower > 5:
@@ -305,7 +315,7 @@ def right_np(toks: Tokens, i: int, hi: int | None = None) -> tuple[int, int] | N
         if lw in DETERMINERS and lw not in ("the", "a", "an") and lows[b] != "of":
             break  # ("one of his aides": a determiner after "of" opens the rest of the phrase)
         if ((lw.endswith("ed") and len(lw) > 4) or (lw in IRREGULAR_PAST and lows[b] not in SUBJECT_PRONOUNS)) \
-                and not is_cap(words[j]) and lows[b] not in DETERMINERS:
+                and not is_cap(words[j]) and lows[b] not in DETERMINERS and not (lows[b].endswith("ly") and len(lows[b]) > 4):
             # a past-tense verb after the head: "The minister visited ...", "The mayor met ..."
             # ("the experts I spoke to": a relative clause of the phrase)
             break
@@ -355,9 +365,10 @@ def split_sources(toks: Tokens, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _name_goes_on(toks: Tokens, a: int, k: int, b: int) -> bool:
-    """The "and" at ``k`` joins two words of one body's name after its "of" or "for": "the Institute for
-    Conflict and Security Studies", "the Ministry of Industry and Trade" (but not "the Ministry of Health
-    and UNICEF", nor "... and Ukrainian officials")."""
+    """The "and" at ``k`` joins two words of one body's name after its "of" or "for" ("the Institute for
+    Conflict and Security Studies", "the Ministry of Industry and Trade"), or runs of a name that the body's
+    head closes ("the Armed Conflict Location and Event Data Project"); but not "the Ministry of Health
+    and UNICEF", nor "... and Ukrainian officials", nor "Hezbollah and Amal Movement"."""
     words, lows = toks.words, toks.lows
     rest = words[k + 1 : b + 1]
     if "," in rest:
@@ -365,6 +376,9 @@ def _name_goes_on(toks: Tokens, a: int, k: int, b: int) -> bool:
     if not rest or len(rest) > 3 or rest[0].lower().rstrip(".") in TITLE_WORDS \
             or not all(is_cap(w) and not w.isupper() and not is_possessive(w) for w in rest):
         return False  # (a title opens a person's name: "... of the University of Chicago and Professor Roe")
+    left = [x for x in range(a, k) if lows[x] not in DETERMINERS]
+    if len(left) >= 2 and len(rest) >= 2 and rest[-1].lower() in ORG_HEADS and all(is_cap(words[x]) and lows[x] not in ORG_HEADS for x in left):
+        return True
     return any(lows[x] in ORG_HEADS and is_cap(words[x]) and lows[x + 1] in ("of", "for")
                and all(is_cap(w) for w in words[x + 2 : k]) for x in range(a, k - 2))
 

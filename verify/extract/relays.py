@@ -16,7 +16,7 @@ from .found import Found, trim_span
 from .kinds import head_of
 from .sentences import closes_abbreviation
 from .tokens import OPEN_QUOTES, Tokens, is_cap
-from .words import CITED_HEADS, ISSUED_TEXTS, NP_END, PREP_IN_NP, QUOTED_AS, QUOTING, TRAILER_START
+from .words import ANON_HEADS, CITED_HEADS, ISSUED_TEXTS, NP_END, ONE_PERSON, PREP_IN_NP, QUOTED_AS, QUOTING, RELATIVES, TRAILER_START
 
 if TYPE_CHECKING:
     from .attribution import Reader
@@ -37,6 +37,12 @@ def _names_source(toks: Tokens, a: int, b: int) -> bool:
     """Whether tokens [a, b] name a source (a body, people, an office, a document, a name)."""
     words, lows = toks.words[a : b + 1], toks.lows[a : b + 1]
     cut = next((k for k in range(1, len(lows)) if lows[k] in PREP_IN_NP or lows[k] in TRAILER_START), len(lows))
+    rel = next((k for k in range(1, cut) if lows[k] in RELATIVES), None)
+    if rel is not None:
+        # "citing a soldier who survived the attack": a person, described; "citing the many Americans who
+        # had given up" is what was said, not who said it
+        head = head_of(lows[:rel], words[:rel])
+        return head in ONE_PERSON or head in ANON_HEADS
     words, lows = words[:cut], lows[:cut]
     names = [w for w in words if w[:1].isalnum()]
     # the head noun says what it is; a capitalised head is a name ("citing Ukrinform"), one after a

@@ -43,6 +43,9 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
         return True
     if prev in ("neither", "nor"):
         return True  # "has neither confirmed nor denied it": no statement either way
+    if tense == "past" and i > 1 and prev.endswith("ly") and len(prev) > 4 and (lows[i - 2] in ARTICLES or is_possessive(words[i - 2])) \
+            and i + 1 < n and lows[i + 1].isalpha() and lows[i + 1] not in STOP:
+        return True  # "Yemen's internationally recognised government", "the widely reported deal": an adjective
     if tense in ("base", "third") and i > 1 and lows[i - 2] in ARTICLES and NATIONALITY_LIKE.match(words[i - 1]) \
             and not prev.endswith("s"):
         return True  # "the Russian claims", "the Ukrainian report": an adjective and a noun

@@ -257,11 +257,13 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
                 and lows[k - 1] not in DETERMINERS:
             k -= 1
         if k >= 4 and lows[k - 1] == "and" and is_cap(words[k - 2]):
-            # "the Ministry of Industry and Trade": a body's name goes on across "and" after its "of" or "for"
+            # "the Ministry of Industry and Trade", "the Armed Conflict Location and Event Data Project": a
+            # body's name goes on across "and" after its "of" or "for", or where the body's head closes it
             j = k - 2
             while j > 0 and is_cap(words[j - 1]) and lows[j - 1] not in DETERMINERS:
                 j -= 1
-            if j >= 2 and lows[j - 1] in ("of", "for") and lows[j - 2] in ORG_HEADS:
+            if (j >= 2 and lows[j - 1] in ("of", "for") and lows[j - 2] in ORG_HEADS) or (
+                    lows[-1] in ORG_HEADS and k - 1 - j >= 2 and not any(lows[x] in ORG_HEADS for x in range(j, k - 1))):
                 k = j
         t = k - 1 if k >= 2 and lows[k - 1] == "to" else k - 2 if k >= 3 and lows[k - 2] == "to" and lows[k - 1] in ARTICLES else 0
         if t and lows[t - 1] in TO_HEADS and mention.rfind(" to ") > 0:
@@ -331,7 +333,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     if head in GENERIC_BODIES and lows[-1] == head and lows[0] not in DETERMINERS and not any(is_cap(w) for w in words[1:]) \
             and (not is_cap(words[0]) or not ctx.text[max(0, pos - 3) : pos].strip(" \"“‘(")[-1:].isalnum()):
         return _lower(_STRIP_DET.sub("", mention).strip()), "vague"  # (a capital inside a sentence is a name: "Fano groups")
-    if (head in ANON_HEADS or head in VAGUE_NOUNS or (placed and head in PEOPLE_PLURALS and head not in OFFICE_PLURALS)) \
+    if (head in ANON_HEADS or head in VAGUE_NOUNS or (placed and head in PEOPLE_PLURALS and head not in OFFICE_PLURALS)
+         or (placed and head in ONE_PERSON and head not in PERSON_TITLES)) \
             and not (head in DOCUMENT_HEADS and named):  # "a United Nations report" is the UN's, as a named study is
         name = _STRIP_DET.sub("", mention).strip()
         if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0] \
@@ -377,6 +380,8 @@ def _unnamed(ctx: Context, mention: str, words: list[str], lows: list[str], head
         # a name the nationality test took for an adjective: "the Guardian", "Islamic State"
         org = lows[0] == "the" or head in ORG_HEADS or len(caps) > 1
         return bare, "organisation" if org else "person"
+    if caps and head in OUTLET_NOUNS:
+        return bare, "outlet"  # "the Daily Trust newspaper", "the Rudaw channel": a named medium
     if caps and (head in ORG_HEADS or head in GROUP_HEADS):
         return bare, "organisation"  # "the Clinton campaign", "Ukraine's armed forces", "M23 rebels"
     if len(content) == 1 and lows[-1] in PRONOMINAL:

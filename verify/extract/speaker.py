@@ -16,7 +16,7 @@ from .naming import aside_name
 from .sources import Src, describe, name_in_aside
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    ANON_HEADS, AUTHORED, DOCUMENTS, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
+    ANON_HEADS, AUTHORED, DOCUMENTS, GROUP_HEADS, IRREGULAR_PAST, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, ISSUED_TEXTS, AUX, BE, ED_ADJECTIVES, PAST_INTRANSITIVE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, INTRO_WORDS, PARTY_LABEL, PP_LINKS,
     CLAUSE_RELATIVES, NEGATIONS, NOT_ALONE, NUMBER_WORDS, PRONOMINAL, RELATIVES, SENTENCE_ADVERBS, STOP, SUBJECT_PRONOUNS, SUBORDINATORS, TIME_NOUNS, TRAILER_START, TRAILING_PPS, VENUES, VERB_ADVERBS, WRITINGS,
 )
 
@@ -57,8 +57,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             if lemma in LISTENER and not _after_quote(toks, j):
                 inverted_here = False  # "..., his aide told The Daily Post": after "told" comes the listener
             np = aside_np(toks, j)
-            if inverted_here and not (np is not None and np[0] == 0):
-                np = None
+            if inverted_here and not (np is not None and np[0] == 0 and (_may_speak(toks, np) or not _named(toks, rn))):
+                np = None  # ("The shell, fired from a ridge, landed ..., said Major X": a shell says nothing)
             if np is None and not inverted_here and words[j] == "," and j >= 1:
                 # "Gov. Jane Roe (R-OH), said ...": a stray comma between subject and verb
                 cand = left_np(toks, j - 1)
@@ -95,7 +95,8 @@ def speaker_of(r: Reader, toks: Tokens, i: int, j: int, lemma: str, klass: str) 
             # "the poll shows", "Bloomberg New Energy Finance found"; not "he found the area welcoming".
             # the phrase's last word, or past an aside the word before it: "Harbour Watch, a labour group, found ..."
             heads = {np[1], next((k - 1 for k in range(np[0] + 1, np[1]) if words[k] in (",", "—", "–", "--")), np[1])}
-            if not any(lows[h] in EVIDENCE_NOUNS or lows[h] in ("it", "they") or (is_cap(words[h]) and lemma in ("find", "conclude", "estimate", "project", "predict", "calculate"))
+            # ("Houthi media showed ...": the medium's pictures)
+            if not any(lows[h] in EVIDENCE_NOUNS or lows[h] == "media" or lows[h] in ("it", "they") or (is_cap(words[h]) and lemma in ("find", "conclude", "estimate", "project", "predict", "calculate"))
                        for h in heads) and not (i + 1 < n and lows[i + 1] == "that"):  # "their experience shows that ...", "X calculated that ..."
                 return None
         if np is not None:
@@ -248,6 +249,18 @@ def relative_source(r: Reader, toks: Tokens, k: int) -> list[Src]:
     return [Src(mention, span, src.canonical, src.kind)]
 
 
+def _may_speak(toks: Tokens, np: tuple[int, int]) -> bool:
+    """The phrase's head can be a source: a name, a pronoun, people, a role or a body."""
+    head = toks.lows[np[1]]
+    return is_cap(toks.words[np[1]]) or head in SUBJECT_PRONOUNS or head in ANON_HEADS or head in PEOPLE_PLURALS \
+        or head in ONE_PERSON or head in ORG_HEADS or head in PERSON_TITLES or head in GROUP_HEADS
+
+
+def _named(toks: Tokens, np: tuple[int, int]) -> bool:
+    """The phrase is a name, titles and all ("Major Tan Hock")."""
+    return all(is_cap(w) or w == "." for w in toks.words[np[0] : np[1] + 1])
+
+
 def aside_np(toks: Tokens, j: int) -> tuple[int, int] | None:
     """"X, who ..., said" / "X, a spokesman, said" / "X, 22, of Flint, said": the source is before the asides.
 
@@ -282,6 +295,9 @@ def aside_np(toks: Tokens, j: int) -> tuple[int, int] | None:
             continue
         if not (is_cap(words[np[1]]) or lows[np[1]] in SUBJECT_PRONOUNS or lows[np[1]] in ANON_HEADS or is_cap(words[a])
                 or lows[np[0]] in DETERMINERS):
+            continue
+        if any(c < j - 1 and (lows[c + 1] in IRREGULAR_PAST or lows[c + 1] in PAST_INTRANSITIVE) for c in commas if c > c1):
+            # "The bomb, hidden in a pipe, went off ..., said X": a clause's own verb opens no aside
             continue
         best = (np, c1)
         break

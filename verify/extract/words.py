@@ -181,7 +181,7 @@ ED_ADJECTIVES = {"retired", "unnamed", "elected", "appointed", "alleged", "embat
                  "qualified", "experienced", "skilled", "trained", "talented", "celebrated", "beloved", "united"}
 # heads that a following "in X" / "at X" belongs to: "police in Kharkiv", "officials at the ministry"
 PLACE_HEAD = re.compile(
-    r"police|officials?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources?|"
+    r"police|officials?|officers?|residents?|authorities|troops|soldiers|forces|prosecutors|investigators|sources?|"
     r"spokes(?:man|woman|person)|diplomats?|analysts?|experts?|observers?|witness(?:es)?|leaders?|lawmakers|"
     r"newspapers?|doctors?|medics?|workers?|volunteers?|activists?|people|voters|governors?|mayors?|rescuers|"
     r"staff|aides?|commanders?|negotiators|administration|government|ministry|council|committee|"
@@ -256,7 +256,7 @@ ORG_HEADS = ORG_WORDS | set(
     brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
     hospital hospitals firm watch project organization organisation alliance federation front society programme
-    services charity ngo nonprofit wing institution""".split()
+    services charity ngo nonprofit wing institution headquarters""".split()
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
@@ -304,6 +304,12 @@ PEOPLE_PLURALS = set(
     investigators prosecutors police relatives families neighbours neighbors locals civilians
     sources lawmakers negotiators mediators engineers teachers students parents""".split()
 )
+# the last word of a place's name, which no person's name ends in: "Islamic State West Africa Province"
+# is a group's name; "Belgorod Region" stands for its authorities
+AREA_WORDS = {"province", "region", "district", "governorate", "oblast", "prefecture", "county", "territory"}
+# words of the aside by which an outlet says it spoke to an unnamed source itself: "who asked not to be
+# identified", "speaking on condition of anonymity"
+OWN_SOURCE_MARKS = ("anonymity", "identified", "named", "authorised", "authorized")
 # a party's adjective before a name is a politician's label: "Democrat Jane Roe"
 PARTY_WORDS = ("Republican", "Republicans", "Democratic", "Democrat", "Democrats", "GOP")
 NATIONALITY_LIKE = re.compile(
