@@ -6,7 +6,7 @@ Rule-based and pure Python. An article is read in this order:
 - ``discourse.py``: the article sentence by sentence, and what carries over between sentences
   (inherited accounts, quotations over paragraphs, "X said:" before a paragraph, the outlet's own claims);
 - ``attribution.py``: the grammar of one sentence (its docstring lists the steps): ``tokens.py``,
-  then the cues (``verbs.py``, ``frames.py``), the source phrase (``speaker.py``, ``phrases.py``),
+  then the cues (``verbs.py``, ``frames.py``), the source phrase (``speaker.py``, ``subjects.py``, ``phrases.py``),
   the content (``content.py``), and what the source names (``sources.py``, through the registry);
 - ``figures.py``, ``numbers.py``: the figures each claim states.
 

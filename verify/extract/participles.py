@@ -14,7 +14,8 @@ from .content import content_after
 from .cues import BACKING, EVIDENCE_NOUNS, EVIDENCE_PARTICIPLES, NOUN_CUES, PARTICIPLES, SEND_VERBS, VERB_CUES
 from .found import Found, Span
 from .phrases import left_np, right_np
-from .speaker import clause_subject, main_subject, with_pp, without_verb
+from .speaker import clause_subject, main_subject, without_verb
+from .subjects import with_pp
 from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .topics import finite_ing
 from .words import BE, BE_NOT, DAYS, DETERMINERS, MESSAGES, PLACING, POSSESSIVE_PRONOUNS, SIGNS, SUBJECT_PRONOUNS, TIME_NOUNS

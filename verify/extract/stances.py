@@ -20,7 +20,8 @@ from .cues import (
 from .found import Found
 from .phrases import bare_verb, left_np, right_np, skip_aux
 from .sentences import closes_abbreviation
-from .speaker import aside_np, before_participle, before_relative
+from .speaker import aside_np
+from .subjects import before_participle, before_relative
 from .tokens import Tokens, is_cap, is_possessive
 from .words import (
     ARTICLES, CLAUSE_BREAKS, CLAUSE_VERBS, DETERMINERS, ED_ADJECTIVES, GROUP_SUBJECTS, NP_END, OPENING_PARTICIPLES, POSSESSIVE_PRONOUNS,
