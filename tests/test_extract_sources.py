@@ -1030,3 +1030,34 @@ def test_an_unnamed_source_who_asked_not_to_be_identified_is_the_outlets_own() -
 def test_a_medium_shows_what_its_pictures_show() -> None:
     c = one("Rebel media showed fighters raising a flag over the barracks.", "flag")
     assert [(s.mention, s.kind) for s in c.sources] == [("Rebel media", "vague")]
+
+
+def test_a_name_with_its_initials_in_brackets_is_a_body() -> None:
+    c = one("Harakat Fursan wal-Tahrir (HFT) claimed responsibility for the ambush near the bridge.", "ambush")
+    assert [(s.canonical, s.kind) for s in c.sources] == [("Harakat Fursan wal-Tahrir", "organisation")]
+
+
+def test_what_a_body_gave_no_figure_for_is_the_outlets_note() -> None:
+    text = "The navy said two patrol boats had sunk the raiders. It gave no figure for its own losses."
+    found = {c.text.rstrip("."): c.attribution for c in extract_claims(text)}
+    assert found["It gave no figure for its own losses"] == "unattributed"
+
+
+def test_land_claimed_by_a_state_is_no_reported_claim() -> None:
+    assert all(c.attribution == "unattributed" for c in extract_claims("The island is claimed in full by both states."))
+    c = one("The ambush was claimed by the rebels.", "ambush")
+    assert [s.mention for s in c.sources] == ["the rebels"]
+
+
+def test_a_figure_plural_people_dispute_is_their_denial() -> None:
+    text = "The ministry says it holds 80% of the province, a figure local analysts dispute."
+    c = one(text, "a figure")
+    assert (c.polarity, [s.mention for s in c.sources]) == ("denied", ["local analysts"])
+
+
+def test_traders_placed_in_a_district_speak_and_a_radio_relays_a_nurse() -> None:
+    c = one("Traders and shopkeepers in the old market said the stalls had burned overnight.", "stalls")
+    assert [s.mention for s in c.sources] == ["Traders", "shopkeepers in the old market"]
+    c = one("Radio Tamazuj, citing a nurse at the Teaching Hospital, reported that nine patients had died.", "patients")
+    assert [(s.mention, s.kind) for s in c.sources] == [("a nurse at the Teaching Hospital", "anonymous")]
+    assert [(s.mention, s.kind) for s in c.relayed_by] == [("Radio Tamazuj", "outlet")]

@@ -313,7 +313,8 @@ def _inherits(text, reader: Reader, ss, se, quotes, account: Found | None, p, ac
     first = m.group().split()
     w0 = first[0].lower()
     main = account.relayed_by or account.sources
-    if w0 in ("he", "she", "they", "it") and same_para and len(first) > 1 and first[1].lower() in _PRESENTING:
+    if w0 in ("he", "she", "they", "it") and same_para and len(first) > 1 and first[1].lower() in _PRESENTING \
+            and not text.startswith(" no ", ss + len(m.group())):  # ("It gave no toll": the outlet notes what is missing)
         kind = SUBJECT_PRONOUNS[w0]
         src = account.sources[0]
         if (kind == "person") != (src.kind == "person") and not (w0 == "they" and len(account.sources) > 1):

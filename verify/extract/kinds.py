@@ -15,7 +15,7 @@ from .cues import SPEECH_FORMS
 from .tokens import is_cap
 from .words import (
     ANON_HEADS, AREA_WORDS, CAP_STOP, DETERMINERS, DWELLERS, NUMBER_WORDS, GROUP_HEADS, HEADLINE_VERBS, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS,
-    OUTLET_WORDS, PARTY_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, POST_PARTICIPLES, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
+    OUTLET_FIRST, OUTLET_WORDS, PARTY_WORDS, PEOPLE_PLURALS, PERSON_TITLES, PLACING, POST_PARTICIPLES, PREP_IN_NP, QUALIFIER_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS,
     VAGUE_NOUNS,
 )
 
@@ -88,8 +88,8 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
     lowered = [w.lower().strip(".") for w in parts]
     if len(lowered) > 1 and any(w in SUBJECT_PRONOUNS or w in HEADLINE_VERBS for w in lowered):
         return "vague"  # a run of a title-case headline ("Soldier Says He Was"), not anyone's name
-    if lowered and lowered[-1] in OUTLET_WORDS and len(lowered) >= 2:
-        return "outlet"  # "Al-Masirah TV", "the Daily Post"
+    if len(lowered) >= 2 and (lowered[-1] in OUTLET_WORDS or lowered[0] in OUTLET_FIRST):
+        return "outlet"  # "Al-Masirah TV", "the Daily Post", "Radio Okapi"
     if any(w in ORG_HEADS for w in lowered) or (len(lowered) > 1 and lowered[-1] in AREA_WORDS) or (len(name_words) == 1 and name_words[0].isupper() and len(name_words[0]) > 1):
         return "organisation"
     if len(name_words) > 1 and name_words[0].lower().rstrip(".") in TITLE_WORDS:

@@ -85,7 +85,8 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             return True  # "48% support in the state", "38 percent support;": a share, not a stance
         if klass == "stance" and tense == "base":
             subj_like = prev in ("to", "will", "would", "could", "should", "can", "may", "might", "must", "did", "does", "do", "not", "never", "they", "we", "i", "you") \
-                or prev in GROUP_SUBJECTS or group_before(toks, i)  # "47 percent support ...", "voters who oppose ..."
+                or prev in GROUP_SUBJECTS or group_before(toks, i) \
+                or (nxt in (".", ";") and plural_noun(prev))  # "47 percent support ...", "voters who oppose ...", "a figure analysts dispute."
         if klass == "stance" and (tense in ("third", "ing") or (tense == "base" and low in VERB_ONLY)) and low not in NOUNISH and prev.isalpha() \
                 and prev not in DETERMINERS and prev not in ARTICLES and prev not in TRAILER_START and prev not in CAP_WORDS:
             # "the mayor criticizes ...", "the board praising ...", "several senators oppose ...": an
@@ -158,6 +159,14 @@ def _accused_of(toks, i, lemma, tense, prev, nxt):
         # "the soldier accused of shelling the village": the one accused, who says nothing ("the
         # guild, which the crews accused of lying": the crews accuse)
         return True
+    return None
+
+
+@_sense("claim")
+def _claimed_land(toks, i, lemma, tense, prev, nxt):
+    if tense == "past" and prev in ("is", "are") and (nxt == "by" or (nxt == "in" and i + 3 < len(toks.words)
+                                                       and toks.lows[i + 2] in ("full", "part", "whole"))):
+        return True  # "Kashmir is claimed in full by both": land held as one's own, not words reported
     return None
 
 

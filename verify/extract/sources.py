@@ -81,12 +81,15 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
         n = len(low)
         return _pronoun(ctx, mention[:n], (span[0], span[0] + n) if span else span, low)
     hit = ctx.cache.get(mention)
+    acronym = False
     if hit is None:
         if len(words) > 2 and words[-1] == ")" and "(" in words[1:]:
             # a trailing "(R-Ga.)" or "(SBU)" is a label; the registry may know the whole, else the part before
             src = resolve(ctx.registry, mention)
             if src is None:
                 cut = words.index("(", 1)
+                label = words[cut + 1 : -1]
+                acronym = len(label) == 1 and label[0].isupper() and label[0].isalpha() and len(label[0]) > 1
                 words, lows = words[:cut], lows[:cut]
                 key = mention[: mention.find("(")].strip()
             else:
@@ -111,6 +114,8 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
                                 [w for w in lows[cut + 1 :] if w[:1].isalnum()])
         else:
             hit = _classify(ctx, key, words, lows, pos)
+        if acronym and hit[1] in ("person", "anonymous"):
+            hit = (_STRIP_DET.sub("", key).strip(), "organisation")  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)": a body's initials
         if ctx.uncached:
             ctx.uncached = False
         else:

@@ -27,7 +27,7 @@ from .tokens import QUOTE_MARKS, Tokens, is_cap
 from .topics import asked_by, asks_anonymity, before_aspect, purpose_cue, raised_by, reduced_asked
 from .words import (
     ACCOUNT_NOUNS, ARMED, ARTICLES, BE, DAYS, CONTRACTED_BE, CLAUSE_BREAKS, DETERMINERS, PREP_IN_NP, NP_END,
-    OCCASION_START, PASSIVE_AUX, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START,
+    OCCASION_START, PASSIVE_AUX, PEOPLE_PLURALS, SUBJECT_PRONOUNS, TIME_NOUNS, TOOK_TO, TRAILER_START,
 )
 
 if TYPE_CHECKING:
@@ -141,7 +141,8 @@ def account_cue(r: Reader, toks: Tokens, i: int, j: int, para: int, klass: str, 
     if h + 1 > j:
         return False, None
     np = right_np(toks, h + 1, j + 1)
-    if np is None or np[1] != j or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS):
+    if np is None or np[1] != j or not (is_cap(words[np[0]]) or lows[np[0]] in DETERMINERS or lows[np[0]] in SUBJECT_PRONOUNS
+                                        or lows[j] in PEOPLE_PLURALS):  # "a figure independent analysts dispute"
         return False, None
     sources = r.src_list(toks, *np)
     if np[0] == np[1] and lows[j] in ("they", "it") and lows[head] == "which":

@@ -103,7 +103,7 @@ TITLE_CAPS = {"mr", "mrs", "ms", "dr"}
 # lower-case words inside a proper name: "Mohammed bin Salman", "Ursula von der Leyen"; and the Arabic
 # article joined to a name's word: "al-Qassam Brigades", "Abdel Fattah el-Sisi"
 NAME_PARTICLES = {"bin", "ibn", "bint", "von", "van", "der", "den", "de", "da", "del", "della", "dos", "du"}
-NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an"}
+NAME_ARTICLES = {"al", "el", "ad", "ar", "as", "at", "az", "an", "wal"}
 
 # -- what comes before or after the source and cue -------------------------------------------------
 
@@ -273,11 +273,14 @@ HEADLINE_VERBS = {"says", "say", "was", "is", "were", "are", "has", "had"}
 OFFICE_PLURALS = {"prosecutors", "police"}
 # an outlet names itself by these, or is described by them: "Al-Masirah TV", "the independent outlet X"
 # the common nouns of a medium, which "the" alone before them leaves unnamed but still a medium
-OUTLET_NOUNS = {"newspaper", "paper", "broadcaster", "channel", "outlet", "daily", "weekly", "magazine", "station"}
+OUTLET_NOUNS = {"newspaper", "paper", "broadcaster", "channel", "outlet", "daily", "weekly", "magazine", "station",
+                "television", "radio"}
 # what "news" or "press" before it makes a medium: "Saba news agency", "the Kyodo news service"
 NEWS_SERVICES = {"agency", "service", "wire"}
 OUTLET_WORDS = {"tv", "television", "radio", "times", "post", "news", "journal", "tribune", "herald", "gazette",
                 "telegraph", "magazine", "outlet", "newspaper", "broadcaster", "channel", "daily", "weekly"}
+# the first word of a medium's name: "Radio Okapi", "TV Rain"
+OUTLET_FIRST = {"radio", "tv", "television"}
 # a named armed group is an organisation: "Rwanda-backed M23 rebels", "Houthi fighters"
 GROUP_HEADS = {"rebels", "militants", "fighters", "insurgents", "militia", "militias", "separatists", "guerrillas"}
 # one person's office: "the regional governor", "the head of the administration", "Russia's foreign minister"
@@ -291,7 +294,7 @@ GROUP_WORDS = {"group", "organisation", "organization", "movement", "militia", "
 # words of a state's own bodies: "the group" is not one of them
 STATE_WORDS = {"government", "ministry", "military", "army", "forces", "force", "command", "office", "police",
                "administration", "council", "kremlin", "pentagon", "house", "department", "service", "presidency",
-               "embassy", "cabinet"}
+               "embassy", "cabinet", "junta"}
 # prepositions that place people: "diplomats in Bangkok", "medics at the hospital"
 PLACING = {"in", "at", "from", "near", "inside", "outside"}
 # people who live in the place that follows "of": "residents of Kenscoff", "the villagers of Tal Abyad"
@@ -301,6 +304,7 @@ PEOPLE_PLURALS = set(
     """doctors medics paramedics nurses rescuers firefighters residents villagers witnesses survivors
     refugees soldiers troops officials diplomats analysts experts observers monitors activists protesters
     farmers workers volunteers journalists reporters officers commanders fighters rebels militants
+    shopkeepers traders merchants
     investigators prosecutors police relatives families neighbours neighbors locals civilians
     sources lawmakers negotiators mediators engineers teachers students parents""".split()
 )
