@@ -1061,3 +1061,19 @@ def test_traders_placed_in_a_district_speak_and_a_radio_relays_a_nurse() -> None
     c = one("Radio Tamazuj, citing a nurse at the Teaching Hospital, reported that nine patients had died.", "patients")
     assert [(s.mention, s.kind) for s in c.sources] == [("a nurse at the Teaching Hospital", "anonymous")]
     assert [(s.mention, s.kind) for s in c.relayed_by] == [("Radio Tamazuj", "outlet")]
+
+
+def test_a_long_coordination_of_unnamed_sources_keeps_both_and_the_claim_before_it() -> None:
+    text = ("Gunmen killed 14 villagers near the river on Sunday, two police sources and a local elected official "
+            "said on Monday.")
+    c = one(text, "villagers")
+    assert c.text.startswith("Gunmen killed 14 villagers")
+    assert [(s.mention, s.kind) for s in c.sources] == [("two police sources", "anonymous"),
+                                                        ("a local elected official", "anonymous")]
+
+
+def test_one_person_by_role_placed_somewhere_and_a_title_placed_somewhere() -> None:
+    c = one("Farmers and a village chief in Dungu said the bridge had been cut.", "bridge")
+    assert [(s.mention, s.kind) for s in c.sources] == [("Farmers", "anonymous"), ("a village chief in Dungu", "anonymous")]
+    c = one("The senator from Iowa said the bill would fail.", "bill")
+    assert [(s.mention, s.kind) for s in c.sources] == [("The senator from Iowa", "person")]

@@ -11,7 +11,7 @@ from .sentences import closes_abbreviation
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, ANON_HEADS, AUX, CAP_STOP, NEGATIONS, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
-    NOT_ALONE, NP_END, NUMBER_WORDS, SPAN_NOUNS, SPAN_WORDS, VENUES,
+    NOT_ALONE, NP_END, NUMBER_WORDS, ONE_PERSON, SPAN_NOUNS, SPAN_WORDS, VENUES,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PLURAL_QUANTITIES, PERSON_TITLES, PLACE_HEAD, PLACING, PREDETERMINERS, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, S_SINGULAR_ENDINGS, S_SINGULARS, SHARE_WORDS, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, TITLE_WORDS, TO_HEADS, VERB_ADVERBS,
 )
@@ -126,8 +126,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
                 continue
             break
         if lw in PLACING and lw not in PREP_IN_NP and j - 1 >= lo and (lows[a] in DETERMINERS or is_cap(words[a])) and (
-                lows[j - 1] in PEOPLE_PLURALS or PLACE_HEAD.fullmatch(lows[j - 1])):
-            a = j  # "farmers near the border", "volunteers outside the hospital"
+                lows[j - 1] in PEOPLE_PLURALS or lows[j - 1] in ONE_PERSON or PLACE_HEAD.fullmatch(lows[j - 1])):
+            a = j  # "farmers near the border", "volunteers outside the hospital", "a village chief in Butig"
             continue
         if lw in PREP_IN_NP or lw in ("to", "about"):
             # "people familiar with the talks", "those close to him": the qualifier belongs to the phrase
@@ -141,7 +141,7 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             # "the head of the agency", "police in Kharkiv", "officials at the Pentagon": the place or body
             # belongs to the phrase; "the strike in Kharkiv" is walked too, and the subject check decides
             if j - 1 >= lo and _np_token_ok(words, lows, j - 1) and lows[j - 1] not in DETERMINERS and not toks.inq[j - 1] \
-                    and (lw in ("of", "for") or PLACE_HEAD.fullmatch(lows[j - 1]) or lows[j - 1] in PEOPLE_PLURALS
+                    and (lw in ("of", "for") or PLACE_HEAD.fullmatch(lows[j - 1]) or lows[j - 1] in PEOPLE_PLURALS or lows[j - 1] in ONE_PERSON
                          or (lw in PLACING and _org_name_ends(toks, j - 1, lo))):
                 a = j
                 continue
@@ -161,8 +161,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             # a verb ("invoked the Orlando attack", "met workers"), not part of the phrase; "the occupied part",
             # "Yemen's internationally recognised government" are one phrase
             break
-        if not is_cap(words[j]) and words[j][0].isalpha():
-            nlower += 1
+        if not is_cap(words[j]) and words[j][0].isalpha() and lw not in DETERMINERS and lw != "and":
+            nlower += 1  # (articles and "and" do not count: "two security sources and a local elected official")
             if nlower > 5:
                 break
         a = j
@@ -388,8 +388,8 @@ def _role_phrase(toks: Tokens, i: int, b: int) -> bool:
     workers at the hospital"."""
     for k in range(i, min(b + 1, i + 4)):
         low = toks.lows[k]
-        if low in _COORD_HEADS:
-            return True
+        if low in _COORD_HEADS or (low in ANON_HEADS and toks.lows[i] in ("a", "an", "one", "another")):
+            return True  # ("a local official": one more person; "his friend and adviser" is one)
         if low in PREP_IN_NP or not (low in DETERMINERS or toks.words[k][:1].isalpha()):
             return False
     return False

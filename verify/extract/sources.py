@@ -254,6 +254,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
         # the registry knows it, else as the phrase names it, place and all
         src = resolve(reg, mention[: mention.rfind(" " + words[k] + " ")])
         return (src.canonical, src.kind) if src is not None else (_STRIP_DET.sub("", mention).strip(), "organisation")
+    if placed and head in PERSON_TITLES and lows[0] == "the":
+        return _STRIP_DET.sub("", mention).strip(), "person"  # "the senator from Vermont": one person, by title
     if named and words and namer(words[-1]) and not NATIONALITY_LIKE.match(words[-1]):
         # a proper name; titles before it do not change who it is ("Stein spokeswoman Jane Roe")
         k = len(words)
@@ -339,7 +341,7 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
             and (not is_cap(words[0]) or not ctx.text[max(0, pos - 3) : pos].strip(" \"“‘(")[-1:].isalnum()):
         return _lower(_STRIP_DET.sub("", mention).strip()), "vague"  # (a capital inside a sentence is a name: "Fano groups")
     if (head in ANON_HEADS or head in VAGUE_NOUNS or (placed and head in PEOPLE_PLURALS and head not in OFFICE_PLURALS)
-         or (placed and head in ONE_PERSON and head not in PERSON_TITLES)) \
+         or (placed and head in ONE_PERSON and (head not in PERSON_TITLES or lows[0] in ("a", "an", "one", "another")))) \
             and not (head in DOCUMENT_HEADS and named):  # "a United Nations report" is the UN's, as a named study is
         name = _STRIP_DET.sub("", mention).strip()
         if sentence_case and name[:1].isupper() and not name.split()[0].isupper() and name.split()[0] == words[0] \
