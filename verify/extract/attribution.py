@@ -381,7 +381,7 @@ class Reader:
             _relayed(text, out)
             out = _without_hearsay(text, out)
             out = _without_own_reports(text, out)
-        if out:
+        if out and ("'" in chunk or "’" in chunk):  # (a contraction needs an apostrophe: most sentences have none)
             out = [f for f in out if not (f.sources and _opens_clause(f.sources[0].mention))]
         if out and text[e - 1] == "?":
             out = asked_of_you(out)
