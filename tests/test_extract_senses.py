@@ -118,3 +118,10 @@ def test_a_bare_cue_word_after_a_and_a_modifier_is_a_noun() -> None:
     # a few, a third: a plural takes the bare verb
     cs = attributed("A third say the ferry will never run again.")
     assert [(c.text, c.sources[0].mention) for c in cs] == [("the ferry will never run again", "A third")]
+
+
+def test_a_past_form_after_of_or_for_is_no_verb() -> None:
+    # after a preposition the word is its object's adjective or noun: "for added security", "food for thought"
+    assert attributed("Requests were made to the mayor for added security.") == []
+    assert attributed("The carriers are fighting over a combination of pledged and reserve berths.") == []
+    assert attributed("The talk gave the council food for thought.") == []

@@ -54,8 +54,10 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
             and prev not in PLURAL_QUANTITIES and prev not in NUMBER_WORDS:
         # "a snappy retort", "an old quip": one thing takes no bare verb ("a few say" is plural)
         return True
-    if tense == "past" and (prev[:1].isdigit() or prev in ("of", "fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha():
-        return True  # "758 pledged delegates", "the count of reported cases": an adjective
+    if tense == "past" and (prev in ("of", "for") or (prev[:1].isdigit() or prev in ("fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha()):
+        # "758 pledged delegates", "the count of reported cases", "for added security", "food for thought":
+        # after a preposition the form is its object's adjective or noun, no verb
+        return True
     if tense in ("base", "third") and nxt in _FINITE_CUES and i > 0 and prev not in SUBJECT_PRONOUNS \
             and not (i > 1 and (lows[i - 2] in RELATIVES or lows[i - 2] == "that")):  # ("which Roe claims affirmed")
         return True  # "a United Nations report estimated", "Muslim advocates hailed": the subject's noun, before its verb
