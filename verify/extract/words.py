@@ -69,7 +69,7 @@ FLOATED = {"both", "all", "each"}
 # words that come before an article inside one phrase: "all the attendees", "half a dozen", "such a"
 PREDETERMINERS = {"all", "both", "half", "such", "quite", "many", "what", "twice"}
 # two-word adverbials between a source and its verb: "X has in fact said", "Y at least claimed"
-ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", "least"), ("at", "first"), ("long", "ago")}
+ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", "least"), ("at", "first"), ("long", "ago"), ("so", "far")}
 BE = set("is are was were be been being am".split())
 # the auxiliaries of "was first reported", "has also been said"
 PASSIVE_AUX = BE | {"has", "have", "had", "first", "also"}
