@@ -319,6 +319,19 @@ def test_a_name_and_colon_before_a_quotation_is_its_speaker(line: str, speaker: 
     assert c.attribution == "direct"
 
 
+@pytest.mark.parametrize("heading", ["Bombshell:", "Remember:", "Setback on the Coast Road:", "CLARIFICATION:"])
+def test_a_headings_word_before_a_colon_is_no_speaker(heading: str) -> None:
+    # a one-word label the story never uses again is a word of a heading, not a name
+    text = f"The port reopened on Monday.\n\n{heading} The council sold the harbour land to a developer last spring.\n"
+    assert not any(c.cue and c.cue.text == ":" for c in claims(text))
+
+
+def test_a_one_word_label_the_story_names_again_is_a_speaker() -> None:
+    text = "Okonjo: The ferry will run again in spring, and fares will stay the same.\n\nOkonjo spoke at the pier.\n"
+    c = by_cue(text, ":")
+    assert c.sources[0].mention == "Okonjo"
+
+
 def test_a_reviewer_named_after_by_is_not_read_as_a_colon_speaker() -> None:
     text = "The hearing opened at nine.\n\nA new play opens, reviewed by The Courier’s Ada Kell: “The cast is young and quick.”\n"
     assert not any(c.cue and c.cue.text == ":" for c in claims(text))
@@ -389,6 +402,21 @@ def test_the_same_content_from_one_source_under_two_cues_counts_once() -> None:
     text = ("Colonel Ivan Petrov was asked how the siege would end. "
             "He responded then the way we must respond now: the city will not fall.")
     assert texts(text) == ["the city will not fall"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It's worth noting that the ferry has never once run on time.",
+    "I'm old enough to remember Mayor Ruiz going on the radio in 1990, declaring the harbour closed for good.",
+    "It's easy to be cynical about the deal and call the council lazy.",
+])
+def test_a_clause_opening_with_a_contraction_is_no_source(sentence: str) -> None:
+    # "It's worth", "I'm old enough": a pronoun's contraction that runs on opens a clause, not a noun phrase
+    assert not any(c.sources and c.sources[0].mention.split()[0].lower() in ("it's", "i'm") for c in claims(sentence))
+
+
+def test_a_contracted_pronoun_alone_is_still_a_subject() -> None:
+    cs = [c for c in claims("They’ve argued that the ferry is too slow.") if c.attribution != "unattributed"]
+    assert [(c.text, c.sources[0].mention) for c in cs] == [("the ferry is too slow", "They")]
 
 
 # -- page furniture --------------------------------------------------------------------------------

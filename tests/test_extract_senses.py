@@ -109,3 +109,19 @@ def test_an_editors_note_with_a_curly_apostrophe_is_boilerplate() -> None:
     text = ("The ceasefire held for a third day, the monitors said.\n\n"
             "Editor\u2019s note: The governor has repeatedly vowed to close every crossing on the river.\n")
     assert [c.cue.text for c in attributed(text)] == ["said"]
+
+
+def test_a_bare_cue_word_after_a_and_a_modifier_is_a_noun() -> None:
+    # one thing ("a snappy ...") takes no bare verb: the cue word is the phrase's noun
+    assert attributed("The mayor delivered a snappy retort to the council on Monday.") == []
+    assert attributed("There is an old quip among harbour pilots about the fog.") == []
+    # a few, a third: a plural takes the bare verb
+    cs = attributed("A third say the ferry will never run again.")
+    assert [(c.text, c.sources[0].mention) for c in cs] == [("the ferry will never run again", "A third")]
+
+
+def test_a_past_form_after_of_or_for_is_no_verb() -> None:
+    # after a preposition the word is its object's adjective or noun: "for added security", "food for thought"
+    assert attributed("Requests were made to the mayor for added security.") == []
+    assert attributed("The carriers are fighting over a combination of pledged and reserve berths.") == []
+    assert attributed("The talk gave the council food for thought.") == []

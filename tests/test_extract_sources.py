@@ -574,6 +574,7 @@ def test_a_quotation_after_a_reported_claim_is_the_same_speakers() -> None:
         ("The ferry crews almost immediately said the harbour was closed.", "The ferry crews"),
         ("The dock workers have twice complained that the cranes were unsafe.", "The dock workers"),
         ("The two unions have in fact reported that the cranes were unsafe.", "The two unions"),
+        ("The harbour board has so far argued that the cranes were unsafe.", "The harbour board"),
         ("The pilots have both said that the cranes were unsafe.", "The pilots"),
         ("They all agreed that the cranes were unsafe.", "They"),
     ],

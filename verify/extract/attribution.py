@@ -52,7 +52,7 @@ from .sources import Context, Src, describe
 from .stances import light_cue, received_cue
 from .tokens import CLOSE_QUOTES, QUOTE_MARKS, STRAIGHT_QUOTES, Tokens, is_possessive, lowered, tokenize
 from .verbs import phrase_cue, verb_cue
-from .words import ARTICLES, INTRODUCING, ISSUED_TEXTS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS
+from .words import ARTICLES, INTRODUCING, ISSUED_TEXTS, OPENING_CONTRACTIONS, POSSESSIVE_PRONOUNS, SUBJECT_PRONOUNS
 
 # a dateline before the story: "PARIS, Aug 31 (Reuters) - ", "AMMAN/BEIRUT, Dec 4 (Wire) - "
 _DATELINE = re.compile(
@@ -224,6 +224,13 @@ def _speaks_inside(doc: Found, found: list[Found]) -> bool:
     return any(g is not doc and g.cue and g.sources and g.sources[0].span and g.sources[0].span[0] == start for g in found)
 
 
+def _opens_clause(mention: str) -> bool:
+    """"It's worth noting", "I'm old enough to remember X declaring": a source phrase that opens with a
+    pronoun's contraction and runs on is a clause read as a phrase; "they’ve" alone is a subject."""
+    first, _, rest = mention.partition(" ")
+    return bool(rest) and first.lower() in OPENING_CONTRACTIONS
+
+
 def _beside_quote(toks: Tokens, i: int) -> bool:
     """A quotation opens right after the word ("read: “...”") or closed just before its short subject
     ("“...,” the note read", "“...,” read the note")."""
@@ -374,6 +381,8 @@ class Reader:
             _relayed(text, out)
             out = _without_hearsay(text, out)
             out = _without_own_reports(text, out)
+        if out and ("'" in chunk or "’" in chunk):  # (a contraction needs an apostrophe: most sentences have none)
+            out = [f for f in out if not (f.sources and _opens_clause(f.sources[0].mention))]
         if out and text[e - 1] == "?":
             out = asked_of_you(out)
         if out:

@@ -451,7 +451,7 @@ DASH_CUES = {"―", "—", "–", "--", "-"}
 COLON_LABELS = set(
     """note update updated photo photos source sources related read watch editor editors warning breaking
     exclusive video listen pictured credit credits share tags posted image images caption correction
-    disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see
+    disclaimer disclosure advertisement sponsored transcript excerpt excerpts full more also see clarification
     subscribe follow contact location date time when where what why how who answer question questions contributing
     contributors editor’s editor's morning evening today latest still twitter email e-mail name look revealed so
     watch: facebook instagram youtube website web phone fax address age city job pay""".split()

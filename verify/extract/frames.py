@@ -23,8 +23,9 @@ from .speaker import aside_np, main_subject, speaker_of
 from .stances import owner_subject
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
-    CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENTS, NP_END, POSSESSIVE_PRONOUNS, PREP_IN_NP,
-    TIME_NOUNS, TITLE_WORDS, TRAILER_START,
+    ANON_HEADS, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, CONJUNCTIONS, DETERMINERS, DOCUMENT_HEADS, DOCUMENTS, NP_END,
+    ORG_HEADS, OUTLET_NOUNS, PEOPLE_PLURALS, POSSESSIVE_PRONOUNS, PREP_IN_NP, TIME_NOUNS, TITLE_WORDS, TRAILER_START,
+    VAGUE_HEADS,
 )
 
 if TYPE_CHECKING:
@@ -187,12 +188,36 @@ def colon_cue(r: Reader, toks: Tokens, para: int) -> Found | None:
         return None
     end = topic if topic is not None else paren if paren is not None else c
     sources = r.src_list(toks, a, end - 1)
+    if end == a + 1 and words[c + 1] not in QUOTE_MARKS and sources and sources[0].kind not in ("vague", "anonymous") \
+            and _word_label(r.text, toks, a):
+        return None  # "Bombshell: ...", "Success on Signature Issue: ...": a heading's word, not a speaker
     f = r.frag(toks, c + 1, n - 1)
     if not f or not sources or sum(1 for x in range(c + 1, n) if words[x][:1].isalpha()) < 3:
         return None  # "Kasich: Now or never" is a slogan, not a statement
     direct = r.text[f[0]] in "“\"'`«‘"
     cue = (toks.starts[c], toks.ends[c])
     return Found([f], "direct" if direct else "indirect", cue, sources, [], para, direct=direct)
+
+
+# the one-word labels that name a source by what it is ("Poll:", "Officials:", "Newspaper:")
+_SOURCE_HEADS = frozenset(ANON_HEADS | DOCUMENT_HEADS | DOCUMENTS | ORG_HEADS | OUTLET_NOUNS | PEOPLE_PLURALS | VAGUE_HEADS)
+
+
+def _word_label(text: str, toks: Tokens, a: int) -> bool:
+    """A one-word label in title case, before no quotation, that the article never uses again as it is
+    written: a word of a heading ("Bombshell:", "Remember:", "Success on ...:"), where a speaker's name
+    comes back in the story ("Trump: ...", then "Trump said"). A transcript's speaker in capitals
+    ("HOST:") is kept."""
+    w = toks.words[a]
+    if len(w) < 2 or not w[0].isupper() or not w[1:].islower() or toks.lows[a] in _SOURCE_HEADS:
+        return False
+    at = toks.starts[a]
+    k = text.find(w)
+    while k >= 0:
+        if k != at and not text[k - 1 : k].isalnum() and not text[k + len(w) : k + len(w) + 1].isalnum():
+            return False
+        k = text.find(w, k + 1)
+    return True
 
 
 def _opens_quotation(toks: Tokens, k: int) -> bool:

@@ -24,7 +24,8 @@ from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .topics import finite_ing
 from .words import (
     ARTICLES, AUX, BARE_VERB_AUX, BE, CAP_WORDS, CLAUSE_BREAKS, CLAUSE_VERBS, DAYS, DETERMINERS, GROUP_SUBJECTS,
-    LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NEGATED_BARE_AUX, NOUN_QUANTIFIERS, NP_END, POSTED_ON, REFLEXIVES,
+    LISTENER_WORDS, MEDIA, NATIONALITY_LIKE, NEGATED_BARE_AUX, NOUN_QUANTIFIERS, NP_END, NUMBER_WORDS, PLURAL_QUANTITIES,
+    POSTED_ON, REFLEXIVES,
     RELATIVES, STATE_ADJECTIVES, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_NOUNS, TRAILER_START, WRITINGS,
 )
 
@@ -52,8 +53,14 @@ def not_a_verb(toks: Tokens, i: int, lemma: str, tense: str, klass: str) -> bool
     nxt = lows[i + 1] if i + 1 < n else ""
     if (prev in ("of", "for", "a", "an") or prev in NOUN_QUANTIFIERS) and tense in ("base", "third"):
         return True  # "a note of caution", "a call for", "neither claim"
-    if tense == "past" and (prev[:1].isdigit() or prev in ("of", "fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha():
-        return True  # "758 pledged delegates", "the count of reported cases": an adjective
+    if tense == "base" and i > 1 and lows[i - 2] in ("a", "an") and prev.replace("-", "").isalpha() \
+            and prev not in PLURAL_QUANTITIES and prev not in NUMBER_WORDS:
+        # "a snappy retort", "an old quip": one thing takes no bare verb ("a few say" is plural)
+        return True
+    if tense == "past" and (prev in ("of", "for") or (prev[:1].isdigit() or prev in ("fewer", "more", "include", "includes")) and nxt.endswith("s") and nxt.isalpha()):
+        # "758 pledged delegates", "the count of reported cases", "for added security", "food for thought":
+        # after a preposition the form is its object's adjective or noun, no verb
+        return True
     if tense in ("base", "third") and nxt in _FINITE_CUES and i > 0 and prev not in SUBJECT_PRONOUNS \
             and not (i > 1 and (lows[i - 2] in RELATIVES or lows[i - 2] == "that")):  # ("which Roe claims affirmed")
         return True  # "a United Nations report estimated", "Muslim advocates hailed": the subject's noun, before its verb

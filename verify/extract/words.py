@@ -36,6 +36,10 @@ CONTRACTED = {p + "'" + a: p for p in SUBJECT_PRONOUNS for a in ("s", "re", "ve"
 SUBJECT_CONTRACTIONS = {c.replace("'", q) for c, p in CONTRACTED.items() if p != "it" for q in "'’"}
 # the same with "is"/"are", after which an -ing form is the clause's verb ("she’s saying")
 CONTRACTED_BE = {c for c in SUBJECT_CONTRACTIONS if c.endswith(("s", "re", "m"))}
+# a contraction that opens a clause ("It's worth noting", "I'm old enough to", "That's when"): a
+# source phrase that runs on past one is a clause, not a noun phrase
+OPENING_CONTRACTIONS = {(p + "'" + a).replace("'", q) for p in (*SUBJECT_PRONOUNS, "that", "there", "here", "what", "let")
+                        for a in ("s", "re", "ve", "m") for q in "'’"}
 RELATIVES = {"who", "which", "whom"}
 REFLEXIVES = {"himself", "herself", "themselves", "itself", "ourselves", "myself", "yourself", "yourselves"}
 # "whose" opens a relative clause as well, but never stands for the speaker ("a minister whose plan to ...")
@@ -65,7 +69,7 @@ FLOATED = {"both", "all", "each"}
 # words that come before an article inside one phrase: "all the attendees", "half a dozen", "such a"
 PREDETERMINERS = {"all", "both", "half", "such", "quite", "many", "what", "twice"}
 # two-word adverbials between a source and its verb: "X has in fact said", "Y at least claimed"
-ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", "least"), ("at", "first"), ("long", "ago")}
+ADVERBIAL_PAIRS = {("in", "fact"), ("in", "particular"), ("in", "turn"), ("at", "least"), ("at", "first"), ("long", "ago"), ("so", "far")}
 BE = set("is are was were be been being am".split())
 # the auxiliaries of "was first reported", "has also been said"
 PASSIVE_AUX = BE | {"has", "have", "had", "first", "also"}
