@@ -2,7 +2,7 @@
 
     python bench/score_conflict.py [--extractor grammar|tagger|combined] [--errors] [--dir DIR]
 
-``--dir`` scores another folder annotated the same way (tests/articles/wire/, tests/articles/fresh/, tests/articles/field/, tests/articles/dispatch/, tests/articles/bulletin/, tests/articles/courier/ and tests/articles/gazette/ hold reports kept out of tuning).
+``--dir`` scores another folder annotated the same way (tests/articles/wire/, tests/articles/fresh/, tests/articles/field/, tests/articles/dispatch/, tests/articles/bulletin/, tests/articles/courier/, tests/articles/gazette/ and tests/articles/ledger/ hold reports kept out of tuning).
 
 Each report is ``<name>.txt`` with ``<name>.json`` beside it: every claim a careful editor would list,
 its content (a substring of the text), its source(s) by canonical name, each source's kind, the cue,

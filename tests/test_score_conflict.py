@@ -58,7 +58,7 @@ def test_a_claim_naming_a_source_the_gold_lacks_has_the_wrong_source():
     assert res["content"]["r"] == 0.5 and res["content_and_source"]["r"] == 0.0
 
 
-@pytest.mark.parametrize(("folder", "n_articles", "n_attributed"), [("conflict", 12, 150), ("wire", 4, 100), ("fresh", 3, 70), ("field", 3, 50), ("dispatch", 3, 60), ("bulletin", 3, 60), ("courier", 3, 60), ("gazette", 3, 60)])
+@pytest.mark.parametrize(("folder", "n_articles", "n_attributed"), [("conflict", 12, 150), ("wire", 4, 100), ("fresh", 3, 70), ("field", 3, 50), ("dispatch", 3, 60), ("bulletin", 3, 60), ("courier", 3, 60), ("gazette", 3, 60), ("ledger", 3, 60)])
 def test_every_annotation_is_well_formed(folder, n_articles, n_attributed):
     directory = ROOT / "tests" / "articles" / folder
     articles = score_conflict.load(directory)  # raises where a content is not in its text
