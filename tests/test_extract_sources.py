@@ -1078,3 +1078,19 @@ def test_one_person_by_role_placed_somewhere_and_a_title_placed_somewhere() -> N
     assert [(s.mention, s.kind) for s in c.sources] == [("Farmers", "anonymous"), ("a village chief in Dungu", "anonymous")]
     c = one("The senator from Iowa said the bill would fail.", "bill")
     assert [(s.mention, s.kind) for s in c.sources] == [("The senator from Iowa", "person")]
+
+
+def test_people_placed_somewhere_are_they_and_a_channel_is_no_source() -> None:
+    text = ("Three police officers in Goma, speaking on condition of anonymity, said the convoy was unarmed. "
+            "They said the mine had been laid overnight.")
+    c = one(text, "mine")
+    assert [(s.canonical, s.kind) for s in c.sources] == [("police officers in Goma", "anonymous")]
+    c = one("Videos circulating on WhatsApp showed a bridge in flames.", "bridge")
+    assert [(s.canonical, s.kind) for s in c.sources] == [("videos circulating on WhatsApp", "vague")]
+
+
+def test_a_forum_is_a_body_and_drivers_are_people() -> None:
+    c = one("Police said all four were civilians, a figure the forum disputes.", "a figure")
+    assert [s.kind for s in c.sources] == ["organisation"]
+    c = one("Traders and bus drivers in Kasese said the market had closed.", "market")
+    assert [s.mention for s in c.sources] == ["Traders", "bus drivers in Kasese"]

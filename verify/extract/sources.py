@@ -18,7 +18,7 @@ from .tokens import is_cap, is_possessive
 from .words import (
     ANON_HEADS, ANON_QUALIFIERS, ARTICLES, GENERIC_BODIES, CAP_STOP, CHANNEL_ADJECTIVES, CHANNELS, CONTRACTED, DETERMINERS, DOCUMENT_HEADS,
     GROUP_HEADS, GROUP_WORDS, NAME_ARTICLES, NEWS_SERVICES, OUTLET_NOUNS, NAME_PARTICLES, NATIONALITY_LIKE, OFFICE_PLURALS, ONE_PERSON, ORG_HEADS, PEOPLE_PLURALS, PERSON_TITLES, PREP_IN_NP, PRONOMINAL,
-    PLACING, SHARE_WORDS, STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, TO_HEADS, VAGUE_NOUNS,
+    PLACING, POST_PARTICIPLES, SHARE_WORDS, STATE_WORDS, SUBJECT_PRONOUNS, TITLE_WORDS, TO_HEADS, VAGUE_NOUNS,
 )
 
 
@@ -137,7 +137,7 @@ def describe(ctx: Context, mention: str, span: tuple[int, int] | None, words: li
         ctx.last_plural = src
         if canonical[:1].isupper() and not _states_own(lows, canonical) and resolve(ctx.registry, canonical) is None:
             ctx.last_body = (canonical, kind)
-    elif kind in ("anonymous", "vague") and lows[-1] in PEOPLE_PLURALS:
+    elif kind in ("anonymous", "vague") and (lows[-1] in PEOPLE_PLURALS or head_of(lows, words) in PEOPLE_PLURALS):
         ctx.last_plural = src  # "Rescuers ... They said": people the article counts, for "they"
     elif kind == "anonymous" and head_of(lows, words) in ONE_PERSON and lows[0] in ("a", "an", "one", "the"):
         ctx.last_person = src  # "A woman who lost her home said ... she said": the woman
@@ -247,6 +247,11 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
     placed = bool(named) and placed_people(words, lows, sentence_case)
     if placed:
         named = []  # "Diplomats in Bangkok", "officials in Kyiv": people, placed; the place is not the source
+    if named and head in DOCUMENT_HEADS and (h := lows.index(head)) + 2 < len(lows) and lows[h + 2] != "by" \
+            and (lows[h + 1].endswith(("ing", "ed")) or lows[h + 1] in POST_PARTICIPLES) \
+            and not any(is_cap(w) for k, w in enumerate(words[:h]) if not (k == 0 and sentence_case)):
+        # "Videos circulating on WhatsApp", "footage posted on Telegram": the channel named is no source
+        return _lower(_STRIP_DET.sub("", mention).strip()), "vague"
     if named and (k := placed_body(words, lows)) is not None:
         if not any(is_cap(w) for x, w in enumerate(words[:k]) if not (x == 0 and sentence_case)):
             return _unnamed(ctx, mention, words, lows, lows[k - 1], sentence_case)  # "the defence ministry in Kyiv"
@@ -359,7 +364,8 @@ def _classify(ctx: Context, mention: str, words: list[str], lows: list[str], pos
 def _lower(name: str) -> str:
     """A sourceless collective in lower case, one name wherever it stands ("Reports", "reports"), save
     the words that keep their capital ("Israeli tallies", "Russian state media", "UN figures")."""
-    return " ".join(w if NATIONALITY_LIKE.match(w) or (w.isupper() and len(w) > 1) else w.lower() for w in name.split())
+    return " ".join(w if NATIONALITY_LIKE.match(w) or (w.isupper() and len(w) > 1) or not w[1:].islower() and w[1:].isalpha()
+                    else w.lower() for w in name.split())
 
 
 def _name_word(w: str) -> bool:

@@ -260,7 +260,7 @@ ORG_HEADS = ORG_WORDS | set(
     brigades battalions
     corps guard militia junta cabinet presidency embassy consulate municipality prosecutor's
     hospital hospitals firm watch project organization organisation alliance federation front society programme
-    services charity ngo nonprofit wing institution headquarters""".split()
+    services charity ngo nonprofit wing institution headquarters forum""".split()
 )
 # sourceless collectives ("aid agencies") beside the heads the tagger was trained on
 VAGUE_NOUNS = VAGUE_HEADS | {"agencies"}
@@ -308,7 +308,7 @@ PEOPLE_PLURALS = set(
     """doctors medics paramedics nurses rescuers firefighters residents villagers witnesses survivors
     refugees soldiers troops officials diplomats analysts experts observers monitors activists protesters
     farmers workers volunteers journalists reporters officers commanders fighters rebels militants
-    shopkeepers traders merchants
+    shopkeepers traders merchants drivers
     investigators prosecutors police relatives families neighbours neighbors locals civilians
     sources lawmakers negotiators mediators engineers teachers students parents""".split()
 )
