@@ -1090,7 +1090,7 @@ def test_people_placed_somewhere_are_they_and_a_channel_is_no_source() -> None:
 
 
 def test_a_forum_is_a_body_and_drivers_are_people() -> None:
-    c = one("Police said all four were civilians, a figure the forum disputes.", "a figure")
-    assert [s.kind for s in c.sources] == ["organisation"]
+    c = one("The Kasese Pastoralists Forum said the herders had fled.", "herders")
+    assert [(s.canonical, s.kind) for s in c.sources] == [("Kasese Pastoralists Forum", "organisation")]
     c = one("Traders and bus drivers in Kasese said the market had closed.", "market")
     assert [s.mention for s in c.sources] == ["Traders", "bus drivers in Kasese"]
