@@ -10,8 +10,6 @@ import re
 
 Span = tuple[int, int]
 
-# a line (old Mac files end lines with a bare "\r") from its first non-space character to its last
-_TRIMMED_LINE = re.compile(r"\S(?:[^\n\r]*\S)?")
 _NONSPACE = re.compile(r"\S")
 
 # a full stop, question or exclamation mark, with any closing quotes/brackets, then space. The first
@@ -101,8 +99,19 @@ def is_furniture(text: str, start: int, end: int) -> bool:
 def paragraphs(text: str) -> list[Span]:
     """Each non-blank line is a paragraph: news copy breaks lines only between paragraphs.
 
-    A line feed, CR LF and a bare carriage return all end a line."""
-    return [m.span() for m in _TRIMMED_LINE.finditer(text)]
+    A line feed, CR LF and a bare carriage return all end a line (old Mac files end lines with a
+    bare "\r"), and no other character does; a paragraph runs from its line's first non-space
+    character to its last. String methods, not a pattern: a third of the time.
+    """
+    out: list[Span] = []
+    at = 0  # where the line starts; "\r" made "\n" keeps every offset
+    for line in text.replace("\r", "\n").split("\n"):
+        body = line.lstrip()  # str.isspace() is what \s matches
+        if body:
+            s = at + len(line) - len(body)
+            out.append((s, s + len(body.rstrip())))
+        at += len(line) + 1
+    return out
 
 
 def sentences(text: str, start: int, end: int, quotes: list[Span] = ()) -> list[Span]:

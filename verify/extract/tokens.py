@@ -37,7 +37,10 @@ class Tokens:
 # nothing after them could match what they would give back, and the engine then keeps no state to
 # give it back with (a seventh quicker).
 _JOIN = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
-_TOKEN = rf"\w++(?:(?:[’'.\-&]|[{_JOIN}]+)\w+)*+[\u0300-\u036f]*+|--|''(?!')|``|\S"
+# Most words are ASCII letters with none of those characters after them: two ranges test them
+# faster than \w does, and the general pattern after would give the same token (a tenth quicker).
+_TOKEN = (rf"[a-zA-Z]++(?![\w’'.\-&{_JOIN}])"
+          rf"|\w++(?:(?:[’'.\-&]|[{_JOIN}]+)\w+)*+[\u0300-\u036f]*+|--|''(?!')|``|\S")
 _SPACED_TOKEN = re.compile(rf"(\s*+)({_TOKEN})")
 # the same tokens, each with its leading space in one string: fewer objects than the pairs above
 _TOKEN_AFTER_SPACE = re.compile(rf"\s*+(?:{_TOKEN})")
@@ -131,7 +134,8 @@ def lowered(text: str) -> str | None:
         low: str | None = text.lower()
         # every ASCII character but NUL passes _char_safe: only the others need a look, and
         # collecting them by pattern skips making a one-character string of each letter
-        chars = set(_NOT_PLAIN_ASCII.findall(text))
+        # (an all-ASCII text, two in five articles, is told by one C call without the search)
+        chars = set(_NOT_PLAIN_ASCII.findall(text)) if not text.isascii() or "\0" in text else set()
         if not chars <= _SAFE_CHARS:
             for c in chars - _SAFE_CHARS:
                 if c in _UNSAFE_CHARS:
