@@ -1094,3 +1094,14 @@ def test_a_forum_is_a_body_and_drivers_are_people() -> None:
     assert [(s.canonical, s.kind) for s in c.sources] == [("Kasese Pastoralists Forum", "organisation")]
     c = one("Traders and bus drivers in Kasese said the market had closed.", "market")
     assert [s.mention for s in c.sources] == ["Traders", "bus drivers in Kasese"]
+
+
+def test_a_plural_possessive_stays_in_the_name() -> None:
+    for text in ["The Herders' Union said the cattle had been seized.", "The Herders’ Union said the cattle had been seized."]:
+        c = one(text, "cattle")
+        assert [(s.canonical, s.kind) for s in c.sources] == [(text[4:18], "organisation")], text
+
+
+def test_a_medium_described_before_its_name() -> None:
+    c = one("The newspaper The Morning Ledger said the road was shut.", "road")
+    assert [(s.mention, s.kind) for s in c.sources] == [("The newspaper The Morning Ledger", "outlet")]

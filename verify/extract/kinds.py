@@ -95,7 +95,8 @@ def name_kind(ctx: Context, name: str, nw: list[str], name_words: list[str], des
     if len(name_words) > 1 and name_words[0].lower().rstrip(".") in TITLE_WORDS:
         return "person"  # "Tulsa police Chief Chuck Jordan": the title, not the body before it, says who
     # a description before or beside the name: "maritime security firm Ambrey", "X, Israel's ambulance service"
-    dhead = head_of(desc, desc) if desc else ""
+    described = [w for w in desc if w not in DETERMINERS]  # ("the newspaper The Morning Ledger")
+    dhead = head_of(described, described) if described else ""
     if dhead in OUTLET_WORDS:
         return "outlet"
     if dhead in ORG_HEADS or dhead in GROUP_HEADS:

@@ -11,7 +11,7 @@ from .sentences import closes_abbreviation
 from .tokens import QUOTE_MARKS, Tokens, is_cap, is_possessive
 from .words import (
     ADVERBIAL_PAIRS, AFTER_PARTICIPLE, ANON_HEADS, AUX, CAP_STOP, NEGATIONS, DAYS, DETERMINERS, ED_ADJECTIVES, FLOATED, IRREGULAR_PAST, LY_ADJECTIVES, LY_NOUNS, MONTHS,
-    NOT_ALONE, NP_END, NUMBER_WORDS, ONE_PERSON, SPAN_NOUNS, SPAN_WORDS, VENUES,
+    NOT_ALONE, NP_END, NUMBER_WORDS, ONE_PERSON, OUTLET_NOUNS, SPAN_NOUNS, SPAN_WORDS, VENUES,
     OPENING_PARTICIPLES, ORG_HEADS, PEOPLE_PLURALS, PLURAL_QUANTITIES, PERSON_TITLES, PLACE_HEAD, PLACING, PREDETERMINERS, PREP_IN_NP, PRONOMINAL,
     QUALIFIER_WORDS, RELATIVES, S_SINGULAR_ENDINGS, S_SINGULARS, SHARE_WORDS, STOP, SUBJECT_CONTRACTIONS, SUBJECT_PRONOUNS, TIME_WORDS, TITLE_CAPS, TITLE_WORDS, TO_HEADS, VERB_ADVERBS,
 )
@@ -152,7 +152,8 @@ def left_np(toks: Tokens, k: int, lo: int = 0) -> tuple[int, int] | None:
             break
         if not _np_token_ok(words, lows, j):
             break
-        if lows[a] in ("the", "a", "an") and words[j].islower() and words[j].isalpha() and lw not in PREDETERMINERS:
+        if lows[a] in ("the", "a", "an") and words[j].islower() and words[j].isalpha() and lw not in PREDETERMINERS \
+                and not (words[a] == "The" and lw in OUTLET_NOUNS):  # ("the newspaper The Guardian Post": one phrase)
             break  # "an allegation the agency says ...": a word before an article ends another phrase ("all the")
         if not is_cap(words[j]) and ((lw.endswith("ed") and len(lw) > 4 and lw not in ED_ADJECTIVES and "-" not in lw) or lw in IRREGULAR_PAST) \
                 and not (j - 1 >= lo and (lows[j - 1] in ("the", "a", "an") or (

@@ -40,7 +40,7 @@ _JOIN = "\u0300-\u036f\x80-\x9f\xa1-\xaa\xac-\xba\xbc-\xbf"
 # Most words are ASCII letters with none of those characters after them: two ranges test them
 # faster than \w does, and the general pattern after would give the same token (a tenth quicker).
 _TOKEN = (rf"[a-zA-Z]++(?![\w’'.\-&{_JOIN}])"
-          rf"|\w++(?:(?:[’'.\-&]|[{_JOIN}]+)\w+)*+[\u0300-\u036f]*+|--|''(?!')|``|\S")
+          rf"|\w++(?:(?:[’'.\-&]|[{_JOIN}]+)\w+)*+(?:(?<=s)[’'](?=[ \t]))?[\u0300-\u036f]*+|--|''(?!')|``|\S")
 _SPACED_TOKEN = re.compile(rf"(\s*+)({_TOKEN})")
 # the same tokens, each with its leading space in one string: fewer objects than the pairs above
 _TOKEN_AFTER_SPACE = re.compile(rf"\s*+(?:{_TOKEN})")
