@@ -15,6 +15,10 @@ def one(text: str, words: str, registry: Registry | None = None) -> Claim:
     return found[0]
 
 
+def kinds_of(text: str, words: str) -> list[tuple[str, str]]:
+    return [(s.mention, s.kind) for s in one(text, words).sources]
+
+
 def test_registry_aliases_resolve_to_one_canonical_name() -> None:
     text = (
         "Russian President Vladimir Putin said the talks were over. Putin added that the border "
@@ -1008,10 +1012,6 @@ def test_a_group_named_after_a_province_and_a_named_headquarters_are_bodies() ->
         ("Islamic State Sahel Province", "organisation")]
     assert kinds_of("Army Headquarters in Bamako said the convoy had reached Kidal.", "convoy") == [
         ("Army Headquarters in Bamako", "organisation")]
-
-
-def kinds_of(text: str, words: str) -> list[tuple[str, str]]:
-    return [(s.mention, s.kind) for s in one(text, words).sources]
 
 
 def test_a_newspaper_citing_a_person_relays_that_person() -> None:
