@@ -96,7 +96,7 @@ def ctrl_c(proc: subprocess.Popen, workers: set[int]) -> str:
     err = finish(proc, workers)
     left = left_running(workers)
     assert proc.returncode == 130, err
-    assert "Traceback" not in err and "KeyboardInterrupt" not in err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     (line,) = err.splitlines()
     assert line.startswith("verify: interrupted"), err
     assert not left, f"workers still running: {left}"

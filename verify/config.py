@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 from pathlib import Path
+
+from platformdirs import user_data_dir
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parent
@@ -25,8 +28,6 @@ STARTER_REGISTRY = PACKAGE_DIR / "data" / "sources.toml"
 
 def default_database_path() -> Path:
     """The embedded SQLite file used when no URL is given (``verify db path`` prints it)."""
-    from platformdirs import user_data_dir  # here: commands without a database (extract) never load it
-
     return Path(user_data_dir("verify", appauthor=False)) / "verify.db"
 
 
@@ -46,8 +47,6 @@ def reviewer_name(explicit: str | None = None) -> str:
     env = os.environ.get("VERIFY_REVIEWER")
     if env:
         return env
-    import getpass
-
     try:
         return getpass.getuser()
     except Exception:  # no login name in some containers
