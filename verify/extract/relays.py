@@ -47,7 +47,7 @@ def _names_source(toks: Tokens, a: int, b: int) -> bool:
     names = [w for w in words if w[:1].isalnum()]
     # the head noun says what it is; a capitalised head is a name ("citing Ukrinform"), one after a
     # preposition is not ("citing her work after the Sept. 11 attacks")
-    return head_of(lows, words) in CITED_HEADS or head_of(lows, words) in ONE_PERSON or (bool(names) and is_cap(names[-1]))
+    return head_of(lows, words) in CITED_HEADS or (bool(names) and is_cap(names[-1]))
 
 
 def _cue_token(toks: Tokens, f: Found) -> int:

@@ -440,10 +440,6 @@ UNSAID_ADVERBS = {"immediately", "yet", "publicly", "directly", "further", "inde
 # words that dismiss an account: "called the reports “groundless rumours”", "said the claims were lies"
 DISMISSIVE = {"groundless", "baseless", "unfounded", "untrue", "false", "fabricated", "fabrication", "fabrications",
               "lie", "lies", "fake", "absurd", "nonsense", "propaganda", "fiction", "disinformation", "slander"}
-# what a report cites or quotes as its source: "citing the defence ministry", "citing witnesses",
-# "citing a statement"; not "citing security concerns" (a reason, not a source)
-CITED_HEADS = ANON_HEADS | ORG_HEADS | PERSON_TITLES | PEOPLE_PLURALS | GROUP_HEADS | OFFICE_PLURALS | VAGUE_HEADS | {
-    "statement", "statements", "document", "documents", "data", "figures", "records", "footage", "images"}
 # "TASS quoted X as saying A": the forms of quoting, and the participles of the quoted words
 QUOTING = {"quoted", "quotes", "quote", "quoting"}
 QUOTED_AS = {"saying", "telling", "stating", "adding", "writing", "warning"}
@@ -452,4 +448,8 @@ ONE_PERSON = {w for w in ANON_HEADS | PERSON_TITLES if not w.endswith("s") or w.
     """woman man mother father girl boy wife husband son daughter brother sister widow survivor soldier
     doctor nurse medic teacher farmer driver student worker volunteer neighbour neighbor priest pilot
     fighter fisherman shopkeeper engineer paramedic rescuer prisoner captive detainee refugee""".split())
+# what a report cites or quotes as its source: "citing the defence ministry", "citing witnesses",
+# "citing a doctor", "citing a statement"; not "citing security concerns" (a reason, not a source)
+CITED_HEADS = ANON_HEADS | ORG_HEADS | ONE_PERSON | PEOPLE_PLURALS | GROUP_HEADS | OFFICE_PLURALS | VAGUE_HEADS | {
+    "statement", "statements", "document", "documents", "data", "figures", "records", "footage", "images"}
 
